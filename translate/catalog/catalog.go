@@ -1,0 +1,375 @@
+package catalog
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+// Pos is a position in a file (see segment.Pos).
+type Pos = segment.Pos
+
+// Message is one message table of a catalogue.
+type Message struct {
+	ID          string                 // the message ID: the unit's ID
+	Description string                 // go-i18n's description (source catalogue only)
+	Hash        string                 // the hash of the English the text was made from
+	Forms       map[locale.Form]string // the text of each plural form
+	Notes       []string               // the translator's own comment lines, kept verbatim
+	Comments    []string               // tilmash's comment lines (#: #. #> #, #|), rewritten on sync
+	Pos         Pos                    // the table header's position
+	FormPos     map[locale.Form]Pos    // the position of each form's value
+}
+
+// Text returns the message's "other" form.
+func (m *Message) Text() string { return m.Forms[locale.Other] }
+
+// Translated reports whether any plural form has text.
+func (m *Message) Translated() bool {
+	for _, s := range m.Forms {
+		if s != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// Source returns the English recorded in the message's "#>" comments, by
+// plural form, as the catalogue file held it.
+func (m *Message) Source() map[locale.Form]string {
+	return commentForms(m.Comments, "#> ")
+}
+
+// Previous returns the English recorded in "#|" comments: the text a stale
+// translation was made from.
+func (m *Message) Previous() map[locale.Form]string {
+	return commentForms(m.Comments, "#| ")
+}
+
+func commentForms(lines []string, prefix string) map[locale.Form]string {
+	forms := map[locale.Form]string{}
+	for _, l := range lines {
+		rest, ok := strings.CutPrefix(l, prefix)
+		if !ok {
+			continue
+		}
+		form := locale.Other
+		for _, f := range locale.Forms {
+			if r, ok := strings.CutPrefix(rest, string(f)+": "); ok {
+				form, rest = f, r
+				break
+			}
+		}
+		forms[form] = rest
+	}
+	if len(forms) == 0 {
+		return nil
+	}
+	return forms
+}
+
+// Catalog is one locale's catalogue file.
+type Catalog struct {
+	Locale   language.Tag // from the file name, as go-i18n reads it
+	Path     string       // the file
+	Header   []string     // comment lines before the first table, rewritten on sync
+	Messages []*Message   // in file order
+	index    map[string]*Message
+}
+
+// Lookup returns the message with the ID, or nil.
+func (c *Catalog) Lookup(id string) *Message {
+	if c.index == nil {
+		c.index = make(map[string]*Message, len(c.Messages))
+		for _, m := range c.Messages {
+			c.index[m.ID] = m
+		}
+	}
+	return c.index[id]
+}
+
+// Add appends a message.
+func (c *Catalog) Add(m *Message) {
+	c.Messages = append(c.Messages, m)
+	if c.index != nil {
+		c.index[m.ID] = m
+	}
+}
+
+// Error is a problem in a catalogue file, at a position.
+type Error struct {
+	Pos  Pos    // where it is
+	Msg  string // what is wrong
+	Hint string // what to do, if known
+}
+
+func (e *Error) Error() string {
+	s := e.Pos.String() + ": " + e.Msg
+	if e.Hint != "" {
+		s += " (" + e.Hint + ")"
+	}
+	return s
+}
+
+var reserved = map[string]bool{
+	"id": true, "description": true, "hash": true, "leftdelim": true, "rightdelim": true,
+	"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true,
+}
+
+// Parse reads a catalogue. The locale comes from the file name, as go-i18n
+// takes it ("locales/ru.toml" is Russian). Errors are *Error values with the
+// file, line and column.
+func Parse(path string, data []byte) (*Catalog, error) {
+	base := path[strings.LastIndexByte(path, '/')+1:]
+	tag, ok := locale.FileTag(base)
+	if !ok {
+		return nil, &Error{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: fmt.Sprintf("%q is not named after a locale", base), Hint: "name catalogues <BCP 47 tag>.toml, such as ru.toml or uz-Latn.toml"}
+	}
+	if !utf8.Valid(data) {
+		line, col := badUTF8(data)
+		return nil, &Error{Pos: Pos{File: path, Line: line, Col: col}, Msg: "invalid UTF-8", Hint: "save the file as UTF-8"}
+	}
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &Error{Pos: Pos{File: path, Line: pe.Position.Line, Col: charCol(data, pe.Position.Line, pe.Position.Col)}, Msg: "TOML: " + pe.Message, Hint: "fix the syntax; nothing was written"}
+		}
+		return nil, &Error{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: "TOML: " + err.Error()}
+	}
+	lay := scan(path, data)
+	c := &Catalog{Locale: tag, Path: path, Header: lay.header}
+	if err := collect(c, raw, "", lay); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(c.Messages, func(i, j int) bool { return c.Messages[i].Pos.Line < c.Messages[j].Pos.Line })
+	return c, nil
+}
+
+func collect(c *Catalog, v map[string]any, prefix string, lay *layout) error {
+	hasReserved, hasOther := false, ""
+	for k, val := range v {
+		if _, isStr := val.(string); isStr && reserved[strings.ToLower(k)] {
+			hasReserved = true
+		} else {
+			hasOther = k
+		}
+	}
+	if hasReserved && hasOther != "" {
+		pos := lay.keyPos(prefix, hasOther)
+		return &Error{Pos: pos, Msg: fmt.Sprintf("message %q has key %q, which go-i18n does not accept", prefix, hasOther), Hint: "a message may hold only description, hash and the plural forms zero, one, two, few, many, other; put notes in # comments"}
+	}
+	if hasReserved {
+		m := &Message{ID: prefix, Forms: map[locale.Form]string{}, FormPos: map[locale.Form]Pos{}, Pos: lay.tablePos(prefix)}
+		m.Notes, m.Comments = lay.comments(prefix)
+		for k, val := range v {
+			s := val.(string)
+			switch k := strings.ToLower(k); k {
+			case "description":
+				m.Description = s
+			case "hash":
+				m.Hash = s
+			case "id", "leftdelim", "rightdelim":
+				return &Error{Pos: lay.keyPos(prefix, k), Msg: fmt.Sprintf("message %q sets %q, which tilmash does not support", prefix, k), Hint: "the ID is the table name; templates use {{ }}"}
+			default:
+				m.Forms[locale.Form(k)] = s
+				m.FormPos[locale.Form(k)] = lay.keyPos(prefix, k)
+			}
+		}
+		c.Add(m)
+		return nil
+	}
+	keys := make([]string, 0, len(v))
+	for k := range v {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		id := k
+		if prefix != "" {
+			id = prefix + "." + k
+		}
+		switch val := v[k].(type) {
+		case string: // go-i18n's short form: id = "text"
+			m := &Message{ID: id, Forms: map[locale.Form]string{locale.Other: val}, Pos: lay.keyPos(prefix, k)}
+			m.FormPos = map[locale.Form]Pos{locale.Other: m.Pos}
+			c.Add(m)
+		case map[string]any:
+			if err := collect(c, val, id, lay); err != nil {
+				return err
+			}
+		default:
+			return &Error{Pos: lay.keyPos(prefix, k), Msg: fmt.Sprintf("%q is a %T, not a message", id, val), Hint: "a message is a table of strings or a string"}
+		}
+	}
+	return nil
+}
+
+// layout records where tables and keys stand in a catalogue file, and the
+// comment lines above each table: what the TOML decoder does not tell.
+type layout struct {
+	path   string
+	header []string
+	tables map[string]int // table path → line
+	keys   map[string]Pos // table path + "\x00" + key → value position
+	notes  map[string][]string
+	gen    map[string][]string
+}
+
+var (
+	tableRe = regexp.MustCompile(`^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$`)
+	keyRe   = regexp.MustCompile(`^\s*("[^"]*"|[A-Za-z0-9_-]+)\s*=\s*`)
+)
+
+// generated reports whether a comment line is one tilmash writes.
+func generated(line string) bool {
+	for _, p := range []string{"#:", "#.", "#>", "#,", "#|"} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func scan(path string, data []byte) *layout {
+	lay := &layout{path: path, tables: map[string]int{}, keys: map[string]Pos{}, notes: map[string][]string{}, gen: map[string][]string{}}
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	sc.Buffer(make([]byte, 1<<20), 1<<30)
+	var pending []string
+	seenTable := false
+	table := ""
+	inMulti := false
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if inMulti {
+			if strings.Count(line, `"""`)%2 == 1 || strings.Count(line, `'''`)%2 == 1 {
+				inMulti = false
+			}
+			continue
+		}
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case trimmed == "":
+			if !seenTable && len(pending) > 0 {
+				lay.header = append(lay.header, pending...)
+			}
+			pending = nil
+		case strings.HasPrefix(trimmed, "#"):
+			pending = append(pending, trimmed)
+		case tableRe.MatchString(line):
+			m := tableRe.FindStringSubmatch(line)
+			table = normKey(m[1])
+			lay.tables[table] = n
+			for _, c := range pending {
+				if generated(c) {
+					lay.gen[table] = append(lay.gen[table], c)
+				} else {
+					lay.notes[table] = append(lay.notes[table], c)
+				}
+			}
+			pending, seenTable = nil, true
+		default:
+			if m := keyRe.FindStringSubmatchIndex(line); m != nil {
+				key := normKey(line[m[2]:m[3]])
+				lay.keys[table+"\x00"+key] = Pos{File: path, Line: n, Col: utf8.RuneCountInString(line[:m[1]]) + 1}
+				rest := line[m[1]:]
+				if (strings.HasPrefix(rest, `"""`) && strings.Count(rest, `"""`) == 1) || (strings.HasPrefix(rest, `'''`) && strings.Count(rest, `'''`) == 1) {
+					inMulti = true
+				}
+			}
+			pending = nil
+		}
+	}
+	return lay
+}
+
+// normKey turns a TOML key as written ("a . b", "\"x\".y") into a dotted path.
+func normKey(k string) string {
+	var parts []string
+	for _, p := range splitKey(k) {
+		parts = append(parts, strings.Trim(strings.TrimSpace(p), `"'`))
+	}
+	return strings.Join(parts, ".")
+}
+
+func splitKey(k string) []string {
+	var parts []string
+	var b strings.Builder
+	quote := rune(0)
+	for _, r := range k {
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+			b.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote = r
+			b.WriteRune(r)
+		case r == '.':
+			parts = append(parts, b.String())
+			b.Reset()
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return append(parts, b.String())
+}
+
+func (l *layout) tablePos(table string) Pos {
+	if n, ok := l.tables[table]; ok {
+		return Pos{File: l.path, Line: n, Col: 1}
+	}
+	return Pos{File: l.path, Line: 1, Col: 1}
+}
+
+func (l *layout) keyPos(table, key string) Pos {
+	if p, ok := l.keys[table+"\x00"+key]; ok {
+		return p
+	}
+	return l.tablePos(table)
+}
+
+func (l *layout) comments(table string) (notes, gen []string) {
+	return l.notes[table], l.gen[table]
+}
+
+// charCol converts the TOML decoder's byte column on a line to characters.
+func charCol(data []byte, line, byteCol int) int {
+	lines := strings.Split(string(data), "\n")
+	if line < 1 || line > len(lines) {
+		return byteCol
+	}
+	l := lines[line-1]
+	if byteCol-1 > len(l) || byteCol < 1 {
+		return byteCol
+	}
+	return utf8.RuneCountInString(l[:byteCol-1]) + 1
+}
+
+func badUTF8(data []byte) (line, col int) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return
+}

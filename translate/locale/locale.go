@@ -1,0 +1,144 @@
+package locale
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+// Source is the language the articles are written in.
+var Source = language.English
+
+// Parse parses a BCP 47 tag such as "ru", "kk" or "uz-Latn". Unlike
+// language.Parse it rejects tags that are well-formed but unknown to CLDR
+// ("xx"), and it returns the canonical form of the tag.
+func Parse(s string) (language.Tag, error) {
+	tag, err := language.Parse(s)
+	if err != nil {
+		return language.Und, fmt.Errorf("%q is not a valid BCP 47 language tag (for example: ru, kk, uz-Latn)", s)
+	}
+	if base, conf := tag.Base(); conf == language.No || base.String() == "und" {
+		return language.Und, fmt.Errorf("%q is not a language CLDR knows (for example: ru, kk, uz-Latn)", s)
+	}
+	return tag, nil
+}
+
+// Form is a CLDR plural category, spelled as go-i18n spells its message keys.
+type Form string
+
+// The CLDR plural categories, in CLDR order.
+const (
+	Zero  Form = "zero"
+	One   Form = "one"
+	Two   Form = "two"
+	Few   Form = "few"
+	Many  Form = "many"
+	Other Form = "other"
+)
+
+// Forms lists every plural category in CLDR order. Catalogue writers use it to
+// order a message's keys.
+var Forms = []Form{Zero, One, Two, Few, Many, Other}
+
+var fromXText = map[plural.Form]Form{
+	plural.Zero: Zero, plural.One: One, plural.Two: Two,
+	plural.Few: Few, plural.Many: Many, plural.Other: Other,
+}
+
+// PluralForms returns the cardinal plural categories the language uses, in
+// CLDR order: [one few many other] for ru, [one other] for kk and en.
+//
+// x/text exposes the rules, not the list, so the list is read off the rules:
+// every category a locale uses has an example among the integers 0–1000,
+// a million, and the decimals 0.0–10.99 (CLDR's own sample ranges).
+func PluralForms(tag language.Tag) []Form {
+	seen := map[Form]bool{}
+	match := func(i, v, w, f, t int) {
+		seen[fromXText[plural.Cardinal.MatchPlural(tag, i, v, w, f, t)]] = true
+	}
+	for i := 0; i <= 1000; i++ {
+		match(i, 0, 0, 0, 0)
+	}
+	match(1000000, 0, 0, 0, 0)
+	for i := 0; i <= 10; i++ {
+		for f := 0; f < 10; f++ { // i.f: one visible fraction digit
+			t, w := trimZeros(f, 1)
+			match(i, 1, w, f, t)
+		}
+		for f := 0; f < 100; f++ { // i.ff: two visible fraction digits
+			t, w := trimZeros(f, 2)
+			match(i, 2, w, f, t)
+		}
+	}
+	var forms []Form
+	for _, f := range Forms {
+		if seen[f] {
+			forms = append(forms, f)
+		}
+	}
+	return forms
+}
+
+// trimZeros returns CLDR's t and w operands for the fraction digits f shown
+// with v digits: f without trailing zeros, and how many digits that leaves.
+func trimZeros(f, v int) (t, w int) {
+	t, w = f, v
+	for w > 0 && t%10 == 0 {
+		t /= 10
+		w--
+	}
+	return t, w
+}
+
+// PluralForm returns the CLDR category of the integer n in the language.
+func PluralForm(tag language.Tag, n int) Form {
+	return fromXText[plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0)]
+}
+
+// FormatInt writes n with the language's digit grouping: 150,000 in English,
+// 150 000 (with U+00A0 NO-BREAK SPACE) in Russian and Kazakh.
+func FormatInt(tag language.Tag, n int64) string {
+	return message.NewPrinter(tag).Sprint(number.Decimal(n))
+}
+
+// SelfName is the language's name for itself: English, русский, қазақ тілі.
+func SelfName(tag language.Tag) string {
+	if name := display.Self.Name(tag); name != "" {
+		return name
+	}
+	return tag.String()
+}
+
+// EnglishName is the language's name in English: Russian, Kazakh, Uzbek (Latin).
+func EnglishName(tag language.Tag) string {
+	if name := display.English.Tags().Name(tag); name != "" {
+		return name
+	}
+	return tag.String()
+}
+
+// Dir returns "rtl" for languages written right to left and "ltr" otherwise.
+func Dir(tag language.Tag) string {
+	script, _ := tag.Script()
+	switch script.String() {
+	case "Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg":
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// FileTag parses the locale from a catalogue file name such as "ru.toml" or
+// "uz-Latn.toml". It reports false for names that are not a tag.
+func FileTag(name string) (language.Tag, bool) {
+	base, ok := strings.CutSuffix(name, ".toml")
+	if !ok {
+		return language.Und, false
+	}
+	tag, err := Parse(base)
+	return tag, err == nil
+}

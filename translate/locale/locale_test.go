@@ -1,0 +1,109 @@
+package locale
+
+import (
+	"reflect"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+func TestPluralForms(t *testing.T) {
+	tests := []struct {
+		tag  string
+		want []Form
+	}{
+		{"en", []Form{One, Other}},
+		{"ru", []Form{One, Few, Many, Other}},
+		{"kk", []Form{One, Other}},
+		{"uz", []Form{One, Other}},
+		{"uz-Latn", []Form{One, Other}},
+		{"ja", []Form{Other}},
+		{"ar", []Form{Zero, One, Two, Few, Many, Other}},
+		{"pl", []Form{One, Few, Many, Other}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.tag, func(t *testing.T) {
+			got := PluralForms(language.MustParse(tt.tag))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("PluralForms(%s) = %v, want %v", tt.tag, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPluralForm(t *testing.T) {
+	tests := []struct {
+		tag  string
+		n    int
+		want Form
+	}{
+		{"ru", 31, One},
+		{"ru", 32, Few},
+		{"ru", 35, Many},
+		{"ru", 11, Many},
+		{"kk", 31, Other},
+		{"kk", 1, One},
+		{"en", 1, One},
+		{"en", 35, Other},
+	}
+	for _, tt := range tests {
+		if got := PluralForm(language.MustParse(tt.tag), tt.n); got != tt.want {
+			t.Errorf("PluralForm(%s, %d) = %s, want %s", tt.tag, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestFormatInt(t *testing.T) {
+	tests := []struct {
+		tag  string
+		n    int64
+		want string
+	}{
+		{"en", 150000, "150,000"},
+		{"ru", 150000, "150\u00a0000"},
+		{"kk", 150000, "150\u00a0000"},
+		{"ru", 1234567, "1\u00a0234\u00a0567"},
+		{"kk", 31, "31"},
+	}
+	for _, tt := range tests {
+		if got := FormatInt(language.MustParse(tt.tag), tt.n); got != tt.want {
+			t.Errorf("FormatInt(%s, %d) = %q, want %q", tt.tag, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    string
+		wantErr bool
+	}{
+		{"ru", "ru", false},
+		{"kk", "kk", false},
+		{"uz-Latn", "uz-Latn", false},
+		{"kk-Latn", "kk-Latn", false},
+		{"KK", "kk", false},
+		{"not a tag", "", true},
+		{"", "", true},
+		{"xx", "", true},
+	}
+	for _, tt := range tests {
+		got, err := Parse(tt.in)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("Parse(%q) error = %v, wantErr %v", tt.in, err, tt.wantErr)
+			continue
+		}
+		if err == nil && got.String() != tt.want {
+			t.Errorf("Parse(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSelfName(t *testing.T) {
+	tests := map[string]string{"en": "English", "ru": "русский", "kk": "қазақ тілі"}
+	for tag, want := range tests {
+		if got := SelfName(language.MustParse(tag)); got != want {
+			t.Errorf("SelfName(%s) = %q, want %q", tag, got, want)
+		}
+	}
+}

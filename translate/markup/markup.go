@@ -1,0 +1,289 @@
+package markup
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Kind says what an inline node is.
+type Kind int
+
+// The kinds of inline node.
+const (
+	Text   Kind = iota // plain text in Node.Text
+	Emph               // emphasis around Node.Children (*…*)
+	Strong             // strong emphasis around Node.Children (**…**)
+	Link               // a link to Node.Href around Node.Children
+	Code               // a code span; Node.Text is its content, never translated
+	Break              // a hard line break
+	HTML               // raw inline HTML in Node.Text, never translated
+	Var                // a template variable named Node.Text, written {{.Name}}, with its number in Node.Href; filled in before Decode
+)
+
+// Node is one piece of inline content.
+type Node struct {
+	Kind     Kind   // what the node is
+	Text     string // the text of Text, Code and HTML nodes
+	Href     string // the destination of a Link
+	Title    string // the title of a Link, if any
+	Children []Node // the content of Emph, Strong and Link nodes
+}
+
+// Tags maps a data-carrying tag name (a1, code1, html1) to the node it stands for.
+type Tags map[string]Node
+
+// Encode returns the translator's text for nodes and the table of tags that
+// Decode needs to restore them.
+func Encode(nodes []Node) (string, Tags) {
+	e := encoder{tags: Tags{}}
+	e.nodes(nodes)
+	return e.b.String(), e.tags
+}
+
+type encoder struct {
+	b                 strings.Builder
+	tags              Tags
+	links, codes, raw int
+}
+
+func (e *encoder) nodes(nodes []Node) {
+	for _, n := range nodes {
+		switch n.Kind {
+		case Text:
+			e.b.WriteString(Escape(n.Text))
+		case Emph:
+			e.wrap("em", n.Children)
+		case Strong:
+			e.wrap("strong", n.Children)
+		case Link:
+			e.links++
+			name := "a" + strconv.Itoa(e.links)
+			e.tags[name] = Node{Kind: Link, Href: n.Href, Title: n.Title}
+			e.wrap(name, n.Children)
+		case Code:
+			e.codes++
+			name := "code" + strconv.Itoa(e.codes)
+			e.tags[name] = n
+			e.b.WriteString("<" + name + "/>")
+		case HTML:
+			e.raw++
+			name := "html" + strconv.Itoa(e.raw)
+			e.tags[name] = n
+			e.b.WriteString("<" + name + "/>")
+		case Break:
+			e.b.WriteString("<br/>")
+		case Var:
+			e.b.WriteString("{{." + n.Text + "}}")
+		}
+	}
+}
+
+func (e *encoder) wrap(name string, children []Node) {
+	e.b.WriteString("<" + name + ">")
+	e.nodes(children)
+	e.b.WriteString("</" + name + ">")
+}
+
+// Escape makes plain text safe to place in message text: it escapes "<", the
+// "&" of anything that would read as an escape, and the template delimiter
+// "{{" that go-i18n would otherwise execute.
+func Escape(s string) string {
+	if !strings.ContainsAny(s, "<&{") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '<':
+			b.WriteString("&lt;")
+		case s[i] == '&' && (strings.HasPrefix(s[i:], "&lt;") || strings.HasPrefix(s[i:], "&amp;")):
+			b.WriteString("&amp;")
+		case strings.HasPrefix(s[i:], "{{"):
+			b.WriteString(`{{"{{"}}`)
+			i++
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+// Error is a problem in a message's tags, at a column (in characters, from 1)
+// of the message text.
+type Error struct {
+	Col int    // the column of the offending tag, counted in characters
+	Msg string // what is wrong
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("column %d: %s", e.Col, e.Msg) }
+
+// Decode parses message text back into nodes, taking the data of each
+// data-carrying tag from tags. It fails on an unknown, unbalanced or
+// misnested tag, and on a tag that tags does not define.
+func Decode(msg string, tags Tags) ([]Node, error) {
+	type frame struct {
+		name  string
+		node  Node
+		col   int
+		nodes []Node
+	}
+	stack := []frame{{}}
+	var text strings.Builder
+	flush := func() {
+		if text.Len() > 0 {
+			top := &stack[len(stack)-1]
+			top.nodes = append(top.nodes, Node{Kind: Text, Text: text.String()})
+			text.Reset()
+		}
+	}
+	for i := 0; i < len(msg); {
+		col := utf8.RuneCountInString(msg[:i]) + 1
+		switch {
+		case strings.HasPrefix(msg[i:], "&lt;"):
+			text.WriteByte('<')
+			i += len("&lt;")
+			continue
+		case strings.HasPrefix(msg[i:], "&amp;"):
+			text.WriteByte('&')
+			i += len("&amp;")
+			continue
+		case msg[i] != '<':
+			text.WriteByte(msg[i])
+			i++
+			continue
+		}
+		tag, closing, selfClosing, n := scanTag(msg[i:])
+		if n == 0 {
+			return nil, &Error{col, `a "<" that starts no tag: write &lt; for a literal "<"`}
+		}
+		i += n
+		flush()
+		switch {
+		case closing:
+			top := stack[len(stack)-1]
+			if len(stack) == 1 {
+				return nil, &Error{col, fmt.Sprintf("</%s> closes a tag that was never opened", tag)}
+			}
+			if top.name != tag {
+				return nil, &Error{col, fmt.Sprintf("</%s> where </%s> was expected (tag opened at column %d)", tag, top.name, top.col)}
+			}
+			stack = stack[:len(stack)-1]
+			node := top.node
+			node.Children = top.nodes
+			parent := &stack[len(stack)-1]
+			parent.nodes = append(parent.nodes, node)
+		case tag == "br":
+			if !selfClosing {
+				return nil, &Error{col, "write a hard line break as <br/>"}
+			}
+			stack[len(stack)-1].nodes = append(stack[len(stack)-1].nodes, Node{Kind: Break})
+		case tag == "em" || tag == "strong":
+			if selfClosing {
+				return nil, &Error{col, fmt.Sprintf("<%s/> has no content: wrap text in <%s>…</%s>", tag, tag, tag)}
+			}
+			kind := Emph
+			if tag == "strong" {
+				kind = Strong
+			}
+			stack = append(stack, frame{name: tag, node: Node{Kind: kind}, col: col})
+		default:
+			def, ok := tags[tag]
+			if !ok {
+				return nil, &Error{col, fmt.Sprintf("<%s> is not a tag of the source text", tag)}
+			}
+			if def.Kind == Link {
+				if selfClosing {
+					return nil, &Error{col, fmt.Sprintf("<%s/> is a link: wrap its text in <%s>…</%s>", tag, tag, tag)}
+				}
+				stack = append(stack, frame{name: tag, node: Node{Kind: Link, Href: def.Href, Title: def.Title}, col: col})
+				continue
+			}
+			if !selfClosing {
+				return nil, &Error{col, fmt.Sprintf("<%s> stands alone: write it as <%s/>", tag, tag)}
+			}
+			stack[len(stack)-1].nodes = append(stack[len(stack)-1].nodes, def)
+		}
+	}
+	flush()
+	if len(stack) > 1 {
+		top := stack[len(stack)-1]
+		return nil, &Error{top.col, fmt.Sprintf("<%s> is never closed: add </%s>", top.name, top.name)}
+	}
+	return stack[0].nodes, nil
+}
+
+// scanTag reads a tag such as <em>, </a1> or <code1/> at the start of s. It
+// returns n == 0 if s does not start with a tag.
+func scanTag(s string) (name string, closing, selfClosing bool, n int) {
+	i := 1
+	if i < len(s) && s[i] == '/' {
+		closing = true
+		i++
+	}
+	start := i
+	for i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
+		i++
+	}
+	if i == start {
+		return "", false, false, 0
+	}
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	name = s[start:i]
+	if !closing && strings.HasPrefix(s[i:], "/>") {
+		return name, false, true, i + 2
+	}
+	if strings.HasPrefix(s[i:], ">") {
+		return name, closing, false, i + 1
+	}
+	return "", false, false, 0
+}
+
+// TagNames lists the tags used in message text, in order of appearance, each
+// as it is written ("em", "/em", "a1", "code1/"). Checks compare a
+// translation's tags with its source's.
+func TagNames(msg string) []string {
+	var names []string
+	for i := 0; i < len(msg); i++ {
+		if msg[i] != '<' {
+			continue
+		}
+		name, closing, self, n := scanTag(msg[i:])
+		if n == 0 {
+			continue
+		}
+		switch {
+		case closing:
+			name = "/" + name
+		case self:
+			name += "/"
+		}
+		names = append(names, name)
+		i += n - 1
+	}
+	return names
+}
+
+// PlainText returns the text of nodes with all markup removed, as a reader
+// would read it aloud. Code spans keep their text.
+func PlainText(nodes []Node) string {
+	var b strings.Builder
+	var walk func([]Node)
+	walk = func(nodes []Node) {
+		for _, n := range nodes {
+			switch n.Kind {
+			case Text, Code:
+				b.WriteString(n.Text)
+			case Break:
+				b.WriteString("\n")
+			case Emph, Strong, Link:
+				walk(n.Children)
+			}
+		}
+	}
+	walk(nodes)
+	return b.String()
+}

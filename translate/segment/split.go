@@ -1,0 +1,582 @@
+package segment
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/markup"
+)
+
+// BlockKind says what a block of the document is.
+type BlockKind string
+
+// The kinds of block.
+const (
+	HeadingBlock   BlockKind = "heading"
+	ParagraphBlock BlockKind = "paragraph"
+	FigureBlock    BlockKind = "figure"
+	ListBlock      BlockKind = "list"
+	ItemBlock      BlockKind = "item"
+	QuoteBlock     BlockKind = "quote"
+	CodeBlock      BlockKind = "code"
+	HTMLBlock      BlockKind = "html"
+	RuleBlock      BlockKind = "rule"
+)
+
+// Block is one block of an article's structure. Text lives in units; a block
+// points at its unit by index, so units can be renamed without touching blocks.
+type Block struct {
+	Kind     BlockKind // what the block is
+	Level    int       // heading level, 1–6
+	Class    string    // "profile", "question" or "answer" where the convention applies
+	Unit     int       // index in Article.Units of the block's text, or -1
+	NameUnit int       // for a profile heading: index of the name unit, else -1
+	Src      string    // a figure's image address (may be empty: no photograph)
+	Literal  string    // the text of a code or HTML block, never translated
+	Info     string    // a fenced code block's info string
+	Ordered  bool      // for lists: numbered
+	Start    int       // for ordered lists: the first number
+	Tight    bool      // for lists: items without blank lines between them
+	Children []Block   // the blocks inside a list, item or quote
+}
+
+// Meta is an article's front matter.
+type Meta struct {
+	Date string // ISO 8601 date of publication: "2022-10" or "2022-10-01"
+	// Units holds the index in Article.Units of each front-matter text
+	// (Headline, Note, Publication, Dateline, Date), when present.
+	Units map[Kind]int
+}
+
+// Article is a content file split into structure and units.
+type Article struct {
+	Path   string  // the file, as given to Split
+	Slug   string  // the file name without ".md": the first segment of every ID
+	Meta   Meta    // front matter
+	Blocks []Block // the body's structure
+	Units  []Unit  // the translatable text, in reading order
+}
+
+// Error is a problem in a content file, at a position.
+type Error struct {
+	Pos Pos    // where the problem is
+	Msg string // what is wrong and what to do
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// frontMatter is the TOML between the "+++" lines.
+type frontMatter struct {
+	Title       string `toml:"title"`
+	Note        string `toml:"note"`
+	Publication string `toml:"publication"`
+	Dateline    string `toml:"dateline"`
+	Date        string `toml:"date"`
+	DateText    string `toml:"date_text"`
+}
+
+var (
+	isoDate    = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+	grouped    = regexp.MustCompile(`\b\d{1,3}(?:,\d{3})+\b`)
+	profileRe  = regexp.MustCompile(`^(.+?),\s*(\d{1,3})$`)
+	md         = goldmark.New(goldmark.WithParserOptions(parser.WithHeadingAttribute()))
+)
+
+// Split parses the Markdown article at file (src is its content) into its
+// structure and units. Units get IDs derived from their text; call Reconcile
+// to keep the IDs of edited units.
+func Split(file string, src []byte) (*Article, error) {
+	if !utf8.Valid(src) {
+		line, col := invalidUTF8(src)
+		return nil, &Error{Pos{file, line, col}, "invalid UTF-8: save the file as UTF-8"}
+	}
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	slug := strings.TrimSuffix(path.Base(file), path.Ext(file))
+	a := &Article{Path: file, Slug: Slug(slug), Meta: Meta{Units: map[Kind]int{}}}
+	s := &splitter{a: a, file: file, section: "intro"}
+
+	body, bodyLine, err := s.frontMatter(src)
+	if err != nil {
+		return nil, err
+	}
+	s.src = body
+	s.lineOffset = bodyLine - 1
+	doc := md.Parser().Parse(text.NewReader(body))
+	a.Blocks, err = s.blocks(doc, "")
+	if err != nil {
+		return nil, err
+	}
+	dedupeIDs(a)
+	return a, nil
+}
+
+type splitter struct {
+	a          *Article
+	file       string
+	src        []byte
+	lineOffset int
+	section    string // the slug of the current section, for IDs
+	sectionNum map[string]int
+	inAnswer   bool // after a question heading, until the next heading
+	numbers    int
+}
+
+func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error) {
+	if !bytes.HasPrefix(src, []byte("+++\n")) {
+		return nil, 0, &Error{Pos{s.file, 1, 1}, "no front matter: start the file with a \"+++\" line, the TOML fields (title = \"…\"), and another \"+++\" line"}
+	}
+	end := bytes.Index(src[4:], []byte("\n+++\n"))
+	if end < 0 {
+		if bytes.HasSuffix(src, []byte("\n+++")) {
+			end = len(src) - 4 - 4
+		} else {
+			return nil, 0, &Error{Pos{s.file, 1, 1}, "the front matter is never closed: add a \"+++\" line after it"}
+		}
+	}
+	fm := src[4 : 4+end+1]
+	var m frontMatter
+	md, err := toml.Decode(string(fm), &m)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, 0, &Error{Pos{s.file, pe.Position.Line + 1, pe.Position.Col}, "front matter: " + pe.Message}
+		}
+		return nil, 0, &Error{Pos{s.file, 2, 1}, "front matter: " + err.Error()}
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		line := 2 + lineOfKey(fm, und[0].String())
+		return nil, 0, &Error{Pos{s.file, line, 1}, fmt.Sprintf("front matter: unknown field %q (known: title, note, publication, dateline, date, date_text)", und[0])}
+	}
+	if m.Title == "" {
+		return nil, 0, &Error{Pos{s.file, 1, 1}, "the front matter has no title: add title = \"…\""}
+	}
+	if m.Date != "" && !isoDate.MatchString(m.Date) {
+		return nil, 0, &Error{Pos{s.file, 2 + lineOfKey(fm, "date"), 1}, fmt.Sprintf("front matter: date %q is not YYYY, YYYY-MM or YYYY-MM-DD", m.Date)}
+	}
+	s.a.Meta.Date = m.Date
+	fields := []struct {
+		kind Kind
+		text string
+		key  string
+		ctx  string
+	}{
+		{Publication, m.Publication, "publication", "The publication's name, in the masthead."},
+		{Dateline, m.Dateline, "dateline", "The dateline in the masthead: where the story was filed (city, country)."},
+		{Date, m.DateText, "date_text", "The date in the masthead, as the publication prints it (" + m.Date + ")."},
+		{Headline, m.Title, "title", "The article's headline."},
+		{Note, m.Note, "note", "The editor's note printed under the headline."},
+	}
+	for _, f := range fields {
+		if f.text == "" {
+			continue
+		}
+		nodes := []markup.Node{{Kind: markup.Text, Text: f.text}}
+		u := s.unit(f.kind, nodes, Pos{s.file, 2 + lineOfKey(fm, f.key), 1}, f.ctx)
+		u.ID = s.a.Slug + "." + map[Kind]string{Publication: "publication", Dateline: "dateline", Date: "date", Headline: "title", Note: "note"}[f.kind]
+		s.a.Meta.Units[f.kind] = s.add(u)
+	}
+	bodyStart := 4 + end + 5
+	if bodyStart > len(src) {
+		bodyStart = len(src)
+	}
+	return src[bodyStart:], bytes.Count(src[:bodyStart], []byte("\n")) + 1, nil
+}
+
+// lineOfKey returns the 0-based line of "key =" in TOML text, or 0.
+func lineOfKey(toml []byte, key string) int {
+	for i, line := range strings.Split(string(toml), "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, key) && strings.HasPrefix(strings.TrimSpace(t[len(key):]), "=") {
+			return i
+		}
+	}
+	return 0
+}
+
+func (s *splitter) add(u Unit) int {
+	s.a.Units = append(s.a.Units, u)
+	return len(s.a.Units) - 1
+}
+
+func (s *splitter) unit(kind Kind, nodes []markup.Node, pos Pos, ctx string) Unit {
+	msg, tags := markup.Encode(nodes)
+	u := Unit{Kind: kind, Forms: map[locale.Form]string{locale.Other: msg}, Tags: tags, Context: ctx, Pos: pos}
+	for _, v := range collectVars(nodes) {
+		if u.Vars == nil {
+			u.Vars = map[string]Var{}
+		}
+		u.Vars[v.name] = Var{Number: v.n}
+	}
+	if len(u.Tags) == 0 {
+		u.Tags = nil
+	}
+	u.ID = textID(s.a.Slug, s.section, kind, msg)
+	return u
+}
+
+type numVar struct {
+	name string
+	n    int64
+}
+
+func collectVars(nodes []markup.Node) []numVar {
+	var vars []numVar
+	var walk func([]markup.Node)
+	walk = func(ns []markup.Node) {
+		for _, n := range ns {
+			if n.Kind == markup.Var {
+				num, _ := strconv.ParseInt(n.Href, 10, 64)
+				vars = append(vars, numVar{n.Text, num})
+			}
+			walk(n.Children)
+		}
+	}
+	walk(nodes)
+	return vars
+}
+
+func (s *splitter) pos(n ast.Node) Pos {
+	offset := -1
+	for c := n; c != nil && offset < 0; c = c.FirstChild() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			offset = c.Lines().At(0).Start
+		} else if t, ok := c.(*ast.Text); ok {
+			offset = t.Segment.Start
+		}
+	}
+	if offset < 0 {
+		if p := n.Pos(); p >= 0 {
+			offset = p
+		} else {
+			offset = 0
+		}
+	}
+	line := bytes.Count(s.src[:offset], []byte("\n")) + 1
+	lineStart := bytes.LastIndexByte(s.src[:offset], '\n') + 1
+	col := utf8.RuneCount(s.src[lineStart:offset]) + 1
+	return Pos{s.file, line + s.lineOffset, col}
+}
+
+func (s *splitter) blocks(parent ast.Node, container BlockKind) ([]Block, error) {
+	var out []Block
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		b, ok, err := s.block(n, container)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, b)
+		}
+	}
+	return out, nil
+}
+
+func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
+	none := Block{Unit: -1, NameUnit: -1}
+	switch n := n.(type) {
+	case *ast.Heading:
+		return s.heading(n)
+	case *ast.Paragraph, *ast.TextBlock:
+		if img, ok := soleImage(n); ok {
+			nodes, err := s.inlines(img)
+			if err != nil {
+				return none, false, err
+			}
+			u := s.unit(Caption, nodes, s.pos(n), "A photo caption.")
+			b := none
+			b.Kind, b.Src, b.Unit = FigureBlock, string(img.Destination), s.add(u)
+			return b, true, nil
+		}
+		nodes, err := s.inlines(n)
+		if err != nil {
+			return none, false, err
+		}
+		kind, ctx := Paragraph, "Body text"
+		switch {
+		case container == ItemBlock:
+			kind, ctx = Item, "A list item"
+		case container == QuoteBlock:
+			kind, ctx = Quote, "Text in a block quote"
+		case s.inAnswer:
+			kind, ctx = Answer, "The answer to the question above it, with the reporter's narration"
+		}
+		u := s.unit(kind, nodes, s.pos(n), s.context(ctx))
+		b := none
+		b.Kind, b.Unit = ParagraphBlock, s.add(u)
+		if kind == Answer {
+			b.Class = "answer"
+		}
+		return b, true, nil
+	case *ast.List:
+		b := none
+		b.Kind, b.Ordered, b.Start, b.Tight = ListBlock, n.IsOrdered(), n.Start, n.IsTight
+		var err error
+		b.Children, err = s.blocks(n, ListBlock)
+		return b, true, err
+	case *ast.ListItem:
+		b := none
+		b.Kind = ItemBlock
+		var err error
+		b.Children, err = s.blocks(n, ItemBlock)
+		return b, true, err
+	case *ast.Blockquote:
+		b := none
+		b.Kind = QuoteBlock
+		var err error
+		b.Children, err = s.blocks(n, QuoteBlock)
+		return b, true, err
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		b := none
+		b.Kind, b.Literal = CodeBlock, string(linesOf(n, s.src))
+		if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
+			b.Info = string(f.Info.Segment.Value(s.src))
+		}
+		return b, true, nil
+	case *ast.HTMLBlock:
+		b := none
+		lit := linesOf(n, s.src)
+		if n.HasClosure() {
+			lit = append(lit, n.ClosureLine.Value(s.src)...)
+		}
+		b.Kind, b.Literal = HTMLBlock, string(lit)
+		return b, true, nil
+	case *ast.ThematicBreak:
+		b := none
+		b.Kind = RuleBlock
+		return b, true, nil
+	}
+	return none, false, &Error{s.pos(n), fmt.Sprintf("unsupported Markdown block %s", n.Kind())}
+}
+
+func (s *splitter) context(base string) string {
+	if s.section == "intro" {
+		return base + ", before the first section heading."
+	}
+	return base + ", in section “" + s.section + "”."
+}
+
+func linesOf(n ast.Node, src []byte) []byte {
+	var b []byte
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b = append(b, seg.Value(src)...)
+	}
+	return b
+}
+
+func soleImage(n ast.Node) (*ast.Image, bool) {
+	c := n.FirstChild()
+	if c == nil || c.NextSibling() != nil {
+		return nil, false
+	}
+	img, ok := c.(*ast.Image)
+	return img, ok
+}
+
+func (s *splitter) heading(n *ast.Heading) (Block, bool, error) {
+	b := Block{Kind: HeadingBlock, Level: n.Level, Unit: -1, NameUnit: -1}
+	if v, ok := n.AttributeString("class"); ok {
+		if cls, ok := v.([]byte); ok {
+			b.Class = string(cls)
+		}
+	}
+	nodes, err := s.inlines(n)
+	if err != nil {
+		return b, false, err
+	}
+	pos := s.pos(n)
+	plain := markup.PlainText(nodes)
+	s.inAnswer = false
+	switch b.Class {
+	case "profile":
+		m := profileRe.FindStringSubmatch(strings.TrimSpace(plain))
+		if m == nil {
+			return b, false, &Error{pos, fmt.Sprintf("profile heading %q does not read \"Name, Age\" (for example \"Dmitri, 31\")", plain)}
+		}
+		age, _ := strconv.ParseInt(m[2], 10, 64)
+		s.setSection(m[1])
+		name := s.unit(Name, []markup.Node{{Kind: markup.Text, Text: m[1]}}, pos, "The name of the person profiled in this section; write it as the glossary gives it.")
+		name.ID = s.a.Slug + "." + s.section + ".name"
+		b.NameUnit = s.add(name)
+		prof := Unit{
+			ID:      s.a.Slug + "." + s.section + ".heading",
+			Kind:    Profile,
+			Forms:   map[locale.Form]string{locale.One: "{{.Name}}, {{.Age}}", locale.Other: "{{.Name}}, {{.Age}}"},
+			Count:   "Age",
+			Vars:    map[string]Var{"Name": {Ref: name.ID}, "Age": {Number: age}},
+			Context: fmt.Sprintf("A profile heading: the person's name and age in years (here %s, %d). Give every plural form your language needs.", m[1], age),
+			Pos:     pos,
+		}
+		b.Unit = s.add(prof)
+		return b, true, nil
+	case "question":
+		u := s.unit(Question, nodes, pos, s.context("The interviewer's question"))
+		b.Unit = s.add(u)
+		s.inAnswer = true
+		return b, true, nil
+	}
+	if n.Level <= 2 {
+		s.setSection(plain)
+	}
+	u := s.unit(Heading, nodes, pos, fmt.Sprintf("A level-%d section heading.", n.Level))
+	b.Unit = s.add(u)
+	return b, true, nil
+}
+
+func (s *splitter) setSection(title string) {
+	slug := Slug(title)
+	if s.sectionNum == nil {
+		s.sectionNum = map[string]int{}
+	}
+	s.sectionNum[slug]++
+	if k := s.sectionNum[slug]; k > 1 {
+		slug += "-" + strconv.Itoa(k)
+	}
+	s.section = slug
+}
+
+// inlines converts the inline children of n.
+func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
+	var out []markup.Node
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(s.src)
+			if !c.IsRaw() {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			out = s.appendText(out, string(v))
+			switch {
+			case c.HardLineBreak():
+				out = append(out, markup.Node{Kind: markup.Break})
+			case c.SoftLineBreak():
+				out = s.appendText(out, " ")
+			}
+		case *ast.String:
+			out = s.appendText(out, string(c.Value))
+		case *ast.Emphasis:
+			kids, err := s.inlines(c)
+			if err != nil {
+				return nil, err
+			}
+			kind := markup.Emph
+			if c.Level >= 2 {
+				kind = markup.Strong
+			}
+			out = append(out, markup.Node{Kind: kind, Children: kids})
+		case *ast.Link:
+			kids, err := s.inlines(c)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, markup.Node{Kind: markup.Link, Href: string(c.Destination), Title: string(c.Title), Children: kids})
+		case *ast.AutoLink:
+			url := string(c.URL(s.src))
+			out = append(out, markup.Node{Kind: markup.Link, Href: url, Children: []markup.Node{{Kind: markup.Text, Text: string(c.Label(s.src))}}})
+		case *ast.CodeSpan:
+			var b strings.Builder
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if tt, ok := t.(*ast.Text); ok {
+					b.Write(tt.Segment.Value(s.src))
+				} else if st, ok := t.(*ast.String); ok {
+					b.Write(st.Value)
+				}
+			}
+			out = append(out, markup.Node{Kind: markup.Code, Text: b.String()})
+		case *ast.RawHTML:
+			var b strings.Builder
+			for i := 0; i < c.Segments.Len(); i++ {
+				seg := c.Segments.At(i)
+				b.Write(seg.Value(s.src))
+			}
+			out = append(out, markup.Node{Kind: markup.HTML, Text: b.String()})
+		case *ast.Image:
+			// An image inside running text: kept as HTML, its alt text untranslated.
+			alt, err := s.inlines(c)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, markup.Node{Kind: markup.HTML, Text: fmt.Sprintf(`<img src="%s" alt="%s">`, html.EscapeString(string(c.Destination)), html.EscapeString(markup.PlainText(alt)))})
+		default:
+			return nil, &Error{s.pos(n), fmt.Sprintf("unsupported inline Markdown %s", c.Kind())}
+		}
+	}
+	return out, nil
+}
+
+// appendText adds text, turning grouped numbers (150,000) into placeholders.
+func (s *splitter) appendText(out []markup.Node, t string) []markup.Node {
+	for {
+		loc := grouped.FindStringIndex(t)
+		if loc == nil {
+			break
+		}
+		out = appendPlain(out, t[:loc[0]])
+		n, _ := strconv.ParseInt(strings.ReplaceAll(t[loc[0]:loc[1]], ",", ""), 10, 64)
+		s.numbers++
+		out = append(out, markup.Node{Kind: markup.Var, Text: "Number" + strconv.Itoa(s.numbers), Href: strconv.FormatInt(n, 10)})
+		t = t[loc[1]:]
+	}
+	return appendPlain(out, t)
+}
+
+func appendPlain(out []markup.Node, t string) []markup.Node {
+	if t == "" {
+		return out
+	}
+	if k := len(out) - 1; k >= 0 && out[k].Kind == markup.Text {
+		out[k].Text += t
+		return out
+	}
+	return append(out, markup.Node{Kind: markup.Text, Text: t})
+}
+
+// dedupeIDs gives the second and later units with the same text in the
+// same section IDs ending "-2", "-3"….
+func dedupeIDs(a *Article) {
+	seen := map[string]int{}
+	for i := range a.Units {
+		u := &a.Units[i]
+		base := u.ID
+		for k := 2; ; k++ {
+			if _, dup := seen[u.ID]; !dup {
+				break
+			}
+			u.ID = base + "-" + strconv.Itoa(k)
+		}
+		seen[u.ID] = i
+	}
+}
+
+func invalidUTF8(src []byte) (line, col int) {
+	line, col = 1, 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		src = src[size:]
+	}
+	return line, col
+}

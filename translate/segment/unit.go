@@ -1,0 +1,137 @@
+package segment
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/markup"
+)
+
+// Kind says what role a unit's text plays in the article.
+type Kind string
+
+// The kinds of unit.
+const (
+	Headline    Kind = "headline"    // the article's title
+	Note        Kind = "note"        // an editor's note under the headline
+	Publication Kind = "publication" // the publication's name in the masthead
+	Dateline    Kind = "dateline"    // where the story was filed
+	Date        Kind = "date"        // the date as printed in the masthead
+	Heading     Kind = "heading"     // a section heading
+	Name        Kind = "name"        // a person's name in a profile heading
+	Profile     Kind = "profile"     // a profile heading: name and age, with plural forms
+	Paragraph   Kind = "paragraph"   // body text
+	Caption     Kind = "caption"     // a photo caption
+	Question    Kind = "question"    // an interviewer's question
+	Answer      Kind = "answer"      // text that answers the question before it
+	Item        Kind = "item"        // a list item
+	Quote       Kind = "quote"       // text in a block quote
+)
+
+// kindCode is the short form of a kind used in generated IDs.
+var kindCode = map[Kind]string{
+	Heading: "h", Paragraph: "p", Caption: "cap", Question: "q",
+	Answer: "a", Item: "li", Quote: "bq",
+}
+
+// Pos is a place in a file: line and column counted from 1, the column in
+// characters (not bytes), so it points at the right letter on a Cyrillic line.
+type Pos struct {
+	File string // path as the user gave it, with forward slashes
+	Line int    // line, from 1
+	Col  int    // column in characters, from 1
+}
+
+// String formats the position as file:line:col.
+func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col) }
+
+// Var is a value a unit's message refers to as {{.Name}}.
+type Var struct {
+	Number int64  // the value of a number placeholder or plural count
+	Ref    string // for a name: the ID of the unit whose translation fills it in
+}
+
+// Unit is one translatable piece of an article.
+type Unit struct {
+	ID      string                 // stable message ID, such as "the-conscript.dmitri.q-8a41f0"
+	Kind    Kind                   // what role the text plays
+	Forms   map[locale.Form]string // the English message: "other", plus "one" for plural units
+	Count   string                 // for plural units: the variable that selects the form ("Age")
+	Vars    map[string]Var         // the values of the message's {{.Variables}}
+	Tags    markup.Tags            // what the message's data-carrying tags stand for
+	Context string                 // a note for translators on where the text stands
+	Pos     Pos                    // where the text starts in the content file
+}
+
+// Text returns the unit's English text ("other" form).
+func (u *Unit) Text() string { return u.Forms[locale.Other] }
+
+// Hash fingerprints the unit's English text: every plural form, in CLDR order.
+// A translation records the hash of the English it was made from; when the
+// two differ, the translation is stale.
+func (u *Unit) Hash() string { return Hash(u.Forms) }
+
+// Hash fingerprints a message's plural forms as "sha256-" and 16 hex digits.
+func Hash(forms map[locale.Form]string) string {
+	h := sha256.New()
+	for _, f := range locale.Forms {
+		if s, ok := forms[f]; ok {
+			fmt.Fprintf(h, "%s\x00%s\x00", f, s)
+		}
+	}
+	return "sha256-" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// textID derives a unit's ID from its article, section, kind and text.
+func textID(article, section string, kind Kind, text string) string {
+	sum := sha256.Sum256([]byte(normalizeSpace(text)))
+	return article + "." + section + "." + kindCode[kind] + "-" + hex.EncodeToString(sum[:3])
+}
+
+func normalizeSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// reserved lists go-i18n's message keys: none may be an ID segment, or
+// go-i18n would read the table as a message.
+var reserved = map[string]bool{
+	"id": true, "description": true, "hash": true, "leftdelim": true, "rightdelim": true,
+	"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true,
+	"translation": true,
+}
+
+// Slug turns a heading or file name into an ID segment: lower-case ASCII
+// letters, digits and hyphens, at most four words, never one of go-i18n's
+// reserved keys. Non-Latin text gives "s" (IDs stay readable in any editor).
+func Slug(s string) string {
+	var words []string
+	var w strings.Builder
+	flush := func() {
+		if w.Len() > 0 {
+			words = append(words, w.String())
+			w.Reset()
+		}
+	}
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			w.WriteRune(r)
+		case r == '\'' || r == '’':
+		default:
+			flush()
+		}
+	}
+	flush()
+	if len(words) > 4 {
+		words = words[:4]
+	}
+	slug := strings.Join(words, "-")
+	if slug == "" {
+		return "s"
+	}
+	if reserved[slug] {
+		return "s-" + slug
+	}
+	return slug
+}
