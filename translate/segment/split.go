@@ -91,10 +91,10 @@ type frontMatter struct {
 }
 
 var (
-	isoDate    = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
-	grouped    = regexp.MustCompile(`\b\d{1,3}(?:,\d{3})+\b`)
-	profileRe  = regexp.MustCompile(`^(.+?),\s*(\d{1,3})$`)
-	md         = goldmark.New(goldmark.WithParserOptions(parser.WithHeadingAttribute()))
+	isoDate   = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+	grouped   = regexp.MustCompile(`\b\d{1,3}(?:,\d{3})+\b`)
+	profileRe = regexp.MustCompile(`^(.+?),\s*(\d{1,3})$`)
+	md        = goldmark.New(goldmark.WithParserOptions(parser.WithHeadingAttribute()))
 )
 
 // Split parses the Markdown article at file (src is its content) into its

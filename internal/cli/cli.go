@@ -1,0 +1,125 @@
+// Package cli is tilmash's command line: one cobra command per verb, each
+// with an options struct, a NewCmdX constructor that binds flags, and a plain
+// xRun function that tests can call with in-memory streams.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0 // success
+	ExitFindings = 1 // the run worked and found errors (or too little coverage)
+	ExitError    = 2 // the run could not be done: usage, unreadable or broken file
+)
+
+// Version is the program's version, set at link time with
+// -ldflags "-X github.com/tilmash/tilmash/internal/cli.Version=v1.2.3";
+// otherwise it comes from the module's build information.
+var Version = ""
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// IO holds a command's streams.
+type IO struct {
+	In       io.Reader
+	Out, Err io.Writer
+}
+
+// Global holds the flags every command shares.
+type Global struct {
+	Dir     string // the project root
+	Content string // the articles folder, relative to Dir
+	Locales string // the catalogues folder, relative to Dir
+	Dist    string // the editions folder, relative to Dir
+}
+
+// layout returns the folders as given on the command line.
+func (g *Global) layout() workspace.Layout {
+	return workspace.Layout{Content: filepath.ToSlash(g.Content), Locales: filepath.ToSlash(g.Locales), Dist: filepath.ToSlash(g.Dist)}
+}
+
+// load reads the project.
+func (g *Global) load() (*workspace.Workspace, error) {
+	return workspace.Load(os.DirFS(g.Dir), g.layout())
+}
+
+// exitError carries an exit code through cobra.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// NewRootCmd builds the command tree.
+func NewRootCmd(streams IO) *cobra.Command {
+	g := &Global{}
+	root := &cobra.Command{
+		Use:   "tilmash",
+		Short: "Localise Markdown articles into faithful editions in other languages",
+		Long: `tilmash (Kazakh тілмаш, "interpreter") turns Markdown articles into translated
+editions and keeps them right as the articles change.
+
+The pipeline follows the folders: content/ holds the articles; tilmash extract
+splits them into units with stable IDs and writes the catalogues in locales/
+(en.toml is the source; ru.toml, kk.toml… are what translators edit); tilmash
+build assembles every article in every locale into dist/<locale>/.
+
+Run it in the project root; the flags name other folders.`,
+		Version:       version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(streams.In)
+	root.SetOut(streams.Out)
+	root.SetErr(streams.Err)
+	root.PersistentFlags().StringVarP(&g.Dir, "dir", "C", ".", "the project root")
+	root.PersistentFlags().StringVar(&g.Content, "content", workspace.Default.Content, "the articles folder, relative to the root")
+	root.PersistentFlags().StringVar(&g.Locales, "locales", workspace.Default.Locales, "the catalogues folder, relative to the root")
+	root.PersistentFlags().StringVar(&g.Dist, "dist", workspace.Default.Dist, "the editions folder, relative to the root")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &exitError{ExitError, fmt.Errorf("%w\n\n%s", err, c.UsageString())}
+	})
+	root.AddCommand(NewCmdExtract(g, streams, nil))
+	root.AddCommand(NewCmdBuild(g, streams, nil))
+	return root
+}
+
+// Main runs the command line with args and returns the exit code.
+func Main(args []string, streams IO) int {
+	root := NewRootCmd(streams)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil && ee.err.Error() != "" {
+			fmt.Fprintln(streams.Err, "tilmash:", ee.err)
+		}
+		return ee.code
+	}
+	fmt.Fprintln(streams.Err, "tilmash:", err)
+	return ExitError
+}

@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/locale"
+)
+
+// ExtractOptions are the options of tilmash extract.
+type ExtractOptions struct {
+	*Global
+	IO
+	AddLocales []string // locales to start catalogues for
+	DryRun     bool     // report, write nothing
+}
+
+// NewCmdExtract builds tilmash extract. runF replaces extractRun in tests.
+func NewCmdExtract(g *Global, streams IO, runF func(*ExtractOptions) error) *cobra.Command {
+	opts := &ExtractOptions{Global: g, IO: streams}
+	cmd := &cobra.Command{
+		Use:   "extract",
+		Short: "Split the articles into units and update every catalogue",
+		Long: `Split every article in content/ into translatable units and write the source
+catalogue locales/en.toml. Then bring every other catalogue in locales/ up to
+date: new units get an empty entry to translate, a translation whose English
+changed is marked stale (never dropped), an entry whose unit is gone is kept
+as obsolete. Running it twice changes nothing.
+
+A new locale is one flag: tilmash extract --add-locale uz-Latn`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return extractRun(opts)
+		},
+	}
+	cmd.Flags().StringSliceVar(&opts.AddLocales, "add-locale", nil, "start a catalogue for these locales (BCP 47 tags, such as uz or kk-Latn)")
+	cmd.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "report what would change; write nothing")
+	return cmd
+}
+
+func extractRun(opts *ExtractOptions) error {
+	var tags []language.Tag
+	for _, s := range opts.AddLocales {
+		tag, err := locale.Parse(s)
+		if err != nil {
+			return &exitError{ExitError, fmt.Errorf("--add-locale: %w", err)}
+		}
+		tags = append(tags, tag)
+	}
+	w, err := opts.load()
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	files, rep, err := w.Extract(tags)
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	written := files.Paths()
+	if !opts.DryRun {
+		res, err := files.Commit(opts.Dir)
+		if err != nil {
+			return &exitError{ExitError, err}
+		}
+		written = res.Written
+	}
+	fmt.Fprintf(opts.Out, "%d units in %d articles\n", rep.Units, len(w.Articles))
+	var locs []string
+	for l := range rep.Locales {
+		locs = append(locs, l)
+	}
+	sort.Strings(locs)
+	for _, l := range locs {
+		st := rep.Locales[l]
+		fmt.Fprintf(opts.Out, "%-8s %3d translated  %3d stale  %3d missing  %3d obsolete\n", l, st.Translated, st.Stale, st.Missing, st.Obsolete)
+	}
+	verb := "wrote"
+	if opts.DryRun {
+		verb = "would write"
+	}
+	if len(written) == 0 {
+		fmt.Fprintln(opts.Out, "catalogues already up to date")
+	}
+	for _, p := range written {
+		fmt.Fprintf(opts.Out, "%s %s\n", verb, p)
+	}
+	return nil
+}

@@ -1,0 +1,236 @@
+// Package workspace sequences tilmash's pipeline over a project folder:
+// content → units → catalogues → editions. It reads through an fs.FS and
+// returns the files to write as a fileset.Set; it never writes itself.
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/translate/assemble"
+	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/render"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+// Layout names a project's folders, relative to its root. The zero value
+// is not useful; start from Default.
+type Layout struct {
+	Content string // articles: content/**/*.md
+	Locales string // catalogues: locales/<tag>.toml, the source is en.toml
+	Dist    string // editions: dist/<tag>/<article>.<ext>
+}
+
+// Default is the conventional layout: content/, locales/, dist/.
+var Default = Layout{Content: "content", Locales: "locales", Dist: "dist"}
+
+// Workspace is a project read into memory.
+type Workspace struct {
+	Layout   Layout
+	Articles []*segment.Article // every article, by path
+	Source   *catalog.Catalog   // locales/en.toml, or nil if never extracted
+	Targets  []*catalog.Catalog // every other catalogue, by locale tag
+	sources  map[string][]byte  // article path → content
+}
+
+// Load reads every article and catalogue under fsys. It fails on the first
+// file it cannot read or parse, naming file:line:col.
+func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
+	w := &Workspace{Layout: lay, sources: map[string][]byte{}}
+	var paths []string
+	err := fs.WalkDir(fsys, lay.Content, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasPrefix(d.Name(), ".") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no %s/ folder: run tilmash in the project root, or name the folder with --content", lay.Content)
+		}
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("%s/ holds no Markdown articles (*.md)", lay.Content)
+	}
+	sort.Strings(paths)
+	slugs := map[string]string{}
+	for _, p := range paths {
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, err
+		}
+		a, err := segment.Split(p, data)
+		if err != nil {
+			return nil, err
+		}
+		if other, dup := slugs[a.Slug]; dup {
+			return nil, fmt.Errorf("%s: the article name %q is taken by %s: IDs would clash; rename one file", p, a.Slug, other)
+		}
+		slugs[a.Slug] = p
+		w.Articles = append(w.Articles, a)
+		w.sources[p] = data
+	}
+	entries, err := fs.ReadDir(fsys, lay.Locales)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".toml") {
+			continue
+		}
+		p := path.Join(lay.Locales, e.Name())
+		if _, ok := locale.FileTag(e.Name()); !ok {
+			return nil, &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: fmt.Sprintf("%q is not named after a locale", e.Name()), Hint: "catalogues are named <BCP 47 tag>.toml, such as ru.toml or uz-Latn.toml; move other files out of " + lay.Locales + "/"}
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, err
+		}
+		c, err := catalog.Parse(p, data)
+		if err != nil {
+			return nil, err
+		}
+		if c.Locale == locale.Source {
+			w.Source = c
+		} else {
+			w.Targets = append(w.Targets, c)
+		}
+	}
+	sort.Slice(w.Targets, func(i, j int) bool { return w.Targets[i].Locale.String() < w.Targets[j].Locale.String() })
+	return w, nil
+}
+
+// reconcile gives the articles' units the IDs the source catalogue knows.
+func (w *Workspace) reconcile() {
+	if w.Source == nil {
+		return
+	}
+	prior := map[string][]segment.Prior{} // by article slug
+	for _, m := range w.Source.Messages {
+		slug, _, _ := strings.Cut(m.ID, ".")
+		prior[slug] = append(prior[slug], segment.Prior{ID: m.ID, Text: m.Text()})
+	}
+	for _, a := range w.Articles {
+		segment.Reconcile(a, prior[a.Slug])
+	}
+}
+
+// SourcePath is the source catalogue's path.
+func (w *Workspace) SourcePath() string {
+	return path.Join(w.Layout.Locales, locale.Source.String()+".toml")
+}
+
+// ExtractReport says what Extract found per locale.
+type ExtractReport struct {
+	Units   int                      // units in all articles
+	Locales map[string]catalog.Stats // per target locale
+}
+
+// Extract splits every article into units, keeps the IDs the source
+// catalogue already gave them (see segment.Reconcile), and returns the new
+// source catalogue and every target catalogue brought up to date with it.
+// New locales are added by naming them in addLocales.
+func (w *Workspace) Extract(addLocales []language.Tag) (fileset.Set, ExtractReport, error) {
+	w.reconcile()
+	src := catalog.FromUnits(w.SourcePath(), w.Articles)
+	w.Source = src
+	files := fileset.Set{src.Path: catalog.Format(src)}
+	rep := ExtractReport{Locales: map[string]catalog.Stats{}}
+	for _, a := range w.Articles {
+		rep.Units += len(a.Units)
+	}
+	targets := w.Targets
+	for _, tag := range addLocales {
+		if tag == locale.Source {
+			return nil, rep, fmt.Errorf("%s is the source language; add a target locale such as ru", tag)
+		}
+		if w.target(tag) == nil {
+			targets = append(targets, &catalog.Catalog{Locale: tag, Path: catalog.TargetPath(w.Layout.Locales, tag)})
+		}
+	}
+	var synced []*catalog.Catalog
+	for _, old := range targets {
+		c, st := catalog.Sync(src, old, old.Locale, old.Path)
+		files[c.Path] = catalog.Format(c)
+		rep.Locales[c.Locale.String()] = st
+		synced = append(synced, c)
+	}
+	w.Targets = synced
+	return files, rep, nil
+}
+
+func (w *Workspace) target(tag language.Tag) *catalog.Catalog {
+	for _, c := range w.Targets {
+		if c.Locale == tag {
+			return c
+		}
+	}
+	return nil
+}
+
+// Locales returns the source locale followed by every target locale.
+func (w *Workspace) Locales() []language.Tag {
+	tags := []language.Tag{locale.Source}
+	for _, c := range w.Targets {
+		tags = append(tags, c.Locale)
+	}
+	return tags
+}
+
+// Edition is one built edition and its files.
+type Edition struct {
+	*assemble.Edition
+	Files []string // the files written for it, relative to the root
+}
+
+// Build assembles every article in every locale and renders each as
+// Markdown and HTML under dist/<locale>/. It fails if the source catalogue
+// is missing or out of date with the articles.
+func (w *Workspace) Build() (fileset.Set, []Edition, error) {
+	if w.Source == nil {
+		return nil, nil, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
+	}
+	w.reconcile()
+	for _, a := range w.Articles {
+		for _, u := range a.Units {
+			if m := w.Source.Lookup(u.ID); m == nil || m.Hash != u.Hash() {
+				return nil, nil, fmt.Errorf("%s: unit %s: the source catalogue %s is out of date with the article: run tilmash extract", u.Pos, u.ID, w.SourcePath())
+			}
+		}
+	}
+	cats := append([]*catalog.Catalog{w.Source}, w.Targets...)
+	files := fileset.Set{}
+	var eds []Edition
+	for _, a := range w.Articles {
+		for _, c := range cats {
+			ed, err := assemble.Assemble(a, w.Source, c)
+			if err != nil {
+				return nil, nil, err
+			}
+			var alts []render.Alternate
+			for _, o := range cats {
+				if o != c {
+					alts = append(alts, render.Alternate{Locale: o.Locale, Href: "../" + o.Locale.String() + "/" + a.Slug + ".html"})
+				}
+			}
+			dir := path.Join(w.Layout.Dist, c.Locale.String())
+			md, html := path.Join(dir, a.Slug+".md"), path.Join(dir, a.Slug+".html")
+			files[md] = render.Markdown(ed)
+			files[html] = render.HTML(ed, alts)
+			eds = append(eds, Edition{Edition: ed, Files: []string{md, html}})
+		}
+	}
+	return files, eds, nil
+}

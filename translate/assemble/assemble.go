@@ -1,0 +1,216 @@
+package assemble
+
+import (
+	"fmt"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/markup"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+// Text is a unit's text in an edition.
+type Text struct {
+	Unit  string        // the unit's ID
+	Nodes []markup.Node // the text with its inline markup
+	Lang  string        // "" when in the edition's language, else the fallback's tag ("en")
+	Stale bool          // the translation was made from older English
+}
+
+// Block is a block of an edition: the article's block with its text.
+type Block struct {
+	segment.Block         // the structure: kind, level, class…
+	Text          *Text   // the block's text, if it has one
+	Children      []Block // the blocks inside a list, item or quote
+}
+
+// Stats counts an edition's units by state.
+type Stats struct {
+	Units      int      // translatable units
+	Translated int      // in the edition's language and up to date
+	Stale      int      // in the edition's language, translated from older English
+	Fallback   int      // missing: shown in English
+	Words      int      // words of the edition's text
+	Missing    []string // the IDs of the units shown in English
+}
+
+// Edition is one article in one locale, ready to render.
+type Edition struct {
+	Locale language.Tag           // the edition's language
+	Slug   string                 // the article's slug: the file name of every format
+	Date   string                 // ISO 8601 date of publication
+	Meta   map[segment.Kind]*Text // masthead, headline and note, by kind
+	Blocks []Block                // the body
+	Stats  Stats                  // how complete the edition is
+}
+
+// Error is a message that cannot be rendered, at its catalogue position.
+type Error struct {
+	Pos  catalog.Pos // the translation's position in its catalogue
+	Unit string      // the unit's ID
+	Err  error       // what went wrong
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%s: %s: %v", e.Pos, e.Unit, e.Err) }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Assemble builds the article's edition in target's locale. src is the source
+// catalogue; target may be src itself, for the English edition.
+func Assemble(a *segment.Article, src, target *catalog.Catalog) (*Edition, error) {
+	asm := &assembler{
+		art:    a,
+		src:    newLocalizer(src),
+		target: newLocalizer(target),
+		tag:    target.Locale,
+		cache:  map[string]*Text{},
+	}
+	ed := &Edition{Locale: target.Locale, Slug: a.Slug, Date: a.Meta.Date, Meta: map[segment.Kind]*Text{}}
+	for kind, i := range a.Meta.Units {
+		t, err := asm.text(i)
+		if err != nil {
+			return nil, err
+		}
+		ed.Meta[kind] = t
+	}
+	var err error
+	if ed.Blocks, err = asm.blocks(a.Blocks); err != nil {
+		return nil, err
+	}
+	for i := range a.Units {
+		u := &a.Units[i]
+		t, err := asm.text(i)
+		if err != nil {
+			return nil, err
+		}
+		ed.Stats.Units++
+		if u.Kind != segment.Name { // a name is counted where its heading uses it
+			ed.Stats.Words += len(Words(markup.PlainText(t.Nodes)))
+		}
+		switch {
+		case t.Lang != "":
+			ed.Stats.Fallback++
+			ed.Stats.Missing = append(ed.Stats.Missing, u.ID)
+		case t.Stale:
+			ed.Stats.Stale++
+		default:
+			ed.Stats.Translated++
+		}
+	}
+	return ed, nil
+}
+
+type localizer struct {
+	cat *catalog.Catalog
+	loc *i18n.Localizer
+}
+
+func newLocalizer(c *catalog.Catalog) *localizer {
+	bundle := i18n.NewBundle(c.Locale)
+	for _, m := range c.Messages {
+		if !m.Translated() {
+			continue
+		}
+		msg := &i18n.Message{ID: m.ID, Hash: m.Hash, Description: m.Description,
+			Zero: m.Forms[locale.Zero], One: m.Forms[locale.One], Two: m.Forms[locale.Two],
+			Few: m.Forms[locale.Few], Many: m.Forms[locale.Many], Other: m.Forms[locale.Other]}
+		_ = bundle.AddMessages(c.Locale, msg) // only fails for a tag without plural rules
+	}
+	return &localizer{cat: c, loc: i18n.NewLocalizer(bundle, c.Locale.String())}
+}
+
+type assembler struct {
+	art         *segment.Article
+	src, target *localizer
+	tag         language.Tag
+	cache       map[string]*Text
+}
+
+func (asm *assembler) blocks(bs []segment.Block) ([]Block, error) {
+	var out []Block
+	for _, b := range bs {
+		eb := Block{Block: b}
+		if b.Unit >= 0 {
+			t, err := asm.text(b.Unit)
+			if err != nil {
+				return nil, err
+			}
+			eb.Text = t
+		}
+		kids, err := asm.blocks(b.Children)
+		if err != nil {
+			return nil, err
+		}
+		eb.Children = kids
+		out = append(out, eb)
+	}
+	return out, nil
+}
+
+// text renders unit i in the edition's locale, falling back to English.
+func (asm *assembler) text(i int) (*Text, error) {
+	u := &asm.art.Units[i]
+	if t, ok := asm.cache[u.ID]; ok {
+		return t, nil
+	}
+	l, lang, stale := asm.target, "", false
+	m := asm.target.cat.Lookup(u.ID)
+	if m == nil || !m.Translated() {
+		l, lang = asm.src, locale.Source.String()
+		if asm.target == asm.src {
+			lang = ""
+		}
+		m = asm.src.cat.Lookup(u.ID)
+		if m == nil {
+			return nil, &Error{Pos: u.Pos, Unit: u.ID, Err: fmt.Errorf("not in the source catalogue %s: run tilmash extract", asm.src.cat.Path)}
+		}
+	} else if src := asm.src.cat.Lookup(u.ID); src != nil && src.Hash != m.Hash {
+		stale = true
+	}
+	data := map[string]any{}
+	for name, v := range u.Vars {
+		if v.Ref != "" {
+			j := asm.unitIndex(v.Ref)
+			if j < 0 {
+				return nil, &Error{Pos: u.Pos, Unit: u.ID, Err: fmt.Errorf("{{.%s}} refers to unknown unit %s", name, v.Ref)}
+			}
+			ref, err := asm.text(j)
+			if err != nil {
+				return nil, err
+			}
+			data[name] = markup.Escape(markup.PlainText(ref.Nodes))
+			continue
+		}
+		data[name] = locale.FormatInt(l.cat.Locale, v.Number)
+	}
+	cfg := &i18n.LocalizeConfig{MessageID: u.ID, TemplateData: data}
+	if u.Count != "" {
+		cfg.PluralCount = int(u.Vars[u.Count].Number)
+	}
+	s, err := l.loc.Localize(cfg)
+	if err != nil {
+		return nil, &Error{Pos: m.Pos, Unit: u.ID, Err: err}
+	}
+	nodes, err := markup.Decode(s, u.Tags)
+	if err != nil {
+		pos := m.Pos
+		if p, ok := m.FormPos[locale.Other]; ok {
+			pos = p
+		}
+		return nil, &Error{Pos: pos, Unit: u.ID, Err: err}
+	}
+	t := &Text{Unit: u.ID, Nodes: nodes, Lang: lang, Stale: stale}
+	asm.cache[u.ID] = t
+	return t, nil
+}
+
+func (asm *assembler) unitIndex(id string) int {
+	for i := range asm.art.Units {
+		if asm.art.Units[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}

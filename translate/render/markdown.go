@@ -1,0 +1,186 @@
+package render
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/tilmash/tilmash/translate/assemble"
+	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/markup"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+// Markdown writes the edition as Markdown with TOML front matter, in the
+// same conventions as the content files, so that the English edition reads
+// like its source.
+func Markdown(ed *assemble.Edition) []byte {
+	var b strings.Builder
+	b.WriteString("+++\n")
+	fmt.Fprintf(&b, "lang = %s\n", catalog.Quote(ed.Locale.String()))
+	for _, f := range []struct {
+		key  string
+		kind segment.Kind
+	}{{"publication", segment.Publication}, {"dateline", segment.Dateline}, {"date", ""}, {"date_text", segment.Date}, {"title", segment.Headline}, {"note", segment.Note}} {
+		if f.kind == "" {
+			if ed.Date != "" {
+				fmt.Fprintf(&b, "date = %s\n", catalog.Quote(ed.Date))
+			}
+			continue
+		}
+		if t := ed.Meta[f.kind]; t != nil {
+			fmt.Fprintf(&b, "%s = %s\n", f.key, catalog.Quote(markup.PlainText(t.Nodes)))
+		}
+	}
+	b.WriteString("+++\n")
+	mdBlocks(&b, ed.Blocks, "")
+	return []byte(b.String())
+}
+
+func mdBlocks(b *strings.Builder, blocks []assemble.Block, indent string) {
+	for i, bl := range blocks {
+		if i > 0 || indent == "" {
+			b.WriteString(strings.TrimRight(indent, " ") + "\n")
+		}
+		mdBlock(b, bl, indent)
+	}
+}
+
+func mdBlock(b *strings.Builder, bl assemble.Block, indent string) {
+	switch bl.Kind {
+	case segment.HeadingBlock:
+		b.WriteString(indent + strings.Repeat("#", bl.Level) + " " + mdInline(bl.Text.Nodes))
+		if bl.Class == "profile" || bl.Class == "question" {
+			b.WriteString(" {." + bl.Class + "}")
+		}
+		b.WriteString("\n")
+	case segment.ParagraphBlock:
+		b.WriteString(indent + mdParagraph(bl.Text.Nodes, indent) + "\n")
+	case segment.FigureBlock:
+		fmt.Fprintf(b, "%s![%s](%s)\n", indent, mdInline(bl.Text.Nodes), mdURL(bl.Src))
+	case segment.ListBlock:
+		for i, item := range bl.Children {
+			if i > 0 && !bl.Tight {
+				b.WriteString(strings.TrimRight(indent, " ") + "\n")
+			}
+			marker := "- "
+			if bl.Ordered {
+				marker = strconv.Itoa(bl.Start+i) + ". "
+			}
+			var ib strings.Builder
+			inner := indent + strings.Repeat(" ", len(marker))
+			for j, c := range item.Children {
+				if j > 0 {
+					ib.WriteString(strings.TrimRight(inner, " ") + "\n")
+				}
+				mdBlock(&ib, c, inner)
+			}
+			b.WriteString(indent + marker + strings.TrimPrefix(ib.String(), inner))
+		}
+	case segment.QuoteBlock:
+		var qb strings.Builder
+		mdBlocks(&qb, bl.Children, "")
+		for _, line := range strings.Split(strings.TrimPrefix(strings.TrimSuffix(qb.String(), "\n"), "\n"), "\n") {
+			b.WriteString(strings.TrimRight(indent+"> "+line, " ") + "\n")
+		}
+	case segment.CodeBlock:
+		fence := "```"
+		for strings.Contains(bl.Literal, fence) {
+			fence += "`"
+		}
+		b.WriteString(indent + fence + bl.Info + "\n")
+		for _, line := range strings.SplitAfter(bl.Literal, "\n") {
+			if line != "" {
+				b.WriteString(indent + line)
+			}
+		}
+		if !strings.HasSuffix(bl.Literal, "\n") && bl.Literal != "" {
+			b.WriteString("\n")
+		}
+		b.WriteString(indent + fence + "\n")
+	case segment.HTMLBlock:
+		for _, line := range strings.SplitAfter(strings.TrimSuffix(bl.Literal, "\n"), "\n") {
+			b.WriteString(indent + line)
+		}
+		b.WriteString("\n")
+	case segment.RuleBlock:
+		b.WriteString(indent + "---\n")
+	}
+}
+
+// mdParagraph writes a paragraph, escaping what would start another block.
+func mdParagraph(nodes []markup.Node, indent string) string {
+	s := mdInline(nodes)
+	s = strings.ReplaceAll(s, "\n", "\n"+indent)
+	if blockStart.MatchString(s) {
+		s = `\` + s
+	}
+	return s
+}
+
+var (
+	blockStart = regexp.MustCompile(`^(#{1,6}(\s|$)|>|[-+*]\s|=+\s*$|\d{1,9}[.)]\s)`)
+)
+
+func mdInline(nodes []markup.Node) string {
+	var b strings.Builder
+	for _, n := range nodes {
+		switch n.Kind {
+		case markup.Text:
+			b.WriteString(mdEscape(n.Text))
+		case markup.Emph:
+			b.WriteString("*" + mdInline(n.Children) + "*")
+		case markup.Strong:
+			b.WriteString("**" + mdInline(n.Children) + "**")
+		case markup.Link:
+			b.WriteString("[" + mdInline(n.Children) + "](" + mdURL(n.Href))
+			if n.Title != "" {
+				b.WriteString(` "` + strings.ReplaceAll(n.Title, `"`, `\"`) + `"`)
+			}
+			b.WriteString(")")
+		case markup.Code:
+			ticks := "`"
+			for strings.Contains(n.Text, ticks) {
+				ticks += "`"
+			}
+			pad := ""
+			if strings.HasPrefix(n.Text, "`") || strings.HasSuffix(n.Text, "`") {
+				pad = " "
+			}
+			b.WriteString(ticks + pad + n.Text + pad + ticks)
+		case markup.HTML:
+			b.WriteString(n.Text)
+		case markup.Break:
+			b.WriteString("\\\n")
+		}
+	}
+	return b.String()
+}
+
+func mdURL(u string) string {
+	if strings.ContainsAny(u, " ()<>") {
+		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
+	}
+	return u
+}
+
+var entityLike = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
+
+// mdEscape escapes the characters that Markdown would read as markup.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		switch r {
+		case '\\', '*', '_', '[', ']', '`', '<':
+			b.WriteByte('\\')
+		case '&':
+			if entityLike.MatchString(s[i:]) && entityLike.FindStringIndex(s[i:])[0] == 0 {
+				b.WriteString("&amp;")
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
