@@ -231,6 +231,9 @@ var (
 	keyRe   = regexp.MustCompile(`^\s*("[^"]*"|[A-Za-z0-9_-]+)\s*=\s*`)
 )
 
+// sectionMark starts the rule Format writes above each article's entries.
+const sectionMark = "# ─── "
+
 // generated reports whether a comment line is one tilmash writes.
 func generated(line string) bool {
 	for _, p := range []string{"#:", "#.", "#>", "#,", "#|"} {
@@ -264,6 +267,8 @@ func scan(path string, data []byte) *layout {
 				lay.header = append(lay.header, pending...)
 			}
 			pending = nil
+		case strings.HasPrefix(trimmed, sectionMark):
+			// a section rule that Format writes; not anyone's note
 		case strings.HasPrefix(trimmed, "#"):
 			pending = append(pending, trimmed)
 		case tableRe.MatchString(line):

@@ -22,7 +22,7 @@ func Format(c *Catalog) []byte {
 	for _, m := range c.Messages {
 		if s := sectionOf(m); s != section {
 			section = s
-			fmt.Fprintf(&b, "\n# ─── %s ───\n", section)
+			fmt.Fprintf(&b, "\n%s%s ───\n", sectionMark, section)
 		}
 		b.WriteString("\n")
 		for _, l := range m.Notes {

@@ -1,0 +1,265 @@
+package catalog
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+const ruFile = `# header
+# A translator's note about the whole file.
+
+# ─── content/a.md ───
+
+# Переводчик: проверить у редактора.
+#: content/a.md:3 (headline)
+#> The Conscript
+[a.title]
+hash = "sha256-1"
+other = "Призывник"
+
+[a.intro.p-000001]
+hash = "sha256-2"
+other = "Около {{.Number1}} мужчин"
+
+[a.dmitri.heading]
+one = "{{.Name}}, {{.Age}} год"
+few = "{{.Name}}, {{.Age}} года"
+many = "{{.Name}}, {{.Age}} лет"
+other = "{{.Name}}, {{.Age}} года"
+`
+
+func TestParse(t *testing.T) {
+	c, err := Parse("locales/ru.toml", []byte(ruFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Locale != language.Russian {
+		t.Errorf("Locale = %s", c.Locale)
+	}
+	var ids []string
+	for _, m := range c.Messages {
+		ids = append(ids, m.ID)
+	}
+	if want := []string{"a.title", "a.intro.p-000001", "a.dmitri.heading"}; !reflect.DeepEqual(ids, want) {
+		t.Fatalf("IDs = %v, want %v (file order)", ids, want)
+	}
+	title := c.Lookup("a.title")
+	if title.Pos.Line != 9 || title.FormPos[locale.Other].Line != 11 || title.FormPos[locale.Other].Col != 9 {
+		t.Errorf("positions: table %s, other %s", title.Pos, title.FormPos[locale.Other])
+	}
+	if !reflect.DeepEqual(title.Notes, []string{"# Переводчик: проверить у редактора."}) {
+		t.Errorf("Notes = %q", title.Notes)
+	}
+	if title.Source()[locale.Other] != "The Conscript" {
+		t.Errorf("Source = %v", title.Source())
+	}
+	h := c.Lookup("a.dmitri.heading")
+	if len(h.Forms) != 4 || h.Forms[locale.Many] != "{{.Name}}, {{.Age}} лет" {
+		t.Errorf("heading forms = %v", h.Forms)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, path, data, want string
+	}{
+		{"broken TOML", "locales/ru.toml", "[a.b]\nother = \"Алматы\n", "locales/ru.toml:2:16: TOML: strings cannot contain newlines"},
+		{"unknown key", "locales/kk.toml", "[a.b]\nother = \"x\"\nfuzzy = \"true\"\n", `locales/kk.toml:3:9: message "a.b" has key "fuzzy", which go-i18n does not accept`},
+		{"duplicate table", "locales/ru.toml", "[a.b]\nother = \"x\"\n\n[a.b]\nother = \"y\"\n", "locales/ru.toml:4:"},
+		{"invalid UTF-8", "locales/ru.toml", "[a.b]\nother = \"Қа\xffз\"\n", "locales/ru.toml:2:12: invalid UTF-8"},
+		{"not a locale", "locales/russian.toml", "", `locales/russian.toml:1:1: "russian.toml" is not named after a locale`},
+		{"number value", "locales/ru.toml", "[a]\nb = 3\n", `locales/ru.toml:2:5: "a.b" is a int64, not a message`},
+		{"leftdelim", "locales/ru.toml", "[a.b]\nleftdelim = \"<<\"\nother = \"x\"\n", `locales/ru.toml:2:13: message "a.b" sets "leftdelim"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(tt.path, []byte(tt.data))
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("error = %v, want *Error", err)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error = %q\nwant prefix %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestFormatRoundTrip(t *testing.T) {
+	c, err := Parse("locales/ru.toml", []byte(ruFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := Format(c)
+	again, err := Parse("locales/ru.toml", out)
+	if err != nil {
+		t.Fatalf("reparse: %v\n%s", err, out)
+	}
+	if string(Format(again)) != string(out) {
+		t.Errorf("Format is not stable:\n%s\n---\n%s", out, Format(again))
+	}
+	for _, m := range c.Messages {
+		n := again.Lookup(m.ID)
+		if n == nil || !reflect.DeepEqual(n.Forms, m.Forms) || n.Hash != m.Hash || !reflect.DeepEqual(n.Notes, m.Notes) {
+			t.Errorf("%s changed: %+v → %+v", m.ID, m, n)
+		}
+	}
+}
+
+func TestKey(t *testing.T) {
+	tests := map[string]string{
+		"a.intro.p-1": "a.intro.p-1",
+		"a.b c":       `a."b c"`,
+		"a.Қ":         `a."Қ"`,
+	}
+	for in, want := range tests {
+		if got := Key(in); got != want {
+			t.Errorf("Key(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func FuzzQuote(f *testing.F) {
+	for _, s := range []string{"Алматы", "150\u00a0000", `a "quote" \ back`, "line\nbreak\ttab", "\u200b\u00ad", "қазақ «тілі» — “иә”", "\x7f\x01"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utfValid(s) {
+			return
+		}
+		var v struct{ S string }
+		if _, err := toml.Decode("S = "+Quote(s), &v); err != nil {
+			t.Fatalf("decode %s: %v", Quote(s), err)
+		}
+		if v.S != s {
+			t.Fatalf("round trip %q → %q", s, v.S)
+		}
+	})
+}
+
+func utfValid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+func FuzzParseFormat(f *testing.F) {
+	f.Add([]byte(ruFile))
+	f.Add([]byte("[a.b]\nother = \"Қазақ\"\n"))
+	f.Add([]byte("x = \"y\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := Parse("locales/kk.toml", data)
+		if err != nil {
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("error is not *Error: %v", err)
+			}
+			return
+		}
+		out := Format(c)
+		again, err := Parse("locales/kk.toml", out)
+		if err != nil {
+			t.Fatalf("Format wrote what Parse refuses: %v\n%s", err, out)
+		}
+		if len(again.Messages) != len(c.Messages) {
+			t.Fatalf("%d messages became %d", len(c.Messages), len(again.Messages))
+		}
+		for _, m := range c.Messages {
+			n := again.Lookup(m.ID)
+			if n == nil || !reflect.DeepEqual(n.Forms, m.Forms) {
+				t.Fatalf("message %q changed in the round trip", m.ID)
+			}
+		}
+	})
+}
+
+func unit(id, text string) segment.Unit {
+	return segment.Unit{ID: id, Kind: segment.Paragraph, Forms: map[locale.Form]string{locale.Other: text}, Context: "Body text.", Pos: segment.Pos{File: "content/a.md", Line: 1, Col: 1}}
+}
+
+func source(units ...segment.Unit) *Catalog {
+	return FromUnits("locales/en.toml", []*segment.Article{{Slug: "a", Units: units}})
+}
+
+func TestSync(t *testing.T) {
+	v1 := source(unit("a.s.p-1", "Old English."), unit("a.s.p-2", "Kept English."), unit("a.s.p-3", "Gone English."))
+	ru, _ := Sync(v1, nil, language.Russian, "locales/ru.toml")
+	for id, text := range map[string]string{"a.s.p-1": "Старый текст.", "a.s.p-2": "Сохранённый текст.", "a.s.p-3": "Удалённый текст."} {
+		ru.Lookup(id).Forms[locale.Other] = text
+	}
+	ru.Lookup("a.s.p-2").Notes = []string{"# Примечание переводчика."}
+	// Round trip through the file, as a translator's save would.
+	ru, err := Parse("locales/ru.toml", Format(ru))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	v2 := source(unit("a.s.p-1", "New English."), unit("a.s.p-2", "Kept English."), unit("a.s.p-4", "Kept English."))
+	got, st := Sync(v2, ru, language.Russian, "locales/ru.toml")
+	if want := (Stats{Units: 3, Translated: 1, Stale: 1, Missing: 1, Obsolete: 1}); st != want {
+		t.Errorf("stats = %+v, want %+v", st, want)
+	}
+	stale := got.Lookup("a.s.p-1")
+	if stale.Text() != "Старый текст." || stale.Hash == v2.Lookup("a.s.p-1").Hash {
+		t.Errorf("stale entry lost its text or hash: %+v", stale)
+	}
+	if !contains(stale.Comments, "#, stale") || stale.Previous()[locale.Other] != "Old English." || stale.Source()[locale.Other] != "New English." {
+		t.Errorf("stale comments = %q", stale.Comments)
+	}
+	if kept := got.Lookup("a.s.p-2"); kept.Text() != "Сохранённый текст." || !reflect.DeepEqual(kept.Notes, []string{"# Примечание переводчика."}) {
+		t.Errorf("kept entry = %+v", kept)
+	}
+	fresh := got.Lookup("a.s.p-4")
+	if fresh.Text() != "" || fresh.Hash != v2.Lookup("a.s.p-4").Hash || !contains(fresh.Comments, "#, suggestion (the same English is translated elsewhere): Сохранённый текст.") {
+		t.Errorf("new entry = %+v", fresh)
+	}
+	gone := got.Lookup("a.s.p-3")
+	if gone == nil || gone.Text() != "Удалённый текст." || !contains(gone.Comments, "#, obsolete") || got.Messages[len(got.Messages)-1] != gone {
+		t.Errorf("obsolete entry = %+v", gone)
+	}
+	// Syncing the result again changes nothing.
+	reparsed, err := Parse("locales/ru.toml", Format(got))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := Sync(v2, reparsed, language.Russian, "locales/ru.toml")
+	if string(Format(again)) != string(Format(got)) {
+		t.Errorf("second sync changed the file:\n%s\n---\n%s", Format(got), Format(again))
+	}
+}
+
+func TestSyncPluralStub(t *testing.T) {
+	u := segment.Unit{ID: "a.x.heading", Kind: segment.Profile, Forms: map[locale.Form]string{locale.One: "{{.Name}}, {{.Age}}", locale.Other: "{{.Name}}, {{.Age}}"}}
+	src := source(u)
+	for _, tt := range []struct {
+		tag  language.Tag
+		want []locale.Form
+	}{
+		{language.Russian, []locale.Form{locale.One, locale.Few, locale.Many, locale.Other}},
+		{language.Kazakh, []locale.Form{locale.One, locale.Other}},
+	} {
+		c, _ := Sync(src, nil, tt.tag, "x")
+		var got []locale.Form
+		for _, f := range locale.Forms {
+			if _, ok := c.Lookup("a.x.heading").Forms[f]; ok {
+				got = append(got, f)
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s stub forms = %v, want %v", tt.tag, got, tt.want)
+		}
+	}
+}
+
+func contains(lines []string, prefix string) bool {
+	for _, l := range lines {
+		if strings.HasPrefix(l, prefix) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,238 @@
+package segment
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/translate/locale"
+)
+
+func mustSplit(t *testing.T, file, src string) *Article {
+	t.Helper()
+	a, err := Split(file, []byte(src))
+	if err != nil {
+		t.Fatalf("Split(%s): %v", file, err)
+	}
+	return a
+}
+
+func readTestdata(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+type unitWant struct {
+	kind Kind
+	text string
+}
+
+func TestSplitArticles(t *testing.T) {
+	tests := []struct {
+		file string
+		want []unitWant
+	}{
+		{"field-notes.md", []unitWant{
+			{Headline, "Field Notes from the Steppe"},
+			{Note, "Photographs by the author."},
+			{Heading, "A <em>wide</em> country"},
+			{Paragraph, "Kazakhstan is the ninth-largest country in the world, with about {{.Number1}} people. See the <a1>official statistics</a1> and the <code1/> locale code."},
+			{Quote, "The steppe is not empty; it is full of <em>wind</em>."},
+			{Quote, "— a herder near Shymkent"},
+			{Heading, "What to pack"},
+			{Item, "A warm coat"},
+			{Item, "<strong>Cash</strong> in tenge & dollars"},
+			{Item, "A phrasebook: <em>Сәлеметсіз бе!</em>"},
+			{Item, "water"},
+			{Item, "maps"},
+			{Heading, "Code"},
+			{Paragraph, "Last line with a hard break<br/>and the rest © 2024."},
+		}},
+		{"crlf.md", []unitWant{
+			{Headline, "Windows Article"},
+			{Heading, "First section"},
+			{Paragraph, "One paragraph with «quotes» and an\u00a0entity."},
+			{Item, "item one"},
+			{Item, "item two"},
+			{Heading, "Deep heading"},
+			{Paragraph, "Text under a level-four heading <html1/>USSR<html2/>."},
+		}},
+		{"interview.md", []unitWant{
+			{Headline, "Two Voices"},
+			{Paragraph, "Intro text."},
+			{Name, "Aigerim"},
+			{Profile, "{{.Name}}, {{.Age}}"},
+			{Paragraph, "She studies in Almaty."},
+			{Question, "“Why here?”"},
+			{Answer, "“Because it is home.”"},
+			{Question, "“And tomorrow?”"},
+			{Answer, "“Who knows.”"},
+			{Name, "Nurlan"},
+			{Profile, "{{.Name}}, {{.Age}}"},
+			{Question, "“Why here?”"},
+			{Answer, "He laughs."},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			a := mustSplit(t, "content/"+tt.file, readTestdata(t, tt.file))
+			if len(a.Units) != len(tt.want) {
+				for _, u := range a.Units {
+					t.Logf("%s %s %q", u.ID, u.Kind, u.Text())
+				}
+				t.Fatalf("got %d units, want %d", len(a.Units), len(tt.want))
+			}
+			for i, w := range tt.want {
+				u := a.Units[i]
+				if u.Kind != w.kind || u.Text() != w.text {
+					t.Errorf("unit %d = %s %q, want %s %q", i, u.Kind, u.Text(), w.kind, w.text)
+				}
+				if !strings.HasPrefix(u.ID, a.Slug+".") {
+					t.Errorf("unit %d ID %q lacks the article prefix %q", i, u.ID, a.Slug)
+				}
+				for _, seg := range strings.Split(u.ID, ".") {
+					if reserved[seg] {
+						t.Errorf("ID %q has go-i18n reserved segment %q", u.ID, seg)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestSplitDetails(t *testing.T) {
+	a := mustSplit(t, "content/field-notes.md", readTestdata(t, "field-notes.md"))
+	para := a.Units[3]
+	if para.Vars["Number1"].Number != 20000000 {
+		t.Errorf("Number1 = %+v, want 20000000", para.Vars["Number1"])
+	}
+	if para.Tags["a1"].Href != "https://stat.gov.kz/" || para.Tags["a1"].Title != "Bureau of National Statistics" {
+		t.Errorf("a1 = %+v", para.Tags["a1"])
+	}
+	if para.Tags["code1"].Text != "kk-KZ" {
+		t.Errorf("code1 = %+v", para.Tags["code1"])
+	}
+	if para.Pos.Line != 9 || para.Pos.Col != 1 {
+		t.Errorf("paragraph at %s, want line 9 col 1", para.Pos)
+	}
+	var kinds []BlockKind
+	for _, b := range a.Blocks {
+		kinds = append(kinds, b.Kind)
+	}
+	want := "heading paragraph quote heading list list heading code html rule paragraph"
+	var got []string
+	for _, k := range kinds {
+		got = append(got, string(k))
+	}
+	if strings.Join(got, " ") != want {
+		t.Errorf("blocks = %v, want %s", got, want)
+	}
+	if a.Blocks[4].Ordered != true || a.Blocks[4].Start != 1 || a.Blocks[5].Ordered {
+		t.Errorf("lists = %+v / %+v", a.Blocks[4], a.Blocks[5])
+	}
+
+	crlf := mustSplit(t, "content/crlf.md", readTestdata(t, "crlf.md"))
+	if p := crlf.Units[5].Pos; p.Line != 12 || p.Col != 6 {
+		t.Errorf("CRLF heading at %s, want 12:6", p)
+	}
+
+	iv := mustSplit(t, "content/interview.md", readTestdata(t, "interview.md"))
+	prof := iv.Units[3]
+	if prof.Count != "Age" || prof.Vars["Age"].Number != 24 || prof.Vars["Name"].Ref != iv.Units[2].ID {
+		t.Errorf("profile unit = %+v", prof)
+	}
+	if prof.Forms[locale.One] == "" {
+		t.Errorf("profile unit has no one form: %v", prof.Forms)
+	}
+	// The same question in two profiles: two units, each with its own ID.
+	if iv.Units[5].ID == iv.Units[11].ID || iv.Units[5].Text() != iv.Units[11].Text() {
+		t.Errorf("repeated question IDs %s, %s", iv.Units[5].ID, iv.Units[11].ID)
+	}
+}
+
+func TestSplitErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"no front matter", "# Title\n", "content/x.md:1:1: no front matter"},
+		{"unclosed front matter", "+++\ntitle = \"x\"\n", "content/x.md:1:1: the front matter is never closed"},
+		{"broken TOML", "+++\ntitle = \"x\nnote = 1\n+++\n", "content/x.md:2:11: front matter: strings cannot contain newlines"},
+		{"unknown field", "+++\ntitle = \"x\"\nauthor = \"y\"\n+++\n", `content/x.md:3:1: front matter: unknown field "author"`},
+		{"no title", "+++\nnote = \"x\"\n+++\n", "content/x.md:1:1: the front matter has no title"},
+		{"bad date", "+++\ntitle = \"x\"\ndate = \"Oct 2022\"\n+++\n", `content/x.md:3:1: front matter: date "Oct 2022"`},
+		{"bad profile", "+++\ntitle = \"x\"\n+++\n\n## Алия {.profile}\n", `content/x.md:5:4: profile heading "Алия" does not read`},
+		{"invalid UTF-8", "+++\ntitle = \"x\"\n+++\n\nҚазақ \xff\n", "content/x.md:5:7: invalid UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Split("content/x.md", []byte(tt.src))
+			var se *Error
+			if !errors.As(err, &se) {
+				t.Fatalf("error = %v, want *Error", err)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error = %q, want prefix %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSlug(t *testing.T) {
+	tests := map[string]string{
+		"Dmitri":                       "dmitri",
+		"What to pack":                 "what-to-pack",
+		"The very long heading of all": "the-very-long-heading",
+		"Қазақстан":                    "s",
+		"Other":                        "s-other",
+		"don’t stop":                   "dont-stop",
+		"the-conscript":                "the-conscript",
+	}
+	for in, want := range tests {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzSplit(f *testing.F) {
+	for _, name := range []string{"field-notes.md", "crlf.md", "interview.md"} {
+		b, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("+++\ntitle = \"Тілмаш\"\n+++\n\n## Әлия, 21 {.profile}\n\n### «Неге?» {.question}\n\nҚазақ тілінде *жауап* [сілтеме](/x).\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		a, err := Split("content/f.md", src)
+		if err != nil {
+			var se *Error
+			if !errors.As(err, &se) {
+				t.Fatalf("error is not *Error: %v", err)
+			}
+			return
+		}
+		seen := map[string]bool{}
+		for _, u := range a.Units {
+			if seen[u.ID] {
+				t.Fatalf("duplicate ID %s", u.ID)
+			}
+			seen[u.ID] = true
+			if u.Pos.Line < 1 || u.Pos.Col < 1 {
+				t.Fatalf("unit %s has position %s", u.ID, u.Pos)
+			}
+		}
+		// Splitting is deterministic.
+		b, _ := Split("content/f.md", src)
+		for i := range a.Units {
+			if a.Units[i].ID != b.Units[i].ID || a.Units[i].Text() != b.Units[i].Text() {
+				t.Fatalf("second split differs at unit %d", i)
+			}
+		}
+	})
+}
