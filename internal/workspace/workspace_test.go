@@ -1,0 +1,309 @@
+package workspace
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/assemble"
+	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/render"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// project loads the repository's own content/ and locales/.
+func project(t *testing.T) *Workspace {
+	t.Helper()
+	w, err := Load(os.DirFS("../.."), Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// sourceWords returns the words of the article as received, less the page
+// chrome and spacer lines that its README names.
+func sourceWords(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile("../../../shared/article/the-conscript-russians-of-almaty.txt")
+	if err != nil {
+		b, err = os.ReadFile("testdata/the-conscript-russians-of-almaty.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var words []string
+	for _, line := range strings.Split(string(b), "\n") {
+		l := strings.TrimSpace(strings.Trim(line, "\u00a0"))
+		if l == "" || l == "top of page" || l == "bottom of page" {
+			continue
+		}
+		words = append(words, normWords(l)...)
+	}
+	return words
+}
+
+func normWords(s string) []string {
+	return assemble.Words(strings.NewReplacer("’", "'", "‘", "'").Replace(s))
+}
+
+// TestEnglishEditionKeepsEveryWord compares the words of the English edition,
+// assembled from locales/en.toml, with the article as received: any word
+// dropped, added or reworded fails, and the diff names the place.
+func TestEnglishEditionKeepsEveryWord(t *testing.T) {
+	w := project(t)
+	_, eds, err := w.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var en *Edition
+	for i := range eds {
+		if eds[i].Locale == language.English && eds[i].Slug == "the-conscript" {
+			en = &eds[i]
+		}
+	}
+	if en == nil {
+		t.Fatal("no English edition of the-conscript")
+	}
+	got := normWords(string(render.Text(en.Edition)))
+	want := sourceWords(t)
+	if len(want) < 700 {
+		t.Fatalf("only %d source words: is the article there?", len(want))
+	}
+	for i := 0; i < len(got) || i < len(want); i++ {
+		var g, w string
+		if i < len(got) {
+			g = got[i]
+		}
+		if i < len(want) {
+			w = want[i]
+		}
+		if g != w {
+			lo := max(0, i-5)
+			t.Fatalf("word %d: edition has %q, source has %q\nedition: …%s…\nsource:  …%s…", i, g, w,
+				strings.Join(got[lo:min(len(got), i+5)], " "), strings.Join(want[lo:min(len(want), i+5)], " "))
+		}
+	}
+}
+
+// TestGoI18nLoadsEveryCatalogue is the oracle: go-i18n itself must load every
+// catalogue tilmash writes, and render its plural messages.
+func TestGoI18nLoadsEveryCatalogue(t *testing.T) {
+	w := project(t)
+	files, _, err := w.Extract(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundle := i18n.NewBundle(language.English)
+	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	var loaded []string
+	for _, p := range files.Paths() {
+		mf, err := bundle.ParseMessageFileBytes(files[p], p)
+		if err != nil {
+			t.Fatalf("go-i18n refuses %s: %v", p, err)
+		}
+		loaded = append(loaded, mf.Tag.String())
+		onDisk, err := os.ReadFile(filepath.Join("../..", p))
+		if err != nil {
+			t.Fatalf("%s is not in the repository: run tilmash extract", p)
+		}
+		if string(onDisk) != string(files[p]) {
+			t.Errorf("%s in the repository is not what tilmash extract writes: run tilmash extract", p)
+		}
+	}
+	if strings.Join(loaded, " ") != "en kk ru" {
+		t.Errorf("loaded %v, want en kk ru", loaded)
+	}
+	en := i18n.NewLocalizer(bundle, "en")
+	plural := map[string]bool{}
+	for _, m := range w.Source.Messages {
+		cfg := &i18n.LocalizeConfig{MessageID: m.ID, TemplateData: map[string]any{"Name": "N", "Age": 1, "Number1": "1"}}
+		if _, ok := m.Forms[locale.One]; ok {
+			plural[m.ID] = true
+			cfg.PluralCount = 1
+		}
+		if _, err := en.Localize(cfg); err != nil {
+			t.Errorf("go-i18n cannot render %s in en: %v", m.ID, err)
+		}
+	}
+	for _, tag := range []string{"ru", "kk"} {
+		loc := i18n.NewLocalizer(bundle, tag)
+		for _, c := range w.Targets {
+			if c.Locale.String() != tag {
+				continue
+			}
+			for _, m := range c.Messages {
+				if !m.Translated() {
+					continue
+				}
+				for _, n := range []int{1, 2, 5, 31, 35} {
+					cfg := &i18n.LocalizeConfig{MessageID: m.ID, TemplateData: map[string]any{"Name": "N", "Age": n, "Number1": "1"}}
+					if plural[m.ID] {
+						cfg.PluralCount = n
+					}
+					_, err := loc.Localize(cfg)
+					if err != nil {
+						t.Errorf("go-i18n cannot render %s in %s for %d: %v", m.ID, tag, n, err)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestPluralHeadingsThroughGoI18n renders the profile headings of a small
+// article in Russian and Kazakh from catalogues tilmash wrote.
+func TestPluralHeadingsThroughGoI18n(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/iv.md": {Data: []byte("+++\ntitle = \"Ages\"\n+++\n\n## Dmitri, 31 {.profile}\n\nA.\n\n## Vasily, 35 {.profile}\n\nB.\n\n## Ivan, 22 {.profile}\n\nC.\n")},
+	}
+	w, err := Load(fsys, Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _, err := w.Extract([]language.Tag{language.Russian, language.Kazakh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	translate := func(path string, texts map[string]map[locale.Form]string) {
+		c, err := catalog.Parse(path, files[path])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id, forms := range texts {
+			for f, s := range forms {
+				c.Lookup(id).Forms[f] = s
+			}
+		}
+		fsys[path] = &fstest.MapFile{Data: catalog.Format(c)}
+	}
+	other := func(s string) map[locale.Form]string { return map[locale.Form]string{locale.Other: s} }
+	ruHeading := map[locale.Form]string{locale.One: "{{.Name}}, {{.Age}} год", locale.Few: "{{.Name}}, {{.Age}} года", locale.Many: "{{.Name}}, {{.Age}} лет", locale.Other: "{{.Name}}, {{.Age}} года"}
+	kkHeading := map[locale.Form]string{locale.One: "{{.Name}}, {{.Age}} жаста", locale.Other: "{{.Name}}, {{.Age}} жаста"}
+	translate("locales/ru.toml", map[string]map[locale.Form]string{
+		"iv.vasily.name": other("Василий"), "iv.ivan.name": other("Иван"),
+		"iv.dmitri.heading": ruHeading, "iv.vasily.heading": ruHeading, "iv.ivan.heading": ruHeading,
+	})
+	translate("locales/kk.toml", map[string]map[locale.Form]string{"iv.dmitri.heading": kkHeading, "iv.vasily.heading": kkHeading})
+	fsys["locales/en.toml"] = &fstest.MapFile{Data: files["locales/en.toml"]}
+	w, err = Load(fsys, Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, eds, err := w.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, ed := range eds {
+		got[ed.Locale.String()] = string(render.Text(ed.Edition))
+	}
+	for _, want := range []struct{ lang, text string }{
+		{"en", "Dmitri, 31"}, {"en", "Vasily, 35"},
+		{"ru", "Dmitri, 31 год"}, {"ru", "Василий, 35 лет"}, {"ru", "Иван, 22 года"},
+		{"kk", "Dmitri, 31 жаста"}, {"kk", "Vasily, 35 жаста"},
+	} {
+		if !strings.Contains(got[want.lang], want.text) {
+			t.Errorf("%s edition lacks %q:\n%s", want.lang, want.text, got[want.lang])
+		}
+	}
+}
+
+// TestManyArticlesAndLocales shows the layout serving several articles and
+// locales beyond ru and kk: one catalogue per locale, IDs namespaced by article.
+func TestManyArticlesAndLocales(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for _, name := range []string{"a", "b", "politics/c"} {
+		fsys["content/"+name+".md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Title " + name + "\"\n+++\n\nSame paragraph in every article.\n")}
+	}
+	w, err := Load(fsys, Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, rep, err := w.Extract([]language.Tag{language.MustParse("uz-Latn"), language.MustParse("kk-Latn"), language.Russian})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Units != 6 {
+		t.Errorf("units = %d, want 6", rep.Units)
+	}
+	want := "locales/en.toml locales/kk-Latn.toml locales/ru.toml locales/uz-Latn.toml"
+	if got := strings.Join(files.Paths(), " "); got != want {
+		t.Errorf("files = %s, want %s", got, want)
+	}
+	for _, id := range []string{"[a.title]", "[b.title]", "[c.title]", "[a.intro.p-"} {
+		if !strings.Contains(string(files["locales/uz-Latn.toml"]), id) {
+			t.Errorf("uz-Latn catalogue lacks %s", id)
+		}
+	}
+	for p, data := range files {
+		fsys[p] = &fstest.MapFile{Data: data}
+	}
+	w, err = Load(fsys, Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, eds, err := w.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(eds) != 12 {
+		t.Errorf("%d editions, want 3 articles × 4 locales", len(eds))
+	}
+	for _, p := range []string{"dist/uz-Latn/c.html", "dist/kk-Latn/a.md", "dist/en/b.html"} {
+		if _, ok := out[p]; !ok {
+			t.Errorf("no %s in %v", p, out.Paths())
+		}
+	}
+	if !strings.Contains(string(out["dist/uz-Latn/c.html"]), `<html lang="uz-Latn"`) {
+		t.Errorf("uz-Latn page lacks its lang")
+	}
+}
+
+// TestGoldenEditions compares every edition of the project with
+// testdata/golden; run go test -update to accept a change after reading it.
+func TestGoldenEditions(t *testing.T) {
+	w := project(t)
+	files, _, err := w.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range files.Paths() {
+		golden := filepath.Join("testdata/golden", strings.TrimPrefix(p, "dist/"))
+		if *update {
+			os.MkdirAll(filepath.Dir(golden), 0o755)
+			if err := os.WriteFile(golden, files[p], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Errorf("%s: no golden file (run go test ./internal/workspace -update)", p)
+			continue
+		}
+		if string(want) != string(files[p]) {
+			t.Errorf("%s differs from %s (run go test ./internal/workspace -update and read the diff)", p, golden)
+		}
+	}
+	// Building again gives byte-identical output.
+	w2 := project(t)
+	again, _, err := w2.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range files.Paths() {
+		if string(again[p]) != string(files[p]) {
+			t.Errorf("%s differs between two builds", p)
+		}
+	}
+}

@@ -1,0 +1,109 @@
+package render
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/translate/assemble"
+	"github.com/tilmash/tilmash/translate/markup"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+// TextWidth is the column at which Text wraps paragraphs.
+const TextWidth = 72
+
+// Text writes the edition as plain text for reading: the masthead, the
+// headline underlined, the note, then the body wrapped at TextWidth
+// characters, captions set off in square brackets, questions marked with a
+// dash rule. Words are never split, and no-break spaces never break.
+func Text(ed *assemble.Edition) []byte {
+	var b strings.Builder
+	var mast []string
+	for _, k := range []segment.Kind{segment.Publication, segment.Dateline, segment.Date} {
+		if t := ed.Meta[k]; t != nil {
+			mast = append(mast, markup.PlainText(t.Nodes))
+		}
+	}
+	if len(mast) > 0 {
+		b.WriteString(strings.Join(mast, " | ") + "\n\n")
+	}
+	if t := ed.Meta[segment.Headline]; t != nil {
+		h := markup.PlainText(t.Nodes)
+		b.WriteString(h + "\n" + strings.Repeat("=", utf8.RuneCountInString(h)) + "\n")
+	}
+	if t := ed.Meta[segment.Note]; t != nil {
+		b.WriteString("\n" + wrap(markup.PlainText(t.Nodes), TextWidth, "") + "\n")
+	}
+	textBlocks(&b, ed.Blocks, "")
+	return []byte(b.String())
+}
+
+func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string) {
+	for _, bl := range blocks {
+		b.WriteString("\n")
+		switch bl.Kind {
+		case segment.HeadingBlock:
+			h := markup.PlainText(bl.Text.Nodes)
+			switch {
+			case bl.Class == "question":
+				b.WriteString(indent + "— " + h + "\n")
+			case bl.Level <= 2:
+				b.WriteString(indent + h + "\n" + indent + strings.Repeat("-", utf8.RuneCountInString(h)) + "\n")
+			default:
+				b.WriteString(indent + h + "\n")
+			}
+		case segment.ParagraphBlock:
+			b.WriteString(wrap(markup.PlainText(bl.Text.Nodes), TextWidth, indent) + "\n")
+		case segment.FigureBlock:
+			b.WriteString(wrap("["+markup.PlainText(bl.Text.Nodes)+"]", TextWidth, indent+"    ") + "\n")
+		case segment.ListBlock:
+			for i, item := range bl.Children {
+				marker := "• "
+				if bl.Ordered {
+					marker = itoa(bl.Start+i) + ". "
+				}
+				var ib strings.Builder
+				textBlocks(&ib, item.Children, indent+strings.Repeat(" ", utf8.RuneCountInString(marker)))
+				s := strings.TrimPrefix(ib.String(), "\n")
+				b.WriteString(indent + marker + strings.TrimPrefix(s, indent+strings.Repeat(" ", utf8.RuneCountInString(marker))))
+			}
+		case segment.QuoteBlock:
+			textBlocks(b, bl.Children, indent+"    ")
+		case segment.CodeBlock:
+			for _, line := range strings.Split(strings.TrimSuffix(bl.Literal, "\n"), "\n") {
+				b.WriteString(indent + "    " + line + "\n")
+			}
+		case segment.RuleBlock:
+			b.WriteString(indent + "* * *\n")
+		}
+	}
+}
+
+// wrap fills text into lines of at most width characters, each starting
+// with indent. Hard breaks in the text start a new line.
+func wrap(text string, width int, indent string) string {
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		line := indent
+		n := utf8.RuneCountInString(indent)
+		for _, w := range strings.FieldsFunc(para, breakable) {
+			wl := utf8.RuneCountInString(w)
+			if n > utf8.RuneCountInString(indent) && n+1+wl > width {
+				out = append(out, line)
+				line, n = indent, utf8.RuneCountInString(indent)
+			}
+			if n > utf8.RuneCountInString(indent) {
+				line += " "
+				n++
+			}
+			line += w
+			n += wl
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
+
+// breakable reports whether a line may break at r: at spaces and tabs, never
+// at a no-break space (U+00A0, U+202F), which strings.Fields would split.
+func breakable(r rune) bool { return r == ' ' || r == '\t' }
