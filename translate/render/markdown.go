@@ -113,6 +113,9 @@ func mdBlock(b *strings.Builder, bl assemble.Block, indent string) {
 func mdParagraph(nodes []markup.Node, indent string) string {
 	s := mdInline(nodes)
 	s = strings.ReplaceAll(s, "\n", "\n"+indent)
+	if m := orderedStart.FindStringSubmatchIndex(s); m != nil {
+		return s[:m[3]] + `\` + s[m[3]:] // "1\. " — a backslash before a digit escapes nothing
+	}
 	if blockStart.MatchString(s) {
 		s = `\` + s
 	}
@@ -120,7 +123,8 @@ func mdParagraph(nodes []markup.Node, indent string) string {
 }
 
 var (
-	blockStart = regexp.MustCompile(`^(#{1,6}(\s|$)|>|[-+*]\s|=+\s*$|\d{1,9}[.)]\s)`)
+	blockStart   = regexp.MustCompile(`^(#{1,6}(\s|$)|>|[-+*]\s|=+\s*$)`)
+	orderedStart = regexp.MustCompile(`^(\d{1,9})[.)]\s`)
 )
 
 func mdInline(nodes []markup.Node) string {

@@ -77,8 +77,8 @@ func TestIDStability(t *testing.T) {
 		return ""
 	}
 	tests := []struct {
-		name string
-		edit func([]string) []string
+		name    string
+		edit    func([]string) []string
 		newUnit string // prefix of a unit that must get an ID unknown before
 	}{
 		{"edit one paragraph", func(bs []string) []string {

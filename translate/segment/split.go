@@ -58,6 +58,7 @@ type Block struct {
 // Meta is an article's front matter.
 type Meta struct {
 	Date string // ISO 8601 date of publication: "2022-10" or "2022-10-01"
+	Lang string // the language the file is written in, if it says (editions say)
 	// Units holds the index in Article.Units of each front-matter text
 	// (Headline, Note, Publication, Dateline, Date), when present.
 	Units map[Kind]int
@@ -88,6 +89,7 @@ type frontMatter struct {
 	Dateline    string `toml:"dateline"`
 	Date        string `toml:"date"`
 	DateText    string `toml:"date_text"`
+	Lang        string `toml:"lang"`
 }
 
 var (
@@ -160,7 +162,7 @@ func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		line := 2 + lineOfKey(fm, und[0].String())
-		return nil, 0, &Error{Pos{s.file, line, 1}, fmt.Sprintf("front matter: unknown field %q (known: title, note, publication, dateline, date, date_text)", und[0])}
+		return nil, 0, &Error{Pos{s.file, line, 1}, fmt.Sprintf("front matter: unknown field %q (known: title, note, publication, dateline, date, date_text, lang)", und[0])}
 	}
 	if m.Title == "" {
 		return nil, 0, &Error{Pos{s.file, 1, 1}, "the front matter has no title: add title = \"…\""}
@@ -168,7 +170,12 @@ func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error
 	if m.Date != "" && !isoDate.MatchString(m.Date) {
 		return nil, 0, &Error{Pos{s.file, 2 + lineOfKey(fm, "date"), 1}, fmt.Sprintf("front matter: date %q is not YYYY, YYYY-MM or YYYY-MM-DD", m.Date)}
 	}
-	s.a.Meta.Date = m.Date
+	if m.Lang != "" {
+		if _, err := locale.Parse(m.Lang); err != nil {
+			return nil, 0, &Error{Pos{s.file, 2 + lineOfKey(fm, "lang"), 1}, "front matter: lang: " + err.Error()}
+		}
+	}
+	s.a.Meta.Date, s.a.Meta.Lang = m.Date, m.Lang
 	fields := []struct {
 		kind Kind
 		text string

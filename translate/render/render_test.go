@@ -1,0 +1,157 @@
+package render
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/assemble"
+	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+func english(t *testing.T, file string, src []byte) (*segment.Article, *assemble.Edition) {
+	t.Helper()
+	a, err := segment.Split(file, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
+	ed, err := assemble.Assemble(a, cat, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, ed
+}
+
+// TestMarkdownRoundTrip renders the English edition of each test article as
+// Markdown and splits it again: the units must come back the same.
+func TestMarkdownRoundTrip(t *testing.T) {
+	for _, name := range []string{"field-notes.md", "crlf.md", "interview.md"} {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile("../segment/testdata/" + name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, ed := english(t, "content/"+name, src)
+			md := Markdown(ed)
+			b, err := segment.Split("content/"+name, md)
+			if err != nil {
+				t.Fatalf("the edition does not parse: %v\n%s", err, md)
+			}
+			if len(a.Units) != len(b.Units) {
+				t.Fatalf("%d units became %d:\n%s", len(a.Units), len(b.Units), md)
+			}
+			for i := range a.Units {
+				if a.Units[i].Text() != b.Units[i].Text() || a.Units[i].Kind != b.Units[i].Kind {
+					t.Errorf("unit %d: %s %q became %s %q", i, a.Units[i].Kind, a.Units[i].Text(), b.Units[i].Kind, b.Units[i].Text())
+				}
+				for tag, n := range a.Units[i].Tags {
+					if b.Units[i].Tags[tag].Href != n.Href || b.Units[i].Tags[tag].Text != n.Text {
+						t.Errorf("unit %d tag %s: %+v became %+v", i, tag, n, b.Units[i].Tags[tag])
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestMarkdownEscapes(t *testing.T) {
+	src := "+++\ntitle = \"T\"\n+++\n\n1\\. not a list, \\*not emphasis\\*, \\[not a link\\] and a\\_b &amp;copy;\n\n\\# not a heading\n"
+	a, ed := english(t, "content/e.md", []byte(src))
+	b, err := segment.Split("content/e.md", Markdown(ed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range a.Units {
+		if a.Units[i].Text() != b.Units[i].Text() {
+			t.Errorf("%q became %q\n%s", a.Units[i].Text(), b.Units[i].Text(), Markdown(ed))
+		}
+	}
+}
+
+func TestHTML(t *testing.T) {
+	src, err := os.ReadFile("../segment/testdata/interview.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ed := english(t, "content/interview.md", src)
+	page := string(HTML(ed, []Alternate{{Locale: language.Kazakh, Href: "../kk/interview.html"}, {Locale: language.Russian, Href: "../ru/interview.html"}}))
+	for _, want := range []string{
+		`<html lang="en" dir="ltr">`,
+		`<title>Two Voices</title>`,
+		`<link rel="alternate" hreflang="kk" href="../kk/interview.html">`,
+		`<a href="../ru/interview.html" hreflang="ru" lang="ru">русский</a>`,
+		`lang="kk">қазақ тілі</a>`,
+		`<span aria-current="page" lang="en">English</span>`,
+		`<section class="profile">`,
+		`<h2 class="profile">Aigerim, 24</h2>`,
+		`<h3 class="question">“Why here?”</h3>`,
+		`<p class="answer">“Because it is home.”</p>`,
+		`@media print`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if strings.Count(page, "<section") != strings.Count(page, "</section>") {
+		t.Errorf("unbalanced sections")
+	}
+	for _, bad := range []string{"http://", "https://", "<script"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page has an external resource or script: %s", bad)
+		}
+	}
+}
+
+func TestHTMLMarksFallback(t *testing.T) {
+	a, err := segment.Split("content/f.md", []byte("+++\ntitle = \"Title\"\n+++\n\nAlmaty is <b>big</b>.\n\n![Flea market.]()\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
+	ru, _ := catalog.Sync(src, nil, language.Russian, "locales/ru.toml")
+	ru.Lookup(a.Units[0].ID).Forms[locale.Other] = "Заголовок"
+	ed, err := assemble.Assemble(a, src, ru)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(HTML(ed, nil))
+	for _, want := range []string{`<h1>Заголовок</h1>`, `<p lang="en">Almaty is <b>big</b>.</p>`, `<figcaption lang="en">Flea market.</figcaption>`, `<html lang="ru"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if ed.Stats.Translated != 1 || ed.Stats.Fallback != 2 {
+		t.Errorf("stats = %+v", ed.Stats)
+	}
+}
+
+func TestTextWraps(t *testing.T) {
+	long := strings.Repeat("Қазақстан ", 30) + "150\u00a0000 ер адам."
+	a, err := segment.Split("content/t.md", []byte("+++\ntitle = \"Тақырып\"\npublication = \"P\"\ndateline = \"Алматы\"\n+++\n\n"+long+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
+	ed, err := assemble.Assemble(a, cat, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := string(Text(ed))
+	if !strings.HasPrefix(txt, "P | Алматы\n\nТақырып\n=======\n") {
+		t.Errorf("head = %q", txt[:40])
+	}
+	for _, line := range strings.Split(txt, "\n") {
+		if utf8.RuneCountInString(line) > TextWidth {
+			t.Errorf("line over %d characters: %q", TextWidth, line)
+		}
+	}
+	if !strings.Contains(txt, "150\u00a0000") {
+		t.Errorf("the no-break space was broken:\n%s", txt)
+	}
+}
