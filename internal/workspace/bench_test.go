@@ -1,0 +1,73 @@
+package workspace
+
+import (
+	"fmt"
+	"os"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/text/language"
+)
+
+// newsroom makes a project of n articles, each a copy of the-conscript with
+// its own name, as a newsroom's content/ would hold.
+func newsroom(b *testing.B, n int) fstest.MapFS {
+	b.Helper()
+	src, err := os.ReadFile("../../content/the-conscript.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for i := 0; i < n; i++ {
+		fsys[fmt.Sprintf("content/section-%d/article-%04d.md", i%10, i)] = &fstest.MapFile{Data: src}
+	}
+	return fsys
+}
+
+func benchmarkExtract(b *testing.B, n int) {
+	fsys := newsroom(b, n)
+	w, err := Load(fsys, Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	files, _, err := w.Extract([]language.Tag{language.Russian, language.Kazakh})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for p, data := range files {
+		fsys[p] = &fstest.MapFile{Data: data}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		w, err := Load(fsys, Default)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := w.Extract(nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n*26), "units")
+}
+
+// BenchmarkExtract loads a project and re-extracts it (the common case: the
+// catalogues exist); compare the ns/op of 10, 100 and 1000 articles to see
+// how it scales.
+func BenchmarkExtract10(b *testing.B)   { benchmarkExtract(b, 10) }
+func BenchmarkExtract100(b *testing.B)  { benchmarkExtract(b, 100) }
+func BenchmarkExtract1000(b *testing.B) { benchmarkExtract(b, 1000) }
+
+// BenchmarkBuild assembles and renders every edition of the project.
+func BenchmarkBuild(b *testing.B) {
+	w, err := Load(os.DirFS("../.."), Default)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, _, err := w.Build(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
