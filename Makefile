@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/tilmash
 GOFILES := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum $(wildcard translate/render/page.*)
 
-.PHONY: all editions extract test vet bench fuzz docs clean
+.PHONY: all editions extract check test vet bench fuzz docs clean
 
 all: editions
 
@@ -14,8 +14,12 @@ $(BIN): $(GOFILES)
 extract: $(BIN)
 	$(BIN) extract
 
+## check: hold the translations to the glossary
+check: extract
+	$(BIN) glossary check
+
 ## editions: assemble every article in every locale into dist/<locale>/
-editions: extract
+editions: check
 	$(BIN) build
 
 ## test: go vet, then every test with the race detector

@@ -8,14 +8,17 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/glossary"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/render"
 	"github.com/tilmash/tilmash/translate/segment"
@@ -24,13 +27,14 @@ import (
 // Layout names a project's folders, relative to its root. The zero value
 // is not useful; start from Default.
 type Layout struct {
-	Content string // articles: content/**/*.md
-	Locales string // catalogues: locales/<tag>.toml, the source is en.toml
-	Dist    string // editions: dist/<tag>/<article>.<ext>
+	Content  string // articles: content/**/*.md
+	Locales  string // catalogues: locales/<tag>.toml, the source is en.toml
+	Dist     string // editions: dist/<tag>/<article>.<ext>
+	Glossary string // the glossary: glossary/*.toml
 }
 
 // Default is the conventional layout: content/, locales/, dist/.
-var Default = Layout{Content: "content", Locales: "locales", Dist: "dist"}
+var Default = Layout{Content: "content", Locales: "locales", Dist: "dist", Glossary: "glossary"}
 
 // Workspace is a project read into memory.
 type Workspace struct {
@@ -38,6 +42,7 @@ type Workspace struct {
 	Articles []*segment.Article // every article, by path
 	Source   *catalog.Catalog   // locales/en.toml, or nil if never extracted
 	Targets  []*catalog.Catalog // every other catalogue, by locale tag
+	Glossary *glossary.Glossary // every glossary entry (empty if there is no glossary folder)
 	sources  map[string][]byte  // article path → content
 }
 
@@ -109,6 +114,23 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 		}
 	}
 	sort.Slice(w.Targets, func(i, j int) bool { return w.Targets[i].Locale.String() < w.Targets[j].Locale.String() })
+	w.Glossary = &glossary.Glossary{}
+	if lay.Glossary != "" {
+		gentries, err := fs.ReadDir(fsys, lay.Glossary)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		var names []string
+		for _, e := range gentries {
+			if !e.IsDir() {
+				names = append(names, path.Join(lay.Glossary, e.Name()))
+			}
+		}
+		w.Glossary, err = glossary.Load(names, func(p string) ([]byte, error) { return fs.ReadFile(fsys, p) })
+		if err != nil {
+			return nil, err
+		}
+	}
 	return w, nil
 }
 
@@ -233,4 +255,21 @@ func (w *Workspace) Build() (fileset.Set, []Edition, error) {
 		}
 	}
 	return files, eds, nil
+}
+
+// CheckGlossary holds every target catalogue (or only those of the locales
+// named) to the glossary.
+func (w *Workspace) CheckGlossary(locales []language.Tag) ([]finding.Finding, error) {
+	if w.Source == nil {
+		return nil, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
+	}
+	var out []finding.Finding
+	for _, c := range w.Targets {
+		if len(locales) > 0 && !slices.Contains(locales, c.Locale) {
+			continue
+		}
+		out = append(out, w.Glossary.Check(w.Source, c)...)
+	}
+	finding.Sort(out)
+	return out, nil
 }

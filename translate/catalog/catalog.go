@@ -378,3 +378,19 @@ func badUTF8(data []byte) (line, col int) {
 	}
 	return
 }
+
+// ValuePos returns the file position of the character at byte offset off in
+// the text of form f, counting the escapes that Quote writes, so that a
+// finding points at the offending word, not just at its line.
+func (m *Message) ValuePos(f locale.Form, off int) Pos {
+	p, ok := m.FormPos[f]
+	if !ok {
+		return m.Pos
+	}
+	s := m.Forms[f]
+	if off > len(s) {
+		off = len(s)
+	}
+	p.Col += utf8.RuneCountInString(Quote(s[:off])) - 1
+	return p
+}

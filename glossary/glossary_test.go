@@ -1,0 +1,212 @@
+package glossary
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/finding"
+	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+func project(t *testing.T) *Glossary {
+	t.Helper()
+	data, err := os.ReadFile("terms.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := Parse("glossary/terms.toml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func TestProjectGlossary(t *testing.T) {
+	g := project(t)
+	if len(g.Entries) < 25 {
+		t.Errorf("%d entries, want at least 25", len(g.Entries))
+	}
+	for _, want := range []string{"kvartira", "mobilisation", "hostel", "frontline", "flea market", "state television",
+		"former republics of the Soviet Union", "visa", "exam papers", "high school", "alien",
+		"Dmitri", "Vasily", "Yuri Gagarin", "Putin", "Almaty", "Astana", "Yekaterinburg", "Moscow", "Kazakhstan",
+		"Georgia", "Armenia", "Kyrgyzstan", "Ukraine", "Russia", "USSR", "Post Soviet Journal"} {
+		found := false
+		for _, e := range g.Entries {
+			if e.Term == want {
+				found = true
+				if !e.DoNotTranslate && (e.Locales["ru"] == nil || e.Locales["kk"] == nil) {
+					t.Errorf("%q lacks a ru or kk rendering", want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("the glossary lacks %q", want)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"broken TOML", "[[term]]\nen = \"visa\npos = \"noun\"\n", "glossary/x.toml:2:"},
+		{"no term", "[[term]]\npos = \"noun\"\n\n[[term]]\nen = \"x\"\n", "glossary/x.toml:1:1: entry has no English term"},
+		{"no pos", "[[term]]\nen = \"visa\"\n\n[[term]]\nen = \"hostel\"\n", "glossary/x.toml:1:1: entry \"visa\" has no part of speech"},
+		{"bad flag", "[[term]]\nen = \"a\"\npos = \"noun\"\n\n[[term]]\nen = \"b\"\npos = \"noun\"\nflags = [\"loan\"]\n", `glossary/x.toml:5:1: flag "loan" is not one of`},
+		{"bad locale key", "[[term]]\nen = \"a\"\npos = \"noun\"\n[term.ru]\napprove = [\"б\"]\n", `glossary/x.toml:1:1: [term.ru] has unknown key "approve"`},
+		{"unknown field", "[[term]]\nen = \"a\"\npos = \"noun\"\ncolour = \"red\"\n", `unknown key "colour"`},
+		{"approved not a list", "[[term]]\nen = \"a\"\npos = \"noun\"\n[term.kk]\napproved = \"пәтер\"\n", "approved must be a list of strings"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("glossary/x.toml", []byte(tt.data))
+			var ge *Error
+			if !errors.As(err, &ge) {
+				t.Fatalf("error = %v, want *Error", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %q, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindLongestFirst(t *testing.T) {
+	g := project(t)
+	text := "going to former republics of the Soviet Union that allowed Russians, unlike Russia's hostels in Almaty"
+	var got []string
+	for _, o := range g.Find(text) {
+		got = append(got, o.Entry.Term+"="+text[o.Start:o.End])
+	}
+	want := "former republics of the Soviet Union=former republics of the Soviet Union|Russians=Russians|Russia=Russia's|hostel=hostels|Almaty=Almaty"
+	if strings.Join(got, "|") != want {
+		t.Errorf("Find = %s\nwant   %s", strings.Join(got, "|"), want)
+	}
+}
+
+func TestSortedCollation(t *testing.T) {
+	g := &Glossary{}
+	for _, r := range []struct{ en, ru, kk string }{{"a", "Іле", "Іле"}, {"b", "Ұлы", "Ұлы"}, {"c", "Ысты", "Ысты"}, {"d", "Арал", "Арал"}, {"e", "Ель", "Ақтау"}, {"f", "Ёлка", "Атырау"}} {
+		g.Entries = append(g.Entries, &Entry{Term: r.en, Locales: map[string]*Rendering{"ru": {Approved: []string{r.ru}}, "kk": {Approved: []string{r.kk}}}})
+	}
+	order := func(tag language.Tag) string {
+		var s []string
+		for _, e := range g.Sorted(tag) {
+			s = append(s, e.Locales[tag.String()].Approved[0])
+		}
+		return strings.Join(s, " ")
+	}
+	// The Kazakh alphabet: … к қ … т у ұ ү … ы і …; Russian (CLDR root order)
+	// puts і after и and ұ after у, and sorts ё with е.
+	if got, want := order(language.Kazakh), "Ақтау Арал Атырау Ұлы Ысты Іле"; got != want {
+		t.Errorf("kk order = %s, want %s", got, want)
+	}
+	if got, want := order(language.Russian), "Арал Ёлка Ель Іле Ұлы Ысты"; got != want {
+		t.Errorf("ru order = %s, want %s", got, want)
+	}
+}
+
+// catalogues makes a source catalogue of English texts and a target
+// catalogue with their translations.
+func catalogues(t *testing.T, tag language.Tag, pairs ...string) (*catalog.Catalog, *catalog.Catalog) {
+	t.Helper()
+	a := &segment.Article{Slug: "a"}
+	for i := 0; i < len(pairs); i += 2 {
+		a.Units = append(a.Units, segment.Unit{ID: "a.s.p-" + string(rune('a'+i/2)), Kind: segment.Paragraph, Forms: map[locale.Form]string{locale.Other: pairs[i]}, Pos: segment.Pos{File: "content/a.md", Line: 1, Col: 1}})
+	}
+	src := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
+	tgt, _ := catalog.Sync(src, nil, tag, "locales/"+tag.String()+".toml")
+	for i := 0; i < len(pairs); i += 2 {
+		tgt.Messages[i/2].Forms[locale.Other] = pairs[i+1]
+	}
+	tgt, err := catalog.Parse(tgt.Path, catalog.Format(tgt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src, tgt
+}
+
+func TestCheck(t *testing.T) {
+	g := project(t)
+	tests := []struct {
+		name   string
+		tag    language.Tag
+		en, tr string
+		codes  string
+	}{
+		{"ru inflected approved", language.Russian, "I have my own kvartira.", "У меня своя квартира, я живу в квартире.", ""},
+		{"ru inflected accusative", language.Russian, "He flew to Moscow.", "Он улетел в Москву.", ""},
+		{"ru missing", language.Russian, "He flew to Moscow.", "Он улетел в столицу.", CodeMissing},
+		{"ru tenant is not a flat", language.Russian, "My own kvartira.", "Мой квартирант.", CodeMissing},
+		{"ru forbidden", language.Russian, "He lives in Almaty.", "Он живёт в Алма-Ате.", CodeMissing + " " + CodeForbidden},
+		{"ru forbidden phrase", language.Russian, "The war in Ukraine.", "Война на Украине.", CodeForbidden},
+		{"kk approved with gloss", language.Kazakh, "My own kvartira (Russian word for apartment).", "Менің өз квартирам бар (орысша «пәтер» дегені).", ""},
+		{"kk gloss missing", language.Kazakh, "My own kvartira.", "Менің өз квартирам бар.", CodeAlso},
+		{"kk inflected", language.Kazakh, "In a hostel in Almaty.", "Алматыдағы хостелде.", ""},
+		{"kk Russian name of Moscow", language.Kazakh, "He went to Moscow.", "Ол Москваға барды.", CodeMissing + " " + CodeForbidden},
+		{"kk mobilisation", language.Kazakh, "After the mobilisation.", "Мобилизациядан кейін.", CodeForbidden + " " + CodeMissing},
+		{"do not translate kept", language.Kazakh, "Post Soviet Journal", "Post Soviet Journal", ""},
+		{"do not translate altered", language.Russian, "Post Soviet Journal", "Постсоветский журнал", CodeAltered},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, tgt := catalogues(t, tt.tag, tt.en, tt.tr)
+			var codes []string
+			for _, f := range g.Check(src, tgt) {
+				codes = append(codes, f.Code)
+				if f.Pos.File != tgt.Path || f.Pos.Line < 1 || f.Unit == "" {
+					t.Errorf("finding without a place: %v", f)
+				}
+			}
+			if got := strings.Join(codes, " "); got != tt.codes {
+				t.Errorf("codes = %q, want %q", got, tt.codes)
+			}
+		})
+	}
+}
+
+func TestCheckPointsAtTheWord(t *testing.T) {
+	g := project(t)
+	src, tgt := catalogues(t, language.Russian, "He lives in Almaty.", "Он «живёт» в Алма-Ате.")
+	var fs []finding.Finding
+	for _, f := range g.Check(src, tgt) {
+		if f.Code == CodeForbidden {
+			fs = append(fs, f)
+		}
+	}
+	if len(fs) != 1 {
+		t.Fatalf("findings = %v", fs)
+	}
+	// other = "Он «живёт» в Алма-Ате." — the value's quote is column 9; «Алма-Ате» is 14 characters on.
+	if fs[0].Pos.Col != 9+1+13 {
+		t.Errorf("column = %d, want %d (%v)", fs[0].Pos.Col, 9+1+13, fs[0])
+	}
+}
+
+// TestProjectCataloguesPass holds the project's own catalogues to the glossary.
+func TestProjectCataloguesPass(t *testing.T) {
+	g := project(t)
+	read := func(p string) *catalog.Catalog {
+		data, err := os.ReadFile("../" + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := catalog.Parse(p, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	src := read("locales/en.toml")
+	for _, p := range []string{"locales/ru.toml", "locales/kk.toml"} {
+		for _, f := range g.Check(src, read(p)) {
+			t.Error(f)
+		}
+	}
+}

@@ -1,0 +1,135 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/finding"
+	"github.com/tilmash/tilmash/translate/locale"
+)
+
+// GlossaryOptions are the options of tilmash glossary and tilmash glossary check.
+type GlossaryOptions struct {
+	*Global
+	IO
+	Locales []string // the locales to list or check; all if empty
+}
+
+// NewCmdGlossary builds tilmash glossary and its check subcommand. runF
+// replaces glossaryRun in tests.
+func NewCmdGlossary(g *Global, streams IO, runF func(*GlossaryOptions) error) *cobra.Command {
+	opts := &GlossaryOptions{Global: g, IO: streams}
+	cmd := &cobra.Command{
+		Use:   "glossary",
+		Short: "List the glossary in a locale's alphabetical order",
+		Long: `List the glossary's entries for each locale (or the ones named with --locale),
+sorted in that language's alphabetical order (Kazakh order is not Russian
+order): the approved rendering, the English term, the part of speech and the
+flags. The glossary lives in glossary/*.toml.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return glossaryRun(opts)
+		},
+	}
+	cmd.PersistentFlags().StringSliceVarP(&opts.Locales, "locale", "l", nil, "only these locales (BCP 47 tags)")
+	check := &cobra.Command{
+		Use:   "check",
+		Short: "Report translations that break the glossary",
+		Long: `Report each translated unit whose English uses a glossary term and whose
+translation lacks an approved rendering (or a rendering that must come with it),
+or keeps no do-not-translate term as it is; and every use of a forbidden
+rendering. Inflected forms count: «квартиру» is «квартира», «пәтерде» is
+«пәтер». Each finding names the catalogue's file:line:col, the unit and the term.
+Exits 1 if there is any finding.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return glossaryCheckRun(opts)
+		},
+	}
+	cmd.AddCommand(check)
+	return cmd
+}
+
+func (o *GlossaryOptions) tags() ([]language.Tag, error) {
+	var tags []language.Tag
+	for _, s := range o.Locales {
+		tag, err := locale.Parse(s)
+		if err != nil {
+			return nil, &exitError{ExitError, fmt.Errorf("--locale: %w", err)}
+		}
+		tags = append(tags, tag)
+	}
+	return tags, nil
+}
+
+func glossaryRun(opts *GlossaryOptions) error {
+	tags, err := opts.tags()
+	if err != nil {
+		return err
+	}
+	w, err := opts.load()
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	if len(tags) == 0 {
+		tags = w.Locales()
+	}
+	tw := tabwriter.NewWriter(opts.Out, 0, 4, 2, ' ', 0)
+	for i, tag := range tags {
+		if i > 0 {
+			fmt.Fprintln(tw)
+		}
+		fmt.Fprintf(tw, "# %s (%s): %d entries\n", locale.SelfName(tag), tag, len(w.Glossary.Entries))
+		for _, e := range w.Glossary.Sorted(tag) {
+			rendering := e.Term
+			if r := e.Locales[tag.String()]; r != nil && len(r.Approved) > 0 {
+				rendering = strings.Join(r.Approved, " / ")
+				if len(r.Also) > 0 {
+					rendering += " + " + strings.Join(r.Also, " + ")
+				}
+			}
+			var flags []string
+			if e.Proper {
+				flags = append(flags, "proper")
+			}
+			if e.Loanword {
+				flags = append(flags, "loanword")
+			}
+			if e.DoNotTranslate {
+				flags = append(flags, "do-not-translate")
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", rendering, e.Term, e.POS, strings.Join(flags, ","))
+		}
+	}
+	return tw.Flush()
+}
+
+func glossaryCheckRun(opts *GlossaryOptions) error {
+	tags, err := opts.tags()
+	if err != nil {
+		return err
+	}
+	w, err := opts.load()
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	fs, err := w.CheckGlossary(tags)
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	for _, f := range fs {
+		fmt.Fprintln(opts.Out, f)
+	}
+	if n := finding.Errors(fs); n > 0 {
+		return &exitError{ExitFindings, fmt.Errorf("%d glossary findings", n)}
+	}
+	fmt.Fprintf(opts.Out, "glossary: %d entries, no findings\n", len(w.Glossary.Entries))
+	return nil
+}
