@@ -43,13 +43,12 @@ type Workspace struct {
 	Source   *catalog.Catalog   // locales/en.toml, or nil if never extracted
 	Targets  []*catalog.Catalog // every other catalogue, by locale tag
 	Glossary *glossary.Glossary // every glossary entry (empty if there is no glossary folder)
-	sources  map[string][]byte  // article path → content
 }
 
 // Load reads every article and catalogue under fsys. It fails on the first
 // file it cannot read or parse, naming file:line:col.
 func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
-	w := &Workspace{Layout: lay, sources: map[string][]byte{}}
+	w := &Workspace{Layout: lay}
 	var paths []string
 	err := fs.WalkDir(fsys, lay.Content, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -85,7 +84,6 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 		}
 		slugs[a.Slug] = p
 		w.Articles = append(w.Articles, a)
-		w.sources[p] = data
 	}
 	entries, err := fs.ReadDir(fsys, lay.Locales)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
