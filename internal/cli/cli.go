@@ -51,11 +51,12 @@ type Global struct {
 	Locales  string // the catalogues folder, relative to Dir
 	Dist     string // the editions folder, relative to Dir
 	Glossary string // the glossary folder, relative to Dir
+	Config   string // the settings file, relative to Dir
 }
 
 // layout returns the folders as given on the command line.
 func (g *Global) layout() workspace.Layout {
-	return workspace.Layout{Content: filepath.ToSlash(g.Content), Locales: filepath.ToSlash(g.Locales), Dist: filepath.ToSlash(g.Dist), Glossary: filepath.ToSlash(g.Glossary)}
+	return workspace.Layout{Content: filepath.ToSlash(g.Content), Locales: filepath.ToSlash(g.Locales), Dist: filepath.ToSlash(g.Dist), Glossary: filepath.ToSlash(g.Glossary), Config: filepath.ToSlash(g.Config)}
 }
 
 // load reads the project.
@@ -99,11 +100,14 @@ Run it in the project root; the flags name other folders.`,
 	root.PersistentFlags().StringVar(&g.Locales, "locales", workspace.Default.Locales, "the catalogues folder, relative to the root")
 	root.PersistentFlags().StringVar(&g.Dist, "dist", workspace.Default.Dist, "the editions folder, relative to the root")
 	root.PersistentFlags().StringVar(&g.Glossary, "glossary", workspace.Default.Glossary, "the glossary folder, relative to the root")
+	root.PersistentFlags().StringVar(&g.Config, "config", workspace.Default.Config, "the settings file, relative to the root")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{ExitError, fmt.Errorf("%w\n\n%s", err, c.UsageString())}
 	})
 	root.AddCommand(NewCmdExtract(g, streams, nil))
 	root.AddCommand(NewCmdBuild(g, streams, nil))
+	root.AddCommand(NewCmdCheck(g, streams, nil))
+	root.AddCommand(NewCmdStatus(g, streams, nil))
 	root.AddCommand(NewCmdGlossary(g, streams, nil))
 	return root
 }

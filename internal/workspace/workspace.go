@@ -18,6 +18,7 @@ import (
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/render"
@@ -30,19 +31,22 @@ type Layout struct {
 	Content  string // articles: content/**/*.md
 	Locales  string // catalogues: locales/<tag>.toml, the source is en.toml
 	Dist     string // editions: dist/<tag>/<article>.<ext>
-	Glossary string // the glossary: glossary/*.toml
+	Glossary string // the glossary: glossary/*.toml, and word lists glossary/words.<tag>.txt
+	Config   string // the settings file: tilmash.toml
 }
 
 // Default is the conventional layout: content/, locales/, dist/.
-var Default = Layout{Content: "content", Locales: "locales", Dist: "dist", Glossary: "glossary"}
+var Default = Layout{Content: "content", Locales: "locales", Dist: "dist", Glossary: "glossary", Config: "tilmash.toml"}
 
 // Workspace is a project read into memory.
 type Workspace struct {
 	Layout   Layout
-	Articles []*segment.Article // every article, by path
-	Source   *catalog.Catalog   // locales/en.toml, or nil if never extracted
-	Targets  []*catalog.Catalog // every other catalogue, by locale tag
-	Glossary *glossary.Glossary // every glossary entry (empty if there is no glossary folder)
+	Articles []*segment.Article  // every article, by path
+	Source   *catalog.Catalog    // locales/en.toml, or nil if never extracted
+	Targets  []*catalog.Catalog  // every other catalogue, by locale tag
+	Glossary *glossary.Glossary  // every glossary entry (empty if there is no glossary folder)
+	Config   *check.Config       // tilmash.toml (empty if there is none)
+	Words    map[string][]string // the project's word lists for spelling, by locale
 }
 
 // Load reads every article and catalogue under fsys. It fails on the first
@@ -127,6 +131,34 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 		w.Glossary, err = glossary.Load(names, func(p string) ([]byte, error) { return fs.ReadFile(fsys, p) })
 		if err != nil {
 			return nil, err
+		}
+		w.Words = map[string][]string{}
+		for _, n := range names {
+			base := path.Base(n)
+			if tagName, ok := strings.CutPrefix(strings.TrimSuffix(base, ".txt"), "words."); ok && strings.HasSuffix(base, ".txt") {
+				data, err := fs.ReadFile(fsys, n)
+				if err != nil {
+					return nil, err
+				}
+				for _, line := range strings.Split(string(data), "\n") {
+					if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+						w.Words[tagName] = append(w.Words[tagName], line)
+					}
+				}
+			}
+		}
+	}
+	w.Config = &check.Config{}
+	if lay.Config != "" {
+		data, err := fs.ReadFile(fsys, lay.Config)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			return nil, err
+		default:
+			if w.Config, err = check.ParseConfig(lay.Config, data); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return w, nil
@@ -270,4 +302,42 @@ func (w *Workspace) CheckGlossary(locales []language.Tag) ([]finding.Finding, er
 	}
 	finding.Sort(out)
 	return out, nil
+}
+
+// Check runs every check (package check) on the target catalogues, or on
+// those of the locales named. speller may be nil.
+func (w *Workspace) Check(locales []language.Tag, speller check.Speller) ([]finding.Finding, error) {
+	if w.Source == nil {
+		return nil, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
+	}
+	w.reconcile()
+	for _, a := range w.Articles {
+		for _, u := range a.Units {
+			if m := w.Source.Lookup(u.ID); m == nil || m.Hash != u.Hash() {
+				return nil, fmt.Errorf("%s: unit %s: the source catalogue %s is out of date with the article: run tilmash extract", u.Pos, u.ID, w.SourcePath())
+			}
+		}
+	}
+	return check.Run(check.Input{Articles: w.Articles, Source: w.Source, Targets: w.targets(locales), Glossary: w.Glossary, Config: w.Config, Speller: speller, Words: w.Words}), nil
+}
+
+// Status tallies the target catalogues, or those of the locales named.
+func (w *Workspace) Status(locales []language.Tag) ([]check.Status, error) {
+	if w.Source == nil {
+		return nil, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
+	}
+	return check.Statuses(w.Source, w.targets(locales)), nil
+}
+
+func (w *Workspace) targets(locales []language.Tag) []*catalog.Catalog {
+	if len(locales) == 0 {
+		return w.Targets
+	}
+	var out []*catalog.Catalog
+	for _, c := range w.Targets {
+		if slices.Contains(locales, c.Locale) {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -1,0 +1,210 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/internal/hunspell"
+	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/translate/check"
+	"github.com/tilmash/tilmash/translate/finding"
+	"github.com/tilmash/tilmash/translate/locale"
+)
+
+// CheckOptions are the options of tilmash check.
+type CheckOptions struct {
+	*Global
+	IO
+	Locales     []string // only these locales
+	Format      string   // text, json, github, junit
+	MinCoverage float64  // fail below this coverage (percent of units), per locale
+	NoSpelling  bool     // skip hunspell
+}
+
+// NewCmdCheck builds tilmash check. runF replaces checkRun in tests.
+func NewCmdCheck(g *Global, streams IO, runF func(*CheckOptions) error) *cobra.Command {
+	opts := &CheckOptions{Global: g, IO: streams}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Check every catalogue: missing, stale and broken strings",
+		Long: `Load the articles, the glossary and every catalogue, and report each problem
+with its file:line:col, unit, locale, severity and a hint: missing, empty,
+stale and obsolete entries; translations identical to the English; plural
+forms the locale lacks or does not have; placeholders, templates and markup
+that differ from the English; numbers of the English that are missing; the
+glossary; typography, script and spelling (hunspell).
+
+Exit status: 0 no errors; 1 error findings, or coverage under --min-coverage;
+2 the check could not run (a file that cannot be read or parsed).
+
+Checks and severities are set in tilmash.toml; a translator marks one entry
+with a comment above it: "# tilmash: identical" or "# tilmash: ignore number".`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains(reportFormats, opts.Format) {
+				return &exitError{ExitError, fmt.Errorf("--format %q: use one of %s", opts.Format, strings.Join(reportFormats, ", "))}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return checkRun(opts)
+		},
+	}
+	cmd.Flags().StringSliceVarP(&opts.Locales, "locale", "l", nil, "only these locales (BCP 47 tags)")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output: text, json, github (workflow annotations) or junit")
+	cmd.Flags().Float64Var(&opts.MinCoverage, "min-coverage", 0, "fail when a locale has fewer than this percentage of its units translated and up to date")
+	cmd.Flags().BoolVar(&opts.NoSpelling, "no-spelling", false, "do not run hunspell")
+	return cmd
+}
+
+// localesOf parses --locale values and checks the project has them.
+func localesOf(names []string, w *workspace.Workspace) ([]language.Tag, error) {
+	var tags []language.Tag
+	for _, s := range names {
+		tag, err := locale.Parse(s)
+		if err != nil {
+			return nil, &exitError{ExitError, fmt.Errorf("--locale: %w", err)}
+		}
+		if !slices.Contains(w.Locales()[1:], tag) {
+			return nil, &exitError{ExitError, fmt.Errorf("--locale %s: the project has no catalogue %s/%s.toml (add it with tilmash extract --add-locale %s)", tag, w.Layout.Locales, tag, tag)}
+		}
+		tags = append(tags, tag)
+	}
+	return tags, nil
+}
+
+func checkRun(opts *CheckOptions) error {
+	w, err := opts.load()
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	tags, err := localesOf(opts.Locales, w)
+	if err != nil {
+		return err
+	}
+	var speller check.Speller = hunspell.Speller{}
+	if opts.NoSpelling {
+		speller = nil
+	}
+	fs, err := w.Check(tags, speller)
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	statuses, _ := w.Status(tags)
+	var units, locs []string
+	for _, m := range w.Source.Messages {
+		units = append(units, m.ID)
+	}
+	for _, st := range statuses {
+		locs = append(locs, st.Locale)
+	}
+	switch opts.Format {
+	case "json":
+		err = writeJSON(opts.Out, fs)
+	case "github":
+		writeGitHub(opts.Out, fs)
+	case "junit":
+		err = writeJUnit(opts.Out, fs, units, locs)
+	default:
+		writeText(opts.Out, fs)
+	}
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	errs := finding.Errors(fs)
+	var low []string
+	for _, st := range statuses {
+		if st.UnitsPct < opts.MinCoverage {
+			low = append(low, fmt.Sprintf("%s %.1f%%", st.Locale, st.UnitsPct))
+		}
+	}
+	summary := fmt.Sprintf("%s, %s in %s", count(errs, "error"), count(len(fs)-errs, "warning"), count(len(statuses), "locale"))
+	if opts.Format == "text" {
+		fmt.Fprintln(opts.Out, summary)
+	} else {
+		fmt.Fprintln(opts.Err, summary)
+	}
+	switch {
+	case errs > 0:
+		return &exitError{ExitFindings, fmt.Errorf("check failed: %s", count(errs, "error"))}
+	case len(low) > 0:
+		return &exitError{ExitFindings, fmt.Errorf("coverage under %.1f%%: %s", opts.MinCoverage, strings.Join(low, ", "))}
+	}
+	return nil
+}
+
+// StatusOptions are the options of tilmash status.
+type StatusOptions struct {
+	*Global
+	IO
+	Locales []string
+	Format  string // text or json
+}
+
+// NewCmdStatus builds tilmash status. runF replaces statusRun in tests.
+func NewCmdStatus(g *Global, streams IO, runF func(*StatusOptions) error) *cobra.Command {
+	opts := &StatusOptions{Global: g, IO: streams}
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "Show how much of each locale is translated",
+		Long: `For each locale, count units and English words: total, translated (up to date),
+stale, missing and obsolete, with coverage by units and by words.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Format != "text" && opts.Format != "json" {
+				return &exitError{ExitError, fmt.Errorf("--format %q: use text or json", opts.Format)}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return statusRun(opts)
+		},
+	}
+	cmd.Flags().StringSliceVarP(&opts.Locales, "locale", "l", nil, "only these locales (BCP 47 tags)")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output: text or json")
+	return cmd
+}
+
+func statusRun(opts *StatusOptions) error {
+	w, err := opts.load()
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	tags, err := localesOf(opts.Locales, w)
+	if err != nil {
+		return err
+	}
+	sts, err := w.Status(tags)
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	if opts.Format == "json" {
+		enc := json.NewEncoder(opts.Out)
+		enc.SetIndent("", "  ")
+		if sts == nil {
+			sts = []check.Status{}
+		}
+		return enc.Encode(sts)
+	}
+	tw := tabwriter.NewWriter(opts.Out, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "locale\tunits\ttranslated\tstale\tmissing\tobsolete\twords\twords translated\twords stale\twords missing\tcoverage by units\tcoverage by words\t")
+	for _, s := range sts {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%.1f%%\t%.1f%%\t\n", s.Locale, s.Total.Units, s.Translated.Units, s.Stale.Units, s.Missing.Units, s.Obsolete.Units,
+			s.Total.Words, s.Translated.Words, s.Stale.Words, s.Missing.Words, s.UnitsPct, s.WordsPct)
+	}
+	return tw.Flush()
+}
+
+// count writes n and a noun, in the plural unless n is 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

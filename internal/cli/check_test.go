@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// copyProject copies the repository's own content, catalogues, glossary and
+// settings into a temporary project.
+func copyProject(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, p := range []string{"content/the-conscript.md", "locales/en.toml", "locales/ru.toml", "locales/kk.toml", "glossary/terms.toml", "glossary/words.kk.txt", "glossary/words.ru.txt", "tilmash.toml"} {
+		data, err := os.ReadFile(filepath.Join("../..", p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := filepath.Join(dir, p)
+		os.MkdirAll(filepath.Dir(dst), 0o755)
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func tilmash(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Main(append([]string{"-C", dir}, args...), IO{Out: &out, Err: &errb})
+	return code, out.String(), errb.String()
+}
+
+func edit(t *testing.T, file, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("%s lacks %q", file, old)
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCheckCleanProject(t *testing.T) {
+	dir := copyProject(t)
+	code, out, errs := tilmash(t, dir, "check")
+	if code != ExitOK || !strings.Contains(out, "0 errors, 0 warnings in 2 locales") {
+		t.Errorf("check = %d\n%s%s", code, out, errs)
+	}
+}
+
+// TestCheckMissingString deletes one Russian string: check exits 1 and names
+// the unit and where it stands.
+func TestCheckMissingString(t *testing.T) {
+	dir := copyProject(t)
+	edit(t, filepath.Join(dir, "locales/ru.toml"), `other = "Советские многоэтажки рядом с хостелом."`, `other = ""`)
+	code, out, _ := tilmash(t, dir, "check", "--no-spelling")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want %d\n%s", code, ExitFindings, out)
+	}
+	if !regexp.MustCompile(`content/the-conscript.md:30:1  error    the-conscript.dmitri.cap-a118a4  no Russian translation \(locales/ru.toml:\d+ is empty\) \[missing\]`).MatchString(out) {
+		t.Errorf("output does not name the unit and its place:\n%s", out)
+	}
+	if code, out, _ := tilmash(t, dir, "check", "--no-spelling", "--locale", "kk"); code != ExitOK {
+		t.Errorf("kk alone = %d\n%s", code, out)
+	}
+	if code, _, errs := tilmash(t, dir, "status", "--format", "json"); code != ExitOK || errs != "" {
+		t.Fatalf("status = %d %s", code, errs)
+	} else {
+		_, out, _ := tilmash(t, dir, "status", "--format", "json")
+		var sts []map[string]any
+		if err := json.Unmarshal([]byte(out), &sts); err != nil {
+			t.Fatal(err)
+		}
+		if sts[1]["locale"] != "ru" || sts[1]["missing"].(map[string]any)["units"].(float64) != 1 || sts[1]["coverage_units"].(float64) != 96.1 {
+			t.Errorf("status = %v", sts[1])
+		}
+	}
+	if code, out, _ := tilmash(t, dir, "check", "--no-spelling", "--locale", "kk", "--min-coverage", "100"); code != ExitOK {
+		t.Errorf("kk at 100%% = %d\n%s", code, out)
+	}
+	dir2 := copyProject(t)
+	if code, _, errs := tilmash(t, dir2, "check", "--no-spelling", "--min-coverage", "100.1"); code != ExitFindings || !strings.Contains(errs, "coverage under 100.1%") {
+		t.Errorf("--min-coverage 100.1 = %d %s", code, errs)
+	}
+}
+
+// TestCheckStale edits an English paragraph: after extract, check reports
+// the Russian and Kazakh translations stale.
+func TestCheckStale(t *testing.T) {
+	dir := copyProject(t)
+	edit(t, filepath.Join(dir, "content/the-conscript.md"), "I can’t tell you this", "I cannot tell you this")
+	if code, out, errs := tilmash(t, dir, "extract"); code != ExitOK {
+		t.Fatalf("extract = %d\n%s%s", code, out, errs)
+	}
+	code, out, _ := tilmash(t, dir, "check", "--no-spelling")
+	if code != ExitFindings {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	for _, loc := range []string{"ru", "kk"} {
+		re := regexp.MustCompile(`locales/` + loc + `.toml:\d+:1  error    the-conscript.vasily.a-f8c405  the English changed since this was translated \[stale\]`)
+		if !re.MatchString(out) {
+			t.Errorf("no stale finding for %s:\n%s", loc, out)
+		}
+	}
+	if !strings.Contains(out, "it was made from: “I can’t tell you this”.") {
+		t.Errorf("the hint does not show the English the translation was made from:\n%s", out)
+	}
+}
+
+// TestCheckFormats checks that every output format is what its readers parse.
+func TestCheckFormats(t *testing.T) {
+	dir := copyProject(t)
+	edit(t, filepath.Join(dir, "locales/kk.toml"), `other = "Барлық есімдер өзгертілген."`, `other = "Барлық  есімдер өзгертілген"`)
+
+	_, out, _ := tilmash(t, dir, "check", "--no-spelling", "--format", "json")
+	var fs []jsonFinding
+	if err := json.Unmarshal([]byte(out), &fs); err != nil {
+		t.Fatalf("JSON does not parse: %v\n%s", err, out)
+	}
+	if len(fs) != 1 || fs[0].Code != "typography-space" || fs[0].File != "locales/kk.toml" || fs[0].Line == 0 || fs[0].Col != 16 {
+		t.Errorf("JSON findings = %+v", fs)
+	}
+
+	_, out, _ = tilmash(t, dir, "check", "--no-spelling", "--format", "github")
+	if !regexp.MustCompile(`^::error file=locales/kk.toml,line=\d+,col=16,title=tilmash typography-space::the-conscript.note: a double space \(use one space\)\n$`).MatchString(out) {
+		t.Errorf("github output = %q", out)
+	}
+
+	code, out, _ := tilmash(t, dir, "check", "--no-spelling", "--format", "junit")
+	if code != ExitFindings {
+		t.Errorf("exit %d", code)
+	}
+	var doc junitSuites
+	if err := xml.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("JUnit does not parse: %v\n%s", err, out)
+	}
+	if doc.Tests != 52 || doc.Failures != 1 || len(doc.Suites) != 2 {
+		t.Errorf("JUnit: %d tests, %d failures, %d suites; want 52, 1, 2", doc.Tests, doc.Failures, len(doc.Suites))
+	}
+	if xmllint, err := exec.LookPath("xmllint"); err == nil {
+		f := filepath.Join(dir, "junit.xml")
+		os.WriteFile(f, []byte(out), 0o644)
+		if b, err := exec.Command(xmllint, "--noout", f).CombinedOutput(); err != nil {
+			t.Errorf("xmllint: %v %s", err, b)
+		}
+	}
+
+	if code, _, errs := tilmash(t, dir, "check", "--format", "yaml"); code != ExitError || !strings.Contains(errs, `--format "yaml"`) {
+		t.Errorf("--format yaml = %d %s", code, errs)
+	}
+	if code, _, errs := tilmash(t, dir, "check", "--locale", "uz"); code != ExitError || !strings.Contains(errs, "no catalogue locales/uz.toml") {
+		t.Errorf("--locale uz = %d %s", code, errs)
+	}
+}
+
+// TestCheckBrokenFile: a file that cannot be parsed is exit 2 with its position.
+func TestCheckBrokenFile(t *testing.T) {
+	dir := copyProject(t)
+	edit(t, filepath.Join(dir, "locales/ru.toml"), `hash = "`, `hash = `)
+	code, _, errs := tilmash(t, dir, "check")
+	if code != ExitError || !regexp.MustCompile(`^tilmash: locales/ru.toml:\d+:\d+: TOML: `).MatchString(errs) {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+	dir = copyProject(t)
+	edit(t, filepath.Join(dir, "tilmash.toml"), "[check]", "[check]\nfrobnicate = true")
+	if code, _, errs := tilmash(t, dir, "check"); code != ExitError || !strings.Contains(errs, `tilmash.toml:18:1: unknown setting "check.frobnicate"`) {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+}

@@ -1,0 +1,587 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"text/template"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/tilmash/tilmash/glossary"
+	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/finding"
+	"github.com/tilmash/tilmash/translate/inflect"
+	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/markup"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+// The codes of the checks (see the package documentation).
+const (
+	CodeMissing         = "missing"
+	CodeEmpty           = "empty"
+	CodeIdentical       = "identical"
+	CodeStale           = "stale"
+	CodeObsolete        = "obsolete"
+	CodePluralMissing   = "plural-missing"
+	CodePluralExtra     = "plural-extra"
+	CodePlaceholder     = "placeholder"
+	CodeTemplate        = "template"
+	CodeMarkup          = "markup"
+	CodeNumber          = "number"
+	CodeQuotes          = "typography-quotes"
+	CodeGroupedNumber   = "typography-number"
+	CodeSpace           = "typography-space"
+	CodeMixedScript     = "script-mixed"
+	CodeForeignLetters  = "script-letters"
+	CodeLanguageLetters = "script-language"
+	CodeSpelling        = "spelling"
+	CodeNFC             = "nfc"
+)
+
+// defaultWarnings are the checks whose findings are warnings unless the
+// configuration says otherwise.
+var defaultWarnings = map[string]bool{CodeObsolete: true, CodeSpelling: true}
+
+// Speller finds the words a dictionary does not know.
+type Speller interface {
+	// Unknown returns the words of words that the dictionary dict does not know.
+	Unknown(dict string, words []string) ([]string, error)
+}
+
+// Input is everything a check run looks at.
+type Input struct {
+	Articles []*segment.Article  // the articles, for units' places and markup
+	Source   *catalog.Catalog    // the English source catalogue
+	Targets  []*catalog.Catalog  // the catalogues to check
+	Glossary *glossary.Glossary  // may be empty
+	Config   *Config             // may be nil: every check at its default severity
+	Speller  Speller             // may be nil: no spelling check
+	Words    map[string][]string // the project's own words per locale, known to be right
+}
+
+// Run checks every target catalogue and returns the findings, sorted.
+func Run(in Input) []finding.Finding {
+	if in.Config == nil {
+		in.Config = &Config{}
+	}
+	units := map[string]*segment.Unit{}
+	for _, a := range in.Articles {
+		for i := range a.Units {
+			units[a.Units[i].ID] = &a.Units[i]
+		}
+	}
+	var out []finding.Finding
+	for _, c := range in.Targets {
+		r := &run{in: in, cat: c, tag: c.Locale, loc: c.Locale.String(), units: units, rules: in.Config.Locales[c.Locale.String()]}
+		r.catalogue()
+		if in.Glossary != nil {
+			for _, f := range in.Glossary.Check(in.Source, c) {
+				r.add(f, c.Lookup(f.Unit))
+			}
+		}
+		r.spelling()
+		out = append(out, r.out...)
+	}
+	finding.Sort(out)
+	return out
+}
+
+type run struct {
+	in    Input
+	cat   *catalog.Catalog
+	tag   language.Tag
+	loc   string
+	units map[string]*segment.Unit
+	rules LocaleRules
+	out   []finding.Finding
+	words []spellWord
+}
+
+type spellWord struct {
+	m    *catalog.Message
+	form locale.Form
+	off  int
+	word string
+}
+
+// add keeps a finding unless the configuration or the entry turns it off.
+func (r *run) add(f finding.Finding, m *catalog.Message) {
+	if f.Locale == "" {
+		f.Locale = r.loc
+	}
+	var directives []string
+	if m != nil {
+		directives = Directives(m.Notes)
+	}
+	if defaultWarnings[f.Code] {
+		f.Severity = finding.Warning
+	}
+	if r.in.Config.decide(&f, directives) {
+		r.out = append(r.out, f)
+	}
+}
+
+func (r *run) report(m *catalog.Message, pos segment.Pos, code, msg, hint string) {
+	id := ""
+	if m != nil {
+		id = m.ID
+	}
+	r.add(finding.Finding{Pos: pos, Unit: id, Locale: r.loc, Code: code, Message: msg, Hint: hint}, m)
+}
+
+func (r *run) catalogue() {
+	name := locale.EnglishName(r.tag)
+	for _, sm := range r.in.Source.Messages {
+		tm := r.cat.Lookup(sm.ID)
+		u := r.units[sm.ID]
+		if tm == nil || !tm.Translated() {
+			pos := sm.Pos
+			if u != nil {
+				pos = u.Pos
+			}
+			where := "no entry in " + r.cat.Path
+			if tm != nil {
+				where = fmt.Sprintf("%s:%d is empty", r.cat.Path, tm.Pos.Line)
+			}
+			r.add(finding.Finding{Pos: pos, Unit: sm.ID, Code: CodeMissing, Message: fmt.Sprintf("no %s translation (%s)", name, where),
+				Hint: "translate it in " + r.cat.Path + "; run tilmash extract to add the entry if it has none"}, tm)
+			continue
+		}
+		r.message(sm, tm, u)
+	}
+	for _, tm := range r.cat.Messages {
+		if r.in.Source.Lookup(tm.ID) == nil {
+			r.report(tm, tm.Pos, CodeObsolete, "the entry's unit is no longer in any article", "delete the entry once its translation is no longer needed")
+		}
+	}
+}
+
+var varRe = regexp.MustCompile(`{{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*}}`)
+
+func (r *run) message(sm, tm *catalog.Message, u *segment.Unit) {
+	// Stale.
+	if tm.Hash != sm.Hash {
+		hint := "revise the translation against the English, then set hash = \"" + sm.Hash + "\""
+		if prev := tm.Previous(); prev != nil {
+			hint += "; it was made from: " + prev[locale.Other]
+		}
+		r.report(tm, tm.Pos, CodeStale, "the English changed since this was translated", hint)
+	}
+	// Plural categories.
+	plural := len(sm.Forms) > 1
+	want := []locale.Form{locale.Other}
+	if plural {
+		want = locale.PluralForms(r.tag)
+	}
+	for _, f := range want {
+		if _, ok := tm.Forms[f]; !ok {
+			r.report(tm, tm.Pos, CodePluralMissing, fmt.Sprintf("no %q form: %s needs %s", f, locale.EnglishName(r.tag), formList(want)), fmt.Sprintf("add %s = \"…\"", f))
+		}
+	}
+	for _, f := range locale.Forms {
+		if _, ok := tm.Forms[f]; ok && !slices.Contains(want, f) {
+			why := fmt.Sprintf("%s has no %q plural category (it has %s)", locale.EnglishName(r.tag), f, formList(want))
+			if !plural {
+				why = "the English has no plural forms: only \"other\" is used"
+			}
+			r.report(tm, tm.FormPos[f], CodePluralExtra, why, "delete "+string(f))
+		}
+	}
+	srcVars := varSet(sm.Forms[locale.Other])
+	srcTags := tagCounts(sm.Forms[locale.Other])
+	srcNumbers := numbers(sm.Forms[locale.Other])
+	var tags markup.Tags
+	if u != nil {
+		tags = u.Tags
+	}
+	for _, f := range locale.Forms {
+		text, ok := tm.Forms[f]
+		if !ok {
+			continue
+		}
+		pos := func(off int) segment.Pos { return tm.ValuePos(f, off) }
+		if strings.TrimSpace(text) == "" {
+			r.report(tm, pos(0), CodeEmpty, fmt.Sprintf("the %q form is empty", f), "translate it, or delete the entry to leave the unit untranslated")
+			continue
+		}
+		r.text(tm, f, text, sm, srcVars, srcTags, srcNumbers, tags, pos)
+	}
+}
+
+func formList(fs []locale.Form) string {
+	var s []string
+	for _, f := range fs {
+		s = append(s, string(f))
+	}
+	return strings.Join(s, ", ")
+}
+
+func varSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, m := range varRe.FindAllStringSubmatch(s, -1) {
+		set[m[1]] = true
+	}
+	return set
+}
+
+func tagCounts(s string) map[string]int {
+	n := map[string]int{}
+	for _, t := range markup.TagNames(s) {
+		n[t]++
+	}
+	return n
+}
+
+func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.Message, srcVars map[string]bool, srcTags map[string]int, srcNumbers []string, tags markup.Tags, pos func(int) segment.Pos) {
+	// NFC.
+	if !norm.NFC.IsNormalString(text) {
+		off := 0
+		for i := range text {
+			if !norm.NFC.IsNormalString(text[:i]) {
+				break
+			}
+			off = i
+		}
+		r.report(tm, pos(off), CodeNFC, "the text is not in Unicode normalisation form C (a letter is written as base + combining mark)", "retype the letter, or normalise the file to NFC")
+	}
+	// Identical to the English.
+	if text == sm.Forms[f] || text == sm.Text() {
+		if hasLetters(stripCode(text)) && !r.onlyKeptTerms(text) {
+			r.report(tm, pos(0), CodeIdentical, "the translation is the English text", "translate it; if it is meant to stay as it is, add the comment \"# tilmash: identical\" above the entry")
+		}
+	}
+	// Placeholders.
+	vars := map[string]bool{}
+	for _, m := range varRe.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[2]:m[3]]
+		vars[name] = true
+		if !srcVars[name] {
+			r.report(tm, pos(m[0]), CodePlaceholder, fmt.Sprintf("{{.%s}} is not a placeholder of the English (%s)", name, varList(srcVars)), "use the English placeholders as they are")
+		}
+	}
+	for name := range srcVars {
+		if !vars[name] {
+			r.report(tm, pos(0), CodePlaceholder, fmt.Sprintf("{{.%s}} of the English is missing", name), "keep every {{.Placeholder}} of the English")
+		}
+	}
+	// Template syntax.
+	if _, err := template.New("").Parse(text); err != nil {
+		msg := err.Error()
+		if i := strings.LastIndex(msg, ": "); i >= 0 {
+			msg = msg[i+2:]
+		}
+		r.report(tm, pos(strings.Index(text, "{{")), CodeTemplate, "the template does not parse: "+msg, "write placeholders as {{.Name}}")
+	}
+	// Markup.
+	if _, err := markup.Decode(text, tags); err != nil {
+		off := 0
+		if me, ok := err.(*markup.Error); ok {
+			off = byteOffset(text, me.Col-1)
+			err = fmt.Errorf("%s", me.Msg)
+		}
+		r.report(tm, pos(off), CodeMarkup, err.Error(), "keep the English's tags, each opened and closed around the words it marks")
+	} else {
+		got := tagCounts(text)
+		for t, n := range srcTags {
+			if got[t] < n && !strings.HasPrefix(t, "/") {
+				r.report(tm, pos(0), CodeMarkup, fmt.Sprintf("the English's <%s> is missing", t), "keep every tag of the English")
+			}
+		}
+		for t, n := range got {
+			if srcTags[t] < n && !strings.HasPrefix(t, "/") {
+				r.report(tm, pos(strings.Index(text, "<"+t)), CodeMarkup, fmt.Sprintf("<%s> is not in the English", t), "use only the English's tags")
+			}
+		}
+	}
+	// Numbers.
+	have := numbers(text)
+	for _, n := range srcNumbers {
+		if i := slices.Index(have, n); i >= 0 {
+			have = slices.Delete(have, i, i+1)
+			continue
+		}
+		r.report(tm, pos(0), CodeNumber, fmt.Sprintf("the English's number %s is missing", n), "keep the number, written in the language's style")
+	}
+	r.typography(tm, text, pos)
+	r.script(tm, text, pos)
+	if r.rules.Dictionary != "" && r.in.Speller != nil {
+		for _, w := range wordSpans(stripCode(text)) {
+			if hasLetters(w.text) && !strings.ContainsAny(w.text, "0123456789") {
+				r.words = append(r.words, spellWord{tm, f, w.start, w.text})
+			}
+		}
+	}
+}
+
+func varList(set map[string]bool) string {
+	if len(set) == 0 {
+		return "it has none"
+	}
+	var s []string
+	for v := range set {
+		s = append(s, "{{."+v+"}}")
+	}
+	sort.Strings(s)
+	return "it has " + strings.Join(s, ", ")
+}
+
+func byteOffset(s string, runes int) int {
+	for i := range s {
+		if runes == 0 {
+			return i
+		}
+		runes--
+	}
+	return len(s)
+}
+
+// stripCode blanks out placeholders and tags, keeping byte offsets.
+func stripCode(s string) string {
+	blank := func(m string) string { return strings.Repeat(" ", len(m)) }
+	s = varRe.ReplaceAllStringFunc(s, blank)
+	return tagRe.ReplaceAllStringFunc(s, blank)
+}
+
+var tagRe = regexp.MustCompile(`</?[a-z]+[0-9]*/?>`)
+
+func hasLetters(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+
+// onlyKeptTerms reports whether the text is made only of glossary terms
+// that are kept as they are (do-not-translate), so that it may equal the English.
+func (r *run) onlyKeptTerms(text string) bool {
+	if r.in.Glossary == nil {
+		return false
+	}
+	rest := text
+	for _, e := range r.in.Glossary.Entries {
+		if e.DoNotTranslate {
+			rest = strings.ReplaceAll(rest, e.Term, "")
+		}
+	}
+	return !hasLetters(rest)
+}
+
+var numRe = regexp.MustCompile(`\d+(?:[,.\x{00A0}\x{202F} ]\d{3})*(?:[.,]\d+)?`)
+
+// numbers lists the numbers in text, grouping removed (150,000 and
+// 150 000 are both 150000), placeholders and tags left out.
+func numbers(text string) []string {
+	var out []string
+	for _, m := range numRe.FindAllString(stripCode(text), -1) {
+		n := m
+		for _, sep := range []string{",", "\u00a0", "\u202f", " "} {
+			if strings.Count(n, sep) > 0 && groupedBy(n, sep) {
+				n = strings.ReplaceAll(n, sep, "")
+			}
+		}
+		n = strings.TrimRight(strings.TrimRight(n, "."), ",")
+		out = append(out, strings.ReplaceAll(n, ",", ".")) // 3,5 (ru) = 3.5 (en)
+	}
+	return out
+}
+
+// groupedBy reports whether sep separates groups of three digits in n.
+func groupedBy(n, sep string) bool {
+	parts := strings.Split(n, sep)
+	for _, p := range parts[1:] {
+		if len(p) < 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteMarks are the characters the quotation check knows.
+const quoteMarks = "\"'«»„“”‘’‚‹›"
+
+func (r *run) typography(tm *catalog.Message, text string, pos func(int) segment.Pos) {
+	if r.rules.Quotes != "" {
+		runes := []rune(text)
+		off := 0
+		for i, c := range runes {
+			if strings.ContainsRune(quoteMarks, c) && !strings.ContainsRune(r.rules.Quotes, c) {
+				// An apostrophe between letters is a letter, not a quotation mark.
+				apostrophe := (c == '\'' || c == '’') && i > 0 && i+1 < len(runes) && unicode.IsLetter(runes[i-1]) && unicode.IsLetter(runes[i+1])
+				if !apostrophe || !strings.ContainsRune(r.rules.Quotes, '’') && c == '\'' {
+					r.report(tm, pos(off), CodeQuotes, fmt.Sprintf("%q is not a quotation mark of %s (%s)", string(c), locale.EnglishName(r.tag), r.rules.Quotes), "use "+r.rules.Quotes)
+				}
+			}
+			off += utf8.RuneLen(c)
+		}
+	}
+	// Grouped numbers: the locale's own separator only.
+	sep := groupSeparator(r.tag)
+	for _, m := range groupedRe.FindAllStringIndex(stripCode(text), -1) {
+		num := text[m[0]:m[1]]
+		if !strings.Contains(num, sep) || strings.ContainsAny(strings.ReplaceAll(num, sep, ""), ", \u202f\u00a0") {
+			r.report(tm, pos(m[0]), CodeGroupedNumber, fmt.Sprintf("%q is not grouped as %s groups digits (%s)", num, locale.EnglishName(r.tag), locale.FormatInt(r.tag, 150000)), "separate the thousands with "+describe(sep))
+		}
+	}
+	if i := strings.Index(text, "  "); i >= 0 {
+		r.report(tm, pos(i), CodeSpace, "a double space", "use one space")
+	}
+	if strings.TrimLeftFunc(text, unicode.IsSpace) != text {
+		r.report(tm, pos(0), CodeSpace, "the text starts with a space", "delete it")
+	}
+	if t := strings.TrimRightFunc(text, unicode.IsSpace); t != text {
+		r.report(tm, pos(len(t)), CodeSpace, "the text ends with a space", "delete it")
+	}
+}
+
+var groupedRe = regexp.MustCompile(`\d{1,3}(?:[,\x{00A0}\x{202F} ]\d{3})+\b`)
+
+// groupSeparator is the locale's thousands separator, as x/text writes it.
+func groupSeparator(tag language.Tag) string {
+	s := locale.FormatInt(tag, 1000)
+	return strings.TrimSuffix(strings.TrimPrefix(s, "1"), "000")
+}
+
+func describe(sep string) string {
+	switch sep {
+	case "\u00a0":
+		return "a no-break space (U+00A0)"
+	case "\u202f":
+		return "a narrow no-break space (U+202F)"
+	case "":
+		return "nothing"
+	}
+	return fmt.Sprintf("%q", sep)
+}
+
+func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos) {
+	clean := stripCode(text)
+	for _, w := range wordSpans(clean) {
+		var cyr, lat bool
+		for _, c := range w.text {
+			cyr = cyr || unicode.Is(unicode.Cyrillic, c)
+			lat = lat || unicode.Is(unicode.Latin, c)
+		}
+		if cyr && lat {
+			off := w.start
+			for i, c := range w.text {
+				if unicode.Is(unicode.Latin, c) != unicode.Is(unicode.Latin, []rune(w.text)[0]) {
+					off = w.start + i
+					break
+				}
+			}
+			r.report(tm, pos(off), CodeMixedScript, fmt.Sprintf("%q mixes Latin and Cyrillic letters (they look alike: a/а, e/е, o/о, p/р, c/с, x/х, i/і)", w.text), "retype the word in one script")
+		}
+	}
+	if fl := r.rules.ForbiddenLetters; fl != "" {
+		if i := strings.IndexFunc(clean, func(c rune) bool { return strings.ContainsRune(fl, unicode.ToLower(c)) }); i >= 0 {
+			c, _ := utf8.DecodeRuneInString(clean[i:])
+			r.report(tm, pos(i), CodeForeignLetters, fmt.Sprintf("%q is not a letter of %s", string(c), locale.EnglishName(r.tag)), "is this text in another language?")
+		}
+	}
+	if rl := r.rules.RequiredLetters; rl != "" {
+		min := r.rules.MinWords
+		if min == 0 {
+			min = 8
+		}
+		ws := wordSpans(clean)
+		if len(ws) >= min && strings.IndexFunc(clean, func(c rune) bool { return strings.ContainsRune(rl, unicode.ToLower(c)) }) < 0 {
+			r.report(tm, pos(0), CodeLanguageLetters, fmt.Sprintf("%d words and not one of %s's letters %s: is this %s at all?", len(ws), locale.EnglishName(r.tag), rl, locale.EnglishName(r.tag)), "translate it into "+locale.EnglishName(r.tag))
+		}
+	}
+}
+
+type span struct {
+	text  string
+	start int
+}
+
+// wordSpans splits text into words (letters, marks, digits, and a hyphen or
+// apostrophe inside a word), with their byte offsets.
+func wordSpans(text string) []span {
+	var out []span
+	start := -1
+	for i, c := range text {
+		in := unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c)
+		if !in && (c == '-' || c == '’' || c == '\'') && start >= 0 {
+			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(c):])
+			in = unicode.IsLetter(next)
+		}
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, span{text[start:i], start})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, span{text[start:], start})
+	}
+	return out
+}
+
+// spelling asks the speller about every word gathered, at once.
+func (r *run) spelling() {
+	if len(r.words) == 0 {
+		return
+	}
+	known := map[string]bool{}
+	for _, w := range r.in.Words[r.loc] {
+		known[strings.ToLower(w)] = true
+	}
+	var ask []string
+	seen := map[string]bool{}
+	for _, w := range r.words {
+		if !seen[w.word] {
+			seen[w.word] = true
+			ask = append(ask, w.word)
+		}
+	}
+	unknown, err := r.in.Speller.Unknown(r.rules.Dictionary, ask)
+	if err != nil {
+		r.add(finding.Finding{Pos: segment.Pos{File: r.cat.Path, Line: 1, Col: 1}, Code: CodeSpelling, Message: "spelling not checked: " + err.Error(),
+			Hint: "install hunspell and the " + r.rules.Dictionary + " dictionary (Debian: hunspell hunspell-ru hunspell-kk)"}, nil)
+		return
+	}
+	bad := map[string]bool{}
+	for _, u := range unknown {
+		if !known[strings.ToLower(u)] && !r.knownByStem(u) {
+			bad[u] = true
+		}
+	}
+	for _, w := range r.words {
+		if bad[w.word] {
+			r.report(w.m, w.m.ValuePos(w.form, w.off), CodeSpelling, fmt.Sprintf("%q is not in the %s dictionary", w.word, r.rules.Dictionary), "fix the spelling, or add the word to glossary/words."+r.loc+".txt")
+		}
+	}
+}
+
+// knownByStem accepts an inflected form of a word of the project's list
+// or of the glossary (Алматыдағы, Мәскеуге).
+func (r *run) knownByStem(word string) bool {
+	m := inflect.For(r.tag)
+	for _, w := range r.in.Words[r.loc] {
+		if m.Match(word, w) {
+			return true
+		}
+	}
+	if r.in.Glossary != nil {
+		for _, e := range r.in.Glossary.Entries {
+			if e.DoNotTranslate && slices.Contains(strings.Fields(e.Term), word) {
+				return true
+			}
+			if rr := e.Locales[r.loc]; rr != nil {
+				for _, a := range append(append([]string{}, rr.Approved...), rr.Also...) {
+					for _, aw := range strings.Fields(a) {
+						if m.Match(word, aw) {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}

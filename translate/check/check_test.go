@@ -1,0 +1,263 @@
+package check
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/glossary"
+	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/finding"
+	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+var rules = map[string]LocaleRules{
+	"ru": {Quotes: "«»„“", ForbiddenLetters: "әғқңөұүһі", Dictionary: "ru_RU"},
+	"kk": {Quotes: "«»“”", RequiredLetters: "әғқңөұүһі", MinWords: 8, Dictionary: "kk_KZ"},
+}
+
+// fakeSpeller knows every word but those listed.
+type fakeSpeller map[string]bool
+
+func (f fakeSpeller) Unknown(dict string, words []string) ([]string, error) {
+	var out []string
+	for _, w := range words {
+		if f[w] {
+			out = append(out, w)
+		}
+	}
+	return out, nil
+}
+
+// setup makes an article of one paragraph (the English, in Markdown), its
+// source catalogue, and a target catalogue in which edit changes the entry.
+func setup(t *testing.T, tag language.Tag, english string, edit func(m *catalog.Message)) Input {
+	t.Helper()
+	a, err := segment.Split("content/a.md", []byte("+++\ntitle = \"T\"\n+++\n\n"+english+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
+	tgt, _ := catalog.Sync(src, nil, tag, "locales/"+tag.String()+".toml")
+	for _, m := range tgt.Messages[:len(tgt.Messages)-1] { // the title, and a profile's name
+		m.Forms[locale.Other] = "Дмитрий"
+	}
+	if edit != nil {
+		edit(tgt.Messages[len(tgt.Messages)-1])
+	}
+	tgt, err = catalog.Parse(tgt.Path, catalog.Format(tgt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Input{Articles: []*segment.Article{a}, Source: src, Targets: []*catalog.Catalog{tgt}, Config: &Config{Locales: rules}}
+}
+
+func text(s string) func(*catalog.Message) {
+	return func(m *catalog.Message) { m.Forms[locale.Other] = s }
+}
+
+func codes(fs []finding.Finding) string {
+	var c []string
+	for _, f := range fs {
+		c = append(c, f.Code)
+	}
+	return strings.Join(c, " ")
+}
+
+func TestChecks(t *testing.T) {
+	ru, kk := language.Russian, language.Kazakh
+	tests := []struct {
+		name    string
+		tag     language.Tag
+		english string
+		edit    func(*catalog.Message)
+		want    string
+	}{
+		{"good", ru, "He lives in a flat.", text("Он живёт в квартире."), ""},
+		{"missing", ru, "He lives in a flat.", nil, CodeMissing},
+		{"empty plural form", ru, "## Dmitri, 31 {.profile}", func(m *catalog.Message) {
+			m.Forms = map[locale.Form]string{locale.One: "{{.Name}}, {{.Age}} год", locale.Few: "{{.Name}}, {{.Age}} года", locale.Many: " ", locale.Other: "{{.Name}}, {{.Age}} года"}
+		}, CodeEmpty},
+		{"identical", ru, "He lives in a flat.", text("He lives in a flat."), CodeIdentical},
+		{"identical number is fine", ru, "2022", text("2022"), ""},
+		{"stale", ru, "He lives in a flat.", func(m *catalog.Message) { m.Forms[locale.Other] = "Он живёт в квартире."; m.Hash = "sha256-0000" }, CodeStale},
+		{"plural missing", ru, "## Dmitri, 31 {.profile}", func(m *catalog.Message) {
+			m.Forms = map[locale.Form]string{locale.One: "{{.Name}}, {{.Age}} год", locale.Many: "{{.Name}}, {{.Age}} лет", locale.Other: "{{.Name}}, {{.Age}} года"}
+		}, CodePluralMissing},
+		{"plural extra in kk", kk, "## Dmitri, 31 {.profile}", func(m *catalog.Message) {
+			m.Forms = map[locale.Form]string{locale.One: "{{.Name}}, {{.Age}} жаста", locale.Few: "{{.Name}}, {{.Age}} жаста", locale.Other: "{{.Name}}, {{.Age}} жаста"}
+		}, CodePluralExtra},
+		{"plural good in kk", kk, "## Dmitri, 31 {.profile}", func(m *catalog.Message) {
+			m.Forms = map[locale.Form]string{locale.One: "{{.Name}}, {{.Age}} жаста", locale.Other: "{{.Name}}, {{.Age}} жаста"}
+		}, ""},
+		{"plural forms on a plain message", ru, "A flat.", func(m *catalog.Message) { m.Forms[locale.One] = "Квартира."; m.Forms[locale.Other] = "Квартира." }, CodePluralExtra},
+		{"placeholder kept", ru, "Some 150,000 men.", text("Около {{.Number1}} мужчин."), ""},
+		{"placeholder renamed", ru, "Some 150,000 men.", text("Около {{.Number}} мужчин."), CodePlaceholder + " " + CodePlaceholder},
+		{"template broken", ru, "Some 150,000 men.", text("Около {{.Number1 мужчин."), CodePlaceholder + " " + CodeTemplate},
+		{"markup kept and moved", ru, "See *the* [map](/m).", text("Смотрите <a1>карту</a1>, <em>эту</em>."), ""},
+		{"markup missing", ru, "See *the* [map](/m).", text("Смотрите карту, <em>эту</em>."), CodeMarkup},
+		{"markup unbalanced", ru, "See *the* [map](/m).", text("Смотрите <a1>карту, <em>эту</em>."), CodeMarkup},
+		{"markup extra", ru, "See the [map](/m).", text("Смотрите <a1>карту</a1><em>!</em>"), CodeMarkup},
+		{"numbers reformatted", ru, "Men aged 18-30, since 2014, 3.5 million.", text("Мужчины 18–30 лет, с 2014 года, 3,5 миллиона."), ""},
+		{"number missing", ru, "Men aged 18-30, since 2014.", text("Мужчины 18–30 лет, с 2015 года."), CodeNumber},
+		{"grouped number with nbsp", kk, "The year 2014.", text("2014 жыл, 20\u00a0000\u00a0000 адам."), ""},
+		{"grouped number with a space", ru, "The year 2014.", text("Год 2014, а людей 20 000."), CodeGroupedNumber},
+		{"grouped number with a comma", kk, "The year 2014.", text("2014 жыл, 20,000 адам."), CodeGroupedNumber},
+		{"straight quotes in ru", ru, "He said “no”.", text("Он сказал \"нет\"."), CodeQuotes + " " + CodeQuotes},
+		{"English quotes in ru", ru, "He said “no”.", text("Он сказал «„нет”»."), CodeQuotes},
+		{"Russian quotes in ru", ru, "He said “no”.", text("Он сказал «„нет“»."), ""},
+		{"Russian inner quotes in kk", kk, "He said “no”.", text("Ол «„жоқ“» деді."), CodeQuotes},
+		{"Kazakh quotes in kk", kk, "He said “no”.", text("Ол «“жоқ”» деді."), ""},
+		{"double space", ru, "A flat.", text("Одна  квартира."), CodeSpace},
+		{"trailing space", ru, "A flat.", text("Квартира. "), CodeSpace},
+		{"leading space", ru, "A flat.", text(" Квартира."), CodeSpace},
+		{"Latin letter in a Cyrillic word", ru, "A flat.", text("Kвартира."), CodeMixedScript},
+		{"Latin c in a Cyrillic word", kk, "A flat.", text("Пәтер cатып алдық."), CodeMixedScript},
+		{"Kazakh letter in Russian", ru, "A flat.", text("Пәтер."), CodeForeignLetters},
+		{"Russian passed off as Kazakh", kk, "He lives in a flat in the centre of Almaty with friends.", text("Он живёт в квартире в центре Алматы вместе с друзьями."), CodeLanguageLetters},
+		{"short Kazakh without special letters", kk, "Yes.", text("Иә."), ""},
+		{"not NFC", ru, "A flat.", text("Квартира\u0306."), CodeNFC},
+		{"spelling", ru, "A flat.", text("Кваритра."), CodeSpelling},
+		{"directive identical", ru, "OK.", func(m *catalog.Message) { m.Forms[locale.Other] = "OK."; m.Notes = []string{"# tilmash: identical"} }, ""},
+		{"directive ignore", ru, "Since 2014.", func(m *catalog.Message) { m.Forms[locale.Other] = "С тех пор."; m.Notes = []string{"# tilmash: ignore number"} }, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := setup(t, tt.tag, tt.english, tt.edit)
+			in.Speller = fakeSpeller{"Кваритра": true}
+			fs := Run(in)
+			if got := codes(fs); got != tt.want {
+				t.Errorf("codes = %q, want %q\n%v", got, tt.want, fs)
+			}
+			for _, f := range fs {
+				if f.Pos.File == "" || f.Pos.Line < 1 || f.Pos.Col < 1 || f.Unit == "" || f.Locale != tt.tag.String() || f.Hint == "" {
+					t.Errorf("incomplete finding %+v", f)
+				}
+			}
+		})
+	}
+}
+
+func TestMissingPointsAtTheUnit(t *testing.T) {
+	in := setup(t, language.Russian, "Text.", nil)
+	fs := Run(in)
+	if len(fs) != 1 || fs[0].Pos.String() != "content/a.md:5:1" || !strings.Contains(fs[0].Message, "locales/ru.toml:") {
+		t.Errorf("findings = %v", fs)
+	}
+}
+
+func TestObsolete(t *testing.T) {
+	in := setup(t, language.Russian, "Text.", text("Текст."))
+	gone := &catalog.Message{ID: "a.gone.p-000000", Hash: "x", Forms: map[locale.Form]string{locale.Other: "Старое."}, Pos: segment.Pos{File: "locales/ru.toml", Line: 40, Col: 1}}
+	in.Targets[0].Add(gone)
+	fs := Run(in)
+	if codes(fs) != CodeObsolete || fs[0].Severity != finding.Warning {
+		t.Errorf("findings = %v", fs)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	cfg, err := ParseConfig("tilmash.toml", []byte(`
+[locales.ru]
+quotes = "«»„“"
+[check]
+disable = ["typography"]
+[check.severity]
+number = "warning"
+[check.locales.ru.severity]
+number = "error"
+[check.units."a.intro.p-1".severity]
+number = "warning"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		f    finding.Finding
+		keep bool
+		sev  finding.Severity
+	}{
+		{finding.Finding{Code: CodeQuotes, Locale: "ru"}, false, 0},
+		{finding.Finding{Code: CodeNumber, Locale: "kk"}, true, finding.Warning},
+		{finding.Finding{Code: CodeNumber, Locale: "ru"}, true, finding.Error},
+		{finding.Finding{Code: CodeNumber, Locale: "ru", Unit: "a.intro.p-1"}, true, finding.Warning},
+		{finding.Finding{Code: CodeStale, Locale: "ru"}, true, finding.Error},
+	}
+	for _, tt := range tests {
+		f := tt.f
+		keep := cfg.decide(&f, nil)
+		if keep != tt.keep || (keep && f.Severity != tt.sev) {
+			t.Errorf("decide(%s %s %s) = %v %s, want %v %s", tt.f.Code, tt.f.Locale, tt.f.Unit, keep, f.Severity, tt.keep, tt.sev)
+		}
+	}
+	for _, bad := range []string{"[check.severity]\nstale = \"fatal\"\n", "colour = 1\n", "[check\n"} {
+		if _, err := ParseConfig("tilmash.toml", []byte(bad)); err == nil || !strings.HasPrefix(err.Error(), "tilmash.toml:") {
+			t.Errorf("ParseConfig(%q) error = %v", bad, err)
+		}
+	}
+}
+
+func TestDirectives(t *testing.T) {
+	got := Directives([]string{"# a note", "# tilmash: identical", "#tilmash: ignore number, spelling"})
+	if want := []string{CodeIdentical, CodeNumber, CodeSpelling}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Directives = %v, want %v", got, want)
+	}
+}
+
+func TestStatuses(t *testing.T) {
+	in := setup(t, language.Russian, "Three words here.", text("Три слова."))
+	in.Targets[0].Lookup("a.title").Hash = "old"
+	st := Statuses(in.Source, in.Targets)[0]
+	want := Status{Locale: "ru", Total: Count{2, 4}, Translated: Count{1, 3}, Stale: Count{1, 1}, UnitsPct: 50, WordsPct: 75}
+	if !reflect.DeepEqual(st, want) {
+		t.Errorf("status = %+v, want %+v", st, want)
+	}
+}
+
+// TestProjectIsClean holds the project's own catalogues to every check
+// (spelling through hunspell, as CI installs it).
+func TestProjectIsClean(t *testing.T) {
+	read := func(p string) []byte {
+		b, err := os.ReadFile("../../" + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	cfg, err := ParseConfig("tilmash.toml", read("tilmash.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := segment.Split("content/the-conscript.md", read("content/the-conscript.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := catalog.Parse("locales/en.toml", read("locales/en.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prior []segment.Prior
+	for _, m := range src.Messages {
+		prior = append(prior, segment.Prior{ID: m.ID, Text: m.Text()})
+	}
+	segment.Reconcile(a, prior)
+	g, err := glossary.Parse("glossary/terms.toml", read("glossary/terms.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Articles: []*segment.Article{a}, Source: src, Glossary: g, Config: cfg}
+	for _, p := range []string{"locales/ru.toml", "locales/kk.toml"} {
+		c, err := catalog.Parse(p, read(p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Targets = append(in.Targets, c)
+	}
+	for _, f := range Run(in) {
+		t.Error(f)
+	}
+}

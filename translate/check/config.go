@@ -1,0 +1,166 @@
+package check
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/tilmash/tilmash/translate/finding"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+// Config is the project's settings file, tilmash.toml: what each language's
+// typography allows, and which checks run at which severity, per locale and
+// per unit.
+type Config struct {
+	// Locales holds the rules of each language, by BCP 47 tag.
+	Locales map[string]LocaleRules `toml:"locales"`
+	// Check says which checks run, and how severe their findings are.
+	Check CheckConfig `toml:"check"`
+}
+
+// LocaleRules is what a language's text must look like. Adding a locale
+// means adding its rules here, not changing code.
+type LocaleRules struct {
+	// Quotes lists the quotation marks the language uses («»„“ for Russian);
+	// any other quotation mark, straight quotes included, is a typography
+	// finding. Empty: quotation marks are not checked.
+	Quotes string `toml:"quotes"`
+	// ForbiddenLetters are letters that do not belong to the language
+	// (Kazakh letters in Russian text).
+	ForbiddenLetters string `toml:"forbidden-letters"`
+	// RequiredLetters are letters of which a unit of MinWords words or more
+	// must hold at least one (a long "Kazakh" unit with no Kazakh letter is
+	// Russian passed off as Kazakh).
+	RequiredLetters string `toml:"required-letters"`
+	// MinWords is the length from which RequiredLetters applies (default 8).
+	MinWords int `toml:"min-words"`
+	// Dictionary names the hunspell dictionary for spelling (ru_RU, kk_KZ).
+	Dictionary string `toml:"dictionary"`
+}
+
+// Rules turns checks off and changes their severity. A code names one check
+// ("stale") or, followed by nothing more, every check whose code starts with
+// it and a hyphen ("typography" covers "typography-quotes").
+type Rules struct {
+	Disable  []string          `toml:"disable"`  // checks that do not run
+	Severity map[string]string `toml:"severity"` // code → "error" or "warning"
+}
+
+// CheckConfig is the [check] table: rules for the whole project, per locale
+// and per unit. The narrowest rule wins.
+type CheckConfig struct {
+	Rules
+	Locales map[string]Rules `toml:"locales"`
+	Units   map[string]Rules `toml:"units"`
+}
+
+// ParseConfig reads tilmash.toml.
+func ParseConfig(file string, data []byte) (*Config, error) {
+	var c Config
+	md, err := toml.Decode(string(data), &c)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col}, Msg: "TOML: " + pe.Message}
+		}
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, und[0][len(und[0])-1]), Col: 1}, Msg: fmt.Sprintf("unknown setting %q (see the README's Configuration section)", und[0].String())}
+	}
+	for _, r := range c.rules() {
+		for code, sev := range r.Severity {
+			if sev != "error" && sev != "warning" {
+				return nil, &segment.Error{Pos: segment.Pos{File: file, Line: 1, Col: 1}, Msg: fmt.Sprintf("severity of %q is %q: write \"error\" or \"warning\"", code, sev)}
+			}
+		}
+	}
+	return &c, nil
+}
+
+func (c *Config) rules() []Rules {
+	rs := []Rules{c.Check.Rules}
+	for _, r := range c.Check.Locales {
+		rs = append(rs, r)
+	}
+	for _, r := range c.Check.Units {
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// covers reports whether the rule name covers the code.
+func covers(name, code string) bool {
+	return name == code || strings.HasPrefix(code, name+"-")
+}
+
+// decide applies the configuration and the entry's own directives to a
+// finding: ok is false if the check is off for it.
+func (c *Config) decide(f *finding.Finding, directives []string) (ok bool) {
+	for _, d := range directives {
+		if covers(d, f.Code) {
+			return false
+		}
+	}
+	layers := []Rules{c.Check.Rules, c.Check.Locales[f.Locale], c.Check.Units[f.Unit]}
+	for _, r := range layers {
+		for _, d := range r.Disable {
+			if covers(d, f.Code) {
+				return false
+			}
+		}
+	}
+	for _, r := range layers { // the narrowest layer comes last and wins
+		best := ""
+		for name, sev := range r.Severity {
+			if covers(name, f.Code) && len(name) > len(best) {
+				best = name
+				if sev == "warning" {
+					f.Severity = finding.Warning
+				} else {
+					f.Severity = finding.Error
+				}
+			}
+		}
+	}
+	return true
+}
+
+// Directives reads a translator's marks in the comments above an entry:
+//
+//	# tilmash: identical               the translation is meant to equal the English
+//	# tilmash: ignore number, spelling  these checks do not apply to this entry
+func Directives(notes []string) []string {
+	var out []string
+	for _, n := range notes {
+		rest, ok := strings.CutPrefix(strings.TrimSpace(strings.TrimPrefix(n, "#")), "tilmash:")
+		if !ok {
+			continue
+		}
+		rest = strings.TrimSpace(rest)
+		if rest == "identical" {
+			out = append(out, CodeIdentical)
+			continue
+		}
+		if list, ok := strings.CutPrefix(rest, "ignore"); ok {
+			for _, c := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || r == ' ' }) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// keyLine returns the line on which key is set, or 1.
+func keyLine(data []byte, key string) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimSpace(l)
+		if rest, ok := strings.CutPrefix(l, key); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+			return i + 1
+		}
+	}
+	return 1
+}
