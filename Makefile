@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/tilmash
 GOFILES := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum $(wildcard translate/render/page.*)
 
-.PHONY: all editions extract check test vet bench fuzz docs clean
+.PHONY: all editions extract check test vet bench fuzz docs screenshots clean
 
 all: editions
 
@@ -39,6 +39,10 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 20s ./translate/markup
 	$(GO) test -run '^$$' -fuzz FuzzQuote -fuzztime 20s ./translate/catalog
 	$(GO) test -run '^$$' -fuzz FuzzParseFormat -fuzztime 20s ./translate/catalog
+
+## screenshots: render every HTML edition in headless Chromium into dist/screenshots/
+screenshots:
+	TILMASH_SCREENSHOTS=$(CURDIR)/dist/screenshots $(GO) test -count=1 -run TestHTMLRendersInChromium ./internal/workspace
 
 ## docs: regenerate the command reference in README.md from the cobra tree
 docs:

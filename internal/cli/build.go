@@ -2,14 +2,50 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/translate/locale"
 )
+
+// PublishOptions are what build and export share: which editions may be
+// published incomplete.
+type PublishOptions struct {
+	Fallback    string  // "" or the source locale: show the English for missing and stale units
+	MinCoverage float64 // publish incomplete editions at this coverage or more, with fallback
+}
+
+func (p *PublishOptions) bind(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&p.Fallback, "fallback", "", "publish incomplete editions anyway, showing the English for missing and stale units (the only value: en)")
+	cmd.Flags().Float64Var(&p.MinCoverage, "min-coverage", 0, "publish an incomplete edition, with English fallback, when at least this percentage of its units is translated")
+}
+
+func (p *PublishOptions) apply(o *workspace.BuildOptions) error {
+	switch p.Fallback {
+	case "":
+	case locale.Source.String():
+		o.Fallback = true
+	default:
+		return &exitError{ExitError, fmt.Errorf("--fallback %q: the fallback is the source language, %s", p.Fallback, locale.Source)}
+	}
+	o.MinCoverage = p.MinCoverage
+	return nil
+}
 
 // BuildOptions are the options of tilmash build.
 type BuildOptions struct {
 	*Global
 	IO
+	PublishOptions
+	Locales []string // only these locales
+	Formats []string // only these formats
 }
 
 // NewCmdBuild builds tilmash build. runF replaces buildRun in tests.
@@ -17,14 +53,18 @@ func NewCmdBuild(g *Global, streams IO, runF func(*BuildOptions) error) *cobra.C
 	opts := &BuildOptions{Global: g, IO: streams}
 	cmd := &cobra.Command{
 		Use:   "build",
-		Short: "Assemble every article in every locale into dist/<locale>/",
+		Short: "Build every edition of every article into dist/<locale>/",
 		Long: `Assemble every article in every locale, the English included, from the
-catalogues in locales/, and write each edition to dist/<locale>/ as Markdown
-(<article>.md) and as a standalone HTML page (<article>.html).
+catalogues in locales/, and write each edition to dist/<locale>/ in every
+format: Markdown (.md), a standalone HTML page (.html), plain text (.txt) and
+an EPUB 3 book (.epub). dist/report.json records each file with its coverage,
+word count, reading time and warnings.
 
-A unit that a locale has not translated yet is shown in English (marked
-lang="en" in the HTML), and the build says how many units each edition is
-missing. Files whose content did not change are not rewritten.`,
+An edition with a missing or stale unit is not published (and an earlier copy
+of it is removed): the command names the units and exits 1. --fallback en
+publishes it anyway with the English for those units, marked lang="en";
+--min-coverage N does so only at N% or more. Locales are built in parallel;
+files whose content did not change are not rewritten.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -33,7 +73,22 @@ missing. Files whose content did not change are not rewritten.`,
 			return buildRun(opts)
 		},
 	}
+	opts.PublishOptions.bind(cmd)
+	cmd.Flags().StringSliceVarP(&opts.Locales, "locale", "l", nil, "only these locales (BCP 47 tags)")
+	cmd.Flags().StringSliceVarP(&opts.Formats, "format", "f", nil, "only these formats: md, html, txt, epub")
 	return cmd
+}
+
+func parseTags(names []string) ([]language.Tag, error) {
+	var tags []language.Tag
+	for _, s := range names {
+		tag, err := locale.Parse(s)
+		if err != nil {
+			return nil, &exitError{ExitError, fmt.Errorf("--locale: %w", err)}
+		}
+		tags = append(tags, tag)
+	}
+	return tags, nil
 }
 
 func buildRun(opts *BuildOptions) error {
@@ -41,25 +96,157 @@ func buildRun(opts *BuildOptions) error {
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
-	files, eds, err := w.Build()
+	bo := workspace.BuildOptions{Formats: opts.Formats}
+	if bo.Locales, err = parseTags(opts.Locales); err != nil {
+		return err
+	}
+	if err := opts.PublishOptions.apply(&bo); err != nil {
+		return err
+	}
+	res, err := w.Build(bo)
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
-	res, err := files.Commit(opts.Dir)
+	if len(opts.Locales) == 0 && len(opts.Formats) == 0 {
+		p, data := w.ReportFile(res.Report)
+		res.Files[p] = data
+	}
+	done, err := res.Files.Commit(opts.Dir)
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
-	for _, ed := range eds {
-		st := ed.Stats
-		line := fmt.Sprintf("%-8s %-28s %3d/%d units translated", ed.Locale, ed.Slug, st.Translated, st.Units)
-		if st.Stale > 0 {
-			line += fmt.Sprintf(", %d stale", st.Stale)
+	if isTerminal(opts.Out) {
+		for _, ed := range res.Editions {
+			fmt.Fprintf(opts.Out, "built %s %s: %s\n", ed.Locale, ed.Slug, strings.Join(ed.Files, " "))
 		}
-		if st.Fallback > 0 {
-			line += fmt.Sprintf(", %d missing (shown in English)", st.Fallback)
-		}
-		fmt.Fprintln(opts.Out, line)
 	}
-	fmt.Fprintf(opts.Out, "%d files written, %d unchanged, in %s/\n", len(res.Written), len(res.Unchanged), opts.Dist)
+	summary(opts.Out, res)
+	fmt.Fprintf(opts.Out, "%s written, %d unchanged, %d removed, in %s/\n", count(len(done.Written), "file"), len(done.Unchanged), len(done.Removed), opts.Dist)
+	return refusals(res)
+}
+
+// summary prints one line per edition and format, and the refused editions.
+func summary(out interface{ Write([]byte) (int, error) }, res *workspace.Result) {
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "locale\tarticle\tformat\tcoverage\twords\treading\tfile\twarnings")
+	for _, o := range res.Report.Editions {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f%%\t%d\t%d min\t%s\t%s\n", o.Locale, o.Article, o.Format, o.Coverage, o.Words, o.ReadingMinutes, o.File, strings.Join(o.Warnings, "; "))
+	}
+	tw.Flush()
+	for _, r := range res.Report.Refused {
+		fmt.Fprintf(out, "not published: %s %s, %.1f%% translated", r.Locale, r.Article, r.Coverage)
+		if len(r.Missing) > 0 {
+			fmt.Fprintf(out, "; missing: %s", strings.Join(r.Missing, ", "))
+		}
+		if len(r.Stale) > 0 {
+			fmt.Fprintf(out, "; stale: %s", strings.Join(r.Stale, ", "))
+		}
+		fmt.Fprintln(out)
+	}
+}
+
+func refusals(res *workspace.Result) error {
+	if len(res.Report.Refused) == 0 {
+		return nil
+	}
+	var eds []string
+	for _, r := range res.Report.Refused {
+		eds = append(eds, r.Locale+" "+r.Article)
+	}
+	return &exitError{ExitFindings, fmt.Errorf("incomplete editions not published: %s (translate them, or publish with --fallback en or --min-coverage N)", strings.Join(eds, ", "))}
+}
+
+// ExportOptions are the options of tilmash export.
+type ExportOptions struct {
+	*Global
+	IO
+	PublishOptions
+	Locale  string // the edition's locale
+	Format  string // md, html, txt, epub
+	Article string // the article's slug; may be empty when there is one article
+	Output  string // the file to write; "-" for standard output; "" for dist/<locale>/<article>.<format>
+}
+
+// NewCmdExport builds tilmash export. runF replaces exportRun in tests.
+func NewCmdExport(g *Global, streams IO, runF func(*ExportOptions) error) *cobra.Command {
+	opts := &ExportOptions{Global: g, IO: streams}
+	cmd := &cobra.Command{
+		Use:   "export --locale L --format md|html|txt|epub [-o PATH]",
+		Short: "Export one edition in one format",
+		Long: `Export one article in one locale and format: Markdown (md), standalone HTML
+(html), plain text (txt) or EPUB 3 (epub). It is written to -o PATH ("-" for
+standard output), or to dist/<locale>/<article>.<format>.
+
+An incomplete edition is refused (exit 1, naming its missing and stale units)
+unless --fallback en or --min-coverage N allows it.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Locale == "" {
+				return &exitError{ExitError, fmt.Errorf("--locale is required\n\n%s", cmd.UsageString())}
+			}
+			if !slices.Contains(workspace.Formats, opts.Format) {
+				return &exitError{ExitError, fmt.Errorf("--format %q: use one of %s", opts.Format, strings.Join(workspace.Formats, ", "))}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return exportRun(opts)
+		},
+	}
+	opts.PublishOptions.bind(cmd)
+	cmd.Flags().StringVarP(&opts.Locale, "locale", "l", "", "the edition's locale (BCP 47 tag)")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "html", "md, html, txt or epub")
+	cmd.Flags().StringVarP(&opts.Article, "article", "a", "", "the article (file name without .md); needed when content/ holds several")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", `the file to write ("-": standard output)`)
+	return cmd
+}
+
+func exportRun(opts *ExportOptions) error {
+	w, err := opts.load()
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	tags, err := parseTags([]string{opts.Locale})
+	if err != nil {
+		return err
+	}
+	if opts.Article == "" && len(w.Articles) > 1 {
+		var slugs []string
+		for _, a := range w.Articles {
+			slugs = append(slugs, a.Slug)
+		}
+		return &exitError{ExitError, fmt.Errorf("content/ holds %d articles: name one with --article (%s)", len(slugs), strings.Join(slugs, ", "))}
+	}
+	bo := workspace.BuildOptions{Locales: tags, Formats: []string{opts.Format}, Article: opts.Article}
+	if err := opts.PublishOptions.apply(&bo); err != nil {
+		return err
+	}
+	res, err := w.Build(bo)
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	if len(res.Report.Refused) > 0 {
+		summary(opts.Err, res)
+		return refusals(res)
+	}
+	o := res.Report.Editions[0]
+	data := res.Files[o.File]
+	switch opts.Output {
+	case "-":
+		_, err = opts.Out.Write(data)
+	case "":
+		_, err = fileset.Set{o.File: data}.Commit(opts.Dir)
+		fmt.Fprintf(opts.Err, "wrote %s (%.1f%% translated, %d words)\n", o.File, o.Coverage, o.Words)
+	default:
+		dst, _ := filepath.Abs(opts.Output)
+		_, err = fileset.Set{filepath.Base(dst): data}.Commit(filepath.Dir(dst))
+		fmt.Fprintf(opts.Err, "wrote %s (%.1f%% translated, %d words)\n", opts.Output, o.Coverage, o.Words)
+	}
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	for _, warn := range o.Warnings {
+		fmt.Fprintln(opts.Err, "warning:", warn)
+	}
 	return nil
 }

@@ -106,6 +106,7 @@ Run it in the project root; the flags name other folders.`,
 	})
 	root.AddCommand(NewCmdExtract(g, streams, nil))
 	root.AddCommand(NewCmdBuild(g, streams, nil))
+	root.AddCommand(NewCmdExport(g, streams, nil))
 	root.AddCommand(NewCmdCheck(g, streams, nil))
 	root.AddCommand(NewCmdStatus(g, streams, nil))
 	root.AddCommand(NewCmdGlossary(g, streams, nil))

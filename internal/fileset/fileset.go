@@ -14,6 +14,7 @@ import (
 )
 
 // Set is a set of files to write: path (relative to the root) → content.
+// A nil content means the file is to be removed, if it exists.
 type Set map[string][]byte
 
 // Paths returns the set's paths, sorted.
@@ -30,6 +31,7 @@ func (s Set) Paths() []string {
 type Result struct {
 	Written   []string // files created or changed
 	Unchanged []string // files that already held the content, left untouched
+	Removed   []string // files removed
 }
 
 // Commit writes the set under root. A file whose content is already the
@@ -48,6 +50,9 @@ func (s Set) Commit(root string) (Result, error) {
 	for _, rel := range s.Paths() {
 		dst := filepath.Join(root, filepath.FromSlash(rel))
 		data := s[rel]
+		if data == nil {
+			continue // removed below, once everything else is in place
+		}
 		if old, err := os.ReadFile(dst); err == nil && bytes.Equal(old, data) {
 			res.Unchanged = append(res.Unchanged, rel)
 			continue
@@ -82,6 +87,18 @@ func (s Set) Commit(root string) (Result, error) {
 			return res, fmt.Errorf("replace %s: %w", p.rel, err)
 		}
 		res.Written = append(res.Written, p.rel)
+	}
+	for _, rel := range s.Paths() {
+		if s[rel] != nil {
+			continue
+		}
+		err := os.Remove(filepath.Join(root, filepath.FromSlash(rel)))
+		switch {
+		case err == nil:
+			res.Removed = append(res.Removed, rel)
+		case !os.IsNotExist(err):
+			return res, fmt.Errorf("remove %s: %w", rel, err)
+		}
 	}
 	return res, nil
 }

@@ -64,3 +64,20 @@ func TestCommitFailureLeavesFilesAsTheyWere(t *testing.T) {
 		t.Errorf("leftovers: %v", entries)
 	}
 }
+
+func TestCommitRemoves(t *testing.T) {
+	root := t.TempDir()
+	if _, err := (Set{"dist/ru/a.html": []byte("old")}).Commit(root); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Set{"dist/ru/a.html": nil, "dist/ru/never.html": nil, "dist/en/a.html": []byte("x")}.Commit(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(res.Removed, []string{"dist/ru/a.html"}) || !reflect.DeepEqual(res.Written, []string{"dist/en/a.html"}) {
+		t.Errorf("result = %+v", res)
+	}
+	if _, err := os.Stat(filepath.Join(root, "dist/ru/a.html")); !os.IsNotExist(err) {
+		t.Errorf("file not removed: %v", err)
+	}
+}

@@ -66,7 +66,7 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, _, err := w.Build(); err != nil {
+		if _, err := w.Build(BuildOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -16,12 +16,10 @@ import (
 
 	"github.com/tilmash/tilmash/glossary"
 	"github.com/tilmash/tilmash/internal/fileset"
-	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
-	"github.com/tilmash/tilmash/translate/render"
 	"github.com/tilmash/tilmash/translate/segment"
 )
 
@@ -239,52 +237,6 @@ func (w *Workspace) Locales() []language.Tag {
 		tags = append(tags, c.Locale)
 	}
 	return tags
-}
-
-// Edition is one built edition and its files.
-type Edition struct {
-	*assemble.Edition
-	Files []string // the files written for it, relative to the root
-}
-
-// Build assembles every article in every locale and renders each as
-// Markdown and HTML under dist/<locale>/. It fails if the source catalogue
-// is missing or out of date with the articles.
-func (w *Workspace) Build() (fileset.Set, []Edition, error) {
-	if w.Source == nil {
-		return nil, nil, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
-	}
-	w.reconcile()
-	for _, a := range w.Articles {
-		for _, u := range a.Units {
-			if m := w.Source.Lookup(u.ID); m == nil || m.Hash != u.Hash() {
-				return nil, nil, fmt.Errorf("%s: unit %s: the source catalogue %s is out of date with the article: run tilmash extract", u.Pos, u.ID, w.SourcePath())
-			}
-		}
-	}
-	cats := append([]*catalog.Catalog{w.Source}, w.Targets...)
-	files := fileset.Set{}
-	var eds []Edition
-	for _, a := range w.Articles {
-		for _, c := range cats {
-			ed, err := assemble.Assemble(a, w.Source, c)
-			if err != nil {
-				return nil, nil, err
-			}
-			var alts []render.Alternate
-			for _, o := range cats {
-				if o != c {
-					alts = append(alts, render.Alternate{Locale: o.Locale, Href: "../" + o.Locale.String() + "/" + a.Slug + ".html"})
-				}
-			}
-			dir := path.Join(w.Layout.Dist, c.Locale.String())
-			md, html := path.Join(dir, a.Slug+".md"), path.Join(dir, a.Slug+".html")
-			files[md] = render.Markdown(ed)
-			files[html] = render.HTML(ed, alts)
-			eds = append(eds, Edition{Edition: ed, Files: []string{md, html}})
-		}
-	}
-	return files, eds, nil
 }
 
 // CheckGlossary holds every target catalogue (or only those of the locales

@@ -61,10 +61,11 @@ func normWords(s string) []string {
 // dropped, added or reworded fails, and the diff names the place.
 func TestEnglishEditionKeepsEveryWord(t *testing.T) {
 	w := project(t)
-	_, eds, err := w.Build()
+	res, err := w.Build(BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	eds := res.Editions
 	var en *Edition
 	for i := range eds {
 		if eds[i].Locale == language.English && eds[i].Slug == "the-conscript" {
@@ -199,10 +200,11 @@ func TestPluralHeadingsThroughGoI18n(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, eds, err := w.Build()
+	res, err := w.Build(BuildOptions{Fallback: true})
 	if err != nil {
 		t.Fatal(err)
 	}
+	eds := res.Editions
 	got := map[string]string{}
 	for _, ed := range eds {
 		got[ed.Locale.String()] = string(render.Text(ed.Edition))
@@ -252,10 +254,11 @@ func TestManyArticlesAndLocales(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, eds, err := w.Build()
+	res, err := w.Build(BuildOptions{Fallback: true})
 	if err != nil {
 		t.Fatal(err)
 	}
+	out, eds := res.Files, res.Editions
 	if len(eds) != 12 {
 		t.Errorf("%d editions, want 3 articles × 4 locales", len(eds))
 	}
@@ -273,10 +276,11 @@ func TestManyArticlesAndLocales(t *testing.T) {
 // testdata/golden; run go test -update to accept a change after reading it.
 func TestGoldenEditions(t *testing.T) {
 	w := project(t)
-	files, _, err := w.Build()
+	res, err := w.Build(BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	files := res.Files
 	for _, p := range files.Paths() {
 		golden := filepath.Join("testdata/golden", strings.TrimPrefix(p, "dist/"))
 		if *update {
@@ -297,10 +301,11 @@ func TestGoldenEditions(t *testing.T) {
 	}
 	// Building again gives byte-identical output.
 	w2 := project(t)
-	again, _, err := w2.Build()
+	res2, err := w2.Build(BuildOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	again := res2.Files
 	for _, p := range files.Paths() {
 		if string(again[p]) != string(files[p]) {
 			t.Errorf("%s differs between two builds", p)

@@ -34,7 +34,8 @@ type Stats struct {
 	Stale      int      // in the edition's language, translated from older English
 	Fallback   int      // missing: shown in English
 	Words      int      // words of the edition's text
-	Missing    []string // the IDs of the units shown in English
+	Missing    []string // the IDs of the units with no translation (shown in English)
+	StaleUnits []string // the IDs of the units whose translation is stale
 }
 
 // Edition is one article in one locale, ready to render.
@@ -57,10 +58,18 @@ type Error struct {
 func (e *Error) Error() string { return fmt.Sprintf("%s: %s: %v", e.Pos, e.Unit, e.Err) }
 func (e *Error) Unwrap() error { return e.Err }
 
+// Options change how an edition is assembled.
+type Options struct {
+	// SourceForStale shows the English for a unit whose translation is
+	// stale, marked like a missing one, instead of the outdated translation.
+	SourceForStale bool
+}
+
 // Assemble builds the article's edition in target's locale. src is the source
 // catalogue; target may be src itself, for the English edition.
-func Assemble(a *segment.Article, src, target *catalog.Catalog) (*Edition, error) {
+func Assemble(a *segment.Article, src, target *catalog.Catalog, opts Options) (*Edition, error) {
 	asm := &assembler{
+		opts:   opts,
 		art:    a,
 		src:    newLocalizer(src),
 		target: newLocalizer(target),
@@ -90,11 +99,15 @@ func Assemble(a *segment.Article, src, target *catalog.Catalog) (*Edition, error
 			ed.Stats.Words += len(Words(markup.PlainText(t.Nodes)))
 		}
 		switch {
+		case t.Stale:
+			ed.Stats.Stale++
+			ed.Stats.StaleUnits = append(ed.Stats.StaleUnits, u.ID)
+			if t.Lang != "" {
+				ed.Stats.Fallback++
+			}
 		case t.Lang != "":
 			ed.Stats.Fallback++
 			ed.Stats.Missing = append(ed.Stats.Missing, u.ID)
-		case t.Stale:
-			ed.Stats.Stale++
 		default:
 			ed.Stats.Translated++
 		}
@@ -122,6 +135,7 @@ func newLocalizer(c *catalog.Catalog) *localizer {
 }
 
 type assembler struct {
+	opts        Options
 	art         *segment.Article
 	src, target *localizer
 	tag         language.Tag
@@ -168,6 +182,9 @@ func (asm *assembler) text(i int) (*Text, error) {
 		}
 	} else if src := asm.src.cat.Lookup(u.ID); src != nil && src.Hash != m.Hash {
 		stale = true
+		if asm.opts.SourceForStale {
+			l, lang, m = asm.src, locale.Source.String(), src
+		}
 	}
 	data := map[string]any{}
 	for name, v := range u.Vars {

@@ -51,7 +51,7 @@ func TestAssemble(t *testing.T) {
 		"a.dmitri.name":    other("Дмитрий"),
 		"a.dmitri.heading": {locale.One: "{{.Name}}, {{.Age}} год", locale.Few: "{{.Name}}, {{.Age}} года", locale.Many: "{{.Name}}, {{.Age}} лет", locale.Other: "{{.Name}}, {{.Age}} года"},
 	})
-	ed, err := Assemble(a, src, ru)
+	ed, err := Assemble(a, src, ru, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,7 @@ func TestAssemble(t *testing.T) {
 	if !reflect.DeepEqual(ed.Stats, want) {
 		t.Errorf("stats = %+v, want %+v", ed.Stats, want)
 	}
-	en, err := Assemble(a, src, src)
+	en, err := Assemble(a, src, src, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,12 +83,20 @@ func TestAssemble(t *testing.T) {
 func TestAssembleStale(t *testing.T) {
 	a, src, ru := setup(t, map[string]map[locale.Form]string{"a.title": other("Заголовок")})
 	ru.Lookup("a.title").Hash = "sha256-older"
-	ed, err := Assemble(a, src, ru)
+	ed, err := Assemble(a, src, ru, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !ed.Meta[segment.Headline].Stale || ed.Stats.Stale != 1 {
+	if !ed.Meta[segment.Headline].Stale || ed.Stats.Stale != 1 || plain(ed, 0) == "" || ed.Meta[segment.Headline].Lang != "" {
 		t.Errorf("stale headline not marked: %+v", ed.Stats)
+	}
+	ed, err = Assemble(a, src, ru, Options{SourceForStale: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := ed.Meta[segment.Headline]
+	if markup.PlainText(h.Nodes) != "Title" || h.Lang != "en" || ed.Stats.Fallback != 5 || !reflect.DeepEqual(ed.Stats.StaleUnits, []string{"a.title"}) {
+		t.Errorf("with SourceForStale: %q lang %q stats %+v", markup.PlainText(h.Nodes), h.Lang, ed.Stats)
 	}
 }
 
@@ -108,7 +116,7 @@ func TestAssembleErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, src, ru := setup(t, tt.ru)
-			_, err := Assemble(a, src, ru)
+			_, err := Assemble(a, src, ru, Options{})
 			var ae *Error
 			if !errors.As(err, &ae) {
 				t.Fatalf("error = %v, want *Error", err)

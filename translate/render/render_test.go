@@ -21,7 +21,7 @@ func english(t *testing.T, file string, src []byte) (*segment.Article, *assemble
 		t.Fatal(err)
 	}
 	cat := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
-	ed, err := assemble.Assemble(a, cat, cat)
+	ed, err := assemble.Assemble(a, cat, cat, assemble.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestHTML(t *testing.T) {
 		`lang="kk">қазақ тілі</a>`,
 		`<span aria-current="page" lang="en">English</span>`,
 		`<section class="profile">`,
-		`<h2 class="profile">Aigerim, 24</h2>`,
+		`<h2 id="s1" class="profile">Aigerim, 24</h2>`,
 		`<h3 class="question">“Why here?”</h3>`,
 		`<p class="answer">“Because it is home.”</p>`,
 		`@media print`,
@@ -116,7 +116,7 @@ func TestHTMLMarksFallback(t *testing.T) {
 	src := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
 	ru, _ := catalog.Sync(src, nil, language.Russian, "locales/ru.toml")
 	ru.Lookup(a.Units[0].ID).Forms[locale.Other] = "Заголовок"
-	ed, err := assemble.Assemble(a, src, ru)
+	ed, err := assemble.Assemble(a, src, ru, assemble.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func TestTextWraps(t *testing.T) {
 		t.Fatal(err)
 	}
 	cat := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
-	ed, err := assemble.Assemble(a, cat, cat)
+	ed, err := assemble.Assemble(a, cat, cat, assemble.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -60,7 +61,7 @@ func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string) {
 			for i, item := range bl.Children {
 				marker := "• "
 				if bl.Ordered {
-					marker = itoa(bl.Start+i) + ". "
+					marker = strconv.Itoa(bl.Start+i) + ". "
 				}
 				var ib strings.Builder
 				textBlocks(&ib, item.Children, indent+strings.Repeat(" ", utf8.RuneCountInString(marker)))

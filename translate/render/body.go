@@ -1,0 +1,189 @@
+package render
+
+import (
+	"encoding/xml"
+	"errors"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/tilmash/tilmash/translate/assemble"
+	"github.com/tilmash/tilmash/translate/markup"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+// htmlWriter writes an edition's body as HTML5, or as the XHTML an EPUB
+// needs (void elements closed, xml:lang beside lang, raw HTML only where it
+// is well-formed XML).
+type htmlWriter struct {
+	b        strings.Builder
+	xhtml    bool
+	sections int
+	Warnings []string // what was left out, and why
+}
+
+func (w *htmlWriter) void(tag, attrs string) string {
+	if w.xhtml {
+		return "<" + tag + attrs + "/>"
+	}
+	return "<" + tag + attrs + ">"
+}
+
+func (w *htmlWriter) lang(t *assemble.Text) string {
+	if t == nil || t.Lang == "" {
+		return ""
+	}
+	if w.xhtml {
+		return ` lang="` + t.Lang + `" xml:lang="` + t.Lang + `"`
+	}
+	return ` lang="` + t.Lang + `"`
+}
+
+// raw passes author HTML through; in XHTML only if it is well-formed.
+func (w *htmlWriter) raw(s string) string {
+	if !w.xhtml {
+		return s
+	}
+	d := xml.NewDecoder(strings.NewReader("<x>" + s + "</x>"))
+	for {
+		if _, err := d.Token(); err != nil {
+			if errors.Is(err, io.EOF) {
+				return s
+			}
+			w.Warnings = append(w.Warnings, "raw HTML left out of the EPUB (not well-formed XML): "+s)
+			return ""
+		}
+	}
+}
+
+func (w *htmlWriter) blocks(blocks []assemble.Block) {
+	inProfile := false
+	for _, bl := range blocks {
+		if bl.Kind == segment.HeadingBlock && bl.Level <= 2 {
+			if inProfile {
+				w.b.WriteString("</section>\n")
+				inProfile = false
+			}
+			if bl.Class == "profile" {
+				w.b.WriteString(`<section class="profile">` + "\n")
+				inProfile = true
+			}
+		}
+		w.block(bl)
+	}
+	if inProfile {
+		w.b.WriteString("</section>\n")
+	}
+}
+
+func class(c string) string {
+	if c == "" {
+		return ""
+	}
+	return ` class="` + c + `"`
+}
+
+func (w *htmlWriter) block(bl assemble.Block) {
+	b := &w.b
+	switch bl.Kind {
+	case segment.HeadingBlock:
+		level := bl.Level
+		if level == 1 {
+			level = 2 // the headline is the page's only h1
+		}
+		tag := "h" + strconv.Itoa(level)
+		id := ""
+		if level == 2 {
+			w.sections++
+			id = ` id="s` + strconv.Itoa(w.sections) + `"`
+		}
+		b.WriteString("<" + tag + id + class(bl.Class) + w.lang(bl.Text) + ">" + w.inline(bl.Text.Nodes) + "</" + tag + ">\n")
+	case segment.ParagraphBlock:
+		b.WriteString("<p" + class(bl.Class) + w.lang(bl.Text) + ">" + w.inline(bl.Text.Nodes) + "</p>\n")
+	case segment.FigureBlock:
+		b.WriteString("<figure>\n")
+		switch {
+		case bl.Src != "":
+			b.WriteString(w.void("img", ` src="`+template.HTMLEscapeString(bl.Src)+`" alt="`+template.HTMLEscapeString(markup.PlainText(bl.Text.Nodes))+`"`) + "\n")
+		case !w.xhtml:
+			b.WriteString(`<div class="photo" role="presentation"></div>` + "\n")
+		}
+		b.WriteString("<figcaption" + w.lang(bl.Text) + ">" + w.inline(bl.Text.Nodes) + "</figcaption>\n</figure>\n")
+	case segment.ListBlock:
+		tag, start := "ul", ""
+		if bl.Ordered {
+			tag = "ol"
+			if bl.Start != 1 {
+				start = ` start="` + strconv.Itoa(bl.Start) + `"`
+			}
+		}
+		b.WriteString("<" + tag + start + ">\n")
+		for _, item := range bl.Children {
+			b.WriteString("<li>")
+			if bl.Tight && len(item.Children) == 1 && item.Children[0].Kind == segment.ParagraphBlock {
+				t := item.Children[0].Text
+				if t.Lang != "" {
+					b.WriteString(`<span` + w.lang(t) + `>` + w.inline(t.Nodes) + `</span>`)
+				} else {
+					b.WriteString(w.inline(t.Nodes))
+				}
+			} else {
+				b.WriteString("\n")
+				for _, c := range item.Children {
+					w.block(c)
+				}
+			}
+			b.WriteString("</li>\n")
+		}
+		b.WriteString("</" + tag + ">\n")
+	case segment.QuoteBlock:
+		b.WriteString("<blockquote>\n")
+		for _, c := range bl.Children {
+			w.block(c)
+		}
+		b.WriteString("</blockquote>\n")
+	case segment.CodeBlock:
+		cls := ""
+		if lang, _, _ := strings.Cut(bl.Info, " "); lang != "" {
+			cls = ` class="language-` + template.HTMLEscapeString(lang) + `"`
+		}
+		b.WriteString("<pre><code" + cls + ">" + template.HTMLEscapeString(bl.Literal) + "</code></pre>\n")
+	case segment.HTMLBlock:
+		if s := w.raw(bl.Literal); s != "" {
+			b.WriteString(s)
+			if !strings.HasSuffix(s, "\n") {
+				b.WriteString("\n")
+			}
+		}
+	case segment.RuleBlock:
+		b.WriteString(w.void("hr", "") + "\n")
+	}
+}
+
+func (w *htmlWriter) inline(nodes []markup.Node) string {
+	var b strings.Builder
+	for _, n := range nodes {
+		switch n.Kind {
+		case markup.Text:
+			b.WriteString(template.HTMLEscapeString(n.Text))
+		case markup.Emph:
+			b.WriteString("<em>" + w.inline(n.Children) + "</em>")
+		case markup.Strong:
+			b.WriteString("<strong>" + w.inline(n.Children) + "</strong>")
+		case markup.Link:
+			b.WriteString(`<a href="` + template.HTMLEscapeString(n.Href) + `"`)
+			if n.Title != "" {
+				b.WriteString(` title="` + template.HTMLEscapeString(n.Title) + `"`)
+			}
+			b.WriteString(">" + w.inline(n.Children) + "</a>")
+		case markup.Code:
+			b.WriteString("<code>" + template.HTMLEscapeString(n.Text) + "</code>")
+		case markup.HTML:
+			b.WriteString(w.raw(n.Text))
+		case markup.Break:
+			b.WriteString(w.void("br", "") + "\n")
+		}
+	}
+	return b.String()
+}

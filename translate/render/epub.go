@@ -1,0 +1,151 @@
+package render
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha1"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/tilmash/tilmash/translate/assemble"
+	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/markup"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+//go:embed epub.css
+var epubCSS string
+
+// EPUB writes the edition as an EPUB 3 book: the mimetype entry first and
+// stored, the container, a package document with dc:identifier (stable:
+// derived from the article and locale), dc:title, dc:language, dc:date,
+// dc:publisher and dcterms:modified, a navigation document, and the article
+// as XHTML. The same edition always gives the same bytes: entries carry no
+// timestamps, and dcterms:modified is the article's date.
+//
+// It returns what it had to leave out (raw HTML that is not well-formed
+// XML) as warnings.
+func EPUB(ed *assemble.Edition) ([]byte, []string) {
+	lang := ed.Locale.String()
+	title := plainOf(ed.Meta[segment.Headline])
+	w := &htmlWriter{xhtml: true}
+	w.blocks(ed.Blocks)
+
+	var article strings.Builder
+	article.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<!DOCTYPE html>\n")
+	fmt.Fprintf(&article, `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="%s" xml:lang="%s" dir="%s">`+"\n", lang, lang, locale.Dir(ed.Locale))
+	fmt.Fprintf(&article, "<head>\n<meta charset=\"utf-8\"/>\n<title>%s</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n<body>\n<article>\n<header>\n", esc(title))
+	var mast []string
+	for _, m := range []struct {
+		kind segment.Kind
+		cls  string
+	}{{segment.Publication, "publication"}, {segment.Dateline, "dateline"}, {segment.Date, "date"}} {
+		if t := ed.Meta[m.kind]; t != nil {
+			mast = append(mast, `<span class="`+m.cls+`"`+w.lang(t)+`>`+w.inline(t.Nodes)+`</span>`)
+		}
+	}
+	if len(mast) > 0 {
+		article.WriteString(`<p class="masthead">` + strings.Join(mast, ` <span class="sep">·</span> `) + "</p>\n")
+	}
+	if t := ed.Meta[segment.Headline]; t != nil {
+		article.WriteString("<h1" + w.lang(t) + ">" + w.inline(t.Nodes) + "</h1>\n")
+	}
+	if t := ed.Meta[segment.Note]; t != nil {
+		article.WriteString(`<p class="note"` + w.lang(t) + ">" + w.inline(t.Nodes) + "</p>\n")
+	}
+	article.WriteString("</header>\n" + w.b.String() + "</article>\n</body>\n</html>\n")
+
+	var nav strings.Builder
+	nav.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<!DOCTYPE html>\n")
+	fmt.Fprintf(&nav, `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="%s" xml:lang="%s">`+"\n", lang, lang)
+	fmt.Fprintf(&nav, "<head>\n<meta charset=\"utf-8\"/>\n<title>%s</title>\n</head>\n<body>\n<nav epub:type=\"toc\" id=\"toc\">\n<ol>\n<li><a href=\"article.xhtml\">%s</a>", esc(title), esc(title))
+	var sections []string
+	n := 0
+	for _, bl := range ed.Blocks {
+		if bl.Kind == segment.HeadingBlock && bl.Level <= 2 {
+			n++
+			sections = append(sections, fmt.Sprintf("<li><a href=\"article.xhtml#s%d\">%s</a></li>", n, esc(markup.PlainText(bl.Text.Nodes))))
+		}
+	}
+	if len(sections) > 0 {
+		nav.WriteString("\n<ol>\n" + strings.Join(sections, "\n") + "\n</ol>\n")
+	}
+	nav.WriteString("</li>\n</ol>\n</nav>\n</body>\n</html>\n")
+
+	modified := "2000-01-01T00:00:00Z"
+	if d := ed.Date; d != "" {
+		full := d + "-01-01"[len(d)-4:] // 2022 → 2022-01-01, 2022-10 → 2022-10-01
+		modified = full[:10] + "T00:00:00Z"
+	}
+	var meta strings.Builder
+	fmt.Fprintf(&meta, "<dc:identifier id=\"uid\">urn:uuid:%s</dc:identifier>\n", stableUUID(ed.Slug+"/"+lang))
+	fmt.Fprintf(&meta, "<dc:title>%s</dc:title>\n<dc:language>%s</dc:language>\n", esc(title), lang)
+	if ed.Date != "" {
+		fmt.Fprintf(&meta, "<dc:date>%s</dc:date>\n", ed.Date)
+	}
+	if t := ed.Meta[segment.Publication]; t != nil {
+		fmt.Fprintf(&meta, "<dc:publisher>%s</dc:publisher>\n", esc(plainOf(t)))
+	}
+	fmt.Fprintf(&meta, "<meta property=\"dcterms:modified\">%s</meta>\n", modified)
+	opf := `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="` + lang + `" dir="` + locale.Dir(ed.Locale) + `">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+` + meta.String() + `</metadata>
+<manifest>
+<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="article" href="article.xhtml" media-type="application/xhtml+xml"/>
+<item id="css" href="style.css" media-type="text/css"/>
+</manifest>
+<spine>
+<itemref idref="article"/>
+</spine>
+</package>
+`
+	container := `<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+<rootfiles>
+<rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
+</rootfiles>
+</container>
+`
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	// mimetype: first, stored, and with no extra field (no Modified time).
+	add := func(name string, method uint16, data string) {
+		f, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: method})
+		if err != nil {
+			panic("render: epub: " + err.Error()) // writing to memory
+		}
+		f.Write([]byte(data))
+	}
+	add("mimetype", zip.Store, "application/epub+zip")
+	add("META-INF/container.xml", zip.Deflate, container)
+	add("EPUB/package.opf", zip.Deflate, opf)
+	add("EPUB/nav.xhtml", zip.Deflate, nav.String())
+	add("EPUB/article.xhtml", zip.Deflate, article.String())
+	add("EPUB/style.css", zip.Deflate, epubCSS)
+	if err := z.Close(); err != nil {
+		panic("render: epub: " + err.Error())
+	}
+	return buf.Bytes(), w.Warnings
+}
+
+func esc(s string) string { return template.HTMLEscapeString(s) }
+
+func plainOf(t *assemble.Text) string {
+	if t == nil {
+		return ""
+	}
+	return markup.PlainText(t.Nodes)
+}
+
+// stableUUID derives a name-based UUID (version 5 layout) from s, so a book
+// keeps its identifier from build to build.
+func stableUUID(s string) string {
+	h := sha1.Sum([]byte("tilmash:" + s))
+	h[6] = h[6]&0x0f | 0x50
+	h[8] = h[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+}
