@@ -84,7 +84,10 @@ func TestChecks(t *testing.T) {
 		}, CodeEmpty},
 		{"identical", ru, "He lives in a flat.", text("He lives in a flat."), CodeIdentical},
 		{"identical number is fine", ru, "2022", text("2022"), ""},
-		{"stale", ru, "He lives in a flat.", func(m *catalog.Message) { m.Forms[locale.Other] = "Он живёт в квартире."; m.Hash = "sha256-0000" }, CodeStale},
+		{"stale", ru, "He lives in a flat.", func(m *catalog.Message) {
+			m.Forms[locale.Other] = "Он живёт в квартире."
+			m.Hash = "sha256-0000"
+		}, CodeStale},
 		{"plural missing", ru, "## Dmitri, 31 {.profile}", func(m *catalog.Message) {
 			m.Forms = map[locale.Form]string{locale.One: "{{.Name}}, {{.Age}} год", locale.Many: "{{.Name}}, {{.Age}} лет", locale.Other: "{{.Name}}, {{.Age}} года"}
 		}, CodePluralMissing},
@@ -94,7 +97,10 @@ func TestChecks(t *testing.T) {
 		{"plural good in kk", kk, "## Dmitri, 31 {.profile}", func(m *catalog.Message) {
 			m.Forms = map[locale.Form]string{locale.One: "{{.Name}}, {{.Age}} жаста", locale.Other: "{{.Name}}, {{.Age}} жаста"}
 		}, ""},
-		{"plural forms on a plain message", ru, "A flat.", func(m *catalog.Message) { m.Forms[locale.One] = "Квартира."; m.Forms[locale.Other] = "Квартира." }, CodePluralExtra},
+		{"plural forms on a plain message", ru, "A flat.", func(m *catalog.Message) {
+			m.Forms[locale.One] = "Квартира."
+			m.Forms[locale.Other] = "Квартира."
+		}, CodePluralExtra},
 		{"placeholder kept", ru, "Some 150,000 men.", text("Около {{.Number1}} мужчин."), ""},
 		{"placeholder renamed", ru, "Some 150,000 men.", text("Около {{.Number}} мужчин."), CodePlaceholder + " " + CodePlaceholder},
 		{"template broken", ru, "Some 150,000 men.", text("Около {{.Number1 мужчин."), CodePlaceholder + " " + CodeTemplate},
@@ -123,7 +129,10 @@ func TestChecks(t *testing.T) {
 		{"not NFC", ru, "A flat.", text("Квартира\u0306."), CodeNFC},
 		{"spelling", ru, "A flat.", text("Кваритра."), CodeSpelling},
 		{"directive identical", ru, "OK.", func(m *catalog.Message) { m.Forms[locale.Other] = "OK."; m.Notes = []string{"# tilmash: identical"} }, ""},
-		{"directive ignore", ru, "Since 2014.", func(m *catalog.Message) { m.Forms[locale.Other] = "С тех пор."; m.Notes = []string{"# tilmash: ignore number"} }, ""},
+		{"directive ignore", ru, "Since 2014.", func(m *catalog.Message) {
+			m.Forms[locale.Other] = "С тех пор."
+			m.Notes = []string{"# tilmash: ignore number"}
+		}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
