@@ -8,7 +8,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -79,27 +78,12 @@ files whose content did not change are not rewritten.`,
 	return cmd
 }
 
-func parseTags(names []string) ([]language.Tag, error) {
-	var tags []language.Tag
-	for _, s := range names {
-		tag, err := locale.Parse(s)
-		if err != nil {
-			return nil, &exitError{ExitError, fmt.Errorf("--locale: %w", err)}
-		}
-		tags = append(tags, tag)
-	}
-	return tags, nil
-}
-
 func buildRun(opts *BuildOptions) error {
-	w, err := opts.load()
+	w, tags, err := opts.loadLocales(opts.Locales, true)
 	if err != nil {
-		return &exitError{ExitError, err}
-	}
-	bo := workspace.BuildOptions{Formats: opts.Formats}
-	if bo.Locales, err = parseTags(opts.Locales); err != nil {
 		return err
 	}
+	bo := workspace.BuildOptions{Locales: tags, Formats: opts.Formats}
 	if err := opts.PublishOptions.apply(&bo); err != nil {
 		return err
 	}
@@ -202,11 +186,7 @@ unless --fallback en or --min-coverage N allows it.`,
 }
 
 func exportRun(opts *ExportOptions) error {
-	w, err := opts.load()
-	if err != nil {
-		return &exitError{ExitError, err}
-	}
-	tags, err := parseTags([]string{opts.Locale})
+	w, tags, err := opts.loadLocales([]string{opts.Locale}, true)
 	if err != nil {
 		return err
 	}

@@ -8,13 +8,10 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/internal/hunspell"
-	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/finding"
-	"github.com/tilmash/tilmash/translate/locale"
 )
 
 // CheckOptions are the options of tilmash check.
@@ -63,28 +60,8 @@ with a comment above it: "# tilmash: identical" or "# tilmash: ignore number".`,
 	return cmd
 }
 
-// localesOf parses --locale values and checks the project has them.
-func localesOf(names []string, w *workspace.Workspace) ([]language.Tag, error) {
-	var tags []language.Tag
-	for _, s := range names {
-		tag, err := locale.Parse(s)
-		if err != nil {
-			return nil, &exitError{ExitError, fmt.Errorf("--locale: %w", err)}
-		}
-		if !slices.Contains(w.Locales()[1:], tag) {
-			return nil, &exitError{ExitError, fmt.Errorf("--locale %s: the project has no catalogue %s/%s.toml (add it with tilmash extract --add-locale %s)", tag, w.Layout.Locales, tag, tag)}
-		}
-		tags = append(tags, tag)
-	}
-	return tags, nil
-}
-
 func checkRun(opts *CheckOptions) error {
-	w, err := opts.load()
-	if err != nil {
-		return &exitError{ExitError, err}
-	}
-	tags, err := localesOf(opts.Locales, w)
+	w, tags, err := opts.loadLocales(opts.Locales, false)
 	if err != nil {
 		return err
 	}
@@ -172,11 +149,7 @@ stale, missing and obsolete, with coverage by units and by words.`,
 }
 
 func statusRun(opts *StatusOptions) error {
-	w, err := opts.load()
-	if err != nil {
-		return &exitError{ExitError, err}
-	}
-	tags, err := localesOf(opts.Locales, w)
+	w, tags, err := opts.loadLocales(opts.Locales, false)
 	if err != nil {
 		return err
 	}

@@ -10,10 +10,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/translate/locale"
 )
 
 // Exit codes.
@@ -62,6 +65,33 @@ func (g *Global) layout() workspace.Layout {
 // load reads the project.
 func (g *Global) load() (*workspace.Workspace, error) {
 	return workspace.Load(os.DirFS(g.Dir), g.layout())
+}
+
+// loadLocales reads the project and parses --locale values, each of which
+// must name a catalogue the project has (or the source, if withSource).
+func (g *Global) loadLocales(names []string, withSource bool) (*workspace.Workspace, []language.Tag, error) {
+	var tags []language.Tag
+	for _, s := range names {
+		tag, err := locale.Parse(s)
+		if err != nil {
+			return nil, nil, &exitError{ExitError, fmt.Errorf("--locale: %w", err)}
+		}
+		tags = append(tags, tag)
+	}
+	w, err := g.load()
+	if err != nil {
+		return nil, nil, &exitError{ExitError, err}
+	}
+	known := w.Locales()
+	if !withSource {
+		known = known[1:]
+	}
+	for _, tag := range tags {
+		if !slices.Contains(known, tag) {
+			return nil, nil, &exitError{ExitError, fmt.Errorf("--locale %s: the project has no catalogue %s/%s.toml (add it with tilmash extract --add-locale %s)", tag, w.Layout.Locales, tag, tag)}
+		}
+	}
+	return w, tags, nil
 }
 
 // exitError carries an exit code through cobra.

@@ -6,7 +6,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -57,26 +56,10 @@ Exits 1 if there is any finding.`,
 	return cmd
 }
 
-func (o *GlossaryOptions) tags() ([]language.Tag, error) {
-	var tags []language.Tag
-	for _, s := range o.Locales {
-		tag, err := locale.Parse(s)
-		if err != nil {
-			return nil, &exitError{ExitError, fmt.Errorf("--locale: %w", err)}
-		}
-		tags = append(tags, tag)
-	}
-	return tags, nil
-}
-
 func glossaryRun(opts *GlossaryOptions) error {
-	tags, err := opts.tags()
+	w, tags, err := opts.loadLocales(opts.Locales, true)
 	if err != nil {
 		return err
-	}
-	w, err := opts.load()
-	if err != nil {
-		return &exitError{ExitError, err}
 	}
 	if len(tags) == 0 {
 		tags = w.Locales()
@@ -112,13 +95,9 @@ func glossaryRun(opts *GlossaryOptions) error {
 }
 
 func glossaryCheckRun(opts *GlossaryOptions) error {
-	tags, err := opts.tags()
+	w, tags, err := opts.loadLocales(opts.Locales, false)
 	if err != nil {
 		return err
-	}
-	w, err := opts.load()
-	if err != nil {
-		return &exitError{ExitError, err}
 	}
 	fs, err := w.CheckGlossary(tags)
 	if err != nil {

@@ -13,7 +13,6 @@ import (
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/catalog"
-	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/render"
 	"github.com/tilmash/tilmash/translate/segment"
 )
@@ -84,16 +83,8 @@ type Result struct {
 // refused (and any earlier copy of it removed) unless opts allow it.
 // Locales are built in parallel; the result does not depend on their order.
 func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
-	if w.Source == nil {
-		return nil, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
-	}
-	w.reconcile()
-	for _, a := range w.Articles {
-		for _, u := range a.Units {
-			if m := w.Source.Lookup(u.ID); m == nil || m.Hash != u.Hash() {
-				return nil, fmt.Errorf("%s: unit %s: the source catalogue %s is out of date with the article: run tilmash extract", u.Pos, u.ID, w.SourcePath())
-			}
-		}
+	if err := w.ready(); err != nil {
+		return nil, err
 	}
 	formats := opts.Formats
 	if len(formats) == 0 {
@@ -235,6 +226,3 @@ func percent(n, total int) float64 {
 	}
 	return float64(int(1000*float64(n)/float64(total))) / 10
 }
-
-// SourceTag is the source locale, for callers that name the fallback.
-var SourceTag = locale.Source

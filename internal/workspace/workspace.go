@@ -239,17 +239,32 @@ func (w *Workspace) Locales() []language.Tag {
 	return tags
 }
 
+// ready makes sure the source catalogue exists and matches the articles,
+// and gives the articles' units the IDs it knows: what every step after
+// extract needs.
+func (w *Workspace) ready() error {
+	if w.Source == nil {
+		return fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
+	}
+	w.reconcile()
+	for _, a := range w.Articles {
+		for _, u := range a.Units {
+			if m := w.Source.Lookup(u.ID); m == nil || m.Hash != u.Hash() {
+				return fmt.Errorf("%s: unit %s: the source catalogue %s is out of date with the article: run tilmash extract", u.Pos, u.ID, w.SourcePath())
+			}
+		}
+	}
+	return nil
+}
+
 // CheckGlossary holds every target catalogue (or only those of the locales
 // named) to the glossary.
 func (w *Workspace) CheckGlossary(locales []language.Tag) ([]finding.Finding, error) {
-	if w.Source == nil {
-		return nil, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
+	if err := w.ready(); err != nil {
+		return nil, err
 	}
 	var out []finding.Finding
-	for _, c := range w.Targets {
-		if len(locales) > 0 && !slices.Contains(locales, c.Locale) {
-			continue
-		}
+	for _, c := range w.targets(locales) {
 		out = append(out, w.Glossary.Check(w.Source, c)...)
 	}
 	finding.Sort(out)
@@ -259,16 +274,8 @@ func (w *Workspace) CheckGlossary(locales []language.Tag) ([]finding.Finding, er
 // Check runs every check (package check) on the target catalogues, or on
 // those of the locales named. speller may be nil.
 func (w *Workspace) Check(locales []language.Tag, speller check.Speller) ([]finding.Finding, error) {
-	if w.Source == nil {
-		return nil, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
-	}
-	w.reconcile()
-	for _, a := range w.Articles {
-		for _, u := range a.Units {
-			if m := w.Source.Lookup(u.ID); m == nil || m.Hash != u.Hash() {
-				return nil, fmt.Errorf("%s: unit %s: the source catalogue %s is out of date with the article: run tilmash extract", u.Pos, u.ID, w.SourcePath())
-			}
-		}
+	if err := w.ready(); err != nil {
+		return nil, err
 	}
 	return check.Run(check.Input{Articles: w.Articles, Source: w.Source, Targets: w.targets(locales), Glossary: w.Glossary, Config: w.Config, Speller: speller, Words: w.Words}), nil
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
+	"github.com/tilmash/tilmash/translate/words"
 )
 
 // The codes of the checks (see the package documentation).
@@ -312,9 +313,9 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 	r.typography(tm, text, pos)
 	r.script(tm, text, pos)
 	if r.rules.Dictionary != "" && r.in.Speller != nil {
-		for _, w := range wordSpans(stripCode(text)) {
-			if hasLetters(w.text) && !strings.ContainsAny(w.text, "0123456789") {
-				r.words = append(r.words, spellWord{tm, f, w.start, w.text})
+		for _, w := range words.Split(stripCode(text)) {
+			if hasLetters(w.Text) && !strings.ContainsAny(w.Text, "0123456789") {
+				r.words = append(r.words, spellWord{tm, f, w.Start, w.Text})
 			}
 		}
 	}
@@ -457,21 +458,21 @@ func describe(sep string) string {
 
 func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos) {
 	clean := stripCode(text)
-	for _, w := range wordSpans(clean) {
+	for _, w := range words.Split(clean) {
 		var cyr, lat bool
-		for _, c := range w.text {
+		for _, c := range w.Text {
 			cyr = cyr || unicode.Is(unicode.Cyrillic, c)
 			lat = lat || unicode.Is(unicode.Latin, c)
 		}
 		if cyr && lat {
-			off := w.start
-			for i, c := range w.text {
-				if unicode.Is(unicode.Latin, c) != unicode.Is(unicode.Latin, []rune(w.text)[0]) {
-					off = w.start + i
+			off := w.Start
+			for i, c := range w.Text {
+				if unicode.Is(unicode.Latin, c) != unicode.Is(unicode.Latin, []rune(w.Text)[0]) {
+					off = w.Start + i
 					break
 				}
 			}
-			r.report(tm, pos(off), CodeMixedScript, fmt.Sprintf("%q mixes Latin and Cyrillic letters (they look alike: a/а, e/е, o/о, p/р, c/с, x/х, i/і)", w.text), "retype the word in one script")
+			r.report(tm, pos(off), CodeMixedScript, fmt.Sprintf("%q mixes Latin and Cyrillic letters (they look alike: a/а, e/е, o/о, p/р, c/с, x/х, i/і)", w.Text), "retype the word in one script")
 		}
 	}
 	if fl := r.rules.ForbiddenLetters; fl != "" {
@@ -485,41 +486,11 @@ func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos
 		if min == 0 {
 			min = 8
 		}
-		ws := wordSpans(clean)
+		ws := words.Split(clean)
 		if len(ws) >= min && strings.IndexFunc(clean, func(c rune) bool { return strings.ContainsRune(rl, unicode.ToLower(c)) }) < 0 {
 			r.report(tm, pos(0), CodeLanguageLetters, fmt.Sprintf("%d words and not one of %s's letters %s: is this %s at all?", len(ws), locale.EnglishName(r.tag), rl, locale.EnglishName(r.tag)), "translate it into "+locale.EnglishName(r.tag))
 		}
 	}
-}
-
-type span struct {
-	text  string
-	start int
-}
-
-// wordSpans splits text into words (letters, marks, digits, and a hyphen or
-// apostrophe inside a word), with their byte offsets.
-func wordSpans(text string) []span {
-	var out []span
-	start := -1
-	for i, c := range text {
-		in := unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c)
-		if !in && (c == '-' || c == '’' || c == '\'') && start >= 0 {
-			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(c):])
-			in = unicode.IsLetter(next)
-		}
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			out = append(out, span{text[start:i], start})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, span{text[start:], start})
-	}
-	return out
 }
 
 // spelling asks the speller about every word gathered, at once.

@@ -2,11 +2,12 @@ package inflect
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/russian"
 	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/words"
 )
 
 // Matcher decides whether a word form is an inflection of a lemma.
@@ -61,63 +62,25 @@ func ruNorm(s string) string { return strings.ReplaceAll(fold(s), "ё", "е") }
 // Span is where a match stands in a text, in bytes.
 type Span struct{ Start, End int }
 
-// word is a word of a text with its byte span.
-type word struct {
-	text       string
-	start, end int
-}
-
-// words splits text into words: letters and digits, with a hyphen or an
-// apostrophe between letters kept inside the word.
-func words(text string) []word {
-	var ws []word
-	start := -1
-	runes := []rune(text)
-	offs := make([]int, len(runes)+1)
-	o := 0
-	for i, r := range runes {
-		offs[i] = o
-		o += utf8.RuneLen(r)
-	}
-	offs[len(runes)] = o
-	for i, r := range runes {
-		in := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-		if !in && (r == '-' || r == '\'' || r == '’') && start >= 0 && i+1 < len(runes) && (unicode.IsLetter(runes[i+1]) || unicode.IsDigit(runes[i+1])) {
-			in = true
-		}
-		switch {
-		case in && start < 0:
-			start = i
-		case !in && start >= 0:
-			ws = append(ws, word{text[offs[start]:offs[i]], offs[start], offs[i]})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		ws = append(ws, word{text[offs[start]:], offs[start], len(text)})
-	}
-	return ws
-}
-
 // Find returns every place in text where phrase occurs, each of its words
 // matched by m (so every word of a multi-word term may be inflected).
 func Find(m Matcher, text, phrase string) []Span {
-	lemmas := words(phrase)
+	lemmas := words.Split(phrase)
 	if len(lemmas) == 0 {
 		return nil
 	}
-	ws := words(text)
+	ws := words.Split(text)
 	var spans []Span
 	for i := 0; i+len(lemmas) <= len(ws); i++ {
 		ok := true
 		for j, l := range lemmas {
-			if !m.Match(ws[i+j].text, l.text) {
+			if !m.Match(ws[i+j].Text, l.Text) {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			spans = append(spans, Span{ws[i].start, ws[i+len(lemmas)-1].end})
+			spans = append(spans, Span{ws[i].Start, ws[i+len(lemmas)-1].End})
 		}
 	}
 	return spans

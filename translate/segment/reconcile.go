@@ -2,7 +2,8 @@ package segment
 
 import (
 	"strings"
-	"unicode"
+
+	"github.com/tilmash/tilmash/translate/words"
 )
 
 // Prior is a unit as the source catalogue last recorded it.
@@ -122,7 +123,7 @@ func sameArticle(id, slug string) bool { return strings.HasPrefix(id, slug+".") 
 
 // dice is the Dice coefficient of the two texts' word sets.
 func dice(a, b string) float64 {
-	wa, wb := words(a), words(b)
+	wa, wb := wordSet(a), wordSet(b)
 	if len(wa)+len(wb) == 0 {
 		return 1
 	}
@@ -135,11 +136,9 @@ func dice(a, b string) float64 {
 	return 2 * float64(common) / float64(len(wa)+len(wb))
 }
 
-func words(s string) map[string]bool {
+func wordSet(s string) map[string]bool {
 	set := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
+	for _, w := range words.Strings(strings.ToLower(s)) {
 		set[w] = true
 	}
 	return set

@@ -1,0 +1,57 @@
+// Package words splits text into words, the one way every step counts,
+// matches and spell-checks them: a word is a run of letters, combining marks
+// and digits, with a hyphen or an apostrophe kept inside it when a letter or
+// digit follows ("don’t", "18-30", "Алма-Ата", "КСРО-ны").
+package words
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Word is a word of a text and where it stands, in bytes.
+type Word struct {
+	Text       string // the word
+	Start, End int    // its byte offsets in the text
+}
+
+// Split returns the words of text with their offsets.
+func Split(text string) []Word {
+	var out []Word
+	start := -1
+	for i, c := range text {
+		in := isWordRune(c)
+		if !in && start >= 0 && (c == '-' || c == '‐' || c == '\'' || c == '’') {
+			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(c):])
+			in = unicode.IsLetter(next) || unicode.IsDigit(next)
+		}
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, Word{text[start:i], start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, Word{text[start:], start, len(text)})
+	}
+	return out
+}
+
+// Strings returns the words of text.
+func Strings(text string) []string {
+	ws := Split(text)
+	if len(ws) == 0 {
+		return nil
+	}
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.Text
+	}
+	return out
+}
+
+func isWordRune(c rune) bool {
+	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c)
+}

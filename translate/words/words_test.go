@@ -1,0 +1,31 @@
+package words
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestStrings(t *testing.T) {
+	tests := map[string][]string{
+		"I don’t know, 18-30 men.":       {"I", "don’t", "know", "18-30", "men"},
+		"«Алма-Ата» — 150\u00a0000 адам": {"Алма-Ата", "150", "000", "адам"},
+		"КСРО-ны қайтарғысы келеді":      {"КСРО-ны", "қайтарғысы", "келеді"},
+		"end- and 'quoted' words":        {"end", "and", "quoted", "words"},
+		"Ёлка\u0301!":                    {"Ёлка\u0301"},
+		"  ":                             nil,
+	}
+	for in, want := range tests {
+		if got := Strings(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("Strings(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSplitOffsets(t *testing.T) {
+	text := "Ол «Мәскеуге» барды"
+	for _, w := range Split(text) {
+		if text[w.Start:w.End] != w.Text {
+			t.Errorf("%q at %d:%d is %q", w.Text, w.Start, w.End, text[w.Start:w.End])
+		}
+	}
+}
