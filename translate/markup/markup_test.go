@@ -3,7 +3,9 @@ package markup
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
+	"text/template"
 )
 
 func text(s string) Node { return Node{Kind: Text, Text: s} }
@@ -102,9 +104,18 @@ func FuzzDecode(f *testing.F) {
 		if err != nil {
 			return
 		}
-		// Whatever decodes must encode to text that decodes to the same nodes.
+		// Whatever decodes must encode to a message that, once the template
+		// layer has run it (as go-i18n does), decodes to the same text.
 		again, tags2 := Encode(nodes)
-		nodes2, err := Decode(again, tags2)
+		tmpl, err := template.New("").Parse(again)
+		if err != nil {
+			t.Fatalf("Encode wrote a message that is not a template: %q: %v", again, err)
+		}
+		var run strings.Builder
+		if err := tmpl.Execute(&run, nil); err != nil {
+			t.Fatalf("executing %q: %v", again, err)
+		}
+		nodes2, err := Decode(run.String(), tags2)
 		if err != nil {
 			t.Fatalf("re-decode of %q (from %q): %v", again, msg, err)
 		}
