@@ -113,6 +113,7 @@ type Error struct {
 	Hint string // what to do, if known
 }
 
+// Error formats the problem as file:line:col: message (hint).
 func (e *Error) Error() string {
 	s := e.Pos.String() + ": " + e.Msg
 	if e.Hint != "" {

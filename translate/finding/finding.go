@@ -21,6 +21,7 @@ const (
 	Warning                 // reported, does not fail
 )
 
+// String names the severity: "error" or "warning".
 func (s Severity) String() string {
 	if s == Warning {
 		return "warning"

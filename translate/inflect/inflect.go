@@ -34,12 +34,14 @@ func For(tag language.Tag) Matcher {
 
 type exact struct{}
 
+// Match compares the two words, ignoring case.
 func (exact) Match(form, lemma string) bool { return fold(form) == fold(lemma) }
 
 func fold(s string) string { return strings.ToLower(s) }
 
 type russianMatcher struct{}
 
+// Match compares the words' Snowball stems.
 func (russianMatcher) Match(form, lemma string) bool {
 	f, l := ruNorm(form), ruNorm(lemma)
 	if f == l {

@@ -58,6 +58,7 @@ func vowelClass(s string) harmony {
 	return none
 }
 
+// Match reads what follows the lemma in form as a chain of suffixes.
 func (kazakhMatcher) Match(form, lemma string) bool {
 	f, l := fold(form), fold(lemma)
 	if f == l {

@@ -117,6 +117,7 @@ type Error struct {
 	Msg string // what is wrong
 }
 
+// Error formats the problem with its column.
 func (e *Error) Error() string { return fmt.Sprintf("column %d: %s", e.Col, e.Msg) }
 
 // Decode parses message text back into nodes, taking the data of each

@@ -79,6 +79,7 @@ type Error struct {
 	Msg string // what is wrong and what to do
 }
 
+// Error formats the problem as file:line:col: message.
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 
 // frontMatter is the TOML between the "+++" lines.
