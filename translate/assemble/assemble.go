@@ -57,6 +57,7 @@ type Error struct {
 
 // Error formats the problem as file:line:col: unit: what went wrong.
 func (e *Error) Error() string { return fmt.Sprintf("%s: %s: %v", e.Pos, e.Unit, e.Err) }
+
 // Unwrap returns what went wrong.
 func (e *Error) Unwrap() error { return e.Err }
 
