@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -87,11 +88,22 @@ func buildRun(opts *BuildOptions) error {
 	if err := opts.PublishOptions.apply(&bo); err != nil {
 		return err
 	}
+	full := len(opts.Locales) == 0 && len(opts.Formats) == 0
+	if full {
+		reportPath, _ := w.ReportFile(workspace.Report{})
+		data, err := os.ReadFile(filepath.Join(opts.Dir, filepath.FromSlash(reportPath)))
+		if err != nil && !os.IsNotExist(err) {
+			return &exitError{ExitError, err}
+		}
+		if bo.Previous, err = workspace.PreviousReport(data); err != nil {
+			return &exitError{ExitError, fmt.Errorf("%s: %w", reportPath, err)}
+		}
+	}
 	res, err := w.Build(bo)
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
-	if len(opts.Locales) == 0 && len(opts.Formats) == 0 {
+	if full {
 		p, data := w.ReportFile(res.Report)
 		res.Files[p] = data
 	}

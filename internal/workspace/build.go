@@ -34,6 +34,9 @@ type BuildOptions struct {
 	// MinCoverage publishes an incomplete edition, with fallback, when at
 	// least this percentage of its units is translated and up to date.
 	MinCoverage float64
+	// Previous is the report of the last full build, if any: its files that
+	// this build does not make (an article deleted since) are removed.
+	Previous *Report
 }
 
 // Edition is one built edition: an article in a locale.
@@ -157,7 +160,27 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	if res.Report.Editions == nil {
 		res.Report.Editions = []Output{}
 	}
+	if opts.Previous != nil {
+		for _, o := range opts.Previous.Editions {
+			if _, made := res.Files[o.File]; !made && strings.HasPrefix(o.File, w.Layout.Dist+"/") {
+				res.Files[o.File] = nil
+			}
+		}
+	}
 	return res, nil
+}
+
+// PreviousReport reads the report of the last build from data (the
+// content of dist/report.json); nil data means there was none.
+func PreviousReport(data []byte) (*Report, error) {
+	if data == nil {
+		return nil, nil
+	}
+	var r Report
+	if err := json.Unmarshal(data, &r); err != nil {
+		return nil, fmt.Errorf("report.json: %w (delete it; the next build writes a new one)", err)
+	}
+	return &r, nil
 }
 
 // ReportFile returns dist/report.json for a report.
