@@ -15,10 +15,7 @@ import (
 // written builds the project and writes every file into a temporary folder.
 func written(t *testing.T) (string, *Result) {
 	t.Helper()
-	res, err := project(t).Build(BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := built(t)
 	if len(res.Report.Refused) > 0 {
 		t.Fatalf("refused: %+v", res.Report.Refused)
 	}

@@ -30,6 +30,16 @@ func project(t *testing.T) *Workspace {
 	return w
 }
 
+// built builds the repository's own project with the default options.
+func built(t *testing.T) *Result {
+	t.Helper()
+	res, err := project(t).Build(BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 // sourceWords returns the words of the article as received, less the page
 // chrome and spacer lines that its README names.
 func sourceWords(t *testing.T) []string {
@@ -60,11 +70,7 @@ func normWords(s string) []string {
 // assembled from locales/en.toml, with the article as received: any word
 // dropped, added or reworded fails, and the diff names the place.
 func TestEnglishEditionKeepsEveryWord(t *testing.T) {
-	w := project(t)
-	res, err := w.Build(BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := built(t)
 	eds := res.Editions
 	var en *Edition
 	for i := range eds {
@@ -275,11 +281,7 @@ func TestManyArticlesAndLocales(t *testing.T) {
 // TestGoldenEditions compares every edition of the project with
 // testdata/golden; run go test -update to accept a change after reading it.
 func TestGoldenEditions(t *testing.T) {
-	w := project(t)
-	res, err := w.Build(BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := built(t)
 	files := res.Files
 	for _, p := range files.Paths() {
 		golden := filepath.Join("testdata/golden", strings.TrimPrefix(p, "dist/"))
@@ -300,12 +302,7 @@ func TestGoldenEditions(t *testing.T) {
 		}
 	}
 	// Building again gives byte-identical output.
-	w2 := project(t)
-	res2, err := w2.Build(BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	again := res2.Files
+	again := built(t).Files
 	for _, p := range files.Paths() {
 		if string(again[p]) != string(files[p]) {
 			t.Errorf("%s differs between two builds", p)
