@@ -40,9 +40,17 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzQuote -fuzztime 20s ./translate/catalog
 	$(GO) test -run '^$$' -fuzz FuzzParseFormat -fuzztime 20s ./translate/catalog
 
-## screenshots: render every HTML edition in headless Chromium into dist/screenshots/
-screenshots:
-	TILMASH_SCREENSHOTS=$(CURDIR)/dist/screenshots $(GO) test -count=1 -run TestHTMLRendersInChromium ./internal/workspace
+## screenshots: every HTML edition, complete or not (missing units in English), as Chromium draws it, in dist/screenshots/
+screenshots: extract
+	$(BIN) build --fallback en --format html --dist dist/preview
+	mkdir -p dist/screenshots
+	for page in dist/preview/*/*.html; do \
+	  loc=$$(basename $$(dirname $$page)); \
+	  chromium --headless --no-sandbox --disable-gpu --no-first-run --hide-scrollbars \
+	    --user-data-dir=$$(mktemp -d) --window-size=1000,1400 \
+	    --screenshot=$(CURDIR)/dist/screenshots/$$loc-$$(basename $$page .html).png file://$(CURDIR)/$$page 2>/dev/null || exit 1; \
+	done
+	ls dist/screenshots
 
 ## docs: regenerate the command reference in README.md from the cobra tree
 docs:

@@ -12,13 +12,17 @@ import (
 	"testing"
 )
 
-// copyProject copies the repository's own content, catalogues, glossary and
-// settings into a temporary project.
+// fixture is the test project (see testdata/project/README.md); the tests
+// never read the live content/ and locales/.
+const fixture = "../../testdata/project"
+
+// copyProject copies the fixture's content, catalogues, glossary and settings
+// into a temporary project.
 func copyProject(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	for _, p := range []string{"content/the-conscript.md", "locales/en.toml", "locales/ru.toml", "locales/kk.toml", "glossary/terms.toml", "glossary/words.kk.txt", "glossary/words.ru.txt", "tilmash.toml"} {
-		data, err := os.ReadFile(filepath.Join("../..", p))
+		data, err := os.ReadFile(filepath.Join(fixture, p))
 		if err != nil {
 			t.Fatal(err)
 		}

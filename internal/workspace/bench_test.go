@@ -60,7 +60,7 @@ func BenchmarkExtract1000(b *testing.B) { benchmarkExtract(b, 1000) }
 
 // BenchmarkBuild assembles and renders every edition of the project.
 func BenchmarkBuild(b *testing.B) {
-	w, err := Load(os.DirFS("../.."), Default)
+	w, err := Load(os.DirFS(fixture), Default)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -20,17 +20,22 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-// project loads the repository's own content/ and locales/.
+// fixture is the test project: a copy of the article, catalogues, glossary
+// and settings as they were when the tests were written. The tests never read
+// the live content/ and locales/, which editors and translators change every day.
+const fixture = "../../testdata/project"
+
+// project loads the fixture project.
 func project(t *testing.T) *Workspace {
 	t.Helper()
-	w, err := Load(os.DirFS("../.."), Default)
+	w, err := Load(os.DirFS(fixture), Default)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return w
 }
 
-// built builds the repository's own project with the default options.
+// built builds the fixture project with the default options.
 func built(t *testing.T) *Result {
 	t.Helper()
 	res, err := project(t).Build(BuildOptions{})
@@ -119,12 +124,12 @@ func TestGoI18nLoadsEveryCatalogue(t *testing.T) {
 			t.Fatalf("go-i18n refuses %s: %v", p, err)
 		}
 		loaded = append(loaded, mf.Tag.String())
-		onDisk, err := os.ReadFile(filepath.Join("../..", p))
+		onDisk, err := os.ReadFile(filepath.Join(fixture, p))
 		if err != nil {
-			t.Fatalf("%s is not in the repository: run tilmash extract", p)
+			t.Fatalf("%s is not in the fixture: run tilmash -C testdata/project extract", p)
 		}
 		if string(onDisk) != string(files[p]) {
-			t.Errorf("%s in the repository is not what tilmash extract writes: run tilmash extract", p)
+			t.Errorf("%s in the fixture is not what tilmash extract writes: run tilmash -C testdata/project extract", p)
 		}
 	}
 	if strings.Join(loaded, " ") != "en kk ru" {
