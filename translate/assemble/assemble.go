@@ -43,7 +43,8 @@ type Edition struct {
 	Locale language.Tag           // the edition's language
 	Slug   string                 // the article's slug: the file name of every format
 	Date   string                 // ISO 8601 date of publication
-	Meta   map[segment.Kind]*Text // masthead, headline and note, by kind
+	Meta   map[segment.Kind]*Text // masthead, headline, byline and note, by kind
+	Params map[string]any         // front-matter fields tilmash does not interpret, passed through
 	Blocks []Block                // the body
 	Stats  Stats                  // how complete the edition is
 }
@@ -79,7 +80,7 @@ func Assemble(a *segment.Article, src, target *catalog.Catalog, opts Options) (*
 		tag:    target.Locale,
 		cache:  map[string]*Text{},
 	}
-	ed := &Edition{Locale: target.Locale, Slug: a.Slug, Date: a.Meta.Date, Meta: map[segment.Kind]*Text{}}
+	ed := &Edition{Locale: target.Locale, Slug: a.Slug, Date: a.Meta.Date, Params: a.Meta.Params, Meta: map[segment.Kind]*Text{}}
 	for kind, i := range a.Meta.Units {
 		t, err := asm.text(i)
 		if err != nil {

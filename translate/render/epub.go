@@ -52,6 +52,9 @@ func EPUB(ed *assemble.Edition) ([]byte, []string) {
 	if t := ed.Meta[segment.Headline]; t != nil {
 		article.WriteString("<h1" + w.lang(t) + ">" + w.inline(t.Nodes) + "</h1>\n")
 	}
+	if t := ed.Meta[segment.Author]; t != nil {
+		article.WriteString(`<p class="byline"` + w.lang(t) + ">" + w.inline(t.Nodes) + "</p>\n")
+	}
 	if t := ed.Meta[segment.Note]; t != nil {
 		article.WriteString(`<p class="note"` + w.lang(t) + ">" + w.inline(t.Nodes) + "</p>\n")
 	}
@@ -84,6 +87,9 @@ func EPUB(ed *assemble.Edition) ([]byte, []string) {
 	fmt.Fprintf(&meta, "<dc:title>%s</dc:title>\n<dc:language>%s</dc:language>\n", esc(title), lang)
 	if ed.Date != "" {
 		fmt.Fprintf(&meta, "<dc:date>%s</dc:date>\n", ed.Date)
+	}
+	if t := ed.Meta[segment.Author]; t != nil {
+		fmt.Fprintf(&meta, "<dc:creator>%s</dc:creator>\n", esc(plainOf(t)))
 	}
 	if t := ed.Meta[segment.Publication]; t != nil {
 		fmt.Fprintf(&meta, "<dc:publisher>%s</dc:publisher>\n", esc(plainOf(t)))

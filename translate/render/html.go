@@ -35,6 +35,7 @@ type pageData struct {
 	Lang, Dir   string
 	Title       *assemble.Text
 	Note        *assemble.Text
+	Author      *assemble.Text
 	Publication *assemble.Text
 	Dateline    *assemble.Text
 	DateText    *assemble.Text
@@ -57,6 +58,7 @@ func HTML(ed *assemble.Edition, alternates []Alternate) []byte {
 		Dir:         locale.Dir(ed.Locale),
 		Title:       ed.Meta[segment.Headline],
 		Note:        ed.Meta[segment.Note],
+		Author:      ed.Meta[segment.Author],
 		Publication: ed.Meta[segment.Publication],
 		Dateline:    ed.Meta[segment.Dateline],
 		DateText:    ed.Meta[segment.Date],

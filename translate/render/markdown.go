@@ -1,10 +1,13 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/catalog"
@@ -22,15 +25,22 @@ func Markdown(ed *assemble.Edition) []byte {
 	for _, f := range []struct {
 		key  string
 		kind segment.Kind
-	}{{"publication", segment.Publication}, {"dateline", segment.Dateline}, {"date", ""}, {"date_text", segment.Date}, {"title", segment.Headline}, {"note", segment.Note}} {
+	}{{"publication", segment.Publication}, {"dateline", segment.Dateline}, {"date", ""}, {"date_text", segment.Date}, {"title", segment.Headline}, {"author", segment.Author}, {"note", segment.Note}} {
 		if f.kind == "" {
 			if ed.Date != "" {
 				fmt.Fprintf(&b, "date = %s\n", catalog.Quote(ed.Date))
 			}
 			continue
 		}
-		if t := ed.Meta[f.kind]; t != nil {
+		if t := ed.Meta[f.kind]; t != nil && t.Unit != "" { // a date written from CLDR data has no unit: the reader recomputes it
 			fmt.Fprintf(&b, "%s = %s\n", f.key, catalog.Quote(markup.PlainText(t.Nodes)))
+		}
+	}
+	if len(ed.Params) > 0 {
+		// Fields tilmash does not interpret pass through, under [params].
+		var params bytes.Buffer
+		if err := toml.NewEncoder(&params).Encode(map[string]any{"params": ed.Params}); err == nil {
+			b.Write(params.Bytes())
 		}
 	}
 	b.WriteString("+++\n")

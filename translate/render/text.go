@@ -32,6 +32,9 @@ func Text(ed *assemble.Edition) []byte {
 		h := markup.PlainText(t.Nodes)
 		b.WriteString(h + "\n" + strings.Repeat("=", utf8.RuneCountInString(h)) + "\n")
 	}
+	if t := ed.Meta[segment.Author]; t != nil {
+		b.WriteString("\n" + wrap(markup.PlainText(t.Nodes), TextWidth, "") + "\n")
+	}
 	if t := ed.Meta[segment.Note]; t != nil {
 		b.WriteString("\n" + wrap(markup.PlainText(t.Nodes), TextWidth, "") + "\n")
 	}

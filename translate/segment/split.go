@@ -2,7 +2,6 @@ package segment
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html"
 	"path"
@@ -11,7 +10,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -57,11 +55,22 @@ type Block struct {
 
 // Meta is an article's front matter.
 type Meta struct {
-	Date string // ISO 8601 date of publication: "2022-10" or "2022-10-01"
+	Date string // ISO 8601 date of publication: "2022", "2022-10" or "2022-10-01"
 	Lang string // the language the file is written in, if it says (editions say)
 	// Units holds the index in Article.Units of each front-matter text
-	// (Headline, Note, Publication, Dateline, Date), when present.
+	// (Headline, Note, Publication, Dateline, Date, Author), when present.
 	Units map[Kind]int
+	// Translate is false when the article is not yet for translation: only
+	// its source edition is published, and no locale's gaps are reported.
+	Translate bool
+	// Required, when set, names the only locales in which the article must
+	// be complete (front matter: required_locales = ["ru"]); elsewhere it
+	// is in progress. Nil: the project's policy decides.
+	Required []string
+	// Params holds the fields tilmash does not interpret: the [params]
+	// table and, with a warning, unknown top-level keys. The Markdown
+	// edition passes them through.
+	Params map[string]any
 }
 
 // Article is a content file split into structure and units.
@@ -71,6 +80,9 @@ type Article struct {
 	Meta   Meta    // front matter
 	Blocks []Block // the body's structure
 	Units  []Unit  // the translatable text, in reading order
+	// Warnings are problems that do not stop the article from being used,
+	// such as an unknown front-matter field.
+	Warnings []*Error
 }
 
 // Error is a problem in a content file, at a position.
@@ -81,17 +93,6 @@ type Error struct {
 
 // Error formats the problem as file:line:col: message.
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
-
-// frontMatter is the TOML between the "+++" lines.
-type frontMatter struct {
-	Title       string `toml:"title"`
-	Note        string `toml:"note"`
-	Publication string `toml:"publication"`
-	Dateline    string `toml:"dateline"`
-	Date        string `toml:"date"`
-	DateText    string `toml:"date_text"`
-	Lang        string `toml:"lang"`
-}
 
 var (
 	isoDate   = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
@@ -104,6 +105,7 @@ var (
 // structure and units. Units get IDs derived from their text; call Reconcile
 // to keep the IDs of edited units.
 func Split(file string, src []byte) (*Article, error) {
+	src = bytes.TrimPrefix(src, []byte("\uFEFF")) // a byte-order mark, as some Windows editors write
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
 		return nil, &Error{Pos{file, line, col}, "invalid UTF-8: save the file as UTF-8"}
@@ -120,12 +122,34 @@ func Split(file string, src []byte) (*Article, error) {
 	s.src = body
 	s.lineOffset = bodyLine - 1
 	doc := md.Parser().Parse(text.NewReader(body))
+	s.dropRepeatedTitle(doc)
 	a.Blocks, err = s.blocks(doc, "")
 	if err != nil {
 		return nil, err
 	}
 	dedupeIDs(a)
 	return a, nil
+}
+
+// dropRepeatedTitle removes a first "# heading" that repeats the title, as
+// many editors write one: the editions print the title once, from the front
+// matter.
+func (s *splitter) dropRepeatedTitle(doc ast.Node) {
+	h, ok := doc.FirstChild().(*ast.Heading)
+	if !ok || h.Level != 1 {
+		return
+	}
+	nodes, err := s.inlines(h)
+	if err == nil && foldTitle(markup.PlainText(nodes)) == foldTitle(s.title) {
+		doc.RemoveChild(doc, h)
+	}
+}
+
+// foldTitle is a title compared loosely: case, spacing and typographic
+// quotes aside.
+func foldTitle(t string) string {
+	t = strings.NewReplacer("“", "\"", "”", "\"", "’", "'", "‘", "'", "«", "\"", "»", "\"").Replace(t)
+	return strings.ToLower(normalizeSpace(t))
 }
 
 type splitter struct {
@@ -135,74 +159,9 @@ type splitter struct {
 	lineOffset int
 	section    string // the slug of the current section, for IDs
 	sectionNum map[string]int
-	inAnswer   bool // after a question heading, until the next heading
+	title      string // the headline, from the front matter
+	inAnswer   bool   // after a question heading, until the next heading
 	numbers    int
-}
-
-func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error) {
-	if !bytes.HasPrefix(src, []byte("+++\n")) {
-		return nil, 0, &Error{Pos{s.file, 1, 1}, "no front matter: start the file with a \"+++\" line, the TOML fields (title = \"…\"), and another \"+++\" line"}
-	}
-	end := bytes.Index(src[4:], []byte("\n+++\n"))
-	if end < 0 {
-		if bytes.HasSuffix(src, []byte("\n+++")) {
-			end = len(src) - 4 - 4
-		} else {
-			return nil, 0, &Error{Pos{s.file, 1, 1}, "the front matter is never closed: add a \"+++\" line after it"}
-		}
-	}
-	fm := src[4 : 4+end+1]
-	var m frontMatter
-	md, err := toml.Decode(string(fm), &m)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, 0, &Error{Pos{s.file, pe.Position.Line + 1, pe.Position.Col}, "front matter: " + pe.Message}
-		}
-		return nil, 0, &Error{Pos{s.file, 2, 1}, "front matter: " + err.Error()}
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		line := 2 + lineOfKey(fm, und[0].String())
-		return nil, 0, &Error{Pos{s.file, line, 1}, fmt.Sprintf("front matter: unknown field %q (known: title, note, publication, dateline, date, date_text, lang)", und[0])}
-	}
-	if m.Title == "" {
-		return nil, 0, &Error{Pos{s.file, 1, 1}, "the front matter has no title: add title = \"…\""}
-	}
-	if m.Date != "" && !isoDate.MatchString(m.Date) {
-		return nil, 0, &Error{Pos{s.file, 2 + lineOfKey(fm, "date"), 1}, fmt.Sprintf("front matter: date %q is not YYYY, YYYY-MM or YYYY-MM-DD", m.Date)}
-	}
-	if m.Lang != "" {
-		if _, err := locale.Parse(m.Lang); err != nil {
-			return nil, 0, &Error{Pos{s.file, 2 + lineOfKey(fm, "lang"), 1}, "front matter: lang: " + err.Error()}
-		}
-	}
-	s.a.Meta.Date, s.a.Meta.Lang = m.Date, m.Lang
-	fields := []struct {
-		kind Kind
-		text string
-		key  string
-		ctx  string
-	}{
-		{Publication, m.Publication, "publication", "The publication's name, in the masthead."},
-		{Dateline, m.Dateline, "dateline", "The dateline in the masthead: where the story was filed (city, country)."},
-		{Date, m.DateText, "date_text", "The date in the masthead, as the publication prints it (" + m.Date + ")."},
-		{Headline, m.Title, "title", "The article's headline."},
-		{Note, m.Note, "note", "The editor's note printed under the headline."},
-	}
-	for _, f := range fields {
-		if f.text == "" {
-			continue
-		}
-		nodes := []markup.Node{{Kind: markup.Text, Text: f.text}}
-		u := s.unit(f.kind, nodes, Pos{s.file, 2 + lineOfKey(fm, f.key), 1}, f.ctx)
-		u.ID = s.a.Slug + "." + map[Kind]string{Publication: "publication", Dateline: "dateline", Date: "date", Headline: "title", Note: "note"}[f.kind]
-		s.a.Meta.Units[f.kind] = s.add(u)
-	}
-	bodyStart := 4 + end + 5
-	if bodyStart > len(src) {
-		bodyStart = len(src)
-	}
-	return src[bodyStart:], bytes.Count(src[:bodyStart], []byte("\n")) + 1, nil
 }
 
 // lineOfKey returns the 0-based line of "key =" in TOML text, or 0.

@@ -2,6 +2,7 @@ package segment
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -162,7 +163,12 @@ func TestSplitErrors(t *testing.T) {
 		{"no front matter", "# Title\n", "content/x.md:1:1: no front matter"},
 		{"unclosed front matter", "+++\ntitle = \"x\"\n", "content/x.md:1:1: the front matter is never closed"},
 		{"broken TOML", "+++\ntitle = \"x\nnote = 1\n+++\n", "content/x.md:2:11: front matter: strings cannot contain newlines"},
-		{"unknown field", "+++\ntitle = \"x\"\nauthor = \"y\"\n+++\n", `content/x.md:3:1: front matter: unknown field "author"`},
+		{"title not a string", "+++\nnote = \"n\"\n\ntitle = 3\n+++\n", "content/x.md:4:1: front matter: title must be a string in quotes, not a number"},
+		{"date-time without date", "+++\ntitle = \"x\"\ndate = 10:30:00\n+++\n", "content/x.md:3:1: front matter: date 10:30:00 is a time of day"},
+		{"month 13", "+++\ntitle = \"x\"\ndate = \"2023-13\"\n+++\n", `content/x.md:3:1: front matter: date "2023-13" is not a real date`},
+		{"translate not bool", "+++\ntitle = \"x\"\ntranslate = \"no\"\n+++\n", "content/x.md:3:1: front matter: translate must be true or false, not a string"},
+		{"bad required locale", "+++\ntitle = \"x\"\nrequired_locales = [\"russian!\"]\n+++\n", "content/x.md:3:1: front matter: required_locales:"},
+		{"BOM keeps lines", "\uFEFF+++\ntitle = \"x\"\nnote = 1\n+++\n", "content/x.md:3:1: front matter: note must be a string"},
 		{"no title", "+++\nnote = \"x\"\n+++\n", "content/x.md:1:1: the front matter has no title"},
 		{"bad date", "+++\ntitle = \"x\"\ndate = \"Oct 2022\"\n+++\n", `content/x.md:3:1: front matter: date "Oct 2022"`},
 		{"bad profile", "+++\ntitle = \"x\"\n+++\n\n## Алия {.profile}\n", `content/x.md:5:4: profile heading "Алия" does not read`},
@@ -179,6 +185,63 @@ func TestSplitErrors(t *testing.T) {
 				t.Errorf("error = %q, want prefix %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestFrontMatterAsNewsroomsWriteIt: TOML dates and date-times, an author, a
+// [params] table and unknown fields (kept, with a warning at their line), a
+// byte-order mark, a "# heading" that repeats the title.
+func TestFrontMatterAsNewsroomsWriteIt(t *testing.T) {
+	tests := []struct {
+		name, fm string
+		date     string
+		warnings []string
+		params   string
+	}{
+		{"TOML date", "date = 2023-03-14", "2023-03-14", nil, "map[]"},
+		{"TOML date-time", "date = 2023-03-14T09:30:00+06:00", "2023-03-14", nil, "map[]"},
+		{"local date-time", "date = 2023-03-14T23:30:00", "2023-03-14", nil, "map[]"},
+		{"ISO string", `date = "2023-03"`, "2023-03", nil, "map[]"},
+		{"unknown field", "slug = \"x\"\ntags = [\"war\"]", "", []string{"content/x.md:4:1: front matter: tilmash does not know the field \"slug\"", "content/x.md:5:1: front matter: tilmash does not know the field \"tags\""}, "map[slug:x tags:[war]]"},
+		{"params table", "[params]\nslug = \"x\"", "", nil, "map[slug:x]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "\uFEFF+++\ntitle = \"The “Title”\"\nauthor = \"Jane Smith\"\n" + tt.fm + "\n+++\n\n# The \"title\"\n\nText.\n"
+			a, err := Split("content/x.md", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Meta.Date != tt.date {
+				t.Errorf("date = %q, want %q", a.Meta.Date, tt.date)
+			}
+			var warnings []string
+			for _, w := range a.Warnings {
+				warnings = append(warnings, w.Error()[:strings.Index(w.Error(), ";")])
+			}
+			if strings.Join(warnings, "|") != strings.Join(tt.warnings, "|") {
+				t.Errorf("warnings = %q, want %q", warnings, tt.warnings)
+			}
+			params := fmt.Sprint(a.Meta.Params)
+			if a.Meta.Params == nil {
+				params = "map[]"
+			}
+			if params != tt.params {
+				t.Errorf("params = %s, want %s", params, tt.params)
+			}
+			author := a.Units[a.Meta.Units[Author]]
+			if author.Text() != "Jane Smith" || author.ID != "x.author" || author.Pos.Line != 3 {
+				t.Errorf("author unit = %+v", author)
+			}
+			if len(a.Units) != 3 || a.Blocks[0].Kind != ParagraphBlock {
+				t.Errorf("the heading that repeats the title was kept: %d units, first block %s", len(a.Units), a.Blocks[0].Kind)
+			}
+		})
+	}
+	// A first heading that differs from the title stays.
+	a, err := Split("content/x.md", []byte("+++\ntitle = \"Title\"\n+++\n\n# Another\n\nText.\n"))
+	if err != nil || a.Blocks[0].Kind != HeadingBlock {
+		t.Errorf("a different first heading was dropped: %v", err)
 	}
 }
 

@@ -17,6 +17,7 @@ type Kind string
 const (
 	Headline    Kind = "headline"    // the article's title
 	Note        Kind = "note"        // an editor's note under the headline
+	Author      Kind = "author"      // the byline: the author's name
 	Publication Kind = "publication" // the publication's name in the masthead
 	Dateline    Kind = "dateline"    // where the story was filed
 	Date        Kind = "date"        // the date as printed in the masthead
