@@ -89,15 +89,13 @@ func buildRun(opts *BuildOptions) error {
 		return err
 	}
 	full := len(opts.Locales) == 0 && len(opts.Formats) == 0
-	if full {
-		reportPath, _ := w.ReportFile(workspace.Report{})
-		data, err := os.ReadFile(filepath.Join(opts.Dir, filepath.FromSlash(reportPath)))
-		if err != nil && !os.IsNotExist(err) {
-			return &exitError{ExitError, err}
-		}
-		if bo.Previous, err = workspace.PreviousReport(data); err != nil {
-			return &exitError{ExitError, fmt.Errorf("%s: %w", reportPath, err)}
-		}
+	reportPath, _ := w.ReportFile(workspace.Report{})
+	data, err := os.ReadFile(filepath.Join(opts.Dir, filepath.FromSlash(reportPath)))
+	if err != nil && !os.IsNotExist(err) {
+		return &exitError{ExitError, err}
+	}
+	if bo.Previous, err = workspace.PreviousReport(data); err != nil {
+		return &exitError{ExitError, fmt.Errorf("%s: %w", reportPath, err)}
 	}
 	res, err := w.Build(bo)
 	if err != nil {
@@ -126,30 +124,44 @@ func summary(out interface{ Write([]byte) (int, error) }, res *workspace.Result)
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "locale\tarticle\tformat\tcoverage\twords\treading\tfile\twarnings")
 	for _, o := range res.Report.Editions {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f%%\t%d\t%d min\t%s\t%s\n", o.Locale, o.Article, o.Format, o.Coverage, o.Words, o.ReadingMinutes, o.File, strings.Join(o.Warnings, "; "))
+		warnings := o.Warnings
+		if o.Kept {
+			warnings = append([]string{"kept from an earlier build"}, warnings...)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f%%\t%d\t%d min\t%s\t%s\n", o.Locale, o.Article, o.Format, o.Coverage, o.Words, o.ReadingMinutes, o.File, strings.Join(warnings, "; "))
 	}
 	tw.Flush()
 	for _, r := range res.Report.Refused {
-		fmt.Fprintf(out, "not published: %s %s, %.1f%% translated", r.Locale, r.Article, r.Coverage)
+		fmt.Fprintf(out, "not published: %s %s (%s), %.1f%% translated", r.Locale, r.Article, r.Requirement, r.Coverage)
 		if len(r.Missing) > 0 {
 			fmt.Fprintf(out, "; missing: %s", strings.Join(r.Missing, ", "))
 		}
 		if len(r.Stale) > 0 {
 			fmt.Fprintf(out, "; stale: %s", strings.Join(r.Stale, ", "))
 		}
+		if r.Kept {
+			fmt.Fprintf(out, "; the earlier complete edition stays published")
+		}
 		fmt.Fprintln(out)
+		for _, x := range r.Rejected {
+			fmt.Fprintf(out, "  %s: %s: %s\n", x.Pos, x.Unit, x.Message)
+		}
 	}
 }
 
+// refusals fails the build when an edition the publication policy requires
+// was refused; editions in progress are reported and do not fail it.
 func refusals(res *workspace.Result) error {
-	if len(res.Report.Refused) == 0 {
+	if !res.Report.Failed() {
 		return nil
 	}
 	var eds []string
 	for _, r := range res.Report.Refused {
-		eds = append(eds, r.Locale+" "+r.Article)
+		if r.Requirement == "required" {
+			eds = append(eds, r.Locale+" "+r.Article)
+		}
 	}
-	return &exitError{ExitFindings, fmt.Errorf("incomplete editions not published: %s (translate them, or publish with --fallback en or --min-coverage N)", strings.Join(eds, ", "))}
+	return &exitError{ExitFindings, fmt.Errorf("required editions not published: %s (translate or fix them, or publish with --fallback en or --min-coverage N)", strings.Join(eds, ", "))}
 }
 
 // ExportOptions are the options of tilmash export.
@@ -219,7 +231,11 @@ func exportRun(opts *ExportOptions) error {
 	}
 	if len(res.Report.Refused) > 0 {
 		summary(opts.Err, res)
-		return refusals(res)
+		r := res.Report.Refused[0]
+		return &exitError{ExitFindings, fmt.Errorf("the %s edition of %s is incomplete (%s): translate or fix it, or export with --fallback en or --min-coverage N", r.Locale, r.Article, r.Requirement)}
+	}
+	if len(res.Report.Editions) == 0 {
+		return &exitError{ExitFindings, fmt.Errorf("%s is not for translation (its front matter says translate = false): only the %s edition exists", opts.Article, "en")}
 	}
 	o := res.Report.Editions[0]
 	data := res.Files[o.File]

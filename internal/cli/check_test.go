@@ -101,25 +101,36 @@ func TestCheckMissingString(t *testing.T) {
 }
 
 // TestCheckStale edits an English paragraph: after extract, check reports
-// the Russian and Kazakh translations stale.
+// the Russian and Kazakh translations stale: a warning under the default
+// stale policy (keep: the earlier translation stays published while it
+// passes every check), an error under stale = "refuse".
 func TestCheckStale(t *testing.T) {
-	dir := copyProject(t)
-	edit(t, filepath.Join(dir, "content/the-conscript.md"), "I can’t tell you this", "I cannot tell you this")
-	if code, out, errs := tilmash(t, dir, "extract"); code != ExitOK {
-		t.Fatalf("extract = %d\n%s%s", code, out, errs)
-	}
-	code, out, _ := tilmash(t, dir, "check", "--no-spelling")
-	if code != ExitFindings {
-		t.Fatalf("exit %d\n%s", code, out)
-	}
-	for _, loc := range []string{"ru", "kk"} {
-		re := regexp.MustCompile(`locales/` + loc + `.toml:\d+:1  error    the-conscript.vasily.a-f8c405  the English changed since this was translated \[stale\]`)
-		if !re.MatchString(out) {
-			t.Errorf("no stale finding for %s:\n%s", loc, out)
-		}
-	}
-	if !strings.Contains(out, "it was made from: “I can’t tell you this”.") {
-		t.Errorf("the hint does not show the English the translation was made from:\n%s", out)
+	for _, tt := range []struct {
+		policy   string
+		code     int
+		severity string
+	}{{"keep", ExitOK, "warning"}, {"refuse", ExitFindings, "error  "}} {
+		t.Run(tt.policy, func(t *testing.T) {
+			dir := copyProject(t)
+			edit(t, filepath.Join(dir, "tilmash.toml"), `stale = "keep"`, `stale = "`+tt.policy+`"`)
+			edit(t, filepath.Join(dir, "content/the-conscript.md"), "I can’t tell you this", "I cannot tell you this")
+			if code, out, errs := tilmash(t, dir, "extract"); code != ExitOK {
+				t.Fatalf("extract = %d\n%s%s", code, out, errs)
+			}
+			code, out, _ := tilmash(t, dir, "check", "--no-spelling")
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d\n%s", code, tt.code, out)
+			}
+			for _, loc := range []string{"ru", "kk"} {
+				re := regexp.MustCompile(`locales/` + loc + `.toml:\d+:1  ` + tt.severity + `  the-conscript.vasily.a-f8c405  the English changed since this was translated \[stale\]`)
+				if !re.MatchString(out) {
+					t.Errorf("no stale %s for %s:\n%s", tt.severity, loc, out)
+				}
+			}
+			if !strings.Contains(out, "it was made from: “I can’t tell you this”.") {
+				t.Errorf("the hint does not show the English the translation was made from:\n%s", out)
+			}
+		})
 	}
 }
 
@@ -179,7 +190,7 @@ func TestCheckBrokenFile(t *testing.T) {
 	}
 	dir = copyProject(t)
 	edit(t, filepath.Join(dir, "tilmash.toml"), "[check]", "[check]\nfrobnicate = true")
-	if code, _, errs := tilmash(t, dir, "check"); code != ExitError || !strings.Contains(errs, `tilmash.toml:18:1: unknown setting "check.frobnicate"`) {
+	if code, _, errs := tilmash(t, dir, "check"); code != ExitError || !strings.Contains(errs, `tilmash.toml:23:1: unknown setting "check.frobnicate"`) {
 		t.Errorf("exit %d: %s", code, errs)
 	}
 }

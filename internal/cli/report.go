@@ -44,8 +44,11 @@ func writeText(w io.Writer, fs []finding.Finding) {
 			fmt.Fprintln(w, paint("1", file))
 		}
 		sev := paint("31", "error  ")
-		if f.Severity == finding.Warning {
+		switch f.Severity {
+		case finding.Warning:
 			sev = paint("33", "warning")
+		case finding.Info:
+			sev = paint("36", "info   ")
 		}
 		fmt.Fprintf(w, "  %s:%d:%d  %s  %s  %s %s\n", f.Pos.File, f.Pos.Line, f.Pos.Col, sev, f.Unit, f.Message, paint("2", "["+f.Code+"]"))
 		if f.Hint != "" {
@@ -90,7 +93,11 @@ func writeGitHub(w io.Writer, fs []finding.Finding) {
 		if f.Hint != "" {
 			msg += " (" + f.Hint + ")"
 		}
-		fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", f.Severity, escProp.Replace(f.Pos.File), f.Pos.Line, f.Pos.Col, escProp.Replace("tilmash "+f.Code), esc.Replace(msg))
+		level := f.Severity.String()
+		if f.Severity == finding.Info {
+			level = "notice" // GitHub's word for it
+		}
+		fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level, escProp.Replace(f.Pos.File), f.Pos.Line, f.Pos.Col, escProp.Replace("tilmash "+f.Code), esc.Replace(msg))
 	}
 }
 
@@ -186,8 +193,8 @@ func addFinding(c *junitCase, f finding.Finding) {
 	if f.Hint != "" {
 		line += " (" + f.Hint + ")"
 	}
-	if f.Severity == finding.Warning {
-		c.SystemOut += "warning: " + line + "\n"
+	if f.Severity != finding.Error {
+		c.SystemOut += f.Severity.String() + ": " + line + "\n"
 		return
 	}
 	c.Failures = append(c.Failures, junitFailure{Message: f.Message, Type: f.Code, Text: line})

@@ -3,6 +3,7 @@ package workspace
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"path"
 	"slices"
 	"strings"
@@ -13,6 +14,9 @@ import (
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/check"
+	"github.com/tilmash/tilmash/translate/finding"
+	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/render"
 	"github.com/tilmash/tilmash/translate/segment"
 )
@@ -28,15 +32,25 @@ type BuildOptions struct {
 	Locales []language.Tag // the locales to build; empty: every locale, the source included
 	Formats []string       // the formats; empty: all of Formats
 	Article string         // only the article with this slug; empty: every article
-	// Fallback publishes an edition with missing or stale units anyway,
-	// showing the English for them (marked lang="en" in HTML and EPUB).
+	// Fallback publishes an edition with missing, rejected or stale units
+	// anyway, showing the English for them (marked lang="en" in HTML and
+	// EPUB).
 	Fallback bool
 	// MinCoverage publishes an incomplete edition, with fallback, when at
 	// least this percentage of its units is translated and up to date.
 	MinCoverage float64
-	// Previous is the report of the last full build, if any: its files that
-	// this build does not make (an article deleted since) are removed.
+	// Previous is the report of the last build, if any. An edition this
+	// build refuses stays published if that build published it complete
+	// (it is "kept", and its language links are brought up to date); the
+	// editions a partial build does not make count as published; and in a
+	// full build, the files it recorded that this build does not make (an
+	// article deleted since) are removed.
 	Previous *Report
+}
+
+// full reports whether the options build everything.
+func (o BuildOptions) full() bool {
+	return len(o.Locales) == 0 && len(o.Formats) == 0 && o.Article == ""
 }
 
 // Edition is one built edition: an article in a locale.
@@ -48,30 +62,60 @@ type Edition struct {
 
 // Output is one file of the build report.
 type Output struct {
-	Locale         string   `json:"locale"`
-	Article        string   `json:"article"`
-	Format         string   `json:"format"`
-	File           string   `json:"file"`
-	Coverage       float64  `json:"coverage"`
-	Words          int      `json:"words"`
-	ReadingMinutes int      `json:"reading_minutes"`
-	FallbackUnits  int      `json:"fallback_units"`
-	Warnings       []string `json:"warnings,omitempty"`
+	Locale         string  `json:"locale"`
+	Article        string  `json:"article"`
+	Format         string  `json:"format"`
+	File           string  `json:"file"`
+	Requirement    string  `json:"requirement"` // required, in progress, or (for the source) source
+	Coverage       float64 `json:"coverage"`
+	Words          int     `json:"words"`
+	ReadingMinutes int     `json:"reading_minutes"`
+	FallbackUnits  int     `json:"fallback_units"`
+	// UnderRevision lists the units shown in a translation made from
+	// English that has changed since (the "keep" stale policy): the
+	// edition is published, awaiting their revision.
+	UnderRevision []string `json:"under_revision,omitempty"`
+	// Kept is true for a file this build did not make: the edition could
+	// not be published now, so the complete one an earlier build made
+	// stays (with its language links brought up to date).
+	Kept     bool     `json:"kept,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Rejection is a unit whose translation a build would not publish, and why.
+type Rejection struct {
+	Unit    string `json:"unit"`
+	Pos     string `json:"pos"` // file:line:col of the problem in the catalogue
+	Message string `json:"message"`
 }
 
 // Refusal is an edition Build did not publish because it is incomplete.
 type Refusal struct {
-	Locale   string   `json:"locale"`
-	Article  string   `json:"article"`
-	Coverage float64  `json:"coverage"`
-	Missing  []string `json:"missing,omitempty"` // units with no translation
-	Stale    []string `json:"stale,omitempty"`   // units whose translation is stale
+	Locale      string      `json:"locale"`
+	Article     string      `json:"article"`
+	Requirement string      `json:"requirement"` // required or in progress: only a required one fails the build
+	Coverage    float64     `json:"coverage"`
+	Missing     []string    `json:"missing,omitempty"`  // units with no translation
+	Stale       []string    `json:"stale,omitempty"`    // units whose translation is stale (stale = "refuse")
+	Rejected    []Rejection `json:"rejected,omitempty"` // units whose translation fails a check
+	Kept        bool        `json:"kept,omitempty"`     // the earlier, complete edition stays published
 }
 
 // Report is what a build made, as dist/report.json records it.
 type Report struct {
 	Editions []Output  `json:"editions"`
 	Refused  []Refusal `json:"refused,omitempty"`
+}
+
+// Failed reports whether the build refused an edition the publication
+// policy requires: what makes tilmash build exit 1.
+func (r Report) Failed() bool {
+	for _, x := range r.Refused {
+		if x.Requirement == check.Required.String() {
+			return true
+		}
+	}
+	return false
 }
 
 // Result is a build's files, editions and report.
@@ -81,9 +125,34 @@ type Result struct {
 	Report   Report
 }
 
+// plan is the decision about one edition, before anything is rendered.
+type plan struct {
+	article *segment.Article
+	cat     *catalog.Catalog
+	req     string
+	ed      *assemble.Edition
+	refusal *Refusal // nil: published
+	// keepable: the refusal is the translation's fault alone (a unit the
+	// checks reject whose English did not change), so the edition an
+	// earlier build published may stay. Not when the English changed (a
+	// new or edited unit): the earlier edition would then publish what the
+	// English no longer says.
+	keepable bool
+}
+
 // Build assembles every article in every locale and renders each in every
-// format under dist/<locale>/. An edition with a missing or stale unit is
-// refused (and any earlier copy of it removed) unless opts allow it.
+// format under dist/<locale>/. It decides first, then renders:
+//
+//  1. Each target locale is checked (as tilmash check does, spelling aside);
+//     a unit with an error finding is rejected for that edition only, like
+//     a missing one.
+//  2. An edition with a missing or rejected unit (or a stale one, under the
+//     stale policy "refuse") is refused, unless opts allow fallback. An
+//     edition the policy does not require is in progress: refused quietly.
+//     A refused edition that an earlier build published complete is kept.
+//  3. Every published edition is rendered with language links to exactly
+//     the editions published (now, kept, or untouched by a partial build).
+//
 // Locales are built in parallel; the result does not depend on their order.
 func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	if err := w.ready(); err != nil {
@@ -121,53 +190,311 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		return nil, fmt.Errorf("no article %q in %s/", opts.Article, w.Layout.Content)
 	}
 
-	type localeResult struct {
-		files   fileset.Set
-		eds     []Edition
-		outputs []Output
-		refused []Refusal
-		err     error
-	}
-	results := make([]localeResult, len(cats))
+	// 1 and 2: decide, per locale in parallel.
+	plans := make([][]plan, len(cats))
+	errs := make([]error, len(cats))
 	var wg sync.WaitGroup
 	for i, c := range cats {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			r := &results[i]
+			plans[i], errs[i] = w.planLocale(c, articles, opts)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+
+	// Which editions are published, after refusals.
+	res := &Result{Files: fileset.Set{}}
+	prev := previousEditions(opts.Previous)
+	published := map[string]map[string]bool{} // article → locale → published
+	publish := func(slug, loc string) {
+		if published[slug] == nil {
+			published[slug] = map[string]bool{}
+		}
+		published[slug][loc] = true
+	}
+	built := map[string]bool{} // locale/article pairs this build decided on
+	var kept []plan
+	for _, ps := range plans {
+		for _, p := range ps {
+			key := p.cat.Locale.String() + "/" + p.article.Slug
+			built[key] = true
+			switch {
+			case p.refusal == nil:
+				publish(p.article.Slug, p.cat.Locale.String())
+			case p.keepable && prev[key].complete && w.exists(prev[key].outputs):
+				p.refusal.Kept = true
+				publish(p.article.Slug, p.cat.Locale.String())
+				kept = append(kept, p)
+			}
+			if p.refusal != nil {
+				res.Report.Refused = append(res.Report.Refused, *p.refusal)
+			}
+		}
+	}
+	for key, e := range prev {
+		loc, slug, _ := strings.Cut(key, "/")
+		if !built[key] && !opts.full() && w.exists(e.outputs) && slices.ContainsFunc(w.Articles, func(a *segment.Article) bool { return a.Slug == slug }) {
+			publish(slug, loc) // untouched by this partial build
+		}
+	}
+
+	// 3: render, per locale in parallel.
+	type rendered struct {
+		files   fileset.Set
+		eds     []Edition
+		outputs []Output
+	}
+	outs := make([]rendered, len(cats))
+	for i := range cats {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := &outs[i]
 			r.files = fileset.Set{}
-			for _, a := range articles {
-				if err := w.buildEdition(a, c, all, formats, opts, r.files, &r.eds, &r.outputs, &r.refused); err != nil {
-					r.err = err
-					return
+			for _, p := range plans[i] {
+				if p.refusal != nil {
+					if !p.refusal.Kept {
+						for _, f := range formats {
+							r.files[w.editionFile(p.cat.Locale, p.article.Slug, f)] = nil // an earlier fallback edition must not stay published
+						}
+					}
+					continue
 				}
+				ed, outputs := w.render(p, formats, w.page(p.cat.Locale, p.article.Slug, all, published), r.files)
+				r.eds = append(r.eds, ed)
+				r.outputs = append(r.outputs, outputs...)
 			}
 		}()
 	}
 	wg.Wait()
-	res := &Result{Files: fileset.Set{}}
-	for _, r := range results {
-		if r.err != nil {
-			return nil, r.err
-		}
+	for _, r := range outs {
 		for p, data := range r.files {
 			res.Files[p] = data
 		}
 		res.Editions = append(res.Editions, r.eds...)
 		res.Report.Editions = append(res.Report.Editions, r.outputs...)
-		res.Report.Refused = append(res.Report.Refused, r.refused...)
+	}
+	// Kept editions: their report entries carry over, their HTML is relinked.
+	for _, p := range kept {
+		key := p.cat.Locale.String() + "/" + p.article.Slug
+		for _, o := range prev[key].outputs {
+			o.Kept = true
+			res.Report.Editions = append(res.Report.Editions, o)
+			if o.Format != "html" || w.fsys == nil {
+				continue
+			}
+			old, err := fs.ReadFile(w.fsys, o.File)
+			if err != nil {
+				continue
+			}
+			if page, ok := render.Relink(old, p.cat.Locale, w.page(p.cat.Locale, p.article.Slug, all, published)); ok {
+				res.Files[o.File] = page
+			}
+		}
 	}
 	if res.Report.Editions == nil {
 		res.Report.Editions = []Output{}
 	}
-	if opts.Previous != nil {
+	if opts.Previous != nil && opts.full() {
 		for _, o := range opts.Previous.Editions {
-			if _, made := res.Files[o.File]; !made && strings.HasPrefix(o.File, w.Layout.Dist+"/") {
+			if _, made := res.Files[o.File]; !made && !keptFile(res.Report.Editions, o.File) && strings.HasPrefix(o.File, w.Layout.Dist+"/") {
 				res.Files[o.File] = nil
 			}
 		}
 	}
 	return res, nil
+}
+
+// prevEdition is what the last build's report says of one edition.
+type prevEdition struct {
+	outputs  []Output
+	complete bool // published with no unit in English
+}
+
+// previousEditions indexes the last build's report by locale/article.
+func previousEditions(r *Report) map[string]prevEdition {
+	out := map[string]prevEdition{}
+	if r == nil {
+		return out
+	}
+	for _, o := range r.Editions {
+		key := o.Locale + "/" + o.Article
+		e, seen := out[key]
+		if !seen {
+			e.complete = true
+		}
+		e.outputs = append(e.outputs, o)
+		e.complete = e.complete && o.FallbackUnits == 0
+		out[key] = e
+	}
+	return out
+}
+
+func keptFile(outputs []Output, file string) bool {
+	return slices.ContainsFunc(outputs, func(o Output) bool { return o.Kept && o.File == file })
+}
+
+// exists reports whether every file of an earlier edition is still there.
+func (w *Workspace) exists(outputs []Output) bool {
+	if w.fsys == nil || len(outputs) == 0 {
+		return false
+	}
+	for _, o := range outputs {
+		if _, err := fs.Stat(w.fsys, o.File); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+func (w *Workspace) editionFile(tag language.Tag, slug, format string) string {
+	return path.Join(w.Layout.Dist, tag.String(), slug+"."+format)
+}
+
+// page gives an HTML edition its language links: the other editions of the
+// article that are published, in the order of the catalogues.
+func (w *Workspace) page(tag language.Tag, slug string, all []*catalog.Catalog, published map[string]map[string]bool) render.Page {
+	base := w.Config.Publish.BaseURL
+	if base != "" && !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	href := func(t language.Tag) string {
+		if base != "" {
+			return base + t.String() + "/" + slug + ".html"
+		}
+		return "../" + t.String() + "/" + slug + ".html"
+	}
+	var pg render.Page
+	for _, c := range all {
+		if c.Locale != tag && published[slug][c.Locale.String()] {
+			pg.Alternates = append(pg.Alternates, render.Alternate{Locale: c.Locale, Href: href(c.Locale)})
+		}
+	}
+	if base != "" {
+		pg.Self = href(tag)
+		if published[slug][locale.Source.String()] {
+			pg.Default = href(locale.Source)
+		}
+	}
+	return pg
+}
+
+// rejections runs the checks on a target catalogue, as tilmash check does
+// (spelling aside, and whatever the publication policy), and returns the
+// units with an error finding: a build must not publish them.
+func (w *Workspace) rejections(c *catalog.Catalog) map[string]*assemble.Error {
+	fs := check.Run(check.Input{Articles: w.Articles, Source: w.Source, Targets: []*catalog.Catalog{c}, Glossary: w.Glossary, Config: w.Config, Words: w.Words, IgnorePolicy: true})
+	out := map[string]*assemble.Error{}
+	for _, f := range fs {
+		if f.Severity != finding.Error || f.Unit == "" || out[f.Unit] != nil {
+			continue
+		}
+		switch f.Code {
+		case check.CodeMissing, check.CodeStale, check.CodeObsolete:
+			continue // missing and stale units are the edition's own business
+		}
+		out[f.Unit] = &assemble.Error{Pos: f.Pos, Unit: f.Unit, Err: fmt.Errorf("%s [%s]", f.Message, f.Code)}
+	}
+	return out
+}
+
+// planLocale decides, for every article, whether its edition in c's locale
+// is published.
+func (w *Workspace) planLocale(c *catalog.Catalog, articles []*segment.Article, opts BuildOptions) ([]plan, error) {
+	source := c == w.Source
+	var reject map[string]*assemble.Error
+	if !source {
+		reject = w.rejections(c)
+	}
+	policy := w.Config.StalePolicy()
+	var out []plan
+	for _, a := range articles {
+		p := plan{article: a, cat: c, req: "source"}
+		if !source {
+			req := w.Config.Requirement(a, c.Locale.String())
+			if req == check.NotForTranslation {
+				continue
+			}
+			p.req = req.String()
+		}
+		aopts := assemble.Options{Reject: reject, SourceForStale: policy == check.StaleFallback}
+		ed, err := assemble.Assemble(a, w.Source, c, aopts)
+		if err != nil {
+			return nil, err
+		}
+		st := ed.Stats
+		blocking := len(st.Missing) > 0 || len(st.Rejected) > 0 || (policy == check.StaleRefuse && st.Stale > 0)
+		coverage := percent(st.Translated, st.Units)
+		if blocking {
+			if !opts.Fallback && (opts.MinCoverage <= 0 || coverage < opts.MinCoverage) {
+				r := &Refusal{Locale: c.Locale.String(), Article: a.Slug, Requirement: p.req, Coverage: coverage, Missing: st.Missing}
+				if policy == check.StaleRefuse {
+					r.Stale = st.StaleUnits
+				}
+				p.keepable = len(st.Missing) == 0 && len(r.Stale) == 0
+				for _, e := range st.Rejected {
+					r.Rejected = append(r.Rejected, Rejection{Unit: e.Unit, Pos: e.Pos.String(), Message: e.Err.Error()})
+					if m := c.Lookup(e.Unit); m != nil && m.Hash != w.Source.Lookup(e.Unit).Hash {
+						p.keepable = false // a correction of the English that the old translation fails
+					}
+				}
+				p.refusal = r
+			} else if policy == check.StaleRefuse && st.Stale > 0 {
+				// Published with fallback: stale units show the English too.
+				aopts.SourceForStale = true
+				if ed, err = assemble.Assemble(a, w.Source, c, aopts); err != nil {
+					return nil, err
+				}
+			}
+		}
+		p.ed = ed
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// render writes a published edition in every format into files.
+func (w *Workspace) render(p plan, formats []string, pg render.Page, files fileset.Set) (Edition, []Output) {
+	ed := p.ed
+	coverage := percent(ed.Stats.Translated, ed.Stats.Units)
+	e := Edition{Edition: ed, Coverage: coverage}
+	var revising []string
+	if ed.Stats.UnderRevision > 0 {
+		revising = ed.Stats.StaleUnits
+	}
+	var outputs []Output
+	for _, f := range formats {
+		var data []byte
+		var warnings []string
+		switch f {
+		case "md":
+			data = render.Markdown(ed)
+		case "html":
+			data = render.HTML(ed, pg)
+		case "txt":
+			data = render.Text(ed)
+		case "epub":
+			data, warnings = render.EPUB(ed, pg)
+		}
+		if ed.Stats.Fallback > 0 {
+			warnings = append([]string{fmt.Sprintf("%d of %d units shown in English (fallback)", ed.Stats.Fallback, ed.Stats.Units)}, warnings...)
+		}
+		if len(revising) > 0 {
+			warnings = append(warnings, fmt.Sprintf("%d units under revision: the English changed; their earlier translation still passes every check", len(revising)))
+		}
+		file := w.editionFile(p.cat.Locale, p.article.Slug, f)
+		files[file] = data
+		e.Files = append(e.Files, file)
+		outputs = append(outputs, Output{Locale: p.cat.Locale.String(), Article: p.article.Slug, Format: f, File: file, Requirement: p.req, Coverage: coverage,
+			Words: ed.Stats.Words, ReadingMinutes: (ed.Stats.Words + WordsPerMinute - 1) / WordsPerMinute, FallbackUnits: ed.Stats.Fallback, UnderRevision: revising, Warnings: warnings})
+	}
+	return e, outputs
 }
 
 // PreviousReport reads the report of the last build from data (the
@@ -187,60 +514,6 @@ func PreviousReport(data []byte) (*Report, error) {
 func (w *Workspace) ReportFile(r Report) (string, []byte) {
 	data, _ := json.MarshalIndent(r, "", "  ")
 	return path.Join(w.Layout.Dist, "report.json"), append(data, '\n')
-}
-
-func (w *Workspace) buildEdition(a *segment.Article, c *catalog.Catalog, all []*catalog.Catalog, formats []string, opts BuildOptions, files fileset.Set, eds *[]Edition, outputs *[]Output, refused *[]Refusal) error {
-	dir := path.Join(w.Layout.Dist, c.Locale.String())
-	fileOf := func(format string) string { return path.Join(dir, a.Slug+"."+format) }
-	ed, err := assemble.Assemble(a, w.Source, c, assemble.Options{})
-	if err != nil {
-		return err
-	}
-	coverage := percent(ed.Stats.Translated, ed.Stats.Units)
-	if ed.Stats.Fallback > 0 || ed.Stats.Stale > 0 {
-		if !opts.Fallback && (opts.MinCoverage <= 0 || coverage < opts.MinCoverage) {
-			*refused = append(*refused, Refusal{Locale: c.Locale.String(), Article: a.Slug, Coverage: coverage, Missing: ed.Stats.Missing, Stale: ed.Stats.StaleUnits})
-			for _, f := range formats {
-				files[fileOf(f)] = nil // an earlier, complete build must not stay published
-			}
-			return nil
-		}
-		// Published with fallback: stale units show the English too.
-		if ed, err = assemble.Assemble(a, w.Source, c, assemble.Options{SourceForStale: true}); err != nil {
-			return err
-		}
-	}
-	var alts []render.Alternate
-	for _, o := range all {
-		if o != c {
-			alts = append(alts, render.Alternate{Locale: o.Locale, Href: "../" + o.Locale.String() + "/" + a.Slug + ".html"})
-		}
-	}
-	e := Edition{Edition: ed, Coverage: coverage}
-	for _, f := range formats {
-		var data []byte
-		var warnings []string
-		switch f {
-		case "md":
-			data = render.Markdown(ed)
-		case "html":
-			data = render.HTML(ed, alts)
-		case "txt":
-			data = render.Text(ed)
-		case "epub":
-			data, warnings = render.EPUB(ed)
-		}
-		if ed.Stats.Fallback > 0 {
-			warnings = append([]string{fmt.Sprintf("%d of %d units shown in English (fallback)", ed.Stats.Fallback, ed.Stats.Units)}, warnings...)
-		}
-		file := fileOf(f)
-		files[file] = data
-		e.Files = append(e.Files, file)
-		*outputs = append(*outputs, Output{Locale: c.Locale.String(), Article: a.Slug, Format: f, File: file, Coverage: coverage,
-			Words: ed.Stats.Words, ReadingMinutes: (ed.Stats.Words + WordsPerMinute - 1) / WordsPerMinute, FallbackUnits: ed.Stats.Fallback, Warnings: warnings})
-	}
-	*eds = append(*eds, e)
-	return nil
 }
 
 func percent(n, total int) float64 {

@@ -45,12 +45,14 @@ type Workspace struct {
 	Glossary *glossary.Glossary  // every glossary entry (empty if there is no glossary folder)
 	Config   *check.Config       // tilmash.toml (empty if there is none)
 	Words    map[string][]string // the project's word lists for spelling, by locale
+
+	fsys fs.FS // the project, for the editions an earlier build left in dist/
 }
 
 // Load reads every article and catalogue under fsys. It fails on the first
 // file it cannot read or parse, naming file:line:col.
 func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
-	w := &Workspace{Layout: lay}
+	w := &Workspace{Layout: lay, fsys: fsys}
 	var paths []string
 	err := fs.WalkDir(fsys, lay.Content, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

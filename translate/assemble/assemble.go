@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/datefmt"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
@@ -18,6 +19,8 @@ type Text struct {
 	Nodes []markup.Node // the text with its inline markup
 	Lang  string        // "" when in the edition's language, else the fallback's tag ("en")
 	Stale bool          // the translation was made from older English
+
+	rejected *Error // why the translation is not shown, if it was rejected
 }
 
 // Block is a block of an edition: the article's block with its text.
@@ -29,14 +32,25 @@ type Block struct {
 
 // Stats counts an edition's units by state.
 type Stats struct {
-	Units      int      // translatable units
-	Translated int      // in the edition's language and up to date
-	Stale      int      // in the edition's language, translated from older English
-	Fallback   int      // missing: shown in English
-	Words      int      // words of the edition's text
-	Missing    []string // the IDs of the units with no translation (shown in English)
-	StaleUnits []string // the IDs of the units whose translation is stale
+	Units      int // translatable units
+	Translated int // in the edition's language and up to date
+	Stale      int // translated from older English (shown in English or under revision)
+	// UnderRevision counts the stale units shown in their earlier
+	// translation (the "keep" stale policy), awaiting revision.
+	UnderRevision int
+	Fallback      int      // missing: shown in English
+	Words         int      // words of the edition's text
+	Missing       []string // the IDs of the units with no translation (shown in English)
+	StaleUnits    []string // the IDs of the units whose translation is stale
+	// Rejected are the units whose translation cannot be published (a
+	// check rejected it, or it does not render): shown in English, like
+	// missing ones, each with what is wrong at its catalogue position.
+	Rejected []*Error
 }
+
+// Incomplete reports whether any unit is shown in English instead of the
+// edition's language.
+func (s Stats) Incomplete() bool { return s.Fallback > 0 }
 
 // Edition is one article in one locale, ready to render.
 type Edition struct {
@@ -67,6 +81,10 @@ type Options struct {
 	// SourceForStale shows the English for a unit whose translation is
 	// stale, marked like a missing one, instead of the outdated translation.
 	SourceForStale bool
+	// Reject names units whose translation must not be published (the
+	// checks found an error in it), with what is wrong: they are shown in
+	// English and listed in Stats.Rejected.
+	Reject map[string]*Error
 }
 
 // Assemble builds the article's edition in target's locale. src is the source
@@ -88,6 +106,12 @@ func Assemble(a *segment.Article, src, target *catalog.Catalog, opts Options) (*
 		}
 		ed.Meta[kind] = t
 	}
+	if ed.Meta[segment.Date] == nil && a.Meta.Date != "" {
+		// No date_text: the date as the edition's language writes it (CLDR).
+		if s, err := datefmt.Format(target.Locale, a.Meta.Date); err == nil {
+			ed.Meta[segment.Date] = &Text{Nodes: []markup.Node{{Kind: markup.Text, Text: s}}}
+		}
+	}
 	var err error
 	if ed.Blocks, err = asm.blocks(a.Blocks); err != nil {
 		return nil, err
@@ -103,11 +127,16 @@ func Assemble(a *segment.Article, src, target *catalog.Catalog, opts Options) (*
 			ed.Stats.Words += len(Words(markup.PlainText(t.Nodes)))
 		}
 		switch {
+		case t.rejected != nil:
+			ed.Stats.Fallback++
+			ed.Stats.Rejected = append(ed.Stats.Rejected, t.rejected)
 		case t.Stale:
 			ed.Stats.Stale++
 			ed.Stats.StaleUnits = append(ed.Stats.StaleUnits, u.ID)
 			if t.Lang != "" {
 				ed.Stats.Fallback++
+			} else {
+				ed.Stats.UnderRevision++
 			}
 		case t.Lang != "":
 			ed.Stats.Fallback++
@@ -167,39 +196,59 @@ func (asm *assembler) blocks(bs []segment.Block) ([]Block, error) {
 	return out, nil
 }
 
-// text renders unit i in the edition's locale, falling back to English.
+// text renders unit i in the edition's locale, falling back to English for
+// a unit that is missing, rejected, or stale when the options say so.
 func (asm *assembler) text(i int) (*Text, error) {
 	u := &asm.art.Units[i]
 	if t, ok := asm.cache[u.ID]; ok {
 		return t, nil
 	}
-	l, lang, stale := asm.target, "", false
-	m := asm.target.cat.Lookup(u.ID)
-	if m == nil || !m.Translated() {
-		l, lang = asm.src, locale.Source.String()
-		if asm.target == asm.src {
-			lang = ""
-		}
-		m = asm.src.cat.Lookup(u.ID)
-		if m == nil {
-			return nil, &Error{Pos: u.Pos, Unit: u.ID, Err: fmt.Errorf("not in the source catalogue %s: run tilmash extract", asm.src.cat.Path)}
-		}
-	} else if src := asm.src.cat.Lookup(u.ID); src != nil && src.Hash != m.Hash {
-		stale = true
-		if asm.opts.SourceForStale {
-			l, lang, m = asm.src, locale.Source.String(), src
+	src := asm.src.cat.Lookup(u.ID)
+	if src == nil {
+		return nil, &Error{Pos: catalog.Pos(u.Pos), Unit: u.ID, Err: fmt.Errorf("not in the source catalogue %s: run tilmash extract", asm.src.cat.Path)}
+	}
+	t := &Text{Unit: u.ID}
+	if m := asm.target.cat.Lookup(u.ID); asm.target != asm.src && m != nil && m.Translated() {
+		t.Stale = src.Hash != m.Hash
+		switch rej := asm.opts.Reject[u.ID]; {
+		case rej != nil:
+			t.rejected = rej
+		case t.Stale && asm.opts.SourceForStale:
+		default:
+			nodes, err := asm.render(asm.target, m, u)
+			if err == nil {
+				t.Nodes = nodes
+				asm.cache[u.ID] = t
+				return t, nil
+			}
+			t.rejected = err
 		}
 	}
+	nodes, err := asm.render(asm.src, src, u)
+	if err != nil {
+		return nil, err
+	}
+	t.Nodes = nodes
+	if asm.target != asm.src {
+		t.Lang = locale.Source.String()
+	}
+	asm.cache[u.ID] = t
+	return t, nil
+}
+
+// render executes message m of unit u through l's go-i18n Localizer and
+// decodes its markup. A failure is an *Error at the message's position.
+func (asm *assembler) render(l *localizer, m *catalog.Message, u *segment.Unit) ([]markup.Node, *Error) {
 	data := map[string]any{}
 	for name, v := range u.Vars {
 		if v.Ref != "" {
 			j := asm.unitIndex(v.Ref)
 			if j < 0 {
-				return nil, &Error{Pos: u.Pos, Unit: u.ID, Err: fmt.Errorf("{{.%s}} refers to unknown unit %s", name, v.Ref)}
+				return nil, &Error{Pos: catalog.Pos(u.Pos), Unit: u.ID, Err: fmt.Errorf("{{.%s}} refers to unknown unit %s", name, v.Ref)}
 			}
 			ref, err := asm.text(j)
 			if err != nil {
-				return nil, err
+				return nil, &Error{Pos: catalog.Pos(u.Pos), Unit: u.ID, Err: err}
 			}
 			data[name] = markup.Escape(markup.PlainText(ref.Nodes))
 			continue
@@ -222,9 +271,7 @@ func (asm *assembler) text(i int) (*Text, error) {
 		}
 		return nil, &Error{Pos: pos, Unit: u.ID, Err: err}
 	}
-	t := &Text{Unit: u.ID, Nodes: nodes, Lang: lang, Stale: stale}
-	asm.cache[u.ID] = t
-	return t, nil
+	return nodes, nil
 }
 
 func (asm *assembler) unitIndex(id string) int {

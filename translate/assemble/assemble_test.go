@@ -116,15 +116,46 @@ func TestAssembleErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, src, ru := setup(t, tt.ru)
-			_, err := Assemble(a, src, ru, Options{})
-			var ae *Error
-			if !errors.As(err, &ae) {
-				t.Fatalf("error = %v, want *Error", err)
+			ed, err := Assemble(a, src, ru, Options{})
+			if err != nil {
+				t.Fatalf("one broken translation stopped the edition: %v", err)
 			}
-			if !strings.Contains(err.Error(), tt.want) || ae.Pos.File != "locales/ru.toml" || ae.Pos.Line < 1 {
-				t.Errorf("error = %q, want it at locales/ru.toml and to contain %q", err, tt.want)
+			if len(ed.Stats.Rejected) != 1 {
+				t.Fatalf("rejected = %v, want one unit", ed.Stats.Rejected)
+			}
+			ae := ed.Stats.Rejected[0]
+			if !strings.Contains(ae.Error(), tt.want) || ae.Pos.File != "locales/ru.toml" || ae.Pos.Line < 1 {
+				t.Errorf("rejection = %q, want it at locales/ru.toml and to contain %q", ae, tt.want)
+			}
+			if !ed.Stats.Incomplete() || ed.Stats.Translated != 0 {
+				t.Errorf("stats = %+v: the rejected unit must count as shown in English", ed.Stats)
 			}
 		})
+	}
+}
+
+// TestAssembleReject: a unit the checks rejected is shown in English and
+// listed with the reason, the rest of the edition is the translation.
+func TestAssembleReject(t *testing.T) {
+	a, _, _ := setup(t, nil)
+	para := a.Units[1].ID
+	_, src, ru := setup(t, map[string]map[locale.Form]string{
+		"a.title": other("Заголовок"),
+		para:      other("Около 15 000 мужчин, см. <a1>карту</a1>."),
+	})
+	why := &Error{Pos: segment.Pos{File: "locales/ru.toml", Line: 9, Col: 17}, Unit: para, Err: errors.New("the number 150,000 is missing")}
+	ed, err := Assemble(a, src, ru, Options{Reject: map[string]*Error{para: why}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain(ed, 0) != "Some 150,000 men, see the map." || ed.Blocks[0].Text.Lang != "en" {
+		t.Errorf("rejected paragraph = %q (lang %q), want the English", plain(ed, 0), ed.Blocks[0].Text.Lang)
+	}
+	if markup.PlainText(ed.Meta[segment.Headline].Nodes) != "Заголовок" {
+		t.Errorf("the other units lost their translation")
+	}
+	if len(ed.Stats.Rejected) != 1 || ed.Stats.Rejected[0] != why || ed.Stats.Translated != 1 {
+		t.Errorf("stats = %+v", ed.Stats)
 	}
 }
 

@@ -44,6 +44,7 @@ const (
 	CodeLanguageLetters = "script-language"
 	CodeSpelling        = "spelling"
 	CodeNFC             = "nfc"
+	CodeFrontMatter     = "front-matter"
 )
 
 // defaultWarnings are the checks whose findings are warnings unless the
@@ -65,6 +66,10 @@ type Input struct {
 	Config   *Config             // may be nil: every check at its default severity
 	Speller  Speller             // may be nil: no spelling check
 	Words    map[string][]string // the project's own words per locale, known to be right
+	// IgnorePolicy reports every finding at its check's severity, whatever
+	// the publication policy asks of its article and locale: what build
+	// uses to decide which translations it may publish.
+	IgnorePolicy bool
 }
 
 // Run checks every target catalogue and returns the findings, sorted.
@@ -73,14 +78,19 @@ func Run(in Input) []finding.Finding {
 		in.Config = &Config{}
 	}
 	units := map[string]*segment.Unit{}
+	articles := map[string]*segment.Article{}
+	var out []finding.Finding
 	for _, a := range in.Articles {
 		for i := range a.Units {
 			units[a.Units[i].ID] = &a.Units[i]
+			articles[a.Units[i].ID] = a
+		}
+		for _, w := range a.Warnings {
+			out = append(out, finding.Finding{Pos: w.Pos, Code: CodeFrontMatter, Severity: finding.Warning, Message: w.Msg})
 		}
 	}
-	var out []finding.Finding
 	for _, c := range in.Targets {
-		r := &run{in: in, cat: c, tag: c.Locale, loc: c.Locale.String(), units: units, rules: in.Config.Locales[c.Locale.String()]}
+		r := &run{in: in, cat: c, tag: c.Locale, loc: c.Locale.String(), units: units, articles: articles, rules: in.Config.Locales[c.Locale.String()]}
 		r.catalogue()
 		if in.Glossary != nil {
 			for _, f := range in.Glossary.Check(in.Source, c) {
@@ -95,14 +105,15 @@ func Run(in Input) []finding.Finding {
 }
 
 type run struct {
-	in    Input
-	cat   *catalog.Catalog
-	tag   language.Tag
-	loc   string
-	units map[string]*segment.Unit
-	rules LocaleRules
-	out   []finding.Finding
-	words []spellWord
+	in       Input
+	cat      *catalog.Catalog
+	tag      language.Tag
+	loc      string
+	units    map[string]*segment.Unit
+	articles map[string]*segment.Article // the article of each unit
+	rules    LocaleRules
+	out      []finding.Finding
+	words    []spellWord
 }
 
 type spellWord struct {
@@ -121,12 +132,26 @@ func (r *run) add(f finding.Finding, m *catalog.Message) {
 	if m != nil {
 		directives = Directives(m.Notes)
 	}
-	if defaultWarnings[f.Code] {
+	if defaultWarnings[f.Code] || f.Code == CodeStale && r.in.Config.StalePolicy() == StaleKeep {
 		f.Severity = finding.Warning
 	}
-	if r.in.Config.decide(&f, directives) {
-		r.out = append(r.out, f)
+	if !r.in.Config.decide(&f, directives) {
+		return
 	}
+	if a := r.articles[f.Unit]; a != nil && !r.in.IgnorePolicy {
+		switch r.in.Config.Requirement(a, r.loc) {
+		case NotForTranslation:
+			if f.Code == CodeMissing {
+				return // nobody is asked to translate it yet
+			}
+			fallthrough
+		case InProgress:
+			if f.Severity == finding.Error {
+				f.Severity = finding.Info
+			}
+		}
+	}
+	r.out = append(r.out, f)
 }
 
 func (r *run) report(m *catalog.Message, pos segment.Pos, code, msg, hint string) {

@@ -270,3 +270,57 @@ func TestProjectIsClean(t *testing.T) {
 		t.Error(f)
 	}
 }
+
+// TestPublicationPolicy: the same gaps are errors in a required locale,
+// information in a locale or article in progress, and not reported at all
+// for an article not yet for translation; a stale entry is a warning under
+// the default stale policy (keep) and an error under refuse.
+func TestPublicationPolicy(t *testing.T) {
+	required := map[string]LocaleRules{"ru": {Quotes: "«»„“", Required: true}}
+	stale := func(m *catalog.Message) {
+		m.Forms[locale.Other] = "Около 150 мужчин."
+		m.Hash = "sha256-old"
+	}
+	tests := []struct {
+		name      string
+		locales   map[string]LocaleRules
+		stale     string
+		translate bool
+		required  []string
+		edit      func(*catalog.Message)
+		want      string // code:severity of each finding
+	}{
+		{"required, missing", required, "", true, nil, nil, "missing:error"},
+		{"in progress, missing", rules, "", true, nil, nil, "missing:info"},
+		{"in progress, broken", rules, "", true, nil, text("Около 15 мужчин."), "number:info"},
+		{"required, broken", required, "", true, nil, text("Около 15 мужчин."), "number:error"},
+		{"front matter requires ru", rules, "", true, []string{"ru"}, nil, "missing:error"},
+		{"front matter requires kk only", required, "", true, []string{"kk"}, nil, "missing:info"},
+		{"not for translation", required, "", false, nil, nil, ""},
+		{"not for translation, broken", required, "", false, nil, text("Около 15 мужчин."), "number:info"},
+		{"stale, keep", required, "", true, nil, stale, "stale:warning"},
+		{"stale, refuse", required, StaleRefuse, true, nil, stale, "stale:error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := setup(t, language.Russian, "Some 150 men.", tt.edit)
+			in.Config = &Config{Locales: tt.locales, Publish: PublishConfig{Stale: tt.stale}}
+			in.Articles[0].Meta.Translate = tt.translate
+			in.Articles[0].Meta.Required = tt.required
+			var got []string
+			for _, f := range Run(in) {
+				got = append(got, f.Code+":"+f.Severity.String())
+			}
+			if strings.Join(got, " ") != tt.want {
+				t.Errorf("findings = %v, want %s", got, tt.want)
+			}
+			// What build sees: every finding at its check's severity.
+			in.IgnorePolicy = true
+			for _, f := range Run(in) {
+				if f.Code == CodeNumber && f.Severity != finding.Error {
+					t.Errorf("with IgnorePolicy the number finding is %s", f.Severity)
+				}
+			}
+		})
+	}
+}

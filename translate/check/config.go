@@ -8,6 +8,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/tilmash/tilmash/translate/finding"
+	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/segment"
 )
 
@@ -19,6 +20,43 @@ type Config struct {
 	Locales map[string]LocaleRules `toml:"locales"`
 	// Check says which checks run, and how severe their findings are.
 	Check CheckConfig `toml:"check"`
+	// Publish says what happens to translations the English has moved
+	// past, and where the editions are published.
+	Publish PublishConfig `toml:"publish"`
+}
+
+// The stale policies: what an edition shows for a unit whose translation
+// was made from English that has since changed.
+const (
+	// StaleKeep publishes the previous translation until it is revised,
+	// as long as it still passes every check against the new English (a
+	// changed number, name, link or glossary term fails, so a factual
+	// correction is never papered over). The edition is marked as having
+	// units under revision. The default.
+	StaleKeep = "keep"
+	// StaleRefuse treats a stale unit like a missing one: the edition is
+	// not published without --fallback.
+	StaleRefuse = "refuse"
+	// StaleFallback publishes the edition with the English for stale units.
+	StaleFallback = "fallback"
+)
+
+// PublishConfig is the [publish] table.
+type PublishConfig struct {
+	// Stale is the stale policy: "keep" (default), "refuse" or "fallback".
+	Stale string `toml:"stale"`
+	// BaseURL, when set, makes the editions' language links absolute
+	// (https://example.org/news/ → https://example.org/news/ru/a.html)
+	// and adds hreflang="x-default" for the source edition.
+	BaseURL string `toml:"base-url"`
+}
+
+// StalePolicy returns the stale policy, StaleKeep when none is set.
+func (c *Config) StalePolicy() string {
+	if c == nil || c.Publish.Stale == "" {
+		return StaleKeep
+	}
+	return c.Publish.Stale
 }
 
 // LocaleRules is what a language's text must look like. Adding a locale
@@ -39,6 +77,11 @@ type LocaleRules struct {
 	MinWords int `toml:"min-words"`
 	// Dictionary names the hunspell dictionary for spelling (ru_RU, kk_KZ).
 	Dictionary string `toml:"dictionary"`
+	// Required makes every article's edition in this locale a must: any
+	// missing, stale or broken string in it fails check and build. A
+	// locale that is not required is in progress: its gaps are reported
+	// as information and its incomplete editions are not published.
+	Required bool `toml:"required"`
 }
 
 // Rules turns checks off and changes their severity. A code names one check
@@ -70,6 +113,19 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, und[0][len(und[0])-1]), Col: 1}, Msg: fmt.Sprintf("unknown setting %q (see the README's Configuration section)", und[0].String())}
+	}
+	switch c.Publish.Stale {
+	case "", StaleKeep, StaleRefuse, StaleFallback:
+	default:
+		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "stale"), Col: 1}, Msg: fmt.Sprintf("[publish] stale = %q: write \"keep\", \"refuse\" or \"fallback\"", c.Publish.Stale)}
+	}
+	if u := c.Publish.BaseURL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "/") {
+		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "base-url"), Col: 1}, Msg: fmt.Sprintf("[publish] base-url = %q: write an absolute address, such as \"https://example.org/news/\"", u)}
+	}
+	for tag := range c.Locales {
+		if _, err := locale.Parse(tag); err != nil {
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: tableLine(data, "locales."+tag), Col: 1}, Msg: fmt.Sprintf("[locales.%s]: %v", tag, err)}
+		}
 	}
 	for _, r := range c.rules() {
 		for code, sev := range r.Severity {
@@ -152,6 +208,16 @@ func Directives(notes []string) []string {
 		}
 	}
 	return out
+}
+
+// tableLine returns the line of the table header [name], or 1.
+func tableLine(data []byte, name string) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(l) == "["+name+"]" {
+			return i + 1
+		}
+	}
+	return 1
 }
 
 // keyLine returns the line on which key is set, or 1.

@@ -19,12 +19,18 @@ type Severity int
 const (
 	Error   Severity = iota // fails the check
 	Warning                 // reported, does not fail
+	// Info is for what is expected to be unfinished: the gaps of a locale
+	// or article still in progress. Reported, never fails.
+	Info
 )
 
-// String names the severity: "error" or "warning".
+// String names the severity: "error", "warning" or "info".
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Info:
+		return "info"
 	}
 	return "error"
 }
@@ -71,6 +77,17 @@ func Sort(fs []Finding) {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// Count counts the findings of severity sev.
+func Count(fs []Finding, sev Severity) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity == sev {
+			n++
+		}
+	}
+	return n
 }
 
 // Errors counts the findings of error severity.

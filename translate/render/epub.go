@@ -27,7 +27,11 @@ var epubCSS string
 //
 // It returns what it had to leave out (raw HTML that is not well-formed
 // XML) as warnings.
-func EPUB(ed *assemble.Edition) ([]byte, []string) {
+//
+// A book has no place beside the web editions, so it links to the other
+// languages only where they have absolute addresses (pg's alternates under
+// a base URL); relative ones are left out.
+func EPUB(ed *assemble.Edition, pg Page) ([]byte, []string) {
 	lang := ed.Locale.String()
 	title := plainOf(ed.Meta[segment.Headline])
 	w := &htmlWriter{xhtml: true}
@@ -57,6 +61,15 @@ func EPUB(ed *assemble.Edition) ([]byte, []string) {
 	}
 	if t := ed.Meta[segment.Note]; t != nil {
 		article.WriteString(`<p class="note"` + w.lang(t) + ">" + w.inline(t.Nodes) + "</p>\n")
+	}
+	var others []string
+	for _, a := range pg.Alternates {
+		if strings.HasPrefix(a.Href, "https://") || strings.HasPrefix(a.Href, "http://") {
+			others = append(others, fmt.Sprintf(`<a href="%s" hreflang="%s" lang="%s">%s</a>`, esc(a.Href), a.Locale, a.Locale, esc(locale.SelfName(a.Locale))))
+		}
+	}
+	if len(others) > 0 {
+		article.WriteString(`<p class="languages">` + strings.Join(others, ` <span class="sep">·</span> `) + "</p>\n")
 	}
 	article.WriteString("</header>\n" + w.b.String() + "</article>\n</body>\n</html>\n")
 

@@ -33,8 +33,8 @@ func TestEPUB(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, ed := english(t, "content/"+name, src)
-			book, warnings := EPUB(ed)
-			again, _ := EPUB(ed)
+			book, warnings := EPUB(ed, Page{})
+			again, _ := EPUB(ed, Page{})
 			if !bytes.Equal(book, again) {
 				t.Error("two renderings differ")
 			}

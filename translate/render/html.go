@@ -3,7 +3,9 @@ package render
 import (
 	"bytes"
 	_ "embed"
+	"fmt"
 	"html/template"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -16,7 +18,21 @@ import (
 // Alternate is another language edition of the same article.
 type Alternate struct {
 	Locale language.Tag // its language
-	Href   string       // its address, relative to this edition
+	Href   string       // its address: relative to this edition, or absolute
+}
+
+// Page is what an HTML edition says about its place among the others.
+type Page struct {
+	// Alternates are the other editions of the article published in the
+	// same build: the language switcher and <link rel="alternate"> list
+	// exactly these.
+	Alternates []Alternate
+	// Self is this edition's own address when the editions have absolute
+	// ones (a base URL is set); empty otherwise.
+	Self string
+	// Default is the address of the edition for readers whose language
+	// has none (hreflang="x-default"), the source edition; empty: none.
+	Default string
 }
 
 //go:embed page.html.tmpl
@@ -41,7 +57,9 @@ type pageData struct {
 	DateText    *assemble.Text
 	Date        string
 	Body        template.HTML
-	Languages   []langLink
+	Languages   template.HTML // the <link rel="alternate"> lines
+	Switcher    template.HTML // the language switcher
+	Revising    int           // units shown in a translation under revision
 }
 
 type langLink struct {
@@ -52,7 +70,7 @@ type langLink struct {
 // HTML writes the edition as a standalone HTML page: no external resources,
 // lang and dir on the root element, <link rel="alternate" hreflang> and a
 // language switcher naming each language in itself.
-func HTML(ed *assemble.Edition, alternates []Alternate) []byte {
+func HTML(ed *assemble.Edition, pg Page) []byte {
 	d := pageData{
 		Lang:        ed.Locale.String(),
 		Dir:         locale.Dir(ed.Locale),
@@ -63,17 +81,84 @@ func HTML(ed *assemble.Edition, alternates []Alternate) []byte {
 		Dateline:    ed.Meta[segment.Dateline],
 		DateText:    ed.Meta[segment.Date],
 		Date:        ed.Date,
+		Revising:    ed.Stats.UnderRevision,
 	}
 	w := &htmlWriter{}
 	w.blocks(ed.Blocks)
 	d.Body = template.HTML(w.b.String())
-	d.Languages = append(d.Languages, langLink{Tag: d.Lang, Name: locale.SelfName(ed.Locale), Current: true})
-	for _, a := range alternates {
-		d.Languages = append(d.Languages, langLink{Tag: a.Locale.String(), Name: locale.SelfName(a.Locale), Href: a.Href})
-	}
+	head, nav := languageLinks(ed.Locale, pg)
+	d.Languages, d.Switcher = template.HTML(head), template.HTML(nav)
 	var b bytes.Buffer
 	if err := page.Execute(&b, d); err != nil {
 		panic("render: page template: " + err.Error()) // the template is ours and tested
 	}
 	return b.Bytes()
+}
+
+// The markers around an HTML edition's language links, so that Relink can
+// bring the links of an edition kept from an earlier build up to date.
+const (
+	linksStart    = "<!-- tilmash:alternates -->"
+	linksEnd      = "<!-- /tilmash:alternates -->"
+	switcherStart = "<!-- tilmash:languages -->"
+	switcherEnd   = "<!-- /tilmash:languages -->"
+)
+
+// languageLinks writes the <link rel="alternate"> lines for <head> and the
+// language switcher, each between its markers.
+func languageLinks(tag language.Tag, pg Page) (head, nav string) {
+	self := langLink{Tag: tag.String(), Name: locale.SelfName(tag), Href: pg.Self, Current: true}
+	links := []langLink{self}
+	for _, a := range pg.Alternates {
+		links = append(links, langLink{Tag: a.Locale.String(), Name: locale.SelfName(a.Locale), Href: a.Href})
+	}
+	var h, n strings.Builder
+	h.WriteString(linksStart + "\n")
+	n.WriteString(switcherStart + "\n<nav class=\"languages\">\n<ul>\n")
+	for _, l := range links {
+		href := l.Href
+		if l.Current && href == "" {
+			href = "#"
+		}
+		fmt.Fprintf(&h, "<link rel=\"alternate\" hreflang=\"%s\" href=\"%s\">\n", l.Tag, template.HTMLEscapeString(href))
+		if l.Current {
+			fmt.Fprintf(&n, "<li><span aria-current=\"page\" lang=\"%s\">%s</span></li>\n", l.Tag, template.HTMLEscapeString(l.Name))
+		} else {
+			fmt.Fprintf(&n, "<li><a href=\"%s\" hreflang=\"%s\" lang=\"%s\">%s</a></li>\n", template.HTMLEscapeString(l.Href), l.Tag, l.Tag, template.HTMLEscapeString(l.Name))
+		}
+	}
+	if pg.Default != "" {
+		fmt.Fprintf(&h, "<link rel=\"alternate\" hreflang=\"x-default\" href=\"%s\">\n", template.HTMLEscapeString(pg.Default))
+	}
+	h.WriteString(linksEnd)
+	n.WriteString("</ul>\n</nav>\n" + switcherEnd)
+	return h.String(), n.String()
+}
+
+// Relink replaces the language links of an HTML edition written earlier
+// (one kept because this build could not replace it) with those of pg, so
+// that no page links to an edition that is no longer published. It reports
+// false when the page has no tilmash markers (it was not written by this
+// version of tilmash): then it is returned unchanged.
+func Relink(page []byte, tag language.Tag, pg Page) ([]byte, bool) {
+	head, nav := languageLinks(tag, pg)
+	out, ok := replaceBetween(page, linksStart, linksEnd, head)
+	if !ok {
+		return page, false
+	}
+	if out, ok = replaceBetween(out, switcherStart, switcherEnd, nav); !ok {
+		return page, false
+	}
+	return out, true
+}
+
+func replaceBetween(b []byte, start, end, with string) ([]byte, bool) {
+	i := bytes.Index(b, []byte(start))
+	j := bytes.Index(b, []byte(end))
+	if i < 0 || j < i {
+		return b, false
+	}
+	out := append([]byte{}, b[:i]...)
+	out = append(out, with...)
+	return append(out, b[j+len(end):]...), true
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -80,7 +81,7 @@ func TestHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, ed := english(t, "content/interview.md", src)
-	page := string(HTML(ed, []Alternate{{Locale: language.Kazakh, Href: "../kk/interview.html"}, {Locale: language.Russian, Href: "../ru/interview.html"}}))
+	page := string(HTML(ed, Page{Alternates: []Alternate{{Locale: language.Kazakh, Href: "../kk/interview.html"}, {Locale: language.Russian, Href: "../ru/interview.html"}}}))
 	for _, want := range []string{
 		`<html lang="en" dir="ltr">`,
 		`<title>Two Voices</title>`,
@@ -120,7 +121,7 @@ func TestHTMLMarksFallback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := string(HTML(ed, nil))
+	page := string(HTML(ed, Page{}))
 	for _, want := range []string{`<h1>Заголовок</h1>`, `<p lang="en">Almaty is <b>big</b>.</p>`, `<figcaption lang="en">Flea market.</figcaption>`, `<html lang="ru"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s", want)
@@ -153,5 +154,32 @@ func TestTextWraps(t *testing.T) {
 	}
 	if !strings.Contains(txt, "150\u00a0000") {
 		t.Errorf("the no-break space was broken:\n%s", txt)
+	}
+}
+
+// TestRelink: the language links of a page written earlier are replaced
+// with the current ones, absolute with x-default when a base URL is set,
+// and a page without tilmash's markers is left alone.
+func TestRelink(t *testing.T) {
+	_, ed := english(t, "content/e.md", []byte("+++\ntitle = \"T\"\n+++\n\nText.\n"))
+	old := HTML(ed, Page{Alternates: []Alternate{{Locale: language.Kazakh, Href: "../kk/e.html"}, {Locale: language.Russian, Href: "../ru/e.html"}}})
+	pg := Page{Alternates: []Alternate{{Locale: language.Kazakh, Href: "https://example.org/kk/e.html"}}, Self: "https://example.org/en/e.html", Default: "https://example.org/en/e.html"}
+	got, ok := Relink(old, language.English, pg)
+	if !ok {
+		t.Fatal("Relink found no markers in a page HTML wrote")
+	}
+	if !bytes.Equal(got, HTML(ed, pg)) {
+		t.Errorf("relinked page differs from the page written with the new links:\n%s", got)
+	}
+	for _, want := range []string{`hreflang="x-default" href="https://example.org/en/e.html"`, `<a href="https://example.org/kk/e.html" hreflang="kk"`} {
+		if !bytes.Contains(got, []byte(want)) {
+			t.Errorf("relinked page lacks %s", want)
+		}
+	}
+	if bytes.Contains(got, []byte("ru/e.html")) {
+		t.Errorf("relinked page still links to the Russian edition")
+	}
+	if _, ok := Relink([]byte("<html><body>hand-made</body></html>"), language.English, pg); ok {
+		t.Errorf("Relink changed a page without markers")
 	}
 }
