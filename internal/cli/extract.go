@@ -7,8 +7,11 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/locale"
 )
+
+func mustTag(s string) language.Tag { return language.MustParse(s) }
 
 // ExtractOptions are the options of tilmash extract.
 type ExtractOptions struct {
@@ -16,6 +19,7 @@ type ExtractOptions struct {
 	IO
 	AddLocales []string // locales to start catalogues for
 	DryRun     bool     // report, write nothing
+	Prune      bool     // remove obsolete entries
 }
 
 // NewCmdExtract builds tilmash extract. runF replaces extractRun in tests.
@@ -30,7 +34,14 @@ date: new units get an empty entry to translate, a translation whose English
 changed is marked stale (never dropped), an entry whose unit is gone is kept
 as obsolete. Running it twice changes nothing.
 
-A new locale is one flag: tilmash extract --add-locale uz-Latn`,
+A unit whose English is translated elsewhere (a renamed article, a repeated
+sentence) is filled with that translation and marked for review with a
+"# tilmash: reused from …" line. Obsolete entries are kept until --prune
+removes them, naming each.
+
+A new locale is one flag: tilmash extract --add-locale uz-Latn. It starts in
+progress: its gaps do not fail check or build until tilmash.toml says
+required = true in its [locales.uz-Latn] table.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -41,6 +52,7 @@ A new locale is one flag: tilmash extract --add-locale uz-Latn`,
 	}
 	cmd.Flags().StringSliceVar(&opts.AddLocales, "add-locale", nil, "start a catalogue for these locales (BCP 47 tags, such as uz or kk-Latn)")
 	cmd.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "report what would change; write nothing")
+	cmd.Flags().BoolVar(&opts.Prune, "prune", false, "remove the obsolete entries (units in no article any more, such as a deleted article's), listing each")
 	return cmd
 }
 
@@ -57,7 +69,7 @@ func extractRun(opts *ExtractOptions) error {
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
-	files, rep, err := w.Extract(tags)
+	files, rep, err := w.Extract(tags, opts.Prune)
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
@@ -77,7 +89,20 @@ func extractRun(opts *ExtractOptions) error {
 	sort.Strings(locs)
 	for _, l := range locs {
 		st := rep.Locales[l]
-		fmt.Fprintf(opts.Out, "%-8s %3d translated  %3d stale  %3d missing  %3d obsolete\n", l, st.Translated, st.Stale, st.Missing, st.Obsolete)
+		fmt.Fprintf(opts.Out, "%-8s %3d translated  %3d stale  %3d missing  %3d obsolete", l, st.Translated, st.Stale, st.Missing, st.Obsolete)
+		if st.Reused > 0 {
+			fmt.Fprintf(opts.Out, "  %3d reused (review them)", st.Reused)
+		}
+		fmt.Fprintln(opts.Out)
+	}
+	for _, l := range locs {
+		for _, id := range rep.Locales[l].Pruned {
+			verb := "removed"
+			if opts.DryRun {
+				verb = "would remove"
+			}
+			fmt.Fprintf(opts.Out, "%s obsolete %s from %s\n", verb, id, catalog.TargetPath(w.Layout.Locales, mustTag(l)))
+		}
 	}
 	verb := "wrote"
 	if opts.DryRun {

@@ -30,7 +30,7 @@ func benchmarkExtract(b *testing.B, n int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, _, err := w.Extract([]language.Tag{language.Russian, language.Kazakh})
+	files, _, err := w.Extract([]language.Tag{language.Russian, language.Kazakh}, false)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func benchmarkExtract(b *testing.B, n int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := w.Extract(nil); err != nil {
+		if _, _, err := w.Extract(nil, false); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -194,7 +195,10 @@ type ExtractReport struct {
 // catalogue already gave them (see segment.Reconcile), and returns the new
 // source catalogue and every target catalogue brought up to date with it.
 // New locales are added by naming them in addLocales.
-func (w *Workspace) Extract(addLocales []language.Tag) (fileset.Set, ExtractReport, error) {
+//
+// With prune, entries whose unit is in no article any more (obsolete) are
+// removed instead of kept; the report lists them.
+func (w *Workspace) Extract(addLocales []language.Tag, prune bool) (fileset.Set, ExtractReport, error) {
 	w.reconcile()
 	src := catalog.FromUnits(w.SourcePath(), w.Articles)
 	w.Source = src
@@ -214,7 +218,7 @@ func (w *Workspace) Extract(addLocales []language.Tag) (fileset.Set, ExtractRepo
 	}
 	var synced []*catalog.Catalog
 	for _, old := range targets {
-		c, st := catalog.Sync(src, old, old.Locale, old.Path)
+		c, st := catalog.Sync(src, old, old.Locale, old.Path, prune)
 		files[c.Path] = catalog.Format(c)
 		rep.Locales[c.Locale.String()] = st
 		synced = append(synced, c)
@@ -251,7 +255,7 @@ func (w *Workspace) ready() error {
 	w.reconcile()
 	for _, a := range w.Articles {
 		for _, u := range a.Units {
-			if m := w.Source.Lookup(u.ID); m == nil || m.Hash != u.Hash() {
+			if m := w.Source.Lookup(u.ID); m == nil || m.Hash != u.Hash() || !maps.Equal(m.Forms, u.Forms) {
 				return fmt.Errorf("%s: unit %s: the source catalogue %s is out of date with the article: run tilmash extract", u.Pos, u.ID, w.SourcePath())
 			}
 		}

@@ -111,7 +111,7 @@ func TestEnglishEditionKeepsEveryWord(t *testing.T) {
 // catalogue tilmash writes, and render its plural messages.
 func TestGoI18nLoadsEveryCatalogue(t *testing.T) {
 	w := project(t)
-	files, _, err := w.Extract(nil)
+	files, _, err := w.Extract(nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +182,7 @@ func TestPluralHeadingsThroughGoI18n(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _, err := w.Extract([]language.Tag{language.Russian, language.Kazakh})
+	files, _, err := w.Extract([]language.Tag{language.Russian, language.Kazakh}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +242,7 @@ func TestManyArticlesAndLocales(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, rep, err := w.Extract([]language.Tag{language.MustParse("uz-Latn"), language.MustParse("kk-Latn"), language.Russian})
+	files, rep, err := w.Extract([]language.Tag{language.MustParse("uz-Latn"), language.MustParse("kk-Latn"), language.Russian}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,7 @@ func setup(t *testing.T, ru map[string]map[locale.Form]string) (*segment.Article
 		t.Fatal(err)
 	}
 	src := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
-	c, _ := catalog.Sync(src, nil, language.Russian, "locales/ru.toml")
+	c, _ := catalog.Sync(src, nil, language.Russian, "locales/ru.toml", false)
 	for id, forms := range ru {
 		for f, s := range forms {
 			c.Lookup(id).Forms[f] = s

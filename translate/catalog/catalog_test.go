@@ -187,7 +187,7 @@ func source(units ...segment.Unit) *Catalog {
 
 func TestSync(t *testing.T) {
 	v1 := source(unit("a.s.p-1", "Old English."), unit("a.s.p-2", "Kept English."), unit("a.s.p-3", "Gone English."))
-	ru, _ := Sync(v1, nil, language.Russian, "locales/ru.toml")
+	ru, _ := Sync(v1, nil, language.Russian, "locales/ru.toml", false)
 	for id, text := range map[string]string{"a.s.p-1": "Старый текст.", "a.s.p-2": "Сохранённый текст.", "a.s.p-3": "Удалённый текст."} {
 		ru.Lookup(id).Forms[locale.Other] = text
 	}
@@ -199,8 +199,8 @@ func TestSync(t *testing.T) {
 	}
 
 	v2 := source(unit("a.s.p-1", "New English."), unit("a.s.p-2", "Kept English."), unit("a.s.p-4", "Kept English."))
-	got, st := Sync(v2, ru, language.Russian, "locales/ru.toml")
-	if want := (Stats{Units: 3, Translated: 1, Stale: 1, Missing: 1, Obsolete: 1}); st != want {
+	got, st := Sync(v2, ru, language.Russian, "locales/ru.toml", false)
+	if want := (Stats{Units: 3, Translated: 1, Stale: 1, Reused: 1, Obsolete: 1}); !reflect.DeepEqual(st, want) {
 		t.Errorf("stats = %+v, want %+v", st, want)
 	}
 	stale := got.Lookup("a.s.p-1")
@@ -213,8 +213,9 @@ func TestSync(t *testing.T) {
 	if kept := got.Lookup("a.s.p-2"); kept.Text() != "Сохранённый текст." || !reflect.DeepEqual(kept.Notes, []string{"# Примечание переводчика."}) {
 		t.Errorf("kept entry = %+v", kept)
 	}
+	// The same English as a translated entry: filled in, marked for review.
 	fresh := got.Lookup("a.s.p-4")
-	if fresh.Text() != "" || fresh.Hash != v2.Lookup("a.s.p-4").Hash || !contains(fresh.Comments, "#, suggestion (the same English is translated elsewhere): Сохранённый текст.") {
+	if fresh.Text() != "Сохранённый текст." || fresh.Hash != v2.Lookup("a.s.p-4").Hash || !reflect.DeepEqual(fresh.Notes, []string{ReusedNote("a.s.p-2")}) {
 		t.Errorf("new entry = %+v", fresh)
 	}
 	gone := got.Lookup("a.s.p-3")
@@ -226,9 +227,54 @@ func TestSync(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := Sync(v2, reparsed, language.Russian, "locales/ru.toml")
+	again, _ := Sync(v2, reparsed, language.Russian, "locales/ru.toml", false)
 	if string(Format(again)) != string(Format(got)) {
 		t.Errorf("second sync changed the file:\n%s\n---\n%s", Format(got), Format(again))
+	}
+}
+
+// TestSyncRename: an article renamed gives every unit a new ID; each is
+// filled from the obsolete entry with the same English (not from a stale
+// one), marked for review; --prune then removes the obsolete entries,
+// listing them.
+func TestSyncRename(t *testing.T) {
+	v1 := FromUnits("locales/en.toml", []*segment.Article{{Slug: "a", Units: []segment.Unit{unit("a.s.p-1", "One."), unit("a.s.p-2", "Two.")}}})
+	ru, _ := Sync(v1, nil, language.Russian, "locales/ru.toml", false)
+	ru.Lookup("a.s.p-1").Forms[locale.Other] = "Один."
+	ru.Lookup("a.s.p-2").Forms[locale.Other] = "Два."
+	ru.Lookup("a.s.p-2").Hash = "sha256-older" // stale: made from other English
+	ru, err := Parse("locales/ru.toml", Format(ru))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2 := FromUnits("locales/en.toml", []*segment.Article{{Slug: "b", Units: []segment.Unit{unit("b.s.p-1", "One."), unit("b.s.p-2", "Two.")}}})
+	got, st := Sync(v2, ru, language.Russian, "locales/ru.toml", false)
+	if st.Reused != 1 || st.Missing != 1 || st.Obsolete != 2 {
+		t.Errorf("stats = %+v, want 1 reused, 1 missing, 2 obsolete", st)
+	}
+	if m := got.Lookup("b.s.p-1"); m.Text() != "Один." || !strings.HasPrefix(m.Notes[0], "# tilmash: reused from a.s.p-1 ") {
+		t.Errorf("renamed unit = %+v", m)
+	}
+	if m := got.Lookup("b.s.p-2"); m.Text() != "" {
+		t.Errorf("a stale translation was reused: %+v", m)
+	}
+	pruned, st := Sync(v2, ru, language.Russian, "locales/ru.toml", true)
+	if !reflect.DeepEqual(st.Pruned, []string{"a.s.p-1", "a.s.p-2"}) || pruned.Lookup("a.s.p-1") != nil || pruned.Lookup("b.s.p-1").Text() != "Один." {
+		t.Errorf("prune: %v", st.Pruned)
+	}
+}
+
+// TestSyncExactHash: an entry hashed as tilmash once did (the English
+// exactly as written) is current, and moves to the folded hash.
+func TestSyncExactHash(t *testing.T) {
+	v := source(unit("a.s.p-1", "It’s 18–30."))
+	ru, _ := Sync(v, nil, language.Russian, "locales/ru.toml", false)
+	m := ru.Lookup("a.s.p-1")
+	m.Forms[locale.Other] = "Это 18–30."
+	m.Hash = segment.ExactHash(v.Lookup("a.s.p-1").Forms)
+	got, st := Sync(v, ru, language.Russian, "locales/ru.toml", false)
+	if st.Translated != 1 || got.Lookup("a.s.p-1").Hash != v.Lookup("a.s.p-1").Hash {
+		t.Errorf("stats %+v, hash %s", st, got.Lookup("a.s.p-1").Hash)
 	}
 }
 
@@ -242,7 +288,7 @@ func TestSyncPluralStub(t *testing.T) {
 		{language.Russian, []locale.Form{locale.One, locale.Few, locale.Many, locale.Other}},
 		{language.Kazakh, []locale.Form{locale.One, locale.Other}},
 	} {
-		c, _ := Sync(src, nil, tt.tag, "x")
+		c, _ := Sync(src, nil, tt.tag, "x", false)
 		var got []locale.Form
 		for _, f := range locale.Forms {
 			if _, ok := c.Lookup("a.x.heading").Forms[f]; ok {

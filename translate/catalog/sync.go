@@ -89,11 +89,63 @@ func TargetHeader(tag language.Tag) []string {
 
 // Stats counts what Sync found.
 type Stats struct {
-	Units      int // units in the source
-	Translated int // units with a translation that matches the current English
-	Stale      int // units whose translation was made from other English
-	Missing    int // units with no translation
-	Obsolete   int // entries whose unit no longer exists (kept)
+	Units      int      // units in the source
+	Translated int      // units with a translation that matches the current English
+	Stale      int      // units whose translation was made from other English
+	Missing    int      // units with no translation
+	Obsolete   int      // entries whose unit no longer exists (kept)
+	Reused     int      // units filled with the translation of the same English elsewhere, to review
+	Pruned     []string // obsolete entries removed (Sync with prune)
+}
+
+// ReusedDirective marks an entry that extract filled with the translation
+// of the same English elsewhere (another article, a renamed one, an earlier
+// place in the same one). check reports it, as information, until the
+// translator has reviewed it in its new place and deleted the line.
+const ReusedDirective = "# tilmash: reused from "
+
+// ReusedNote is the note that marks an entry filled from entry id.
+func ReusedNote(id string) string {
+	return ReusedDirective + id + " (the same English): review it here, then delete this line"
+}
+
+// reusable indexes the translations of old that a unit with the same
+// English may take: every translated entry, obsolete ones included, whose
+// translation is up to date with the English it was made from; by the hash
+// of that English. An obsolete entry wins over a current one (it is what a
+// renamed article left behind), then the first in the file.
+func reusable(src, old *Catalog) map[string]*Message {
+	out := map[string]*Message{}
+	if old == nil {
+		return out
+	}
+	for _, obsoleteFirst := range []bool{true, false} {
+		for _, om := range old.Messages {
+			if !om.Translated() || (src.Lookup(om.ID) == nil) != obsoleteFirst || hasReusedNote(om) {
+				continue
+			}
+			english := om.Source()
+			if sm := src.Lookup(om.ID); sm != nil {
+				english = sm.Forms
+			}
+			if english == nil || (om.Hash != segment.Hash(english) && om.Hash != segment.ExactHash(english)) {
+				continue // stale: not a translation of that English
+			}
+			if h := segment.Hash(english); out[h] == nil {
+				out[h] = om
+			}
+		}
+	}
+	return out
+}
+
+func hasReusedNote(m *Message) bool {
+	for _, n := range m.Notes {
+		if strings.HasPrefix(n, ReusedDirective) {
+			return true
+		}
+	}
+	return false
 }
 
 // Sync brings a locale's catalogue up to date with the source catalogue:
@@ -102,20 +154,14 @@ type Stats struct {
 // translation whose English changed is marked stale with the English it was
 // made from; entries whose unit is gone are kept at the end as obsolete.
 // Translations, hashes and the translator's notes are never changed.
-func Sync(src, old *Catalog, tag language.Tag, path string) (*Catalog, Stats) {
+//
+// With prune, obsolete entries are dropped instead, and listed in
+// Stats.Pruned.
+func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalog, Stats) {
 	out := &Catalog{Locale: tag, Path: path, Header: TargetHeader(tag)}
 	var st Stats
 	forms := locale.PluralForms(tag)
-	translations := map[string]string{} // English text → a translation of it, for suggestions
-	if old != nil {
-		for _, sm := range src.Messages {
-			if om := old.Lookup(sm.ID); om != nil && om.Translated() && om.Hash == sm.Hash {
-				if _, ok := translations[sm.Text()]; !ok {
-					translations[sm.Text()] = om.Text()
-				}
-			}
-		}
-	}
+	reuse := reusable(src, old)
 	for _, sm := range src.Messages {
 		st.Units++
 		var om *Message
@@ -125,6 +171,9 @@ func Sync(src, old *Catalog, tag language.Tag, path string) (*Catalog, Stats) {
 		m := &Message{ID: sm.ID, Hash: sm.Hash, Forms: map[locale.Form]string{}}
 		if om != nil {
 			m.Notes, m.Hash = om.Notes, om.Hash
+			if m.Hash == segment.ExactHash(sm.Forms) {
+				m.Hash = sm.Hash // made from this very English, hashed as tilmash once did
+			}
 			for f, s := range om.Forms {
 				m.Forms[f] = s
 			}
@@ -140,15 +189,24 @@ func Sync(src, old *Catalog, tag language.Tag, path string) (*Catalog, Stats) {
 			m.Comments = append(m.Comments, "#. "+oneLine(sm.Description))
 		}
 		m.Comments = append(m.Comments, sourceLines("#> ", sm.Forms)...)
+		r, canReuse := reuse[sm.Hash]
 		switch {
+		case (om == nil || !om.Translated()) && canReuse && r.ID != sm.ID:
+			// The same English is translated elsewhere: an article renamed,
+			// or a sentence repeated. Fill it in, marked for review.
+			st.Reused++
+			m.Hash = sm.Hash
+			for f, text := range r.Forms {
+				if _, wanted := m.Forms[f]; wanted || !plural {
+					m.Forms[f] = text
+				}
+			}
+			m.Notes = append(m.Notes, ReusedNote(r.ID))
 		case om == nil || !om.Translated():
 			st.Missing++
 			m.Hash = sm.Hash
 			m.Comments = append(m.Comments, "#, untranslated")
-			if t, ok := translations[sm.Text()]; ok && !plural {
-				m.Comments = append(m.Comments, "#, suggestion (the same English is translated elsewhere): "+oneLine(t))
-			}
-		case om.Hash != sm.Hash:
+		case m.Hash != sm.Hash:
 			st.Stale++
 			m.Comments = append(m.Comments, fmt.Sprintf("#, stale: the English changed; revise the text, then set hash = %q", sm.Hash))
 			prev := om.Previous()
@@ -163,7 +221,15 @@ func Sync(src, old *Catalog, tag language.Tag, path string) (*Catalog, Stats) {
 		}
 		out.Add(m)
 	}
-	if old != nil {
+	if old != nil && prune {
+		for _, om := range old.Messages {
+			if src.Lookup(om.ID) == nil {
+				st.Pruned = append(st.Pruned, om.ID)
+			}
+		}
+		sort.Strings(st.Pruned)
+	}
+	if old != nil && !prune {
 		var obsolete []*Message
 		for _, om := range old.Messages {
 			if src.Lookup(om.ID) == nil {

@@ -45,6 +45,7 @@ const (
 	CodeSpelling        = "spelling"
 	CodeNFC             = "nfc"
 	CodeFrontMatter     = "front-matter"
+	CodeReused          = "reused"
 )
 
 // defaultWarnings are the checks whose findings are warnings unless the
@@ -132,6 +133,9 @@ func (r *run) add(f finding.Finding, m *catalog.Message) {
 	if m != nil {
 		directives = Directives(m.Notes)
 	}
+	if f.Code == CodeReused {
+		f.Severity = finding.Info
+	}
 	if defaultWarnings[f.Code] || f.Code == CodeStale && r.in.Config.StalePolicy() == StaleKeep {
 		f.Severity = finding.Warning
 	}
@@ -192,6 +196,13 @@ func (r *run) catalogue() {
 var varRe = regexp.MustCompile(`{{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*}}`)
 
 func (r *run) message(sm, tm *catalog.Message, u *segment.Unit) {
+	// Filled by extract from the same English elsewhere.
+	for _, n := range tm.Notes {
+		if rest, ok := strings.CutPrefix(n, catalog.ReusedDirective); ok {
+			from, _, _ := strings.Cut(rest, " ")
+			r.report(tm, tm.Pos, CodeReused, "filled from "+from+", whose English is the same", "review the translation in its new place, then delete the \"# tilmash: reused\" line above the entry")
+		}
+	}
 	// Stale.
 	if tm.Hash != sm.Hash {
 		hint := "revise the translation against the English, then set hash = \"" + sm.Hash + "\""

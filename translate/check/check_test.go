@@ -42,7 +42,7 @@ func setup(t *testing.T, tag language.Tag, english string, edit func(m *catalog.
 		t.Fatal(err)
 	}
 	src := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
-	tgt, _ := catalog.Sync(src, nil, tag, "locales/"+tag.String()+".toml")
+	tgt, _ := catalog.Sync(src, nil, tag, "locales/"+tag.String()+".toml", false)
 	for _, m := range tgt.Messages[:len(tgt.Messages)-1] { // the title, and a profile's name
 		m.Forms[locale.Other] = "Дмитрий"
 	}

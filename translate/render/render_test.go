@@ -115,7 +115,7 @@ func TestHTMLMarksFallback(t *testing.T) {
 		t.Fatal(err)
 	}
 	src := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
-	ru, _ := catalog.Sync(src, nil, language.Russian, "locales/ru.toml")
+	ru, _ := catalog.Sync(src, nil, language.Russian, "locales/ru.toml", false)
 	ru.Lookup(a.Units[0].ID).Forms[locale.Other] = "Заголовок"
 	ed, err := assemble.Assemble(a, src, ru, assemble.Options{})
 	if err != nil {

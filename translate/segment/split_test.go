@@ -299,3 +299,33 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+// TestHashIgnoresTypography: spacing, quotation marks, apostrophes and dashes
+// do not change a unit's hash (its translations stay current); a word, a
+// number or a letter's case does.
+func TestHashIgnoresTypography(t *testing.T) {
+	base := "He said “it’s 18-30 men”, then left."
+	tests := []struct {
+		edit string
+		same bool
+	}{
+		{"He said  “it’s 18-30 men”,\u00a0then left.", true},
+		{"He said \"it's 18–30 men\", then left.", true},
+		{"He said «it’s 18—30 men», then left.", true},
+		{" He said “it’s 18-30 men”, then left. ", true},
+		{"He said “it’s 18-35 men”, then left.", false},
+		{"He said “it’s 18-30 people”, then left.", false},
+		{"he said “it’s 18-30 men”, then left.", false},
+		{"He said “its 18-30 men”, then left.", false},
+	}
+	h := Hash(map[locale.Form]string{locale.Other: base})
+	for _, tt := range tests {
+		got := Hash(map[locale.Form]string{locale.Other: tt.edit}) == h
+		if got != tt.same {
+			t.Errorf("Hash(%q) == Hash(%q): %v, want %v", tt.edit, base, got, tt.same)
+		}
+	}
+	if ExactHash(map[locale.Form]string{locale.Other: base}) == ExactHash(map[locale.Form]string{locale.Other: tests[0].edit}) {
+		t.Errorf("ExactHash folds spacing")
+	}
+}

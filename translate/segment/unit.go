@@ -76,14 +76,44 @@ func (u *Unit) Text() string { return u.Forms[locale.Other] }
 func (u *Unit) Hash() string { return Hash(u.Forms) }
 
 // Hash fingerprints a message's plural forms as "sha256-" and 16 hex digits.
+// The text is folded first (see Fold): an edit of spacing, quotation marks
+// or dashes alone leaves the hash, so translations do not turn stale over
+// typography; any change of a word, number or link changes it.
 func Hash(forms map[locale.Form]string) string {
+	return hashForms(forms, Fold)
+}
+
+// ExactHash is the hash of the forms exactly as written: what tilmash
+// recorded before hashes were folded. Catalogues written then carry it;
+// extract recognises it and moves the entry to Hash.
+func ExactHash(forms map[locale.Form]string) string {
+	return hashForms(forms, func(s string) string { return s })
+}
+
+func hashForms(forms map[locale.Form]string, fold func(string) string) string {
 	h := sha256.New()
 	for _, f := range locale.Forms {
 		if s, ok := forms[f]; ok {
-			fmt.Fprintf(h, "%s\x00%s\x00", f, s)
+			fmt.Fprintf(h, "%s\x00%s\x00", f, fold(s))
 		}
 	}
 	return "sha256-" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// typographic maps quotation marks, apostrophes and dashes to one form each.
+var typographic = strings.NewReplacer(
+	"“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`, "″", `"`,
+	"‘", "'", "’", "'", "‚", "'", "‹", "'", "›", "'", "′", "'",
+	"–", "-", "—", "-", "‐", "-", "‑", "-", "−", "-", "―", "-",
+	"…", "...",
+)
+
+// Fold is the English as far as a translation is concerned: spacing
+// folded to single spaces (no-break ones too), and typographic quotation
+// marks, apostrophes, dashes and ellipses made plain. "It’s 18–30" and
+// "It's  18-30" fold alike.
+func Fold(s string) string {
+	return normalizeSpace(typographic.Replace(s))
 }
 
 // textID derives a unit's ID from its article, section, kind and text.
