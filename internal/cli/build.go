@@ -89,13 +89,8 @@ func buildRun(opts *BuildOptions) error {
 		return err
 	}
 	full := len(opts.Locales) == 0 && len(opts.Formats) == 0
-	reportPath, _ := w.ReportFile(workspace.Report{})
-	data, err := os.ReadFile(filepath.Join(opts.Dir, filepath.FromSlash(reportPath)))
-	if err != nil && !os.IsNotExist(err) {
-		return &exitError{ExitError, err}
-	}
-	if bo.Previous, err = workspace.PreviousReport(data); err != nil {
-		return &exitError{ExitError, fmt.Errorf("%s: %w", reportPath, err)}
+	if bo.Previous, err = previousReport(opts.Global, w); err != nil {
+		return err
 	}
 	res, err := w.Build(bo)
 	if err != nil {
@@ -116,7 +111,32 @@ func buildRun(opts *BuildOptions) error {
 	}
 	summary(opts.Out, res)
 	fmt.Fprintf(opts.Out, "%s written, %d unchanged, %d removed, in %s/\n", count(len(done.Written), "file"), len(done.Unchanged), len(done.Removed), opts.Dist)
+	if w.OutOfDate != "" {
+		fmt.Fprintf(opts.Err, "tilmash: note: %s (built from the articles as they are)\n", w.OutOfDate)
+	}
+	for _, a := range w.Articles {
+		for _, warn := range a.Warnings {
+			fmt.Fprintf(opts.Err, "tilmash: warning: %v\n", warn)
+		}
+	}
+	if err := reportBroken(w, tags, opts.Err); err != nil {
+		return err
+	}
 	return refusals(res)
+}
+
+// previousReport reads dist/report.json, the last build's report, if any.
+func previousReport(g *Global, w *workspace.Workspace) (*workspace.Report, error) {
+	reportPath, _ := w.ReportFile(workspace.Report{})
+	data, err := os.ReadFile(filepath.Join(g.Dir, filepath.FromSlash(reportPath)))
+	if err != nil && !os.IsNotExist(err) {
+		return nil, &exitError{ExitError, err}
+	}
+	r, err := workspace.PreviousReport(data)
+	if err != nil {
+		return nil, &exitError{ExitError, fmt.Errorf("%s: %w", reportPath, err)}
+	}
+	return r, nil
 }
 
 // summary prints one line per edition and format, and the refused editions.

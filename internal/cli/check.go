@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tilmash/tilmash/internal/hunspell"
+	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/finding"
 )
@@ -95,19 +96,29 @@ func checkRun(opts *CheckOptions) error {
 		return &exitError{ExitError, err}
 	}
 	errs := finding.Errors(fs)
+	broken := reportBroken(w, tags, opts.Err)
+	if w.OutOfDate != "" {
+		fmt.Fprintf(opts.Err, "tilmash: note: %s (checked against the articles as they are)\n", w.OutOfDate)
+	}
 	var low []string
 	for _, st := range statuses {
 		if st.UnitsPct < opts.MinCoverage {
 			low = append(low, fmt.Sprintf("%s %.1f%%", st.Locale, st.UnitsPct))
 		}
 	}
-	summary := fmt.Sprintf("%s, %s in %s", count(errs, "error"), count(len(fs)-errs, "warning"), count(len(statuses), "locale"))
+	infos := finding.Count(fs, finding.Info)
+	summary := fmt.Sprintf("%s, %s in %s", count(errs, "error"), count(len(fs)-errs-infos, "warning"), count(len(statuses), "locale"))
+	if infos > 0 {
+		summary += fmt.Sprintf(" (and %s on work in progress)", count(infos, "note"))
+	}
 	if opts.Format == "text" {
 		fmt.Fprintln(opts.Out, summary)
 	} else {
 		fmt.Fprintln(opts.Err, summary)
 	}
 	switch {
+	case broken != nil:
+		return broken
 	case errs > 0:
 		return &exitError{ExitFindings, fmt.Errorf("check failed: %s", count(errs, "error"))}
 	case len(low) > 0:
@@ -131,7 +142,12 @@ func NewCmdStatus(g *Global, streams IO, runF func(*StatusOptions) error) *cobra
 		Use:   "status",
 		Short: "Show how much of each locale is translated",
 		Long: `For each locale, count units and English words: total, translated (up to date),
-stale, missing and obsolete, with coverage by units and by words.`,
+stale, missing and obsolete, with coverage by units and by words. Then, for each
+article and locale, what the publication policy asks of it (required, in
+progress, not for translation), its coverage, and what the next build does
+with it: published (with units under revision, if any), kept (refused, the
+earlier complete edition stays), refused (required and incomplete: the build
+fails) or waiting (in progress and incomplete).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Format != "text" && opts.Format != "json" {
@@ -157,14 +173,56 @@ func statusRun(opts *StatusOptions) error {
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
+	prev, err := previousReport(opts.Global, w)
+	if err != nil {
+		return err
+	}
+	eds, err := w.Editions(tags, prev)
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.Out)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		if sts == nil {
 			sts = []check.Status{}
 		}
-		return enc.Encode(sts)
+		if eds == nil {
+			eds = []workspace.EditionStatus{}
+		}
+		return enc.Encode(struct {
+			Locales  []check.Status             `json:"locales"`
+			Editions []workspace.EditionStatus `json:"editions"`
+		}{sts, eds})
 	}
+	defer func() {
+		fmt.Fprintln(opts.Out)
+		tw := tabwriter.NewWriter(opts.Out, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "article\tlocale\trequirement\tcoverage\tnext build")
+		for _, e := range eds {
+			next := e.Publish
+			var why []string
+			if e.UnderRevision > 0 {
+				why = append(why, count(e.UnderRevision, "unit")+" under revision")
+			}
+			if e.Missing > 0 {
+				why = append(why, fmt.Sprintf("%d missing", e.Missing))
+			}
+			if e.Stale > 0 {
+				why = append(why, fmt.Sprintf("%d stale", e.Stale))
+			}
+			if len(e.Rejected) > 0 {
+				why = append(why, fmt.Sprintf("%d rejected by the checks", len(e.Rejected)))
+			}
+			if len(why) > 0 {
+				next += " (" + strings.Join(why, ", ") + ")"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f%%\t%s\n", e.Article, e.Locale, e.Requirement, e.Coverage, next)
+		}
+		tw.Flush()
+		reportBroken(w, tags, opts.Err)
+	}()
 	tw := tabwriter.NewWriter(opts.Out, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "locale\tunits\ttranslated\tstale\tmissing\tobsolete\twords\twords translated\twords stale\twords missing\tcoverage by units\tcoverage by words\t")
 	for _, s := range sts {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,12 +84,24 @@ func TestCheckMissingString(t *testing.T) {
 		t.Fatalf("status = %d %s", code, errs)
 	} else {
 		_, out, _ := tilmash(t, dir, "status", "--format", "json")
-		var sts []map[string]any
-		if err := json.Unmarshal([]byte(out), &sts); err != nil {
+		var st struct {
+			Locales  []map[string]any
+			Editions []map[string]any
+		}
+		if err := json.Unmarshal([]byte(out), &st); err != nil {
 			t.Fatal(err)
 		}
+		sts := st.Locales
 		if sts[1]["locale"] != "ru" || sts[1]["missing"].(map[string]any)["units"].(float64) != 1 || sts[1]["coverage_units"].(float64) != 96.1 {
 			t.Errorf("status = %v", sts[1])
+		}
+		// The next build: English and Kazakh published, Russian refused (required, one unit missing).
+		var next []string
+		for _, e := range st.Editions {
+			next = append(next, fmt.Sprintf("%s:%s:%s", e["locale"], e["requirement"], e["publish"]))
+		}
+		if strings.Join(next, " ") != "en:source:published kk:required:published ru:required:refused" {
+			t.Errorf("editions = %v", next)
 		}
 	}
 	if code, out, _ := tilmash(t, dir, "check", "--no-spelling", "--locale", "kk", "--min-coverage", "100"); code != ExitOK {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
@@ -92,6 +93,29 @@ func (g *Global) loadLocales(names []string, withSource bool) (*workspace.Worksp
 		}
 	}
 	return w, tags, nil
+}
+
+// reportBroken prints each catalogue that could not be read, as an error
+// when its locale is required and as a note when it is in progress, and
+// returns the exit error a command should end with: exit 2 if a required
+// locale's catalogue is broken (among tags, or any if tags is empty).
+func reportBroken(w *workspace.Workspace, tags []language.Tag, errOut io.Writer) error {
+	var required []string
+	for _, b := range w.Broken {
+		if len(tags) > 0 && !slices.Contains(tags, b.Locale) {
+			continue
+		}
+		if w.Config.Locales[b.Locale.String()].Required {
+			fmt.Fprintf(errOut, "tilmash: %v\n", b.Err)
+			required = append(required, b.Path)
+		} else {
+			fmt.Fprintf(errOut, "tilmash: note: %v (%s is in progress: the other locales go on)\n", b.Err, b.Locale)
+		}
+	}
+	if len(required) == 0 {
+		return nil
+	}
+	return &exitError{ExitError, fmt.Errorf("%s cannot be read: fix the file at the position above; the other locales were done", strings.Join(required, ", "))}
 }
 
 // exitError carries an exit code through cobra.

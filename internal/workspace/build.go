@@ -46,6 +46,9 @@ type BuildOptions struct {
 	// full build, the files it recorded that this build does not make (an
 	// article deleted since) are removed.
 	Previous *Report
+	// PlanOnly decides what would be published, as a build would, and
+	// reports it, without rendering anything (tilmash status).
+	PlanOnly bool
 }
 
 // full reports whether the options build everything.
@@ -138,6 +141,7 @@ type plan struct {
 	// new or edited unit): the earlier edition would then publish what the
 	// English no longer says.
 	keepable bool
+	planOnly bool // decide, do not render
 }
 
 // Build assembles every article in every locale and renders each in every
@@ -207,6 +211,26 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 			return nil, err
 		}
 	}
+	// A catalogue that cannot be read: every edition of its locale is
+	// refused, and the earlier ones stay published.
+	for _, b := range w.Broken {
+		if len(opts.Locales) > 0 && !slices.Contains(opts.Locales, b.Locale) {
+			continue
+		}
+		var ps []plan
+		for _, a := range articles {
+			req := w.Config.Requirement(a, b.Locale.String())
+			if req == check.NotForTranslation {
+				continue
+			}
+			ps = append(ps, plan{article: a, cat: &catalog.Catalog{Locale: b.Locale, Path: b.Path}, req: req.String(), keepable: true,
+				refusal: &Refusal{Locale: b.Locale.String(), Article: a.Slug, Requirement: req.String(), Rejected: []Rejection{{Pos: b.Path, Message: b.Err.Error()}}}})
+		}
+		bc := &catalog.Catalog{Locale: b.Locale, Path: b.Path}
+		plans = append(plans, ps)
+		cats = append(cats, bc)
+		all = append(all, bc)
+	}
 
 	// Which editions are published, after refusals.
 	res := &Result{Files: fileset.Set{}}
@@ -259,7 +283,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 			r.files = fileset.Set{}
 			for _, p := range plans[i] {
 				if p.refusal != nil {
-					if !p.refusal.Kept {
+					if !p.refusal.Kept && !opts.PlanOnly {
 						for _, f := range formats {
 							r.files[w.editionFile(p.cat.Locale, p.article.Slug, f)] = nil // an earlier fallback edition must not stay published
 						}
@@ -286,7 +310,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		for _, o := range prev[key].outputs {
 			o.Kept = true
 			res.Report.Editions = append(res.Report.Editions, o)
-			if o.Format != "html" || w.fsys == nil {
+			if o.Format != "html" || w.fsys == nil || opts.PlanOnly {
 				continue
 			}
 			old, err := fs.ReadFile(w.fsys, o.File)
@@ -301,7 +325,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	if res.Report.Editions == nil {
 		res.Report.Editions = []Output{}
 	}
-	if opts.Previous != nil && opts.full() {
+	if opts.Previous != nil && opts.full() && !opts.PlanOnly {
 		for _, o := range opts.Previous.Editions {
 			if _, made := res.Files[o.File]; !made && !keptFile(res.Report.Editions, o.File) && strings.HasPrefix(o.File, w.Layout.Dist+"/") {
 				res.Files[o.File] = nil
@@ -415,7 +439,7 @@ func (w *Workspace) planLocale(c *catalog.Catalog, articles []*segment.Article, 
 	policy := w.Config.StalePolicy()
 	var out []plan
 	for _, a := range articles {
-		p := plan{article: a, cat: c, req: "source"}
+		p := plan{article: a, cat: c, req: "source", planOnly: opts.PlanOnly}
 		if !source {
 			req := w.Config.Requirement(a, c.Locale.String())
 			if req == check.NotForTranslation {
@@ -472,14 +496,15 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 	for _, f := range formats {
 		var data []byte
 		var warnings []string
-		switch f {
-		case "md":
+		switch {
+		case p.planOnly:
+		case f == "md":
 			data = render.Markdown(ed)
-		case "html":
+		case f == "html":
 			data = render.HTML(ed, pg)
-		case "txt":
+		case f == "txt":
 			data = render.Text(ed)
-		case "epub":
+		case f == "epub":
 			data, warnings = render.EPUB(ed, pg)
 		}
 		if ed.Stats.Fallback > 0 {
@@ -489,7 +514,9 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 			warnings = append(warnings, fmt.Sprintf("%d units under revision: the English changed; their earlier translation still passes every check", len(revising)))
 		}
 		file := w.editionFile(p.cat.Locale, p.article.Slug, f)
-		files[file] = data
+		if !p.planOnly {
+			files[file] = data
+		}
 		e.Files = append(e.Files, file)
 		outputs = append(outputs, Output{Locale: p.cat.Locale.String(), Article: p.article.Slug, Format: f, File: file, Requirement: p.req, Coverage: coverage,
 			Words: ed.Stats.Words, ReadingMinutes: (ed.Stats.Words + WordsPerMinute - 1) / WordsPerMinute, FallbackUnits: ed.Stats.Fallback, UnderRevision: revising, Warnings: warnings})

@@ -47,7 +47,32 @@ type Workspace struct {
 	Config   *check.Config       // tilmash.toml (empty if there is none)
 	Words    map[string][]string // the project's word lists for spelling, by locale
 
+	// OutOfDate, when set after check or build, says where the articles
+	// differ from the source catalogue on disk: the steps used the
+	// articles as they are; extract brings the catalogues up to date.
+	OutOfDate string
+
+	// Broken are the target catalogues that could not be read (a TOML
+	// syntax error, invalid UTF-8…): extract refuses to run, check and
+	// build report them and go on with the other locales.
+	Broken []*BrokenCatalogue
+
 	fsys fs.FS // the project, for the editions an earlier build left in dist/
+}
+
+// BrokenCatalogue is a catalogue that could not be read.
+type BrokenCatalogue struct {
+	Locale language.Tag // from the file name
+	Path   string       // the file
+	Err    error        // what is wrong, at file:line:col
+}
+
+// BrokenErr returns the first broken catalogue's error, or nil.
+func (w *Workspace) BrokenErr() error {
+	if len(w.Broken) == 0 {
+		return nil
+	}
+	return w.Broken[0].Err
 }
 
 // Load reads every article and catalogue under fsys. It fails on the first
@@ -107,6 +132,12 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 			return nil, err
 		}
 		c, err := catalog.Parse(p, data)
+		if tag, _ := locale.FileTag(e.Name()); err != nil && tag != locale.Source {
+			// One translator's broken file must not stop the other
+			// locales: each command decides what it means for its work.
+			w.Broken = append(w.Broken, &BrokenCatalogue{Locale: tag, Path: p, Err: err})
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -199,6 +230,9 @@ type ExtractReport struct {
 // With prune, entries whose unit is in no article any more (obsolete) are
 // removed instead of kept; the report lists them.
 func (w *Workspace) Extract(addLocales []language.Tag, prune bool) (fileset.Set, ExtractReport, error) {
+	if err := w.BrokenErr(); err != nil {
+		return nil, ExtractReport{}, err // rewriting it would lose the translator's work
+	}
 	w.reconcile()
 	src := catalog.FromUnits(w.SourcePath(), w.Articles)
 	w.Source = src
@@ -242,12 +276,18 @@ func (w *Workspace) Locales() []language.Tag {
 	for _, c := range w.Targets {
 		tags = append(tags, c.Locale)
 	}
+	for _, b := range w.Broken {
+		tags = append(tags, b.Locale)
+	}
 	return tags
 }
 
-// ready makes sure the source catalogue exists and matches the articles,
-// and gives the articles' units the IDs it knows: what every step after
-// extract needs.
+// ready makes sure the source catalogue exists and gives the articles'
+// units the IDs it knows: what every step after extract needs. When the
+// articles have changed since the last extract, the source catalogue is
+// made anew in memory, as extract would write it (OutOfDate says so), so
+// that check and build judge the articles as they are, even while extract
+// cannot run (a translator's broken file).
 func (w *Workspace) ready() error {
 	if w.Source == nil {
 		return fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
@@ -256,7 +296,9 @@ func (w *Workspace) ready() error {
 	for _, a := range w.Articles {
 		for _, u := range a.Units {
 			if m := w.Source.Lookup(u.ID); m == nil || m.Hash != u.Hash() || !maps.Equal(m.Forms, u.Forms) {
-				return fmt.Errorf("%s: unit %s: the source catalogue %s is out of date with the article: run tilmash extract", u.Pos, u.ID, w.SourcePath())
+				w.OutOfDate = fmt.Sprintf("%s: unit %s: the source catalogue %s is out of date with the article: run tilmash extract", u.Pos, u.ID, w.SourcePath())
+				w.Source = catalog.FromUnits(w.SourcePath(), w.Articles)
+				return nil
 			}
 		}
 	}
@@ -288,10 +330,87 @@ func (w *Workspace) Check(locales []language.Tag, speller check.Speller) ([]find
 
 // Status tallies the target catalogues, or those of the locales named.
 func (w *Workspace) Status(locales []language.Tag) ([]check.Status, error) {
-	if w.Source == nil {
-		return nil, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
+	if err := w.ready(); err != nil {
+		return nil, err
 	}
 	return check.Statuses(w.Source, w.targets(locales)), nil
+}
+
+// EditionStatus is how far one article's edition in one locale has come,
+// and whether the next build publishes it.
+type EditionStatus struct {
+	Article     string  `json:"article"`
+	Locale      string  `json:"locale"`
+	Requirement string  `json:"requirement"` // source, required, in progress, not for translation
+	Coverage    float64 `json:"coverage"`    // units translated and up to date, percent
+	// Publish is what the next build does with it: "published", "kept"
+	// (refused, the earlier complete edition stays), "refused" (required,
+	// incomplete: the build fails), "waiting" (in progress, incomplete),
+	// or "not for translation".
+	Publish       string   `json:"publish"`
+	UnderRevision int      `json:"under_revision,omitempty"` // stale units shown in their earlier translation
+	Missing       int      `json:"missing,omitempty"`
+	Stale         int      `json:"stale,omitempty"`    // blocking stale units (stale = "refuse")
+	Rejected      []string `json:"rejected,omitempty"` // units whose translation fails a check
+}
+
+// Editions says, for every article and locale (or those named), what the
+// next build would publish: the build's own decision, without rendering.
+// previous is the last build's report, if any.
+func (w *Workspace) Editions(locales []language.Tag, previous *Report) ([]EditionStatus, error) {
+	if len(locales) > 0 {
+		locales = append([]language.Tag{locale.Source}, locales...)
+	}
+	res, err := w.Build(BuildOptions{Locales: locales, Formats: []string{"html"}, Previous: previous, PlanOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	var out []EditionStatus
+	for _, o := range res.Report.Editions {
+		st := EditionStatus{Article: o.Article, Locale: o.Locale, Requirement: o.Requirement, Coverage: o.Coverage, Publish: "published", UnderRevision: len(o.UnderRevision)}
+		if o.Kept {
+			continue // listed with its refusal
+		}
+		out = append(out, st)
+	}
+	for _, r := range res.Report.Refused {
+		st := EditionStatus{Article: r.Article, Locale: r.Locale, Requirement: r.Requirement, Coverage: r.Coverage, Missing: len(r.Missing), Stale: len(r.Stale)}
+		for _, x := range r.Rejected {
+			st.Rejected = append(st.Rejected, x.Unit)
+		}
+		switch {
+		case r.Kept:
+			st.Publish = "kept"
+		case r.Requirement == check.Required.String():
+			st.Publish = "refused"
+		default:
+			st.Publish = "waiting"
+		}
+		out = append(out, st)
+	}
+	for _, a := range w.Articles {
+		if a.Meta.Translate {
+			continue
+		}
+		for _, c := range w.targets(locales) {
+			out = append(out, EditionStatus{Article: a.Slug, Locale: c.Locale.String(), Requirement: check.NotForTranslation.String(), Publish: "not for translation"})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Article != out[j].Article {
+			return out[i].Article < out[j].Article
+		}
+		return localeOrder(out[i].Locale) < localeOrder(out[j].Locale)
+	})
+	return out, nil
+}
+
+// localeOrder sorts the source locale first, then the others by tag.
+func localeOrder(tag string) string {
+	if tag == locale.Source.String() {
+		return ""
+	}
+	return tag
 }
 
 func (w *Workspace) targets(locales []language.Tag) []*catalog.Catalog {
