@@ -121,7 +121,7 @@ func catalogues(t *testing.T, tag language.Tag, pairs ...string) (*catalog.Catal
 		a.Units = append(a.Units, segment.Unit{ID: "a.s.p-" + string(rune('a'+i/2)), Kind: segment.Paragraph, Forms: map[locale.Form]string{locale.Other: pairs[i]}, Pos: segment.Pos{File: "content/a.md", Line: 1, Col: 1}})
 	}
 	src := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
-	tgt, _ := catalog.Sync(src, nil, tag, "locales/"+tag.String()+".toml")
+	tgt, _ := catalog.Sync(src, nil, tag, "locales/"+tag.String()+".toml", false)
 	for i := 0; i < len(pairs); i += 2 {
 		tgt.Messages[i/2].Forms[locale.Other] = pairs[i+1]
 	}

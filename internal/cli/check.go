@@ -192,7 +192,7 @@ func statusRun(opts *StatusOptions) error {
 			eds = []workspace.EditionStatus{}
 		}
 		return enc.Encode(struct {
-			Locales  []check.Status             `json:"locales"`
+			Locales  []check.Status            `json:"locales"`
 			Editions []workspace.EditionStatus `json:"editions"`
 		}{sts, eds})
 	}
