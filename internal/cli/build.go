@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"text/tabwriter"
 
@@ -109,7 +110,7 @@ func buildRun(opts *BuildOptions) error {
 			fmt.Fprintf(opts.Out, "built %s %s: %s\n", ed.Locale, ed.Slug, strings.Join(ed.Files, " "))
 		}
 	}
-	summary(opts.Out, res)
+	summary(opts.Out, res, false)
 	fmt.Fprintf(opts.Out, "%s written, %d unchanged, %d removed, in %s/\n", count(len(done.Written), "file"), len(done.Unchanged), len(done.Removed), opts.Dist)
 	if w.OutOfDate != "" {
 		fmt.Fprintf(opts.Err, "tilmash: note: %s (built from the articles as they are)\n", w.OutOfDate)
@@ -140,7 +141,8 @@ func previousReport(g *Global, w *workspace.Workspace) (*workspace.Report, error
 }
 
 // summary prints one line per edition and format, and the refused editions.
-func summary(out interface{ Write([]byte) (int, error) }, res *workspace.Result) {
+// Editions in progress are counted per locale unless all is set.
+func summary(out interface{ Write([]byte) (int, error) }, res *workspace.Result, all bool) {
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "locale\tarticle\tformat\tcoverage\twords\treading\tfile\twarnings")
 	for _, o := range res.Report.Editions {
@@ -151,7 +153,16 @@ func summary(out interface{ Write([]byte) (int, error) }, res *workspace.Result)
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f%%\t%d\t%d min\t%s\t%s\n", o.Locale, o.Article, o.Format, o.Coverage, o.Words, o.ReadingMinutes, o.File, strings.Join(warnings, "; "))
 	}
 	tw.Flush()
+	waiting := map[string]int{} // in progress, incomplete, by locale
+	var locs []string
 	for _, r := range res.Report.Refused {
+		if !all && r.Requirement != "required" && !r.Kept && len(r.Rejected) == 0 {
+			if waiting[r.Locale] == 0 {
+				locs = append(locs, r.Locale)
+			}
+			waiting[r.Locale]++
+			continue
+		}
 		fmt.Fprintf(out, "not published: %s %s (%s), %.1f%% translated", r.Locale, r.Article, r.Requirement, r.Coverage)
 		if len(r.Missing) > 0 {
 			fmt.Fprintf(out, "; missing: %s", strings.Join(r.Missing, ", "))
@@ -166,6 +177,14 @@ func summary(out interface{ Write([]byte) (int, error) }, res *workspace.Result)
 		for _, x := range r.Rejected {
 			fmt.Fprintf(out, "  %s: %s: %s\n", x.Pos, x.Unit, x.Message)
 		}
+	}
+	if len(locs) > 0 {
+		sort.Strings(locs)
+		var parts []string
+		for _, l := range locs {
+			parts = append(parts, fmt.Sprintf("%s %s", l, count(waiting[l], "edition")))
+		}
+		fmt.Fprintf(out, "in progress, not yet complete (tilmash status lists them): %s\n", strings.Join(parts, ", "))
 	}
 }
 
@@ -250,7 +269,7 @@ func exportRun(opts *ExportOptions) error {
 		return &exitError{ExitError, err}
 	}
 	if len(res.Report.Refused) > 0 {
-		summary(opts.Err, res)
+		summary(opts.Err, res, true)
 		r := res.Report.Refused[0]
 		return &exitError{ExitFindings, fmt.Errorf("the %s edition of %s is incomplete (%s): translate or fix it, or export with --fallback en or --min-coverage N", r.Locale, r.Article, r.Requirement)}
 	}

@@ -23,6 +23,7 @@ type CheckOptions struct {
 	Format      string   // text, json, github, junit
 	MinCoverage float64  // fail below this coverage (percent of units), per locale
 	NoSpelling  bool     // skip hunspell
+	Notes       bool     // list the notes on work in progress too (text format)
 }
 
 // NewCmdCheck builds tilmash check. runF replaces checkRun in tests.
@@ -58,6 +59,7 @@ with a comment above it: "# tilmash: identical" or "# tilmash: ignore number".`,
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output: text, json, github (workflow annotations) or junit")
 	cmd.Flags().Float64Var(&opts.MinCoverage, "min-coverage", 0, "fail when a locale has fewer than this percentage of its units translated and up to date")
 	cmd.Flags().BoolVar(&opts.NoSpelling, "no-spelling", false, "do not run hunspell")
+	cmd.Flags().BoolVar(&opts.Notes, "notes", false, "list the notes on work in progress (gaps of locales and articles that are not required) too")
 	return cmd
 }
 
@@ -90,7 +92,16 @@ func checkRun(opts *CheckOptions) error {
 	case "junit":
 		err = writeJUnit(opts.Out, fs, units, locs)
 	default:
-		writeText(opts.Out, fs)
+		shown := fs
+		if !opts.Notes {
+			shown = nil
+			for _, f := range fs {
+				if f.Severity != finding.Info {
+					shown = append(shown, f)
+				}
+			}
+		}
+		writeText(opts.Out, shown)
 	}
 	if err != nil {
 		return &exitError{ExitError, err}
@@ -109,7 +120,11 @@ func checkRun(opts *CheckOptions) error {
 	infos := finding.Count(fs, finding.Info)
 	summary := fmt.Sprintf("%s, %s in %s", count(errs, "error"), count(len(fs)-errs-infos, "warning"), count(len(statuses), "locale"))
 	if infos > 0 {
-		summary += fmt.Sprintf(" (and %s on work in progress)", count(infos, "note"))
+		summary += fmt.Sprintf(" (and %s on work in progress", count(infos, "note"))
+		if !opts.Notes && opts.Format == "text" {
+			summary += ": --notes lists them"
+		}
+		summary += ")"
 	}
 	if opts.Format == "text" {
 		fmt.Fprintln(opts.Out, summary)

@@ -2,7 +2,13 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
+	"html"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -17,8 +23,97 @@ func TestMain(m *testing.M) {
 // TestScripts runs the command-line scenarios in testdata/script: each runs
 // the real tilmash on real files and checks its output, exit code and files.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: map[string]func(*testscript.TestScript, bool, []string){
+		"linkcheck": cmdLinkcheck,
+		"revise":    cmdRevise,
+	}})
 }
+
+// cmdRevise is the testscript command "revise CATALOGUE": what a translator
+// does after revising stale entries, copying into each the hash its
+// "#, stale" line gives.
+func cmdRevise(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 || neg {
+		ts.Fatalf("usage: revise CATALOGUE")
+	}
+	file := ts.MkAbs(args[0])
+	data, err := os.ReadFile(file)
+	ts.Check(err)
+	lines := strings.Split(string(data), "\n")
+	want, n := "", 0
+	for i, l := range lines {
+		if m := staleHashRe.FindStringSubmatch(l); m != nil {
+			want = m[1]
+		}
+		if strings.HasPrefix(l, "hash = ") && want != "" {
+			lines[i], want = `hash = "`+want+`"`, ""
+			n++
+		}
+	}
+	if n == 0 {
+		ts.Fatalf("revise: no stale entry in %s", args[0])
+	}
+	ts.Check(os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644))
+}
+
+var staleHashRe = regexp.MustCompile(`^#, stale: .*set hash = "([^"]+)"`)
+
+// cmdLinkcheck is the testscript command "linkcheck DIR": every href and src
+// of every HTML page under DIR that is not absolute or a fragment must name a
+// file that exists, and every file dist/report.json lists must exist.
+func cmdLinkcheck(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: linkcheck DIR")
+	}
+	root := ts.MkAbs(args[0])
+	var broken []string
+	pages := 0
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		pages++
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range linkRe.FindAllStringSubmatch(string(data), -1) {
+			ref := html.UnescapeString(m[1])
+			if ref == "" || strings.HasPrefix(ref, "#") || strings.Contains(ref, "://") || strings.HasPrefix(ref, "mailto:") || strings.HasPrefix(ref, "data:") {
+				continue
+			}
+			ref, _, _ = strings.Cut(ref, "#")
+			if _, err := os.Stat(filepath.Join(filepath.Dir(p), filepath.FromSlash(ref))); err != nil {
+				rel, _ := filepath.Rel(root, p)
+				broken = append(broken, rel+" → "+ref)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		ts.Fatalf("linkcheck: %v", err)
+	}
+	if data, err := os.ReadFile(filepath.Join(root, "report.json")); err == nil {
+		var rep struct{ Editions []struct{ File string } }
+		if err := json.Unmarshal(data, &rep); err != nil {
+			ts.Fatalf("report.json: %v", err)
+		}
+		for _, e := range rep.Editions {
+			if _, err := os.Stat(filepath.Join(filepath.Dir(root), filepath.FromSlash(e.File))); err != nil {
+				broken = append(broken, "report.json → "+e.File)
+			}
+		}
+	}
+	ts.Logf("linkcheck: %d pages, %d broken links", pages, len(broken))
+	if neg != (len(broken) > 0) {
+		ts.Fatalf("broken links: %v", broken)
+	}
+	if pages == 0 && !neg {
+		ts.Fatalf("linkcheck: no HTML page under %s", args[0])
+	}
+}
+
+var linkRe = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 
 func TestFlagsToOptions(t *testing.T) {
 	var got *ExtractOptions

@@ -223,7 +223,7 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 	}
 	if old != nil && prune {
 		for _, om := range old.Messages {
-			if src.Lookup(om.ID) == nil {
+			if src.Lookup(om.ID) == nil && om.Translated() {
 				st.Pruned = append(st.Pruned, om.ID)
 			}
 		}
@@ -232,7 +232,7 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 	if old != nil && !prune {
 		var obsolete []*Message
 		for _, om := range old.Messages {
-			if src.Lookup(om.ID) == nil {
+			if src.Lookup(om.ID) == nil && om.Translated() { // an untranslated one holds no work: it goes
 				obsolete = append(obsolete, om)
 			}
 		}

@@ -134,7 +134,7 @@ func (r *run) add(f finding.Finding, m *catalog.Message) {
 		directives = Directives(m.Notes)
 	}
 	if f.Code == CodeReused {
-		f.Severity = finding.Info
+		f.Severity = finding.Warning // to review, never blocks
 	}
 	if defaultWarnings[f.Code] || f.Code == CodeStale && r.in.Config.StalePolicy() == StaleKeep {
 		f.Severity = finding.Warning
