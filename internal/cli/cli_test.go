@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"encoding/json"
 	"html"
 	"io/fs"
@@ -26,7 +28,25 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: map[string]func(*testscript.TestScript, bool, []string){
 		"linkcheck": cmdLinkcheck,
 		"revise":    cmdRevise,
+		"zipcat":    cmdZipcat,
 	}})
+}
+
+// cmdZipcat is the testscript command "zipcat ARCHIVE ENTRY": it writes one
+// entry of a zip archive (an EPUB) to standard output.
+func cmdZipcat(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 || neg {
+		ts.Fatalf("usage: zipcat ARCHIVE ENTRY")
+	}
+	z, err := zip.OpenReader(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer z.Close()
+	f, err := z.Open(args[1])
+	ts.Check(err)
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	ts.Check(err)
+	ts.Stdout().Write(data)
 }
 
 // cmdRevise is the testscript command "revise CATALOGUE": what a translator
