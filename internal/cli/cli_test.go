@@ -3,9 +3,9 @@ package cli
 import (
 	"archive/zip"
 	"bytes"
-	"io"
 	"encoding/json"
 	"html"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
