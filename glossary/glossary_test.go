@@ -16,7 +16,7 @@ import (
 
 func project(t *testing.T) *Glossary {
 	t.Helper()
-	data, err := os.ReadFile("terms.toml")
+	data, err := os.ReadFile("../testdata/project/glossary/terms.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,11 +189,11 @@ func TestCheckPointsAtTheWord(t *testing.T) {
 	}
 }
 
-// TestProjectCataloguesPass holds the project's own catalogues to the glossary.
+// TestProjectCataloguesPass holds the fixture project's catalogues (testdata/project) to the glossary.
 func TestProjectCataloguesPass(t *testing.T) {
 	g := project(t)
 	read := func(p string) *catalog.Catalog {
-		data, err := os.ReadFile("../" + p)
+		data, err := os.ReadFile("../testdata/project/" + p)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -13,7 +13,7 @@ import (
 // its own name, as a newsroom's content/ would hold.
 func newsroom(b *testing.B, n int) fstest.MapFS {
 	b.Helper()
-	src, err := os.ReadFile("../../content/the-conscript.md")
+	src, err := os.ReadFile("../../testdata/project/content/the-conscript.md")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -227,11 +227,11 @@ func TestStatuses(t *testing.T) {
 	}
 }
 
-// TestProjectIsClean holds the project's own catalogues to every check
+// TestProjectIsClean holds the fixture project's catalogues (testdata/project) to every check
 // (spelling through hunspell, as CI installs it).
 func TestProjectIsClean(t *testing.T) {
 	read := func(p string) []byte {
-		b, err := os.ReadFile("../../" + p)
+		b, err := os.ReadFile("../../testdata/project/" + p)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,7 +8,7 @@ import (
 
 func conscript(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile("../../content/the-conscript.md")
+	b, err := os.ReadFile("../../testdata/project/content/the-conscript.md")
 	if err != nil {
 		t.Fatal(err)
 	}
