@@ -511,7 +511,11 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 			warnings = append([]string{fmt.Sprintf("%d of %d units shown in English (fallback)", ed.Stats.Fallback, ed.Stats.Units)}, warnings...)
 		}
 		if len(revising) > 0 {
-			warnings = append(warnings, fmt.Sprintf("%d units under revision: the English changed; their earlier translation still passes every check", len(revising)))
+			n := fmt.Sprintf("%d units", len(revising))
+			if len(revising) == 1 {
+				n = "1 unit"
+			}
+			warnings = append(warnings, n+" under revision: the English changed; the earlier translation still passes every check")
 		}
 		file := w.editionFile(p.cat.Locale, p.article.Slug, f)
 		if !p.planOnly {
