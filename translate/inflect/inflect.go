@@ -2,6 +2,7 @@ package inflect
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/russian"
@@ -47,7 +48,7 @@ func (russianMatcher) Match(form, lemma string) bool {
 	if f == l {
 		return true
 	}
-	sf, sl := russian.Stem(f, true), russian.Stem(l, true)
+	sf, sl := stem(f), stem(l)
 	if sf == sl {
 		return true
 	}
@@ -57,6 +58,20 @@ func (russianMatcher) Match(form, lemma string) bool {
 	}
 	return utf8.RuneCountInString(short) >= 5 && strings.HasPrefix(long, short) &&
 		utf8.RuneCountInString(long)-utf8.RuneCountInString(short) == 1
+}
+
+// stems memoises the Snowball stems: a glossary check matches every word of
+// every unit against every term, so the same few thousand words are
+// stemmed again and again (it was most of check's and build's time).
+var stems sync.Map // normalised word → stem
+
+func stem(w string) string {
+	if s, ok := stems.Load(w); ok {
+		return s.(string)
+	}
+	s := russian.Stem(w, true)
+	stems.Store(w, s)
+	return s
 }
 
 func ruNorm(s string) string { return strings.ReplaceAll(fold(s), "ё", "е") }
