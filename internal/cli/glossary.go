@@ -103,6 +103,12 @@ func glossaryCheckRun(opts *GlossaryOptions) error {
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
+	if err := reportBroken(w, tags, opts.Err); err != nil {
+		for _, f := range fs {
+			fmt.Fprintln(opts.Out, f)
+		}
+		return err
+	}
 	for _, f := range fs {
 		fmt.Fprintln(opts.Out, f)
 	}

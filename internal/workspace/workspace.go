@@ -325,7 +325,28 @@ func (w *Workspace) Check(locales []language.Tag, speller check.Speller) ([]find
 	if err := w.ready(); err != nil {
 		return nil, err
 	}
-	return check.Run(check.Input{Articles: w.Articles, Source: w.Source, Targets: w.targets(locales), Glossary: w.Glossary, Config: w.Config, Speller: speller, Words: w.Words}), nil
+	fs := check.Run(check.Input{Articles: w.Articles, Source: w.Source, Targets: w.targets(locales), Glossary: w.Glossary, Config: w.Config, Speller: speller, Words: w.Words})
+	// A required locale with no catalogue at all is the biggest gap there is.
+	var tags []string
+	for tag, rules := range w.Config.Locales {
+		if rules.Required {
+			tags = append(tags, tag)
+		}
+	}
+	sort.Strings(tags)
+	for _, tag := range tags {
+		if slices.ContainsFunc(w.Locales(), func(t language.Tag) bool { return t.String() == tag }) {
+			continue
+		}
+		if len(locales) > 0 && !slices.ContainsFunc(locales, func(t language.Tag) bool { return t.String() == tag }) {
+			continue
+		}
+		fs = append(fs, finding.Finding{Pos: w.Config.LocalePos(tag), Locale: tag, Code: check.CodeMissing, Severity: finding.Error,
+			Message: fmt.Sprintf("%s is required, but there is no catalogue %s/%s.toml", tag, w.Layout.Locales, tag),
+			Hint:    fmt.Sprintf("start it with tilmash extract --add-locale %s, or drop required = true until it is ready", tag)})
+	}
+	finding.Sort(fs)
+	return fs, nil
 }
 
 // Status tallies the target catalogues, or those of the locales named.

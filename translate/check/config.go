@@ -23,6 +23,22 @@ type Config struct {
 	// Publish says what happens to translations the English has moved
 	// past, and where the editions are published.
 	Publish PublishConfig `toml:"publish"`
+
+	file  string         // where the settings were read from
+	lines map[string]int // the line of each [locales.X] table
+}
+
+// LocalePos is where tilmash.toml sets locale tag's rules, for findings
+// about them.
+func (c *Config) LocalePos(tag string) segment.Pos {
+	if c == nil || c.file == "" {
+		return segment.Pos{File: "tilmash.toml", Line: 1, Col: 1}
+	}
+	line := c.lines[tag]
+	if line == 0 {
+		line = 1
+	}
+	return segment.Pos{File: c.file, Line: line, Col: 1}
 }
 
 // The stale policies: what an edition shows for a unit whose translation
@@ -122,7 +138,9 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	if u := c.Publish.BaseURL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "/") {
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "base-url"), Col: 1}, Msg: fmt.Sprintf("[publish] base-url = %q: write an absolute address, such as \"https://example.org/news/\"", u)}
 	}
+	c.file, c.lines = file, map[string]int{}
 	for tag := range c.Locales {
+		c.lines[tag] = tableLine(data, "locales."+tag)
 		if _, err := locale.Parse(tag); err != nil {
 			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: tableLine(data, "locales."+tag), Col: 1}, Msg: fmt.Sprintf("[locales.%s]: %v", tag, err)}
 		}
