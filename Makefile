@@ -40,6 +40,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 20s ./translate/markup
 	$(GO) test -run '^$$' -fuzz FuzzQuote -fuzztime 20s ./translate/catalog
 	$(GO) test -run '^$$' -fuzz FuzzParseFormat -fuzztime 20s ./translate/catalog
+	$(GO) test -run '^$$' -fuzz FuzzFormat -fuzztime 20s ./translate/datefmt
 
 ## screenshots: every HTML edition, complete or not (missing units in English), as Chromium draws it, in dist/screenshots/
 screenshots: extract

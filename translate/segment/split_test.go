@@ -271,6 +271,7 @@ func FuzzSplit(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte("+++\ntitle = \"Тілмаш\"\n+++\n\n## Әлия, 21 {.profile}\n\n### «Неге?» {.question}\n\nҚазақ тілінде *жауап* [сілтеме](/x).\n"))
+	f.Add([]byte("\uFEFF+++\ntitle = \"Тілмаш\"\nauthor = \"Әлия\"\ndate = 2023-03-14T09:30:00+06:00\nslug = [1, 2]\nrequired_locales = [\"kk\"]\n[params]\nx = 1\n+++\n\n# Тілмаш\n\nМәтін.\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		a, err := Split("content/f.md", src)
 		if err != nil {
