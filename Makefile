@@ -18,10 +18,11 @@ extract: $(BIN)
 check: extract
 	$(BIN) check
 
-## editions: check, and assemble every article in every locale into dist/<locale>/. A failed
-## check does not stop the build (it never publishes what check rejects); make fails after both.
-editions: extract
-	@status=0; $(BIN) check || status=$$?; $(BIN) build || status=$$?; exit $$status
+## editions: extract, check, and assemble every article in every locale into dist/<locale>/. A
+## failed step does not stop the next (one broken catalogue must not hold back the other
+## locales; build never publishes what check rejects); make fails after all three.
+editions: $(BIN)
+	@status=0; $(BIN) extract || status=$$?; $(BIN) check || status=$$?; $(BIN) build || status=$$?; exit $$status
 
 ## test: go vet, then every test with the race detector
 test: vet

@@ -61,11 +61,19 @@ format: Markdown (.md), a standalone HTML page (.html), plain text (.txt) and
 an EPUB 3 book (.epub). dist/report.json records each file with its coverage,
 word count, reading time and warnings.
 
-An edition with a missing or stale unit is not published (and an earlier copy
-of it is removed): the command names the units and exits 1. --fallback en
-publishes it anyway with the English for those units, marked lang="en";
---min-coverage N does so only at N% or more. Locales are built in parallel;
-files whose content did not change are not rewritten.`,
+The checks run first, and build never publishes what tilmash check rejects: an
+edition with a missing unit, or a unit whose translation fails a check (or a
+stale one, under [publish] stale = "refuse"), is not published. The command
+names the units and exits 1 when the publication policy requires that edition;
+an edition in progress just waits. If the last build published the edition
+complete from the same English (the refusal is the translation's fault
+alone), that edition stays ("kept"). --fallback en publishes incomplete
+editions with the English for those units, marked lang="en"; --min-coverage N
+does so only at N% or more.
+
+Every edition's language links name exactly the editions published. Locales
+are built in parallel; files whose content did not change are not rewritten.
+A partial build (--locale, --format) merges what it made into dist/report.json.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -89,7 +97,6 @@ func buildRun(opts *BuildOptions) error {
 	if err := opts.PublishOptions.apply(&bo); err != nil {
 		return err
 	}
-	full := len(opts.Locales) == 0 && len(opts.Formats) == 0
 	if bo.Previous, err = previousReport(opts.Global, w); err != nil {
 		return err
 	}
@@ -97,10 +104,8 @@ func buildRun(opts *BuildOptions) error {
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
-	if full {
-		p, data := w.ReportFile(res.Report)
-		res.Files[p] = data
-	}
+	p, data := w.ReportFile(res.Report) // a partial build merges its editions into the last report
+	res.Files[p] = data
 	done, err := res.Files.Commit(opts.Dir)
 	if err != nil {
 		return &exitError{ExitError, err}
@@ -175,7 +180,11 @@ func summary(out interface{ Write([]byte) (int, error) }, res *workspace.Result,
 		}
 		fmt.Fprintln(out)
 		for _, x := range r.Rejected {
-			fmt.Fprintf(out, "  %s: %s: %s\n", x.Pos, x.Unit, x.Message)
+			if x.Unit == "" {
+				fmt.Fprintf(out, "  %s: %s\n", x.Pos, x.Message)
+			} else {
+				fmt.Fprintf(out, "  %s: %s: %s\n", x.Pos, x.Unit, x.Message)
+			}
 		}
 	}
 	if len(locs) > 0 {
@@ -274,7 +283,11 @@ func exportRun(opts *ExportOptions) error {
 		return &exitError{ExitFindings, fmt.Errorf("the %s edition of %s is incomplete (%s): translate or fix it, or export with --fallback en or --min-coverage N", r.Locale, r.Article, r.Requirement)}
 	}
 	if len(res.Report.Editions) == 0 {
-		return &exitError{ExitFindings, fmt.Errorf("%s is not for translation (its front matter says translate = false): only the %s edition exists", opts.Article, "en")}
+		slug := opts.Article
+		if slug == "" {
+			slug = w.Articles[0].Slug
+		}
+		return &exitError{ExitFindings, fmt.Errorf("%s is not for translation (its front matter says translate = false): only the %s edition exists", slug, locale.Source)}
 	}
 	o := res.Report.Editions[0]
 	data := res.Files[o.File]

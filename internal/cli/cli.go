@@ -105,7 +105,7 @@ func reportBroken(w *workspace.Workspace, tags []language.Tag, errOut io.Writer)
 		if len(tags) > 0 && !slices.Contains(tags, b.Locale) {
 			continue
 		}
-		if w.Config.Locales[b.Locale.String()].Required {
+		if w.Requires(b.Locale) {
 			fmt.Fprintf(errOut, "tilmash: %v\n", b.Err)
 			required = append(required, b.Path)
 		} else {

@@ -1,11 +1,16 @@
 package workspace
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -80,8 +85,13 @@ type Output struct {
 	UnderRevision []string `json:"under_revision,omitempty"`
 	// Kept is true for a file this build did not make: the edition could
 	// not be published now, so the complete one an earlier build made
-	// stays (with its language links brought up to date).
-	Kept     bool     `json:"kept,omitempty"`
+	// from the same English stays (with its language links brought up to
+	// date).
+	Kept bool `json:"kept,omitempty"`
+	// Source fingerprints the English the edition was built from (every
+	// unit's ID and hash, in order): an edition is kept only while the
+	// English is what it was.
+	Source   string   `json:"source,omitempty"`
 	Warnings []string `json:"warnings,omitempty"`
 }
 
@@ -130,18 +140,12 @@ type Result struct {
 
 // plan is the decision about one edition, before anything is rendered.
 type plan struct {
-	article *segment.Article
-	cat     *catalog.Catalog
-	req     string
-	ed      *assemble.Edition
-	refusal *Refusal // nil: published
-	// keepable: the refusal is the translation's fault alone (a unit the
-	// checks reject whose English did not change), so the edition an
-	// earlier build published may stay. Not when the English changed (a
-	// new or edited unit): the earlier edition would then publish what the
-	// English no longer says.
-	keepable bool
-	planOnly bool // decide, do not render
+	article  *segment.Article
+	cat      *catalog.Catalog
+	req      string
+	ed       *assemble.Edition
+	refusal  *Refusal // nil: published
+	planOnly bool     // decide, do not render
 }
 
 // Build assembles every article in every locale and renders each in every
@@ -153,7 +157,8 @@ type plan struct {
 //  2. An edition with a missing or rejected unit (or a stale one, under the
 //     stale policy "refuse") is refused, unless opts allow fallback. An
 //     edition the policy does not require is in progress: refused quietly.
-//     A refused edition that an earlier build published complete is kept.
+//     A refused edition that an earlier build published complete, from the
+//     same English, is kept: the refusal is the translation's fault alone.
 //  3. Every published edition is rendered with language links to exactly
 //     the editions published (now, kept, or untouched by a partial build).
 //
@@ -179,8 +184,11 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 			cats = append(cats, c)
 		}
 	}
+	missing := w.requiredWithoutCatalogue()
 	for _, tag := range opts.Locales {
-		if !slices.ContainsFunc(all, func(c *catalog.Catalog) bool { return c.Locale == tag }) {
+		known := slices.ContainsFunc(all, func(c *catalog.Catalog) bool { return c.Locale == tag }) ||
+			slices.ContainsFunc(w.Broken, func(b *BrokenCatalogue) bool { return b.Locale == tag }) || slices.Contains(missing, tag)
+		if !known {
 			return nil, fmt.Errorf("no catalogue for %s: add it with tilmash extract --add-locale %s", tag, tag)
 		}
 	}
@@ -212,24 +220,37 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		}
 	}
 	// A catalogue that cannot be read: every edition of its locale is
-	// refused, and the earlier ones stay published.
-	for _, b := range w.Broken {
-		if len(opts.Locales) > 0 && !slices.Contains(opts.Locales, b.Locale) {
-			continue
+	// refused (the earlier ones may be kept). A locale the policy requires
+	// that has no catalogue at all: every edition it requires is refused.
+	refuseAll := func(tag language.Tag, path string, why Rejection, onlyRequired bool) {
+		if len(opts.Locales) > 0 && !slices.Contains(opts.Locales, tag) {
+			return
 		}
+		c := &catalog.Catalog{Locale: tag, Path: path}
 		var ps []plan
 		for _, a := range articles {
-			req := w.Config.Requirement(a, b.Locale.String())
-			if req == check.NotForTranslation {
+			req := w.Config.Requirement(a, tag.String())
+			if req == check.NotForTranslation || onlyRequired && req != check.Required {
 				continue
 			}
-			ps = append(ps, plan{article: a, cat: &catalog.Catalog{Locale: b.Locale, Path: b.Path}, req: req.String(), keepable: true,
-				refusal: &Refusal{Locale: b.Locale.String(), Article: a.Slug, Requirement: req.String(), Rejected: []Rejection{{Pos: b.Path, Message: b.Err.Error()}}}})
+			ps = append(ps, plan{article: a, cat: c, req: req.String(), planOnly: opts.PlanOnly,
+				refusal: &Refusal{Locale: tag.String(), Article: a.Slug, Requirement: req.String(), Rejected: []Rejection{why}}})
 		}
-		bc := &catalog.Catalog{Locale: b.Locale, Path: b.Path}
 		plans = append(plans, ps)
-		cats = append(cats, bc)
-		all = append(all, bc)
+		cats = append(cats, c)
+		all = append(all, c)
+	}
+	for _, b := range w.Broken {
+		why := Rejection{Pos: b.Path, Message: b.Err.Error()}
+		var ce *catalog.Error
+		if errors.As(b.Err, &ce) {
+			why = Rejection{Pos: ce.Pos.String(), Message: ce.Msg}
+		}
+		refuseAll(b.Locale, b.Path, why, false)
+	}
+	for _, tag := range missing {
+		path := catalog.TargetPath(w.Layout.Locales, tag)
+		refuseAll(tag, path, Rejection{Pos: w.Config.LocalePos(tag.String()).String(), Message: fmt.Sprintf("%s is required, but there is no catalogue %s: start it with tilmash extract --add-locale %s", tag, path, tag)}, true)
 	}
 
 	// Which editions are published, after refusals.
@@ -243,7 +264,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		published[slug][loc] = true
 	}
 	built := map[string]bool{} // locale/article pairs this build decided on
-	var kept []plan
+	var kept []string          // locale/article pairs kept from the last build
 	for _, ps := range plans {
 		for _, p := range ps {
 			key := p.cat.Locale.String() + "/" + p.article.Slug
@@ -251,22 +272,25 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 			switch {
 			case p.refusal == nil:
 				publish(p.article.Slug, p.cat.Locale.String())
-			case p.keepable && prev[key].complete && w.exists(prev[key].outputs):
+			case prev[key].keepable(p.article, w.Config.StalePolicy()) && w.exists(prev[key].outputs):
 				p.refusal.Kept = true
 				publish(p.article.Slug, p.cat.Locale.String())
-				kept = append(kept, p)
+				kept = append(kept, key)
 			}
 			if p.refusal != nil {
 				res.Report.Refused = append(res.Report.Refused, *p.refusal)
 			}
 		}
 	}
+	var untouched []string // editions a partial build leaves as they are
 	for key, e := range prev {
 		loc, slug, _ := strings.Cut(key, "/")
 		if !built[key] && !opts.full() && w.exists(e.outputs) && slices.ContainsFunc(w.Articles, func(a *segment.Article) bool { return a.Slug == slug }) {
-			publish(slug, loc) // untouched by this partial build
+			publish(slug, loc)
+			untouched = append(untouched, key)
 		}
 	}
+	sort.Strings(untouched)
 
 	// 3: render, per locale in parallel.
 	type rendered struct {
@@ -284,7 +308,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 			for _, p := range plans[i] {
 				if p.refusal != nil {
 					if !p.refusal.Kept && !opts.PlanOnly {
-						for _, f := range formats {
+						for _, f := range Formats { // the whole edition, whatever formats this build makes
 							r.files[w.editionFile(p.cat.Locale, p.article.Slug, f)] = nil // an earlier fallback edition must not stay published
 						}
 					}
@@ -304,23 +328,26 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		res.Editions = append(res.Editions, r.eds...)
 		res.Report.Editions = append(res.Report.Editions, r.outputs...)
 	}
-	// Kept editions: their report entries carry over, their HTML is relinked.
-	for _, p := range kept {
-		key := p.cat.Locale.String() + "/" + p.article.Slug
+	// Kept editions: their report entries carry over. Their pages and
+	// books, and those a partial build leaves as they are, get the
+	// language links of this build's published editions.
+	for _, key := range kept {
 		for _, o := range prev[key].outputs {
 			o.Kept = true
 			res.Report.Editions = append(res.Report.Editions, o)
-			if o.Format != "html" || w.fsys == nil || opts.PlanOnly {
-				continue
-			}
-			old, err := fs.ReadFile(w.fsys, o.File)
-			if err != nil {
-				continue
-			}
-			if page, ok := render.Relink(old, p.cat.Locale, w.page(p.cat.Locale, p.article.Slug, all, published)); ok {
-				res.Files[o.File] = page
+		}
+	}
+	if !opts.PlanOnly {
+		for _, key := range append(kept, untouched...) {
+			for _, o := range prev[key].outputs {
+				if page, ok := w.relink(o, all, published); ok {
+					res.Files[o.File] = page
+				}
 			}
 		}
+	}
+	if !opts.full() && opts.Previous != nil {
+		res.Report = mergeReport(*opts.Previous, res.Report, built, formats)
 	}
 	if res.Report.Editions == nil {
 		res.Report.Editions = []Output{}
@@ -335,10 +362,131 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	return res, nil
 }
 
+// mergeReport is the report after a partial build: the last report's
+// entries for the editions this build did not decide on, and for the
+// formats it did not make of those it published, with this build's.
+func mergeReport(prev, now Report, decided map[string]bool, formats []string) Report {
+	refused := map[string]bool{}
+	for _, r := range now.Refused {
+		if !r.Kept {
+			refused[r.Locale+"/"+r.Article] = true
+		}
+	}
+	out := Report{}
+	for _, o := range prev.Editions {
+		key := o.Locale + "/" + o.Article
+		if decided[key] && (refused[key] || slices.Contains(formats, o.Format) || o.Kept) {
+			continue // replaced, taken down, or carried over by this build
+		}
+		out.Editions = append(out.Editions, o)
+	}
+	out.Editions = append(out.Editions, now.Editions...)
+	for _, r := range prev.Refused {
+		if !decided[r.Locale+"/"+r.Article] {
+			out.Refused = append(out.Refused, r)
+		}
+	}
+	out.Refused = append(out.Refused, now.Refused...)
+	sort.SliceStable(out.Editions, func(i, j int) bool {
+		a, b := out.Editions[i], out.Editions[j]
+		if a.Locale != b.Locale {
+			return localeOrder(a.Locale) < localeOrder(b.Locale)
+		}
+		if a.Article != b.Article {
+			return a.Article < b.Article
+		}
+		return slices.Index(Formats, a.Format) < slices.Index(Formats, b.Format)
+	})
+	sort.SliceStable(out.Refused, func(i, j int) bool {
+		a, b := out.Refused[i], out.Refused[j]
+		if a.Locale != b.Locale {
+			return localeOrder(a.Locale) < localeOrder(b.Locale)
+		}
+		return a.Article < b.Article
+	})
+	return out
+}
+
+// relink gives an edition file an earlier build wrote the language links
+// of this build. It reports false when there is nothing to change.
+func (w *Workspace) relink(o Output, all []*catalog.Catalog, published map[string]map[string]bool) ([]byte, bool) {
+	if w.fsys == nil || (o.Format != "html" && o.Format != "epub") {
+		return nil, false
+	}
+	old, err := fs.ReadFile(w.fsys, o.File)
+	if err != nil {
+		return nil, false
+	}
+	tag, err := language.Parse(o.Locale)
+	if err != nil {
+		return nil, false
+	}
+	pg := w.page(tag, o.Article, all, published)
+	var out []byte
+	var ok bool
+	if o.Format == "html" {
+		out, ok = render.Relink(old, tag, pg)
+	} else {
+		out, ok = render.RelinkEPUB(old, pg)
+	}
+	return out, ok && !bytes.Equal(out, old)
+}
+
+// fingerprint identifies the English of an article as the editions see
+// it: every unit's ID and hash, in order.
+func fingerprint(a *segment.Article) string {
+	h := sha256.New()
+	for i := range a.Units {
+		fmt.Fprintf(h, "%s\x00%s\x00", a.Units[i].ID, a.Units[i].Hash())
+	}
+	return "sha256-" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// requiredWithoutCatalogue lists the locales that tilmash.toml or an
+// article's required_locales requires but that have no catalogue, not even
+// a broken one.
+func (w *Workspace) requiredWithoutCatalogue() []language.Tag {
+	seen := map[string]bool{}
+	var out []language.Tag
+	add := func(s string) {
+		tag, err := locale.Parse(s)
+		if err != nil || seen[tag.String()] || tag == locale.Source || slices.Contains(w.Locales(), tag) {
+			return
+		}
+		seen[tag.String()] = true
+		out = append(out, tag)
+	}
+	if w.Config != nil {
+		for s, rules := range w.Config.Locales {
+			if rules.Required {
+				add(s)
+			}
+		}
+	}
+	for _, a := range w.Articles {
+		if a.Meta.Translate {
+			for _, s := range a.Meta.Required {
+				add(s)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	return out
+}
+
 // prevEdition is what the last build's report says of one edition.
 type prevEdition struct {
 	outputs  []Output
-	complete bool // published with no unit in English
+	complete bool   // published with no unit in English
+	revising bool   // published with units under revision (stale = "keep")
+	source   string // the fingerprint of the English it was built from
+}
+
+// keepable reports whether the edition may stay published when this build
+// refuses it: it was complete, made from the English as it is now, and
+// what the stale policy allows (no units under revision unless "keep").
+func (e prevEdition) keepable(a *segment.Article, stalePolicy string) bool {
+	return e.complete && e.source == fingerprint(a) && (!e.revising || stalePolicy == check.StaleKeep)
 }
 
 // previousEditions indexes the last build's report by locale/article.
@@ -355,6 +503,8 @@ func previousEditions(r *Report) map[string]prevEdition {
 		}
 		e.outputs = append(e.outputs, o)
 		e.complete = e.complete && o.FallbackUnits == 0
+		e.source = o.Source
+		e.revising = e.revising || len(o.UnderRevision) > 0
 		out[key] = e
 	}
 	return out
@@ -461,12 +611,8 @@ func (w *Workspace) planLocale(c *catalog.Catalog, articles []*segment.Article, 
 				if policy == check.StaleRefuse {
 					r.Stale = st.StaleUnits
 				}
-				p.keepable = len(st.Missing) == 0 && len(r.Stale) == 0
 				for _, e := range st.Rejected {
 					r.Rejected = append(r.Rejected, Rejection{Unit: e.Unit, Pos: e.Pos.String(), Message: e.Err.Error()})
-					if m := c.Lookup(e.Unit); m != nil && m.Hash != w.Source.Lookup(e.Unit).Hash {
-						p.keepable = false // a correction of the English that the old translation fails
-					}
 				}
 				p.refusal = r
 			} else if policy == check.StaleRefuse && st.Stale > 0 {
@@ -523,7 +669,7 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 		}
 		e.Files = append(e.Files, file)
 		outputs = append(outputs, Output{Locale: p.cat.Locale.String(), Article: p.article.Slug, Format: f, File: file, Requirement: p.req, Coverage: coverage,
-			Words: ed.Stats.Words, ReadingMinutes: (ed.Stats.Words + WordsPerMinute - 1) / WordsPerMinute, FallbackUnits: ed.Stats.Fallback, UnderRevision: revising, Warnings: warnings})
+			Words: ed.Stats.Words, ReadingMinutes: (ed.Stats.Words + WordsPerMinute - 1) / WordsPerMinute, FallbackUnits: ed.Stats.Fallback, UnderRevision: revising, Source: fingerprint(p.article), Warnings: warnings})
 	}
 	return e, outputs
 }

@@ -293,12 +293,23 @@ func (w *Workspace) ready() error {
 		return fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
 	}
 	w.reconcile()
+outer:
 	for _, a := range w.Articles {
 		for _, u := range a.Units {
 			if m := w.Source.Lookup(u.ID); m == nil || m.Hash != u.Hash() || !maps.Equal(m.Forms, u.Forms) {
 				w.OutOfDate = fmt.Sprintf("%s: unit %s: the source catalogue %s is out of date with the article: run tilmash extract", u.Pos, u.ID, w.SourcePath())
 				w.Source = catalog.FromUnits(w.SourcePath(), w.Articles)
-				return nil
+				break outer
+			}
+		}
+	}
+	// A translation hashed as tilmash once did (the English exactly as
+	// written) is current: what extract would record, done in memory for
+	// the steps that run before it can.
+	for _, c := range w.Targets {
+		for _, m := range c.Messages {
+			if sm := w.Source.Lookup(m.ID); sm != nil && m.Hash != sm.Hash && m.Hash == segment.ExactHash(sm.Forms) {
+				m.Hash = sm.Hash
 			}
 		}
 	}
@@ -327,26 +338,41 @@ func (w *Workspace) Check(locales []language.Tag, speller check.Speller) ([]find
 	}
 	fs := check.Run(check.Input{Articles: w.Articles, Source: w.Source, Targets: w.targets(locales), Glossary: w.Glossary, Config: w.Config, Speller: speller, Words: w.Words})
 	// A required locale with no catalogue at all is the biggest gap there is.
-	var tags []string
-	for tag, rules := range w.Config.Locales {
-		if rules.Required {
-			tags = append(tags, tag)
-		}
-	}
-	sort.Strings(tags)
-	for _, tag := range tags {
-		if slices.ContainsFunc(w.Locales(), func(t language.Tag) bool { return t.String() == tag }) {
+	for _, tag := range w.requiredWithoutCatalogue() {
+		if len(locales) > 0 && !slices.Contains(locales, tag) {
 			continue
 		}
-		if len(locales) > 0 && !slices.ContainsFunc(locales, func(t language.Tag) bool { return t.String() == tag }) {
-			continue
+		pos := w.Config.LocalePos(tag.String())
+		if !w.Config.Locales[tag.String()].Required {
+			pos = w.requiringArticle(tag)
 		}
-		fs = append(fs, finding.Finding{Pos: w.Config.LocalePos(tag), Locale: tag, Code: check.CodeMissing, Severity: finding.Error,
+		fs = append(fs, finding.Finding{Pos: pos, Locale: tag.String(), Code: check.CodeMissing, Severity: finding.Error,
 			Message: fmt.Sprintf("%s is required, but there is no catalogue %s/%s.toml", tag, w.Layout.Locales, tag),
 			Hint:    fmt.Sprintf("start it with tilmash extract --add-locale %s, or drop required = true until it is ready", tag)})
 	}
 	finding.Sort(fs)
 	return fs, nil
+}
+
+// requiringArticle is where the first article that requires tag says so.
+func (w *Workspace) requiringArticle(tag language.Tag) segment.Pos {
+	for _, a := range w.Articles {
+		if slices.Contains(a.Meta.Required, tag.String()) {
+			return segment.Pos{File: a.Path, Line: 1, Col: 1}
+		}
+	}
+	return segment.Pos{File: w.Layout.Config, Line: 1, Col: 1}
+}
+
+// Requires reports whether the publication policy requires any article's
+// edition in tag.
+func (w *Workspace) Requires(tag language.Tag) bool {
+	for _, a := range w.Articles {
+		if w.Config.Requirement(a, tag.String()) == check.Required {
+			return true
+		}
+	}
+	return false
 }
 
 // Status tallies the target catalogues, or those of the locales named.

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,8 +15,10 @@ import (
 
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/render"
+	"github.com/tilmash/tilmash/translate/segment"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -312,5 +315,65 @@ func TestGoldenEditions(t *testing.T) {
 		if string(again[p]) != string(files[p]) {
 			t.Errorf("%s differs between two builds", p)
 		}
+	}
+}
+
+// TestExactHashesBeforeExtract: catalogues written by an earlier tilmash
+// (hashes of the English exactly as written) are current for check and
+// build even before extract has moved them to the folded hash, as when a
+// broken catalogue keeps extract from running.
+func TestExactHashesBeforeExtract(t *testing.T) {
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS(fixture), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(fixture, p))
+		if err != nil {
+			return err
+		}
+		fsys[p] = &fstest.MapFile{Data: data}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := catalog.Parse("locales/en.toml", fsys["locales/en.toml"].Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	for _, p := range []string{"locales/en.toml", "locales/ru.toml", "locales/kk.toml"} {
+		c, err := catalog.Parse(p, fsys[p].Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range c.Messages {
+			old := segment.ExactHash(src.Lookup(m.ID).Forms)
+			if old != m.Hash {
+				changed++
+			}
+			m.Hash = old
+		}
+		fsys[p] = &fstest.MapFile{Data: catalog.Format(c)}
+	}
+	if changed == 0 {
+		t.Fatal("no unit's exact hash differs from its folded one: the test proves nothing")
+	}
+	w, err := Load(fsys, Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := w.Check(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if f.Code == check.CodeStale {
+			t.Errorf("%v", f)
+		}
+	}
+	if w.OutOfDate == "" {
+		t.Errorf("the old source catalogue was taken as up to date")
 	}
 }

@@ -262,6 +262,17 @@ func TestSyncRename(t *testing.T) {
 	if !reflect.DeepEqual(st.Pruned, []string{"a.s.p-1", "a.s.p-2"}) || pruned.Lookup("a.s.p-1") != nil || pruned.Lookup("b.s.p-1").Text() != "Один." {
 		t.Errorf("prune: %v", st.Pruned)
 	}
+	// Renamed again, after the prune: the reused (not yet reviewed)
+	// translation follows once more.
+	pruned, err = Parse("locales/ru.toml", Format(pruned))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v3 := FromUnits("locales/en.toml", []*segment.Article{{Slug: "c", Units: []segment.Unit{unit("c.s.p-1", "One."), unit("c.s.p-2", "Two.")}}})
+	again, st := Sync(v3, pruned, language.Russian, "locales/ru.toml", false)
+	if m := again.Lookup("c.s.p-1"); st.Reused != 1 || m.Text() != "Один." || len(m.Notes) != 1 || !strings.Contains(m.Notes[0], "reused from b.s.p-1") {
+		t.Errorf("second rename: %+v, %+v", st, m)
+	}
 }
 
 // TestSyncExactHash: an entry hashed as tilmash once did (the English

@@ -121,7 +121,7 @@ func reusable(src, old *Catalog) map[string]*Message {
 	}
 	for _, obsoleteFirst := range []bool{true, false} {
 		for _, om := range old.Messages {
-			if !om.Translated() || (src.Lookup(om.ID) == nil) != obsoleteFirst || hasReusedNote(om) {
+			if !om.Translated() || (src.Lookup(om.ID) == nil) != obsoleteFirst {
 				continue
 			}
 			english := om.Source()
@@ -137,15 +137,6 @@ func reusable(src, old *Catalog) map[string]*Message {
 		}
 	}
 	return out
-}
-
-func hasReusedNote(m *Message) bool {
-	for _, n := range m.Notes {
-		if strings.HasPrefix(n, ReusedDirective) {
-			return true
-		}
-	}
-	return false
 }
 
 // Sync brings a locale's catalogue up to date with the source catalogue:
@@ -223,7 +214,7 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 	}
 	if old != nil && prune {
 		for _, om := range old.Messages {
-			if src.Lookup(om.ID) == nil && om.Translated() {
+			if src.Lookup(om.ID) == nil && (om.Translated() || len(om.Notes) > 0) {
 				st.Pruned = append(st.Pruned, om.ID)
 			}
 		}
@@ -232,7 +223,7 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 	if old != nil && !prune {
 		var obsolete []*Message
 		for _, om := range old.Messages {
-			if src.Lookup(om.ID) == nil && om.Translated() { // an untranslated one holds no work: it goes
+			if src.Lookup(om.ID) == nil && (om.Translated() || len(om.Notes) > 0) { // one with neither text nor notes holds no work: it goes
 				obsolete = append(obsolete, om)
 			}
 		}

@@ -87,7 +87,10 @@ func Run(in Input) []finding.Finding {
 			articles[a.Units[i].ID] = a
 		}
 		for _, w := range a.Warnings {
-			out = append(out, finding.Finding{Pos: w.Pos, Code: CodeFrontMatter, Severity: finding.Warning, Message: w.Msg})
+			f := finding.Finding{Pos: w.Pos, Code: CodeFrontMatter, Severity: finding.Warning, Message: w.Msg}
+			if in.Config.decide(&f, nil) {
+				out = append(out, f)
+			}
 		}
 	}
 	for _, c := range in.Targets {

@@ -324,3 +324,36 @@ func TestPublicationPolicy(t *testing.T) {
 		})
 	}
 }
+
+// TestConfigLocaleKeys: [locales.X] tables are read under the canonical tag
+// (pt-br is pt-BR, as required_locales and the catalogues' names are), and
+// two tables for one locale are an error at the second one's line.
+func TestConfigLocaleKeys(t *testing.T) {
+	c, err := ParseConfig("tilmash.toml", []byte("[locales.pt-br]\nrequired = true\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Locales["pt-BR"].Required || c.LocalePos("pt-BR").Line != 1 {
+		t.Errorf("locales = %v, pos %v", c.Locales, c.LocalePos("pt-BR"))
+	}
+	if _, err := ParseConfig("tilmash.toml", []byte("[locales.pt-br]\nrequired = true\n\n[locales.pt-BR]\nquotes = \"«»\"\n")); err == nil || !strings.Contains(err.Error(), "which another table sets already") {
+		t.Errorf("two tables for pt-BR: %v", err)
+	}
+}
+
+// TestFrontMatterWarningsFollowTheConfig: [check] disable = ["front-matter"]
+// silences the unknown-field warnings.
+func TestFrontMatterWarningsFollowTheConfig(t *testing.T) {
+	a, err := segment.Split("content/a.md", []byte("+++\ntitle = \"T\"\nslug = \"x\"\n+++\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
+	if fs := Run(Input{Articles: []*segment.Article{a}, Source: src}); codes(fs) != CodeFrontMatter {
+		t.Errorf("findings = %v", fs)
+	}
+	off := &Config{Check: CheckConfig{Rules: Rules{Disable: []string{CodeFrontMatter}}}}
+	if fs := Run(Input{Articles: []*segment.Article{a}, Source: src, Config: off}); len(fs) != 0 {
+		t.Errorf("disabled, findings = %v", fs)
+	}
+}

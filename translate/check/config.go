@@ -139,12 +139,19 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "base-url"), Col: 1}, Msg: fmt.Sprintf("[publish] base-url = %q: write an absolute address, such as \"https://example.org/news/\"", u)}
 	}
 	c.file, c.lines = file, map[string]int{}
-	for tag := range c.Locales {
-		c.lines[tag] = tableLine(data, "locales."+tag)
-		if _, err := locale.Parse(tag); err != nil {
-			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: tableLine(data, "locales."+tag), Col: 1}, Msg: fmt.Sprintf("[locales.%s]: %v", tag, err)}
+	canonical := map[string]LocaleRules{}
+	for key, rules := range c.Locales {
+		line := tableLine(data, "locales."+key)
+		tag, err := locale.Parse(key)
+		if err != nil {
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: 1}, Msg: fmt.Sprintf("[locales.%s]: %v", key, err)}
 		}
+		if _, dup := canonical[tag.String()]; dup {
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: 1}, Msg: fmt.Sprintf("[locales.%s] is %s, which another table sets already: merge them", key, tag)}
+		}
+		canonical[tag.String()], c.lines[tag.String()] = rules, line // pt-br is pt-BR
 	}
+	c.Locales = canonical
 	for _, r := range c.rules() {
 		for code, sev := range r.Severity {
 			if sev != "error" && sev != "warning" {

@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"io"
 	"strings"
 
 	"github.com/tilmash/tilmash/translate/assemble"
@@ -62,15 +63,7 @@ func EPUB(ed *assemble.Edition, pg Page) ([]byte, []string) {
 	if t := ed.Meta[segment.Note]; t != nil {
 		article.WriteString(`<p class="note"` + w.lang(t) + ">" + w.inline(t.Nodes) + "</p>\n")
 	}
-	var others []string
-	for _, a := range pg.Alternates {
-		if strings.HasPrefix(a.Href, "https://") || strings.HasPrefix(a.Href, "http://") {
-			others = append(others, fmt.Sprintf(`<a href="%s" hreflang="%s" lang="%s">%s</a>`, esc(a.Href), a.Locale, a.Locale, esc(locale.SelfName(a.Locale))))
-		}
-	}
-	if len(others) > 0 {
-		article.WriteString(`<p class="languages">` + strings.Join(others, ` <span class="sep">·</span> `) + "</p>\n")
-	}
+	article.WriteString(epubLanguages(pg) + "\n")
 	article.WriteString("</header>\n" + w.b.String() + "</article>\n</body>\n</html>\n")
 
 	var nav strings.Builder
@@ -129,26 +122,92 @@ func EPUB(ed *assemble.Edition, pg Page) ([]byte, []string) {
 </rootfiles>
 </container>
 `
+	return zipBook([]bookEntry{
+		{"mimetype", "application/epub+zip"},
+		{"META-INF/container.xml", container},
+		{"EPUB/package.opf", opf},
+		{"EPUB/nav.xhtml", nav.String()},
+		{"EPUB/article.xhtml", article.String()},
+		{"EPUB/style.css", epubCSS},
+	}), w.Warnings
+}
+
+type bookEntry struct{ name, data string }
+
+// zipBook writes an EPUB's entries: mimetype first, stored and with no extra
+// field (no modification time: the same book gives the same bytes), the rest
+// deflated.
+func zipBook(entries []bookEntry) []byte {
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)
-	// mimetype: first, stored, and with no extra field (no Modified time).
-	add := func(name string, method uint16, data string) {
-		f, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: method})
+	for _, e := range entries {
+		method := zip.Deflate
+		if e.name == "mimetype" {
+			method = zip.Store
+		}
+		f, err := z.CreateHeader(&zip.FileHeader{Name: e.name, Method: method})
 		if err != nil {
 			panic("render: epub: " + err.Error()) // writing to memory
 		}
-		f.Write([]byte(data))
+		f.Write([]byte(e.data))
 	}
-	add("mimetype", zip.Store, "application/epub+zip")
-	add("META-INF/container.xml", zip.Deflate, container)
-	add("EPUB/package.opf", zip.Deflate, opf)
-	add("EPUB/nav.xhtml", zip.Deflate, nav.String())
-	add("EPUB/article.xhtml", zip.Deflate, article.String())
-	add("EPUB/style.css", zip.Deflate, epubCSS)
 	if err := z.Close(); err != nil {
 		panic("render: epub: " + err.Error())
 	}
-	return buf.Bytes(), w.Warnings
+	return buf.Bytes()
+}
+
+// epubLanguages is the book's paragraph of links to the other editions,
+// between markers (empty when there are none): only editions with absolute
+// addresses, since a book has no place beside the web pages.
+func epubLanguages(pg Page) string {
+	var others []string
+	for _, a := range pg.Alternates {
+		if strings.HasPrefix(a.Href, "https://") || strings.HasPrefix(a.Href, "http://") {
+			others = append(others, fmt.Sprintf(`<a href="%s" hreflang="%s" lang="%s">%s</a>`, esc(a.Href), a.Locale, a.Locale, esc(locale.SelfName(a.Locale))))
+		}
+	}
+	p := ""
+	if len(others) > 0 {
+		p = `<p class="languages">` + strings.Join(others, ` <span class="sep">·</span> `) + "</p>"
+	}
+	return switcherStart + p + switcherEnd
+}
+
+// RelinkEPUB replaces the language links of a book written earlier (one
+// kept because this build could not replace it) with those of pg, as
+// Relink does for a page. It reports false, and returns the book as it
+// was, when the book is not one this version of tilmash wrote.
+func RelinkEPUB(book []byte, pg Page) ([]byte, bool) {
+	z, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		return book, false
+	}
+	var entries []bookEntry
+	relinked := false
+	for _, f := range z.File {
+		r, err := f.Open()
+		if err != nil {
+			return book, false
+		}
+		data, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			return book, false
+		}
+		if f.Name == "EPUB/article.xhtml" {
+			out, ok := replaceBetween(data, switcherStart, switcherEnd, epubLanguages(pg))
+			if !ok {
+				return book, false
+			}
+			data, relinked = out, true
+		}
+		entries = append(entries, bookEntry{f.Name, string(data)})
+	}
+	if !relinked {
+		return book, false
+	}
+	return zipBook(entries), true
 }
 
 func esc(s string) string { return template.HTMLEscapeString(s) }

@@ -183,3 +183,45 @@ func TestRelink(t *testing.T) {
 		t.Errorf("Relink changed a page without markers")
 	}
 }
+
+// TestRelinkLegacy: a page written before the markers (kept from a build by
+// an earlier tilmash) is relinked by its known shape.
+func TestRelinkLegacy(t *testing.T) {
+	old, err := os.ReadFile("testdata/legacy-2026-11.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg := Page{Alternates: []Alternate{{Locale: language.English, Href: "../en/the-conscript.html"}}}
+	got, ok := Relink(old, language.Russian, pg)
+	if !ok {
+		t.Fatal("the legacy page was not relinked")
+	}
+	if bytes.Contains(got, []byte("../kk/the-conscript.html")) {
+		t.Errorf("the relinked page still links to the Kazakh edition")
+	}
+	for _, want := range []string{"<link rel=\"alternate\" hreflang=\"en\" href=\"../en/the-conscript.html\">", `<a href="../en/the-conscript.html" hreflang="en" lang="en">English</a>`, "<article>", "Призывник"} {
+		if !bytes.Contains(got, []byte(want)) {
+			t.Errorf("the relinked page lacks %s", want)
+		}
+	}
+	if n := bytes.Count(got, []byte(`<nav class="languages">`)); n != 1 {
+		t.Errorf("%d language switchers", n)
+	}
+}
+
+// TestRelinkEPUB: a kept book's links to the other editions are replaced,
+// the rest of the book is byte for byte what EPUB writes.
+func TestRelinkEPUB(t *testing.T) {
+	_, ed := english(t, "content/e.md", []byte("+++\ntitle = \"T\"\n+++\n\nText.\n"))
+	both := Page{Alternates: []Alternate{{Locale: language.Kazakh, Href: "https://example.org/kk/e.html"}, {Locale: language.Russian, Href: "https://example.org/ru/e.html"}}}
+	ruOnly := Page{Alternates: both.Alternates[1:]}
+	old, _ := EPUB(ed, both)
+	got, ok := RelinkEPUB(old, ruOnly)
+	want, _ := EPUB(ed, ruOnly)
+	if !ok || !bytes.Equal(got, want) {
+		t.Errorf("relinked book differs from the book written with the new links (ok %v)", ok)
+	}
+	if _, ok := RelinkEPUB([]byte("not a zip"), ruOnly); ok {
+		t.Errorf("RelinkEPUB accepted a file that is no book")
+	}
+}

@@ -139,10 +139,38 @@ func (s *splitter) dropRepeatedTitle(doc ast.Node) {
 	if !ok || h.Level != 1 {
 		return
 	}
+	numbers := s.numbers
 	nodes, err := s.inlines(h)
-	if err == nil && foldTitle(markup.PlainText(nodes)) == foldTitle(s.title) {
+	s.numbers = numbers // a trial: the heading's numbers must not shift the body's placeholders
+	if err == nil && foldTitle(withNumbers(nodes)) == foldTitle(s.title) {
 		doc.RemoveChild(doc, h)
 	}
+}
+
+// withNumbers is the plain text of nodes with each number placeholder
+// written back as the English wrote it (150,000).
+func withNumbers(nodes []markup.Node) string {
+	var b strings.Builder
+	for _, n := range nodes {
+		switch n.Kind {
+		case markup.Var:
+			v, _ := strconv.ParseInt(n.Href, 10, 64)
+			b.WriteString(groupThousands(v))
+		case markup.Emph, markup.Strong, markup.Link:
+			b.WriteString(withNumbers(n.Children))
+		default:
+			b.WriteString(markup.PlainText([]markup.Node{n}))
+		}
+	}
+	return b.String()
+}
+
+func groupThousands(v int64) string {
+	s := strconv.FormatInt(v, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // foldTitle is a title compared loosely: case, spacing and typographic

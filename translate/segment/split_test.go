@@ -238,8 +238,14 @@ func TestFrontMatterAsNewsroomsWriteIt(t *testing.T) {
 			}
 		})
 	}
+	// A title with a grouped number: the repeated heading goes, and the
+	// body's placeholders are numbered as if it had never been there.
+	a, err := Split("content/x.md", []byte("+++\ntitle = \"150,000 arrive\"\n+++\n\n# 150,000 arrive\n\nSome 20,000 stayed.\n"))
+	if err != nil || len(a.Blocks) != 1 || a.Units[len(a.Units)-1].Text() != "Some {{.Number1}} stayed." {
+		t.Errorf("title with a number: %v, %d blocks, last unit %q", err, len(a.Blocks), a.Units[len(a.Units)-1].Text())
+	}
 	// A first heading that differs from the title stays.
-	a, err := Split("content/x.md", []byte("+++\ntitle = \"Title\"\n+++\n\n# Another\n\nText.\n"))
+	a, err = Split("content/x.md", []byte("+++\ntitle = \"Title\"\n+++\n\n# Another\n\nText.\n"))
 	if err != nil || a.Blocks[0].Kind != HeadingBlock {
 		t.Errorf("a different first heading was dropped: %v", err)
 	}
