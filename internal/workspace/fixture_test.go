@@ -11,7 +11,7 @@ import (
 
 // liveRef matches a test's path to the live newsroom project at the
 // repository root (content/, locales/, glossary/terms.toml, tilmash.toml),
-// reached by climbing out of a package ("../../content/…", DirFS("../..")).
+// reached by climbing out of a package: ../../content/a.md, DirFS of ../..
 var liveRef = regexp.MustCompile(`"(\.\./)+(content|locales|glossary|tilmash\.toml)\b|DirFS\("(\.\./)*\.\."\)|"(\.\./)+"\s*\+|ReadFile\("terms\.toml"\)`)
 
 // TestTestsDoNotReadTheLiveProject: editors and translators change the live
@@ -27,7 +27,7 @@ func TestTestsDoNotReadTheLiveProject(t *testing.T) {
 		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && p != root {
 			return filepath.SkipDir
 		}
-		if !strings.HasSuffix(p, "_test.go") || strings.HasSuffix(p, "fixture_test.go") {
+		if !strings.HasSuffix(p, "_test.go") {
 			return nil
 		}
 		n++
@@ -36,7 +36,7 @@ func TestTestsDoNotReadTheLiveProject(t *testing.T) {
 			return err
 		}
 		for i, line := range strings.Split(string(data), "\n") {
-			if liveRef.MatchString(line) && !strings.Contains(line, "testdata") {
+			if liveRef.MatchString(line) && !strings.Contains(line, "testdata") && !strings.HasPrefix(strings.TrimSpace(line), "//") {
 				t.Errorf("%s:%d reads the live project: %s (use testdata/project)", p, i+1, strings.TrimSpace(line))
 			}
 		}
@@ -49,7 +49,8 @@ func TestTestsDoNotReadTheLiveProject(t *testing.T) {
 		t.Fatalf("scanned %d test files: the walk is broken", n)
 	}
 	// The pattern itself catches what it is for.
-	for _, bad := range []string{`os.ReadFile("../../content/a.md")`, `Load(os.DirFS("../.."), Default)`, `os.ReadFile("../../" + p)`, `os.ReadFile("terms.toml")`} {
+	up := `"../../` // split, so that no scan of this file takes the examples for the real thing
+	for _, bad := range []string{`os.ReadFile(` + up + `content/a.md")`, `Load(os.DirFS("../` + `.."), Default)`, `os.ReadFile(` + up + `" + p)`, `os.ReadFile("terms` + `.toml")`} {
 		if !liveRef.MatchString(bad) {
 			t.Errorf("the scan misses %s", bad)
 		}
