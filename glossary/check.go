@@ -29,6 +29,13 @@ func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
 	tag := target.Locale
 	loc := tag.String()
 	m := inflect.For(tag)
+	var phrases []string
+	for _, e := range g.Entries {
+		if r := e.Locales[loc]; r != nil {
+			phrases = append(append(append(phrases, r.Forbidden...), r.Approved...), r.Also...)
+		}
+	}
+	ix := inflect.NewIndex(m, phrases)
 	var out []finding.Finding
 	for _, tm := range target.Messages {
 		if !tm.Translated() {
@@ -40,12 +47,14 @@ func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
 			out = append(out, finding.Finding{Pos: tm.ValuePos(form, off), Unit: tm.ID, Locale: loc, Code: code, Severity: finding.Error, Message: msg, Hint: hint})
 		}
 		all := allForms(tm)
+		allWords := ix.Text(all)
 		// Forbidden renderings are wrong wherever they stand, in every form.
 		for _, f := range locale.Forms {
 			ftext := tm.Forms[f]
 			if ftext == "" {
 				continue
 			}
+			fwords := ix.Text(ftext)
 			for _, e := range g.Entries {
 				r := e.Locales[loc]
 				if r == nil {
@@ -53,7 +62,7 @@ func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
 				}
 				reported := map[inflect.Span]bool{}
 				for _, bad := range r.Forbidden {
-					for _, sp := range inflect.Find(m, ftext, bad) {
+					for _, sp := range fwords.Find(bad) {
 						if reported[sp] || isApproved(m, ftext[sp.Start:sp.End], r.Approved) {
 							continue // reported, or the approved word itself, which a stem can resemble
 						}
@@ -86,12 +95,12 @@ func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
 			if r == nil || len(r.Approved) == 0 {
 				continue
 			}
-			if !containsAny(m, all, r.Approved) {
+			if !containsAny(allWords, r.Approved) {
 				report(CodeMissing, fmt.Sprintf("the English has %q; the translation lacks the glossary's %s", term, quoteList(r.Approved)),
 					"use the approved rendering, inflected as the sentence needs"+glossaryNote(r, e), 0)
 			}
 			for _, a := range r.Also {
-				if !inflect.Contains(m, all, a) {
+				if !allWords.Contains(a) {
 					report(CodeAlso, fmt.Sprintf("the English has %q; the glossary wants «%s» with it", term, a), "add it"+glossaryNote(r, e), 0)
 				}
 			}
@@ -111,9 +120,9 @@ func glossaryNote(r *Rendering, e *Entry) string {
 	return ""
 }
 
-func containsAny(m inflect.Matcher, text string, phrases []string) bool {
+func containsAny(text *inflect.Text, phrases []string) bool {
 	for _, p := range phrases {
-		if inflect.Contains(m, text, p) {
+		if text.Contains(p) {
 			return true
 		}
 	}

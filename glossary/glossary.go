@@ -31,6 +31,7 @@ type Entry struct {
 	Locales        map[string]*Rendering // by locale tag
 	Pos            Pos                   // the entry's [[term]] line
 	re             *regexp.Regexp
+	needles        []string // the first word of the term and of each variant, in lower case: see mayOccur
 }
 
 // Rendering is how an entry is rendered in one locale.
@@ -226,7 +227,23 @@ func entry(raw map[string]any, pos Pos) (*Entry, error) {
 		return fail("entry %q has no part of speech: add pos = \"noun\" (or adjective, verb, name, phrase)", e.Term)
 	}
 	e.re = englishPattern(e)
+	for _, f := range append([]string{e.Term}, e.Variants...) {
+		first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(f)), " ")
+		e.needles = append(e.needles, first)
+	}
 	return e, nil
+}
+
+// mayOccur reports whether lower (a text in lower case) may hold the term:
+// it holds the first word of the term or of a variant. A cheap filter
+// before the regular expression, which most texts fail.
+func (e *Entry) mayOccur(lower string) bool {
+	for _, n := range e.needles {
+		if strings.Contains(lower, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // englishPattern matches the term and its variants in English text, with
@@ -267,7 +284,11 @@ type Occurrence struct {
 // terms overlap, in text order.
 func (g *Glossary) Find(text string) []Occurrence {
 	var all []Occurrence
+	lower := strings.ToLower(text)
 	for _, e := range g.Entries {
+		if !e.mayOccur(lower) {
+			continue // the regular expression would find nothing: skip it
+		}
 		for _, loc := range e.re.FindAllStringIndex(text, -1) {
 			all = append(all, Occurrence{e, loc[0], loc[1]})
 		}

@@ -93,8 +93,8 @@ func Assemble(a *segment.Article, src, target *catalog.Catalog, opts Options) (*
 	asm := &assembler{
 		opts:   opts,
 		art:    a,
-		src:    newLocalizer(src),
-		target: newLocalizer(target),
+		src:    newLocalizer(src, a),
+		target: newLocalizer(target, a),
 		tag:    target.Locale,
 		cache:  map[string]*Text{},
 	}
@@ -153,10 +153,14 @@ type localizer struct {
 	loc *i18n.Localizer
 }
 
-func newLocalizer(c *catalog.Catalog) *localizer {
+// newLocalizer makes a go-i18n Localizer for the messages of c that
+// article a uses: only those, so that an edition costs the size of its
+// article, not of the whole catalogue.
+func newLocalizer(c *catalog.Catalog, a *segment.Article) *localizer {
 	bundle := i18n.NewBundle(c.Locale)
-	for _, m := range c.Messages {
-		if !m.Translated() {
+	for i := range a.Units {
+		m := c.Lookup(a.Units[i].ID)
+		if m == nil || !m.Translated() {
 			continue
 		}
 		msg := &i18n.Message{ID: m.ID, Hash: m.Hash, Description: m.Description,

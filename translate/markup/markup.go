@@ -139,8 +139,16 @@ func Decode(msg string, tags Tags) ([]Node, error) {
 			text.Reset()
 		}
 	}
+	// The column is counted on from the last one, not from the start of
+	// the message each time: a long message costs its length, not its
+	// square.
+	colAt, colOff := 1, 0
+	column := func(i int) int {
+		colAt += utf8.RuneCountInString(msg[colOff:i])
+		colOff = i
+		return colAt
+	}
 	for i := 0; i < len(msg); {
-		col := utf8.RuneCountInString(msg[:i]) + 1
 		switch {
 		case strings.HasPrefix(msg[i:], "&lt;"):
 			text.WriteByte('<')
@@ -155,6 +163,7 @@ func Decode(msg string, tags Tags) ([]Node, error) {
 			i++
 			continue
 		}
+		col := column(i)
 		tag, closing, selfClosing, n := scanTag(msg[i:])
 		if n == 0 {
 			return nil, &Error{col, `a "<" that starts no tag: write &lt; for a literal "<"`}

@@ -1,0 +1,94 @@
+package inflect
+
+import "github.com/tilmash/tilmash/translate/words"
+
+// Index finds a fixed set of phrases in many texts. Each distinct word it
+// meets is matched against every word of every phrase once, and the answer
+// kept, so checking a catalogue against a glossary costs about one map
+// look-up per word of text, not a Snowball stem or a suffix-chain parse per
+// word per term. An Index is not safe for concurrent use: make one per
+// goroutine (per locale).
+type Index struct {
+	m       Matcher
+	lemmas  []string         // every word of every phrase, once
+	phrases map[string][]int // phrase → its words, as indexes into lemmas
+	memo    map[string][]bool
+}
+
+// NewIndex prepares m to find phrases.
+func NewIndex(m Matcher, phrases []string) *Index {
+	ix := &Index{m: m, phrases: map[string][]int{}, memo: map[string][]bool{}}
+	ids := map[string]int{}
+	for _, p := range phrases {
+		if _, done := ix.phrases[p]; done {
+			continue
+		}
+		var seq []int
+		for _, w := range words.Split(p) {
+			id, ok := ids[w.Text]
+			if !ok {
+				id = len(ix.lemmas)
+				ids[w.Text] = id
+				ix.lemmas = append(ix.lemmas, w.Text)
+			}
+			seq = append(seq, id)
+		}
+		ix.phrases[p] = seq
+	}
+	return ix
+}
+
+// row says which lemmas word is a form of.
+func (ix *Index) row(word string) []bool {
+	if r, ok := ix.memo[word]; ok {
+		return r
+	}
+	r := make([]bool, len(ix.lemmas))
+	for i, l := range ix.lemmas {
+		r[i] = ix.m.Match(word, l)
+	}
+	ix.memo[word] = r
+	return r
+}
+
+// Text is a text split into words once, to look for many phrases in.
+type Text struct {
+	ix    *Index
+	text  string
+	words []words.Word
+}
+
+// Text prepares text for Find and Contains.
+func (ix *Index) Text(text string) *Text {
+	return &Text{ix: ix, text: text, words: words.Split(text)}
+}
+
+// Find returns every place where phrase occurs in the text, as the package
+// function Find does. A phrase the Index was not made with is matched
+// without it.
+func (t *Text) Find(phrase string) []Span {
+	seq, ok := t.ix.phrases[phrase]
+	if !ok {
+		return Find(t.ix.m, t.text, phrase)
+	}
+	if len(seq) == 0 {
+		return nil
+	}
+	var spans []Span
+	for i := 0; i+len(seq) <= len(t.words); i++ {
+		match := true
+		for j, id := range seq {
+			if !t.ix.row(t.words[i+j].Text)[id] {
+				match = false
+				break
+			}
+		}
+		if match {
+			spans = append(spans, Span{t.words[i].Start, t.words[i+len(seq)-1].End})
+		}
+	}
+	return spans
+}
+
+// Contains reports whether phrase occurs in the text.
+func (t *Text) Contains(phrase string) bool { return len(t.Find(phrase)) > 0 }
