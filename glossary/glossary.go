@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/collate"
@@ -45,6 +46,8 @@ type Rendering struct {
 // Glossary is every entry of the glossary files.
 type Glossary struct {
 	Entries []*Entry
+
+	found sync.Map // English text → []Occurrence: Find's answers, shared by the locales
 }
 
 // rawEntry is an entry as written in TOML.
@@ -282,7 +285,19 @@ type Occurrence struct {
 
 // Find returns the glossary terms in English text, longest first where
 // terms overlap, in text order.
+//
+// The answer for a text is kept: every locale's check asks about the same
+// English. Do not change Entries after the first call.
 func (g *Glossary) Find(text string) []Occurrence {
+	if occ, ok := g.found.Load(text); ok {
+		return occ.([]Occurrence)
+	}
+	occ := g.find(text)
+	g.found.Store(text, occ)
+	return occ
+}
+
+func (g *Glossary) find(text string) []Occurrence {
 	var all []Occurrence
 	lower := strings.ToLower(text)
 	for _, e := range g.Entries {

@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"runtime"
+	"sync"
 	"slices"
 	"sort"
 	"strings"
@@ -99,16 +101,23 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 		return nil, fmt.Errorf("%s/ holds no Markdown articles (*.md)", lay.Content)
 	}
 	sort.Strings(paths)
+	// The articles are read and split in parallel; what follows is in
+	// path order, so the result is the same whatever the scheduling.
+	articles := make([]*segment.Article, len(paths))
+	errs := make([]error, len(paths))
+	parallel(len(paths), func(i int) {
+		data, err := fs.ReadFile(fsys, paths[i])
+		if err == nil {
+			articles[i], err = segment.Split(paths[i], data)
+		}
+		errs[i] = err
+	})
 	slugs := map[string]string{}
-	for _, p := range paths {
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return nil, err
+	for i, p := range paths {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		a, err := segment.Split(p, data)
-		if err != nil {
-			return nil, err
-		}
+		a := articles[i]
 		if other, dup := slugs[a.Slug]; dup {
 			return nil, fmt.Errorf("%s: the article name %q is taken by %s: IDs would clash; rename one file", p, a.Slug, other)
 		}
@@ -119,6 +128,7 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
+	var catPaths []string
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".toml") {
 			continue
@@ -127,12 +137,27 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 		if _, ok := locale.FileTag(e.Name()); !ok {
 			return nil, &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: fmt.Sprintf("%q is not named after a locale", e.Name()), Hint: "catalogues are named <BCP 47 tag>.toml, such as ru.toml or uz-Latn.toml; move other files out of " + lay.Locales + "/"}
 		}
-		data, err := fs.ReadFile(fsys, p)
+		catPaths = append(catPaths, p)
+	}
+	// The catalogues are parsed in parallel too.
+	cats := make([]*catalog.Catalog, len(catPaths))
+	catErrs := make([]error, len(catPaths))
+	readErrs := make([]error, len(catPaths))
+	parallel(len(catPaths), func(i int) {
+		data, err := fs.ReadFile(fsys, catPaths[i])
 		if err != nil {
-			return nil, err
+			readErrs[i] = err
+			return
 		}
-		c, err := catalog.Parse(p, data)
-		if tag, _ := locale.FileTag(e.Name()); err != nil && tag != locale.Source {
+		cats[i], catErrs[i] = catalog.Parse(catPaths[i], data)
+	})
+	for i, p := range catPaths {
+		if readErrs[i] != nil {
+			return nil, readErrs[i]
+		}
+		c, err := cats[i], catErrs[i]
+		e := fileName(p)
+		if tag, _ := locale.FileTag(e); err != nil && tag != locale.Source {
 			// One translator's broken file must not stop the other
 			// locales: each command decides what it means for its work.
 			w.Broken = append(w.Broken, &BrokenCatalogue{Locale: tag, Path: p, Err: err})
@@ -195,6 +220,28 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 	}
 	return w, nil
 }
+
+// parallel calls f(0) … f(n-1), on as many goroutines as there are cores.
+func parallel(n int, f func(int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+func fileName(p string) string { return path.Base(p) }
 
 // reconcile gives the articles' units the IDs the source catalogue knows.
 func (w *Workspace) reconcile() {

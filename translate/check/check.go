@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"text/template"
 	"unicode"
 	"unicode/utf8"
@@ -93,15 +94,28 @@ func Run(in Input) []finding.Finding {
 			}
 		}
 	}
-	for _, c := range in.Targets {
-		r := &run{in: in, cat: c, tag: c.Locale, loc: c.Locale.String(), units: units, articles: articles, rules: in.Config.Locales[c.Locale.String()]}
-		r.catalogue()
-		if in.Glossary != nil {
-			for _, f := range in.Glossary.Check(in.Source, c) {
-				r.add(f, c.Lookup(f.Unit))
+	// The locales are checked in parallel: each run reads what is shared
+	// and writes only its own findings.
+	in.Source.Lookup("") // build the index before the goroutines read it
+	runs := make([]*run, len(in.Targets))
+	var wg sync.WaitGroup
+	for i, c := range in.Targets {
+		c.Lookup("")
+		runs[i] = &run{in: in, cat: c, tag: c.Locale, loc: c.Locale.String(), units: units, articles: articles, rules: in.Config.Locales[c.Locale.String()]}
+		wg.Add(1)
+		go func(r *run) {
+			defer wg.Done()
+			r.catalogue()
+			if in.Glossary != nil {
+				for _, f := range in.Glossary.Check(in.Source, r.cat) {
+					r.add(f, r.cat.Lookup(f.Unit))
+				}
 			}
-		}
-		r.spelling()
+			r.spelling()
+		}(runs[i])
+	}
+	wg.Wait()
+	for _, r := range runs {
 		out = append(out, r.out...)
 	}
 	finding.Sort(out)
