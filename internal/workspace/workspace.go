@@ -10,10 +10,10 @@ import (
 	"maps"
 	"path"
 	"runtime"
-	"sync"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 
