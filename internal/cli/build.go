@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -14,6 +15,7 @@ import (
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/segment"
 )
 
 // PublishOptions are what build and export share: which editions may be
@@ -89,6 +91,17 @@ A partial build (--locale, --format) merges what it made into dist/report.json.`
 }
 
 func buildRun(opts *BuildOptions) error {
+	// Nothing changed since the last build (same files, same program, same
+	// options, every edition in place): nothing to do, and nothing to parse.
+	fsys := os.DirFS(opts.Dir)
+	digest, derr := workspace.Digest(fsys, opts.layout(), fmt.Sprintf("%s\x00%q %q %q %v %+v", version(), opts.Locales, opts.Formats, opts.Fallback, opts.MinCoverage, opts.layout()))
+	if derr == nil {
+		if prev, err := previousReportAt(opts.Global, opts.layout()); err == nil && prev != nil && prev.Inputs == digest && prev.Current(fsys) {
+			summary(opts.Out, &workspace.Result{Report: *prev}, false)
+			fmt.Fprintf(opts.Out, "nothing changed since the last build: 0 files written, in %s/\n", opts.Dist)
+			return refusals(&workspace.Result{Report: *prev})
+		}
+	}
 	w, tags, err := opts.loadLocales(opts.Locales, true)
 	if err != nil {
 		return err
@@ -103,6 +116,9 @@ func buildRun(opts *BuildOptions) error {
 	res, err := w.Build(bo)
 	if err != nil {
 		return &exitError{ExitError, err}
+	}
+	if derr == nil && len(w.Broken) == 0 && w.OutOfDate == "" && !slices.ContainsFunc(w.Articles, func(a *segment.Article) bool { return len(a.Warnings) > 0 }) {
+		res.Report.Inputs = digest // nothing a rebuild would have to say again
 	}
 	p, data := w.ReportFile(res.Report) // a partial build merges its editions into the last report
 	res.Files[p] = data
@@ -133,7 +149,11 @@ func buildRun(opts *BuildOptions) error {
 
 // previousReport reads dist/report.json, the last build's report, if any.
 func previousReport(g *Global, w *workspace.Workspace) (*workspace.Report, error) {
-	reportPath, _ := w.ReportFile(workspace.Report{})
+	return previousReportAt(g, w.Layout)
+}
+
+func previousReportAt(g *Global, lay workspace.Layout) (*workspace.Report, error) {
+	reportPath := path.Join(lay.Dist, "report.json")
 	data, err := os.ReadFile(filepath.Join(g.Dir, filepath.FromSlash(reportPath)))
 	if err != nil && !os.IsNotExist(err) {
 		return nil, &exitError{ExitError, err}

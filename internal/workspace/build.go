@@ -116,6 +116,9 @@ type Refusal struct {
 
 // Report is what a build made, as dist/report.json records it.
 type Report struct {
+	// Inputs is the Digest of what the build read and how it was asked:
+	// the next build with the same digest has nothing to do.
+	Inputs   string    `json:"inputs,omitempty"`
 	Editions []Output  `json:"editions"`
 	Refused  []Refusal `json:"refused,omitempty"`
 }

@@ -1,0 +1,87 @@
+package workspace
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Digest fingerprints everything a build reads: every article, catalogue,
+// glossary file and the settings file under fsys (by path and content),
+// and extra (the program's version and the build's options). Two builds
+// with the same digest make the same editions, so a build whose digest is
+// the last build's, with every file of that build still in place, has
+// nothing to do. Reading and hashing the files costs a small part of
+// parsing them.
+func Digest(fsys fs.FS, lay Layout, extra string) (string, error) {
+	var paths []string
+	add := func(root string, keep func(string) bool) error {
+		if root == "" {
+			return nil
+		}
+		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && keep(p) {
+				paths = append(paths, p)
+			}
+			return nil
+		})
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	if err := add(lay.Content, func(p string) bool { return strings.HasSuffix(p, ".md") }); err != nil {
+		return "", err
+	}
+	if err := add(lay.Locales, func(p string) bool { return strings.HasSuffix(p, ".toml") }); err != nil {
+		return "", err
+	}
+	if err := add(lay.Glossary, func(string) bool { return true }); err != nil {
+		return "", err
+	}
+	if lay.Config != "" {
+		if _, err := fs.Stat(fsys, lay.Config); err == nil {
+			paths = append(paths, lay.Config)
+		}
+	}
+	sort.Strings(paths)
+	sums := make([]string, len(paths))
+	errs := make([]error, len(paths))
+	parallel(len(paths), func(i int) {
+		data, err := fs.ReadFile(fsys, paths[i])
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		sum := sha256.Sum256(data)
+		sums[i] = hex.EncodeToString(sum[:])
+	})
+	h := sha256.New()
+	fmt.Fprintf(h, "tilmash build inputs\x00%s\x00", extra)
+	for i, p := range paths {
+		if errs[i] != nil {
+			return "", errs[i]
+		}
+		fmt.Fprintf(h, "%s\x00%s\x00", path.Clean(p), sums[i])
+	}
+	return "sha256-" + hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Current reports whether the files a report lists are all in place under
+// fsys: with the same inputs, the build they came from need not be redone.
+func (r *Report) Current(fsys fs.FS) bool {
+	for _, o := range r.Editions {
+		if _, err := fs.Stat(fsys, o.File); err != nil {
+			return false
+		}
+	}
+	return true
+}
