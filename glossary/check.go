@@ -35,7 +35,16 @@ func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
 			phrases = append(append(append(phrases, r.Forbidden...), r.Approved...), r.Also...)
 		}
 	}
+	if len(g.Entries) == 0 {
+		return nil
+	}
 	ix := inflect.NewIndex(m, phrases)
+	var forbidding []*Entry // the entries with forbidden renderings in this locale
+	for _, e := range g.Entries {
+		if r := e.Locales[loc]; r != nil && len(r.Forbidden) > 0 {
+			forbidding = append(forbidding, e)
+		}
+	}
 	var out []finding.Finding
 	for _, tm := range target.Messages {
 		if !tm.Translated() {
@@ -47,19 +56,22 @@ func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
 			out = append(out, finding.Finding{Pos: tm.ValuePos(form, off), Unit: tm.ID, Locale: loc, Code: code, Severity: finding.Error, Message: msg, Hint: hint})
 		}
 		all := allForms(tm)
-		allWords := ix.Text(all)
+		var allWords *inflect.Text // split into words when first needed
+		words := func() *inflect.Text {
+			if allWords == nil {
+				allWords = ix.Text(all)
+			}
+			return allWords
+		}
 		// Forbidden renderings are wrong wherever they stand, in every form.
 		for _, f := range locale.Forms {
 			ftext := tm.Forms[f]
-			if ftext == "" {
+			if ftext == "" || len(forbidding) == 0 {
 				continue
 			}
 			fwords := ix.Text(ftext)
-			for _, e := range g.Entries {
+			for _, e := range forbidding {
 				r := e.Locales[loc]
-				if r == nil {
-					continue
-				}
 				reported := map[inflect.Span]bool{}
 				for _, bad := range r.Forbidden {
 					for _, sp := range fwords.Find(bad) {
@@ -95,12 +107,12 @@ func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
 			if r == nil || len(r.Approved) == 0 {
 				continue
 			}
-			if !containsAny(allWords, r.Approved) {
+			if !containsAny(words(), r.Approved) {
 				report(CodeMissing, fmt.Sprintf("the English has %q; the translation lacks the glossary's %s", term, quoteList(r.Approved)),
 					"use the approved rendering, inflected as the sentence needs"+glossaryNote(r, e), 0)
 			}
 			for _, a := range r.Also {
-				if !allWords.Contains(a) {
+				if !words().Contains(a) {
 					report(CodeAlso, fmt.Sprintf("the English has %q; the glossary wants «%s» with it", term, a), "add it"+glossaryNote(r, e), 0)
 				}
 			}
