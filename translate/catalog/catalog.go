@@ -170,6 +170,14 @@ func collect(c *Catalog, v map[string]any, prefix string, lay *layout) error {
 		pos := lay.keyPos(prefix, hasOther)
 		return &Error{Pos: pos, Msg: fmt.Sprintf("message %q has key %q, which go-i18n does not accept", prefix, hasOther), Hint: "a message may hold only description, hash and the plural forms zero, one, two, few, many, other; put notes in # comments"}
 	}
+	if hasReserved && prefix == "" {
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool { return lay.keyPos(prefix, keys[i]).Line < lay.keyPos(prefix, keys[j]).Line })
+		return &Error{Pos: lay.keyPos(prefix, keys[0]), Msg: fmt.Sprintf("%q stands outside any table", keys[0]), Hint: "a message is a table named after its ID, such as [article.title], holding hash and other"}
+	}
 	if hasReserved {
 		m := &Message{ID: prefix, Forms: map[locale.Form]string{}, FormPos: map[locale.Form]Pos{}, Pos: lay.tablePos(prefix)}
 		m.Notes, m.Comments = lay.comments(prefix)

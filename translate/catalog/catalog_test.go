@@ -320,3 +320,12 @@ func contains(lines []string, prefix string) bool {
 	}
 	return false
 }
+
+// TestFormatSections: each article's entries stand under a rule naming its
+// file, sub-folder included.
+func TestFormatSections(t *testing.T) {
+	c := FromUnits("locales/en.toml", []*segment.Article{{Slug: "a", Units: []segment.Unit{{ID: "a.s.p-1", Kind: segment.Paragraph, Forms: map[locale.Form]string{locale.Other: "One."}, Pos: segment.Pos{File: "content/culture/a.md", Line: 7, Col: 1}}}}})
+	if out := string(Format(c)); !strings.Contains(out, "# ─── content/culture/a.md ───") {
+		t.Errorf("no section rule with the sub-folder:\n%s", out)
+	}
+}

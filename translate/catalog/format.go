@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -14,7 +15,8 @@ import (
 // hash, plural forms in CLDR order). The same catalogue always gives the same
 // bytes.
 func Format(c *Catalog) []byte {
-	var b strings.Builder
+	var b bytes.Buffer
+	b.Grow(formatSize(c))
 	for _, h := range c.Header {
 		b.WriteString(h + "\n")
 	}
@@ -22,7 +24,7 @@ func Format(c *Catalog) []byte {
 	for _, m := range c.Messages {
 		if s := sectionOf(m); s != section {
 			section = s
-			fmt.Fprintf(&b, "\n%s%s ───\n", sectionMark, section)
+			b.WriteString("\n" + sectionMark + section + " ───\n")
 		}
 		b.WriteString("\n")
 		for _, l := range m.Notes {
@@ -31,20 +33,39 @@ func Format(c *Catalog) []byte {
 		for _, l := range m.Comments {
 			b.WriteString(l + "\n")
 		}
-		fmt.Fprintf(&b, "[%s]\n", Key(m.ID))
+		b.WriteString("[" + Key(m.ID) + "]\n")
 		if m.Description != "" {
-			fmt.Fprintf(&b, "description = %s\n", Quote(m.Description))
+			b.WriteString("description = " + Quote(m.Description) + "\n")
 		}
 		if m.Hash != "" {
-			fmt.Fprintf(&b, "hash = %s\n", Quote(m.Hash))
+			b.WriteString("hash = " + Quote(m.Hash) + "\n")
 		}
 		for _, f := range locale.Forms {
 			if s, ok := m.Forms[f]; ok {
-				fmt.Fprintf(&b, "%s = %s\n", f, Quote(s))
+				b.WriteString(string(f) + " = " + Quote(s) + "\n")
 			}
 		}
 	}
-	return []byte(b.String())
+	return b.Bytes()
+}
+
+// formatSize estimates the size of the formatted catalogue, so that the
+// buffer is allocated once.
+func formatSize(c *Catalog) int {
+	n := 0
+	for _, m := range c.Messages {
+		n += 64 + len(m.ID) + len(m.Description) + len(m.Hash)
+		for _, l := range m.Notes {
+			n += len(l) + 1
+		}
+		for _, l := range m.Comments {
+			n += len(l) + 1
+		}
+		for _, s := range m.Forms {
+			n += len(s) + 16
+		}
+	}
+	return n + n/16
 }
 
 // sectionOf names the group a message is listed under: its article, or
@@ -55,8 +76,41 @@ func sectionOf(m *Message) string {
 			return "obsolete: no longer in any article; kept so that no translation is lost"
 		}
 	}
+	for _, c := range m.Comments { // "#: content/culture/a.md:12 (paragraph)": the article's file
+		if rest, ok := strings.CutPrefix(c, "#: "); ok {
+			where, _, _ := strings.Cut(rest, " (") // content/culture/a.md:12
+			if i := strings.LastIndexByte(where, ':'); i > 0 {
+				return where[:i]
+			}
+		}
+	}
 	art, _, _ := strings.Cut(m.ID, ".")
 	return "content/" + art + ".md"
+}
+
+// plain reports whether s needs no escape at all (the common case).
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' || c == 0x7f || c >= 0x80 && !plainRunes(s[i:]) {
+			return false
+		}
+		if c >= 0x80 {
+			return true // plainRunes checked the rest
+		}
+	}
+	return true
+}
+
+// plainRunes reports whether the rest of s, from its first non-ASCII byte,
+// has no character Quote escapes.
+func plainRunes(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || r == '"' || r == '\\' || r == 0x7f || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+	}
+	return true
 }
 
 var bareKey = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
@@ -78,6 +132,9 @@ func Key(id string) string {
 // control characters and invisible format characters are escaped so that a
 // translator can see them.
 func Quote(s string) string {
+	if plain(s) {
+		return `"` + s + `"`
+	}
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
