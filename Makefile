@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/tilmash
 GOFILES := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum $(wildcard translate/render/page.*)
 
-.PHONY: all editions extract check test vet bench fuzz docs screenshots clean
+.PHONY: all editions extract check test vet bench bench-smoke fuzz docs screenshots clean
 
 all: editions
 
@@ -31,9 +31,16 @@ test: vet
 vet:
 	$(GO) vet ./...
 
-## bench: benchmarks with allocations (medians: run with -count 10 and benchstat)
+## bench: the Go benchmarks with allocations (10, 100 and 1,000 generated articles), then
+## bench/run: tilmash against msgfmt, pofilter, pocount, po4a on the same corpus -> bench/RESULTS.md
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./...
+	$(GO) test -run '^$$' -bench . -benchmem -count 3 -timeout 60m ./...
+	bench/run
+
+## bench-smoke: every benchmark once on the small corpora (CI runs it: benchmarks are never timed tests)
+bench-smoke:
+	$(GO) test -run '^$$' -bench '.' -benchtime=1x -timeout 20m $$($(GO) list ./... | grep -v /internal/workspace)
+	$(GO) test -run '^$$' -bench '^Benchmark[^C]|/articles=(10|100)$$' -benchtime=1x ./internal/workspace
 
 ## fuzz: a short run of every fuzz target
 fuzz:

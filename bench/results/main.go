@@ -1,0 +1,156 @@
+// Command results turns the timings bench/run records into bench/RESULTS.md:
+// per corpus size, the median wall time and peak memory of tilmash and of
+// its peer for each operation, their ratio, and how each tilmash command's
+// time grows with the number of articles.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// pairs names each tilmash operation and the peer it is compared with, as
+// bench/run labels them.
+var pairs = []struct{ tilmash, peer string }{
+	{"check (ru + kk, no spelling)", "msgfmt -c --statistics (ru + kk)"},
+	{"check (ru + kk, no spelling)", "pofilter (ru + kk)"},
+	{"status", "pocount (ru + kk)"},
+	{"extract (nothing changed)", "po4a-updatepo (ru)"},
+	{"build (3 locales x 4 formats)", "po4a translate (ru + kk, md)"},
+	{"build (nothing changed)", "po4a (outputs present)"},
+}
+
+type sample struct {
+	secs, kib float64
+	exit      string
+}
+
+func main() {
+	times := flag.String("times", "", "the timings bench/run wrote (n, operation, seconds, KiB, exit)")
+	rounds := flag.Int("rounds", 0, "rounds per pair")
+	flag.Parse()
+	f, err := os.Open(*times)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "results:", err)
+		os.Exit(2)
+	}
+	data := map[int]map[string][]sample{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) != 5 {
+			continue
+		}
+		n, _ := strconv.Atoi(cols[0])
+		secs, _ := strconv.ParseFloat(cols[2], 64)
+		kib, _ := strconv.ParseFloat(cols[3], 64)
+		if data[n] == nil {
+			data[n] = map[string][]sample{}
+		}
+		data[n][cols[1]] = append(data[n][cols[1]], sample{secs, kib, cols[4]})
+	}
+	var sizes []int
+	for n := range data {
+		sizes = append(sizes, n)
+	}
+	sort.Ints(sizes)
+
+	fmt.Println("# tilmash against gettext and po4a: results")
+	fmt.Println()
+	fmt.Printf("Made by `make bench` (bench/run) on %s. Machine: %s.\n", time.Now().UTC().Format("2006-01-02"), machine())
+	fmt.Printf("Each figure is the median of %d whole-process runs, each tilmash run taken alternately with its peer's in the same loop;\n", *rounds)
+	fmt.Println("memory is the peak resident set (`/usr/bin/time %M`). The corpus is bench/gencorpus's (seed 1): about 22 KB and 56 units per article,")
+	fmt.Println("ru and kk pseudo-translated with 1% stale, 1% missing and 0.5% broken entries; the peers get the same units as PO files.")
+	fmt.Println("Spelling is off (pseudo-translations are not words); the glossary is empty.")
+	fmt.Println()
+	fmt.Println("| articles | tilmash | time | memory | peer | time | memory | ratio |")
+	fmt.Println("|---:|---|---:|---:|---|---:|---:|---:|")
+	for _, n := range sizes {
+		for _, p := range pairs {
+			a, b := data[n][p.tilmash], data[n][p.peer]
+			if len(a) == 0 || len(b) == 0 {
+				continue
+			}
+			ta, tb := median(a, secs), median(b, secs)
+			fmt.Printf("| %d | `%s` | %.2f s | %s | `%s` | %.2f s | %s | %s |\n", n, p.tilmash, ta, mib(median(a, kib)), p.peer, tb, mib(median(b, kib)), ratio(ta, tb))
+		}
+	}
+	if len(sizes) >= 2 {
+		lo, hi := sizes[0], sizes[len(sizes)-1]
+		fmt.Println()
+		fmt.Printf("How tilmash's time grows from %d to %d articles: the exponent k in time ∝ articles^k (1 is linear).\n", lo, hi)
+		fmt.Println()
+		fmt.Println("| command | exponent |")
+		fmt.Println("|---|---:|")
+		seen := map[string]bool{}
+		for _, p := range pairs {
+			if seen[p.tilmash] {
+				continue
+			}
+			seen[p.tilmash] = true
+			a, b := data[lo][p.tilmash], data[hi][p.tilmash]
+			if len(a) == 0 || len(b) == 0 {
+				continue
+			}
+			k := math.Log(median(b, secs)/median(a, secs)) / math.Log(float64(hi)/float64(lo))
+			fmt.Printf("| `%s` | %.2f |\n", p.tilmash, k)
+		}
+	}
+}
+
+func secs(s sample) float64 { return s.secs }
+func kib(s sample) float64  { return s.kib }
+
+func median(ss []sample, f func(sample) float64) float64 {
+	v := make([]float64, len(ss))
+	for i, s := range ss {
+		v[i] = f(s)
+	}
+	sort.Float64s(v)
+	if len(v)%2 == 1 {
+		return v[len(v)/2]
+	}
+	return (v[len(v)/2-1] + v[len(v)/2]) / 2
+}
+
+func mib(k float64) string { return fmt.Sprintf("%.0f MiB", k/1024) }
+
+// ratio says how tilmash's time compares with the peer's.
+func ratio(t, peer float64) string {
+	if t <= 0 || peer <= 0 {
+		return "–"
+	}
+	if t <= peer {
+		return fmt.Sprintf("%.1f× faster", peer/t)
+	}
+	return fmt.Sprintf("%.1f× slower", t/peer)
+}
+
+func machine() string {
+	cpu := ""
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(l, "model name") {
+				cpu = strings.TrimSpace(l[strings.Index(l, ":")+1:])
+				break
+			}
+		}
+	}
+	mem := ""
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		var kb float64
+		fmt.Sscanf(strings.SplitN(string(b), "\n", 2)[0], "MemTotal: %f kB", &kb)
+		mem = fmt.Sprintf("%.0f GiB", kb/1024/1024)
+	}
+	goVersion, _ := exec.Command("go", "env", "GOVERSION").Output()
+	return fmt.Sprintf("%d cores (%s), %s memory, %s, %s", runtime.NumCPU(), cpu, mem, runtime.GOOS+"/"+runtime.GOARCH, strings.TrimSpace(string(goVersion)))
+}
