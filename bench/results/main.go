@@ -29,6 +29,19 @@ var pairs = []struct{ tilmash, peer string }{
 	{"build (nothing changed)", "po4a (outputs present)"},
 }
 
+// targets are issue 9's goals at 1,000 articles; every command also has
+// to stay under 500 MiB.
+var targets = []struct {
+	op        string
+	secs, mib float64
+}{
+	{"check (ru + kk, no spelling)", 1, 300},
+	{"build (3 locales x 4 formats)", 5, 500},
+	{"build (nothing changed)", 1, 500},
+	{"extract (nothing changed)", 0.5, 500},
+	{"status", 0.3, 500},
+}
+
 type sample struct {
 	secs, kib float64
 	exit      string
@@ -82,6 +95,32 @@ func main() {
 			}
 			ta, tb := median(a, secs), median(b, secs)
 			fmt.Printf("| %d | `%s` | %.2f s | %s | `%s` | %.2f s | %s | %s |\n", n, p.tilmash, ta, mib(median(a, kib)), p.peer, tb, mib(median(b, kib)), ratio(ta, tb))
+		}
+	}
+	if hi := sizes[len(sizes)-1]; hi >= 1000 {
+		fmt.Println()
+		fmt.Printf("The targets of issue 9, at %d articles (on this 2-core machine):\n", hi)
+		fmt.Println()
+		fmt.Println("| command | target | measured | met |")
+		fmt.Println("|---|---|---|---|")
+		for _, t := range targets {
+			ss := data[hi][t.op]
+			if len(ss) == 0 {
+				continue
+			}
+			sec, mem := median(ss, secs), median(ss, kib)/1024
+			met := "yes"
+			if sec > t.secs || (t.mib > 0 && mem > t.mib) {
+				met = fmt.Sprintf("no: %.0f× over", math.Max(sec/t.secs, mem/math.Max(t.mib, 1)))
+				if t.mib == 0 {
+					met = fmt.Sprintf("no: %.0f× over", sec/t.secs)
+				}
+			}
+			goal := fmt.Sprintf("under %g s", t.secs)
+			if t.mib > 0 {
+				goal += fmt.Sprintf(" and %g MiB", t.mib)
+			}
+			fmt.Printf("| `%s` | %s | %.2f s, %.0f MiB | %s |\n", t.op, goal, sec, mem, met)
 		}
 	}
 	if len(sizes) >= 2 {
