@@ -140,6 +140,15 @@ func Parse(path string, data []byte) (*Catalog, error) {
 		line, col := badUTF8(data)
 		return nil, &Error{Pos: Pos{File: path, Line: line, Col: col}, Msg: "invalid UTF-8", Hint: "save the file as UTF-8"}
 	}
+	if c, ok := parseFast(path, data, tag); ok {
+		return c, nil
+	}
+	return parseGeneral(path, data, tag)
+}
+
+// parseGeneral reads any TOML through the general decoder, with a second
+// scan for positions and comments.
+func parseGeneral(path string, data []byte, tag language.Tag) (*Catalog, error) {
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var pe toml.ParseError

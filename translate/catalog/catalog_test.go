@@ -2,9 +2,11 @@ package catalog
 
 import (
 	"errors"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
@@ -328,4 +330,79 @@ func TestFormatSections(t *testing.T) {
 	if out := string(Format(c)); !strings.Contains(out, "# ─── content/culture/a.md ───") {
 		t.Errorf("no section rule with the sub-folder:\n%s", out)
 	}
+}
+
+// TestParseFastIsParseGeneral: the single-pass reader gives exactly what
+// the general TOML path gives, on real catalogues and on files it must hand
+// over to the general path.
+func TestParseFastIsParseGeneral(t *testing.T) {
+	files := map[string][]byte{}
+	for _, p := range []string{"en", "ru", "kk"} {
+		data, err := os.ReadFile("../../testdata/project/locales/" + p + ".toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		files["locales/"+p+".toml"] = data
+	}
+	files["locales/ru.toml#ru-file"] = []byte(ruFile)
+	for name, data := range files {
+		path, _, _ := strings.Cut(name, "#")
+		fast, ok := parseFast(path, data, language.Russian)
+		if !ok {
+			t.Errorf("%s: the fast reader handed over a file Format wrote", name)
+			continue
+		}
+		general, err := parseGeneral(path, data, language.Russian)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(fast, general) {
+			t.Errorf("%s: the fast reader differs from the general one", name)
+		}
+	}
+	for name, src := range map[string]string{
+		"inline table":    "[a.b]\nother = { x = 1 }\n",
+		"literal string":  "[a.b]\nother = 'x'\n",
+		"multi-line":      "[a.b]\nother = \"\"\"\nx\"\"\"\n",
+		"quoted key":      "[a.\"b c\"]\nother = \"x\"\n",
+		"upper-case key":  "[a.b]\nOther = \"x\"\n",
+		"duplicate key":   "[a.b]\nother = \"x\"\nother = \"y\"\n",
+		"duplicate table": "[a.b]\nother = \"x\"\n[a.b]\nhash = \"y\"\n",
+		"unknown key":     "[a.b]\nfuzzy = \"x\"\n",
+		"prefix table":    "[a]\nother = \"x\"\n[a.b]\nother = \"y\"\n",
+		"empty table":     "[a]\n[a.b]\nother = \"y\"\n",
+		"bad escape":      "[a.b]\nother = \"\\q\"\n",
+		"key outside":     "other = \"x\"\n",
+		"CRLF":            "[a.b]\r\nother = \"x\"\r\n",
+		"trailing text":   "[a.b]\nother = \"x\" y\n",
+		"indented":        "[a.b]\n  other = \"x\"\n",
+	} {
+		if _, ok := parseFast("locales/ru.toml", []byte(src), language.Russian); ok {
+			t.Errorf("%s: the fast reader took a file it must hand over", name)
+		}
+	}
+}
+
+// FuzzParseFast: whatever the fast reader accepts, the general path reads
+// the same way.
+func FuzzParseFast(f *testing.F) {
+	f.Add([]byte(ruFile))
+	f.Add([]byte("# h\n\n# note\n#> x\n[a.b]\nhash = \"h\"\nother = \"Қа\\u00A0з \\\"x\\\" \\U0001F600\"\n"))
+	f.Add([]byte("[a.b]\nother = \"x\"\n[a.c]\none = \"y\"\nother = \"z\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) {
+			return
+		}
+		fast, ok := parseFast("locales/kk.toml", data, language.Kazakh)
+		if !ok {
+			return
+		}
+		general, err := parseGeneral("locales/kk.toml", data, language.Kazakh)
+		if err != nil {
+			t.Fatalf("the fast reader took what the general path refuses: %v", err)
+		}
+		if !reflect.DeepEqual(fast, general) {
+			t.Fatalf("the fast reader differs from the general one:\nfast    %+v\ngeneral %+v", fast.Messages, general.Messages)
+		}
+	})
 }
