@@ -397,10 +397,97 @@ func byteOffset(s string, runes int) int {
 }
 
 // stripCode blanks out placeholders and tags, keeping byte offsets.
+//
+// It scans once, without regular expressions (it runs several times on
+// every text): what it blanks is exactly what varRe and tagRe match.
 func stripCode(s string) string {
-	blank := func(m string) string { return strings.Repeat(" ", len(m)) }
-	s = varRe.ReplaceAllStringFunc(s, blank)
-	return tagRe.ReplaceAllStringFunc(s, blank)
+	if !strings.ContainsAny(s, "{<") {
+		return s
+	}
+	var b []byte
+	for i := 0; i < len(s); {
+		n := 0
+		switch s[i] {
+		case '{':
+			n = varLen(s[i:])
+		case '<':
+			n = tagLen(s[i:])
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		if b == nil {
+			b = []byte(s)
+		}
+		for j := i; j < i+n; j++ {
+			b[j] = ' '
+		}
+		i += n
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// isRESpace is \s of Go's regular expressions.
+func isRESpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// varLen is the length of the {{.Name}} placeholder at the start of s
+// (varRe), or 0.
+func varLen(s string) int {
+	if !strings.HasPrefix(s, "{{") {
+		return 0
+	}
+	i := 2
+	for i < len(s) && isRESpace(s[i]) {
+		i++
+	}
+	if i >= len(s) || s[i] != '.' {
+		return 0
+	}
+	i++
+	start := i
+	for i < len(s) && (s[i] == '_' || s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || i > start && s[i] >= '0' && s[i] <= '9') {
+		i++
+	}
+	if i == start {
+		return 0
+	}
+	for i < len(s) && isRESpace(s[i]) {
+		i++
+	}
+	if !strings.HasPrefix(s[i:], "}}") {
+		return 0
+	}
+	return i + 2
+}
+
+// tagLen is the length of the <tag>, </tag> or <tag/> at the start of s
+// (tagRe), or 0.
+func tagLen(s string) int {
+	i := 1
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	start := i
+	for i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
+		i++
+	}
+	if i == start {
+		return 0
+	}
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i < len(s) && s[i] == '/' {
+		i++
+	}
+	if i < len(s) && s[i] == '>' {
+		return i + 1
+	}
+	return 0
 }
 
 var tagRe = regexp.MustCompile(`</?[a-z]+[0-9]*/?>`)
@@ -511,7 +598,8 @@ func describe(sep string) string {
 
 func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos) {
 	clean := stripCode(text)
-	for _, w := range words.Split(clean) {
+	ws := words.Split(clean)
+	for _, w := range ws {
 		var cyr, lat bool
 		for _, c := range w.Text {
 			cyr = cyr || unicode.Is(unicode.Cyrillic, c)
@@ -539,7 +627,6 @@ func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos
 		if min == 0 {
 			min = 8
 		}
-		ws := words.Split(clean)
 		if len(ws) >= min && strings.IndexFunc(clean, func(c rune) bool { return strings.ContainsRune(rl, unicode.ToLower(c)) }) < 0 {
 			r.report(tm, pos(0), CodeLanguageLetters, fmt.Sprintf("%d words and not one of %s's letters %s: is this %s at all?", len(ws), locale.EnglishName(r.tag), rl, locale.EnglishName(r.tag)), "translate it into "+locale.EnglishName(r.tag))
 		}

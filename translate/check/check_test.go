@@ -357,3 +357,18 @@ func TestFrontMatterWarningsFollowTheConfig(t *testing.T) {
 		t.Errorf("disabled, findings = %v", fs)
 	}
 }
+
+// FuzzStripCode: the scanner blanks exactly what the regular expressions
+// it replaces matched.
+func FuzzStripCode(f *testing.F) {
+	for _, s := range []string{"Около {{.Number1}} <a1>мужчин</a1>.", "{{{ .X }}} <br/> </em/> <x1> {{.}} {{ .a_1 }}", "<", "{{", "<a1/><a1>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		blank := func(m string) string { return strings.Repeat(" ", len(m)) }
+		want := tagRe.ReplaceAllStringFunc(varRe.ReplaceAllStringFunc(s, blank), blank)
+		if got := stripCode(s); got != want {
+			t.Fatalf("stripCode(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
