@@ -51,53 +51,36 @@ func load(b *testing.B, fsys fstest.MapFS) *workspace.Workspace {
 	return w
 }
 
-// BenchmarkCorpusCheck loads the project and runs every check but spelling
-// on ru and kk: what tilmash check does.
-func BenchmarkCorpusCheck(b *testing.B) {
+// benchEach runs step on a freshly loaded project of each size.
+func benchEach(b *testing.B, step func(*workspace.Workspace) error) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			fsys := project(b, n)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for range b.N {
-				if _, err := load(b, fsys).Check(nil, nil); err != nil {
+				if err := step(load(b, fsys)); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 	}
+}
+
+// BenchmarkCorpusCheck loads the project and runs every check but spelling
+// on ru and kk: what tilmash check does.
+func BenchmarkCorpusCheck(b *testing.B) {
+	benchEach(b, func(w *workspace.Workspace) error { _, err := w.Check(nil, nil); return err })
 }
 
 // BenchmarkCorpusBuild loads the project and builds every edition (3
 // locales × 4 formats), without writing: what tilmash build computes.
 func BenchmarkCorpusBuild(b *testing.B) {
-	for _, n := range sizes {
-		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
-			fsys := project(b, n)
-			b.ReportAllocs()
-			b.ResetTimer()
-			for range b.N {
-				if _, err := load(b, fsys).Build(workspace.BuildOptions{}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchEach(b, func(w *workspace.Workspace) error { _, err := w.Build(workspace.BuildOptions{}); return err })
 }
 
 // BenchmarkCorpusExtract loads the project and extracts it, nothing having
 // changed: what tilmash extract computes before it finds nothing to write.
 func BenchmarkCorpusExtract(b *testing.B) {
-	for _, n := range sizes {
-		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
-			fsys := project(b, n)
-			b.ReportAllocs()
-			b.ResetTimer()
-			for range b.N {
-				if _, _, err := load(b, fsys).Extract([]language.Tag{}, false); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchEach(b, func(w *workspace.Workspace) error { _, _, err := w.Extract([]language.Tag{}, false); return err })
 }
