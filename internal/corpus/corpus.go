@@ -3,11 +3,10 @@ package corpus
 import (
 	"errors"
 	"fmt"
+	"github.com/tilmash/tilmash/internal/parallel"
 	"maps"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 	"testing/fstest"
 
 	"golang.org/x/text/language"
@@ -74,7 +73,7 @@ func GenerateWith(o Options) (*Corpus, error) {
 	// The articles, in parallel: each has its own random stream.
 	paths := make([]string, o.Articles)
 	mds := make([][]byte, o.Articles)
-	parallel(o.Articles, func(i int) { paths[i], mds[i] = article(o.Seed, i) })
+	parallel.For(o.Articles, func(i int) { paths[i], mds[i] = article(o.Seed, i) })
 	fsys := fstest.MapFS{}
 	for i, p := range paths {
 		if _, dup := c.Files[p]; dup {
@@ -109,7 +108,7 @@ func GenerateWith(o Options) (*Corpus, error) {
 		err                    error
 	}
 	results := make([]result, len(w.Targets)+1)
-	parallel(len(results), func(i int) {
+	parallel.For(len(results), func(i int) {
 		res := &results[i]
 		if i == len(w.Targets) {
 			res.files = fileset.Set{"po/en.pot": pot(src)}
@@ -150,24 +149,6 @@ func GenerateWith(o Options) (*Corpus, error) {
 	}
 	c.Files["po4a/po4a.cfg"] = po4aConfig(paths)
 	return c, nil
-}
-
-// parallel calls f(0) … f(n-1) on as many goroutines as there are CPUs.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // Config returns the corpus's tilmash.toml: both locales required, with

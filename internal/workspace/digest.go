@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/tilmash/tilmash/internal/parallel"
 	"io/fs"
 	"path"
 	"sort"
@@ -55,7 +56,7 @@ func Digest(fsys fs.FS, lay Layout, extra string) (string, error) {
 	sort.Strings(paths)
 	sums := make([]string, len(paths))
 	errs := make([]error, len(paths))
-	parallel(len(paths), func(i int) {
+	parallel.For(len(paths), func(i int) {
 		data, err := fs.ReadFile(fsys, paths[i])
 		if err != nil {
 			errs[i] = err

@@ -6,14 +6,13 @@ package workspace
 import (
 	"errors"
 	"fmt"
+	"github.com/tilmash/tilmash/internal/parallel"
 	"io/fs"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"golang.org/x/text/language"
 
@@ -105,7 +104,7 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 	// path order, so the result is the same whatever the scheduling.
 	articles := make([]*segment.Article, len(paths))
 	errs := make([]error, len(paths))
-	parallel(len(paths), func(i int) {
+	parallel.For(len(paths), func(i int) {
 		data, err := fs.ReadFile(fsys, paths[i])
 		if err == nil {
 			articles[i], err = segment.Split(paths[i], data)
@@ -143,7 +142,7 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 	cats := make([]*catalog.Catalog, len(catPaths))
 	catErrs := make([]error, len(catPaths))
 	readErrs := make([]error, len(catPaths))
-	parallel(len(catPaths), func(i int) {
+	parallel.For(len(catPaths), func(i int) {
 		data, err := fs.ReadFile(fsys, catPaths[i])
 		if err != nil {
 			readErrs[i] = err
@@ -219,26 +218,6 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 		}
 	}
 	return w, nil
-}
-
-// parallel calls f(0) … f(n-1), on as many goroutines as there are cores.
-func parallel(n int, f func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 func fileName(p string) string { return path.Base(p) }
