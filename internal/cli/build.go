@@ -47,6 +47,7 @@ type BuildOptions struct {
 	*Global
 	IO
 	PublishOptions
+	SelectOptions
 	Locales []string // only these locales
 	Formats []string // only these formats
 }
@@ -87,6 +88,7 @@ A partial build (--locale, --format) merges what it made into dist/report.json.`
 	opts.PublishOptions.bind(cmd)
 	cmd.Flags().StringSliceVarP(&opts.Locales, "locale", "l", nil, "only these locales (BCP 47 tags)")
 	cmd.Flags().StringSliceVarP(&opts.Formats, "format", "f", nil, "only these formats: md, html, txt, epub")
+	opts.SelectOptions.bind(cmd)
 	return cmd
 }
 
@@ -94,7 +96,7 @@ func buildRun(opts *BuildOptions) error {
 	// Nothing changed since the last build (same files, same program, same
 	// options, every edition in place): nothing to do, and nothing to parse.
 	fsys := os.DirFS(opts.Dir)
-	digest, derr := workspace.Digest(fsys, opts.layout(), fmt.Sprintf("%s\x00%q %q %q %v %+v", version(), opts.Locales, opts.Formats, opts.Fallback, opts.MinCoverage, opts.layout()))
+	digest, derr := workspace.Digest(fsys, opts.layout(), fmt.Sprintf("%s\x00%q %q %q %v %+v", version(), opts.Locales, opts.Formats, opts.Fallback, opts.MinCoverage, opts.layout())+fmt.Sprintf(" %q %q", opts.Shard, opts.Articles))
 	if derr == nil {
 		if prev, err := previousReportAt(opts.Global, opts.layout()); err == nil && prev != nil && prev.Inputs == digest && prev.Current(fsys) {
 			summary(opts.Out, &workspace.Result{Report: *prev}, false)
@@ -102,7 +104,7 @@ func buildRun(opts *BuildOptions) error {
 			return refusals(&workspace.Result{Report: *prev})
 		}
 	}
-	w, tags, err := opts.loadLocales(opts.Locales, true)
+	w, tags, err := opts.loadSelected(opts.Locales, true, &opts.SelectOptions)
 	if err != nil {
 		return err
 	}

@@ -19,6 +19,7 @@ import (
 type CheckOptions struct {
 	*Global
 	IO
+	SelectOptions
 	Locales     []string // only these locales
 	Format      string   // text, json, github, junit
 	MinCoverage float64  // fail below this coverage (percent of units), per locale
@@ -59,12 +60,13 @@ with a comment above it: "# tilmash: identical" or "# tilmash: ignore number".`,
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output: text, json, github (workflow annotations) or junit")
 	cmd.Flags().Float64Var(&opts.MinCoverage, "min-coverage", 0, "fail when a locale has fewer than this percentage of its units translated and up to date")
 	cmd.Flags().BoolVar(&opts.NoSpelling, "no-spelling", false, "do not run hunspell")
+	opts.SelectOptions.bind(cmd)
 	cmd.Flags().BoolVar(&opts.Notes, "notes", false, "list the notes on work in progress (gaps of locales and articles that are not required) too")
 	return cmd
 }
 
 func checkRun(opts *CheckOptions) error {
-	w, tags, err := opts.loadLocales(opts.Locales, false)
+	w, tags, err := opts.loadSelected(opts.Locales, false, &opts.SelectOptions)
 	if err != nil {
 		return err
 	}
@@ -146,6 +148,7 @@ func checkRun(opts *CheckOptions) error {
 type StatusOptions struct {
 	*Global
 	IO
+	SelectOptions
 	Locales []string
 	Format  string // text or json
 }
@@ -176,11 +179,12 @@ fails) or waiting (in progress and incomplete).`,
 	}
 	cmd.Flags().StringSliceVarP(&opts.Locales, "locale", "l", nil, "only these locales (BCP 47 tags)")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output: text or json")
+	opts.SelectOptions.bind(cmd)
 	return cmd
 }
 
 func statusRun(opts *StatusOptions) error {
-	w, tags, err := opts.loadLocales(opts.Locales, false)
+	w, tags, err := opts.loadSelected(opts.Locales, false, &opts.SelectOptions)
 	if err != nil {
 		return err
 	}

@@ -68,6 +68,48 @@ func (g *Global) load() (*workspace.Workspace, error) {
 	return workspace.Load(os.DirFS(g.Dir), g.layout())
 }
 
+// SelectOptions pick the articles a command works on: a shard of them, for
+// a CI matrix, or a list.
+type SelectOptions struct {
+	Shard    string   // "K/N"
+	Articles []string // article names
+}
+
+func (s *SelectOptions) bind(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&s.Shard, "shard", "", "only shard K/N of the articles (such as 3/8), for a CI matrix: tilmash merge joins the shards' results")
+	cmd.Flags().StringSliceVarP(&s.Articles, "article", "a", nil, "only these articles (file names without .md)")
+}
+
+// selection parses the options.
+func (s *SelectOptions) selection() (workspace.Selection, error) {
+	sel := workspace.Selection{Articles: s.Articles}
+	if s.Shard != "" {
+		k, n, err := workspace.ParseShard(s.Shard)
+		if err != nil {
+			return sel, &exitError{ExitError, err}
+		}
+		sel.Shard, sel.Shards = k, n
+	}
+	return sel, nil
+}
+
+// loadSelected reads the project, as loadLocales does, and keeps the
+// articles sel selects.
+func (g *Global) loadSelected(names []string, withSource bool, sel *SelectOptions) (*workspace.Workspace, []language.Tag, error) {
+	s, err := sel.selection()
+	if err != nil {
+		return nil, nil, err
+	}
+	w, tags, err := g.loadLocales(names, withSource)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := w.Select(s); err != nil {
+		return nil, nil, &exitError{ExitError, err}
+	}
+	return w, tags, nil
+}
+
 // loadLocales reads the project and parses --locale values, each of which
 // must name a catalogue the project has (or the source, if withSource).
 func (g *Global) loadLocales(names []string, withSource bool) (*workspace.Workspace, []language.Tag, error) {
@@ -164,6 +206,7 @@ Run it in the project root; the flags name other folders.`,
 	root.AddCommand(NewCmdCheck(g, streams, nil))
 	root.AddCommand(NewCmdStatus(g, streams, nil))
 	root.AddCommand(NewCmdGlossary(g, streams, nil))
+	root.AddCommand(NewCmdMerge(g, streams, nil))
 	return root
 }
 

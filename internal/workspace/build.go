@@ -54,11 +54,13 @@ type BuildOptions struct {
 	// PlanOnly decides what would be published, as a build would, and
 	// reports it, without rendering anything (tilmash status).
 	PlanOnly bool
+
+	selection bool // the workspace holds a selection of the articles (Select)
 }
 
 // full reports whether the options build everything.
 func (o BuildOptions) full() bool {
-	return len(o.Locales) == 0 && len(o.Formats) == 0 && o.Article == ""
+	return len(o.Locales) == 0 && len(o.Formats) == 0 && o.Article == "" && !o.selection
 }
 
 // Edition is one built edition: an article in a locale.
@@ -170,6 +172,9 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	if err := w.ready(); err != nil {
 		return nil, err
 	}
+	// A build of a selection of articles (a shard) is partial: it leaves
+	// the other articles' editions as they are, and merges its report.
+	opts.selection = !w.selected.All()
 	formats := opts.Formats
 	if len(formats) == 0 {
 		formats = Formats
@@ -201,7 +206,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 			articles = append(articles, a)
 		}
 	}
-	if len(articles) == 0 {
+	if len(articles) == 0 && opts.Article != "" {
 		return nil, fmt.Errorf("no article %q in %s/", opts.Article, w.Layout.Content)
 	}
 
@@ -352,6 +357,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	if !opts.full() && opts.Previous != nil {
 		res.Report = mergeReport(*opts.Previous, res.Report, built, formats)
 	}
+	sortReport(&res.Report) // whichever way it was made, shards merged included
 	if res.Report.Editions == nil {
 		res.Report.Editions = []Output{}
 	}
@@ -390,6 +396,50 @@ func mergeReport(prev, now Report, decided map[string]bool, formats []string) Re
 		}
 	}
 	out.Refused = append(out.Refused, now.Refused...)
+	sortReport(&out)
+	return out
+}
+
+// MergeReports joins the reports of builds of disjoint selections of the
+// articles (the shards of a CI matrix) into the report one build of them
+// all would have written. Two reports that name the same file, or decide
+// on the same edition, are an error: the shards overlap.
+func MergeReports(reports []Report) (Report, error) {
+	out := Report{Editions: []Output{}}
+	file := map[string]int{}    // file → the report that names it
+	decided := map[string]int{} // locale/article → the report that decided it
+	claim := func(i int, key string) error {
+		if j, ok := decided[key]; ok && j != i {
+			return fmt.Errorf("reports %d and %d both hold the edition %s: were the shards built from different sets of articles?", j+1, i+1, key)
+		}
+		decided[key] = i
+		return nil
+	}
+	for i, r := range reports {
+		for _, o := range r.Editions {
+			if j, ok := file[o.File]; ok {
+				return Report{}, fmt.Errorf("reports %d and %d both hold %s: were the shards built from different sets of articles?", j+1, i+1, o.File)
+			}
+			file[o.File] = i
+			if err := claim(i, o.Locale+"/"+o.Article); err != nil {
+				return Report{}, err
+			}
+			out.Editions = append(out.Editions, o)
+		}
+		for _, x := range r.Refused {
+			if err := claim(i, x.Locale+"/"+x.Article); err != nil {
+				return Report{}, err
+			}
+			out.Refused = append(out.Refused, x)
+		}
+	}
+	sortReport(&out)
+	return out, nil
+}
+
+// sortReport puts a report in its canonical order: by locale (the source
+// first), article and format.
+func sortReport(out *Report) {
 	sort.SliceStable(out.Editions, func(i, j int) bool {
 		a, b := out.Editions[i], out.Editions[j]
 		if a.Locale != b.Locale {
@@ -407,7 +457,6 @@ func mergeReport(prev, now Report, decided map[string]bool, formats []string) Re
 		}
 		return a.Article < b.Article
 	})
-	return out
 }
 
 // relink gives an edition file an earlier build wrote the language links

@@ -58,7 +58,8 @@ type Workspace struct {
 	// build report them and go on with the other locales.
 	Broken []*BrokenCatalogue
 
-	fsys fs.FS // the project, for the editions an earlier build left in dist/
+	fsys     fs.FS     // the project, for the editions an earlier build left in dist/
+	selected Selection // the articles Select kept; zero: all of them
 }
 
 // BrokenCatalogue is a catalogue that could not be read.
@@ -258,6 +259,9 @@ type ExtractReport struct {
 func (w *Workspace) Extract(addLocales []language.Tag, prune bool) (fileset.Set, ExtractReport, error) {
 	if err := w.BrokenErr(); err != nil {
 		return nil, ExtractReport{}, err // rewriting it would lose the translator's work
+	}
+	if !w.selected.All() {
+		return nil, ExtractReport{}, fmt.Errorf("extract rewrites whole catalogues: it cannot run on a selection of articles (%s)", w.selected)
 	}
 	w.reconcile()
 	src := catalog.FromUnits(w.SourcePath(), w.Articles)

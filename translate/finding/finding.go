@@ -35,6 +35,16 @@ func (s Severity) String() string {
 	return "error"
 }
 
+// ParseSeverity reads a severity as String writes it.
+func ParseSeverity(s string) (Severity, bool) {
+	for _, sev := range []Severity{Error, Warning, Info} {
+		if sev.String() == s {
+			return sev, true
+		}
+	}
+	return Error, false
+}
+
 // Finding is one problem found by a check.
 type Finding struct {
 	Pos      segment.Pos // where the problem is

@@ -1,0 +1,192 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/corpus"
+	"github.com/tilmash/tilmash/internal/workspace"
+)
+
+// run runs tilmash in dir, in process, and returns its exit code and
+// standard output.
+func run(t *testing.T, dir string, args ...string) (int, []byte) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Main(append([]string{"-C", dir}, args...), IO{In: strings.NewReader(""), Out: &out, Err: &errOut})
+	if code == ExitError {
+		t.Fatalf("tilmash %s: exit 2: %s", strings.Join(args, " "), errOut.String())
+	}
+	return code, out.Bytes()
+}
+
+// tree reads every file under root, by slash path.
+func tree(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		files[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func writeTree(t *testing.T, root string, files map[string][]byte) {
+	t.Helper()
+	for p, data := range files {
+		dst := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestShardsMergeToTheUnshardedResult runs check and build over a generated
+// project once whole and once as a CI matrix of shards, each shard in its
+// own copy of the project (its own machine), and shows that tilmash merge
+// gives what the whole run gave: the same findings and exit code, the same
+// report, and the shards' editions together are the whole run's, each made
+// by exactly one shard.
+func TestShardsMergeToTheUnshardedResult(t *testing.T) {
+	c, err := corpus.Generate(30, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := t.TempDir()
+	writeTree(t, base, c.Files)
+	run(t, base, "extract")
+	// A deleted article leaves obsolete entries: they must be reported once.
+	var gone string
+	for p := range c.Files {
+		if strings.HasPrefix(p, "content/") && (gone == "" || p < gone) {
+			gone = p
+		}
+	}
+	if err := os.Remove(filepath.Join(base, gone)); err != nil {
+		t.Fatal(err)
+	}
+	run(t, base, "extract")
+	project := tree(t, base)
+
+	for _, shards := range []int{1, 3, 7} {
+		t.Run(fmt.Sprintf("shards=%d", shards), func(t *testing.T) {
+			whole := t.TempDir()
+			writeTree(t, whole, project)
+			checkCode, findings := run(t, whole, "check", "--no-spelling", "--format", "json")
+			buildCode, _ := run(t, whole, "build")
+			wholeDist := tree(t, filepath.Join(whole, "dist"))
+			var wholeReport workspace.Report
+			if err := json.Unmarshal(wholeDist["report.json"], &wholeReport); err != nil {
+				t.Fatal(err)
+			}
+			wholeReport.Inputs = ""
+			delete(wholeDist, "report.json")
+
+			work := t.TempDir()
+			var findingFiles, reportFiles []string
+			merged := map[string][]byte{}
+			for k := 1; k <= shards; k++ {
+				dir := t.TempDir()
+				writeTree(t, dir, project)
+				shard := fmt.Sprintf("%d/%d", k, shards)
+				_, out := run(t, dir, "check", "--no-spelling", "--format", "json", "--shard", shard)
+				f := filepath.Join(work, fmt.Sprintf("findings-%d.json", k))
+				if err := os.WriteFile(f, out, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				findingFiles = append(findingFiles, f)
+				run(t, dir, "build", "--shard", shard)
+				dist := tree(t, filepath.Join(dir, "dist"))
+				r := filepath.Join(work, fmt.Sprintf("report-%d.json", k))
+				if err := os.WriteFile(r, dist["report.json"], 0o644); err != nil {
+					t.Fatal(err)
+				}
+				reportFiles = append(reportFiles, r)
+				delete(dist, "report.json")
+				for p, data := range dist {
+					if _, dup := merged[p]; dup {
+						t.Errorf("shard %s made %s, which another shard made too", shard, p)
+					}
+					merged[p] = data
+				}
+			}
+
+			code, out := run(t, work, append([]string{"merge", "--format", "json"}, findingFiles...)...)
+			if code != checkCode {
+				t.Errorf("merged findings exit %d, the whole check %d", code, checkCode)
+			}
+			if !bytes.Equal(out, findings) {
+				t.Errorf("merged findings differ from the whole check's:\n%s", firstDiff(string(out), string(findings)))
+			}
+			if n := bytes.Count(findings, []byte(`"file"`)); n < 10 {
+				t.Fatalf("the whole check found %d findings; the corpus should give more", n)
+			}
+			if !bytes.Contains(findings, []byte(`"obsolete"`)) {
+				t.Errorf("the whole check reports no obsolete entry of the deleted article %s", gone)
+			}
+
+			mergedReport := filepath.Join(work, "report.json")
+			code, _ = run(t, work, append([]string{"merge", "-o", mergedReport}, reportFiles...)...)
+			if code != buildCode {
+				t.Errorf("merged reports exit %d, the whole build %d", code, buildCode)
+			}
+			data, err := os.ReadFile(mergedReport)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, _ := json.MarshalIndent(wholeReport, "", "  ")
+			if got := bytes.TrimSpace(data); !bytes.Equal(got, want) {
+				t.Errorf("merged report differs from the whole build's:\n%s", firstDiff(string(got), string(want)))
+			}
+
+			if !maps.EqualFunc(merged, wholeDist, bytes.Equal) {
+				for _, p := range slices.Sorted(maps.Keys(wholeDist)) {
+					if !bytes.Equal(merged[p], wholeDist[p]) {
+						t.Errorf("%s: the shards' edition differs from the whole build's (or is missing)", p)
+					}
+				}
+				for p := range merged {
+					if _, ok := wholeDist[p]; !ok {
+						t.Errorf("%s: made by a shard, not by the whole build", p)
+					}
+				}
+			}
+		})
+	}
+}
+
+// firstDiff shows where two texts first differ.
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := range max(len(g), len(w)) {
+		var a, b string
+		if i < len(g) {
+			a = g[i]
+		}
+		if i < len(w) {
+			b = w[i]
+		}
+		if a != b {
+			return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, a, b)
+		}
+	}
+	return "(equal)"
+}

@@ -1,0 +1,104 @@
+package workspace
+
+import (
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+// Selection picks some of a project's articles, so that a site too big for
+// one machine can check and build in shards (a CI matrix) and merge the
+// shards' reports. The zero value selects every article.
+type Selection struct {
+	// Shard and Shards pick shard Shard of Shards (1 ≤ Shard ≤ Shards):
+	// every article falls in exactly one shard, by a hash of its name, so
+	// adding or removing an article never moves another between shards.
+	Shard, Shards int
+	// Articles, if any, are the only articles selected (by name: the file
+	// name without .md).
+	Articles []string
+}
+
+// ParseShard reads "K/N", as in --shard 3/8.
+func ParseShard(s string) (k, n int, err error) {
+	ks, ns, ok := strings.Cut(s, "/")
+	k, kerr := strconv.Atoi(ks)
+	n, nerr := strconv.Atoi(ns)
+	if !ok || kerr != nil || nerr != nil || n < 1 || k < 1 || k > n {
+		return 0, 0, fmt.Errorf("--shard %q: write K/N, the shard K of N shards, with 1 ≤ K ≤ N (such as 3/8)", s)
+	}
+	return k, n, nil
+}
+
+// All reports whether the selection selects every article.
+func (s Selection) All() bool { return s.Shards <= 1 && len(s.Articles) == 0 }
+
+// String is the selection as the command line gives it ("" for all).
+func (s Selection) String() string {
+	var parts []string
+	if s.Shards > 1 {
+		parts = append(parts, fmt.Sprintf("shard %d/%d", s.Shard, s.Shards))
+	}
+	if len(s.Articles) > 0 {
+		parts = append(parts, "articles "+strings.Join(s.Articles, ","))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Has reports whether the selection holds the article named slug.
+func (s Selection) Has(slug string) bool {
+	if len(s.Articles) > 0 && !slices.Contains(s.Articles, slug) {
+		return false
+	}
+	return s.Shards <= 1 || ShardOf(slug, s.Shards) == s.Shard
+}
+
+// ShardOf is the shard (1 to n) that holds the article named slug.
+func ShardOf(slug string, n int) int {
+	h := fnv.New32a()
+	h.Write([]byte(slug))
+	return int(h.Sum32()%uint32(n)) + 1
+}
+
+// Select keeps only the selected articles, and only the catalogue entries
+// of those articles (an entry belongs to the article its ID starts with,
+// so the entries of a deleted article are judged obsolete in the one shard
+// that holds its name). Every step after it (check, status, build) then
+// works on the selection alone; extract, which rewrites whole catalogues,
+// must not run on a selected workspace. An article named in Articles that
+// the project does not have is an error.
+func (w *Workspace) Select(s Selection) error {
+	if s.All() {
+		return nil
+	}
+	for _, name := range s.Articles {
+		if !slices.ContainsFunc(w.Articles, func(a *segment.Article) bool { return a.Slug == name }) {
+			return fmt.Errorf("--article %s: no article %s.md in %s/", name, name, w.Layout.Content)
+		}
+	}
+	w.Articles = slices.DeleteFunc(w.Articles, func(a *segment.Article) bool { return !s.Has(a.Slug) })
+	keep := func(c *catalog.Catalog) *catalog.Catalog {
+		if c == nil {
+			return nil
+		}
+		out := &catalog.Catalog{Locale: c.Locale, Path: c.Path, Header: c.Header}
+		for _, m := range c.Messages {
+			slug, _, _ := strings.Cut(m.ID, ".")
+			if s.Has(slug) {
+				out.Messages = append(out.Messages, m)
+			}
+		}
+		return out
+	}
+	w.Source = keep(w.Source)
+	for i, c := range w.Targets {
+		w.Targets[i] = keep(c)
+	}
+	w.selected = s
+	return nil
+}
