@@ -49,6 +49,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzQuote -fuzztime 20s ./translate/catalog
 	$(GO) test -run '^$$' -fuzz FuzzParseFormat -fuzztime 20s ./translate/catalog
 	$(GO) test -run '^$$' -fuzz FuzzFormat -fuzztime 20s ./translate/datefmt
+	$(GO) test -run '^$$' -fuzz FuzzParseFast -fuzztime 20s ./translate/catalog
+	$(GO) test -run '^$$' -fuzz FuzzStripCode -fuzztime 20s ./translate/check
+	$(GO) test -run '^$$' -fuzz FuzzScanners -fuzztime 20s ./translate/check
 
 ## screenshots: every HTML edition, complete or not (missing units in English), as Chromium draws it, in dist/screenshots/
 screenshots: extract

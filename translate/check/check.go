@@ -102,6 +102,7 @@ func Run(in Input) []finding.Finding {
 	for i, c := range in.Targets {
 		c.Lookup("")
 		runs[i] = &run{in: in, cat: c, tag: c.Locale, loc: c.Locale.String(), units: units, articles: articles, rules: in.Config.Locales[c.Locale.String()]}
+		runs[i].spell = runs[i].rules.Dictionary != "" && in.Speller != nil && !in.Config.Off(CodeSpelling, runs[i].loc)
 		wg.Add(1)
 		go func(r *run) {
 			defer wg.Done()
@@ -132,6 +133,7 @@ type run struct {
 	rules    LocaleRules
 	out      []finding.Finding
 	words    []spellWord
+	spell    bool // gather words for the speller: there is one, with a dictionary, and spelling is on
 }
 
 type spellWord struct {
@@ -295,7 +297,7 @@ func tagCounts(s string) map[string]int {
 
 func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.Message, srcVars map[string]bool, srcTags map[string]int, srcNumbers []string, tags markup.Tags, pos func(int) segment.Pos) {
 	// NFC.
-	if !norm.NFC.IsNormalString(text) {
+	if !isNFC(text) {
 		off := 0
 		for i := range text {
 			if !norm.NFC.IsNormalString(text[:i]) {
@@ -365,7 +367,7 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 	}
 	r.typography(tm, text, pos)
 	r.script(tm, text, pos)
-	if r.rules.Dictionary != "" && r.in.Speller != nil {
+	if r.spell {
 		for _, w := range words.Split(stripCode(text)) {
 			if hasLetters(w.Text) && !strings.ContainsAny(w.Text, "0123456789") {
 				r.words = append(r.words, spellWord{tm, f, w.Start, w.Text})
@@ -509,13 +511,11 @@ func (r *run) onlyKeptTerms(text string) bool {
 	return !hasLetters(rest)
 }
 
-var numRe = regexp.MustCompile(`\d+(?:[,.\x{00A0}\x{202F} ]\d{3})*(?:[.,]\d+)?`)
-
 // numbers lists the numbers in text, grouping removed (150,000 and
 // 150 000 are both 150000), placeholders and tags left out.
 func numbers(text string) []string {
 	var out []string
-	for _, m := range numRe.FindAllString(stripCode(text), -1) {
+	for _, m := range scanNumbers(stripCode(text)) {
 		n := m
 		for _, sep := range []string{",", "\u00a0", "\u202f", " "} {
 			if strings.Count(n, sep) > 0 && groupedBy(n, sep) {
@@ -542,24 +542,33 @@ func groupedBy(n, sep string) bool {
 // quoteMarks are the characters the quotation check knows.
 const quoteMarks = "\"'«»„“”‘’‚‹›"
 
+// isQuoteMark reports whether c is one of quoteMarks.
+func isQuoteMark(c rune) bool {
+	switch c {
+	case '"', '\'', '«', '»', '„', '“', '”', '‘', '’', '‚', '‹', '›':
+		return true
+	}
+	return false
+}
+
 func (r *run) typography(tm *catalog.Message, text string, pos func(int) segment.Pos) {
 	if r.rules.Quotes != "" {
-		runes := []rune(text)
-		off := 0
-		for i, c := range runes {
-			if strings.ContainsRune(quoteMarks, c) && !strings.ContainsRune(r.rules.Quotes, c) {
-				// An apostrophe between letters is a letter, not a quotation mark.
-				apostrophe := (c == '\'' || c == '’') && i > 0 && i+1 < len(runes) && unicode.IsLetter(runes[i-1]) && unicode.IsLetter(runes[i+1])
-				if !apostrophe || !strings.ContainsRune(r.rules.Quotes, '’') && c == '\'' {
-					r.report(tm, pos(off), CodeQuotes, fmt.Sprintf("%q is not a quotation mark of %s (%s)", string(c), locale.EnglishName(r.tag), r.rules.Quotes), "use "+r.rules.Quotes)
-				}
+		for off, c := range text {
+			if !isQuoteMark(c) || strings.ContainsRune(r.rules.Quotes, c) {
+				continue
 			}
-			off += utf8.RuneLen(c)
+			// An apostrophe between letters is a letter, not a quotation mark.
+			before, _ := utf8.DecodeLastRuneInString(text[:off])
+			after, _ := utf8.DecodeRuneInString(text[off+utf8.RuneLen(c):])
+			apostrophe := (c == '\'' || c == '’') && off > 0 && off+utf8.RuneLen(c) < len(text) && unicode.IsLetter(before) && unicode.IsLetter(after)
+			if !apostrophe || !strings.ContainsRune(r.rules.Quotes, '’') && c == '\'' {
+				r.report(tm, pos(off), CodeQuotes, fmt.Sprintf("%q is not a quotation mark of %s (%s)", string(c), locale.EnglishName(r.tag), r.rules.Quotes), "use "+r.rules.Quotes)
+			}
 		}
 	}
 	// Grouped numbers: the locale's own separator only.
 	sep := groupSeparator(r.tag)
-	for _, m := range groupedRe.FindAllStringIndex(stripCode(text), -1) {
+	for _, m := range scanGrouped(stripCode(text)) {
 		num := text[m[0]:m[1]]
 		if !strings.Contains(num, sep) || strings.ContainsAny(strings.ReplaceAll(num, sep, ""), ", \u202f\u00a0") {
 			r.report(tm, pos(m[0]), CodeGroupedNumber, fmt.Sprintf("%q is not grouped as %s groups digits (%s)", num, locale.EnglishName(r.tag), locale.FormatInt(r.tag, 150000)), "separate the thousands with "+describe(sep))
@@ -575,8 +584,6 @@ func (r *run) typography(tm *catalog.Message, text string, pos func(int) segment
 		r.report(tm, pos(len(t)), CodeSpace, "the text ends with a space", "delete it")
 	}
 }
-
-var groupedRe = regexp.MustCompile(`\d{1,3}(?:[,\x{00A0}\x{202F} ]\d{3})+\b`)
 
 // groupSeparator is the locale's thousands separator, as x/text writes it.
 func groupSeparator(tag language.Tag) string {
@@ -602,8 +609,15 @@ func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos
 	for _, w := range ws {
 		var cyr, lat bool
 		for _, c := range w.Text {
-			cyr = cyr || unicode.Is(unicode.Cyrillic, c)
-			lat = lat || unicode.Is(unicode.Latin, c)
+			switch {
+			case c < 0x80:
+				lat = lat || 'a' <= c|0x20 && c|0x20 <= 'z'
+			case 0x400 <= c && c <= 0x482 || 0x48a <= c && c <= 0x4ff: // the Cyrillic block's letters (its marks are partly Inherited)
+				cyr = true
+			default:
+				cyr = cyr || unicode.Is(unicode.Cyrillic, c)
+				lat = lat || unicode.Is(unicode.Latin, c)
+			}
 		}
 		if cyr && lat {
 			off := w.Start
@@ -617,7 +631,7 @@ func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos
 		}
 	}
 	if fl := r.rules.ForbiddenLetters; fl != "" {
-		if i := strings.IndexFunc(clean, func(c rune) bool { return strings.ContainsRune(fl, unicode.ToLower(c)) }); i >= 0 {
+		if i := indexLetter(clean, fl); i >= 0 {
 			c, _ := utf8.DecodeRuneInString(clean[i:])
 			r.report(tm, pos(i), CodeForeignLetters, fmt.Sprintf("%q is not a letter of %s", string(c), locale.EnglishName(r.tag)), "is this text in another language?")
 		}
@@ -627,10 +641,29 @@ func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos
 		if min == 0 {
 			min = 8
 		}
-		if len(ws) >= min && strings.IndexFunc(clean, func(c rune) bool { return strings.ContainsRune(rl, unicode.ToLower(c)) }) < 0 {
+		if len(ws) >= min && indexLetter(clean, rl) < 0 {
 			r.report(tm, pos(0), CodeLanguageLetters, fmt.Sprintf("%d words and not one of %s's letters %s: is this %s at all?", len(ws), locale.EnglishName(r.tag), rl, locale.EnglishName(r.tag)), "translate it into "+locale.EnglishName(r.tag))
 		}
 	}
+}
+
+// indexLetter is the offset of the first rune of s that, in lower case, is
+// one of letters, or -1. Letters of a language's own alphabet are not
+// ASCII, so ASCII text is passed over at once.
+func indexLetter(s, letters string) int {
+	ascii := true
+	for i := 0; i < len(letters); i++ {
+		ascii = ascii && letters[i] < utf8.RuneSelf
+	}
+	for i, c := range s {
+		if c < utf8.RuneSelf && !ascii {
+			continue
+		}
+		if strings.ContainsRune(letters, unicode.ToLower(c)) {
+			return i
+		}
+	}
+	return -1
 }
 
 // spelling asks the speller about every word gathered, at once.

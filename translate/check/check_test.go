@@ -372,3 +372,40 @@ func FuzzStripCode(f *testing.F) {
 		}
 	})
 }
+
+// countingSpeller records how many words it was asked about.
+type countingSpeller struct{ asked *int }
+
+func (s countingSpeller) Unknown(dict string, words []string) ([]string, error) {
+	*s.asked += len(words)
+	return nil, nil
+}
+
+// TestSpellingOffAsksNothing: spelling turned off in tilmash.toml (for all
+// locales or for this one) must not cost a hunspell run.
+func TestSpellingOffAsksNothing(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  Config
+		want bool // the speller is asked
+	}{
+		{"on", Config{}, true},
+		{"off everywhere", Config{Check: CheckConfig{Rules: Rules{Disable: []string{CodeSpelling}}}}, false},
+		{"off in ru", Config{Check: CheckConfig{Locales: map[string]Rules{"ru": {Disable: []string{CodeSpelling}}}}}, false},
+		{"off in kk only", Config{Check: CheckConfig{Locales: map[string]Rules{"kk": {Disable: []string{CodeSpelling}}}}}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := setup(t, language.Russian, "A flat.", text("Кваритра."))
+			cfg := tt.cfg
+			cfg.Locales = in.Config.Locales
+			in.Config = &cfg
+			asked := 0
+			in.Speller = countingSpeller{&asked}
+			Run(in)
+			if got := asked > 0; got != tt.want {
+				t.Errorf("speller asked about %d words, want asked: %v", asked, tt.want)
+			}
+		})
+	}
+}

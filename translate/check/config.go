@@ -178,6 +178,20 @@ func covers(name, code string) bool {
 	return name == code || strings.HasPrefix(code, name+"-")
 }
 
+// Off reports whether the configuration turns the check code off for the
+// whole of locale loc (in [check] or [check.locales.<loc>]), so that its
+// work need not be done at all.
+func (c *Config) Off(code, loc string) bool {
+	for _, r := range []Rules{c.Check.Rules, c.Check.Locales[loc]} {
+		for _, d := range r.Disable {
+			if covers(d, code) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // decide applies the configuration and the entry's own directives to a
 // finding: ok is false if the check is off for it.
 func (c *Config) decide(f *finding.Finding, directives []string) (ok bool) {

@@ -17,7 +17,7 @@ type Word struct {
 
 // Split returns the words of text with their offsets.
 func Split(text string) []Word {
-	var out []Word
+	out := make([]Word, 0, len(text)/8)
 	start := -1
 	for i, c := range text {
 		in := isWordRune(c)
@@ -53,5 +53,11 @@ func Strings(text string) []string {
 }
 
 func isWordRune(c rune) bool {
+	switch {
+	case c < utf8.RuneSelf:
+		return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z'
+	case 0x400 <= c && c <= 0x4ff: // the Cyrillic block: letters and combining marks, but for ҂ and the enclosing marks
+		return c != 0x482 && c != 0x488 && c != 0x489
+	}
 	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c)
 }

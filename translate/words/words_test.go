@@ -3,6 +3,7 @@ package words
 import (
 	"reflect"
 	"testing"
+	"unicode"
 )
 
 func TestStrings(t *testing.T) {
@@ -26,6 +27,17 @@ func TestSplitOffsets(t *testing.T) {
 	for _, w := range Split(text) {
 		if text[w.Start:w.End] != w.Text {
 			t.Errorf("%q at %d:%d is %q", w.Text, w.Start, w.End, text[w.Start:w.End])
+		}
+	}
+}
+
+// TestIsWordRuneFastPaths holds the ASCII and Cyrillic shortcuts to the
+// general definition.
+func TestIsWordRuneFastPaths(t *testing.T) {
+	for c := rune(0); c < 0x600; c++ {
+		want := unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c)
+		if got := isWordRune(c); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", c, got, want)
 		}
 	}
 }
