@@ -45,6 +45,7 @@ bench-smoke:
 ## fuzz: a short run of every fuzz target
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime 20s ./translate/segment
+	$(GO) test -run '^$$' -fuzz FuzzFold -fuzztime 20s ./translate/segment
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 20s ./translate/markup
 	$(GO) test -run '^$$' -fuzz FuzzQuote -fuzztime 20s ./translate/catalog
 	$(GO) test -run '^$$' -fuzz FuzzParseFormat -fuzztime 20s ./translate/catalog

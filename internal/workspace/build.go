@@ -280,7 +280,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 			switch {
 			case p.refusal == nil:
 				publish(p.article.Slug, p.cat.Locale.String())
-			case prev[key].keepable(p.article, w.Config.StalePolicy()) && w.exists(prev[key].outputs):
+			case prev[key].keepable(w.fingerprint(p.article), w.Config.StalePolicy()) && w.exists(prev[key].outputs):
 				p.refusal.Kept = true
 				publish(p.article.Slug, p.cat.Locale.String())
 				kept = append(kept, key)
@@ -485,11 +485,23 @@ func (w *Workspace) relink(o Output, all []*catalog.Catalog, published map[strin
 }
 
 // fingerprint identifies the English of an article as the editions see
-// it: every unit's ID and hash, in order.
-func fingerprint(a *segment.Article) string {
+// it: every unit's ID and hash, in order. ready computes them all.
+func (w *Workspace) fingerprint(a *segment.Article) string {
+	if fp, ok := w.fingerprints[a]; ok {
+		return fp
+	}
+	hashes := make([]string, len(a.Units))
+	for i := range a.Units {
+		hashes[i] = a.Units[i].Hash()
+	}
+	return fingerprintOf(a, hashes)
+}
+
+// fingerprintOf is the fingerprint of a, whose units have these hashes.
+func fingerprintOf(a *segment.Article, hashes []string) string {
 	h := sha256.New()
 	for i := range a.Units {
-		fmt.Fprintf(h, "%s\x00%s\x00", a.Units[i].ID, a.Units[i].Hash())
+		h.Write([]byte(a.Units[i].ID + "\x00" + hashes[i] + "\x00"))
 	}
 	return "sha256-" + hex.EncodeToString(h.Sum(nil))[:16]
 }
@@ -537,8 +549,8 @@ type prevEdition struct {
 // keepable reports whether the edition may stay published when this build
 // refuses it: it was complete, made from the English as it is now, and
 // what the stale policy allows (no units under revision unless "keep").
-func (e prevEdition) keepable(a *segment.Article, stalePolicy string) bool {
-	return e.complete && e.source == fingerprint(a) && (!e.revising || stalePolicy == check.StaleKeep)
+func (e prevEdition) keepable(fp, stalePolicy string) bool {
+	return e.complete && e.source == fp && (!e.revising || stalePolicy == check.StaleKeep)
 }
 
 // previousEditions indexes the last build's report by locale/article.
@@ -721,7 +733,7 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 		}
 		e.Files = append(e.Files, file)
 		outputs = append(outputs, Output{Locale: p.cat.Locale.String(), Article: p.article.Slug, Format: f, File: file, Requirement: p.req, Coverage: coverage,
-			Words: ed.Stats.Words, ReadingMinutes: (ed.Stats.Words + WordsPerMinute - 1) / WordsPerMinute, FallbackUnits: ed.Stats.Fallback, UnderRevision: revising, Source: fingerprint(p.article), Warnings: warnings})
+			Words: ed.Stats.Words, ReadingMinutes: (ed.Stats.Words + WordsPerMinute - 1) / WordsPerMinute, FallbackUnits: ed.Stats.Fallback, UnderRevision: revising, Source: w.fingerprint(p.article), Warnings: warnings})
 	}
 	return e, outputs
 }

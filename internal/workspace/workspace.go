@@ -60,6 +60,8 @@ type Workspace struct {
 
 	fsys     fs.FS     // the project, for the editions an earlier build left in dist/
 	selected Selection // the articles Select kept; zero: all of them
+
+	fingerprints map[*segment.Article]string // by ready, for fingerprint
 }
 
 // BrokenCatalogue is a catalogue that could not be read.
@@ -323,10 +325,26 @@ func (w *Workspace) ready() error {
 		return fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
 	}
 	w.reconcile()
+	// Every unit's hash, and every article's fingerprint, once, in parallel.
+	hashes := make([][]string, len(w.Articles))
+	fps := make([]string, len(w.Articles))
+	parallel.For(len(w.Articles), func(i int) {
+		a := w.Articles[i]
+		hashes[i] = make([]string, len(a.Units))
+		for j := range a.Units {
+			hashes[i][j] = a.Units[j].Hash()
+		}
+		fps[i] = fingerprintOf(a, hashes[i])
+	})
+	w.fingerprints = make(map[*segment.Article]string, len(w.Articles))
+	for i, a := range w.Articles {
+		w.fingerprints[a] = fps[i]
+	}
+	w.Source.Lookup("") // the index, built before the goroutines that read it
 outer:
-	for _, a := range w.Articles {
-		for _, u := range a.Units {
-			if m := w.Source.Lookup(u.ID); m == nil || m.Hash != u.Hash() || !maps.Equal(m.Forms, u.Forms) {
+	for i, a := range w.Articles {
+		for j, u := range a.Units {
+			if m := w.Source.Lookup(u.ID); m == nil || m.Hash != hashes[i][j] || !maps.Equal(m.Forms, u.Forms) {
 				w.OutOfDate = fmt.Sprintf("%s: unit %s: the source catalogue %s is out of date with the article: run tilmash extract", u.Pos, u.ID, w.SourcePath())
 				w.Source = catalog.FromUnits(w.SourcePath(), w.Articles)
 				break outer

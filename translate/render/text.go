@@ -86,26 +86,43 @@ func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string) {
 // wrap fills text into lines of at most width characters, each starting
 // with indent. Hard breaks in the text start a new line.
 func wrap(text string, width int, indent string) string {
-	var out []string
-	for _, para := range strings.Split(text, "\n") {
-		line := indent
-		n := utf8.RuneCountInString(indent)
-		for _, w := range strings.FieldsFunc(para, breakable) {
-			wl := utf8.RuneCountInString(w)
-			if n > utf8.RuneCountInString(indent) && n+1+wl > width {
-				out = append(out, line)
-				line, n = indent, utf8.RuneCountInString(indent)
+	var b strings.Builder
+	b.Grow(len(text) + len(text)/max(width, 1)*(len(indent)+1) + len(indent) + 1)
+	in := utf8.RuneCountInString(indent)
+	for i, para := range strings.Split(text, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(indent)
+		n := in
+		for len(para) > 0 {
+			// The next word: up to a space or a tab.
+			start := strings.IndexFunc(para, func(r rune) bool { return !breakable(r) })
+			if start < 0 {
+				break
 			}
-			if n > utf8.RuneCountInString(indent) {
-				line += " "
+			para = para[start:]
+			end := strings.IndexFunc(para, breakable)
+			if end < 0 {
+				end = len(para)
+			}
+			w := para[:end]
+			para = para[end:]
+			wl := utf8.RuneCountInString(w)
+			if n > in && n+1+wl > width {
+				b.WriteByte('\n')
+				b.WriteString(indent)
+				n = in
+			}
+			if n > in {
+				b.WriteByte(' ')
 				n++
 			}
-			line += w
+			b.WriteString(w)
 			n += wl
 		}
-		out = append(out, line)
 	}
-	return strings.Join(out, "\n")
+	return b.String()
 }
 
 // breakable reports whether a line may break at r: at spaces and tabs, never

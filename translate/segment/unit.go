@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
@@ -94,27 +96,68 @@ func hashForms(forms map[locale.Form]string, fold func(string) string) string {
 	h := sha256.New()
 	for _, f := range locale.Forms {
 		if s, ok := forms[f]; ok {
-			fmt.Fprintf(h, "%s\x00%s\x00", f, fold(s))
+			h.Write([]byte(string(f) + "\x00" + fold(s) + "\x00"))
 		}
 	}
 	return "sha256-" + hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// typographic maps quotation marks, apostrophes and dashes to one form each.
-var typographic = strings.NewReplacer(
-	"“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`, "″", `"`,
-	"‘", "'", "’", "'", "‚", "'", "‹", "'", "›", "'", "′", "'",
-	"–", "-", "—", "-", "‐", "-", "‑", "-", "−", "-", "―", "-",
-	"…", "...",
-)
+// plain is the plain form of a typographic quotation mark, apostrophe,
+// dash or ellipsis, or "".
+func plain(c rune) string {
+	switch c {
+	case '“', '”', '„', '«', '»', '″':
+		return `"`
+	case '‘', '’', '‚', '‹', '›', '′':
+		return "'"
+	case '–', '—', '‐', '‑', '−', '―':
+		return "-"
+	case '…':
+		return "..."
+	}
+	return ""
+}
 
 // Fold is the English as far as a translation is concerned: spacing
 // folded to single spaces (no-break ones too), and typographic quotation
 // marks, apostrophes, dashes and ellipses made plain. "It’s 18–30" and
 // "It's  18-30" fold alike.
-func Fold(s string) string {
-	return normalizeSpace(typographic.Replace(s))
+func Fold(s string) string { return fold(s, true) }
+
+// fold collapses every run of white space (as strings.Fields sees it) to
+// one space and trims the ends; with typography, it also makes quotation
+// marks, dashes and ellipses plain. One pass, one allocation: it runs on
+// every unit whenever a hash is taken.
+func fold(s string, typography bool) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false // a space to write before the next character
+	for i := 0; i < len(s); {
+		c, size := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if c < utf8.RuneSelf && asciiSpace[c] || c >= utf8.RuneSelf && unicode.IsSpace(c) {
+			pending = b.Len() > 0
+			i += size
+			continue
+		}
+		if pending {
+			b.WriteByte(' ')
+			pending = false
+		}
+		if p := plain(c); typography && p != "" && size > 1 {
+			b.WriteString(p)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
+
+// asciiSpace is strings.Fields's ASCII white space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // textID derives a unit's ID from its article, section, kind and text.
 func textID(article, section string, kind Kind, text string) string {
@@ -122,7 +165,7 @@ func textID(article, section string, kind Kind, text string) string {
 	return article + "." + section + "." + kindCode[kind] + "-" + hex.EncodeToString(sum[:3])
 }
 
-func normalizeSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+func normalizeSpace(s string) string { return fold(s, false) }
 
 // reserved lists go-i18n's message keys: none may be an ID segment, or
 // go-i18n would read the table as a message.
