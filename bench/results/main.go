@@ -29,6 +29,26 @@ var pairs = []struct{ tilmash, peer string }{
 	{"build (nothing changed)", "po4a (outputs present)"},
 }
 
+// shardOp is the check of one shard of four: what each machine of a CI
+// matrix does.
+const shardOp = "check (one shard of 4, no spelling)"
+
+// ops are tilmash's operations, in the order the tables list them.
+var ops = []string{
+	"check (ru + kk, no spelling)", shardOp, "status", "extract (nothing changed)",
+	"build (3 locales x 4 formats)", "build (nothing changed)",
+}
+
+// hasPeer reports whether some peer of op ran at this size.
+func hasPeer(at map[string][]sample, op string) bool {
+	for _, p := range pairs {
+		if p.tilmash == op && len(at[p.peer]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // targets are issue 9's goals at 1,000 articles; every command also has
 // to stay under 500 MiB.
 var targets = []struct {
@@ -97,7 +117,28 @@ func main() {
 			fmt.Printf("| %d | `%s` | %.2f s | %s | `%s` | %.2f s | %s | %s |\n", n, p.tilmash, ta, mib(median(a, kib)), p.peer, tb, mib(median(b, kib)), ratio(ta, tb))
 		}
 	}
-	if hi := sizes[len(sizes)-1]; hi >= 1000 {
+	// The operations with no peer, and the sizes at which tilmash ran alone.
+	fmt.Println()
+	fmt.Println("tilmash alone: operations with no peer, and corpora too large to run the peers on.")
+	fmt.Println()
+	fmt.Println("| articles | tilmash | runs | time | memory |")
+	fmt.Println("|---:|---|---:|---:|---:|")
+	for _, n := range sizes {
+		for _, op := range ops {
+			ss := data[n][op]
+			if len(ss) == 0 || op != shardOp && hasPeer(data[n], op) {
+				continue
+			}
+			fmt.Printf("| %d | `%s` | %d | %.2f s | %s |\n", n, op, len(ss), median(ss, secs), mib(median(ss, kib)))
+		}
+	}
+	hi := 0 // the largest corpus the peers ran on: the targets' size
+	for _, n := range sizes {
+		if hasPeer(data[n], pairs[0].tilmash) {
+			hi = n
+		}
+	}
+	if hi >= 1000 {
 		fmt.Println()
 		fmt.Printf("The targets of issue 9, at %d articles (on this 2-core machine):\n", hi)
 		fmt.Println()
@@ -124,24 +165,28 @@ func main() {
 		}
 	}
 	if len(sizes) >= 2 {
-		lo, hi := sizes[0], sizes[len(sizes)-1]
 		fmt.Println()
-		fmt.Printf("How tilmash's time grows from %d to %d articles: the exponent k in time ∝ articles^k (1 is linear).\n", lo, hi)
+		fmt.Println("How tilmash's time grows: the exponent k in time ∝ articles^k between two corpus sizes (1 is linear).")
 		fmt.Println()
-		fmt.Println("| command | exponent |")
-		fmt.Println("|---|---:|")
-		seen := map[string]bool{}
-		for _, p := range pairs {
-			if seen[p.tilmash] {
-				continue
+		header, rule := "| command |", "|---|"
+		for i := 1; i < len(sizes); i++ {
+			header += fmt.Sprintf(" %d → %d |", sizes[i-1], sizes[i])
+			rule += "---:|"
+		}
+		fmt.Println(header)
+		fmt.Println(rule)
+		for _, op := range ops {
+			row := fmt.Sprintf("| `%s` |", op)
+			for i := 1; i < len(sizes); i++ {
+				a, b := data[sizes[i-1]][op], data[sizes[i]][op]
+				if len(a) == 0 || len(b) == 0 {
+					row += " – |"
+					continue
+				}
+				k := math.Log(median(b, secs)/median(a, secs)) / math.Log(float64(sizes[i])/float64(sizes[i-1]))
+				row += fmt.Sprintf(" %.2f |", k)
 			}
-			seen[p.tilmash] = true
-			a, b := data[lo][p.tilmash], data[hi][p.tilmash]
-			if len(a) == 0 || len(b) == 0 {
-				continue
-			}
-			k := math.Log(median(b, secs)/median(a, secs)) / math.Log(float64(hi)/float64(lo))
-			fmt.Printf("| `%s` | %.2f |\n", p.tilmash, k)
+			fmt.Println(row)
 		}
 	}
 }
