@@ -53,6 +53,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseFast -fuzztime 20s ./translate/catalog
 	$(GO) test -run '^$$' -fuzz FuzzStripCode -fuzztime 20s ./translate/check
 	$(GO) test -run '^$$' -fuzz FuzzScanners -fuzztime 20s ./translate/check
+	$(GO) test -run '^$$' -fuzz FuzzScan -fuzztime 20s ./translate/placeholder
 
 ## screenshots: every HTML edition, complete or not (missing units in English), as Chromium draws it, in dist/screenshots/
 screenshots: extract

@@ -10,6 +10,7 @@ import (
 	"github.com/tilmash/tilmash/translate/datefmt"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
+	"github.com/tilmash/tilmash/translate/placeholder"
 	"github.com/tilmash/tilmash/translate/segment"
 )
 
@@ -160,8 +161,8 @@ func newLocalizer(c *catalog.Catalog, a *segment.Article) *localizer {
 	bundle := i18n.NewBundle(c.Locale)
 	for i := range a.Units {
 		m := c.Lookup(a.Units[i].ID)
-		if m == nil || !m.Translated() {
-			continue
+		if m == nil || !m.Translated() || codeIn(m) != nil {
+			continue // a message with template code is never executed
 		}
 		msg := &i18n.Message{ID: m.ID, Hash: m.Hash, Description: m.Description,
 			Zero: m.Forms[locale.Zero], One: m.Forms[locale.One], Two: m.Forms[locale.Two],
@@ -217,6 +218,8 @@ func (asm *assembler) text(i int) (*Text, error) {
 		switch rej := asm.opts.Reject[u.ID]; {
 		case rej != nil:
 			t.rejected = rej
+		case codeIn(m) != nil:
+			t.rejected = codeIn(m)
 		case t.Stale && asm.opts.SourceForStale:
 		default:
 			nodes, err := asm.render(asm.target, m, u)
@@ -238,6 +241,25 @@ func (asm *assembler) text(i int) (*Text, error) {
 	}
 	asm.cache[u.ID] = t
 	return t, nil
+}
+
+// codeIn returns an *Error for the first plural form of m that holds
+// template code (anything but {{.Name}} placeholders), or nil.
+func codeIn(m *catalog.Message) *Error {
+	for _, f := range locale.Forms {
+		text, ok := m.Forms[f]
+		if !ok {
+			continue
+		}
+		if _, err := placeholder.Scan(text); err != nil {
+			pos := m.Pos
+			if p, ok := m.FormPos[f]; ok {
+				pos = p
+			}
+			return &Error{Pos: pos, Unit: m.ID, Err: err}
+		}
+	}
+	return nil
 }
 
 // render executes message m of unit u through l's go-i18n Localizer and

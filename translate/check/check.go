@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"text/template"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/tilmash/tilmash/translate/inflect"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
+	"github.com/tilmash/tilmash/translate/placeholder"
 	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/words"
 )
@@ -327,13 +327,9 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 			r.report(tm, pos(0), CodePlaceholder, fmt.Sprintf("{{.%s}} of the English is missing", name), "keep every {{.Placeholder}} of the English")
 		}
 	}
-	// Template syntax.
-	if _, err := template.New("").Parse(text); err != nil {
-		msg := err.Error()
-		if i := strings.LastIndex(msg, ": "); i >= 0 {
-			msg = msg[i+2:]
-		}
-		r.report(tm, pos(strings.Index(text, "{{")), CodeTemplate, "the template does not parse: "+msg, "write placeholders as {{.Name}}")
+	// Template code: only the English's placeholders, never an action.
+	if _, err := placeholder.Scan(text); err != nil {
+		r.report(tm, pos(err.Offset), CodeTemplate, err.Msg, "write placeholders as {{.Name}}, as the English has them; tilmash runs no template code")
 	}
 	// Markup.
 	if _, err := markup.Decode(text, tags); err != nil {

@@ -1,0 +1,87 @@
+// Package placeholder holds translations to what they are: data. A message
+// is text with placeholders written {{.Name}}, the only template action
+// tilmash lets through to go-i18n's template engine. Anything else between
+// {{ and }} (range, if, with, define, template, block, call, printf and
+// other functions, pipelines, variables, comments, {{.}}, trim markers) is
+// code a translator could make run at build time (a loop of 100,000,000
+// rounds, a recursion, text the markup check never saw): Scan reports it,
+// and assemble never executes a message Scan rejects.
+package placeholder
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Error is an action that is not a placeholder, at its byte offset.
+type Error struct {
+	Offset int    // of the "{{" that opens it, in the message
+	Action string // the action as written, shortened if long
+	Msg    string
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+// Placeholder is one {{.Name}} of a message.
+type Placeholder struct {
+	Name       string
+	Start, End int // byte offsets of "{{" and just after "}}"
+}
+
+// Scan returns the placeholders of s, in order, or the first action that is
+// not one. A placeholder is "{{", optional spaces, ".", a Go identifier,
+// optional spaces, "}}": {{.Number1}} or {{ .Name }}. Text outside {{ }}
+// is free, "}}" included.
+func Scan(s string) ([]Placeholder, *Error) {
+	var out []Placeholder
+	for i := 0; ; {
+		j := strings.Index(s[i:], "{{")
+		if j < 0 {
+			return out, nil
+		}
+		start := i + j
+		end := strings.Index(s[start+2:], "}}")
+		if end < 0 {
+			return out, &Error{Offset: start, Action: short(s[start:]), Msg: "a {{ that is never closed: write placeholders as {{.Name}}"}
+		}
+		end += start + 2
+		inner := strings.Trim(s[start+2:end], " ")
+		name, ok := strings.CutPrefix(inner, ".")
+		if !ok || !isIdent(name) {
+			action := short(s[start : end+2])
+			return out, &Error{Offset: start, Action: action, Msg: fmt.Sprintf("%s is not a placeholder: a translation holds only the English's placeholders, written as {{.Name}} (no template code)", action)}
+		}
+		out = append(out, Placeholder{Name: name, Start: start, End: end + 2})
+		i = end + 2
+	}
+}
+
+// isIdent reports whether s is a Go identifier of ASCII letters, digits and
+// underscores (what text/template reads after the dot, and what tilmash's
+// placeholders are).
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && '0' <= c && c <= '9' {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// short keeps an action readable in a message.
+func short(s string) string {
+	const max = 40
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && s[cut]&0xC0 == 0x80 { // not inside a UTF-8 sequence
+		cut--
+	}
+	return s[:cut] + "…"
+}
