@@ -93,6 +93,11 @@ A partial build (--locale, --format) merges what it made into dist/report.json.`
 }
 
 func buildRun(opts *BuildOptions) error {
+	l, err := opts.lock("build")
+	if err != nil {
+		return err
+	}
+	defer l.Release()
 	// Nothing changed since the last build (same files, same program, same
 	// options, every edition in place): nothing to do, and nothing to parse.
 	fsys := os.DirFS(opts.Dir)
@@ -280,6 +285,13 @@ unless --fallback en or --min-coverage N allows it.`,
 }
 
 func exportRun(opts *ExportOptions) error {
+	if opts.Output != "-" {
+		l, err := opts.lock("export")
+		if err != nil {
+			return err
+		}
+		defer l.Release()
+	}
 	w, tags, err := opts.loadLocales([]string{opts.Locale}, true)
 	if err != nil {
 		return err

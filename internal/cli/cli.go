@@ -12,10 +12,12 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/lock"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/locale"
 )
@@ -62,6 +64,19 @@ type Global struct {
 func (g *Global) layout() workspace.Layout {
 	return workspace.Layout{Content: filepath.ToSlash(g.Content), Locales: filepath.ToSlash(g.Locales), Dist: filepath.ToSlash(g.Dist), Glossary: filepath.ToSlash(g.Glossary), Config: filepath.ToSlash(g.Config)}
 }
+
+// lock takes the project's lock for a command that writes: a second
+// command waits for the first (up to lockWait), then refuses, naming it.
+func (g *Global) lock(command string) (*lock.Lock, error) {
+	l, err := lock.Acquire(g.Dir, command, lockWait, os.Stderr)
+	if err != nil {
+		return nil, &exitError{ExitError, err}
+	}
+	return l, nil
+}
+
+// lockWait is how long a command waits for another that writes the project.
+var lockWait = 30 * time.Second
 
 // load reads the project.
 func (g *Global) load() (*workspace.Workspace, error) {

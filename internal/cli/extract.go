@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
@@ -65,6 +69,13 @@ func extractRun(opts *ExtractOptions) error {
 		}
 		tags = append(tags, tag)
 	}
+	if !opts.DryRun {
+		l, err := opts.lock("extract")
+		if err != nil {
+			return err
+		}
+		defer l.Release()
+	}
 	w, err := opts.load()
 	if err != nil {
 		return &exitError{ExitError, err}
@@ -75,6 +86,18 @@ func extractRun(opts *ExtractOptions) error {
 	}
 	written := files.Paths()
 	if !opts.DryRun {
+		// A translator may have saved a catalogue while extract ran (an
+		// editor takes no lock): writing over it would lose that work.
+		var pending []string
+		for p, data := range files {
+			if old, err := os.ReadFile(filepath.Join(opts.Dir, filepath.FromSlash(p))); err != nil || !bytes.Equal(old, data) {
+				pending = append(pending, p)
+			}
+		}
+		sort.Strings(pending)
+		if changed := w.ChangedOnDisk(pending); len(changed) > 0 {
+			return &exitError{ExitError, fmt.Errorf("%s changed while extract ran (saved by an editor?): nothing written; run tilmash extract again", strings.Join(changed, ", "))}
+		}
 		res, err := files.Commit(opts.Dir)
 		if err != nil {
 			return &exitError{ExitError, err}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -79,5 +80,86 @@ func TestCommitRemoves(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(root, "dist/ru/a.html")); !os.IsNotExist(err) {
 		t.Errorf("file not removed: %v", err)
+	}
+}
+
+// TestCommitStaysInside: no name and no planted link makes Commit write or
+// remove outside the root, and a refused set writes nothing at all.
+func TestCommitStaysInside(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, root, outside string)
+		set   Set
+		want  string // in the error
+	}{
+		{"dot-dot", nil, Set{"dist/../../x.txt": []byte("x")}, "not a path inside"},
+		{"absolute", nil, Set{"/tmp/x.txt": []byte("x")}, "not a path inside"},
+		{"removal outside", nil, Set{"dist/../../x.txt": nil}, "not a path inside"},
+		{"NUL", nil, Set{"dist/a\x00b": []byte("x")}, "not a path inside"},
+		{"linked folder", func(t *testing.T, root, outside string) {
+			must(t, os.Symlink(outside, filepath.Join(root, "dist")))
+		}, Set{"dist/ru/a.html": []byte("x")}, "dist is a symbolic link"},
+		{"linked file", func(t *testing.T, root, outside string) {
+			must(t, os.MkdirAll(filepath.Join(root, "locales"), 0o755))
+			must(t, os.Symlink(filepath.Join(outside, "secret"), filepath.Join(root, "locales", "ru.toml")))
+		}, Set{"locales/ru.toml": []byte("x")}, "ru.toml is a symbolic link"},
+		{"folder in the way", func(t *testing.T, root, outside string) {
+			must(t, os.MkdirAll(filepath.Join(root, "locales", "ru.toml"), 0o755))
+		}, Set{"locales/ru.toml": []byte("x")}, "it is a folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, outside := t.TempDir(), t.TempDir()
+			must(t, os.WriteFile(filepath.Join(outside, "secret"), []byte("secret"), 0o644))
+			if tt.setup != nil {
+				tt.setup(t, root, outside)
+			}
+			set := Set{"ok.txt": []byte("ok")}
+			for p, d := range tt.set {
+				set[p] = d
+			}
+			_, err := set.Commit(root)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Commit = %v, want an error with %q", err, tt.want)
+			}
+			if _, err := os.Stat(filepath.Join(root, "ok.txt")); err == nil {
+				t.Errorf("a refused set wrote ok.txt")
+			}
+			if data, _ := os.ReadFile(filepath.Join(outside, "secret")); string(data) != "secret" {
+				t.Errorf("the file outside was changed: %q", data)
+			}
+			if entries, _ := os.ReadDir(outside); len(entries) != 1 {
+				t.Errorf("files appeared outside: %v", entries)
+			}
+		})
+	}
+}
+
+// TestCommitSweepsLeftovers: the temporary files of a killed run are
+// removed, and nothing else is.
+func TestCommitSweepsLeftovers(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "dist", "ru")
+	must(t, os.MkdirAll(dir, 0o755))
+	for _, n := range []string{".a.html.tmp-123456", ".b.epub.tmp-99", "keep.html", ".hidden", "c.tmp-1"} {
+		must(t, os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644))
+	}
+	if _, err := (Set{"dist/ru/a.html": []byte("new")}).Commit(root); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if got, want := strings.Join(names, " "), ".hidden a.html c.tmp-1 keep.html"; got != want {
+		t.Errorf("files = %s, want %s", got, want)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -175,6 +175,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	// A build of a selection of articles (a shard) is partial: it leaves
 	// the other articles' editions as they are, and merges its report.
 	opts.selection = !w.selected.All()
+	opts.Previous = w.trusted(opts.Previous)
 	formats := opts.Formats
 	if len(formats) == 0 {
 		formats = Formats
@@ -589,6 +590,35 @@ func (w *Workspace) exists(outputs []Output) bool {
 		}
 	}
 	return true
+}
+
+// trusted keeps, of the last build's report, the entries that name an
+// edition file exactly as build writes it: dist/<locale>/<article>.<format>,
+// with a locale, an article name and a format that can be. dist/report.json
+// is a file anyone can edit, and build removes and rewrites the files it
+// names: a crafted "dist/../locales/ru.toml" must name nothing.
+func (w *Workspace) trusted(r *Report) *Report {
+	if r == nil {
+		return nil
+	}
+	ok := func(loc, article, format, file string) bool {
+		tag, err := locale.Parse(loc)
+		return err == nil && tag.String() == loc && slices.Contains(Formats, format) &&
+			article != "" && !strings.HasPrefix(article, ".") && !strings.ContainsAny(article, "/\\\x00") &&
+			file == w.editionFile(tag, article, format)
+	}
+	out := &Report{Inputs: r.Inputs}
+	for _, o := range r.Editions {
+		if ok(o.Locale, o.Article, o.Format, o.File) {
+			out.Editions = append(out.Editions, o)
+		}
+	}
+	for _, x := range r.Refused {
+		if ok(x.Locale, x.Article, Formats[0], w.editionFile(language.Make(x.Locale), x.Article, Formats[0])) {
+			out.Refused = append(out.Refused, x)
+		}
+	}
+	return out
 }
 
 func (w *Workspace) editionFile(tag language.Tag, slug, format string) string {

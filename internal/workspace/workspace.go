@@ -4,6 +4,7 @@
 package workspace
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"github.com/tilmash/tilmash/internal/parallel"
@@ -62,6 +63,7 @@ type Workspace struct {
 	selected Selection // the articles Select kept; zero: all of them
 
 	fingerprints map[*segment.Article]string // by ready, for fingerprint
+	read         map[string][32]byte         // each catalogue's content as Load read it (SHA-256)
 }
 
 // BrokenCatalogue is a catalogue that could not be read.
@@ -89,6 +91,9 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 			return err
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasPrefix(d.Name(), ".") {
+			if err := regular(d, p, "an article"); err != nil {
+				return err
+			}
 			paths = append(paths, p)
 		}
 		return nil
@@ -132,12 +137,19 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 	}
 	var catPaths []string
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".toml") {
+		if !strings.HasSuffix(e.Name(), ".toml") {
 			continue
 		}
 		p := path.Join(lay.Locales, e.Name())
+		if err := regular(e, p, "a catalogue"); err != nil {
+			return nil, err
+		}
 		if _, ok := locale.FileTag(e.Name()); !ok {
-			return nil, &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: fmt.Sprintf("%q is not named after a locale", e.Name()), Hint: "catalogues are named <BCP 47 tag>.toml, such as ru.toml or uz-Latn.toml; move other files out of " + lay.Locales + "/"}
+			msg := fmt.Sprintf("%q is not named after a locale", e.Name())
+			if want := locale.CanonicalFile(e.Name()); want != "" {
+				msg = fmt.Sprintf("%q is not a catalogue name: a catalogue is named exactly after its locale's tag, and this name would read as %s", e.Name(), want)
+			}
+			return nil, &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: msg, Hint: "catalogues are named <BCP 47 tag>.toml, such as ru.toml or uz-Latn.toml; move other files out of " + lay.Locales + "/"}
 		}
 		catPaths = append(catPaths, p)
 	}
@@ -145,6 +157,7 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 	cats := make([]*catalog.Catalog, len(catPaths))
 	catErrs := make([]error, len(catPaths))
 	readErrs := make([]error, len(catPaths))
+	sums := make([][32]byte, len(catPaths))
 	parallel.For(len(catPaths), func(i int) {
 		data, err := fs.ReadFile(fsys, catPaths[i])
 		if err != nil {
@@ -152,7 +165,14 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 			return
 		}
 		cats[i], catErrs[i] = catalog.Parse(catPaths[i], data)
+		sums[i] = sha256.Sum256(data)
 	})
+	w.read = make(map[string][32]byte, len(catPaths))
+	for i, p := range catPaths {
+		if readErrs[i] == nil {
+			w.read[p] = sums[i]
+		}
+	}
 	for i, p := range catPaths {
 		if readErrs[i] != nil {
 			return nil, readErrs[i]
@@ -184,7 +204,11 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 		var names []string
 		for _, e := range gentries {
 			if !e.IsDir() {
-				names = append(names, path.Join(lay.Glossary, e.Name()))
+				p := path.Join(lay.Glossary, e.Name())
+				if err := regular(e, p, "a glossary file"); err != nil {
+					return nil, err
+				}
+				names = append(names, p)
 			}
 		}
 		w.Glossary, err = glossary.Load(names, func(p string) ([]byte, error) { return fs.ReadFile(fsys, p) })
@@ -224,6 +248,45 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 }
 
 func fileName(p string) string { return path.Base(p) }
+
+// ChangedOnDisk lists the catalogues among paths whose content is no
+// longer what Load read (a translator saved while the command ran), and
+// the catalogues that appeared since: writing over them would lose that
+// work. Call it just before committing.
+func (w *Workspace) ChangedOnDisk(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		data, err := fs.ReadFile(w.fsys, p)
+		sum, known := w.read[p]
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if known {
+				out = append(out, p) // deleted meanwhile
+			}
+		case err != nil, !known, sha256.Sum256(data) != sum:
+			if strings.HasPrefix(p, w.Layout.Locales+"/") {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// regular refuses what is not a regular file where tilmash reads one: a
+// folder named like a catalogue, or a symbolic link, which would have a
+// command read a file from elsewhere (outside the project, even) into the
+// catalogues or onto a published page.
+func regular(d fs.DirEntry, p, what string) error {
+	switch {
+	case d.Type()&fs.ModeSymlink != 0:
+		return &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: fmt.Sprintf("a symbolic link: %s must be a file of its own", what), Hint: "replace the link with a copy of the file"}
+	case d.IsDir():
+		return &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: fmt.Sprintf("a folder: %s must be a file", what), Hint: "move the folder out of the way or rename it"}
+	case !d.Type().IsRegular():
+		return &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: fmt.Sprintf("not a regular file (%s): %s must be a file", d.Type(), what)}
+	}
+	return nil
+}
 
 // reconcile gives the articles' units the IDs the source catalogue knows.
 func (w *Workspace) reconcile() {

@@ -133,12 +133,25 @@ func Dir(tag language.Tag) string {
 }
 
 // FileTag parses the locale from a catalogue file name such as "ru.toml" or
-// "uz-Latn.toml". It reports false for names that are not a tag.
+// "uz-Latn.toml". It reports false for names that are not a tag written as
+// the tag writes itself: "eng.toml" or "rus.toml" (which BCP 47 would read
+// as en and ru) and "kk-latn.toml" are not catalogues, so that no file can
+// stand in for another locale's. CanonicalFile names the file it should be.
 func FileTag(name string) (language.Tag, bool) {
 	base, ok := strings.CutSuffix(name, ".toml")
 	if !ok {
 		return language.Und, false
 	}
 	tag, err := Parse(base)
-	return tag, err == nil
+	return tag, err == nil && tag.String() == base
+}
+
+// CanonicalFile is the catalogue file name of the locale a file name reads
+// as (en.toml for "eng.toml"), or "" if it reads as none.
+func CanonicalFile(name string) string {
+	tag, err := Parse(strings.TrimSuffix(name, ".toml"))
+	if err != nil {
+		return ""
+	}
+	return tag.String() + ".toml"
 }

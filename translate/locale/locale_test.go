@@ -107,3 +107,27 @@ func TestSelfName(t *testing.T) {
 		}
 	}
 }
+
+func TestFileTagIsExact(t *testing.T) {
+	tests := []struct {
+		name, canonical string
+		ok              bool
+	}{
+		{"ru.toml", "ru.toml", true},
+		{"uz-Latn.toml", "uz-Latn.toml", true},
+		{"eng.toml", "en.toml", false},
+		{"rus.toml", "ru.toml", false},
+		{"kk-latn.toml", "kk-Latn.toml", false},
+		{"RU.toml", "ru.toml", false},
+		{"notes.toml", "", false},
+		{"ru.txt", "", false},
+	}
+	for _, tt := range tests {
+		if _, ok := FileTag(tt.name); ok != tt.ok {
+			t.Errorf("FileTag(%q) ok = %v, want %v", tt.name, ok, tt.ok)
+		}
+		if got := CanonicalFile(tt.name); got != tt.canonical {
+			t.Errorf("CanonicalFile(%q) = %q, want %q", tt.name, got, tt.canonical)
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/tilmash/tilmash/internal/corpus"
+	"github.com/tilmash/tilmash/translate/catalog"
+)
+
+// TestConcurrentCommandsSerialise runs extract and build at the same time,
+// again and again, on one project: each waits for the other through the
+// project's lock, none fails, and the catalogues are exactly what one
+// extract writes (no entry lost, no file interleaved).
+func TestConcurrentCommandsSerialise(t *testing.T) {
+	c, err := corpus.Generate(12, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeTree(t, dir, c.Files)
+	run(t, dir, "extract")
+	want := tree(t, filepath.Join(dir, "locales"))
+	// A new article, so that every extract below has something to write.
+	for round := range 8 {
+		article := filepath.Join(dir, "content", fmt.Sprintf("new-%d.md", round))
+		if err := os.WriteFile(article, []byte(fmt.Sprintf("+++\ntitle = \"New %d\"\n+++\n\nA paragraph of round %d.\n", round, round)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		codes := make([]int, 4)
+		errs := make([]string, 4)
+		for i, args := range [][]string{{"extract"}, {"build"}, {"extract"}, {"build", "--locale", "ru"}} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var out, errOut bytes.Buffer
+				codes[i] = Main(append([]string{"-C", dir}, args...), IO{In: strings.NewReader(""), Out: &out, Err: &errOut})
+				errs[i] = errOut.String()
+			}()
+		}
+		wg.Wait()
+		for i, code := range codes {
+			if code == ExitError {
+				t.Fatalf("round %d, command %d: exit 2: %s", round, i, errs[i])
+			}
+		}
+		if err := os.Remove(article); err != nil {
+			t.Fatal(err)
+		}
+		run(t, dir, "extract", "--prune")
+		got := tree(t, filepath.Join(dir, "locales"))
+		for p, data := range want {
+			if !bytes.Equal(got[p], data) {
+				t.Fatalf("round %d: locales/%s differs from what one extract writes", round, p)
+			}
+			if _, err := catalog.Parse("locales/"+p, got[p]); err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		for p := range got {
+			if _, ok := want[p]; !ok {
+				t.Fatalf("round %d: locales/%s appeared", round, p)
+			}
+		}
+		for p := range tree(t, filepath.Join(dir, "dist")) {
+			if strings.Contains(p, ".tmp-") {
+				t.Fatalf("round %d: a temporary file was left: dist/%s", round, p)
+			}
+		}
+	}
+}
