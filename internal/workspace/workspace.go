@@ -13,7 +13,9 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -93,6 +95,9 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 		if !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasPrefix(d.Name(), ".") {
 			if err := regular(d, p, "an article"); err != nil {
 				return err
+			}
+			if i := strings.IndexFunc(p, func(r rune) bool { return r < 0x20 || r == 0x7f || r == utf8.RuneError }); i >= 0 {
+				return &catalog.Error{Pos: catalog.Pos{File: strings.Trim(strconv.QuoteToASCII(p), `"`), Line: 1, Col: 1}, Msg: "the file name holds a control character (a newline, a tab…) or is not UTF-8", Hint: "rename the file"}
 			}
 			paths = append(paths, p)
 		}

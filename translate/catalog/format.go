@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/translate/locale"
 )
@@ -15,23 +16,25 @@ import (
 // hash, plural forms in CLDR order). The same catalogue always gives the same
 // bytes.
 func Format(c *Catalog) []byte {
+	// Comments are one line each, free of what TOML forbids in them
+	// (control characters but tab): commentSafe shows those as \uXXXX.
 	var b bytes.Buffer
 	b.Grow(formatSize(c))
 	for _, h := range c.Header {
-		b.WriteString(h + "\n")
+		b.WriteString(commentSafe(h) + "\n")
 	}
 	section := ""
 	for _, m := range c.Messages {
 		if s := sectionOf(m); s != section {
 			section = s
-			b.WriteString("\n" + sectionMark + section + " ───\n")
+			b.WriteString("\n" + sectionMark + commentSafe(section) + " ───\n")
 		}
 		b.WriteString("\n")
 		for _, l := range m.Notes {
-			b.WriteString(l + "\n")
+			b.WriteString(commentSafe(l) + "\n")
 		}
 		for _, l := range m.Comments {
-			b.WriteString(l + "\n")
+			b.WriteString(commentSafe(l) + "\n")
 		}
 		b.WriteString("[" + Key(m.ID) + "]\n")
 		if m.Description != "" {
@@ -160,5 +163,33 @@ func Quote(s string) string {
 		}
 	}
 	b.WriteByte('"')
+	return b.String()
+}
+
+// commentSafe writes the control characters TOML forbids in a comment
+// (all but tab), line and paragraph separators and invalid UTF-8 as
+// visible escapes, so that a comment stays one valid line whatever an
+// article's text or file name holds.
+func commentSafe(s string) string {
+	ok := utf8.ValidString(s)
+	for i := 0; ok && i < len(s); i++ {
+		ok = (s[i] >= 0x20 || s[i] == '\t') && s[i] != 0x7f
+	}
+	if ok && !strings.ContainsAny(s, "\u2028\u2029") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case c == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02X", s[i])
+		case c < 0x20 && c != '\t' || c == 0x7f || c == 0x2028 || c == 0x2029:
+			fmt.Fprintf(&b, "\\u%04X", c)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
 	return b.String()
 }

@@ -47,11 +47,13 @@ const (
 	CodeNFC             = "nfc"
 	CodeFrontMatter     = "front-matter"
 	CodeReused          = "reused"
+	CodeControl         = "control-char"
+	CodeInvisible       = "invisible-char"
 )
 
 // defaultWarnings are the checks whose findings are warnings unless the
 // configuration says otherwise.
-var defaultWarnings = map[string]bool{CodeObsolete: true, CodeSpelling: true}
+var defaultWarnings = map[string]bool{CodeObsolete: true, CodeSpelling: true, CodeInvisible: true}
 
 // Speller finds the words a dictionary does not know.
 type Speller interface {
@@ -306,6 +308,19 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 			off = i
 		}
 		r.report(tm, pos(off), CodeNFC, "the text is not in Unicode normalisation form C (a letter is written as base + combining mark)", "retype the letter, or normalise the file to NFC")
+	}
+	// Characters no reader should get: control characters (EPUB's XML
+	// refuses them; a newline would make Markdown structure), bidi
+	// overrides that reorder what is shown, and invisible ones.
+	for off, c := range text {
+		if why := invisible(c); why != "" && !strings.ContainsRune(sm.Text(), c) {
+			code := CodeControl
+			if strings.HasPrefix(why, "an invisible") {
+				code = CodeInvisible
+			}
+			r.report(tm, pos(off), code, fmt.Sprintf("%s (%U) the English does not have", why, c), "delete it: retype the text around it if you cannot see it")
+			break
+		}
 	}
 	// Identical to the English.
 	if text == sm.Forms[f] || text == sm.Text() {
@@ -724,4 +739,20 @@ func (r *run) knownByStem(word string) bool {
 		}
 	}
 	return false
+}
+
+// invisible says what is wrong with a character a translation should not
+// hold, or "".
+func invisible(c rune) string {
+	switch {
+	case c == '\n' || c == '\r':
+		return "a line break inside a translation"
+	case c < 0x20 && c != '\t' || 0x7f <= c && c <= 0x9f:
+		return "a control character"
+	case 0x202a <= c && c <= 0x202e || 0x2066 <= c && c <= 0x2069:
+		return "a bidirectional override"
+	case 0x200b <= c && c <= 0x200d || c == 0x2060 || c == 0xfeff || c == 0xad:
+		return "an invisible character"
+	}
+	return ""
 }

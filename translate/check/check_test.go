@@ -128,6 +128,11 @@ func TestChecks(t *testing.T) {
 		{"short Kazakh without special letters", kk, "Yes.", text("Иә."), ""},
 		{"not NFC", ru, "A flat.", text("Квартира\u0306."), CodeNFC},
 		{"spelling", ru, "A flat.", text("Кваритра."), CodeSpelling},
+		{"control character", ru, "A flat.", text("Квар\x1bтира."), CodeControl},
+		{"line break", ru, "A flat.", text("Квар\nтира."), CodeControl},
+		{"bidi override", ru, "A flat.", text("Квар\u202eтира."), CodeControl},
+		{"zero-width space", ru, "A flat.", text("Квар\u200bтира."), CodeInvisible},
+		{"soft hyphen the English has", ru, "A fl\u00adat.", text("Квар\u00adтира."), ""},
 		{"directive identical", ru, "OK.", func(m *catalog.Message) { m.Forms[locale.Other] = "OK."; m.Notes = []string{"# tilmash: identical"} }, ""},
 		{"directive ignore", ru, "Since 2014.", func(m *catalog.Message) {
 			m.Forms[locale.Other] = "С тех пор."
