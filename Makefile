@@ -42,18 +42,19 @@ bench-smoke:
 	$(GO) test -run '^$$' -bench '.' -benchtime=1x -timeout 20m $$($(GO) list ./... | grep -v /internal/workspace)
 	$(GO) test -run '^$$' -bench '^Benchmark[^C]|/articles=(10|100)$$' -benchtime=1x ./internal/workspace
 
-## fuzz: a short run of every fuzz target
+## fuzz: a short run of every fuzz target (FUZZTIME each, 30 s by default)
+FUZZTIME ?= 30s
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime 20s ./translate/segment
-	$(GO) test -run '^$$' -fuzz FuzzFold -fuzztime 20s ./translate/segment
-	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime 20s ./translate/markup
-	$(GO) test -run '^$$' -fuzz FuzzQuote -fuzztime 20s ./translate/catalog
-	$(GO) test -run '^$$' -fuzz FuzzParseFormat -fuzztime 20s ./translate/catalog
-	$(GO) test -run '^$$' -fuzz FuzzFormat -fuzztime 20s ./translate/datefmt
-	$(GO) test -run '^$$' -fuzz FuzzParseFast -fuzztime 20s ./translate/catalog
-	$(GO) test -run '^$$' -fuzz FuzzStripCode -fuzztime 20s ./translate/check
-	$(GO) test -run '^$$' -fuzz FuzzScanners -fuzztime 20s ./translate/check
-	$(GO) test -run '^$$' -fuzz FuzzScan -fuzztime 20s ./translate/placeholder
+	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime $(FUZZTIME) ./translate/segment
+	$(GO) test -run '^$$' -fuzz FuzzFold -fuzztime $(FUZZTIME) ./translate/segment
+	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./translate/markup
+	$(GO) test -run '^$$' -fuzz FuzzQuote -fuzztime $(FUZZTIME) ./translate/catalog
+	$(GO) test -run '^$$' -fuzz FuzzParseFormat -fuzztime $(FUZZTIME) ./translate/catalog
+	$(GO) test -run '^$$' -fuzz FuzzFormat -fuzztime $(FUZZTIME) ./translate/datefmt
+	$(GO) test -run '^$$' -fuzz FuzzParseFast -fuzztime $(FUZZTIME) ./translate/catalog
+	$(GO) test -run '^$$' -fuzz FuzzStripCode -fuzztime $(FUZZTIME) ./translate/check
+	$(GO) test -run '^$$' -fuzz FuzzScanners -fuzztime $(FUZZTIME) ./translate/check
+	$(GO) test -run '^$$' -fuzz FuzzScan -fuzztime $(FUZZTIME) ./translate/placeholder
 
 ## screenshots: every HTML edition, complete or not (missing units in English), as Chromium draws it, in dist/screenshots/
 screenshots: extract

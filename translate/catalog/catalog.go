@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -140,10 +141,77 @@ func Parse(path string, data []byte) (*Catalog, error) {
 		line, col := badUTF8(data)
 		return nil, &Error{Pos: Pos{File: path, Line: line, Col: col}, Msg: "invalid UTF-8", Hint: "save the file as UTF-8"}
 	}
-	if c, ok := parseFast(path, data, tag); ok {
-		return c, nil
+	c, ok := parseFast(path, data, tag)
+	if !ok {
+		if err := tooDeep(path, data); err != nil {
+			return nil, err
+		}
+		var err error
+		if c, err = parseGeneral(path, data, tag); err != nil {
+			return nil, err
+		}
 	}
-	return parseGeneral(path, data, tag)
+	for _, m := range c.Messages {
+		for _, f := range locale.Forms {
+			if text, ok := m.Forms[f]; ok && len(text) > MaxText {
+				pos := m.Pos
+				if p, ok := m.FormPos[f]; ok {
+					pos = p
+				}
+				return nil, &Error{Pos: pos, Msg: fmt.Sprintf("message %q: a text of %d bytes, longer than any unit of an article (at most %d)", m.ID, len(text), MaxText), Hint: "was something pasted by mistake?"}
+			}
+		}
+	}
+	return c, nil
+}
+
+// MaxText is the longest text a catalogue entry may hold, in bytes: far
+// beyond any paragraph, and a bound on what every later step costs.
+const MaxText = 1 << 20
+
+// maxDepth bounds the nesting of arrays and inline tables a catalogue may
+// have before the general TOML decoder sees it (which spent minutes and
+// gigabytes on 16,000 nested inline tables). A catalogue has none.
+const maxDepth = 32
+
+// tooDeep reports arrays or inline tables nested deeper than maxDepth,
+// scanning outside strings and comments.
+func tooDeep(path string, data []byte) error {
+	depth, line, lineStart := 0, 1, 0
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '\n':
+			line, lineStart = line+1, i+1
+		case '#':
+			for i < len(data) && data[i] != '\n' {
+				i++
+			}
+			i--
+		case '"', '\'':
+			delim := []byte{c}
+			if i+2 < len(data) && data[i+1] == c && data[i+2] == c {
+				delim = []byte{c, c, c}
+			}
+			j := i + len(delim)
+			for j < len(data) && !bytes.HasPrefix(data[j:], delim) {
+				if data[j] == '\\' && c == '"' {
+					j++
+				}
+				if j < len(data) && data[j] == '\n' {
+					line, lineStart = line+1, j+1
+				}
+				j++
+			}
+			i = j + len(delim) - 1
+		case '[', '{':
+			if depth++; depth > maxDepth {
+				return &Error{Pos: Pos{File: path, Line: line, Col: utf8.RuneCount(data[lineStart:i]) + 1}, Msg: fmt.Sprintf("arrays or tables nested more than %d deep", maxDepth), Hint: "a catalogue holds [tables] of text keys only"}
+			}
+		case ']', '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return nil
 }
 
 // parseGeneral reads any TOML through the general decoder, with a second
