@@ -49,6 +49,7 @@ const (
 	CodeReused          = "reused"
 	CodeControl         = "control-char"
 	CodeInvisible       = "invisible-char"
+	CodeUnsafeLink      = "unsafe-link"
 )
 
 // defaultWarnings are the checks whose findings are warnings unless the
@@ -90,7 +91,11 @@ func Run(in Input) []finding.Finding {
 			articles[a.Units[i].ID] = a
 		}
 		for _, w := range a.Warnings {
-			f := finding.Finding{Pos: w.Pos, Code: CodeFrontMatter, Severity: finding.Warning, Message: w.Msg}
+			code := CodeFrontMatter
+			if strings.HasPrefix(w.Msg, segment.UnsafeLinkMsg) {
+				code = CodeUnsafeLink
+			}
+			f := finding.Finding{Pos: w.Pos, Code: code, Severity: finding.Warning, Message: w.Msg}
 			if in.Config.decide(&f, nil) {
 				out = append(out, f)
 			}

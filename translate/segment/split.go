@@ -6,6 +6,7 @@ import (
 	"html"
 	"path"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -190,6 +191,7 @@ type splitter struct {
 	title      string // the headline, from the front matter
 	inAnswer   bool   // after a question heading, until the next heading
 	numbers    int
+	newlines   []int // the offsets of src's line breaks, found once for pos
 }
 
 // lineOfKey returns the 0-based line of "key =" in TOML text, or 0.
@@ -261,10 +263,23 @@ func (s *splitter) pos(n ast.Node) Pos {
 			offset = 0
 		}
 	}
-	line := bytes.Count(s.src[:offset], []byte("\n")) + 1
-	lineStart := bytes.LastIndexByte(s.src[:offset], '\n') + 1
+	// The line by binary search over the line breaks, found once: counting
+	// them from the start for every unit was quadratic in the article.
+	if s.newlines == nil {
+		s.newlines = []int{}
+		for i, c := range s.src {
+			if c == '\n' {
+				s.newlines = append(s.newlines, i)
+			}
+		}
+	}
+	before := sort.SearchInts(s.newlines, offset) // line breaks before offset
+	lineStart := 0
+	if before > 0 {
+		lineStart = s.newlines[before-1] + 1
+	}
 	col := utf8.RuneCount(s.src[lineStart:offset]) + 1
-	return Pos{s.file, line + s.lineOffset, col}
+	return Pos{s.file, before + 1 + s.lineOffset, col}
 }
 
 func (s *splitter) blocks(parent ast.Node, container BlockKind) ([]Block, error) {
@@ -480,10 +495,21 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 			if err != nil {
 				return nil, err
 			}
+			if !SafeURL(string(c.Destination)) {
+				s.unsafeLink(n, string(c.Destination))
+				out = append(out, kids...) // the words, without the link
+				continue
+			}
 			out = append(out, markup.Node{Kind: markup.Link, Href: string(c.Destination), Title: string(c.Title), Children: kids})
 		case *ast.AutoLink:
 			url := string(c.URL(s.src))
-			out = append(out, markup.Node{Kind: markup.Link, Href: url, Children: []markup.Node{{Kind: markup.Text, Text: string(c.Label(s.src))}}})
+			label := markup.Node{Kind: markup.Text, Text: string(c.Label(s.src))}
+			if !SafeURL(url) {
+				s.unsafeLink(n, url)
+				out = append(out, label)
+				continue
+			}
+			out = append(out, markup.Node{Kind: markup.Link, Href: url, Children: []markup.Node{label}})
 		case *ast.CodeSpan:
 			var b strings.Builder
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
@@ -582,4 +608,41 @@ func invalidUTF8(src []byte) (line, col int) {
 		src = src[size:]
 	}
 	return line, col
+}
+
+// SafeURL reports whether a link's address may be published: relative, or
+// with the scheme http, https, mailto or tel. A javascript:, vbscript: or
+// data: address runs code or shows what the article does not; browsers
+// ignore tabs, line breaks and leading control characters in a scheme, so
+// this does too.
+func SafeURL(u string) bool {
+	u = strings.TrimLeftFunc(u, func(r rune) bool { return r <= ' ' })
+	u = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, u)
+	i := strings.IndexAny(u, ":/?#")
+	if i < 0 || u[i] != ':' {
+		return true // no scheme: a relative address
+	}
+	switch strings.ToLower(u[:i]) {
+	case "http", "https", "mailto", "tel":
+		return true
+	}
+	return false
+}
+
+// UnsafeLinkMsg starts the warning of a link that is not published.
+const UnsafeLinkMsg = "the link to"
+
+// unsafeLink records, as a warning of the article, a link that is not
+// published.
+func (s *splitter) unsafeLink(n ast.Node, url string) {
+	shown := url
+	if r := []rune(shown); len(r) > 40 {
+		shown = string(r[:40]) + "…"
+	}
+	s.a.Warnings = append(s.a.Warnings, &Error{s.pos(n), fmt.Sprintf("%s %q is not published, only its words: links go to http, https, mailto or tel addresses, or relative ones", UnsafeLinkMsg, shown)})
 }

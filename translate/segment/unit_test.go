@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -105,5 +106,46 @@ func TestDedupeIDsManyIdentical(t *testing.T) {
 		if u.ID != want {
 			t.Fatalf("unit %d: ID %s, want %s", i, u.ID, want)
 		}
+	}
+}
+
+func TestSafeURL(t *testing.T) {
+	for u, want := range map[string]bool{
+		"https://example.org/a":              true,
+		"http://x":                           true,
+		"mailto:ed@example.org":              true,
+		"tel:+77270000000":                   true,
+		"../ru/a.html":                       true,
+		"a.html#part":                        true,
+		"/path:with-colon":                   true,
+		"?q=a:b":                             true,
+		"javascript:alert(1)":                false,
+		"JavaScript:alert(1)":                false,
+		" \x01javascript:alert(1)":           false,
+		"java\tscript:alert(1)":              false,
+		"java\nscript:alert(1)":              false,
+		"vbscript:msgbox":                    false,
+		"data:text/html;base64,PHNjcmlwdD4=": false,
+	} {
+		if got := SafeURL(u); got != want {
+			t.Errorf("SafeURL(%q) = %v, want %v", u, got, want)
+		}
+	}
+}
+
+func TestUnsafeLinksAreNotPublished(t *testing.T) {
+	a, err := Split("content/a.md", []byte("+++\ntitle = \"A\"\n+++\n\nSee [the report](javascript:alert(1)) and <javascript:alert(2)> or [this](https://example.org).\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tags string
+	for _, u := range a.Units {
+		tags += fmt.Sprintf("%+v", u.Tags)
+	}
+	if strings.Contains(tags, "javascript") || !strings.Contains(tags, "https://example.org") || !strings.Contains(fmt.Sprint(a.Units), "See the report and") {
+		t.Errorf("units = %+v: want the words, the https link, and no javascript: link", a.Units)
+	}
+	if len(a.Warnings) != 2 || !strings.Contains(a.Warnings[0].Error(), "content/a.md:5:") || !strings.Contains(a.Warnings[0].Error(), "javascript:alert(1)") {
+		t.Errorf("warnings = %v", a.Warnings)
 	}
 }
