@@ -40,19 +40,33 @@ func (w *htmlWriter) lang(t *assemble.Text) string {
 	return ` lang="` + t.Lang + `"`
 }
 
-// raw passes author HTML through; in XHTML only if it is well-formed.
+// raw passes an editor's HTML through the sanitiser (sanitize.go); in
+// XHTML, only if it is well-formed XML once sanitised.
 func (w *htmlWriter) raw(s string) string {
+	clean := sanitize(s)
+	if clean != s {
+		w.Warnings = append(w.Warnings, "raw HTML sanitised (what the allow-list does not know left out): "+shorten(s))
+	}
+	s = clean
 	if !w.xhtml {
 		return s
 	}
+	if wellFormed(s) {
+		return s
+	}
+	if x, ok := xhtml(s); ok && wellFormed(x) {
+		return x // as an HTML parser reads it, written as XML
+	}
+	w.Warnings = append(w.Warnings, "raw HTML left out of the EPUB (not well-formed XML): "+shorten(s))
+	return ""
+}
+
+// wellFormed reports whether s is well-formed XML content.
+func wellFormed(s string) bool {
 	d := xml.NewDecoder(strings.NewReader("<x>" + s + "</x>"))
 	for {
 		if _, err := d.Token(); err != nil {
-			if errors.Is(err, io.EOF) {
-				return s
-			}
-			w.Warnings = append(w.Warnings, "raw HTML left out of the EPUB (not well-formed XML): "+s)
-			return ""
+			return errors.Is(err, io.EOF)
 		}
 	}
 }
@@ -186,4 +200,12 @@ func (w *htmlWriter) inline(nodes []markup.Node) string {
 		}
 	}
 	return b.String()
+}
+
+// shorten keeps a warning readable.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
 }

@@ -110,7 +110,11 @@ func mdBlock(b *strings.Builder, bl assemble.Block, indent string) {
 		}
 		b.WriteString(indent + fence + "\n")
 	case segment.HTMLBlock:
-		for _, line := range strings.SplitAfter(strings.TrimSuffix(bl.Literal, "\n"), "\n") {
+		lit := strings.TrimSuffix(sanitize(bl.Literal), "\n") // an editor's HTML, as a page may show it
+		if strings.TrimSpace(lit) == "" {
+			break
+		}
+		for _, line := range strings.SplitAfter(lit, "\n") {
 			b.WriteString(indent + line)
 		}
 		b.WriteString("\n")
@@ -164,7 +168,7 @@ func mdInline(nodes []markup.Node) string {
 			}
 			b.WriteString(ticks + pad + n.Text + pad + ticks)
 		case markup.HTML:
-			b.WriteString(n.Text)
+			b.WriteString(sanitize(n.Text))
 		case markup.Break:
 			b.WriteString("\\\n")
 		}
