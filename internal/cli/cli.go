@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/lock"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -58,6 +59,8 @@ type Global struct {
 	Dist     string // the editions folder, relative to Dir
 	Glossary string // the glossary folder, relative to Dir
 	Config   string // the settings file, relative to Dir
+
+	locked bool // this command holds the project's lock
 }
 
 // layout returns the folders as given on the command line.
@@ -72,14 +75,32 @@ func (g *Global) lock(command string) (*lock.Lock, error) {
 	if err != nil {
 		return nil, &exitError{ExitError, err}
 	}
+	g.locked = true
 	return l, nil
 }
 
 // lockWait is how long a command waits for another that writes the project.
 var lockWait = 30 * time.Second
 
-// load reads the project.
+// load reads the project, after completing the write of a command that
+// was killed half-way (fileset.Recover), if any.
 func (g *Global) load() (*workspace.Workspace, error) {
+	if _, err := os.Stat(filepath.Join(g.Dir, fileset.JournalName)); err == nil {
+		if !g.locked {
+			l, err := lock.Acquire(g.Dir, "recovery", lockWait, os.Stderr)
+			if err != nil {
+				return nil, err
+			}
+			defer l.Release()
+		}
+		done, err := fileset.Recover(g.Dir)
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			fmt.Fprintln(os.Stderr, "tilmash: note: completed the write of a command that was interrupted")
+		}
+	}
 	return workspace.Load(os.DirFS(g.Dir), g.layout())
 }
 

@@ -7,13 +7,17 @@ package fileset
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"syscall"
 )
 
 // Set is a set of files to write: path (relative to the root) → content.
@@ -48,6 +52,9 @@ type Result struct {
 // project. The temporary files a killed run left beside the files it
 // writes are removed first (the caller holds the project's lock).
 func (s Set) Commit(root string) (Result, error) {
+	if _, err := Recover(root); err != nil {
+		return Result{}, err
+	}
 	var res Result
 	type pending struct{ tmp, dst, rel string }
 	var todo []pending
@@ -101,31 +108,151 @@ func (s Set) Commit(root string) (Result, error) {
 			return Result{}, fmt.Errorf("write %s: %w", rel, err)
 		}
 	}
+	// The manifest (a report.json) goes last: until it is in place, the old
+	// one names only files that are still there.
+	sort.SliceStable(todo, func(i, j int) bool { return !isManifest(todo[i].rel) && isManifest(todo[j].rel) })
+	// The journal: what is left to do, so that a run killed from here on is
+	// completed by the next (Recover), and the set is never left half old,
+	// half new.
+	var j journal
+	for _, p := range todo {
+		j.Rename = append(j.Rename, [2]string{rel(root, p.tmp), p.rel})
+	}
+	for _, r := range s.Paths() {
+		if s[r] == nil {
+			j.Remove = append(j.Remove, r)
+		}
+	}
+	if len(j.Rename)+len(j.Remove) == 0 {
+		return res, nil // everything already as it should be
+	}
+	if err := j.write(root); err != nil {
+		cleanup()
+		return Result{}, err
+	}
 	for i, p := range todo {
+		if i == failpoint {
+			syscall.Kill(os.Getpid(), syscall.SIGKILL) // a test's kill, at the worst moment
+		}
 		if err := os.Rename(p.tmp, p.dst); err != nil {
-			for _, q := range todo[i:] {
-				os.Remove(q.tmp)
-			}
-			return res, fmt.Errorf("replace %s: %w", p.rel, err)
+			return res, fmt.Errorf("replace %s: %w (the next tilmash command completes the set)", p.rel, err)
 		}
 		res.Written = append(res.Written, p.rel)
 	}
 	for dir := range swept {
 		syncDir(dir) // the renames survive a power cut
 	}
-	for _, rel := range s.Paths() {
-		if s[rel] != nil {
-			continue
-		}
-		err := os.Remove(filepath.Join(root, filepath.FromSlash(rel)))
+	for _, r := range j.Remove {
+		err := os.Remove(filepath.Join(root, filepath.FromSlash(r)))
 		switch {
 		case err == nil:
-			res.Removed = append(res.Removed, rel)
+			res.Removed = append(res.Removed, r)
 		case !os.IsNotExist(err):
-			return res, fmt.Errorf("remove %s: %w", rel, err)
+			return res, fmt.Errorf("remove %s: %w (the next tilmash command completes the set)", r, err)
 		}
 	}
+	if err := os.Remove(filepath.Join(root, JournalName)); err != nil {
+		return res, fmt.Errorf("remove the journal: %w", err)
+	}
 	return res, nil
+}
+
+// failpoint, for tests only, is the rename before which Commit kills its
+// own process (TILMASH_TEST_KILL_AT_RENAME=N): where a random kill would
+// seldom land. -1: never.
+var failpoint = func() int {
+	n, err := strconv.Atoi(os.Getenv("TILMASH_TEST_KILL_AT_RENAME"))
+	if err != nil {
+		return -1
+	}
+	return n
+}()
+
+// isManifest reports whether rel is a report that lists other files.
+func isManifest(rel string) bool { return path.Base(rel) == "report.json" }
+
+func rel(root, p string) string {
+	r, err := filepath.Rel(root, p)
+	if err != nil {
+		return p
+	}
+	return filepath.ToSlash(r)
+}
+
+// JournalName is the file, in the root, that lists what a Commit still has
+// to do once its new files are all written.
+const JournalName = ".tilmash-journal"
+
+// journal is what is left of a Commit: temporary files to rename into
+// place, in order, then files to remove.
+type journal struct {
+	Rename [][2]string `json:"rename"` // temporary file → destination, relative to the root
+	Remove []string    `json:"remove"`
+}
+
+// write puts the journal in place atomically, synced.
+func (j *journal) write(root string) error {
+	data, _ := json.Marshal(j)
+	f, err := os.CreateTemp(root, "."+JournalName+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write the journal: %w", err)
+	}
+	_, werr := f.Write(data)
+	serr := f.Sync()
+	cerr := f.Close()
+	if err := firstErr(werr, serr, cerr); err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("write the journal: %w", err)
+	}
+	if err := os.Rename(f.Name(), filepath.Join(root, JournalName)); err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("write the journal: %w", err)
+	}
+	syncDir(root)
+	return nil
+}
+
+// Recover completes the Commit a killed run left under root, if any: the
+// new files were all written before its journal, so it renames those not
+// yet in place and removes what the set removed. It reports whether there
+// was anything to complete. Call it holding the project's lock.
+func Recover(root string) (bool, error) {
+	p := filepath.Join(root, JournalName)
+	data, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("read %s: %w", p, err)
+	}
+	var j journal
+	if err := json.Unmarshal(data, &j); err != nil {
+		return false, fmt.Errorf("%s: %w (delete it; the last write may be incomplete)", p, err)
+	}
+	checked := map[string]bool{}
+	for _, r := range j.Rename {
+		for _, x := range r {
+			if err := contained(root, x, checked); err != nil {
+				return false, fmt.Errorf("%s: %w", p, err)
+			}
+		}
+		tmp, dst := filepath.Join(root, filepath.FromSlash(r[0])), filepath.Join(root, filepath.FromSlash(r[1]))
+		if !IsTemp(filepath.Base(tmp)) {
+			return false, fmt.Errorf("%s: %s is not a temporary file of tilmash's", p, r[0])
+		}
+		if err := os.Rename(tmp, dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return false, fmt.Errorf("complete the last write: %w", err)
+		}
+	}
+	for _, r := range j.Remove {
+		if err := contained(root, r, checked); err != nil {
+			return false, fmt.Errorf("%s: %w", p, err)
+		}
+		if err := os.Remove(filepath.Join(root, filepath.FromSlash(r))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return false, fmt.Errorf("complete the last write: %w", err)
+		}
+	}
+	return true, os.Remove(p)
 }
 
 // syncDir flushes a folder's entries to disk (best effort: not every

@@ -163,3 +163,48 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestRecoverCompletesAKilledCommit: a Commit killed after its journal (all
+// its new files written) is completed by Recover, in full.
+func TestRecoverCompletesAKilledCommit(t *testing.T) {
+	root := t.TempDir()
+	for p, s := range map[string]string{"dist/en/a.html": "old a", "dist/en/b.html": "old b", "dist/en/gone.html": "gone", "dist/report.json": "old report"} {
+		must(t, os.MkdirAll(filepath.Dir(filepath.Join(root, p)), 0o755))
+		must(t, os.WriteFile(filepath.Join(root, p), []byte(s), 0o644))
+	}
+	// What Commit leaves when killed after renaming the first file: a.html
+	// new, b.html and the report still in their temporary files.
+	must(t, os.WriteFile(filepath.Join(root, "dist/en/a.html"), []byte("new a"), 0o644))
+	must(t, os.WriteFile(filepath.Join(root, "dist/en/.b.html.tmp-42"), []byte("new b"), 0o644))
+	must(t, os.WriteFile(filepath.Join(root, "dist/.report.json.tmp-43"), []byte("new report"), 0o644))
+	j := journal{Rename: [][2]string{{"dist/en/.a.html.tmp-41", "dist/en/a.html"}, {"dist/en/.b.html.tmp-42", "dist/en/b.html"}, {"dist/.report.json.tmp-43", "dist/report.json"}}, Remove: []string{"dist/en/gone.html"}}
+	must(t, j.write(root))
+	done, err := Recover(root)
+	if err != nil || !done {
+		t.Fatalf("Recover = %v, %v", done, err)
+	}
+	want := map[string]string{"dist/en/a.html": "new a", "dist/en/b.html": "new b", "dist/report.json": "new report"}
+	got := map[string]string{}
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			r, _ := filepath.Rel(root, p)
+			got[filepath.ToSlash(r)] = string(data)
+		}
+		return nil
+	})
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after Recover: %v, want %v", got, want)
+	}
+	if done, err := Recover(root); done || err != nil {
+		t.Errorf("a second Recover = %v, %v; want nothing to do", done, err)
+	}
+	// A journal naming a file outside, or one that is not a temporary file, is refused.
+	for _, bad := range []journal{{Rename: [][2]string{{"dist/.x.tmp-1", "../outside"}}}, {Rename: [][2]string{{"locales/ru.toml", "dist/x"}}}, {Remove: []string{"../outside"}}} {
+		must(t, bad.write(root))
+		if _, err := Recover(root); err == nil {
+			t.Errorf("Recover accepted %+v", bad)
+		}
+		os.Remove(filepath.Join(root, JournalName))
+	}
+}

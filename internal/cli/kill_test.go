@@ -1,0 +1,159 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/corpus"
+	"github.com/tilmash/tilmash/translate/catalog"
+)
+
+// TestKilledCommandsLoseNothing kills extract and build (SIGKILL) at random
+// moments, again and again, and shows what a reader and the next command
+// find: every catalogue is exactly the old or the new one and loads;
+// dist/report.json never names a file that is not there; once the next
+// command has run, the editions are wholly the old set or wholly the new,
+// and no temporary file is left.
+func TestKilledCommandsLoseNothing(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "tilmash")
+	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/tilmash").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	c, err := corpus.Generate(25, 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := t.TempDir()
+	writeTree(t, base, c.Files)
+	run(t, base, "extract")
+	run(t, base, "build")
+	old := tree(t, base)
+	// The change each command makes in full: every article and catalogue for
+	// extract, every edition for build (a new base URL).
+	edited := map[string][]byte{}
+	for p, data := range old {
+		switch {
+		case strings.HasPrefix(p, "content/"):
+			edited[p] = append(bytes.Clone(data), "\nA paragraph added today.\n"...)
+		case p == "tilmash.toml":
+			edited[p] = bytes.Replace(data, []byte("[publish]\n"), []byte("[publish]\nbase-url = \"https://news.example/\"\n"), 1)
+			if bytes.Equal(edited[p], data) {
+				t.Fatal("the corpus's tilmash.toml has no [publish] table to edit")
+			}
+		}
+	}
+	for _, tc := range []struct {
+		command string
+		edit    func(p string) bool
+	}{
+		{"extract", func(p string) bool { return strings.HasPrefix(p, "content/") }},
+		{"build", func(p string) bool { return p == "tilmash.toml" }},
+	} {
+		t.Run(tc.command, func(t *testing.T) {
+			start := func() string {
+				dir := t.TempDir()
+				writeTree(t, dir, old)
+				for p, data := range edited {
+					if tc.edit(p) {
+						writeTree(t, dir, map[string][]byte{p: data})
+					}
+				}
+				return dir
+			}
+			// The new state, and how long the command takes.
+			full := start()
+			began := time.Now()
+			if out, err := exec.Command(bin, "-C", full, tc.command).CombinedOutput(); err != nil && !strings.Contains(string(out), "not published") {
+				t.Fatalf("%s: %v\n%s", tc.command, err, out)
+			}
+			took := time.Since(began)
+			want := tree(t, full)
+			changed := 0 // files the command writes: where the failpoint may fall
+			for p := range want {
+				if !bytes.Equal(want[p], old[p]) {
+					changed++
+				}
+			}
+			for round := range 10 {
+				dir := start()
+				cmd := exec.Command(bin, "-C", dir, tc.command)
+				if round%2 == 0 { // killed by itself between two renames
+					cmd.Env = append(os.Environ(), fmt.Sprintf("TILMASH_TEST_KILL_AT_RENAME=%d", rand.IntN(changed+1)))
+				}
+				if err := cmd.Start(); err != nil {
+					t.Fatal(err)
+				}
+				if round%2 == 1 { // killed from outside, at any moment
+					time.Sleep(time.Duration(rand.Int64N(int64(took) + 1)))
+					cmd.Process.Signal(syscall.SIGKILL)
+				}
+				cmd.Wait()
+				now := tree(t, dir)
+				where := fmt.Sprintf("round %d (killed after %s of %s)", round, cmd.ProcessState, took)
+				for p, data := range now {
+					if strings.HasPrefix(p, "locales/") && !strings.Contains(p, ".tmp-") {
+						if !bytes.Equal(data, old[p]) && !bytes.Equal(data, want[p]) {
+							t.Fatalf("%s: %s is neither the old nor the new catalogue", where, p)
+						}
+						if _, err := catalog.Parse(p, data); err != nil {
+							t.Fatalf("%s: %v", where, err)
+						}
+					}
+				}
+				var rep struct {
+					Editions []struct{ File string } `json:"editions"`
+				}
+				if err := json.Unmarshal(now["dist/report.json"], &rep); err != nil {
+					t.Fatalf("%s: dist/report.json: %v", where, err)
+				}
+				for _, e := range rep.Editions {
+					if _, ok := now[e.File]; !ok {
+						t.Fatalf("%s: dist/report.json names %s, which is not there", where, e.File)
+					}
+				}
+				// The next command completes or ignores what was left.
+				if out, err := exec.Command(bin, "-C", dir, "status").CombinedOutput(); err != nil && !strings.Contains(string(out), "required") {
+					t.Fatalf("%s: status after the kill: %v\n%s", where, err, out)
+				}
+				after := tree(t, dir)
+				isOld, isNew := true, true
+				for p := range mergeKeys(old, want) {
+					if !strings.HasPrefix(p, "dist/") || strings.Contains(p, ".tmp-") {
+						continue
+					}
+					isOld = isOld && bytes.Equal(after[p], old[p])
+					isNew = isNew && bytes.Equal(after[p], want[p])
+				}
+				if !isOld && !isNew {
+					t.Fatalf("%s: dist/ mixes the old and the new editions", where)
+				}
+				exec.Command(bin, "-C", dir, tc.command).Run()
+				for p := range tree(t, dir) {
+					if strings.Contains(p, ".tmp-") || strings.Contains(p, "journal") {
+						t.Fatalf("%s: %s left after the next %s", where, p, tc.command)
+					}
+				}
+			}
+		})
+	}
+}
+
+func mergeKeys(a, b map[string][]byte) map[string]bool {
+	out := map[string]bool{}
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
+	}
+	return out
+}
