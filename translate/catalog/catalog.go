@@ -30,6 +30,16 @@ type Message struct {
 	Comments    []string               // tilmash's comment lines (#: #. #> #, #|), rewritten on sync
 	Pos         Pos                    // the table header's position
 	FormPos     map[locale.Form]Pos    // the position of each form's value
+
+	raw map[locale.Form]rawValue // how a value not written as a basic string is written
+}
+
+// rawValue is how a value is written when not as a one-line basic string:
+// its opening delimiter (', or a multi-line """ or ”'), and whether a line
+// break follows that delimiter (TOML drops it from the value).
+type rawValue struct {
+	delim   string
+	newline bool
 }
 
 // Text returns the message's "other" form.
@@ -221,7 +231,17 @@ func parseGeneral(path string, data []byte, tag language.Tag) (*Catalog, error) 
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &Error{Pos: Pos{File: path, Line: pe.Position.Line, Col: charCol(data, pe.Position.Line, pe.Position.Col)}, Msg: "TOML: " + pe.Message, Hint: "fix the syntax; nothing was written"}
+			e := &Error{Pos: Pos{File: path, Line: pe.Position.Line, Col: charCol(data, pe.Position.Line, pe.Position.Col)}, Msg: "TOML: " + pe.Message, Hint: "fix the syntax; nothing was written"}
+			if strings.Contains(pe.Message, "has already been defined") {
+				// The decoder's column can lie past the line's end: point at
+				// the key or table, and at the first definition.
+				e.Pos.Col = firstCol(data, e.Pos.Line)
+				e.Hint = "the same key or table is written twice: keep one"
+				if first := firstDefinition(data, e.Pos.Line); first > 0 {
+					e.Hint += fmt.Sprintf(" (the first is at line %d)", first)
+				}
+			}
+			return nil, e
 		}
 		return nil, &Error{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: "TOML: " + err.Error()}
 	}
@@ -236,6 +256,13 @@ func parseGeneral(path string, data []byte, tag language.Tag) (*Catalog, error) 
 
 func collect(c *Catalog, v map[string]any, prefix string, lay *layout) error {
 	hasReserved, hasOther := false, ""
+	for k, val := range v {
+		if _, isStr := val.(string); !isStr && reserved[strings.ToLower(k)] {
+			if _, isTable := val.(map[string]any); !isTable {
+				return &Error{Pos: lay.keyPos(prefix, k), Msg: fmt.Sprintf("%q of message %q is %v, not text", k, prefix, val), Hint: fmt.Sprintf("write text in quotes: %s = %s", k, Quote(fmt.Sprint(val)))}
+			}
+		}
+	}
 	for k, val := range v {
 		if _, isStr := val.(string); isStr && reserved[strings.ToLower(k)] {
 			hasReserved = true
@@ -270,6 +297,12 @@ func collect(c *Catalog, v map[string]any, prefix string, lay *layout) error {
 			default:
 				m.Forms[locale.Form(k)] = s
 				m.FormPos[locale.Form(k)] = lay.keyPos(prefix, k)
+				if rv, ok := lay.delims[prefix+"\x00"+k]; ok {
+					if m.raw == nil {
+						m.raw = map[locale.Form]rawValue{}
+					}
+					m.raw[locale.Form(k)] = rv
+				}
 			}
 		}
 		c.Add(m)
@@ -306,8 +339,9 @@ func collect(c *Catalog, v map[string]any, prefix string, lay *layout) error {
 type layout struct {
 	path   string
 	header []string
-	tables map[string]int // table path → line
-	keys   map[string]Pos // table path + "\x00" + key → value position
+	tables map[string]int      // table path → line
+	keys   map[string]Pos      // table path + "\x00" + key → value position
+	delims map[string]rawValue // the same → how the value is written, if not as a basic string
 	notes  map[string][]string
 	gen    map[string][]string
 }
@@ -331,7 +365,7 @@ func generated(line string) bool {
 }
 
 func scan(path string, data []byte) *layout {
-	lay := &layout{path: path, tables: map[string]int{}, keys: map[string]Pos{}, notes: map[string][]string{}, gen: map[string][]string{}}
+	lay := &layout{path: path, tables: map[string]int{}, keys: map[string]Pos{}, delims: map[string]rawValue{}, notes: map[string][]string{}, gen: map[string][]string{}}
 	sc := bufio.NewScanner(strings.NewReader(string(data)))
 	sc.Buffer(make([]byte, 1<<20), 1<<30)
 	var pending []string
@@ -376,6 +410,12 @@ func scan(path string, data []byte) *layout {
 				rest := line[m[1]:]
 				if (strings.HasPrefix(rest, `"""`) && strings.Count(rest, `"""`) == 1) || (strings.HasPrefix(rest, `'''`) && strings.Count(rest, `'''`) == 1) {
 					inMulti = true
+				}
+				switch {
+				case strings.HasPrefix(rest, `"""`), strings.HasPrefix(rest, `'''`):
+					lay.delims[table+"\x00"+key] = rawValue{delim: rest[:3], newline: strings.TrimRight(rest[3:], " \t\r") == ""}
+				case strings.HasPrefix(rest, `'`):
+					lay.delims[table+"\x00"+key] = rawValue{delim: "'"}
 				}
 			}
 			pending = nil
@@ -477,6 +517,67 @@ func (m *Message) ValuePos(f locale.Form, off int) Pos {
 	if off > len(s) {
 		off = len(s)
 	}
-	p.Col += utf8.RuneCountInString(Quote(s[:off])) - 1
+	rv, ok := m.raw[f]
+	if !ok { // a basic string, escaped as Quote escapes it
+		p.Col += utf8.RuneCountInString(Quote(s[:off])) - 1
+		return p
+	}
+	before := s[:off]
+	if rv.newline {
+		p.Line, p.Col = p.Line+1, 1
+	} else {
+		p.Col += len(rv.delim)
+	}
+	if i := strings.LastIndexByte(before, '\n'); i >= 0 {
+		p.Line += strings.Count(before, "\n")
+		p.Col = 1
+		before = before[i+1:]
+	}
+	p.Col += utf8.RuneCountInString(before)
 	return p
+}
+
+// firstCol is the column of the first character of line that is not white
+// space (1 if there is none).
+func firstCol(data []byte, line int) int {
+	lines := strings.Split(string(data), "\n")
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	l := lines[line-1]
+	return utf8.RuneCountInString(l[:len(l)-len(strings.TrimLeft(l, " \t"))]) + 1
+}
+
+// firstDefinition finds, for the duplicate key or table at line, the line
+// of its first definition: the same table header earlier, or the same key
+// earlier in the same table. 0 if not found.
+func firstDefinition(data []byte, line int) int {
+	lines := strings.Split(string(data), "\n")
+	if line < 1 || line > len(lines) {
+		return 0
+	}
+	dup := strings.TrimSpace(lines[line-1])
+	if m := tableRe.FindStringSubmatch(dup); m != nil {
+		want := normKey(m[1])
+		for i := 0; i < line-1; i++ {
+			if t := tableRe.FindStringSubmatch(lines[i]); t != nil && normKey(t[1]) == want {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	k := keyRe.FindStringSubmatch(lines[line-1])
+	if k == nil {
+		return 0
+	}
+	key := normKey(k[1])
+	for i := line - 2; i >= 0; i-- {
+		if tableRe.MatchString(lines[i]) {
+			return 0 // the table's start: not found in it
+		}
+		if m := keyRe.FindStringSubmatch(lines[i]); m != nil && normKey(m[1]) == key {
+			return i + 1
+		}
+	}
+	return 0
 }
