@@ -3,6 +3,7 @@ package glossary
 import (
 	"errors"
 	"fmt"
+	"github.com/tilmash/tilmash/internal/tomlpos"
 	"path"
 	"regexp"
 	"sort"
@@ -90,7 +91,8 @@ func Parse(file string, data []byte) (*Glossary, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &Error{Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col}, "TOML: " + pe.Message}
+			line, col := tomlpos.Position(data, pe)
+			return nil, &Error{Pos{File: file, Line: line, Col: col}, "TOML: " + pe.Message}
 		}
 		return nil, &Error{Pos{File: file, Line: 1, Col: 1}, "TOML: " + err.Error()}
 	}

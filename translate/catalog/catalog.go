@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/tilmash/tilmash/internal/tomlpos"
 	"regexp"
 	"sort"
 	"strings"
@@ -231,11 +232,9 @@ func parseGeneral(path string, data []byte, tag language.Tag) (*Catalog, error) 
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			e := &Error{Pos: Pos{File: path, Line: pe.Position.Line, Col: charCol(data, pe.Position.Line, pe.Position.Col)}, Msg: "TOML: " + pe.Message, Hint: "fix the syntax; nothing was written"}
+			line, col := tomlpos.Position(data, pe)
+			e := &Error{Pos: Pos{File: path, Line: line, Col: col}, Msg: "TOML: " + pe.Message, Hint: "fix the syntax; nothing was written"}
 			if strings.Contains(pe.Message, "has already been defined") {
-				// The decoder's column can lie past the line's end: point at
-				// the key or table, and at the first definition.
-				e.Pos.Col = firstCol(data, e.Pos.Line)
 				e.Hint = "the same key or table is written twice: keep one"
 				if first := firstDefinition(data, e.Pos.Line); first > 0 {
 					e.Hint += fmt.Sprintf(" (the first is at line %d)", first)
@@ -475,19 +474,6 @@ func (l *layout) comments(table string) (notes, gen []string) {
 	return l.notes[table], l.gen[table]
 }
 
-// charCol converts the TOML decoder's byte column on a line to characters.
-func charCol(data []byte, line, byteCol int) int {
-	lines := strings.Split(string(data), "\n")
-	if line < 1 || line > len(lines) {
-		return byteCol
-	}
-	l := lines[line-1]
-	if byteCol-1 > len(l) || byteCol < 1 {
-		return byteCol
-	}
-	return utf8.RuneCountInString(l[:byteCol-1]) + 1
-}
-
 func badUTF8(data []byte) (line, col int) {
 	line, col = 1, 1
 	for len(data) > 0 {
@@ -535,17 +521,6 @@ func (m *Message) ValuePos(f locale.Form, off int) Pos {
 	}
 	p.Col += utf8.RuneCountInString(before)
 	return p
-}
-
-// firstCol is the column of the first character of line that is not white
-// space (1 if there is none).
-func firstCol(data []byte, line int) int {
-	lines := strings.Split(string(data), "\n")
-	if line < 1 || line > len(lines) {
-		return 1
-	}
-	l := lines[line-1]
-	return utf8.RuneCountInString(l[:len(l)-len(strings.TrimLeft(l, " \t"))]) + 1
 }
 
 // firstDefinition finds, for the duplicate key or table at line, the line

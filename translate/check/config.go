@@ -3,6 +3,7 @@ package check
 import (
 	"errors"
 	"fmt"
+	"github.com/tilmash/tilmash/internal/tomlpos"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -123,7 +124,8 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col}, Msg: "TOML: " + pe.Message}
+			line, col := tomlpos.Position(data, pe)
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: col}, Msg: "TOML: " + pe.Message}
 		}
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}

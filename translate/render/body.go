@@ -42,7 +42,7 @@ func (w *htmlWriter) lang(t *assemble.Text) string {
 
 // raw passes an editor's HTML through the sanitiser (sanitize.go); in
 // XHTML, only if it is well-formed XML once sanitised.
-func (w *htmlWriter) raw(s string) string {
+func (w *htmlWriter) raw(s string, block bool) string {
 	clean := sanitize(s)
 	if clean != s {
 		w.Warnings = append(w.Warnings, "raw HTML sanitised (what the allow-list does not know left out): "+shorten(s))
@@ -54,8 +54,8 @@ func (w *htmlWriter) raw(s string) string {
 	if wellFormed(s) {
 		return s
 	}
-	if x, ok := xhtml(s); ok && wellFormed(x) {
-		return x // as an HTML parser reads it, written as XML
+	if x, ok := xhtml(s); ok && block && wellFormed(x) {
+		return x // a block as an HTML parser reads it, written as XML (a lone inline tag would lose its words)
 	}
 	w.Warnings = append(w.Warnings, "raw HTML left out of the EPUB (not well-formed XML): "+shorten(s))
 	return ""
@@ -164,7 +164,7 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		}
 		b.WriteString("<pre><code" + cls + ">" + template.HTMLEscapeString(bl.Literal) + "</code></pre>\n")
 	case segment.HTMLBlock:
-		if s := w.raw(bl.Literal); s != "" {
+		if s := w.raw(bl.Literal, true); s != "" {
 			b.WriteString(s)
 			if !strings.HasSuffix(s, "\n") {
 				b.WriteString("\n")
@@ -194,7 +194,7 @@ func (w *htmlWriter) inline(nodes []markup.Node) string {
 		case markup.Code:
 			b.WriteString("<code>" + template.HTMLEscapeString(n.Text) + "</code>")
 		case markup.HTML:
-			b.WriteString(w.raw(n.Text))
+			b.WriteString(w.raw(n.Text, false))
 		case markup.Break:
 			b.WriteString(w.void("br", "") + "\n")
 		}

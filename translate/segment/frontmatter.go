@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/tilmash/tilmash/internal/tomlpos"
 	"slices"
 	"sort"
 	"strings"
@@ -58,7 +59,8 @@ func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error
 	if _, err := toml.Decode(string(fm), &fields); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, 0, &Error{Pos{s.file, pe.Position.Line + 1, pe.Position.Col}, "front matter: " + pe.Message}
+			line, col := tomlpos.Position(fm, pe)
+			return nil, 0, &Error{Pos{s.file, line + 1, col}, "front matter: " + pe.Message}
 		}
 		return nil, 0, &Error{Pos{s.file, 2, 1}, "front matter: " + err.Error()}
 	}

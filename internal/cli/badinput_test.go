@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestBadInput feeds the real commands broken, hostile and odd files, as
+// translators and editors make them. Each broken file is a clear error
+// (exit 2) naming the file and position, with every file left as it was;
+// what is only odd (a BOM, CRLF, NFD text, an empty catalogue, huge or
+// deeply nested articles) works, within bounds. A panic fails the test.
+func TestBadInput(t *testing.T) {
+	article := "+++\ntitle = \"A\"\n+++\n\nAlmaty.\n"
+	deep := strings.Repeat("> ", 10000) + "deep\n"
+	var many strings.Builder
+	for i := range 20000 {
+		many.WriteString("Paragraph " + strings.Repeat("x", i%7) + ".\n\n")
+	}
+	tests := []struct {
+		name string
+		file string // the file to write (relative), or "" for none
+		data string // its content; "<dir>" makes a folder
+		args string
+		code int
+		err  string // a regular expression the standard error must match (exit 2)
+	}{
+		{"unclosed string", "locales/ru.toml", "[a.title]\nother = \"Алматы\n", "extract", 2, `locales/ru\.toml:2:16: TOML`},
+		{"missing =", "locales/ru.toml", "[a.title]\nother \"Алматы\"\n", "extract", 2, `locales/ru\.toml:2:\d+: TOML`},
+		{"bad table", "locales/ru.toml", "[a.title\nother = \"x\"\n", "extract", 2, `locales/ru\.toml:1:\d+: TOML`},
+		{"duplicate key", "locales/ru.toml", "[a.title]\nother = \"x\"\nother = \"y\"\n", "extract", 2, `locales/ru\.toml:3:1: .*already been defined.*first is at line 2`},
+		{"number", "locales/ru.toml", "[a.title]\nother = 3\n", "extract", 2, `locales/ru\.toml:2:9: "other" of message "a\.title" is 3, not text`},
+		{"invalid UTF-8 in a catalogue", "locales/ru.toml", "[a.title]\nother = \"Ал\xffматы\"\n", "extract", 2, `locales/ru\.toml:2:12: invalid UTF-8`},
+		{"NUL", "locales/ru.toml", "[a.title]\nother = \"x\"\x00\n", "extract", 2, `locales/ru\.toml:2:\d+: .*control characters`},
+		{"junk", "locales/ru.toml", strings.Repeat("\x9f\x00junk", 1<<20), "extract", 2, `locales/ru\.toml:1:1: invalid UTF-8`},
+		{"a folder", "locales/ru.toml", "<dir>", "extract", 2, `locales/ru\.toml:1:1: a folder`},
+		{"50 MB value", "locales/ru.toml", "[a.title]\nother = \"" + strings.Repeat("Алматы ", 7<<20) + "\"\n", "check", 2, `locales/ru\.toml:2:9: message "a\.title": a text of \d+ bytes`},
+		{"invalid UTF-8 in an article", "content/b.md", "+++\ntitle = \"B\"\n+++\n\nAl\xffmaty.\n", "extract", 2, `content/b\.md:5:3: .*UTF-8`},
+		{"broken front matter", "content/b.md", "+++\ntitle = \"B\n+++\n\nText.\n", "extract", 2, `content/b\.md:2:\d+`},
+		{"broken config", "tilmash.toml", "[locales.ru\n", "check", 2, `tilmash\.toml:1:\d+`},
+		{"unknown locale", "", "", "check --locale xx-Zzzz-ZZ", 2, `--locale`},
+
+		{"BOM", "locales/ru.toml", "\ufeff[a.title]\nother = \"Алматы\"\n", "check --no-spelling", 1, ""},
+		{"CRLF", "locales/ru.toml", "[a.title]\r\nother = \"Алматы\"\r\n", "check --no-spelling", 1, ""},
+		{"NFD", "locales/ru.toml", "[a.title]\nother = \"Алматы и\u0306\"\n", "check --no-spelling", 1, ""},
+		{"empty catalogue", "locales/ru.toml", "", "check --no-spelling", 1, ""},
+		{"a line of 1,000,000 characters", "content/b.md", "+++\ntitle = \"B\"\n+++\n\n" + strings.Repeat("word ", 200000) + "\n", "extract", 0, ""},
+		{"block quotes 10,000 deep", "content/b.md", "+++\ntitle = \"B\"\n+++\n\n" + deep, "extract", 0, ""},
+		{"20,000 paragraphs", "content/b.md", "+++\ntitle = \"B\"\n+++\n\n" + many.String(), "extract", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeTree(t, dir, map[string][]byte{"content/a.md": []byte(article), "tilmash.toml": []byte("[locales.ru]\nrequired = true\n")})
+			run(t, dir, "extract", "--add-locale", "ru")
+			if tt.file != "" {
+				p := filepath.Join(dir, tt.file)
+				if tt.data == "<dir>" {
+					os.Remove(p)
+					if err := os.MkdirAll(p, 0o755); err != nil {
+						t.Fatal(err)
+					}
+				} else {
+					writeTree(t, dir, map[string][]byte{tt.file: []byte(tt.data)})
+				}
+			}
+			before := tree(t, dir)
+			var out, errOut bytes.Buffer
+			code := Main(append([]string{"-C", dir}, strings.Fields(tt.args)...), IO{In: strings.NewReader(""), Out: &out, Err: &errOut})
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d\n%s%s", code, tt.code, out.String(), errOut.String())
+			}
+			if tt.err != "" && !regexp.MustCompile(tt.err).MatchString(errOut.String()) {
+				t.Errorf("stderr = %q, want it to match %s", errOut.String(), tt.err)
+			}
+			if code != 2 {
+				return
+			}
+			after := tree(t, dir)
+			delete(after, ".tilmash.lock")
+			delete(before, ".tilmash.lock")
+			for p := range mergeKeys(before, after) {
+				if !bytes.Equal(before[p], after[p]) {
+					t.Errorf("%s changed", p)
+				}
+			}
+		})
+	}
+}
