@@ -85,6 +85,12 @@ var lockWait = 30 * time.Second
 // load reads the project, after completing the write of a command that
 // was killed half-way (fileset.Recover), if any.
 func (g *Global) load() (*workspace.Workspace, error) {
+	return g.loadSelection(workspace.Selection{})
+}
+
+// loadSelection reads the project as load does, only the articles sel
+// selects.
+func (g *Global) loadSelection(sel workspace.Selection) (*workspace.Workspace, error) {
 	if _, err := os.Stat(filepath.Join(g.Dir, fileset.JournalName)); err == nil {
 		if !g.locked {
 			l, err := lock.Acquire(g.Dir, "recovery", lockWait, os.Stderr)
@@ -101,7 +107,7 @@ func (g *Global) load() (*workspace.Workspace, error) {
 			fmt.Fprintln(os.Stderr, "tilmash: note: completed the write of a command that was interrupted")
 		}
 	}
-	return workspace.Load(os.DirFS(g.Dir), g.layout())
+	return workspace.LoadSelection(os.DirFS(g.Dir), g.layout(), sel)
 }
 
 // SelectOptions pick the articles a command works on: a shard of them, for
@@ -136,19 +142,17 @@ func (g *Global) loadSelected(names []string, withSource bool, sel *SelectOption
 	if err != nil {
 		return nil, nil, err
 	}
-	w, tags, err := g.loadLocales(names, withSource)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := w.Select(s); err != nil {
-		return nil, nil, &exitError{ExitError, err}
-	}
-	return w, tags, nil
+	return g.loadLocalesOf(names, withSource, s)
 }
 
 // loadLocales reads the project and parses --locale values, each of which
 // must name a catalogue the project has (or the source, if withSource).
 func (g *Global) loadLocales(names []string, withSource bool) (*workspace.Workspace, []language.Tag, error) {
+	return g.loadLocalesOf(names, withSource, workspace.Selection{})
+}
+
+// loadLocalesOf is loadLocales for the articles sel selects.
+func (g *Global) loadLocalesOf(names []string, withSource bool, sel workspace.Selection) (*workspace.Workspace, []language.Tag, error) {
 	var tags []language.Tag
 	for _, s := range names {
 		tag, err := locale.Parse(s)
@@ -157,7 +161,7 @@ func (g *Global) loadLocales(names []string, withSource bool) (*workspace.Worksp
 		}
 		tags = append(tags, tag)
 	}
-	w, err := g.load()
+	w, err := g.loadSelection(sel)
 	if err != nil {
 		return nil, nil, &exitError{ExitError, err}
 	}

@@ -86,6 +86,13 @@ func (w *Workspace) BrokenErr() error {
 // Load reads every article and catalogue under fsys. It fails on the first
 // file it cannot read or parse, naming file:line:col.
 func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
+	return LoadSelection(fsys, lay, Selection{})
+}
+
+// LoadSelection reads the project as Load does, but only the articles sel
+// selects (a shard's), then keeps only their catalogue entries (Select):
+// a shard does not split the other shards' articles.
+func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 	w := &Workspace{Layout: lay, fsys: fsys}
 	var paths []string
 	err := fs.WalkDir(fsys, lay.Content, func(p string, d fs.DirEntry, err error) error {
@@ -113,6 +120,24 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 		return nil, fmt.Errorf("%s/ holds no Markdown articles (*.md)", lay.Content)
 	}
 	sort.Strings(paths)
+	// Two files with one name would give clashing IDs: found before any is
+	// read, among all the articles, whatever the selection.
+	slugs := map[string]string{}
+	for _, p := range paths {
+		slug := segment.SlugOf(p)
+		if other, dup := slugs[slug]; dup {
+			return nil, fmt.Errorf("%s: the article name %q is taken by %s: IDs would clash; rename one file", p, slug, other)
+		}
+		slugs[slug] = p
+	}
+	if !sel.All() {
+		for _, name := range sel.Articles {
+			if _, ok := slugs[name]; !ok {
+				return nil, fmt.Errorf("--article %s: no article %s.md in %s/", name, name, lay.Content)
+			}
+		}
+		paths = slices.DeleteFunc(paths, func(p string) bool { return !sel.Has(segment.SlugOf(p)) })
+	}
 	// The articles are read and split in parallel; what follows is in
 	// path order, so the result is the same whatever the scheduling.
 	articles := make([]*segment.Article, len(paths))
@@ -124,17 +149,11 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 		}
 		errs[i] = err
 	})
-	slugs := map[string]string{}
-	for i, p := range paths {
+	for i := range paths {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
-		a := articles[i]
-		if other, dup := slugs[a.Slug]; dup {
-			return nil, fmt.Errorf("%s: the article name %q is taken by %s: IDs would clash; rename one file", p, a.Slug, other)
-		}
-		slugs[a.Slug] = p
-		w.Articles = append(w.Articles, a)
+		w.Articles = append(w.Articles, articles[i])
 	}
 	entries, err := fs.ReadDir(fsys, lay.Locales)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -248,6 +267,9 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 				return nil, err
 			}
 		}
+	}
+	if err := w.Select(sel); err != nil {
+		return nil, err
 	}
 	return w, nil
 }

@@ -102,6 +102,12 @@ var (
 	md        = goldmark.New(goldmark.WithParserOptions(parser.WithHeadingAttribute()))
 )
 
+// SlugOf is the name of the article in file: what its IDs start with,
+// known without reading it.
+func SlugOf(file string) string {
+	return Slug(strings.TrimSuffix(path.Base(file), path.Ext(file)))
+}
+
 // Split parses the Markdown article at file (src is its content) into its
 // structure and units. Units get IDs derived from their text; call Reconcile
 // to keep the IDs of edited units.
@@ -112,8 +118,7 @@ func Split(file string, src []byte) (*Article, error) {
 		return nil, &Error{Pos{file, line, col}, "invalid UTF-8: save the file as UTF-8"}
 	}
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	slug := strings.TrimSuffix(path.Base(file), path.Ext(file))
-	a := &Article{Path: file, Slug: Slug(slug), Meta: Meta{Units: map[Kind]int{}}}
+	a := &Article{Path: file, Slug: SlugOf(file), Meta: Meta{Units: map[Kind]int{}}}
 	s := &splitter{a: a, file: file, section: "intro"}
 
 	body, bodyLine, err := s.frontMatter(src)
