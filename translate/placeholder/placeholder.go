@@ -13,6 +13,11 @@ import (
 	"strings"
 )
 
+// Braces is the one constant action a message may hold besides
+// placeholders: {{"{{"}}, text/template's way to write "{{" itself, which
+// the English has when its article does.
+const Braces = `"{{"`
+
 // Error is an action that is not a placeholder, at its byte offset.
 type Error struct {
 	Offset int    // of the "{{" that opens it, in the message
@@ -31,7 +36,7 @@ type Placeholder struct {
 // Scan returns the placeholders of s, in order, or the first action that is
 // not one. A placeholder is "{{", optional spaces, ".", a Go identifier,
 // optional spaces, "}}": {{.Number1}} or {{ .Name }}. Text outside {{ }}
-// is free, "}}" included.
+// is free, "}}" included, and so is {{"{{"}} (Braces).
 func Scan(s string) ([]Placeholder, *Error) {
 	var out []Placeholder
 	for i := 0; ; {
@@ -46,6 +51,10 @@ func Scan(s string) ([]Placeholder, *Error) {
 		}
 		end += start + 2
 		inner := strings.Trim(s[start+2:end], " ")
+		if s[start+2:end] == Braces { // exactly as markup.Escape writes it
+			i = end + 2 // the English's own "{{", as markup.Escape writes it
+			continue
+		}
 		name, ok := strings.CutPrefix(inner, ".")
 		if !ok || !isIdent(name) {
 			action := short(s[start : end+2])

@@ -29,6 +29,9 @@ func TestScan(t *testing.T) {
 		{"{{.A.B}}", "", 0, ""},
 		{"{{.Номер}}", "", 0, ""},
 		{"text {{.Name", "", 5, "never closed"},
+		{`a {{"{{"}} b {{.N}}`, "N", -1, ""},
+		{`{{"}}"}}`, "", 0, ""},
+		{`{{ "{{" }}`, "", 0, ""},
 		{"{{" + strings.Repeat("x", 100) + "}}", "", 0, "…"},
 	}
 	for _, tt := range tests {
@@ -58,7 +61,7 @@ func TestScan(t *testing.T) {
 // it only looks up fields: with every placeholder given, the output is the
 // text with each placeholder replaced, bounded by the input's size.
 func FuzzScan(f *testing.F) {
-	for _, s := range []string{"{{.A}}", "a }} b {{ .B }}", "{{range 1}}{{end}}", "{{", "{{.A}}{{.B}}x", "{{{.A}}}"} {
+	for _, s := range []string{"{{.A}}", "a }} b {{ .B }}", "{{range 1}}{{end}}", "{{", "{{.A}}{{.B}}x", "{{{.A}}}", `{{"{{"}}{{.A}}`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -73,12 +76,13 @@ func FuzzScan(f *testing.F) {
 		data := map[string]string{}
 		var want strings.Builder
 		last := 0
+		braces := strings.NewReplacer("{{"+Braces+"}}", "{{")
 		for _, p := range ps {
 			data[p.Name] = "<" + p.Name + ">"
-			want.WriteString(s[last:p.Start] + data[p.Name])
+			want.WriteString(braces.Replace(s[last:p.Start]) + data[p.Name])
 			last = p.End
 		}
-		want.WriteString(s[last:])
+		want.WriteString(braces.Replace(s[last:]))
 		var got strings.Builder
 		if err := tmpl.Execute(&got, data); err != nil {
 			t.Fatalf("Scan passed %q, executing it fails: %v", s, err)

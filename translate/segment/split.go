@@ -97,7 +97,7 @@ func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 
 var (
 	isoDate   = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
-	grouped   = regexp.MustCompile(`\b\d{1,3}(?:,\d{3})+\b`)
+	grouped   = regexp.MustCompile(`\b[1-9]\d{0,2}(?:,\d{3})+\b`) // 150,000; not 0,000 or 012,345, which are no such number
 	profileRe = regexp.MustCompile(`^(.+?),\s*(\d{1,3})$`)
 	md        = goldmark.New(goldmark.WithParserOptions(parser.WithHeadingAttribute()))
 )
@@ -417,6 +417,9 @@ func (s *splitter) heading(n *ast.Heading) (Block, bool, error) {
 	}
 	pos := s.pos(n)
 	plain := markup.PlainText(nodes)
+	if strings.TrimSpace(plain) == "" && b.Class != "profile" {
+		return b, false, nil // an empty heading ("#"): nothing to translate or show, as if absent
+	}
 	s.inAnswer = false
 	switch b.Class {
 	case "profile":

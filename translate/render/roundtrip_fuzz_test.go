@@ -1,0 +1,62 @@
+package render
+
+import (
+	"os"
+	"testing"
+
+	"github.com/tilmash/tilmash/translate/assemble"
+	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/markup"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+// FuzzMarkdownRoundTrip: whatever article splits, its English edition
+// assembles, and the Markdown edition splits again into the same units
+// (the same kinds, texts and link targets): segmenting, assembling and
+// rendering lose and invent nothing.
+func FuzzMarkdownRoundTrip(f *testing.F) {
+	for _, name := range []string{"field-notes.md", "crlf.md", "interview.md"} {
+		b, err := os.ReadFile("../segment/testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\nA *b* [c](/d) `e` **f**.\n\n> quoted\n\n- one\n- two\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		a, err := segment.Split("content/f.md", src)
+		if err != nil {
+			return
+		}
+		for _, u := range a.Units {
+			for _, n := range u.Tags {
+				if n.Kind == markup.HTML && sanitize(n.Text) != n.Text {
+					return // raw HTML the sanitiser changes, on purpose
+				}
+			}
+		}
+		for _, b := range a.Blocks {
+			if b.Kind == segment.HTMLBlock && sanitize(b.Literal) != b.Literal {
+				return
+			}
+		}
+		cat := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
+		ed, err := assemble.Assemble(a, cat, cat, assemble.Options{})
+		if err != nil {
+			t.Fatalf("the English edition does not assemble: %v", err)
+		}
+		md := Markdown(ed)
+		b, err := segment.Split("content/f.md", md)
+		if err != nil {
+			t.Fatalf("the Markdown edition does not split: %v\n%s", err, md)
+		}
+		if len(a.Units) != len(b.Units) {
+			t.Fatalf("%d units became %d:\n%q\n%q", len(a.Units), len(b.Units), src, md)
+		}
+		for i := range a.Units {
+			if a.Units[i].Text() != b.Units[i].Text() || a.Units[i].Kind != b.Units[i].Kind {
+				t.Fatalf("unit %d: %s %q became %s %q\n%q\n%q", i, a.Units[i].Kind, a.Units[i].Text(), b.Units[i].Kind, b.Units[i].Text(), src, md)
+			}
+		}
+	})
+}
