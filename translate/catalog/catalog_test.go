@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/translate/locale"
@@ -170,6 +171,12 @@ func FuzzParseFormat(f *testing.F) {
 		again, err := Parse("locales/kk.toml", out)
 		if err != nil {
 			t.Fatalf("Format wrote what Parse refuses: %v\n%s", err, out)
+		}
+		// go-i18n itself loads what tilmash writes.
+		bundle := i18n.NewBundle(language.English)
+		bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+		if _, err := bundle.ParseMessageFileBytes(out, "kk.toml"); err != nil {
+			t.Fatalf("go-i18n does not load what Format wrote: %v\n%s", err, out)
 		}
 		if len(again.Messages) != len(c.Messages) {
 			t.Fatalf("%d messages became %d", len(c.Messages), len(again.Messages))
