@@ -35,12 +35,14 @@ func parseFast(path string, data []byte, tag language.Tag) (c *Catalog, ok bool)
 	empty := false           // a table without keys: not a message to the general path
 	var pending []string
 	seenTable := false
-	for n, rest := 1, data; len(rest) > 0; n++ {
+	// One string for the whole file: lines, comments and most texts are
+	// slices of it, not copies (a copy per line was most of the garbage).
+	for n, rest := 1, string(data); len(rest) > 0; n++ {
 		var line string
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = string(rest[:i]), rest[i+1:]
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
 		} else {
-			line, rest = string(rest), nil
+			line, rest = rest, ""
 		}
 		trimmed := strings.Trim(line, " \t") // TOML's white space, no other
 		switch {
