@@ -93,7 +93,7 @@ func (s Set) Commit(root string) (Result, error) {
 		f, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".tmp-*")
 		if err != nil {
 			cleanup()
-			return Result{}, fmt.Errorf("write %s: %w", rel, err)
+			return Result{}, fmt.Errorf("write %s: %w (nothing was changed: make the folder writable, or free some space, and run the command again)", rel, err)
 		}
 		todo = append(todo, pending{f.Name(), dst, rel})
 		_, werr := f.Write(data)
@@ -101,7 +101,7 @@ func (s Set) Commit(root string) (Result, error) {
 		cerr := f.Close()
 		if err := firstErr(werr, serr, cerr); err != nil {
 			cleanup()
-			return Result{}, fmt.Errorf("write %s: %w", rel, err)
+			return Result{}, fmt.Errorf("write %s: %w (nothing was changed: free some space, or make the folder writable, and run the command again)", rel, err)
 		}
 		if err := os.Chmod(f.Name(), 0o644); err != nil {
 			cleanup()

@@ -37,7 +37,7 @@ func Acquire(root, command string, wait time.Duration, notify io.Writer) (*Lock,
 	p := filepath.Join(root, Name)
 	f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("lock the project: %w", err)
+		return nil, fmt.Errorf("lock the project: %w (nothing was changed: tilmash writes %s in the project folder; make the folder writable)", err, Name)
 	}
 	deadline := time.Now().Add(wait)
 	told := false
