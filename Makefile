@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/tilmash
 GOFILES := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum $(wildcard translate/render/page.*)
 
-.PHONY: all editions extract check test vet bench bench-smoke fuzz docs screenshots clean
+.PHONY: all editions extract check test deps vet bench bench-smoke fuzz docs screenshots clean
 
 all: editions
 
@@ -24,9 +24,13 @@ check: extract
 editions: $(BIN)
 	@status=0; $(BIN) extract || status=$$?; $(BIN) check || status=$$?; $(BIN) build || status=$$?; exit $$status
 
-## test: go vet, then every test with the race detector
-test: vet
+## test: install what the tests need if it is missing (scripts/deps), go vet, then every test with the race detector
+test: deps vet
 	$(GO) test -race -count=1 ./...
+
+## deps: the Debian packages the tests need (hunspell and dictionaries, epubcheck, Chromium…), installed if missing
+deps:
+	scripts/deps test
 
 vet:
 	$(GO) vet ./...
