@@ -3,12 +3,16 @@ GO      ?= go
 BIN     := bin/tilmash
 GOFILES := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum $(wildcard translate/render/page.*)
 
-.PHONY: all editions extract check test deps vet bench bench-smoke fuzz docs screenshots clean
+.PHONY: all install editions extract check test deps vet bench bench-smoke fuzz docs screenshots clean
 
 all: editions
 
 $(BIN): $(GOFILES)
-	$(GO) build -o $(BIN) ./cmd/tilmash
+	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/tilmash
+
+## install: tilmash into $(go env GOPATH)/bin, with the revision it was built from (tilmash version)
+install:
+	$(GO) install -buildvcs=auto ./cmd/tilmash
 
 ## extract: split content/ into units and update every catalogue in locales/
 extract: $(BIN)

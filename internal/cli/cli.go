@@ -45,6 +45,47 @@ func version() string {
 	return "devel"
 }
 
+// versionLine is what tilmash version and --version print: the module
+// version and, when the binary was built from a git checkout, the
+// revision, its time, and whether the tree had uncommitted changes.
+func versionLine() string {
+	line := "tilmash " + version()
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return line
+	}
+	var rev, at, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = ", with uncommitted changes"
+			}
+		}
+	}
+	if rev != "" {
+		line += fmt.Sprintf(" (revision %.12s, %s%s)", rev, at, dirty)
+	}
+	return line + ", " + bi.GoVersion
+}
+
+// NewCmdVersion builds tilmash version.
+func NewCmdVersion(streams IO) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print tilmash's version and the revision it was built from",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, err := fmt.Fprintln(streams.Out, versionLine())
+			return err
+		},
+	}
+}
+
 // IO holds a command's streams.
 type IO struct {
 	In       io.Reader
@@ -61,6 +102,42 @@ type Global struct {
 	Config   string // the settings file, relative to Dir
 
 	locked bool // this command holds the project's lock
+}
+
+// findRoot settles the project root. -C names it, and must be a folder;
+// without -C, the root is the nearest folder, from the working one
+// upward, that holds the settings file (tilmash.toml), as git finds .git,
+// so that every command works from any sub-folder; failing that, the
+// working folder.
+func (g *Global) findRoot(explicit bool) error {
+	if explicit {
+		fi, err := os.Stat(g.Dir)
+		switch {
+		case err != nil:
+			return &exitError{ExitError, fmt.Errorf("-C %s: no such folder", g.Dir)}
+		case !fi.IsDir():
+			return &exitError{ExitError, fmt.Errorf("-C %s: not a folder", g.Dir)}
+		}
+		return nil
+	}
+	if g.Config == "" || filepath.IsAbs(g.Config) {
+		return nil
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil
+	}
+	for dir := wd; ; {
+		if fi, err := os.Stat(filepath.Join(dir, g.Config)); err == nil && !fi.IsDir() {
+			g.Dir = dir
+			return nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return nil // none: the working folder, as before
+		}
+		dir = parent
+	}
 }
 
 // layout returns the folders as given on the command line.
@@ -237,6 +314,9 @@ Run it in the project root; the flags name other folders.`,
 	root.PersistentFlags().StringVar(&g.Dist, "dist", workspace.Default.Dist, "the editions folder, relative to the root")
 	root.PersistentFlags().StringVar(&g.Glossary, "glossary", workspace.Default.Glossary, "the glossary folder, relative to the root")
 	root.PersistentFlags().StringVar(&g.Config, "config", workspace.Default.Config, "the settings file, relative to the root")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		return g.findRoot(cmd.Flags().Changed("dir"))
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &exitError{ExitError, fmt.Errorf("%w\n\n%s", err, c.UsageString())}
 	})
@@ -247,6 +327,8 @@ Run it in the project root; the flags name other folders.`,
 	root.AddCommand(NewCmdStatus(g, streams, nil))
 	root.AddCommand(NewCmdGlossary(g, streams, nil))
 	root.AddCommand(NewCmdMerge(g, streams, nil))
+	root.AddCommand(NewCmdVersion(streams))
+	root.SetVersionTemplate(versionLine() + "\n")
 	return root
 }
 
