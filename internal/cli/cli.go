@@ -101,7 +101,8 @@ type Global struct {
 	Glossary string // the glossary folder, relative to Dir
 	Config   string // the settings file, relative to Dir
 
-	locked bool // this command holds the project's lock
+	locked      bool // this command holds the project's lock
+	dirExplicit bool // -C was given
 }
 
 // findRoot settles the project root. -C names it, and must be a folder;
@@ -110,6 +111,7 @@ type Global struct {
 // so that every command works from any sub-folder; failing that, the
 // working folder.
 func (g *Global) findRoot(explicit bool) error {
+	g.dirExplicit = explicit
 	if explicit {
 		fi, err := os.Stat(g.Dir)
 		switch {
@@ -168,7 +170,8 @@ func (g *Global) load() (*workspace.Workspace, error) {
 // loadSelection reads the project as load does, only the articles sel
 // selects.
 func (g *Global) loadSelection(sel workspace.Selection) (*workspace.Workspace, error) {
-	if _, err := os.Stat(filepath.Join(g.Dir, fileset.JournalName)); err == nil {
+	leftover, _ := filepath.Glob(filepath.Join(g.Dir, "."+fileset.JournalName+".tmp-*"))
+	if _, err := os.Stat(filepath.Join(g.Dir, fileset.JournalName)); err == nil || len(leftover) > 0 {
 		if !g.locked {
 			l, err := lock.Acquire(g.Dir, "recovery", lockWait, os.Stderr)
 			if err != nil {
@@ -328,6 +331,7 @@ Run it in the project root; the flags name other folders.`,
 	root.AddCommand(NewCmdGlossary(g, streams, nil))
 	root.AddCommand(NewCmdMerge(g, streams, nil))
 	root.AddCommand(NewCmdVersion(streams))
+	root.AddCommand(NewCmdInit(g, streams, nil))
 	root.SetVersionTemplate(versionLine() + "\n")
 	return root
 }

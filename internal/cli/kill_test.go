@@ -28,7 +28,7 @@ func TestKilledCommandsLoseNothing(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/tilmash").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	c, err := corpus.Generate(25, 11)
+	c, err := corpus.Generate(12, 11)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestKilledCommandsLoseNothing(t *testing.T) {
 					changed++
 				}
 			}
-			for round := range 10 {
+			for round := range 6 {
 				dir := start()
 				cmd := exec.Command(bin, "-C", dir, tc.command)
 				if round%2 == 0 { // killed by itself between two renames

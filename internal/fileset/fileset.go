@@ -217,6 +217,12 @@ func (j *journal) write(root string) error {
 // yet in place and removes what the set removed. It reports whether there
 // was anything to complete. Call it holding the project's lock.
 func Recover(root string) (bool, error) {
+	// A journal whose own write was killed: its Commit had renamed nothing.
+	if leftovers, _ := filepath.Glob(filepath.Join(root, "."+JournalName+".tmp-*")); len(leftovers) > 0 {
+		for _, l := range leftovers {
+			os.Remove(l)
+		}
+	}
 	p := filepath.Join(root, JournalName)
 	data, err := os.ReadFile(p)
 	if errors.Is(err, fs.ErrNotExist) {

@@ -208,3 +208,17 @@ func TestRecoverCompletesAKilledCommit(t *testing.T) {
 		os.Remove(filepath.Join(root, JournalName))
 	}
 }
+
+// TestRecoverRemovesAHalfWrittenJournal: a Commit killed while writing its
+// journal had renamed nothing; its journal's temporary file goes.
+func TestRecoverRemovesAHalfWrittenJournal(t *testing.T) {
+	root := t.TempDir()
+	half := filepath.Join(root, "."+JournalName+".tmp-77")
+	must(t, os.WriteFile(half, []byte(`{"rename":[["dist/.a.tmp-1"`), 0o644))
+	if _, err := Recover(root); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(half); err == nil {
+		t.Errorf("%s is still there", half)
+	}
+}

@@ -553,8 +553,8 @@ func (w *Workspace) Editions(locales []language.Tag, previous *Report) ([]Editio
 	var out []EditionStatus
 	for _, o := range res.Report.Editions {
 		st := EditionStatus{Article: o.Article, Locale: o.Locale, Requirement: o.Requirement, Coverage: o.Coverage, Publish: "published", UnderRevision: len(o.UnderRevision)}
-		if o.Kept {
-			continue // listed with its refusal
+		if o.Kept || o.Format != "html" {
+			continue // listed with its refusal; or another format of an edition the last build made
 		}
 		out = append(out, st)
 	}
