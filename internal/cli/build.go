@@ -27,7 +27,7 @@ type PublishOptions struct {
 
 func (p *PublishOptions) bind(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&p.Fallback, "fallback", "", "publish incomplete editions anyway, showing the English for missing and stale units (the only value: en)")
-	cmd.Flags().Float64Var(&p.MinCoverage, "min-coverage", 0, "publish an incomplete edition, with English fallback, when at least this percentage of its units is translated")
+	percentVar(cmd.Flags(), &p.MinCoverage, "min-coverage", "publish an incomplete edition, with English fallback, when at least this percentage of its units is translated (0 to 100)")
 }
 
 func (p *PublishOptions) apply(o *workspace.BuildOptions) error {

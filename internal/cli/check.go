@@ -58,7 +58,7 @@ with a comment above it: "# tilmash: identical" or "# tilmash: ignore number".`,
 	}
 	cmd.Flags().StringSliceVarP(&opts.Locales, "locale", "l", nil, "only these locales (BCP 47 tags)")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output: text, json, github (workflow annotations) or junit")
-	cmd.Flags().Float64Var(&opts.MinCoverage, "min-coverage", 0, "fail when a locale has fewer than this percentage of its units translated and up to date")
+	percentVar(cmd.Flags(), &opts.MinCoverage, "min-coverage", "fail when a locale has fewer than this percentage of its units translated and up to date (0 to 100)")
 	cmd.Flags().BoolVar(&opts.NoSpelling, "no-spelling", false, "do not run hunspell")
 	opts.SelectOptions.bind(cmd)
 	cmd.Flags().BoolVar(&opts.Notes, "notes", false, "list the notes on work in progress (gaps of locales and articles that are not required) too")

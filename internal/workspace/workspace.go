@@ -475,6 +475,21 @@ func (w *Workspace) Check(locales []language.Tag, speller check.Speller) ([]find
 		return nil, err
 	}
 	fs := check.Run(check.Input{Articles: w.Articles, Source: w.Source, Targets: w.targets(locales), Glossary: w.Glossary, Config: w.Config, Speller: speller, Words: w.Words})
+	// A catalogue whose locale tilmash.toml does not describe: its quotes,
+	// letters and dictionary are unknown, so those checks cannot run.
+	for _, c := range w.targets(locales) {
+		tag := c.Locale.String()
+		if _, ok := w.Config.Locales[tag]; ok {
+			continue
+		}
+		sev := finding.Info // a locale just started: a note, listed with --notes
+		if w.Requires(c.Locale) {
+			sev = finding.Warning
+		}
+		fs = append(fs, finding.Finding{Pos: segment.Pos{File: c.Path, Line: 1, Col: 1}, Locale: tag, Code: check.CodeSettings, Severity: sev,
+			Message: fmt.Sprintf("%s has no [locales.%s] table in %s: its quotation marks, letters and spelling are not checked", tag, tag, w.Layout.Config),
+			Hint:    fmt.Sprintf("add to %s: [locales.%s] with quotes = \"«»\" (the language's own), dictionary = \"%s\" (hunspell; Debian: %s), and required = true once its editions must be published", w.Layout.Config, tag, suggestDictionary(tag), check.DictionaryPackage(suggestDictionary(tag)))})
+	}
 	// A required locale with no catalogue at all is the biggest gap there is.
 	for _, tag := range w.requiredWithoutCatalogue() {
 		if len(locales) > 0 && !slices.Contains(locales, tag) {
@@ -609,4 +624,13 @@ func (w *Workspace) targets(locales []language.Tag) []*catalog.Catalog {
 		}
 	}
 	return out
+}
+
+// suggestDictionary guesses a locale's hunspell dictionary name: ru_RU for
+// ru, kk_KZ for kk, the region's when the tag has one.
+func suggestDictionary(tag string) string {
+	t := language.Make(tag)
+	base, _ := t.Base()
+	region, _ := t.Region()
+	return base.String() + "_" + region.String()
 }

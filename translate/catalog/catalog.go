@@ -234,6 +234,10 @@ func parseGeneral(path string, data []byte, tag language.Tag) (*Catalog, error) 
 		if errors.As(err, &pe) {
 			line, col := tomlpos.Position(data, pe)
 			e := &Error{Pos: Pos{File: path, Line: line, Col: col}, Msg: "TOML: " + pe.Message, Hint: "fix the syntax; nothing was written"}
+			if straightQuoteInside(data, line) {
+				e.Msg = "a straight \" inside the text ends it early (" + pe.Message + ")"
+				e.Hint = "inside a text, write \\\" for a straight quotation mark, or use the language's own quotes « »"
+			}
 			if strings.Contains(pe.Message, "has already been defined") {
 				e.Hint = "the same key or table is written twice: keep one"
 				if first := firstDefinition(data, e.Pos.Line); first > 0 {
@@ -555,4 +559,33 @@ func firstDefinition(data []byte, line int) int {
 		}
 	}
 	return 0
+}
+
+// straightQuoteInside reports whether line of data is a key = "text" line
+// whose text holds an unescaped straight quotation mark: what a translator
+// writes for «нет» on a keyboard without guillemets.
+func straightQuoteInside(data []byte, line int) bool {
+	lines := strings.Split(string(data), "\n")
+	if line < 1 || line > len(lines) {
+		return false
+	}
+	l := strings.TrimRight(lines[line-1], " \t\r")
+	m := keyRe.FindStringIndex(l)
+	if m == nil {
+		return false
+	}
+	v := l[m[1]:]
+	if !strings.HasPrefix(v, `"`) || strings.HasPrefix(v, `"""`) {
+		return false
+	}
+	quotes := 0
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			i++
+		case '"':
+			quotes++
+		}
+	}
+	return quotes > 2
 }

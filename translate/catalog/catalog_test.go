@@ -77,6 +77,7 @@ func TestParseErrors(t *testing.T) {
 		{"broken TOML", "locales/ru.toml", "[a.b]\nother = \"Алматы\n", "locales/ru.toml:2:16: TOML: strings cannot contain newlines"},
 		{"unknown key", "locales/kk.toml", "[a.b]\nother = \"x\"\nfuzzy = \"true\"\n", `locales/kk.toml:3:9: message "a.b" has key "fuzzy", which go-i18n does not accept`},
 		{"duplicate table", "locales/ru.toml", "[a.b]\nother = \"x\"\n\n[a.b]\nother = \"y\"\n", "locales/ru.toml:4:1: TOML: Key 'a.b' has already been defined. (the same key or table is written twice: keep one (the first is at line 1))"},
+		{"straight quote inside", "locales/ru.toml", "[a.b]\nother = \"Он сказал \"нет\" вчера\"\n", `locales/ru.toml:2:21: a straight " inside the text ends it early (expected a top-level item to end with a newline, comment, or EOF, but got 'н' instead) (inside a text, write \" for a straight quotation mark, or use the language's own quotes « »)`},
 		{"duplicate key", "locales/ru.toml", "[a.b]\nhash = \"h\"\nother = \"Алматы\"\n  other = \"y\"\n", "locales/ru.toml:4:3: TOML: Key 'a.b.other' has already been defined. (the same key or table is written twice: keep one (the first is at line 3))"},
 		{"invalid UTF-8", "locales/ru.toml", "[a.b]\nother = \"Қа\xffз\"\n", "locales/ru.toml:2:12: invalid UTF-8"},
 		{"not a locale", "locales/russian.toml", "", `locales/russian.toml:1:1: "russian.toml" is not named after a locale`},

@@ -50,6 +50,7 @@ const (
 	CodeControl         = "control-char"
 	CodeInvisible       = "invisible-char"
 	CodeUnsafeLink      = "unsafe-link"
+	CodeSettings        = "settings"
 )
 
 // defaultWarnings are the checks whose findings are warnings unless the
@@ -702,7 +703,7 @@ func (r *run) spelling() {
 	unknown, err := r.in.Speller.Unknown(r.rules.Dictionary, ask)
 	if err != nil {
 		r.add(finding.Finding{Pos: segment.Pos{File: r.cat.Path, Line: 1, Col: 1}, Code: CodeSpelling, Message: "spelling not checked: " + err.Error(),
-			Hint: "install hunspell and the " + r.rules.Dictionary + " dictionary (Debian: hunspell hunspell-ru hunspell-kk)"}, nil)
+			Hint: "install hunspell and the " + r.rules.Dictionary + " dictionary (Debian: apt-get install hunspell " + DictionaryPackage(r.rules.Dictionary) + ")"}, nil)
 		return
 	}
 	bad := map[string]bool{}
@@ -760,4 +761,21 @@ func invisible(c rune) string {
 		return "an invisible character"
 	}
 	return ""
+}
+
+// DictionaryPackage names the Debian package of a hunspell dictionary:
+// hunspell-ru for ru_RU, hunspell-kk for kk_KZ, hunspell-en-us for en_US,
+// hunspell-de-de for de_DE.
+func DictionaryPackage(dict string) string {
+	lang, region, _ := strings.Cut(strings.ReplaceAll(dict, "-", "_"), "_")
+	lang, region = strings.ToLower(lang), strings.ToLower(region)
+	switch lang {
+	case "en", "de", "pt", "fr":
+		// Debian splits these by country (hunspell-fr is the French one).
+		if lang == "fr" || region == "" {
+			return "hunspell-" + lang
+		}
+		return "hunspell-" + lang + "-" + region
+	}
+	return "hunspell-" + lang
 }

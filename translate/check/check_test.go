@@ -414,3 +414,11 @@ func TestSpellingOffAsksNothing(t *testing.T) {
 		})
 	}
 }
+
+func TestDictionaryPackage(t *testing.T) {
+	for dict, want := range map[string]string{"ru_RU": "hunspell-ru", "kk_KZ": "hunspell-kk", "uz_UZ": "hunspell-uz", "en_US": "hunspell-en-us", "en_GB": "hunspell-en-gb", "de_DE": "hunspell-de-de", "fr_FR": "hunspell-fr", "uk": "hunspell-uk"} {
+		if got := DictionaryPackage(dict); got != want {
+			t.Errorf("DictionaryPackage(%q) = %q, want %q", dict, got, want)
+		}
+	}
+}
