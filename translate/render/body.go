@@ -117,11 +117,11 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		b.WriteString("<p" + class(bl.Class) + w.lang(bl.Text) + ">" + w.inline(bl.Text.Nodes) + "</p>\n")
 	case segment.FigureBlock:
 		b.WriteString("<figure>\n")
-		switch {
-		case bl.Src != "":
+		// A figure whose photograph the article does not give shows its
+		// caption alone: a placeholder box on a live page reads as a
+		// broken image.
+		if bl.Src != "" {
 			b.WriteString(w.void("img", ` src="`+template.HTMLEscapeString(bl.Src)+`" alt="`+template.HTMLEscapeString(markup.PlainText(bl.Text.Nodes))+`"`) + "\n")
-		case !w.xhtml:
-			b.WriteString(`<div class="photo" role="presentation"></div>` + "\n")
 		}
 		b.WriteString("<figcaption" + w.lang(bl.Text) + ">" + w.inline(bl.Text.Nodes) + "</figcaption>\n</figure>\n")
 	case segment.ListBlock:

@@ -225,3 +225,25 @@ func TestRelinkEPUB(t *testing.T) {
 		t.Errorf("RelinkEPUB accepted a file that is no book")
 	}
 }
+
+// TestTextKeepsLinks: the plain-text edition gives each link's address, as
+// a numbered reference listed at the end; an address met again keeps its
+// number; a question is written as the text quotes it, with no dash.
+func TestTextKeepsLinks(t *testing.T) {
+	src := "+++\ntitle = \"Links\"\n+++\n\nSee [the report](https://example.org/report) and [the data](/data.csv).\n\n### “Why?” {.question}\n\nAgain [the report](https://example.org/report).\n"
+	_, ed := english(t, "content/links.md", []byte(src))
+	text := string(Text(ed))
+	for _, want := range []string{
+		"See the report\u00a0[1] and the data\u00a0[2].",
+		"\n“Why?”\n",
+		"Again the report\u00a0[1].",
+		"\n[1] https://example.org/report\n[2] /data.csv\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text edition lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "— “Why?”") {
+		t.Errorf("a dash before the quoted question:\n%s", text)
+	}
+}

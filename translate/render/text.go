@@ -15,10 +15,13 @@ const TextWidth = 72
 
 // Text writes the edition as plain text for reading: the masthead, the
 // headline underlined, the note, then the body wrapped at TextWidth
-// characters, captions set off in square brackets, questions marked with a
-// dash rule. Words are never split, and no-break spaces never break.
+// characters, captions set off in square brackets, questions as the
+// translation writes them (already quoted), and each link's words followed
+// by a reference number, the addresses listed at the end. Words are never
+// split, and no-break spaces never break.
 func Text(ed *assemble.Edition) []byte {
 	var b strings.Builder
+	refs := &references{}
 	var mast []string
 	for _, k := range []segment.Kind{segment.Publication, segment.Dateline, segment.Date} {
 		if t := ed.Meta[k]; t != nil {
@@ -38,11 +41,53 @@ func Text(ed *assemble.Edition) []byte {
 	if t := ed.Meta[segment.Note]; t != nil {
 		b.WriteString("\n" + wrap(markup.PlainText(t.Nodes), TextWidth, "") + "\n")
 	}
-	textBlocks(&b, ed.Blocks, "")
+	textBlocks(&b, ed.Blocks, "", refs)
+	if len(refs.urls) > 0 {
+		b.WriteString("\n")
+		for i, u := range refs.urls {
+			b.WriteString("[" + strconv.Itoa(i+1) + "] " + u + "\n")
+		}
+	}
 	return []byte(b.String())
 }
 
-func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string) {
+// references numbers the link addresses of a text edition, in order of
+// first appearance; an address met again keeps its number.
+type references struct {
+	urls []string
+	num  map[string]int
+}
+
+// plain is the text of nodes, each link's words followed by "[n]".
+func (r *references) plain(nodes []markup.Node) string {
+	var b strings.Builder
+	for _, n := range nodes {
+		switch n.Kind {
+		case markup.Link:
+			b.WriteString(r.plain(n.Children))
+			if n.Href == "" {
+				continue
+			}
+			if r.num == nil {
+				r.num = map[string]int{}
+			}
+			k, ok := r.num[n.Href]
+			if !ok {
+				r.urls = append(r.urls, n.Href)
+				k = len(r.urls)
+				r.num[n.Href] = k
+			}
+			b.WriteString("\u00a0[" + strconv.Itoa(k) + "]")
+		case markup.Emph, markup.Strong:
+			b.WriteString(r.plain(n.Children))
+		default:
+			b.WriteString(markup.PlainText([]markup.Node{n}))
+		}
+	}
+	return b.String()
+}
+
+func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string, refs *references) {
 	for _, bl := range blocks {
 		b.WriteString("\n")
 		switch bl.Kind {
@@ -50,14 +95,14 @@ func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string) {
 			h := markup.PlainText(bl.Text.Nodes)
 			switch {
 			case bl.Class == "question":
-				b.WriteString(indent + "— " + h + "\n")
+				b.WriteString(indent + h + "\n") // quoted as the translation quotes it; no dash before the quotes
 			case bl.Level <= 2:
 				b.WriteString(indent + h + "\n" + indent + strings.Repeat("-", utf8.RuneCountInString(h)) + "\n")
 			default:
 				b.WriteString(indent + h + "\n")
 			}
 		case segment.ParagraphBlock:
-			b.WriteString(wrap(markup.PlainText(bl.Text.Nodes), TextWidth, indent) + "\n")
+			b.WriteString(wrap(refs.plain(bl.Text.Nodes), TextWidth, indent) + "\n")
 		case segment.FigureBlock:
 			b.WriteString(wrap("["+markup.PlainText(bl.Text.Nodes)+"]", TextWidth, indent+"    ") + "\n")
 		case segment.ListBlock:
@@ -67,12 +112,12 @@ func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string) {
 					marker = strconv.Itoa(bl.Start+i) + ". "
 				}
 				var ib strings.Builder
-				textBlocks(&ib, item.Children, indent+strings.Repeat(" ", utf8.RuneCountInString(marker)))
+				textBlocks(&ib, item.Children, indent+strings.Repeat(" ", utf8.RuneCountInString(marker)), refs)
 				s := strings.TrimPrefix(ib.String(), "\n")
 				b.WriteString(indent + marker + strings.TrimPrefix(s, indent+strings.Repeat(" ", utf8.RuneCountInString(marker))))
 			}
 		case segment.QuoteBlock:
-			textBlocks(b, bl.Children, indent+"    ")
+			textBlocks(b, bl.Children, indent+"    ", refs)
 		case segment.CodeBlock:
 			for _, line := range strings.Split(strings.TrimSuffix(bl.Literal, "\n"), "\n") {
 				b.WriteString(indent + "    " + line + "\n")
