@@ -108,7 +108,7 @@ func TestCheckMissingString(t *testing.T) {
 		t.Errorf("kk at 100%% = %d\n%s", code, out)
 	}
 	dir2 := copyProject(t)
-	if code, _, errs := tilmash(t, dir2, "check", "--no-spelling", "--min-coverage", "100.1"); code != ExitFindings || !strings.Contains(errs, "coverage under 100.1%") {
+	if code, _, errs := tilmash(t, dir2, "check", "--no-spelling", "--min-coverage", "100.1"); code != ExitError || !strings.Contains(errs, `"100.1" is not a percentage from 0 to 100`) {
 		t.Errorf("--min-coverage 100.1 = %d %s", code, errs)
 	}
 }

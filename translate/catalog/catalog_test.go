@@ -418,3 +418,24 @@ func FuzzParseFast(f *testing.F) {
 		}
 	})
 }
+
+// TestDescriptionSaysWhatTagsStandFor: a translator must know what
+// <code1/> stands for to build the sentence around it, and that it closes
+// itself; a link's target is named.
+func TestDescriptionSaysWhatTagsStandFor(t *testing.T) {
+	a, err := segment.Split("content/a.md", []byte("+++\ntitle = \"T\"\n+++\n\nHe calls it `kvartira`, see [the map](https://example.org/map) and <abbr>USSR</abbr>.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := FromUnits("locales/en.toml", []*segment.Article{a})
+	d := c.Messages[len(c.Messages)-1].Description
+	for _, want := range []string{
+		"<code1/> stands for the code “kvartira”, shown as it is: place it where your sentence needs it.",
+		"<a1>…</a1> is a link to https://example.org/map: keep it around the words that carry it.",
+		"<html1/> stands for the article's HTML “<abbr>”: keep it where it is.",
+	} {
+		if !strings.Contains(d, want) {
+			t.Errorf("description %q lacks %q", d, want)
+		}
+	}
+}

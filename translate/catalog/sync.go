@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
 )
 
@@ -59,9 +60,27 @@ func description(u segment.Unit) string {
 		}
 	}
 	for _, tag := range sortedTags(u) {
-		d += " <" + tag + "> is markup: keep it around the words it marks."
+		n := u.Tags[tag]
+		switch n.Kind {
+		case markup.Link:
+			d += fmt.Sprintf(" <%s>…</%s> is a link to %s: keep it around the words that carry it.", tag, tag, n.Href)
+		case markup.Code:
+			d += fmt.Sprintf(" <%s/> stands for the code %s, shown as it is: place it where your sentence needs it.", tag, shortQuote(n.Text))
+		case markup.HTML:
+			d += fmt.Sprintf(" <%s/> stands for the article's HTML %s: keep it where it is.", tag, shortQuote(n.Text))
+		default:
+			d += " <" + tag + "> is markup: keep it around the words it marks."
+		}
 	}
 	return d
+}
+
+// shortQuote quotes s for a description, shortened if long.
+func shortQuote(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:60]) + "…"
+	}
+	return "“" + s + "”"
 }
 
 func sortedTags(u segment.Unit) []string {
