@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"github.com/tilmash/tilmash/internal/workspace"
+	"golang.org/x/text/language"
 	"strings"
 	"text/tabwriter"
 
@@ -69,9 +71,22 @@ func glossaryRun(opts *GlossaryOptions) error {
 		if i > 0 {
 			fmt.Fprintln(tw)
 		}
-		fmt.Fprintf(tw, "# %s (%s): %d entries\n", locale.SelfName(tag), tag, len(w.Glossary.Entries))
+		missing := 0
+		for _, e := range w.Glossary.Entries {
+			if r := e.Locales[tag.String()]; tag != locale.Source && !e.DoNotTranslate && (r == nil || len(r.Approved) == 0) {
+				missing++
+			}
+		}
+		head := fmt.Sprintf("# %s (%s): %d entries", locale.SelfName(tag), tag, len(w.Glossary.Entries))
+		if missing > 0 {
+			head += fmt.Sprintf(", %d with no rendering in %s yet", missing, tag)
+		}
+		fmt.Fprintln(tw, head)
 		for _, e := range w.Glossary.Sorted(tag) {
 			rendering := e.Term
+			if tag != locale.Source && !e.DoNotTranslate {
+				rendering = "(no rendering)"
+			}
 			if r := e.Locales[tag.String()]; r != nil && len(r.Approved) > 0 {
 				rendering = strings.Join(r.Approved, " / ")
 				if len(r.Also) > 0 {
@@ -116,5 +131,25 @@ func glossaryCheckRun(opts *GlossaryOptions) error {
 		return &exitError{ExitFindings, fmt.Errorf("%d glossary findings", n)}
 	}
 	fmt.Fprintf(opts.Out, "glossary: %d entries, no findings\n", len(w.Glossary.Entries))
+	glossaryGaps(opts, w, tags)
 	return nil
+}
+
+// glossaryGaps says, per locale, how many terms have no rendering yet: a
+// term without one is not held to anything in that locale.
+func glossaryGaps(opts *GlossaryOptions, w *workspace.Workspace, tags []language.Tag) {
+	if len(tags) == 0 {
+		tags = w.Locales()[1:]
+	}
+	for _, tag := range tags {
+		missing := 0
+		for _, e := range w.Glossary.Entries {
+			if r := e.Locales[tag.String()]; !e.DoNotTranslate && (r == nil || len(r.Approved) == 0) {
+				missing++
+			}
+		}
+		if missing > 0 {
+			fmt.Fprintf(opts.Out, "%s: %d of %d terms have no rendering yet (add [term.%s] tables to the glossary)\n", tag, missing, len(w.Glossary.Entries), tag)
+		}
+	}
 }
