@@ -95,9 +95,9 @@ func localeTable(tag language.Tag) string {
 	b.WriteString("# required = true                # when its editions must be published (CI then fails on a gap)\n")
 	switch tag.String() {
 	case "ru":
-		b.WriteString("quotes = \"«»„“\"\nforbidden-letters = \"әғқңөұүһі\"\ndictionary = \"ru_RU\"             # hunspell (Debian: hunspell-ru)\n")
+		b.WriteString("quotes = \"«»„“\"\ndash = \"—\"\nforbidden-letters = \"әғқңөұүһі\"\ndictionary = \"ru_RU\"             # hunspell (Debian: hunspell-ru)\n")
 	case "kk":
-		b.WriteString("quotes = \"«»“”\"\nrequired-letters = \"әғқңөұүһі\"\nmin-words = 8\ndictionary = \"kk_KZ\"             # hunspell (Debian: hunspell-kk)\n")
+		b.WriteString("quotes = \"«»“”\"\ndash = \"—\"\nrequired-letters = \"әғқңөұүһі\"\nmin-words = 8\ndictionary = \"kk_KZ\"             # hunspell (Debian: hunspell-kk)\n")
 	default:
 		b.WriteString("# quotes = \"«»\"                  # the quotation marks the language uses\n# dictionary = \"\"                # a hunspell dictionary, for spelling\n")
 	}

@@ -40,6 +40,7 @@ const (
 	CodeQuotes          = "typography-quotes"
 	CodeGroupedNumber   = "typography-number"
 	CodeSpace           = "typography-space"
+	CodeDash            = "typography-dash"
 	CodeMixedScript     = "script-mixed"
 	CodeForeignLetters  = "script-letters"
 	CodeLanguageLetters = "script-language"
@@ -593,6 +594,20 @@ func (r *run) typography(tm *catalog.Message, text string, pos func(int) segment
 	}
 	if i := strings.Index(text, "  "); i >= 0 {
 		r.report(tm, pos(i), CodeSpace, "a double space", "use one space")
+	}
+	// A hyphen (or another dash) alone between words, where the language
+	// sets its dash.
+	if d := r.rules.Dash; d != "" {
+		for _, bad := range []string{"-", "–", "—", "―"} {
+			if bad == d {
+				continue
+			}
+			for _, before := range []string{" ", "\u00a0"} {
+				if i := strings.Index(text, before+bad+" "); i >= 0 {
+					r.report(tm, pos(i+len(before)), CodeDash, fmt.Sprintf("%q between words: %s sets %q there", bad, locale.EnglishName(r.tag), d), "write "+d+", with a no-break space before it")
+				}
+			}
+		}
 	}
 	if strings.TrimLeftFunc(text, unicode.IsSpace) != text {
 		r.report(tm, pos(0), CodeSpace, "the text starts with a space", "delete it")

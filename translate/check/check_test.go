@@ -16,7 +16,7 @@ import (
 )
 
 var rules = map[string]LocaleRules{
-	"ru": {Quotes: "«»„“", ForbiddenLetters: "әғқңөұүһі", Dictionary: "ru_RU"},
+	"ru": {Quotes: "«»„“", ForbiddenLetters: "әғқңөұүһі", Dictionary: "ru_RU", Dash: "—"},
 	"kk": {Quotes: "«»“”", RequiredLetters: "әғқңөұүһі", MinWords: 8, Dictionary: "kk_KZ"},
 }
 
@@ -119,6 +119,10 @@ func TestChecks(t *testing.T) {
 		{"Russian inner quotes in kk", kk, "He said “no”.", text("Ол «„жоқ“» деді."), CodeQuotes},
 		{"Kazakh quotes in kk", kk, "He said “no”.", text("Ол «“жоқ”» деді."), ""},
 		{"double space", ru, "A flat.", text("Одна  квартира."), CodeSpace},
+		{"hyphen for a dash", ru, "A flat - mine.", text("Квартира - моя."), CodeDash},
+		{"en dash for a dash", ru, "A flat - mine.", text("Квартира\u00a0– моя."), CodeDash},
+		{"the dash", ru, "A flat - mine.", text("Квартира\u00a0— моя."), ""},
+		{"a hyphen in a word", ru, "A flat, 18-30.", text("Квартира-студия, 18–30."), ""},
 		{"trailing space", ru, "A flat.", text("Квартира. "), CodeSpace},
 		{"leading space", ru, "A flat.", text(" Квартира."), CodeSpace},
 		{"Latin letter in a Cyrillic word", ru, "A flat.", text("Kвартира."), CodeMixedScript},

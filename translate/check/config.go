@@ -92,6 +92,10 @@ type LocaleRules struct {
 	RequiredLetters string `toml:"required-letters"`
 	// MinWords is the length from which RequiredLetters applies (default 8).
 	MinWords int `toml:"min-words"`
+	// Dash is the dash the language sets between words ("—" in Russian
+	// and Kazakh); a hyphen or another dash standing alone between spaces
+	// is then a typography finding. Empty: dashes are not checked.
+	Dash string `toml:"dash"`
 	// Dictionary names the hunspell dictionary for spelling (ru_RU, kk_KZ).
 	Dictionary string `toml:"dictionary"`
 	// Required makes every article's edition in this locale a must: any
