@@ -41,6 +41,7 @@ const (
 	CodeGroupedNumber   = "typography-number"
 	CodeSpace           = "typography-space"
 	CodeDash            = "typography-dash"
+	CodePercent         = "typography-percent"
 	CodeMixedScript     = "script-mixed"
 	CodeForeignLetters  = "script-letters"
 	CodeLanguageLetters = "script-language"
@@ -594,6 +595,14 @@ func (r *run) typography(tm *catalog.Message, text string, pos func(int) segment
 	}
 	if i := strings.Index(text, "  "); i >= 0 {
 		r.report(tm, pos(i), CodeSpace, "a double space", "use one space")
+	}
+	// Percentages as the locale's CLDR pattern writes them (37,8 % in
+	// Russian, 37,8% in Kazakh): the decimal separator and the space.
+	for _, p := range scanPercents(stripCode(text)) {
+		got := text[p.start:p.end]
+		if want := locale.FormatPercent(r.tag, p.value, p.decimals); got != want {
+			r.report(tm, pos(p.start), CodePercent, fmt.Sprintf("%q is not how %s writes a percentage", got, locale.EnglishName(r.tag)), fmt.Sprintf("write %q", want))
+		}
 	}
 	// A hyphen (or another dash) alone between words, where the language
 	// sets its dash.

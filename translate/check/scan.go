@@ -1,6 +1,8 @@
 package check
 
 import (
+	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -150,4 +152,58 @@ func isNFC(s string) bool {
 		}
 	}
 	return true
+}
+
+// percentage is a percentage in a text: where it stands, its value, and
+// how many fraction digits it was written with.
+type percentage struct {
+	start, end int
+	value      float64
+	decimals   int
+}
+
+// scanPercents finds the percentages in s: digits, an optional decimal
+// part (after "." or ","), optional spaces (a space, U+00A0 or U+202F),
+// then "%". A number grouped in thousands is not taken for one.
+func scanPercents(s string) []percentage {
+	var out []percentage
+	for i := 0; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], '%')
+		if j < 0 {
+			break
+		}
+		pct := i + j
+		k := pct
+		for k > 0 && (s[k-1] == ' ') {
+			k--
+		}
+		for _, sp := range []string{"\u00a0", "\u202f"} {
+			if strings.HasSuffix(s[:k], sp) {
+				k -= len(sp)
+			}
+		}
+		end := k
+		for k > 0 && isDigit(s[k-1]) {
+			k--
+		}
+		decimals := 0
+		if k > 1 && (s[k-1] == '.' || s[k-1] == ',') && isDigit(s[k-2]) && k < end {
+			decimals = end - k
+			k--
+			for k > 0 && isDigit(s[k-1]) {
+				k--
+			}
+		}
+		if k == end || k > 0 && (isDigit(s[k-1]) || s[k-1] == '.' || s[k-1] == ',') {
+			i = pct
+			continue // no number, or part of a longer one (1,000.5)
+		}
+		num := strings.Replace(s[k:end], ",", ".", 1)
+		v, err := strconv.ParseFloat(num, 64)
+		if err == nil {
+			out = append(out, percentage{start: k, end: pct + 1, value: v, decimals: decimals})
+		}
+		i = pct
+	}
+	return out
 }

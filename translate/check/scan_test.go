@@ -57,6 +57,11 @@ func FuzzScanners(f *testing.F) {
 		if got, want := isNFC(s), norm.NFC.IsNormalString(s); got != want {
 			t.Errorf("isNFC(%q) = %v, the normaliser %v", s, got, want)
 		}
+		for _, p := range scanPercents(s) {
+			if p.start < 0 || p.end > len(s) || p.start >= p.end || s[p.end-1] != '%' || !isDigit(s[p.start]) {
+				t.Errorf("scanPercents(%q) gave %+v", s, p)
+			}
+		}
 	})
 }
 

@@ -106,6 +106,13 @@ func FormatInt(tag language.Tag, n int64) string {
 	return message.NewPrinter(tag).Sprint(number.Decimal(n))
 }
 
+// FormatPercent writes percent (37.8 for 37.8 %) as the locale's CLDR
+// pattern writes a percentage, with decimals fraction digits: "37,8\u00a0%"
+// in Russian, "37,8%" in Kazakh, "37.8%" in English.
+func FormatPercent(tag language.Tag, percent float64, decimals int) string {
+	return message.NewPrinter(tag).Sprint(number.Percent(percent/100, number.MinFractionDigits(decimals), number.MaxFractionDigits(decimals)))
+}
+
 // SelfName is the language's name for itself: English, русский, қазақ тілі.
 func SelfName(tag language.Tag) string {
 	if name := display.Self.Name(tag); name != "" {
