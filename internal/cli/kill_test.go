@@ -25,9 +25,7 @@ import (
 // and no temporary file is left.
 func TestKilledCommandsLoseNothing(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "tilmash")
-	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/tilmash").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	buildTilmash(t, bin)
 	c, err := corpus.Generate(12, 11)
 	if err != nil {
 		t.Fatal(err)
@@ -156,4 +154,13 @@ func mergeKeys(a, b map[string][]byte) map[string]bool {
 		out[k] = true
 	}
 	return out
+}
+
+// buildTilmash builds the real binary at bin, without the race detector:
+// for tests that run it as a separate process (killed, limited, another user).
+func buildTilmash(t *testing.T, bin string) {
+	t.Helper()
+	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/tilmash").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
 }

@@ -26,9 +26,7 @@ func TestNoSpaceNoPermission(t *testing.T) {
 		return dir
 	}
 	bin := filepath.Join(open(), "tilmash")
-	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/tilmash").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	buildTilmash(t, bin)
 	project := func() (string, map[string][]byte) {
 		dir := open()
 		writeTree(t, dir, map[string][]byte{"content/a.md": []byte("+++\ntitle = \"A\"\n+++\n\nAlmaty.\n"), "tilmash.toml": []byte("[locales.ru]\nrequired = true\n")})

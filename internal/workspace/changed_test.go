@@ -17,10 +17,7 @@ func TestChangedOnDisk(t *testing.T) {
 		"locales/ru.toml": "[a.title]\nother = \"А\"\n",
 		"locales/kk.toml": "[a.title]\nother = \"А\"\n",
 	}
-	for p, s := range files {
-		must(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755))
-		must(t, os.WriteFile(filepath.Join(dir, p), []byte(s), 0o644))
-	}
+	writeFiles(t, dir, files)
 	w, err := Load(os.DirFS(dir), Default)
 	if err != nil {
 		t.Fatal(err)
@@ -41,5 +38,14 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// writeFiles writes files (path relative to dir → content) into dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for p, s := range files {
+		must(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755))
+		must(t, os.WriteFile(filepath.Join(dir, p), []byte(s), 0o644))
 	}
 }

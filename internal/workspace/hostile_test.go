@@ -27,10 +27,7 @@ func TestHostileHTMLDoesNotRunInChromium(t *testing.T) {
 			"A [link](javascript:" + pwn + ") and <span onmouseover=\"" + pwn + "\">a span</span>.\n",
 		"tilmash.toml": "[locales.ru]\nrequired = true\n",
 	}
-	for p, s := range files {
-		must(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755))
-		must(t, os.WriteFile(filepath.Join(dir, p), []byte(s), 0o644))
-	}
+	writeFiles(t, dir, files)
 	w, err := Load(os.DirFS(dir), Default)
 	if err != nil {
 		t.Fatal(err)
