@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"html"
 	"io"
 	"io/fs"
@@ -27,6 +28,7 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: map[string]func(*testscript.TestScript, bool, []string){
 		"linkcheck": cmdLinkcheck,
+		"report":    cmdReport,
 		"revise":    cmdRevise,
 		"zipcat":    cmdZipcat,
 	}})
@@ -130,6 +132,47 @@ func cmdLinkcheck(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if pages == 0 && !neg {
 		ts.Fatalf("linkcheck: no HTML page under %s", args[0])
+	}
+}
+
+// cmdReport is the testscript command "report DIST": it writes the editions
+// DIST/report.json records, one "locale article format coverage" line each,
+// then the refused ones, and fails when the report and the files under DIST
+// disagree: a listed file that is missing, or an edition file (DIST/<locale>/…)
+// the report does not list.
+func cmdReport(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 || neg {
+		ts.Fatalf("usage: report DIST")
+	}
+	root := ts.MkAbs(args[0])
+	data, err := os.ReadFile(filepath.Join(root, "report.json"))
+	ts.Check(err)
+	var rep struct {
+		Editions []struct {
+			Locale, Article, Format, File string
+			Coverage                      float64
+		}
+		Refused []struct{ Locale, Article string }
+	}
+	ts.Check(json.Unmarshal(data, &rep))
+	listed := map[string]bool{}
+	for _, e := range rep.Editions {
+		fmt.Fprintf(ts.Stdout(), "%s %s %s %.1f\n", e.Locale, e.Article, e.Format, e.Coverage)
+		listed[e.File] = true
+		if _, err := os.Stat(filepath.Join(filepath.Dir(root), filepath.FromSlash(e.File))); err != nil {
+			ts.Fatalf("report.json lists %s, which is not there", e.File)
+		}
+	}
+	for _, r := range rep.Refused {
+		fmt.Fprintf(ts.Stdout(), "refused %s %s\n", r.Locale, r.Article)
+	}
+	entries, err := filepath.Glob(filepath.Join(root, "*", "*.*"))
+	ts.Check(err)
+	for _, p := range entries {
+		rel, _ := filepath.Rel(filepath.Dir(root), p)
+		if rel = filepath.ToSlash(rel); !listed[rel] {
+			ts.Fatalf("%s is published but report.json does not list it", rel)
+		}
 	}
 }
 
