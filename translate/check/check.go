@@ -42,6 +42,7 @@ const (
 	CodeSpace           = "typography-space"
 	CodeDash            = "typography-dash"
 	CodePercent         = "typography-percent"
+	CodeDecimal         = "typography-decimal"
 	CodeMixedScript     = "script-mixed"
 	CodeForeignLetters  = "script-letters"
 	CodeLanguageLetters = "script-language"
@@ -54,6 +55,19 @@ const (
 	CodeUnsafeLink      = "unsafe-link"
 	CodeSettings        = "settings"
 )
+
+// Codes are the codes of every check, the glossary's included: what
+// tilmash.toml may disable or set the severity of, by full code or by the
+// group before its first hyphen ("typography" covers typography-dash…).
+var Codes = []string{
+	CodeMissing, CodeEmpty, CodeIdentical, CodeStale, CodeObsolete,
+	CodePluralMissing, CodePluralExtra, CodePlaceholder, CodeTemplate,
+	CodeMarkup, CodeNumber, CodeQuotes, CodeGroupedNumber, CodeSpace,
+	CodeDash, CodePercent, CodeDecimal, CodeMixedScript, CodeForeignLetters,
+	CodeLanguageLetters, CodeSpelling, CodeNFC, CodeFrontMatter, CodeReused,
+	CodeControl, CodeInvisible, CodeUnsafeLink, CodeSettings,
+	glossary.CodeMissing, glossary.CodeAlso, glossary.CodeForbidden, glossary.CodeAltered,
+}
 
 // defaultWarnings are the checks whose findings are warnings unless the
 // configuration says otherwise.
@@ -384,6 +398,7 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 		}
 		r.report(tm, pos(0), CodeNumber, fmt.Sprintf("the English's number %s is missing", n), "keep the number, written in the language's style")
 	}
+	r.decimals(tm, text, srcNumbers, pos)
 	r.typography(tm, text, pos)
 	r.script(tm, text, pos)
 	if r.spell {
@@ -535,16 +550,23 @@ func (r *run) onlyKeptTerms(text string) bool {
 func numbers(text string) []string {
 	var out []string
 	for _, m := range scanNumbers(stripCode(text)) {
-		n := m
-		for _, sep := range []string{",", "\u00a0", "\u202f", " "} {
-			if strings.Count(n, sep) > 0 && groupedBy(n, sep) {
-				n = strings.ReplaceAll(n, sep, "")
-			}
-		}
-		n = strings.TrimRight(strings.TrimRight(n, "."), ",")
-		out = append(out, strings.ReplaceAll(n, ",", ".")) // 3,5 (ru) = 3.5 (en)
+		out = append(out, normalNumber(m))
 	}
 	return out
+}
+
+// normalNumber is a number as the number check compares it: without its
+// thousands separators, with "." before its decimals (3,5 in Russian is 3.5
+// in English; 150 000 is 150000).
+func normalNumber(m string) string {
+	n := m
+	for _, sep := range []string{",", "\u00a0", "\u202f", " "} {
+		if strings.Count(n, sep) > 0 && groupedBy(n, sep) {
+			n = strings.ReplaceAll(n, sep, "")
+		}
+	}
+	n = strings.TrimRight(strings.TrimRight(n, "."), ",")
+	return strings.ReplaceAll(n, ",", ".")
 }
 
 // groupedBy reports whether sep separates groups of three digits in n.
@@ -556,6 +578,41 @@ func groupedBy(n, sep string) bool {
 		}
 	}
 	return true
+}
+
+// decimals holds the decimal numbers of the English (3.5, 37.8) to the
+// locale's CLDR decimal separator where the translation writes them (3,5 in
+// Russian and Kazakh). Only numbers the English has are judged: a date
+// (12.03) or a version (1.2) of the translation's own is left alone. A
+// percentage is the percentage check's.
+func (r *run) decimals(tm *catalog.Message, text string, srcNumbers []string, pos func(int) segment.Pos) {
+	sep := ""
+	for _, n := range srcNumbers {
+		if strings.Contains(n, ".") {
+			sep = locale.DecimalSeparator(r.tag)
+			break
+		}
+	}
+	if sep == "" {
+		return
+	}
+	plain := stripCode(text)
+	for _, m := range scanNumberSpans(plain) {
+		n := normalNumber(plain[m[0]:m[1]])
+		dot := strings.LastIndexByte(n, '.')
+		if dot < 0 || !slices.Contains(srcNumbers, n) || strings.HasPrefix(strings.TrimLeft(plain[m[1]:], " \u00a0\u202f"), "%") {
+			continue
+		}
+		frac := len(n) - dot - 1
+		at := m[1] - frac - 1 // the separator as written
+		if at <= m[0] {
+			continue
+		}
+		if got := text[at : at+1]; got != sep {
+			num := text[m[0]:m[1]]
+			r.report(tm, pos(at), CodeDecimal, fmt.Sprintf("%q: %s writes the decimal separator as %q", num, locale.EnglishName(r.tag), sep), fmt.Sprintf("write %q", num[:at-m[0]]+sep+num[at-m[0]+1:]))
+		}
+	}
 }
 
 // quoteMarks are the characters the quotation check knows.

@@ -124,6 +124,10 @@ func TestChecks(t *testing.T) {
 		{"percent without the space in ru", ru, "Up 37.8%.", text("Рост на 37,8%."), CodePercent},
 		{"percent as Kazakh writes it", kk, "Up 37.8%.", text("Өсім 37,8% болды."), ""},
 		{"percent with a space in kk", kk, "Up 37.8%.", text("Өсім 37,8 % болды."), CodePercent},
+		{"decimal comma in ru", ru, "It cost 3.5 million.", text("Это стоило 3,5 миллиона."), ""},
+		{"decimal point in ru", ru, "It cost 3.5 million.", text("Это стоило 3.5 миллиона."), CodeDecimal},
+		{"decimal point in kk", kk, "It cost 3.5 million.", text("Бұл 3.5 миллион тұрды."), CodeDecimal},
+		{"a date of the translation's own", ru, "On 12 March it cost 3.5 million.", text("12 марта (в отчёте от 12.03) это стоило 3,5 миллиона."), ""},
 		{"hyphen for a dash", ru, "A flat - mine.", text("Квартира - моя."), CodeDash},
 		{"en dash for a dash", ru, "A flat - mine.", text("Квартира\u00a0– моя."), CodeDash},
 		{"the dash", ru, "A flat - mine.", text("Квартира\u00a0— моя."), ""},
@@ -220,6 +224,30 @@ number = "warning"
 	for _, bad := range []string{"[check.severity]\nstale = \"fatal\"\n", "colour = 1\n", "[check\n"} {
 		if _, err := ParseConfig("tilmash.toml", []byte(bad)); err == nil || !strings.HasPrefix(err.Error(), "tilmash.toml:") {
 			t.Errorf("ParseConfig(%q) error = %v", bad, err)
+		}
+	}
+}
+
+func TestConfigNamesKnownChecks(t *testing.T) {
+	tests := []struct {
+		config string
+		want   string // the error, or "" for none
+	}{
+		{"[check]\ndisable = [\"typography\", \"glossary-also\"]\n", ""},
+		{"[check.severity]\ntypography-decimal = \"warning\"\n", ""},
+		{"[check]\ndisable = [\"spelling\",\n  \"typograhpy\"]\n", `tilmash.toml:3:1: unknown check "typograhpy": did you mean "typography"?`},
+		{"[check.locales.kk.severity]\nglossary-missng = \"warning\"\n", `tilmash.toml:2:1: unknown check "glossary-missng": did you mean "glossary-missing"?`},
+		{"[check.units.\"a.title\"]\ndisable = [\"everything\"]\n", `tilmash.toml:2:1: unknown check "everything" (the README's Checks section lists the codes; a group such as "typography" covers all of its own)`},
+		{"[check]\ndisable = [\"typo\"]\n", `tilmash.toml:2:1: unknown check "typo"`}, // a prefix that is not a group
+	}
+	for _, tt := range tests {
+		_, err := ParseConfig("tilmash.toml", []byte(tt.config))
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if tt.want == "" && got != "" || tt.want != "" && !strings.HasPrefix(got, tt.want) {
+			t.Errorf("ParseConfig(%q) error = %q, want %q", tt.config, got, tt.want)
 		}
 	}
 }
@@ -429,5 +457,17 @@ func TestDictionaryPackage(t *testing.T) {
 		if got := DictionaryPackage(dict); got != want {
 			t.Errorf("DictionaryPackage(%q) = %q, want %q", dict, got, want)
 		}
+	}
+}
+
+func TestDecimalPointsAtTheSeparator(t *testing.T) {
+	in := setup(t, language.Kazakh, "It cost 3.5 million, 37.8% more.", text("Бұл 3.5 миллион, 37,8% артық тұрды."))
+	fs := Run(in)
+	if len(fs) != 1 || fs[0].Code != CodeDecimal {
+		t.Fatalf("findings = %v, want one %s", fs, CodeDecimal)
+	}
+	// Бұл 3.5: the "." is the 6th character of the value.
+	if col := fs[0].Pos.Col - in.Targets[0].Messages[0].ValuePos(locale.Other, 0).Col; col != 5 || fs[0].Hint != `write "3,5"` {
+		t.Errorf("finding at value column %d with hint %q, want 5 and write \"3,5\"", col, fs[0].Hint)
 	}
 }

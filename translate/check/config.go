@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/tilmash/tilmash/internal/tomlpos"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -159,6 +160,21 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	}
 	c.Locales = canonical
 	for _, r := range c.rules() {
+		names := slices.Clone(r.Disable)
+		for code := range r.Severity {
+			names = append(names, code)
+		}
+		for _, name := range names {
+			if !knownCheck(name) {
+				msg := fmt.Sprintf("unknown check %q", name)
+				if near := nearestCheck(name); near != "" {
+					msg += fmt.Sprintf(": did you mean %q?", near)
+				} else {
+					msg += " (the README's Checks section lists the codes; a group such as \"typography\" covers all of its own)"
+				}
+				return nil, &segment.Error{Pos: segment.Pos{File: file, Line: nameLine(data, name), Col: 1}, Msg: msg}
+			}
+		}
 		for code, sev := range r.Severity {
 			if sev != "error" && sev != "warning" {
 				return nil, &segment.Error{Pos: segment.Pos{File: file, Line: 1, Col: 1}, Msg: fmt.Sprintf("severity of %q is %q: write \"error\" or \"warning\"", code, sev)}
@@ -270,6 +286,70 @@ func keyLine(data []byte, key string) int {
 	for i, l := range strings.Split(string(data), "\n") {
 		l = strings.TrimSpace(l)
 		if rest, ok := strings.CutPrefix(l, key); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// knownCheck reports whether name is a check's code or the group of some
+// ("typography", "glossary", "script", "plural").
+func knownCheck(name string) bool {
+	for _, c := range Codes {
+		if covers(name, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestCheck is the code or group closest to a misspelt name, within
+// three edits, or "".
+func nearestCheck(name string) string {
+	best, bestD := "", 4
+	seen := map[string]bool{}
+	for _, c := range Codes {
+		group, _, _ := strings.Cut(c, "-")
+		for _, cand := range []string{c, group} {
+			if seen[cand] {
+				continue
+			}
+			seen[cand] = true
+			if d := editDistance(name, cand); d < bestD {
+				best, bestD = cand, d
+			}
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes (the
+// codes are ASCII).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// nameLine is the line of tilmash.toml that names a check, quoted in a
+// list or as a key, or 1.
+func nameLine(data []byte, name string) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, `"`+name+`"`) || strings.HasPrefix(strings.TrimSpace(l), name) && strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), name)), "=") {
 			return i + 1
 		}
 	}

@@ -22,11 +22,20 @@
 //	typography-quotes  a quotation mark the language does not use
 //	typography-number  a grouped number without the locale's separator
 //	typography-space   a double space, or a leading or trailing space
+//	typography-dash    a hyphen or en dash alone between words where the locale sets its dash
+//	typography-percent a percentage not written as the locale's CLDR pattern writes it
+//	typography-decimal a decimal number of the English without the locale's decimal separator
 //	script-mixed       a Latin letter inside a Cyrillic word, or the reverse
 //	script-letters     letters of another language (Kazakh letters in Russian)
 //	script-language    a long unit without any of the language's own letters
 //	spelling           a word the hunspell dictionary does not know (warning)
 //	nfc                text that is not in Unicode normalisation form C
+//	control-char       a control character, line break or bidi override (error)
+//	invisible-char     a zero-width character or soft hyphen (warning)
+//	reused             an entry filled from the same English elsewhere, to review (warning)
+//	front-matter       a front-matter field tilmash does not know (warning)
+//	unsafe-link        a link to an address that is not http, https, mailto, tel or relative
+//	settings           a locale without its [locales.X] table in tilmash.toml
 //
 // Which checks run, and how severe they are, is set per project, locale and
 // unit in tilmash.toml (Config), and per entry by a translator's comment

@@ -47,6 +47,15 @@ func threeDigits(s string, i int) bool {
 // after \d+ is optional, so the leftmost-first match is the greedy one.
 func scanNumbers(s string) []string {
 	var out []string
+	for _, m := range scanNumberSpans(s) {
+		out = append(out, s[m[0]:m[1]])
+	}
+	return out
+}
+
+// scanNumberSpans returns the byte ranges of the numbers scanNumbers finds.
+func scanNumberSpans(s string) [][2]int {
+	var out [][2]int
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
 			i++
@@ -69,7 +78,7 @@ func scanNumbers(s string) []string {
 				i++
 			}
 		}
-		out = append(out, s[start:i])
+		out = append(out, [2]int{start, i})
 	}
 	return out
 }

@@ -113,6 +113,13 @@ func FormatPercent(tag language.Tag, percent float64, decimals int) string {
 	return message.NewPrinter(tag).Sprint(number.Percent(percent/100, number.MinFractionDigits(decimals), number.MaxFractionDigits(decimals)))
 }
 
+// DecimalSeparator is the locale's CLDR decimal separator, as x/text
+// writes it: "." in English, "," in Russian and Kazakh.
+func DecimalSeparator(tag language.Tag) string {
+	s := message.NewPrinter(tag).Sprint(number.Decimal(1.5, number.MinFractionDigits(1)))
+	return strings.TrimSuffix(strings.TrimPrefix(s, "1"), "5")
+}
+
 // SelfName is the language's name for itself: English, русский, қазақ тілі.
 func SelfName(tag language.Tag) string {
 	if name := display.Self.Name(tag); name != "" {

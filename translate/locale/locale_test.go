@@ -72,6 +72,21 @@ func TestFormatInt(t *testing.T) {
 	}
 }
 
+func TestDecimalSeparator(t *testing.T) {
+	tests := []struct{ tag, want string }{
+		{"en", "."},
+		{"ru", ","},
+		{"kk", ","},
+		{"de", ","},
+		{"ja", "."},
+	}
+	for _, tt := range tests {
+		if got := DecimalSeparator(language.MustParse(tt.tag)); got != tt.want {
+			t.Errorf("DecimalSeparator(%s) = %q, want %q", tt.tag, got, tt.want)
+		}
+	}
+}
+
 func TestParse(t *testing.T) {
 	tests := []struct {
 		in      string
