@@ -28,9 +28,11 @@ check: extract
 editions: $(BIN)
 	@status=0; $(BIN) extract || status=$$?; $(BIN) check || status=$$?; $(BIN) build || status=$$?; exit $$status
 
-## test: install what the tests need if it is missing (scripts/deps), go vet, then every test with the race detector
+## test: install what the tests need if it is missing (scripts/deps), go vet, then every test with
+## the race detector. GORACE: a race-built test binary sleeps a second before it exits, by default,
+## for late reports; the tests have all returned by then, and 25 packages waited 25 s for nothing.
 test: deps vet
-	$(GO) test -race -count=1 ./...
+	GORACE=atexit_sleep_ms=0 $(GO) test -race -count=1 ./...
 
 ## deps: the Debian packages the tests need (hunspell and dictionaries, epubcheck, Chromium…), installed if missing
 deps:

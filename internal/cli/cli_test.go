@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -17,16 +18,37 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
+// tilmashBin is the real binary the scenarios run, built once by TestMain
+// without the race detector: a script runs it hundreds of times, and a
+// race-instrumented binary starts and runs several times slower (make test
+// took 180 s for this package). The code it drives is race-tested in
+// process, here and in the packages below (workspace, parallel, lock).
+var tilmashBin string
+
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
-		"tilmash": func() { os.Exit(Main(os.Args[1:], IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})) },
-	})
+	dir, err := os.MkdirTemp("", "tilmash-test-bin-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	tilmashBin = filepath.Join(dir, "tilmash")
+	if out, err := exec.Command("go", "build", "-o", tilmashBin, "../../cmd/tilmash").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "go build ./cmd/tilmash: %v\n%s", err, out)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 // TestScripts runs the command-line scenarios in testdata/script: each runs
 // the real tilmash on real files and checks its output, exit code and files.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: map[string]func(*testscript.TestScript, bool, []string){
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Setup: func(e *testscript.Env) error {
+		e.Setenv("PATH", filepath.Dir(tilmashBin)+string(os.PathListSeparator)+e.Getenv("PATH"))
+		return nil
+	}, Cmds: map[string]func(*testscript.TestScript, bool, []string){
 		"linkcheck": cmdLinkcheck,
 		"report":    cmdReport,
 		"revise":    cmdRevise,

@@ -24,9 +24,10 @@ import (
 // command has run, the editions are wholly the old set or wholly the new,
 // and no temporary file is left.
 func TestKilledCommandsLoseNothing(t *testing.T) {
+	t.Parallel() // processes and files, mostly waiting: overlap with the other slow tests
 	bin := filepath.Join(t.TempDir(), "tilmash")
 	buildTilmash(t, bin)
-	c, err := corpus.Generate(12, 11)
+	c, err := corpus.Generate(6, 11)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,11 +157,16 @@ func mergeKeys(a, b map[string][]byte) map[string]bool {
 	return out
 }
 
-// buildTilmash builds the real binary at bin, without the race detector:
-// for tests that run it as a separate process (killed, limited, another user).
+// buildTilmash puts the real binary (TestMain built it once, without the
+// race detector) at bin: for tests that run it as a separate process
+// (killed, limited, another user).
 func buildTilmash(t *testing.T, bin string) {
 	t.Helper()
-	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/tilmash").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	data, err := os.ReadFile(tilmashBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
 	}
 }

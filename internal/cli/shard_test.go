@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -20,12 +21,27 @@ import (
 // standard output.
 func run(t *testing.T, dir string, args ...string) (int, []byte) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	code := Main(append([]string{"-C", dir}, args...), IO{In: strings.NewReader(""), Out: &out, Err: &errOut})
+	code, out, errOut := tilmashExec(t, dir, args...)
 	if code == ExitError {
-		t.Fatalf("tilmash %s: exit 2: %s", strings.Join(args, " "), errOut.String())
+		t.Fatalf("tilmash %s: exit 2: %s", strings.Join(args, " "), errOut)
 	}
-	return code, out.Bytes()
+	return code, []byte(out)
+}
+
+// tilmashExec runs the real binary (tilmashBin) in dir, as tilmash -C dir
+// ARGS, and returns its exit code and output.
+func tilmashExec(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	cmd := exec.Command(tilmashBin, append([]string{"-C", dir}, args...)...)
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode(), out.String(), errOut.String()
+	} else if err != nil {
+		t.Fatalf("tilmash %s: %v", strings.Join(args, " "), err)
+	}
+	return 0, out.String(), errOut.String()
 }
 
 // tree reads every file under root, by slash path.
@@ -66,7 +82,8 @@ func writeTree(t *testing.T, root string, files map[string][]byte) {
 // report, and the shards' editions together are the whole run's, each made
 // by exactly one shard.
 func TestShardsMergeToTheUnshardedResult(t *testing.T) {
-	c, err := corpus.Generate(30, 5)
+	t.Parallel() // processes and files, mostly waiting: overlap with the other slow tests
+	c, err := corpus.Generate(16, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,20 +103,21 @@ func TestShardsMergeToTheUnshardedResult(t *testing.T) {
 	run(t, base, "extract")
 	project := tree(t, base)
 
+	// The whole run, once.
+	whole := t.TempDir()
+	writeTree(t, whole, project)
+	checkCode, findings := run(t, whole, "check", "--no-spelling", "--format", "json")
+	buildCode, _ := run(t, whole, "build")
+	wholeDist := tree(t, filepath.Join(whole, "dist"))
+	var wholeReport workspace.Report
+	if err := json.Unmarshal(wholeDist["report.json"], &wholeReport); err != nil {
+		t.Fatal(err)
+	}
+	wholeReport.Inputs = ""
+	delete(wholeDist, "report.json")
+
 	for _, shards := range []int{1, 3, 7} {
 		t.Run(fmt.Sprintf("shards=%d", shards), func(t *testing.T) {
-			whole := t.TempDir()
-			writeTree(t, whole, project)
-			checkCode, findings := run(t, whole, "check", "--no-spelling", "--format", "json")
-			buildCode, _ := run(t, whole, "build")
-			wholeDist := tree(t, filepath.Join(whole, "dist"))
-			var wholeReport workspace.Report
-			if err := json.Unmarshal(wholeDist["report.json"], &wholeReport); err != nil {
-				t.Fatal(err)
-			}
-			wholeReport.Inputs = ""
-			delete(wholeDist, "report.json")
-
 			work := t.TempDir()
 			var findingFiles, reportFiles []string
 			merged := map[string][]byte{}

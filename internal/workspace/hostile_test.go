@@ -2,14 +2,15 @@ package workspace
 
 import (
 	"os"
-
-	"golang.org/x/text/language"
-
-	"github.com/tilmash/tilmash/translate/catalog"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/internal/testtool"
+	"github.com/tilmash/tilmash/translate/catalog"
 )
 
 // pwn is what every payload below tries to do: mark the page.
@@ -64,6 +65,7 @@ func TestHostileHTMLDoesNotRunInChromium(t *testing.T) {
 	if _, err := res.Files.Commit(dir); err != nil {
 		t.Fatal(err)
 	}
+	browser := testtool.Chromium(t)
 	handler := regexp.MustCompile(`(?i)\son[a-z]+=`)
 	pages := 0
 	for _, o := range res.Report.Editions {
@@ -71,7 +73,7 @@ func TestHostileHTMLDoesNotRunInChromium(t *testing.T) {
 			continue
 		}
 		pages++
-		_, dom := chromium(t, filepath.Join(dir, o.File))
+		dom := browser.Open(t, "file://"+filepath.Join(dir, o.File)).DOM
 		switch {
 		case strings.Contains(dom, "data-pwned"):
 			t.Errorf("%s: a payload ran", o.File)
@@ -91,7 +93,7 @@ func TestHostileHTMLDoesNotRunInChromium(t *testing.T) {
 	// The detector works: a page whose script runs is caught.
 	bad := filepath.Join(t.TempDir(), "bad.html")
 	must(t, os.WriteFile(bad, []byte("<!DOCTYPE html><html><body><p>x</p><script>"+pwn+"</script></body></html>"), 0o644))
-	if _, dom := chromium(t, bad); !strings.Contains(dom, "data-pwned") {
+	if dom := browser.Open(t, "file://"+bad).DOM; !strings.Contains(dom, "data-pwned") {
 		t.Errorf("the payload did not run on a page made to run it: the test cannot see it")
 	}
 }

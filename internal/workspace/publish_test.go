@@ -1,15 +1,16 @@
 package workspace
 
 import (
-	"bytes"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/testtool"
 )
 
 // written builds the project and writes every file into a temporary folder.
@@ -27,75 +28,34 @@ func written(t *testing.T) (string, *Result) {
 }
 
 // TestEPUBCheck runs epubcheck, as a publisher would, on every EPUB edition:
-// no errors and no warnings.
+// no errors and no warnings. The books are checked in one JVM.
 func TestEPUBCheck(t *testing.T) {
-	jar := "/usr/share/java/epubcheck.jar"
-	if _, err := os.Stat(jar); err != nil {
-		t.Fatalf("epubcheck is not installed: apt-get install epubcheck (CI does)")
-	}
 	dir, res := written(t)
 	var books []string
 	for _, o := range res.Report.Editions {
 		if o.Format == "epub" {
-			books = append(books, o.File)
+			books = append(books, filepath.Join(dir, o.File))
 		}
 	}
 	if len(books) != 3 {
 		t.Errorf("%d EPUBs, want 3 (en, kk, ru)", len(books))
 	}
-	t.Run("epubcheck", func(t *testing.T) {
-		for _, book := range books {
-			t.Run(book, func(t *testing.T) {
-				t.Parallel() // one JVM per book: let them share the cores
-				out, err := exec.Command("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar, filepath.Join(dir, book)).CombinedOutput()
-				if err != nil || bytes.Contains(out, []byte("WARNING")) || bytes.Contains(out, []byte("ERROR")) {
-					t.Errorf("epubcheck %s: %v\n%s", book, err, out)
-				}
-			})
+	for book, r := range testtool.EPUBCheck(t, books...) {
+		if !r.OK {
+			t.Errorf("epubcheck %s:\n%s", book, r.Output)
 		}
-	})
-}
-
-// chromium renders a page headless and returns its screenshot and its DOM.
-func chromium(t *testing.T, page string) (image.Image, string) {
-	t.Helper()
-	bin, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatalf("chromium is not installed: apt-get install chromium (CI does)")
 	}
-	shot := filepath.Join(t.TempDir(), "shot.png")
-	flags := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-		"--user-data-dir=" + t.TempDir(), "--window-size=1000,1400"}
-	url := "file://" + page
-	if out, err := exec.Command(bin, append(flags, "--screenshot="+shot, url)...).CombinedOutput(); err != nil {
-		t.Fatalf("chromium screenshot of %s: %v\n%s", page, err, out)
-	}
-	dom, err := exec.Command(bin, append(flags, "--dump-dom", url)...).Output()
-	if err != nil {
-		t.Fatalf("chromium --dump-dom %s: %v", page, err)
-	}
-	f, err := os.Open(shot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("screenshot of %s: %v", page, err)
-	}
-	return img, string(dom)
 }
 
 // inkShare is the share of the screenshot's pixels that differ from its
 // top-left (background) pixel: an empty page has none.
 func inkShare(img image.Image) float64 {
 	b := img.Bounds()
-	bg := fmt.Sprint(img.At(b.Min.X, b.Min.Y))
+	bg := color.RGBAModel.Convert(img.At(b.Min.X, b.Min.Y))
 	ink := 0
 	for y := b.Min.Y; y < b.Max.Y; y += 2 {
 		for x := b.Min.X; x < b.Max.X; x += 2 {
-			if fmt.Sprint(img.At(x, y)) != bg {
+			if color.RGBAModel.Convert(img.At(x, y)) != bg {
 				ink++
 			}
 		}
@@ -118,11 +78,13 @@ func pageLooksRight(img image.Image, dom, headline string) error {
 	return nil
 }
 
-// TestHTMLRendersInChromium opens every HTML edition in headless Chromium:
-// each must draw a page with its headline and body. The screenshots are kept
-// in dist/screenshots when TILMASH_SCREENSHOTS is set (make screenshots).
+// TestHTMLRendersInChromium opens every HTML edition in headless Chromium
+// (one browser, a tab per page): each must draw a page with its headline
+// and body. The screenshots are kept in the folder TILMASH_SCREENSHOTS
+// names, when it is set.
 func TestHTMLRendersInChromium(t *testing.T) {
 	dir, res := written(t)
+	browser := testtool.Chromium(t)
 	headlines := map[string]string{"en": "The Conscript: Russians of Almaty", "ru": "Призывник: россияне в Алматы", "kk": "Әскерге шақырылушы: Алматыдағы ресейліктер"}
 	t.Run("pages", func(t *testing.T) {
 		for _, o := range res.Report.Editions {
@@ -130,15 +92,15 @@ func TestHTMLRendersInChromium(t *testing.T) {
 				continue
 			}
 			t.Run(o.File, func(t *testing.T) {
-				t.Parallel() // one Chromium per page: let them share the cores
-				img, dom := chromium(t, filepath.Join(dir, o.File))
-				if err := pageLooksRight(img, dom, headlines[o.Locale]); err != nil {
+				t.Parallel()
+				p := browser.Open(t, "file://"+filepath.Join(dir, o.File))
+				if err := pageLooksRight(p.Screenshot, p.DOM, headlines[o.Locale]); err != nil {
 					t.Errorf("%s: %v", o.File, err)
 				}
 				if keep := os.Getenv("TILMASH_SCREENSHOTS"); keep != "" {
 					os.MkdirAll(keep, 0o755)
 					f, _ := os.Create(filepath.Join(keep, o.Locale+"-"+o.Article+".png"))
-					png.Encode(f, img)
+					png.Encode(f, p.Screenshot)
 					f.Close()
 				}
 			})
@@ -148,8 +110,8 @@ func TestHTMLRendersInChromium(t *testing.T) {
 	for name, page := range map[string]string{"empty": "<!DOCTYPE html><html><body></body></html>", "broken": "<!DOCTYPE html><html><body><h1>The Conscript: Russians of Almaty</h1><p>only"} {
 		f := filepath.Join(t.TempDir(), name+".html")
 		os.WriteFile(f, []byte(page), 0o644)
-		img, dom := chromium(t, f)
-		if err := pageLooksRight(img, dom, headlines["en"]); err == nil {
+		p := browser.Open(t, "file://"+f)
+		if err := pageLooksRight(p.Screenshot, p.DOM, headlines["en"]); err == nil {
 			t.Errorf("the %s page passed", name)
 		}
 	}
