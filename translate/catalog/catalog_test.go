@@ -401,6 +401,7 @@ func FuzzParseFast(f *testing.F) {
 	f.Add([]byte(ruFile))
 	f.Add([]byte("# h\n\n# note\n#> x\n[a.b]\nhash = \"h\"\nother = \"Қа\\u00A0з \\\"x\\\" \\U0001F600\"\n"))
 	f.Add([]byte("[a.b]\nother = \"x\"\n[a.c]\none = \"y\"\nother = \"z\"\n"))
+	f.Add([]byte("# tilmash catalogue: kk\n\n# mine\n\n[a.b]\n# between\nhash = \"h\" # after\nother = \"x\"\n# tail\n\n# loose\n\n[a.c]\nother = \"y\"\n# end\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if !utf8.Valid(data) {
 			return

@@ -47,8 +47,10 @@ func parseFast(path string, data []byte, tag language.Tag) (c *Catalog, ok bool)
 		trimmed := strings.Trim(line, " \t") // TOML's white space, no other
 		switch {
 		case trimmed == "":
-			if !seenTable && len(pending) > 0 {
-				c.Header = append(c.Header, pending...)
+			if !seenTable {
+				c.addHeaderBlock(pending)
+			} else if m != nil {
+				m.addTail(pending)
 			}
 			pending = nil
 		case trimmed != line:
@@ -80,11 +82,13 @@ func parseFast(path string, data []byte, tag language.Tag) (c *Catalog, ok bool)
 			if m == nil {
 				return nil, false // a key outside any table
 			}
-			key, value, col, good := keyValue(line)
+			key, value, col, note, good := keyValue(line)
 			if !good || keys[key] {
 				return nil, false
 			}
 			keys[key] = true
+			m.addKeyNotes(key, pending)
+			m.addLineNote(key, note)
 			switch key {
 			case "description":
 				m.Description = value
@@ -98,6 +102,11 @@ func parseFast(path string, data []byte, tag language.Tag) (c *Catalog, ok bool)
 			}
 			pending = nil
 		}
+	}
+	if m != nil {
+		m.addTail(pending) // the file's last lines
+	} else {
+		c.addHeaderBlock(pending)
 	}
 	// A table with no keys, or one whose ID is another's prefix, is not a
 	// message the way the general path sees it.
@@ -135,14 +144,15 @@ func tableName(line string) (string, bool) {
 }
 
 // keyValue reads `key = "value"`: a lower-case bare key, a basic string with
-// TOML's escapes, nothing after it. col is the value's column in characters.
-func keyValue(line string) (key, value string, col int, ok bool) {
+// TOML's escapes, then nothing or a comment (note). col is the value's
+// column in characters.
+func keyValue(line string) (key, value string, col int, note string, ok bool) {
 	i := 0
 	for i < len(line) && line[i] >= 'a' && line[i] <= 'z' {
 		i++
 	}
 	if i == 0 {
-		return "", "", 0, false
+		return "", "", 0, "", false
 	}
 	key = line[:i]
 	j := i
@@ -150,21 +160,25 @@ func keyValue(line string) (key, value string, col int, ok bool) {
 		j++
 	}
 	if j == len(line) || line[j] != '=' {
-		return "", "", 0, false
+		return "", "", 0, "", false
 	}
 	j++
 	for j < len(line) && line[j] == ' ' {
 		j++
 	}
 	if j == len(line) || line[j] != '"' || strings.HasPrefix(line[j:], `"""`) {
-		return "", "", 0, false
+		return "", "", 0, "", false
 	}
 	col = utf8.RuneCountInString(line[:j]) + 1
 	value, end, ok := basicString(line, j+1)
-	if !ok || strings.TrimRight(line[end:], " ") != "" {
-		return "", "", 0, false
+	if !ok {
+		return "", "", 0, "", false
 	}
-	return key, value, col, true
+	rest := strings.TrimLeft(line[end:], " \t")
+	if rest != "" && rest[0] != '#' {
+		return "", "", 0, "", false
+	}
+	return key, value, col, strings.TrimRight(rest, " \t"), true
 }
 
 // basicString decodes a TOML basic string from s[start:] up to its closing

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,6 +24,14 @@ func Format(c *Catalog) []byte {
 	for _, h := range c.Header {
 		b.WriteString(commentSafe(h) + "\n")
 	}
+	if len(c.HeaderNotes) > 0 {
+		if len(c.Header) > 0 {
+			b.WriteString("\n")
+		}
+		for _, h := range c.HeaderNotes {
+			b.WriteString(commentSafe(h) + "\n")
+		}
+	}
 	section := ""
 	for _, m := range c.Messages {
 		if s := sectionOf(m); s != section {
@@ -37,19 +46,67 @@ func Format(c *Catalog) []byte {
 			b.WriteString(commentSafe(l) + "\n")
 		}
 		b.WriteString("[" + Key(m.ID) + "]\n")
+		written := map[string]bool{}
+		key := func(k, v string) {
+			for _, l := range m.KeyNotes[k] {
+				b.WriteString(commentSafe(l) + "\n")
+			}
+			b.WriteString(k + " = " + Quote(v))
+			if n := m.LineNotes[k]; n != "" {
+				b.WriteString(" " + commentSafe(n))
+			}
+			b.WriteString("\n")
+			written[k] = true
+		}
 		if m.Description != "" {
-			b.WriteString("description = " + Quote(m.Description) + "\n")
+			key("description", m.Description)
 		}
 		if m.Hash != "" {
-			b.WriteString("hash = " + Quote(m.Hash) + "\n")
+			key("hash", m.Hash)
 		}
 		for _, f := range locale.Forms {
 			if s, ok := m.Forms[f]; ok {
-				b.WriteString(string(f) + " = " + Quote(s) + "\n")
+				key(string(f), s)
 			}
+		}
+		// Notes of keys the entry no longer has stay, after its keys.
+		for _, l := range orphanNotes(m, written) {
+			b.WriteString(commentSafe(l) + "\n")
+		}
+		for _, l := range m.TailNotes {
+			b.WriteString(commentSafe(l) + "\n")
 		}
 	}
 	return b.Bytes()
+}
+
+// orphanNotes are the translator's comments that stood above or beside a key
+// the entry no longer has (a plural form tilmash dropped, a hash removed),
+// in key order: kept, as lines after the entry's keys.
+func orphanNotes(m *Message, written map[string]bool) []string {
+	var keys []string
+	for k := range m.KeyNotes {
+		if !written[k] {
+			keys = append(keys, k)
+		}
+	}
+	for k := range m.LineNotes {
+		if !written[k] && m.KeyNotes[k] == nil {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	sort.Strings(keys)
+	var out []string
+	for _, k := range keys {
+		out = append(out, m.KeyNotes[k]...)
+		if n := m.LineNotes[k]; n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // formatSize estimates the size of the formatted catalogue, so that the

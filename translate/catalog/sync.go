@@ -169,6 +169,9 @@ func reusable(src, old *Catalog) map[string]*Message {
 // Stats.Pruned.
 func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalog, Stats) {
 	out := &Catalog{Locale: tag, Path: path, Header: TargetHeader(tag)}
+	if old != nil {
+		out.HeaderNotes = old.HeaderNotes
+	}
 	var st Stats
 	forms := locale.PluralForms(tag)
 	reuse := reusable(src, old)
@@ -180,7 +183,8 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 		}
 		m := &Message{ID: sm.ID, Hash: sm.Hash, Forms: map[locale.Form]string{}}
 		if om != nil {
-			m.Notes, m.Hash = om.Notes, om.Hash
+			m.keepNotes(om)
+			m.Hash = om.Hash
 			if m.Hash == segment.ExactHash(sm.Forms) {
 				m.Hash = sm.Hash // made from this very English, hashed as tilmash once did
 			}
@@ -233,7 +237,7 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 	}
 	if old != nil && prune {
 		for _, om := range old.Messages {
-			if src.Lookup(om.ID) == nil && (om.Translated() || len(om.Notes) > 0) {
+			if src.Lookup(om.ID) == nil && (om.Translated() || om.HasNotes()) {
 				st.Pruned = append(st.Pruned, om.ID)
 			}
 		}
@@ -242,14 +246,15 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 	if old != nil && !prune {
 		var obsolete []*Message
 		for _, om := range old.Messages {
-			if src.Lookup(om.ID) == nil && (om.Translated() || len(om.Notes) > 0) { // one with neither text nor notes holds no work: it goes
+			if src.Lookup(om.ID) == nil && (om.Translated() || om.HasNotes()) { // one with neither text nor notes holds no work: it goes
 				obsolete = append(obsolete, om)
 			}
 		}
 		sort.Slice(obsolete, func(i, j int) bool { return obsolete[i].ID < obsolete[j].ID })
 		for _, om := range obsolete {
 			st.Obsolete++
-			m := &Message{ID: om.ID, Hash: om.Hash, Forms: om.Forms, Notes: om.Notes}
+			m := &Message{ID: om.ID, Hash: om.Hash, Forms: om.Forms}
+			m.keepNotes(om)
 			m.Comments = append(m.Comments, "#, obsolete: its unit is no longer in any article; delete the entry once you no longer need it")
 			if s := om.Source(); s != nil {
 				m.Comments = append(m.Comments, sourceLines("#> ", s)...)
