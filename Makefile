@@ -67,6 +67,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzScan -fuzztime $(FUZZTIME) ./translate/placeholder
 	$(GO) test -run '^$$' -fuzz FuzzMarkdownRoundTrip -fuzztime $(FUZZTIME) ./translate/render
 	$(GO) test -run '^$$' -fuzz FuzzCheckedRenders -fuzztime $(FUZZTIME) ./translate/check
+	$(GO) test -run '^$$' -fuzz FuzzDiff -fuzztime $(FUZZTIME) ./translate/worddiff
 
 ## screenshots: every HTML edition, complete or not (missing units in English), as Chromium draws it, in dist/screenshots/
 screenshots: extract

@@ -11,6 +11,7 @@ import (
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
+	"github.com/tilmash/tilmash/translate/worddiff"
 )
 
 // SourceHeader opens the source catalogue, locales/en.toml.
@@ -229,6 +230,7 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 			}
 			if prev != nil && !sameForms(prev, sm.Forms) {
 				m.Comments = append(m.Comments, sourceLines("#| ", prev)...)
+				m.Comments = append(m.Comments, ChangedLines(prev, sm.Forms)...)
 			}
 		default:
 			st.Translated++
@@ -263,6 +265,34 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 		}
 	}
 	return out, st
+}
+
+// ChangedContext is how many unchanged words a "#, changed:" line keeps
+// around each change.
+const ChangedContext = 4
+
+// ChangedLines are the "#, changed:" comments of a stale entry: for each
+// plural form whose English changed, the new English with the words the
+// old one had in [-…-] and the new ones in {+…+} (package worddiff).
+func ChangedLines(old, new map[locale.Form]string) []string {
+	var lines []string
+	for _, f := range locale.Forms {
+		o, okOld := old[f]
+		n, okNew := new[f]
+		if !okOld && !okNew {
+			continue
+		}
+		d := worddiff.Diff(o, n, ChangedContext)
+		if d == "" {
+			continue
+		}
+		label := ""
+		if len(new) > 1 || len(old) > 1 {
+			label = string(f) + ": "
+		}
+		lines = append(lines, "#, changed: "+label+oneLine(d))
+	}
+	return lines
 }
 
 func sameForms(a, b map[locale.Form]string) bool {

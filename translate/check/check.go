@@ -249,8 +249,16 @@ func (r *run) message(sm, tm *catalog.Message, u *segment.Unit) {
 	// Stale.
 	if tm.Hash != sm.Hash {
 		hint := "revise the translation against the English, then set hash = \"" + sm.Hash + "\""
-		if prev := tm.Previous(); prev != nil {
-			hint += "; it was made from: " + prev[locale.Other]
+		prev := tm.Previous() // "#|": the English the translation was made from, once extract marked it
+		if prev == nil {
+			prev = tm.Source() // "#>": before extract, still the English of the last extract
+		}
+		if lines := catalog.ChangedLines(prev, sm.Forms); prev != nil && len(lines) > 0 {
+			var changed []string
+			for _, l := range lines {
+				changed = append(changed, strings.TrimPrefix(l, "#, changed: "))
+			}
+			hint += "; what changed: " + strings.Join(changed, "; ")
 		}
 		r.report(tm, tm.Pos, CodeStale, "the English changed since this was translated", hint)
 	}

@@ -471,3 +471,21 @@ func TestDecimalPointsAtTheSeparator(t *testing.T) {
 		t.Errorf("finding at value column %d with hint %q, want 5 and write \"3,5\"", col, fs[0].Hint)
 	}
 }
+
+// TestStaleHintShowsTheWordDiff: before extract runs again, the "#>" line
+// still holds the English the translation was made from; the hint shows
+// what changed, word by word.
+func TestStaleHintShowsTheWordDiff(t *testing.T) {
+	in := setup(t, language.Russian, "He worked while living in Almaty.", func(m *catalog.Message) {
+		m.Forms[locale.Other] = "Он работал, живя в Алматы."
+		m.Hash = "sha256-0000"
+		m.Comments = []string{"#> He worked whilst living in Almaty."}
+	})
+	fs := Run(in)
+	if len(fs) != 1 || fs[0].Code != CodeStale {
+		t.Fatalf("findings = %v", fs)
+	}
+	if want := "what changed: He worked [-whilst-]{+while+} living in Almaty."; !strings.Contains(fs[0].Hint, want) {
+		t.Errorf("hint = %q, want it to hold %q", fs[0].Hint, want)
+	}
+}
