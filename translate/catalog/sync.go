@@ -11,6 +11,7 @@ import (
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
+	"github.com/tilmash/tilmash/translate/tm"
 	"github.com/tilmash/tilmash/translate/worddiff"
 )
 
@@ -176,6 +177,7 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 	var st Stats
 	forms := locale.PluralForms(tag)
 	reuse := reusable(src, old)
+	memory := Memory(src, old)
 	for _, sm := range src.Messages {
 		st.Units++
 		var om *Message
@@ -221,6 +223,7 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 			st.Missing++
 			m.Hash = sm.Hash
 			m.Comments = append(m.Comments, "#, untranslated")
+			m.Comments = append(m.Comments, suggestions(memory, sm)...)
 		case m.Hash != sm.Hash:
 			st.Stale++
 			m.Comments = append(m.Comments, fmt.Sprintf("#, stale: the English changed; revise the text, then set hash = %q", sm.Hash))
@@ -232,6 +235,7 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 				m.Comments = append(m.Comments, sourceLines("#| ", prev)...)
 				m.Comments = append(m.Comments, ChangedLines(prev, sm.Forms)...)
 			}
+			m.Comments = append(m.Comments, suggestions(memory, sm)...)
 		default:
 			st.Translated++
 		}
@@ -265,6 +269,50 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 		}
 	}
 	return out, st
+}
+
+// Suggestions is how many translation-memory matches extract writes above
+// a unit that needs work.
+const Suggestions = 3
+
+// Memory is the translation memory of a locale's catalogue (package tm):
+// every translation in old whose English is known and matches its hash —
+// current entries with the source's English, stale ones with the English
+// they were made from ("#|"), obsolete ones with theirs ("#>").
+func Memory(src, old *Catalog) *tm.Memory {
+	var entries []tm.Entry
+	if old == nil {
+		return tm.New(nil)
+	}
+	for _, om := range old.Messages {
+		text := om.Forms[locale.Other]
+		if text == "" {
+			continue
+		}
+		var english map[locale.Form]string
+		if sm := src.Lookup(om.ID); sm != nil && (om.Hash == sm.Hash || om.Hash == segment.ExactHash(sm.Forms)) {
+			english = sm.Forms
+		} else if prev := om.Previous(); prev != nil {
+			english = prev
+		} else {
+			english = om.Source()
+		}
+		if english == nil || om.Hash != segment.Hash(english) && om.Hash != segment.ExactHash(english) {
+			continue // not known to translate that English
+		}
+		entries = append(entries, tm.Entry{ID: om.ID, English: english[locale.Other], Translation: text})
+	}
+	return tm.New(entries)
+}
+
+// suggestions are the "#, tm" lines of a unit that needs work: the nearest
+// translations of the memory, best first.
+func suggestions(memory *tm.Memory, sm *Message) []string {
+	var lines []string
+	for _, x := range memory.Lookup(sm.Forms[locale.Other], sm.ID, Suggestions) {
+		lines = append(lines, tm.Format(x))
+	}
+	return lines
 }
 
 // ChangedContext is how many unchanged words a "#, changed:" line keeps

@@ -1,0 +1,284 @@
+// Package tm is the translation memory: every translation already made in
+// a locale (obsolete and stale entries included: they are earlier work),
+// indexed by the words of its English, so that a new or changed unit gets
+// the nearest ones as suggestions, ranked by a similarity score as CAT
+// tools show them ("Why did you come to Almaty?" ~ "Why did you stay in
+// Almaty?", 71%).
+//
+// Lookups stay near-linear in the size of the memory: an inverted index
+// from words to entries, read from the query's rarest words up to a fixed
+// budget of postings, gives a few candidates; only those are scored.
+package tm
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Entry is one translation: the English it was made from and its text.
+type Entry struct {
+	ID          string // the unit the translation was made for
+	English     string // the English it translates (the "other" form)
+	Translation string // the translation (the "other" form)
+}
+
+// Match is a suggestion for a unit: an entry of the memory and how near its
+// English is to the unit's, in percent (100: the same words).
+type Match struct {
+	Entry
+	Score int
+}
+
+// Memory is a searchable set of translations of one locale.
+type Memory struct {
+	entries []entry
+	index   map[string][]int32 // word → entries holding it, in order
+}
+
+type entry struct {
+	Entry
+	words []string // the English's words, lower-cased, without markup
+	chars int      // their length in characters
+}
+
+// New indexes entries. Entries without English or translation are left out.
+func New(entries []Entry) *Memory {
+	m := &Memory{index: map[string][]int32{}}
+	for _, e := range entries {
+		if strings.TrimSpace(e.English) == "" || strings.TrimSpace(e.Translation) == "" {
+			continue
+		}
+		ws := Words(e.English)
+		if len(ws) == 0 {
+			continue
+		}
+		i := int32(len(m.entries))
+		m.entries = append(m.entries, entry{Entry: e, words: ws, chars: chars(ws)})
+		seen := map[string]bool{}
+		for _, w := range ws {
+			if !seen[w] {
+				seen[w] = true
+				m.index[w] = append(m.index[w], i)
+			}
+		}
+	}
+	return m
+}
+
+// Len is the number of entries indexed.
+func (m *Memory) Len() int { return len(m.entries) }
+
+// Threshold is the lowest score a suggestion may have (as CAT tools'
+// default fuzzy threshold, a little lower).
+const Threshold = 60
+
+// postingBudget bounds the postings one lookup reads: the rarest words of
+// the query first. It keeps a lookup's cost independent of the memory's
+// size once the memory is large.
+const postingBudget = 4000
+
+// candidates is how many entries, by shared rare words, are scored.
+const candidates = 24
+
+// Lookup returns up to n entries whose English is nearest to english,
+// best first, scoring at least Threshold; entries of the unit exclude (its
+// own earlier translation) are left out. The match's tags and placeholders
+// are renumbered as the unit's English numbers them (Adapt).
+func (m *Memory) Lookup(english, exclude string, n int) []Match {
+	q := Words(english)
+	if len(q) == 0 || n <= 0 {
+		return nil
+	}
+	// The query's distinct words, rarest first.
+	distinct := unique(q)
+	sort.SliceStable(distinct, func(i, j int) bool { return len(m.index[distinct[i]]) < len(m.index[distinct[j]]) })
+	shared := map[int32]int{}
+	read := 0
+	for _, w := range distinct {
+		p := m.index[w]
+		if len(p) == 0 {
+			continue
+		}
+		if read > 0 && read+len(p) > postingBudget {
+			break
+		}
+		read += len(p)
+		for _, i := range p {
+			shared[i]++
+		}
+	}
+	type cand struct {
+		i      int32
+		shared int
+	}
+	var cs []cand
+	for i, s := range shared {
+		if m.entries[i].ID != exclude {
+			cs = append(cs, cand{i, s})
+		}
+	}
+	sort.Slice(cs, func(a, b int) bool {
+		if cs[a].shared != cs[b].shared {
+			return cs[a].shared > cs[b].shared
+		}
+		return cs[a].i < cs[b].i
+	})
+	if len(cs) > candidates {
+		cs = cs[:candidates]
+	}
+	qc := chars(q)
+	var out []Match
+	for _, c := range cs {
+		e := m.entries[c.i]
+		score := similarity(q, qc, e.words, e.chars)
+		if score < Threshold {
+			continue
+		}
+		match := Match{Entry: e.Entry, Score: score}
+		match.Translation = Adapt(e.English, english, e.Translation)
+		out = append(out, match)
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].Score != out[b].Score {
+			return out[a].Score > out[b].Score
+		}
+		return out[a].ID < out[b].ID
+	})
+	// One suggestion per distinct translation.
+	seen := map[string]bool{}
+	var kept []Match
+	for _, x := range out {
+		if !seen[x.Translation] {
+			seen[x.Translation] = true
+			kept = append(kept, x)
+		}
+	}
+	if len(kept) > n {
+		kept = kept[:n]
+	}
+	return kept
+}
+
+// similarity is 100 × (1 − the word-level edit distance between a and b,
+// each word weighing its length in characters, over the longer text's
+// characters), rounded down. Same words in the same order score 100.
+func similarity(a []string, ac int, b []string, bc int) int {
+	longer := max(ac, bc)
+	if longer == 0 {
+		return 100
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := 1; j <= len(b); j++ {
+		prev[j] = prev[j-1] + utf8.RuneCountInString(b[j-1])
+	}
+	for i := 1; i <= len(a); i++ {
+		la := utf8.RuneCountInString(a[i-1])
+		cur[0] = prev[0] + la
+		for j := 1; j <= len(b); j++ {
+			lb := utf8.RuneCountInString(b[j-1])
+			sub := 0
+			if a[i-1] != b[j-1] {
+				sub = max(la, lb)
+			}
+			cur[j] = min(prev[j]+la, cur[j-1]+lb, prev[j-1]+sub)
+		}
+		prev, cur = cur, prev
+	}
+	d := prev[len(b)]
+	return max(0, 100*(longer-d)/longer)
+}
+
+var markupRe = regexp.MustCompile(`<[^<>]*>|\{\{[^{}]*\}\}`)
+
+// Words are the words of an English text as the memory compares them:
+// lower-cased letters and digits, without tags and placeholders.
+func Words(s string) []string {
+	s = markupRe.ReplaceAllString(s, " ")
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func chars(ws []string) int {
+	n := 0
+	for _, w := range ws {
+		n += utf8.RuneCountInString(w)
+	}
+	return n
+}
+
+func unique(ws []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range ws {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// codeRe finds the numbered codes of a text: tags <a1> </a1> <code2/>
+// <html3/> and placeholders {{.Number1}}.
+var codeRe = regexp.MustCompile(`</?([a-z]+)(\d+)/?>|\{\{\s*\.([A-Za-z]+?)(\d+)\s*\}\}`)
+
+// Adapt renumbers the codes of translation, made for matchEnglish, as
+// english numbers them: the k-th <a…> of the match's English becomes the
+// k-th <a…> of the unit's, and so for each kind of tag and placeholder.
+// Codes the unit's English lacks are left as they are (check reports them).
+func Adapt(matchEnglish, english, translation string) string {
+	from, to := codeOrder(matchEnglish), codeOrder(english)
+	rename := map[string]string{} // kind+number → number
+	for kind, nums := range from {
+		for k, num := range nums {
+			if k < len(to[kind]) {
+				rename[kind+"\x00"+num] = to[kind][k]
+			}
+		}
+	}
+	if len(rename) == 0 {
+		return translation
+	}
+	return codeRe.ReplaceAllStringFunc(translation, func(code string) string {
+		sm := codeRe.FindStringSubmatch(code)
+		kind, num := sm[1], sm[2]
+		if kind == "" {
+			kind, num = "{{"+sm[3], sm[4]
+		}
+		nw, ok := rename[kind+"\x00"+num]
+		if !ok {
+			return code
+		}
+		i := strings.LastIndex(code, num)
+		return code[:i] + nw + code[i+len(num):]
+	})
+}
+
+// codeOrder lists, per kind of code, the numbers of the text's codes in
+// order of first appearance.
+func codeOrder(s string) map[string][]string {
+	out := map[string][]string{}
+	seen := map[string]bool{}
+	for _, sm := range codeRe.FindAllStringSubmatch(s, -1) {
+		kind, num := sm[1], sm[2]
+		if kind == "" {
+			kind, num = "{{"+sm[3], sm[4]
+		}
+		if seen[kind+"\x00"+num] {
+			continue
+		}
+		seen[kind+"\x00"+num] = true
+		out[kind] = append(out[kind], num)
+	}
+	return out
+}
+
+// Format writes a match as the catalogue comment extract puts above a unit
+// that needs work: "#, tm 87% a.dmitri.q-1a2b: Почему вы остались?".
+func Format(x Match) string {
+	return "#, tm " + strconv.Itoa(x.Score) + "% " + x.ID + ": " + strings.ReplaceAll(x.Translation, "\n", `\n`)
+}
