@@ -47,9 +47,10 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 3 -timeout 60m ./...
 	bench/run
 
-## bench-smoke: every benchmark once on the small corpora (CI runs it: benchmarks are never timed tests)
+## bench-smoke: every benchmark once on the small corpora (CI runs it: benchmarks are never timed tests);
+## not the peers' (msgmerge alone runs for a minute)
 bench-smoke:
-	$(GO) test -run '^$$' -bench '.' -benchtime=1x -timeout 20m $$($(GO) list ./... | grep -v /internal/workspace)
+	$(GO) test -run '^$$' -bench '.' -skip 'BenchmarkMsgmerge' -benchtime=1x -timeout 20m $$($(GO) list ./... | grep -v /internal/workspace)
 	$(GO) test -run '^$$' -bench '^Benchmark[^C]|/articles=(10|100)$$' -benchtime=1x ./internal/workspace
 
 ## fuzz: a short run of every fuzz target (FUZZTIME each, 30 s by default)

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -37,6 +38,14 @@ type Match struct {
 type Memory struct {
 	entries []entry
 	index   map[string][]int32 // word → entries holding it, in order
+	scratch sync.Pool          // *scratch: lookups may run in parallel
+}
+
+// scratch is one lookup's working memory, kept between lookups: a count
+// per entry (all zero between lookups) and the entries it touched.
+type scratch struct {
+	shared  []uint16
+	touched []int32
 }
 
 type entry struct {
@@ -48,6 +57,7 @@ type entry struct {
 // New indexes entries. Entries without English or translation are left out.
 func New(entries []Entry) *Memory {
 	m := &Memory{index: map[string][]int32{}}
+	m.scratch.New = func() any { return &scratch{} }
 	for _, e := range entries {
 		if strings.TrimSpace(e.English) == "" || strings.TrimSpace(e.Translation) == "" {
 			continue
@@ -96,7 +106,12 @@ func (m *Memory) Lookup(english, exclude string, n int) []Match {
 	// The query's distinct words, rarest first.
 	distinct := unique(q)
 	sort.SliceStable(distinct, func(i, j int) bool { return len(m.index[distinct[i]]) < len(m.index[distinct[j]]) })
-	shared := map[int32]int{}
+	sc := m.scratch.Get().(*scratch)
+	defer m.scratch.Put(sc)
+	if len(sc.shared) < len(m.entries) {
+		sc.shared = make([]uint16, len(m.entries))
+	}
+	touched := sc.touched[:0]
 	read := 0
 	for _, w := range distinct {
 		p := m.index[w]
@@ -108,19 +123,40 @@ func (m *Memory) Lookup(english, exclude string, n int) []Match {
 		}
 		read += len(p)
 		for _, i := range p {
-			shared[i]++
+			if sc.shared[i] == 0 {
+				touched = append(touched, i)
+			}
+			if sc.shared[i] < 0xffff {
+				sc.shared[i]++
+			}
+		}
+	}
+	// The entries sharing most words: the lowest count that still gives
+	// enough candidates, by a histogram, then a sort of those only.
+	var hist [65]int
+	for _, i := range touched {
+		hist[min(int(sc.shared[i]), 64)]++
+	}
+	floor, have := 1, 0
+	for c := 64; c >= 1; c-- {
+		have += hist[c]
+		if have >= candidates {
+			floor = c
+			break
 		}
 	}
 	type cand struct {
 		i      int32
-		shared int
+		shared uint16
 	}
 	var cs []cand
-	for i, s := range shared {
-		if m.entries[i].ID != exclude {
-			cs = append(cs, cand{i, s})
+	for _, i := range touched {
+		if int(sc.shared[i]) >= floor && m.entries[i].ID != exclude {
+			cs = append(cs, cand{i, sc.shared[i]})
 		}
+		sc.shared[i] = 0 // clean for the next lookup
 	}
+	sc.touched = touched
 	sort.Slice(cs, func(a, b int) bool {
 		if cs[a].shared != cs[b].shared {
 			return cs[a].shared > cs[b].shared
