@@ -69,6 +69,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzMarkdownRoundTrip -fuzztime $(FUZZTIME) ./translate/render
 	$(GO) test -run '^$$' -fuzz FuzzCheckedRenders -fuzztime $(FUZZTIME) ./translate/check
 	$(GO) test -run '^$$' -fuzz FuzzDiff -fuzztime $(FUZZTIME) ./translate/worddiff
+	$(GO) test -run '^$$' -fuzz FuzzReadPO -fuzztime $(FUZZTIME) ./translate/handoff
+	$(GO) test -run '^$$' -fuzz FuzzPORoundTrip -fuzztime $(FUZZTIME) ./translate/handoff
 
 ## screenshots: every HTML edition, complete or not (missing units in English), as Chromium draws it, in dist/screenshots/
 screenshots: extract

@@ -45,6 +45,8 @@ func registerCompletions(root *cobra.Command, g *Global) {
 				cmd.RegisterFlagCompletionFunc("format", fixed(reportFormats...))
 			case "status":
 				cmd.RegisterFlagCompletionFunc("format", fixed("text", "json"))
+			case "handoff":
+				cmd.RegisterFlagCompletionFunc("format", fixed("po"))
 			case "merge":
 				cmd.RegisterFlagCompletionFunc("format", fixed("text", "json", "github"))
 			}

@@ -1,0 +1,170 @@
+package handoff
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/locale"
+)
+
+// WritePO writes units as a gettext PO file for tag, as msgfmt -c accepts
+// it: msgctxt is the unit's ID; "#." comments carry its context, the TM's
+// suggestions and the hashes import checks; "#:" where it stands; a stale
+// unit is "#, fuzzy" with "#| msgid" holding the English its translation
+// was made from; plural units use msgid_plural and the language's gettext
+// Plural-Forms.
+func WritePO(tag language.Tag, units []Unit) ([]byte, error) {
+	rule, known := ruleFor(tag)
+	var b strings.Builder
+	b.WriteString("# tilmash work file: translate the msgstr lines, then run tilmash import on this file.\n")
+	b.WriteString("# Leave msgctxt and the \"#. tilmash:\" lines as they are: they say which unit and which English each entry is for.\n")
+	b.WriteString("msgid \"\"\nmsgstr \"\"\n")
+	header := []string{
+		"Project-Id-Version: tilmash",
+		"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE", // a translator's tool sets it on save
+		"Last-Translator: FULL NAME <EMAIL@ADDRESS>",
+		"Language-Team: " + locale.EnglishName(tag),
+		"Language: " + tag.String(),
+		"MIME-Version: 1.0",
+		"Content-Type: text/plain; charset=UTF-8",
+		"Content-Transfer-Encoding: 8bit",
+	}
+	if known {
+		header = append(header, "Plural-Forms: "+rule.header)
+	}
+	header = append(header, "X-Generator: tilmash")
+	for _, h := range header {
+		b.WriteString(poString(h+"\n") + "\n")
+	}
+	for _, u := range units {
+		if plural(u.English) && !known {
+			return nil, fmt.Errorf("%s: no gettext plural rule is known for %s, and unit %s has plural forms: hand off as XLIFF instead", tag, locale.EnglishName(tag), u.ID)
+		}
+		b.WriteString("\n")
+		for _, c := range u.Context {
+			b.WriteString("#. " + oneLine(c) + "\n")
+		}
+		for _, s := range u.Suggestions {
+			b.WriteString("#. tm " + oneLine(s) + "\n")
+		}
+		b.WriteString("#. tilmash: hash " + u.Hash)
+		if u.Base != "" {
+			b.WriteString(" base " + u.Base)
+		}
+		b.WriteString("\n")
+		for _, w := range u.Where {
+			ref, _, _ := strings.Cut(w, " (") // "content/a.md:5 (paragraph)": the reference is the file:line
+			b.WriteString("#: " + ref + "\n")
+		}
+		if u.Stale {
+			b.WriteString("#, fuzzy\n")
+			if u.Previous != nil {
+				one, other := englishPair(u.Previous)
+				prev := func(s string) string { return strings.ReplaceAll(poString(s), "\n", "\n#| ") }
+				b.WriteString("#| msgctxt " + prev(u.ID) + "\n")
+				b.WriteString("#| msgid " + prev(one) + "\n")
+				if plural(u.Previous) {
+					b.WriteString("#| msgid_plural " + prev(other) + "\n")
+				}
+			}
+		}
+		b.WriteString("msgctxt " + poString(u.ID) + "\n")
+		one, other := englishPair(u.English)
+		b.WriteString("msgid " + poString(one) + "\n")
+		if plural(u.English) {
+			b.WriteString("msgid_plural " + poString(other) + "\n")
+			for i, f := range rule.forms {
+				b.WriteString("msgstr[" + strconv.Itoa(i) + "] " + poString(u.Text[f]) + "\n")
+			}
+		} else {
+			b.WriteString("msgstr " + poString(u.Text[locale.Other]) + "\n")
+		}
+	}
+	return []byte(b.String()), nil
+}
+
+// englishPair is the English as gettext holds it: msgid the singular ("one",
+// or the only form), msgid_plural the plural ("other").
+func englishPair(forms map[locale.Form]string) (string, string) {
+	if plural(forms) {
+		one, ok := forms[locale.One]
+		if !ok {
+			one = forms[locale.Other]
+		}
+		return one, forms[locale.Other]
+	}
+	return forms[locale.Other], ""
+}
+
+// poString writes s as a PO string: C escapes, and a text with line breaks
+// split after each, as gettext tools write it.
+func poString(s string) string {
+	esc := func(s string) string {
+		var b strings.Builder
+		b.WriteByte('"')
+		for _, r := range s {
+			switch r {
+			case '"':
+				b.WriteString(`\"`)
+			case '\\':
+				b.WriteString(`\\`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\t':
+				b.WriteString(`\t`)
+			case '\r':
+				b.WriteString(`\r`)
+			default:
+				if r < 0x20 || r == 0x7f {
+					fmt.Fprintf(&b, `\%03o`, r)
+				} else {
+					b.WriteRune(r)
+				}
+			}
+		}
+		b.WriteByte('"')
+		return b.String()
+	}
+	if !strings.Contains(strings.TrimSuffix(s, "\n"), "\n") {
+		return esc(s)
+	}
+	parts := strings.SplitAfter(s, "\n")
+	var b strings.Builder
+	b.WriteString(`""`)
+	for _, p := range parts {
+		if p != "" {
+			b.WriteString("\n" + esc(p))
+		}
+	}
+	return b.String()
+}
+
+// Forms reads the translation of a PO entry as the catalogue's plural
+// forms for tag, given the English's forms. ok is false when the entry has
+// no text to import (every msgstr empty).
+func Forms(tag language.Tag, english map[locale.Form]string, e *POEntry) (map[locale.Form]string, bool) {
+	out := map[locale.Form]string{}
+	if !plural(english) {
+		if s := e.Str[0]; s != "" {
+			out[locale.Other] = s
+			return out, true
+		}
+		return nil, false
+	}
+	rule, known := ruleFor(tag)
+	if !known {
+		return nil, false
+	}
+	any := false
+	for i, f := range rule.forms {
+		out[f] = e.Str[i]
+		any = any || e.Str[i] != ""
+	}
+	if rule.other != "" {
+		out[locale.Other] = out[rule.other]
+	}
+	return out, any
+}

@@ -1,0 +1,118 @@
+package handoff
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/locale"
+)
+
+func TestReadPO(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       []POEntry // Line, Fuzzy, Context, ID, Plural, Str
+		err        string
+	}{
+		{"plain", "msgctxt \"a.b\"\nmsgid \"Hi\"\nmsgstr \"Привет\"\n", []POEntry{{Line: 1, Context: "a.b", ID: "Hi", Str: map[int]string{0: "Привет"}}}, ""},
+		{"split strings, CRLF, BOM", "\uFEFFmsgctxt \"a.b\"\r\nmsgid \"\"\r\n\"Hi \"\r\n\"there\"\r\nmsgstr \"\"\r\n\"При\"\r\n\"вет\\n\"\r\n", []POEntry{{Line: 1, Context: "a.b", ID: "Hi there", Str: map[int]string{0: "Привет\n"}}}, ""},
+		{"fuzzy, previous, plural", "#, fuzzy, c-format\n#| msgid \"Old\"\nmsgctxt \"a\"\nmsgid \"One\"\nmsgid_plural \"Many\"\nmsgstr[0] \"x\"\nmsgstr[1] \"y\"\n\nmsgctxt \"b\"\nmsgid \"B\"\nmsgstr \"\"\n",
+			[]POEntry{{Line: 3, Fuzzy: true, Context: "a", ID: "One", Plural: "Many", Str: map[int]string{0: "x", 1: "y"}}, {Line: 9, Context: "b", ID: "B", Str: map[int]string{0: ""}}}, ""},
+		{"entries without blank lines", "msgctxt \"a\"\nmsgid \"A\"\nmsgstr \"1\"\nmsgctxt \"b\"\nmsgid \"B\"\nmsgstr \"2\"\n", []POEntry{{Line: 1, Context: "a", ID: "A", Str: map[int]string{0: "1"}}, {Line: 4, Context: "b", ID: "B", Str: map[int]string{0: "2"}}}, ""},
+		{"escapes", "msgid \"q\\\"t\\\\ \\t\\101\"\nmsgstr \"ok\"\n", []POEntry{{Line: 1, ID: "q\"t\\ \tA", Str: map[int]string{0: "ok"}}}, ""},
+		{"obsolete skipped", "#~ msgid \"old\"\n#~ msgstr \"x\"\nmsgid \"A\"\nmsgstr \"1\"\n", []POEntry{{Line: 3, ID: "A", Str: map[int]string{0: "1"}}}, ""},
+		{"straight quote", "msgid \"A\"\nmsgstr \"a \" b\"\n", nil, "x.po:2:8: a \" inside a string"},
+		{"unknown keyword", "msgid \"A\"\nmsgtxt \"a\"\n", nil, "x.po:2:1: \"msgtxt\" is not a PO keyword"},
+		{"dangling string", "\"a\"\n", nil, "x.po:1:1: a string that continues nothing"},
+		{"twice", "msgid \"A\"\nmsgid_plural \"B\"\nmsgid_plural \"C\"\nmsgstr[0] \"\"\n", nil, "x.po:3:1: msgid_plural twice"},
+		{"bad escape", "msgid \"\\q\"\nmsgstr \"\"\n", nil, "x.po:1:7: unknown escape"},
+		{"invalid UTF-8", "msgid \"A\"\nmsgstr \"\xff\"\n", nil, "x.po:2:1: invalid UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			po, err := ReadPO("x.po", []byte(tt.data))
+			if tt.err != "" {
+				if err == nil || !strings.HasPrefix(err.Error(), tt.err) {
+					t.Fatalf("error = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(po.Entries) != len(tt.want) {
+				t.Fatalf("%d entries, want %d: %+v", len(po.Entries), len(tt.want), po.Entries)
+			}
+			for i, w := range tt.want {
+				g := po.Entries[i]
+				if g.Line != w.Line || g.Fuzzy != w.Fuzzy || g.Context != w.Context || g.ID != w.ID || g.Plural != w.Plural || !reflect.DeepEqual(g.Str, w.Str) {
+					t.Errorf("entry %d = %+v, want %+v", i, g, w)
+				}
+			}
+		})
+	}
+}
+
+// FuzzPORoundTrip: whatever the texts, WritePO then ReadPO gives back each
+// unit's ID, English and translation.
+func FuzzPORoundTrip(f *testing.F) {
+	f.Add("a.b", "He said \"no\".\nThen left.", "Он сказал «нет».", "{{.Name}}, {{.Age}}")
+	f.Add("x", "\t\\", "\x01", "")
+	f.Fuzz(func(t *testing.T, id, english, text, heading string) {
+		if id == "" || english == "" || strings.ContainsAny(id+english+text+heading, "\r") {
+			return // PO cannot hold a bare CR through CRLF-tolerant reading; IDs are never empty
+		}
+		for _, s := range []string{id, english, text, heading} {
+			if !utf8Valid(s) {
+				return
+			}
+		}
+		units := []Unit{
+			{ID: id, English: map[locale.Form]string{locale.Other: english}, Text: map[locale.Form]string{locale.Other: text}, Hash: "h1", Stale: true, Previous: map[locale.Form]string{locale.Other: english + "!"}},
+			{ID: id + ".p", English: map[locale.Form]string{locale.One: heading, locale.Other: heading + "s"}, Text: map[locale.Form]string{locale.One: text, locale.Few: text + "а", locale.Many: text + "ов"}, Hash: "h2"},
+		}
+		data, err := WritePO(language.Russian, units)
+		if err != nil {
+			t.Fatal(err)
+		}
+		po, err := ReadPO("f.po", data)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, data)
+		}
+		if po.Header["Language"] != "ru" || len(po.Entries) != 2 {
+			t.Fatalf("header %v, %d entries\n%s", po.Header, len(po.Entries), data)
+		}
+		e := po.Entries[0]
+		if e.Context != id || e.ID != english || e.Str[0] != text || !e.Fuzzy {
+			t.Errorf("entry = %+v\n%s", e, data)
+		}
+		forms, _ := Forms(language.Russian, units[1].English, po.Entries[1])
+		if text != "" && (forms[locale.One] != text || forms[locale.Many] != text+"ов" || forms[locale.Other] != text+"а") {
+			t.Errorf("plural forms = %q", forms)
+		}
+	})
+}
+
+func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// FuzzReadPO: any input is read or refused with a position, never a panic.
+func FuzzReadPO(f *testing.F) {
+	f.Add([]byte("msgctxt \"a\"\nmsgid \"A\"\nmsgstr[0] \"x\"\n\"y\"\n#, fuzzy\n"))
+	f.Add([]byte("\uFEFF#| msgid \"\"\n#| \"a\"\nmsgid \"\\101\\\"\"\r\nmsgstr \"\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		po, err := ReadPO("f.po", data)
+		if err != nil {
+			if e, ok := err.(*Error); !ok || e.Line < 1 || e.Col < 1 {
+				t.Fatalf("error without a position: %v", err)
+			}
+			return
+		}
+		for _, e := range po.Entries {
+			if e.Line < 1 {
+				t.Fatalf("entry without a line: %+v", e)
+			}
+		}
+	})
+}
