@@ -47,7 +47,9 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script", Setup: func(e *testscript.Env) error {
 		e.Setenv("PATH", filepath.Dir(tilmashBin)+string(os.PathListSeparator)+e.Getenv("PATH"))
-		return nil
+		schema, err := filepath.Abs("../../translate/handoff/testdata/schema/xliff-core-2.0.xsd")
+		e.Setenv("XLIFF_SCHEMA", schema) // the OASIS XLIFF 2.0 core schema, for xmllint
+		return err
 	}, Cmds: map[string]func(*testscript.TestScript, bool, []string){
 		"linkcheck": cmdLinkcheck,
 		"report":    cmdReport,

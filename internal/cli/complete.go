@@ -46,7 +46,7 @@ func registerCompletions(root *cobra.Command, g *Global) {
 			case "status":
 				cmd.RegisterFlagCompletionFunc("format", fixed("text", "json"))
 			case "handoff":
-				cmd.RegisterFlagCompletionFunc("format", fixed("po"))
+				cmd.RegisterFlagCompletionFunc("format", fixed("po", "xliff"))
 			case "merge":
 				cmd.RegisterFlagCompletionFunc("format", fixed("text", "json", "github"))
 			}

@@ -17,7 +17,7 @@ type HandoffOptions struct {
 	*Global
 	IO
 	Locale string // the locale whose work goes out
-	Format string // po (xliff and tmx to come)
+	Format string // po or xliff
 	All    bool   // every unit, not only those that need work
 	Output string // the file; "" or "-": standard output
 }
@@ -26,15 +26,23 @@ type HandoffOptions struct {
 func NewCmdHandoff(g *Global, streams IO, runF func(*HandoffOptions) error) *cobra.Command {
 	opts := &HandoffOptions{Global: g, IO: streams}
 	cmd := &cobra.Command{
-		Use:   "handoff --locale L [--format po] [--all] [-o FILE]",
-		Short: "Write a locale's work as a file for a translator's tool (gettext PO)",
+		Use:   "handoff --locale L [--format po|xliff] [--all] [-o FILE]",
+		Short: "Write a locale's work as a file for a translator's tool (PO or XLIFF 2.0)",
 		Long: `Write, for one locale, the units that need work (missing and stale ones;
-every unit with --all) as a file a translator's tool reads: gettext PO
-(Poedit, Weblate, OmegaT, Lokalize). msgctxt is the unit's ID; "#." lines
-carry its context, the translation memory's suggestions and the hashes
-tilmash import checks; a stale unit is "#, fuzzy", with "#| msgid" holding
-the English its translation was made from; units with plural forms use the
-language's gettext Plural-Forms. msgfmt -c accepts the file.
+every unit with --all) as a file a translator's tool reads.
+
+gettext PO (Poedit, Weblate, Lokalize): msgctxt is the unit's ID; "#." lines
+carry its context, the glossary's terms, the translation memory's
+suggestions and the hashes tilmash import checks; a stale unit is
+"#, fuzzy", with "#| msgid" holding the English its translation was made
+from; units with plural forms use the language's gettext Plural-Forms.
+msgfmt -c accepts the file.
+
+XLIFF 2.0 (OmegaT, Trados, memoQ, Phrase): a <unit> per unit with the same
+context, terms and suggestions as <note>s ("previous-source" for a stale
+unit's old English); a <segment> per plural form; tags as <pc>, codes and
+{{.Placeholders}} as <ph>; state "initial" for the work to do, "final" for
+what is done. It validates against the OASIS XLIFF 2.0 core schema.
 
 Bring the translated file back with tilmash import FILE.`,
 		Args: cobra.NoArgs,
@@ -46,7 +54,7 @@ Bring the translated file back with tilmash import FILE.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Locale, "locale", "l", "", "the locale (BCP 47 tag, such as ru)")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "po", "the file's format: po")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "po", "the file's format: po or xliff")
 	cmd.Flags().BoolVar(&opts.All, "all", false, "every unit, translated ones included (to review a whole locale)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", `the file to write ("-" or none: standard output)`)
 	cmd.MarkFlagRequired("locale")
@@ -58,8 +66,8 @@ func handoffRun(opts *HandoffOptions) error {
 	if err != nil {
 		return &exitError{ExitError, fmt.Errorf("--locale: %w", err)}
 	}
-	if opts.Format != "po" {
-		return &exitError{ExitError, fmt.Errorf("--format %q: tilmash writes po for now (XLIFF 2.0 and TMX are on the way)", opts.Format)}
+	if opts.Format != "po" && opts.Format != "xliff" {
+		return &exitError{ExitError, fmt.Errorf("--format %q: write po or xliff (TMX is on the way)", opts.Format)}
 	}
 	w, err := opts.load()
 	if err != nil {
@@ -69,8 +77,10 @@ func handoffRun(opts *HandoffOptions) error {
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
-	data, err := handoff.WritePO(tag, units)
-	if err != nil {
+	var data []byte
+	if opts.Format == "xliff" {
+		data = handoff.WriteXLIFF(tag, units)
+	} else if data, err = handoff.WritePO(tag, units); err != nil {
 		return &exitError{ExitError, err}
 	}
 	if opts.Output == "" || opts.Output == "-" {
@@ -102,10 +112,10 @@ func NewCmdImport(g *Global, streams IO, runF func(*ImportOptions) error) *cobra
 	opts := &ImportOptions{Global: g, IO: streams}
 	cmd := &cobra.Command{
 		Use:   "import FILE",
-		Short: "Bring a translated work file (PO) back into its locale's catalogue",
-		Long: `Read a translated PO file that tilmash handoff wrote, and apply it to the
-catalogue of the locale its header names. An entry still marked fuzzy, or
-left empty, is not imported. An entry whose English changed after the file
+		Short: "Bring a translated work file (PO or XLIFF) back into its locale's catalogue",
+		Long: `Read a translated PO or XLIFF 2.0 file that tilmash handoff wrote, and apply
+it to the catalogue of the locale it names. An entry left empty, still marked
+fuzzy (PO) or in state "initial" (XLIFF), is not imported. An entry whose English changed after the file
 was made is refused, with its file:line; one whose translation changed in
 the catalogue since (someone else's newer work) is kept as the catalogue has
 it, and named, unless --force. Prints what it changed; writes nothing when
@@ -141,7 +151,7 @@ func importRun(opts *ImportOptions) error {
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
-	files, rep, err := w.ImportPO(opts.File, data, opts.Force)
+	files, rep, err := w.Import(opts.File, data, opts.Force)
 	if err != nil {
 		return &exitError{ExitError, err}
 	}

@@ -53,11 +53,43 @@ func (w *Workspace) HandoffUnits(tag language.Tag, all bool) ([]handoff.Unit, er
 				}
 			}
 		}
+		u.Terms = w.terms(tag, sm.Forms[locale.Other])
 		if all || !u.Translated() || u.Stale {
 			units = append(units, u)
 		}
 	}
 	return units, nil
+}
+
+// terms lists the glossary's terms in an English text with their approved
+// renderings in tag: "flat → квартира (note)".
+func (w *Workspace) terms(tag language.Tag, english string) []string {
+	if w.Glossary == nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, o := range w.Glossary.Find(english) {
+		e := o.Entry
+		if seen[e.Term] {
+			continue
+		}
+		seen[e.Term] = true
+		s := e.Term + " → "
+		switch r := e.Locales[tag.String()]; {
+		case e.DoNotTranslate:
+			s += e.Term + " (as it is)"
+		case r == nil || len(r.Approved) == 0:
+			s += "(no rendering yet)"
+		default:
+			s += strings.Join(r.Approved, " / ")
+			if r.Note != "" {
+				s += " (" + r.Note + ")"
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // ImportReport is what an import did, entry by entry.
@@ -70,21 +102,87 @@ type ImportReport struct {
 	Refused   []string // "file:line: unit: why", entries whose English changed since the file was made
 }
 
-// ImportPO applies a translated PO work file (handoff) to the catalogue of
-// the locale it names. It never overwrites a translation that changed in
-// the catalogue since the file was made, unless force; it refuses entries
-// whose English changed since. It returns the catalogue's new content
-// (none when nothing changed).
-func (w *Workspace) ImportPO(file string, data []byte, force bool) (fileset.Set, ImportReport, error) {
-	po, err := handoff.ReadPO(file, data)
-	if err != nil {
-		return nil, ImportReport{}, err
+// imported is one entry of a work file, whatever its format.
+type imported struct {
+	where      string                 // file:line: id
+	id         string                 // the unit
+	hash, base string                 // the English it was made for; the translation it started from
+	forms      map[locale.Form]string // the translation; nil: nothing to import (empty, fuzzy, not yet translated)
+}
+
+// Import applies a translated work file that handoff wrote (gettext PO or
+// XLIFF 2.0, told apart by its content) to the catalogue of the locale it
+// names. It never overwrites a translation that changed in the catalogue
+// since the file was made, unless force; it refuses entries whose English
+// changed since. It returns the catalogue's new content (none when nothing
+// changed).
+func (w *Workspace) Import(file string, data []byte, force bool) (fileset.Set, ImportReport, error) {
+	var lang string
+	var entries []imported
+	if isXML(data) {
+		x, err := handoff.ReadXLIFF(file, data)
+		if err != nil {
+			return nil, ImportReport{}, err
+		}
+		lang = x.TrgLang
+		for _, u := range x.Units {
+			e := imported{where: fmt.Sprintf("%s:%d: %s", file, u.Line, u.ID), id: u.ID, hash: u.Hash, base: u.Base}
+			forms := map[locale.Form]string{}
+			for _, seg := range u.Segments {
+				switch seg.State {
+				case "translated", "reviewed", "final":
+					if seg.HasTarget && seg.Target != "" {
+						forms[locale.Form(seg.ID)] = seg.Target
+					}
+				}
+			}
+			if len(forms) > 0 {
+				e.forms = forms
+			}
+			entries = append(entries, e)
+		}
+	} else {
+		po, err := handoff.ReadPO(file, data)
+		if err != nil {
+			return nil, ImportReport{}, err
+		}
+		lang = po.Header["Language"]
+		tag, err := locale.Parse(lang)
+		if err != nil {
+			return nil, ImportReport{}, fmt.Errorf("%s: the header's Language %q: %v", file, lang, err)
+		}
+		for _, pe := range po.Entries {
+			e := imported{where: fmt.Sprintf("%s:%d: %s", file, pe.Line, pe.Context), id: pe.Context}
+			e.hash, e.base = tilmashHashes(pe.Comments)
+			if sm := w.sourceMessage(pe.Context); sm != nil && !pe.Fuzzy {
+				if forms, ok := handoff.Forms(tag, sm.Forms, pe); ok {
+					e.forms = forms
+				}
+			}
+			entries = append(entries, e)
+		}
 	}
-	lang := po.Header["Language"]
 	tag, err := locale.Parse(lang)
 	if err != nil {
-		return nil, ImportReport{}, fmt.Errorf("%s: the header's Language %q: %v", file, lang, err)
+		return nil, ImportReport{}, fmt.Errorf("%s: its language %q: %v", file, lang, err)
 	}
+	return w.apply(file, tag, entries, force)
+}
+
+func isXML(data []byte) bool {
+	t := strings.TrimLeft(strings.TrimPrefix(string(data[:min(len(data), 512)]), "\uFEFF"), " \t\r\n")
+	return strings.HasPrefix(t, "<")
+}
+
+func (w *Workspace) sourceMessage(id string) *catalog.Message {
+	if w.Source == nil {
+		return nil
+	}
+	return w.Source.Lookup(id)
+}
+
+// apply is Import's work once the file is read.
+func (w *Workspace) apply(file string, tag language.Tag, entries []imported, force bool) (fileset.Set, ImportReport, error) {
 	rep := ImportReport{Locale: tag}
 	if w.Source == nil {
 		return nil, rep, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
@@ -97,34 +195,31 @@ func (w *Workspace) ImportPO(file string, data []byte, force bool) (fileset.Set,
 		return nil, rep, fmt.Errorf("%s is for %s, which has no catalogue in %s/", file, tag, w.Layout.Locales)
 	}
 	changed := false
-	for _, e := range po.Entries {
-		where := fmt.Sprintf("%s:%d: %s", file, e.Line, e.Context)
-		hash, base := tilmashHashes(e.Comments)
-		sm := w.Source.Lookup(e.Context)
-		tm := t.Lookup(e.Context)
+	for _, e := range entries {
+		sm := w.Source.Lookup(e.id)
+		tm := t.Lookup(e.id)
 		switch {
-		case e.Context == "" || hash == "":
-			rep.Skipped = append(rep.Skipped, where+": not a tilmash entry (no msgctxt, or no \"#. tilmash: hash\" line)")
+		case e.id == "" || e.hash == "":
+			rep.Skipped = append(rep.Skipped, e.where+": not a tilmash entry (no unit ID, or no tilmash hash)")
 			continue
 		case sm == nil || tm == nil:
-			rep.Skipped = append(rep.Skipped, where+": no such unit any more (run tilmash extract, then hand off again)")
+			rep.Skipped = append(rep.Skipped, e.where+": no such unit any more (run tilmash extract, then hand off again)")
 			continue
-		case hash != sm.Hash:
-			rep.Refused = append(rep.Refused, where+": the English changed after this file was made: hand off again and translate the new English")
+		case e.hash != sm.Hash:
+			rep.Refused = append(rep.Refused, e.where+": the English changed after this file was made: hand off again and translate the new English")
 			continue
-		}
-		forms, ok := handoff.Forms(tag, sm.Forms, e)
-		if !ok || e.Fuzzy {
+		case e.forms == nil:
 			rep.Untouched++
 			continue
 		}
+		forms := e.forms
 		cur := map[locale.Form]string{}
 		for f, s := range tm.Forms {
 			if s != "" {
 				cur[f] = s
 			}
 		}
-		// Forms the file does not carry (Russian "other") keep or take theirs.
+		// Forms the file does not carry (Russian "other" in PO) keep theirs.
 		for f, s := range tm.Forms {
 			if _, ok := forms[f]; !ok {
 				forms[f] = s
@@ -134,13 +229,12 @@ func (w *Workspace) ImportPO(file string, data []byte, force bool) (fileset.Set,
 			rep.Unchanged++
 			continue
 		}
-		moved := len(cur) > 0 && handoff.TextHash(tm.Forms) != base
-		if moved && !force {
-			rep.Skipped = append(rep.Skipped, where+": the catalogue's translation changed since this file was made: kept it (--force takes the file's)")
+		if len(cur) > 0 && handoff.TextHash(tm.Forms) != e.base && !force {
+			rep.Skipped = append(rep.Skipped, e.where+": the catalogue's translation changed since this file was made: kept it (--force takes the file's)")
 			continue
 		}
 		tm.Forms, tm.Hash = forms, sm.Hash
-		rep.Changed = append(rep.Changed, e.Context)
+		rep.Changed = append(rep.Changed, e.id)
 		changed = true
 	}
 	if !changed {

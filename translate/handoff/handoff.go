@@ -29,6 +29,7 @@ type Unit struct {
 	Base        string                 // TextHash of the translation when the file was made ("" if none)
 	Stale       bool                   // the translation was made from other English: to review
 	Suggestions []string               // translation-memory matches, as "87% id: text"
+	Terms       []string               // the glossary's terms in the English: "flat → квартира (note)"
 }
 
 // Translated reports whether the unit has any text.

@@ -47,6 +47,9 @@ func WritePO(tag language.Tag, units []Unit) ([]byte, error) {
 		for _, c := range u.Context {
 			b.WriteString("#. " + oneLine(c) + "\n")
 		}
+		for _, s := range u.Terms {
+			b.WriteString("#. glossary: " + oneLine(s) + "\n")
+		}
 		for _, s := range u.Suggestions {
 			b.WriteString("#. tm " + oneLine(s) + "\n")
 		}
