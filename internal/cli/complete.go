@@ -46,7 +46,7 @@ func registerCompletions(root *cobra.Command, g *Global) {
 			case "status":
 				cmd.RegisterFlagCompletionFunc("format", fixed("text", "json"))
 			case "handoff":
-				cmd.RegisterFlagCompletionFunc("format", fixed("po", "xliff"))
+				cmd.RegisterFlagCompletionFunc("format", fixed("po", "xliff", "tmx"))
 			case "merge":
 				cmd.RegisterFlagCompletionFunc("format", fixed("text", "json", "github"))
 			}

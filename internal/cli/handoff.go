@@ -17,7 +17,7 @@ type HandoffOptions struct {
 	*Global
 	IO
 	Locale string // the locale whose work goes out
-	Format string // po or xliff
+	Format string // po, xliff or tmx
 	All    bool   // every unit, not only those that need work
 	Output string // the file; "" or "-": standard output
 }
@@ -44,6 +44,10 @@ unit's old English); a <segment> per plural form; tags as <pc>, codes and
 {{.Placeholders}} as <ph>; state "initial" for the work to do, "final" for
 what is done. It validates against the OASIS XLIFF 2.0 core schema.
 
+TMX 1.4 (--format tmx): the whole translation memory of the locale (every
+translation whose English is known, obsolete and stale ones included), for
+a CAT tool's TM.
+
 Bring the translated file back with tilmash import FILE.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -54,7 +58,7 @@ Bring the translated file back with tilmash import FILE.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Locale, "locale", "l", "", "the locale (BCP 47 tag, such as ru)")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "po", "the file's format: po or xliff")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "po", "the file's format: po, xliff or tmx (the translation memory)")
 	cmd.Flags().BoolVar(&opts.All, "all", false, "every unit, translated ones included (to review a whole locale)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", `the file to write ("-" or none: standard output)`)
 	cmd.MarkFlagRequired("locale")
@@ -66,22 +70,32 @@ func handoffRun(opts *HandoffOptions) error {
 	if err != nil {
 		return &exitError{ExitError, fmt.Errorf("--locale: %w", err)}
 	}
-	if opts.Format != "po" && opts.Format != "xliff" {
-		return &exitError{ExitError, fmt.Errorf("--format %q: write po or xliff (TMX is on the way)", opts.Format)}
+	if opts.Format != "po" && opts.Format != "xliff" && opts.Format != "tmx" {
+		return &exitError{ExitError, fmt.Errorf("--format %q: write po, xliff or tmx", opts.Format)}
 	}
 	w, err := opts.load()
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
-	units, err := w.HandoffUnits(tag, opts.All)
-	if err != nil {
+	var units []handoff.Unit
+	var data []byte
+	if opts.Format == "tmx" {
+		entries, err := w.MemoryEntries(tag)
+		if err != nil {
+			return &exitError{ExitError, err}
+		}
+		data = handoff.WriteTMX(tag, entries, version())
+		units = make([]handoff.Unit, len(entries))
+	} else if units, err = w.HandoffUnits(tag, opts.All); err != nil {
 		return &exitError{ExitError, err}
 	}
-	var data []byte
-	if opts.Format == "xliff" {
+	switch opts.Format {
+	case "xliff":
 		data = handoff.WriteXLIFF(tag, units)
-	} else if data, err = handoff.WritePO(tag, units); err != nil {
-		return &exitError{ExitError, err}
+	case "po":
+		if data, err = handoff.WritePO(tag, units); err != nil {
+			return &exitError{ExitError, err}
+		}
 	}
 	if opts.Output == "" || opts.Output == "-" {
 		_, err = opts.Out.Write(data)
@@ -94,7 +108,11 @@ func handoffRun(opts *HandoffOptions) error {
 	if _, err := (fileset.Set{filepath.Base(out): data}).Commit(filepath.Dir(out)); err != nil {
 		return &exitError{ExitError, err}
 	}
-	fmt.Fprintf(opts.Err, "wrote %s: %s of %s\n", opts.Output, count(len(units), "unit"), tag)
+	what := count(len(units), "unit")
+	if opts.Format == "tmx" {
+		what = count(len(units), "translation")
+	}
+	fmt.Fprintf(opts.Err, "wrote %s: %s of %s\n", opts.Output, what, tag)
 	return nil
 }
 

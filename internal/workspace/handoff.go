@@ -10,6 +10,7 @@ import (
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/handoff"
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/tm"
 )
 
 // HandoffUnits returns the units of a locale that need work, missing and
@@ -90,6 +91,21 @@ func (w *Workspace) terms(tag language.Tag, english string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// MemoryEntries is the translation memory of a locale (catalog.MemoryEntries).
+func (w *Workspace) MemoryEntries(tag language.Tag) ([]tm.Entry, error) {
+	if w.Source == nil {
+		return nil, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
+	}
+	if err := w.BrokenErr(); err != nil {
+		return nil, err
+	}
+	t := w.target(tag)
+	if t == nil {
+		return nil, fmt.Errorf("no catalogue for %s in %s/", tag, w.Layout.Locales)
+	}
+	return catalog.MemoryEntries(w.Source, t), nil
 }
 
 // ImportReport is what an import did, entry by entry.

@@ -280,9 +280,14 @@ const Suggestions = 3
 // current entries with the source's English, stale ones with the English
 // they were made from ("#|"), obsolete ones with theirs ("#>").
 func Memory(src, old *Catalog) *tm.Memory {
+	return tm.New(MemoryEntries(src, old))
+}
+
+// MemoryEntries are the translations Memory indexes, in the catalogue's order.
+func MemoryEntries(src, old *Catalog) []tm.Entry {
 	var entries []tm.Entry
 	if old == nil {
-		return tm.New(nil)
+		return nil
 	}
 	for _, om := range old.Messages {
 		text := om.Forms[locale.Other]
@@ -302,7 +307,7 @@ func Memory(src, old *Catalog) *tm.Memory {
 		}
 		entries = append(entries, tm.Entry{ID: om.ID, English: english[locale.Other], Translation: text})
 	}
-	return tm.New(entries)
+	return entries
 }
 
 // suggestions are the "#, tm" lines of a unit that needs work: the nearest
