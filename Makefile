@@ -71,6 +71,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzDiff -fuzztime $(FUZZTIME) ./translate/worddiff
 	$(GO) test -run '^$$' -fuzz FuzzReadPO -fuzztime $(FUZZTIME) ./translate/handoff
 	$(GO) test -run '^$$' -fuzz FuzzPORoundTrip -fuzztime $(FUZZTIME) ./translate/handoff
+	$(GO) test -run '^$$' -fuzz FuzzReadXLIFF -fuzztime $(FUZZTIME) ./translate/handoff
 
 ## screenshots: every HTML edition, complete or not (missing units in English), as Chromium draws it, in dist/screenshots/
 screenshots: extract

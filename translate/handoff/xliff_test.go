@@ -121,3 +121,28 @@ func TestReadXLIFFErrors(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadXLIFF: any input is read or refused with a position, never a
+// panic; a file tilmash wrote reads back whatever the texts.
+func FuzzReadXLIFF(f *testing.F) {
+	f.Add([]byte(WriteXLIFF(language.Russian, xliffUnits)), "Он <em>сказал</em> {{.X}} & <code1/>")
+	f.Add([]byte(`<xliff version="2.0" trgLang="kk"><file id="f"><unit id="u"><segment state="final"><source>a</source><target><cp hex="0007"/><mrk id="m">x</mrk></target></segment></unit></file></xliff>`), "")
+	f.Fuzz(func(t *testing.T, data []byte, text string) {
+		if _, err := ReadXLIFF("f.xlf", data); err != nil {
+			if e, ok := err.(*Error); !ok || e.Line < 1 || e.Col < 1 {
+				t.Fatalf("error without a position: %v", err)
+			}
+		}
+		if !utf8Valid(text) || strings.ContainsAny(text, "\r\x00") || strings.ContainsFunc(text, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r == 0xFFFE || r == 0xFFFF }) {
+			return // XML 1.0 cannot carry these characters; catalogue checks refuse them
+		}
+		u := Unit{ID: "a.b", English: map[locale.Form]string{locale.Other: text + "."}, Text: map[locale.Form]string{locale.Other: text}, Hash: "h"}
+		x, err := ReadXLIFF("f.xlf", WriteXLIFF(language.Kazakh, []Unit{u}))
+		if err != nil {
+			t.Fatalf("%v", err)
+		}
+		if text != "" && x.Units[0].Segments[0].Target != text {
+			t.Fatalf("target %q, want %q", x.Units[0].Segments[0].Target, text)
+		}
+	})
+}

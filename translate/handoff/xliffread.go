@@ -41,7 +41,10 @@ type XLIFF struct {
 func ReadXLIFF(file string, data []byte) (*XLIFF, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	d := xml.NewDecoder(bytes.NewReader(data))
-	pos := func() (int, int) { return d.InputPos() }
+	pos := func() (int, int) {
+		l, c := d.InputPos()
+		return max(l, 1), max(c, 1)
+	}
 	fail := func(msg string) error {
 		l, c := pos()
 		return &Error{file, l, c, msg}
@@ -64,7 +67,11 @@ func ReadXLIFF(file string, data []byte) (*XLIFF, error) {
 		}
 		if err != nil {
 			l, c := pos()
-			return nil, &Error{file, l, c, "XML: " + strings.TrimPrefix(err.Error(), "XML syntax error on line ")}
+			msg := err.Error()
+			if se, ok := err.(*xml.SyntaxError); ok {
+				l, msg = max(se.Line, 1), se.Msg
+			}
+			return nil, &Error{file, l, c, "XML: " + msg}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
