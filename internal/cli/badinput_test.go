@@ -53,11 +53,15 @@ func TestBadInput(t *testing.T) {
 		{"block quotes 10,000 deep", "content/b.md", "+++\ntitle = \"B\"\n+++\n\n" + deep, "extract", 0, ""},
 		{"20,000 paragraphs", "content/b.md", "+++\ntitle = \"B\"\n+++\n\n" + many.String(), "extract", 0, ""},
 	}
+	// The project every case starts from, extracted once.
+	base := t.TempDir()
+	writeTree(t, base, map[string][]byte{"content/a.md": []byte(article), "tilmash.toml": []byte("[locales.ru]\nrequired = true\n")})
+	run(t, base, "extract", "--add-locale", "ru")
+	project := tree(t, base)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeTree(t, dir, map[string][]byte{"content/a.md": []byte(article), "tilmash.toml": []byte("[locales.ru]\nrequired = true\n")})
-			run(t, dir, "extract", "--add-locale", "ru")
+			writeTree(t, dir, project)
 			if tt.file != "" {
 				p := filepath.Join(dir, tt.file)
 				if tt.data == "<dir>" {
