@@ -1,0 +1,187 @@
+// Package translit computes the text of a derived locale from another's:
+// a named transform turns, say, Kazakh in Cyrillic into Kazakh in the Latin
+// alphabet. Only the words change: tags (<em>, <a1>, <code1/>) and
+// {{.Placeholders}} of a message, and the punctuation, are left as they are.
+//
+// # kk-Latn-2021: Kazakh in the Latin alphabet of January 2021
+//
+// Source: the alphabet the Government of Kazakhstan published on 28 January
+// 2021 (31 letters: A Ä B D E F G Ğ H I İ J K L M N Ñ O Ö P Q R S Ş T U Ū
+// Ü V Y Z), as tabulated in "Kazakh alphabets" (Wikipedia, Latin script,
+// the January 2021 table) with its transliterated sample text. Each Kazakh
+// Cyrillic letter:
+//
+//	А A   Ә Ä   Б B   В V   Г G   Ғ Ğ   Д D   Е E   Ж J   З Z
+//	И İ   Й İ   К K   Қ Q   Л L   М M   Н N   Ң Ñ   О O   Ө Ö
+//	П P   Р R   С S   Т T   У U   Ұ Ū   Ү Ü   Ф F   Х H   Һ H
+//	І I   Ш Ş   Ы Y
+//
+// The capital of і is I (no dot) and its small letter ı; the capital of и
+// and й is İ (with a dot), their small letter i — as in Turkish, which is
+// why Go's unicode.TurkishCase is not used: the pairs are set here.
+//
+// Where the 2021 table is silent or ambiguous (letters used only in Russian
+// loanwords), this package chooses, following the 2018 official version and
+// the practice of Kazakh Latin-script outlets:
+//
+//	Ц → Ts    Ч → Ch    Щ → Şş    Ё → Io    Ю → Iu    Я → Ia    Э → E
+//	Ъ, Ь → dropped (they mark no sound of their own)
+//
+// The i of ё, ю, я is the dotted i of и, so their capitals are İo, İu, İa.
+// Letters are transliterated one by one: ия gives iia (Ілияс → Iliias),
+// as the table says, though some writers simplify it to ia.
+//
+// A digraph takes its case from the letter and the word: all capitals in a
+// word written in capitals (ЧЕЧНЯ → CHECHNİA, КСРО → KSRO), a capital and
+// a small letter at the start of a capitalised word (Чехия → Chehiia).
+package translit
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Transform computes a derived locale's text from its source locale's.
+type Transform interface {
+	// Name is the transform's name in tilmash.toml (kk-Latn-2021).
+	Name() string
+	// Text transforms a message's text, leaving its tags and placeholders.
+	Text(s string) string
+}
+
+// Lookup returns the transform named name.
+func Lookup(name string) (Transform, error) {
+	t, ok := registry[name]
+	if !ok {
+		var names []string
+		for n := range registry {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		return nil, fmt.Errorf("no transform %q: tilmash knows %s", name, strings.Join(names, ", "))
+	}
+	return t, nil
+}
+
+var registry = map[string]Transform{
+	"kk-Latn-2021": table{name: "kk-Latn-2021", letters: kazakh2021},
+}
+
+// kazakh2021 maps each small Kazakh Cyrillic letter to its small Latin
+// form; capitals are derived (upper below).
+var kazakh2021 = map[rune]string{
+	'а': "a", 'ә': "ä", 'б': "b", 'в': "v", 'г': "g", 'ғ': "ğ", 'д': "d", 'е': "e",
+	'ё': "io", 'ж': "j", 'з': "z", 'и': "i", 'й': "i", 'к': "k", 'қ': "q", 'л': "l",
+	'м': "m", 'н': "n", 'ң': "ñ", 'о': "o", 'ө': "ö", 'п': "p", 'р': "r", 'с': "s",
+	'т': "t", 'у': "u", 'ұ': "ū", 'ү': "ü", 'ф': "f", 'х': "h", 'һ': "h", 'ц': "ts",
+	'ч': "ch", 'ш': "ş", 'щ': "şş", 'ъ': "", 'ы': "y", 'і': "ı", 'ь': "", 'э': "e",
+	'ю': "iu", 'я': "ia",
+}
+
+// capitals of the small Latin letters whose capital is not unicode.ToUpper's.
+var capitals = map[rune]rune{'ı': 'I', 'i': 'İ'}
+
+// table is a letter-by-letter transform.
+type table struct {
+	name    string
+	letters map[rune]string
+}
+
+func (t table) Name() string { return t.name }
+
+// codeRe finds what a message keeps as it is: tags and placeholders.
+var codeRe = regexp.MustCompile(`</?[a-z][a-z0-9]*/?>|\{\{[^{}]*\}\}`)
+
+func (t table) Text(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range codeRe.FindAllStringIndex(s, -1) {
+		b.WriteString(t.words(s[last:m[0]]))
+		b.WriteString(s[m[0]:m[1]])
+		last = m[1]
+	}
+	b.WriteString(t.words(s[last:]))
+	return b.String()
+}
+
+// words transforms plain text, word by word (a word's case decides its
+// digraphs').
+func (t table) words(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		if !unicode.IsLetter(rs[i]) {
+			b.WriteRune(rs[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsMark(rs[j])) {
+			j++
+		}
+		b.WriteString(t.word(rs[i:j]))
+		i = j
+	}
+	return b.String()
+}
+
+func (t table) word(w []rune) string {
+	caps := 0
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				caps++
+			}
+		}
+	}
+	allCaps := letters > 1 && caps == letters
+	var b strings.Builder
+	for k, r := range w {
+		lower := unicode.ToLower(r)
+		latin, ok := t.letters[lower]
+		if !ok {
+			b.WriteRune(r) // not a letter of the table: a Latin word, a digit…
+			continue
+		}
+		if !unicode.IsUpper(r) || latin == "" {
+			b.WriteString(latin)
+			continue
+		}
+		// A capital: its first Latin letter in capitals; a digraph's second
+		// too when the word is in capitals, or the next letter is a capital.
+		next := k+1 < len(w) && unicode.IsUpper(w[k+1])
+		first := true
+		for _, c := range latin {
+			if first || allCaps || next && letters > 1 {
+				b.WriteRune(upper(c))
+			} else {
+				b.WriteRune(c)
+			}
+			first = false
+		}
+	}
+	return b.String()
+}
+
+func upper(r rune) rune {
+	if c, ok := capitals[r]; ok {
+		return c
+	}
+	return unicode.ToUpper(r)
+}
+
+// Cyrillic reports whether s holds a Cyrillic letter: what a Latin
+// edition's check finds left over.
+func Cyrillic(s string) (rune, int, bool) {
+	for i, r := range s {
+		if unicode.Is(unicode.Cyrillic, r) && unicode.IsLetter(r) {
+			return r, i, true
+		}
+	}
+	return 0, 0, false
+}

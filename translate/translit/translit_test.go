@@ -1,0 +1,45 @@
+package translit
+
+import "testing"
+
+// TestKazakh2021 covers every letter of the Kazakh Cyrillic alphabet, small
+// and capital, and the case rules, against text written out from the
+// package's table (the January 2021 alphabet and the documented choices).
+func TestKazakh2021(t *testing.T) {
+	kk, err := Lookup("kk-Latn-2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ in, want string }{
+		// Every letter, small, in alphabetical order.
+		{"а ә б в г ғ д е ё ж з и й к қ л м н ң о ө п р с т у ұ ү ф х һ ц ч ш щ ъ ы і ь э ю я",
+			"a ä b v g ğ d e io j z i i k q l m n ñ o ö p r s t u ū ü f h h ts ch ş şş  y ı  e iu ia"},
+		// Every letter, capital, each starting a word.
+		{"Аа Әә Бб Вв Гг Ғғ Дд Ее Ёё Жж Зз Ии Йй Кк Ққ Лл Мм Нн Ңң Оо Өө Пп Рр Сс Тт Уу Ұұ Үү Фф Хх Һһ Цц Чч Шш Щщ Ыы Іі Ээ Юю Яя",
+			"Aa Ää Bb Vv Gg Ğğ Dd Ee İoio Jj Zz İi İi Kk Qq Ll Mm Nn Ññ Oo Öö Pp Rr Ss Tt Uu Ūū Üü Ff Hh Hh Tsts Chch Şş Şşşş Yy Iı Ee İuiu İaia"},
+		// The capitals of і and и.
+		{"Іле, Ирак, Ілияс", "Ile, İrak, Iliias"},
+		// Words in capitals, digraphs included.
+		{"КСРО мен ЧЕЧНЯ, ЮНЕСКО", "KSRO men CHECHNİA, İUNESKO"},
+		// A capital digraph letter alone, or before a capital.
+		{"Ч. Айтматов", "Ch. Aitmatov"},
+		// Real Kazakh, from the article's register.
+		{"Қазақстанның ең ірі қаласы — Алматы.", "Qazaqstannyñ eñ ırı qalasy — Almaty."},
+		{"Бұрыңғы өткен заманда, бір данышпан кісі", "Būryñğy ötken zamanda, bır danyşpan kısı"},
+		{"Сөйлесіп, үйіне келіп қоныпты.", "Söilesıp, üiıne kelıp qonypty."},
+		// Punctuation, digits, Latin words, tags and placeholders as they are.
+		{"«Post Soviet Journal» 2022 жылғы <em>қазан</em>, {{.Name}}, <code1/>!", "«Post Soviet Journal» 2022 jylğy <em>qazan</em>, {{.Name}}, <code1/>!"},
+		{"Объект, съезд, Мәскеу", "Obekt, sezd, Mäskeu"},
+	}
+	for _, tt := range tests {
+		if got := kk.Text(tt.in); got != tt.want {
+			t.Errorf("Text(%q)\n = %q\nwant %q", tt.in, got, tt.want)
+		}
+		if r, _, left := Cyrillic(kk.Text(tt.in)); left {
+			t.Errorf("Text(%q) leaves the Cyrillic %q", tt.in, r)
+		}
+	}
+	if _, err := Lookup("uz-Cyrl-1995"); err == nil {
+		t.Error("an unknown transform was found")
+	}
+}
