@@ -27,6 +27,9 @@ func (w *Workspace) HandoffUnits(tag language.Tag, all bool) ([]handoff.Unit, er
 	if t == nil {
 		return nil, fmt.Errorf("no catalogue for %s in %s/: start one with tilmash extract --add-locale %s", tag, w.Layout.Locales, tag)
 	}
+	if t.Derived() {
+		return nil, fmt.Errorf("%s is derived from %s (tilmash.toml): its text is computed; translate %s", tag, t.DerivedFrom, t.DerivedFrom)
+	}
 	var units []handoff.Unit
 	for _, sm := range w.Source.Messages {
 		u := handoff.Unit{ID: sm.ID, English: sm.Forms, Hash: sm.Hash}
@@ -207,7 +210,7 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 		return nil, rep, err
 	}
 	t := w.target(tag)
-	if t == nil {
+	if t == nil || t.Derived() {
 		return nil, rep, fmt.Errorf("%s is for %s, which has no catalogue in %s/", file, tag, w.Layout.Locales)
 	}
 	changed := false

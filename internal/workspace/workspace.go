@@ -25,6 +25,7 @@ import (
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/translit"
 	"github.com/tilmash/tilmash/translate/segment"
 )
 
@@ -268,10 +269,28 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 			}
 		}
 	}
+	w.derive()
 	if err := w.Select(sel); err != nil {
 		return nil, err
 	}
 	return w, nil
+}
+
+// derive adds the derived locales' catalogues (tilmash.toml's from and
+// transform), computed from their source locales' catalogues.
+func (w *Workspace) derive() {
+	for _, key := range w.Config.Derived() {
+		rules := w.Config.Locales[key]
+		tag, err1 := locale.Parse(key)
+		from, err2 := locale.Parse(rules.From)
+		t, err3 := translit.Lookup(rules.Transform)
+		src := w.target(from)
+		if err1 != nil || err2 != nil || err3 != nil || src == nil || w.target(tag) != nil {
+			continue // ParseConfig checked the names; a source without a catalogue has nothing to derive
+		}
+		w.Targets = append(w.Targets, catalog.Derive(src, tag, rules.Transform, t.Text))
+	}
+	sort.Slice(w.Targets, func(i, j int) bool { return w.Targets[i].Locale.String() < w.Targets[j].Locale.String() })
 }
 
 func fileName(p string) string { return path.Base(p) }
@@ -374,6 +393,9 @@ func (w *Workspace) Extract(addLocales []language.Tag, prune bool) (fileset.Set,
 	}
 	var synced []*catalog.Catalog
 	for _, old := range targets {
+		if old.Derived() {
+			continue // computed, never written
+		}
 		c, st := catalog.Sync(src, old, old.Locale, old.Path, prune)
 		files[c.Path] = catalog.Format(c)
 		rep.Locales[c.Locale.String()] = st

@@ -12,6 +12,7 @@ import (
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/placeholder"
 	"github.com/tilmash/tilmash/translate/segment"
+	"github.com/tilmash/tilmash/translate/translit"
 )
 
 // Text is a unit's text in an edition.
@@ -109,7 +110,12 @@ func Assemble(a *segment.Article, src, target *catalog.Catalog, opts Options) (*
 	}
 	if ed.Meta[segment.Date] == nil && a.Meta.Date != "" {
 		// No date_text: the date as the edition's language writes it (CLDR).
-		if s, err := datefmt.Format(target.Locale, a.Meta.Date); err == nil {
+		if s, err := datefmt.Format(formatTag(target), a.Meta.Date); err == nil {
+			if target.Derived() { // the source locale's date, transformed
+				if t, err := translit.Lookup(target.Transform); err == nil {
+					s = t.Text(s)
+				}
+			}
 			ed.Meta[segment.Date] = &Text{Nodes: []markup.Node{{Kind: markup.Text, Text: s}}}
 		}
 	}
@@ -149,6 +155,16 @@ func Assemble(a *segment.Article, src, target *catalog.Catalog, opts Options) (*
 	return ed, nil
 }
 
+// formatTag is the locale whose CLDR data formats a catalogue's numbers,
+// dates and plurals: its own, or for a derived locale (kk-Latn, which CLDR
+// lacks) its source locale's (kk).
+func formatTag(c *catalog.Catalog) language.Tag {
+	if c.Derived() {
+		return c.DerivedFrom
+	}
+	return c.Locale
+}
+
 type localizer struct {
 	cat *catalog.Catalog
 	loc *i18n.Localizer
@@ -158,7 +174,7 @@ type localizer struct {
 // article a uses: only those, so that an edition costs the size of its
 // article, not of the whole catalogue.
 func newLocalizer(c *catalog.Catalog, a *segment.Article) *localizer {
-	bundle := i18n.NewBundle(c.Locale)
+	bundle := i18n.NewBundle(formatTag(c))
 	for i := range a.Units {
 		m := c.Lookup(a.Units[i].ID)
 		if m == nil || !m.Translated() || codeIn(m) != nil {
@@ -167,9 +183,9 @@ func newLocalizer(c *catalog.Catalog, a *segment.Article) *localizer {
 		msg := &i18n.Message{ID: m.ID, Hash: m.Hash, Description: m.Description,
 			Zero: m.Forms[locale.Zero], One: m.Forms[locale.One], Two: m.Forms[locale.Two],
 			Few: m.Forms[locale.Few], Many: m.Forms[locale.Many], Other: m.Forms[locale.Other]}
-		_ = bundle.AddMessages(c.Locale, msg) // only fails for a tag without plural rules
+		_ = bundle.AddMessages(formatTag(c), msg) // only fails for a tag without plural rules
 	}
-	return &localizer{cat: c, loc: i18n.NewLocalizer(bundle, c.Locale.String())}
+	return &localizer{cat: c, loc: i18n.NewLocalizer(bundle, formatTag(c).String())}
 }
 
 type assembler struct {
@@ -279,7 +295,7 @@ func (asm *assembler) render(l *localizer, m *catalog.Message, u *segment.Unit) 
 			data[name] = markup.Escape(markup.PlainText(ref.Nodes))
 			continue
 		}
-		data[name] = locale.FormatInt(l.cat.Locale, v.Number)
+		data[name] = locale.FormatInt(formatTag(l.cat), v.Number)
 	}
 	cfg := &i18n.LocalizeConfig{MessageID: u.ID, TemplateData: data}
 	if u.Count != "" {

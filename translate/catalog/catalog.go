@@ -113,6 +113,12 @@ type Catalog struct {
 	Path        string       // the file
 	Header      []string     // tilmash's comment block at the top, rewritten on sync
 	HeaderNotes []string     // other comment lines before the first table ("" between blocks), kept verbatim
+	// DerivedFrom is, for a derived locale (kk-Latn), the locale whose
+	// catalogue its text is computed from (kk); und otherwise. A derived
+	// catalogue is never written: Path is its source's file, so that its
+	// positions point where the text can be changed.
+	DerivedFrom language.Tag
+	Transform   string // the transform's name (kk-Latn-2021), for a derived catalogue
 	Messages    []*Message   // in file order
 	index       map[string]*Message
 }
@@ -715,3 +721,22 @@ func straightQuoteInside(data []byte, line int) bool {
 	}
 	return quotes > 2
 }
+
+// Derive computes the catalogue of locale tag from src through transform:
+// every message with the same ID, hash, positions and comments, its text
+// transformed (tags and placeholders kept). It is complete and up to date
+// exactly when src is.
+func Derive(src *Catalog, tag language.Tag, transform string, text func(string) string) *Catalog {
+	out := &Catalog{Locale: tag, Path: src.Path, DerivedFrom: src.Locale, Transform: transform}
+	for _, m := range src.Messages {
+		dm := &Message{ID: m.ID, Description: m.Description, Hash: m.Hash, Notes: m.Notes, Comments: m.Comments, Pos: m.Pos, FormPos: m.FormPos, Forms: make(map[locale.Form]string, len(m.Forms))}
+		for f, s := range m.Forms {
+			dm.Forms[f] = text(s)
+		}
+		out.Add(dm)
+	}
+	return out
+}
+
+// Derived reports whether the catalogue is computed from another locale's.
+func (c *Catalog) Derived() bool { return c.DerivedFrom != language.Und }

@@ -21,6 +21,7 @@ import (
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/placeholder"
 	"github.com/tilmash/tilmash/translate/segment"
+	"github.com/tilmash/tilmash/translate/translit"
 	"github.com/tilmash/tilmash/translate/words"
 )
 
@@ -130,6 +131,10 @@ func Run(in Input) []finding.Finding {
 		wg.Add(1)
 		go func(r *run) {
 			defer wg.Done()
+			if r.cat.Derived() {
+				r.derived() // its source locale's checks judge the translation
+				return
+			}
 			r.catalogue()
 			if in.Glossary != nil {
 				for _, f := range in.Glossary.Check(in.Source, r.cat) {
@@ -145,6 +150,26 @@ func Run(in Input) []finding.Finding {
 	}
 	finding.Sort(out)
 	return out
+}
+
+// derived checks a derived locale's text (kk-Latn from kk) for what the
+// transform may get wrong: a letter of the source script left over, and
+// the locale's typography. Missing, stale and broken strings are the
+// source locale's findings (and make the derived edition incomplete too).
+func (r *run) derived() {
+	for _, m := range r.cat.Messages {
+		for _, f := range locale.Forms {
+			text, ok := m.Forms[f]
+			if !ok || text == "" {
+				continue
+			}
+			pos := func(off int) segment.Pos { return m.ValuePos(f, off) }
+			if c, off, left := translit.Cyrillic(stripCode(text)); left {
+				r.report(m, pos(off), CodeForeignLetters, fmt.Sprintf("the Cyrillic %q is left in the %s text (transform %s)", string(c), r.loc, r.cat.Transform), "write the letter in the "+r.cat.DerivedFrom.String()+" catalogue as the transform knows it, or report the transform's gap")
+			}
+			r.typography(m, text, pos)
+		}
+	}
 }
 
 type run struct {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"sort"
 	"errors"
 	"fmt"
 	"github.com/tilmash/tilmash/internal/tomlpos"
@@ -12,6 +13,7 @@ import (
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/segment"
+	"github.com/tilmash/tilmash/translate/translit"
 )
 
 // Config is the project's settings file, tilmash.toml: what each language's
@@ -99,6 +101,12 @@ type LocaleRules struct {
 	Dash string `toml:"dash"`
 	// Dictionary names the hunspell dictionary for spelling (ru_RU, kk_KZ).
 	Dictionary string `toml:"dictionary"`
+	// From makes the locale a derived one: its text is computed from this
+	// locale's catalogue (kk-Latn from kk) through Transform; it has no
+	// catalogue of its own. Numbers, dates and plural rules are From's,
+	// dates transformed too.
+	From      string `toml:"from"`
+	Transform string `toml:"transform"` // the transform's name (kk-Latn-2021; package translit)
 	// Required makes every article's edition in this locale a must: any
 	// missing, stale or broken string in it fails check and build. A
 	// locale that is not required is in progress: its gaps are reported
@@ -159,6 +167,25 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		canonical[tag.String()], c.lines[tag.String()] = rules, line // pt-br is pt-BR
 	}
 	c.Locales = canonical
+	for key, rules := range c.Locales {
+		line := c.lines[key]
+		if (rules.From == "") != (rules.Transform == "") {
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: 1}, Msg: fmt.Sprintf("[locales.%s]: a derived locale needs both from and transform (from = \"kk\", transform = \"kk-Latn-2021\")", key)}
+		}
+		if rules.From == "" {
+			continue
+		}
+		from, err := locale.Parse(rules.From)
+		if err != nil {
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: 1}, Msg: fmt.Sprintf("[locales.%s] from = %q: %v", key, rules.From, err)}
+		}
+		if from.String() == key || c.Locales[from.String()].From != "" {
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: 1}, Msg: fmt.Sprintf("[locales.%s] from = %q: derive from a locale with a catalogue of its own", key, rules.From)}
+		}
+		if _, err := translit.Lookup(rules.Transform); err != nil {
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: 1}, Msg: fmt.Sprintf("[locales.%s] transform: %v", key, err)}
+		}
+	}
 	for _, r := range c.rules() {
 		names := slices.Clone(r.Disable)
 		for code := range r.Severity {
@@ -354,4 +381,17 @@ func nameLine(data []byte, name string) int {
 		}
 	}
 	return 1
+}
+
+// Derived lists the derived locales (those with from and transform), by
+// tag, sorted.
+func (c *Config) Derived() []string {
+	var out []string
+	for key, r := range c.Locales {
+		if r.From != "" {
+			out = append(out, key)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

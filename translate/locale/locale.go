@@ -120,8 +120,17 @@ func DecimalSeparator(tag language.Tag) string {
 	return strings.TrimSuffix(strings.TrimPrefix(s, "1"), "5")
 }
 
+// selfNames are the names x/text's CLDR data lacks: a language in a script
+// CLDR has no display data for, named in that script.
+var selfNames = map[string]string{
+	"kk-Latn": "Qazaqşa", // CLDR: none; "қазақ тілі" is the Cyrillic name
+}
+
 // SelfName is the language's name for itself: English, русский, қазақ тілі.
 func SelfName(tag language.Tag) string {
+	if name, ok := selfNames[tag.String()]; ok {
+		return name
+	}
 	if name := display.Self.Name(tag); name != "" {
 		return name
 	}

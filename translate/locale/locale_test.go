@@ -115,7 +115,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestSelfName(t *testing.T) {
-	tests := map[string]string{"en": "English", "ru": "русский", "kk": "қазақ тілі"}
+	tests := map[string]string{"en": "English", "ru": "русский", "kk": "қазақ тілі", "kk-Latn": "Qazaqşa"}
 	for tag, want := range tests {
 		if got := SelfName(language.MustParse(tag)); got != want {
 			t.Errorf("SelfName(%s) = %q, want %q", tag, got, want)
