@@ -17,18 +17,9 @@ import (
 // stale ones (every unit with all), in the source catalogue's order, with
 // what a work file carries of each.
 func (w *Workspace) HandoffUnits(tag language.Tag, all bool) ([]handoff.Unit, error) {
-	if w.Source == nil {
-		return nil, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
-	}
-	if err := w.BrokenErr(); err != nil {
+	t, err := w.translated(tag)
+	if err != nil {
 		return nil, err
-	}
-	t := w.target(tag)
-	if t == nil {
-		return nil, fmt.Errorf("no catalogue for %s in %s/: start one with tilmash extract --add-locale %s", tag, w.Layout.Locales, tag)
-	}
-	if t.Derived() {
-		return nil, fmt.Errorf("%s is derived from %s (tilmash.toml): its text is computed; translate %s", tag, t.DerivedFrom, t.DerivedFrom)
 	}
 	var units []handoff.Unit
 	for _, sm := range w.Source.Messages {
@@ -98,6 +89,16 @@ func (w *Workspace) terms(tag language.Tag, english string) []string {
 
 // MemoryEntries is the translation memory of a locale (catalog.MemoryEntries).
 func (w *Workspace) MemoryEntries(tag language.Tag) ([]tm.Entry, error) {
+	t, err := w.translated(tag)
+	if err != nil {
+		return nil, err
+	}
+	return catalog.MemoryEntries(w.Source, t), nil
+}
+
+// translated returns the catalogue a translator works in for tag, once
+// extract has run and no catalogue is broken: not a derived one.
+func (w *Workspace) translated(tag language.Tag) (*catalog.Catalog, error) {
 	if w.Source == nil {
 		return nil, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
 	}
@@ -106,9 +107,12 @@ func (w *Workspace) MemoryEntries(tag language.Tag) ([]tm.Entry, error) {
 	}
 	t := w.target(tag)
 	if t == nil {
-		return nil, fmt.Errorf("no catalogue for %s in %s/", tag, w.Layout.Locales)
+		return nil, fmt.Errorf("no catalogue for %s in %s/: start one with tilmash extract --add-locale %s", tag, w.Layout.Locales, tag)
 	}
-	return catalog.MemoryEntries(w.Source, t), nil
+	if t.Derived() {
+		return nil, fmt.Errorf("%s is derived from %s (tilmash.toml): its text is computed; translate %s", tag, t.DerivedFrom, t.DerivedFrom)
+	}
+	return t, nil
 }
 
 // ImportReport is what an import did, entry by entry.
@@ -203,15 +207,9 @@ func (w *Workspace) sourceMessage(id string) *catalog.Message {
 // apply is Import's work once the file is read.
 func (w *Workspace) apply(file string, tag language.Tag, entries []imported, force bool) (fileset.Set, ImportReport, error) {
 	rep := ImportReport{Locale: tag}
-	if w.Source == nil {
-		return nil, rep, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
-	}
-	if err := w.BrokenErr(); err != nil {
-		return nil, rep, err
-	}
-	t := w.target(tag)
-	if t == nil || t.Derived() {
-		return nil, rep, fmt.Errorf("%s is for %s, which has no catalogue in %s/", file, tag, w.Layout.Locales)
+	t, err := w.translated(tag)
+	if err != nil {
+		return nil, rep, fmt.Errorf("%s: %w", file, err)
 	}
 	changed := false
 	for _, e := range entries {
