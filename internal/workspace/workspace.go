@@ -25,8 +25,8 @@ import (
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
-	"github.com/tilmash/tilmash/translate/translit"
 	"github.com/tilmash/tilmash/translate/segment"
+	"github.com/tilmash/tilmash/translate/translit"
 )
 
 // Layout names a project's folders, relative to its root. The zero value

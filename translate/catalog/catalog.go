@@ -118,8 +118,8 @@ type Catalog struct {
 	// catalogue is never written: Path is its source's file, so that its
 	// positions point where the text can be changed.
 	DerivedFrom language.Tag
-	Transform   string // the transform's name (kk-Latn-2021), for a derived catalogue
-	Messages    []*Message   // in file order
+	Transform   string     // the transform's name (kk-Latn-2021), for a derived catalogue
+	Messages    []*Message // in file order
 	index       map[string]*Message
 }
 

@@ -1,11 +1,11 @@
 package check
 
 import (
-	"sort"
 	"errors"
 	"fmt"
 	"github.com/tilmash/tilmash/internal/tomlpos"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
