@@ -3,13 +3,13 @@ package check
 import (
 	"errors"
 	"fmt"
-	"github.com/tilmash/tilmash/internal/tomlpos"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/tilmash/tilmash/internal/tomlpos"
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/segment"
