@@ -285,10 +285,15 @@ func (w *Workspace) derive() {
 		from, err2 := locale.Parse(rules.From)
 		t, err3 := translit.Lookup(rules.Transform)
 		src := w.target(from)
-		if err1 != nil || err2 != nil || err3 != nil || src == nil || w.target(tag) != nil {
+		if err1 != nil || err2 != nil || err3 != nil || src == nil {
 			continue // ParseConfig checked the names; a source without a catalogue has nothing to derive
 		}
-		w.Targets = append(w.Targets, catalog.Derive(src, tag, rules.Transform, t.Text))
+		// locales/kk-Latn.toml, if any, holds overrides, not a translation.
+		overrides := w.target(tag)
+		w.Targets = slices.DeleteFunc(w.Targets, func(c *catalog.Catalog) bool { return c == overrides })
+		d := catalog.Derive(src, tag, rules.Transform, t.Text)
+		d.Stale = d.Override(overrides, w.Source)
+		w.Targets = append(w.Targets, d)
 	}
 	sort.Slice(w.Targets, func(i, j int) bool { return w.Targets[i].Locale.String() < w.Targets[j].Locale.String() })
 }

@@ -118,9 +118,12 @@ type Catalog struct {
 	// catalogue is never written: Path is its source's file, so that its
 	// positions point where the text can be changed.
 	DerivedFrom language.Tag
-	Transform   string     // the transform's name (kk-Latn-2021), for a derived catalogue
-	Messages    []*Message // in file order
-	index       map[string]*Message
+	Transform   string // the transform's name (kk-Latn-2021), for a derived catalogue
+	// Stale are a derived catalogue's overrides (locales/kk-Latn.toml)
+	// made for other English than the unit's now: not applied.
+	Stale    []*Message
+	Messages []*Message // in file order
+	index    map[string]*Message
 }
 
 // generatedHeader reports whether a comment block at the top of a file is
@@ -740,3 +743,37 @@ func Derive(src *Catalog, tag language.Tag, transform string, text func(string) 
 
 // Derived reports whether the catalogue is computed from another locale's.
 func (c *Catalog) Derived() bool { return c.DerivedFrom != language.Und }
+
+// Override replaces the computed text of a derived catalogue's units with
+// the translations of overrides (locales/kk-Latn.toml: a foreign name or an
+// abbreviation the transform gets wrong), each where its hash is that of
+// the unit's English in src now, as any translation's. It returns the
+// overrides that are stale (made for other English), which are not
+// applied. overrides may be nil.
+func (c *Catalog) Override(overrides, src *Catalog) []*Message {
+	if overrides == nil || src == nil {
+		return nil
+	}
+	var stale []*Message
+	for _, om := range overrides.Messages {
+		m, sm := c.Lookup(om.ID), src.Lookup(om.ID)
+		if m == nil || sm == nil || !om.Translated() {
+			continue
+		}
+		if om.Hash != sm.Hash {
+			stale = append(stale, om)
+			continue
+		}
+		forms := make(map[locale.Form]string, len(m.Forms))
+		for f, s := range m.Forms {
+			forms[f] = s
+		}
+		for f, s := range om.Forms {
+			if s != "" {
+				forms[f] = s
+			}
+		}
+		m.Forms, m.Pos, m.FormPos = forms, om.Pos, om.FormPos
+	}
+	return stale
+}

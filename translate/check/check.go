@@ -157,6 +157,9 @@ func Run(in Input) []finding.Finding {
 // the locale's typography. Missing, stale and broken strings are the
 // source locale's findings (and make the derived edition incomplete too).
 func (r *run) derived() {
+	for _, m := range r.cat.Stale {
+		r.report(m, m.Pos, CodeStale, fmt.Sprintf("this override was made for other English than %s's unit has now: the computed text is used", r.cat.DerivedFrom), "revise the override, then set its hash to the "+r.cat.DerivedFrom.String()+" entry's")
+	}
 	for _, m := range r.cat.Messages {
 		for _, f := range locale.Forms {
 			text, ok := m.Forms[f]
