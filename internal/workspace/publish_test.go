@@ -5,18 +5,42 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/tilmash/tilmash/internal/testtool"
 )
 
-// written builds the project and writes every file into a temporary folder.
+// written builds the project, with Kazakh in Latin letters derived from
+// kk as well (tilmash.toml's [locales.kk-Latn], added here only), and
+// writes every file into a temporary folder.
 func written(t *testing.T) (string, *Result) {
 	t.Helper()
-	res := built(t)
+	files := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS(fixture), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(fixture, p))
+		files[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["tilmash.toml"].Data = append(files["tilmash.toml"].Data, "\n[locales.kk-Latn]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\nrequired = true\n"...)
+	w, err := Load(files, Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := w.Build(BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(res.Report.Refused) > 0 {
 		t.Fatalf("refused: %+v", res.Report.Refused)
 	}
@@ -37,8 +61,8 @@ func TestEPUBCheck(t *testing.T) {
 			books = append(books, filepath.Join(dir, o.File))
 		}
 	}
-	if len(books) != 3 {
-		t.Errorf("%d EPUBs, want 3 (en, kk, ru)", len(books))
+	if len(books) != 4 {
+		t.Errorf("%d EPUBs, want 4 (en, kk, kk-Latn, ru)", len(books))
 	}
 	for book, r := range testtool.EPUBCheck(t, books...) {
 		if !r.OK {
@@ -85,7 +109,7 @@ func pageLooksRight(img image.Image, dom, headline string) error {
 func TestHTMLRendersInChromium(t *testing.T) {
 	dir, res := written(t)
 	browser := testtool.Chromium(t)
-	headlines := map[string]string{"en": "The Conscript: Russians of Almaty", "ru": "Призывник: россияне в Алматы", "kk": "Әскерге шақырылушы: Алматыдағы ресейліктер"}
+	headlines := map[string]string{"en": "The Conscript: Russians of Almaty", "ru": "Призывник: россияне в Алматы", "kk": "Әскерге шақырылушы: Алматыдағы ресейліктер", "kk-Latn": "Äskerge şaqyryluşy: Almatydağy reseilıkter"}
 	t.Run("pages", func(t *testing.T) {
 		for _, o := range res.Report.Editions {
 			if o.Format != "html" {

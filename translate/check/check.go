@@ -153,9 +153,10 @@ func Run(in Input) []finding.Finding {
 }
 
 // derived checks a derived locale's text (kk-Latn from kk) for what the
-// transform may get wrong: a letter of the source script left over, and
-// the locale's typography. Missing, stale and broken strings are the
-// source locale's findings (and make the derived edition incomplete too).
+// transform may get wrong: a letter of the source script left over; and
+// its overrides for staleness. Missing, stale and broken strings, and the
+// typography the transform leaves as it is, are the source locale's
+// findings (they make the derived edition incomplete too): reported once.
 func (r *run) derived() {
 	for _, m := range r.cat.Stale {
 		r.report(m, m.Pos, CodeStale, fmt.Sprintf("this override was made for other English than %s's unit has now: the computed text is used", r.cat.DerivedFrom), "revise the override, then set its hash to the "+r.cat.DerivedFrom.String()+" entry's")
@@ -170,7 +171,6 @@ func (r *run) derived() {
 			if c, off, left := translit.Cyrillic(stripCode(text)); left {
 				r.report(m, pos(off), CodeForeignLetters, fmt.Sprintf("the Cyrillic %q is left in the %s text (transform %s)", string(c), r.loc, r.cat.Transform), "write the letter in the "+r.cat.DerivedFrom.String()+" catalogue as the transform knows it, or report the transform's gap")
 			}
-			r.typography(m, text, pos)
 		}
 	}
 }
