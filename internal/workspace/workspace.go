@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -292,10 +293,66 @@ func (w *Workspace) derive() {
 		overrides := w.target(tag)
 		w.Targets = slices.DeleteFunc(w.Targets, func(c *catalog.Catalog) bool { return c == overrides })
 		d := catalog.Derive(src, tag, rules.Transform, t.Text)
+		w.glossaryForms(d, from, t)
 		d.Stale = d.Override(overrides, w.Source)
 		w.Targets = append(w.Targets, d)
 	}
 	sort.Slice(w.Targets, func(i, j int) bool { return w.Targets[i].Locale.String() < w.Targets[j].Locale.String() })
+}
+
+// glossaryForms puts the glossary's own forms into a derived catalogue: a
+// term with a rendering for the derived locale (a name's accepted Latin
+// spelling) replaces what the transform made of the source locale's
+// rendering, at the start of a word, its endings kept (Almatydağy).
+func (w *Workspace) glossaryForms(d *catalog.Catalog, from language.Tag, t translit.Transform) {
+	if w.Glossary == nil || w.Source == nil {
+		return
+	}
+	for _, m := range d.Messages {
+		sm := w.Source.Lookup(m.ID)
+		if sm == nil {
+			continue
+		}
+		for _, o := range w.Glossary.Find(sm.Forms[locale.Other]) {
+			own, src := o.Entry.Locales[d.Locale.String()], o.Entry.Locales[from.String()]
+			if own == nil || len(own.Approved) == 0 || src == nil {
+				continue
+			}
+			for _, r := range src.Approved {
+				made := t.Text(r)
+				if made == own.Approved[0] {
+					continue
+				}
+				for f, text := range m.Forms {
+					m.Forms[f] = replaceWordStart(text, made, own.Approved[0])
+				}
+			}
+		}
+	}
+}
+
+// replaceWordStart replaces old with new where old starts a word of s.
+func replaceWordStart(s, old, new string) string {
+	if old == "" || !strings.Contains(s, old) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, old)
+		if i < 0 {
+			break
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		b.WriteString(s[:i])
+		if i == 0 || !unicode.IsLetter(r) {
+			b.WriteString(new)
+		} else {
+			b.WriteString(old)
+		}
+		s = s[i+len(old):]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 func fileName(p string) string { return path.Base(p) }
