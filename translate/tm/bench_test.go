@@ -71,7 +71,7 @@ func BenchmarkMemory(b *testing.B) {
 // TestEditedUnitsFindTheirOrigin: in the benchmark's memory, nearly every
 // edited sentence gets the sentence it was edited from as a suggestion.
 func TestEditedUnitsFindTheirOrigin(t *testing.T) {
-	mem := sentences(10_000, 3)
+	mem := sentences(5_000, 3)
 	m := New(mem)
 	r := rand.New(rand.NewPCG(9, 9))
 	hit, n := 0, 300
