@@ -19,6 +19,7 @@ import (
 type htmlWriter struct {
 	b        strings.Builder
 	xhtml    bool
+	units    bool // mark each element holding a unit's text with data-unit (the preview)
 	sections int
 	Warnings []string // what was left out, and why
 }
@@ -71,6 +72,15 @@ func wellFormed(s string) bool {
 	}
 }
 
+// unit marks an element holding t with its unit's ID, when w.units is
+// set: the live preview finds each unit's element by it.
+func (w *htmlWriter) unit(t *assemble.Text) string {
+	if !w.units || t == nil || t.Unit == "" {
+		return ""
+	}
+	return ` data-unit="` + template.HTMLEscapeString(t.Unit) + `"`
+}
+
 func (w *htmlWriter) blocks(blocks []assemble.Block) {
 	inProfile := false
 	for _, bl := range blocks {
@@ -112,9 +122,9 @@ func (w *htmlWriter) block(bl assemble.Block) {
 			w.sections++
 			id = ` id="s` + strconv.Itoa(w.sections) + `"`
 		}
-		b.WriteString("<" + tag + id + class(bl.Class) + w.lang(bl.Text) + ">" + w.inline(bl.Text.Nodes) + "</" + tag + ">\n")
+		b.WriteString("<" + tag + id + class(bl.Class) + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.inline(bl.Text.Nodes) + "</" + tag + ">\n")
 	case segment.ParagraphBlock:
-		b.WriteString("<p" + class(bl.Class) + w.lang(bl.Text) + ">" + w.inline(bl.Text.Nodes) + "</p>\n")
+		b.WriteString("<p" + class(bl.Class) + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.inline(bl.Text.Nodes) + "</p>\n")
 	case segment.FigureBlock:
 		b.WriteString("<figure>\n")
 		// A figure whose photograph the article does not give shows its
@@ -123,7 +133,7 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		if bl.Src != "" {
 			b.WriteString(w.void("img", ` src="`+template.HTMLEscapeString(bl.Src)+`" alt="`+template.HTMLEscapeString(markup.PlainText(bl.Text.Nodes))+`"`) + "\n")
 		}
-		b.WriteString("<figcaption" + w.lang(bl.Text) + ">" + w.inline(bl.Text.Nodes) + "</figcaption>\n</figure>\n")
+		b.WriteString("<figcaption" + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.inline(bl.Text.Nodes) + "</figcaption>\n</figure>\n")
 	case segment.ListBlock:
 		tag, start := "ul", ""
 		if bl.Ordered {
@@ -134,16 +144,16 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		}
 		b.WriteString("<" + tag + start + ">\n")
 		for _, item := range bl.Children {
-			b.WriteString("<li>")
 			if bl.Tight && len(item.Children) == 1 && item.Children[0].Kind == segment.ParagraphBlock {
 				t := item.Children[0].Text
+				b.WriteString("<li" + w.unit(t) + ">")
 				if t.Lang != "" {
 					b.WriteString(`<span` + w.lang(t) + `>` + w.inline(t.Nodes) + `</span>`)
 				} else {
 					b.WriteString(w.inline(t.Nodes))
 				}
 			} else {
-				b.WriteString("\n")
+				b.WriteString("<li>\n")
 				for _, c := range item.Children {
 					w.block(c)
 				}

@@ -34,6 +34,10 @@ type Page struct {
 	// Default is the address of the edition for readers whose language
 	// has none (hreflang="x-default"), the source edition; empty: none.
 	Default string
+	// MarkUnits marks every element that holds a unit's text with
+	// data-unit="<unit ID>", for the live preview (tilmash serve) to find
+	// each unit on the page. Published editions are written without it.
+	MarkUnits bool
 }
 
 //go:embed page.html.tmpl
@@ -46,6 +50,7 @@ var page = template.Must(template.New("page").Funcs(template.FuncMap{
 	"inline": func(t *assemble.Text) template.HTML { return template.HTML((&htmlWriter{}).inline(t.Nodes)) },
 	"plain":  func(t *assemble.Text) string { return markup.PlainText(t.Nodes) },
 	"css":    func() template.CSS { return template.CSS(pageCSS) },
+	"unit":   func(w *htmlWriter, t *assemble.Text) template.HTMLAttr { return template.HTMLAttr(w.unit(t)) },
 }).Parse(pageTemplate))
 
 type pageData struct {
@@ -61,6 +66,7 @@ type pageData struct {
 	Languages   template.HTML // the <link rel="alternate"> lines
 	Switcher    template.HTML // the language switcher
 	Revising    int           // units shown in a translation under revision
+	W           *htmlWriter   // the body's writer: its data-unit marks
 }
 
 type langLink struct {
@@ -84,7 +90,8 @@ func HTML(ed *assemble.Edition, pg Page) []byte {
 		Date:        ed.Date,
 		Revising:    ed.Stats.UnderRevision,
 	}
-	w := &htmlWriter{}
+	w := &htmlWriter{units: pg.MarkUnits}
+	d.W = w
 	w.blocks(ed.Blocks)
 	d.Body = template.HTML(w.b.String())
 	head, nav := languageLinks(ed.Locale, pg)

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -247,3 +248,36 @@ func TestTextKeepsLinks(t *testing.T) {
 		t.Errorf("a dash before the quoted question:\n%s", text)
 	}
 }
+
+// TestHTMLMarkUnits: with MarkUnits, every unit of the edition is marked
+// once with data-unit, on the element that holds its text; without the
+// marks, the page is byte for byte the published one.
+func TestHTMLMarkUnits(t *testing.T) {
+	for _, name := range []string{"field-notes.md", "interview.md", "crlf.md"} {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile("../segment/testdata/" + name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, ed := english(t, "content/"+name, src)
+			plain := HTML(ed, Page{})
+			marked := string(HTML(ed, Page{MarkUnits: true}))
+			if strings.Contains(string(plain), "data-unit") {
+				t.Fatal("a published page carries data-unit marks")
+			}
+			for _, u := range a.Units {
+				if u.Kind == segment.Name {
+					continue // inside its profile heading's text, which is marked
+				}
+				if n := strings.Count(marked, ` data-unit="`+u.ID+`"`); n != 1 {
+					t.Errorf("unit %s (%s) is marked %d times", u.ID, u.Kind, n)
+				}
+			}
+			if got := dataUnit.ReplaceAllString(marked, ""); got != string(plain) {
+				t.Errorf("without its marks, the marked page differs from the published one")
+			}
+		})
+	}
+}
+
+var dataUnit = regexp.MustCompile(` data-unit="[^"]*"`)
