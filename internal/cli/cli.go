@@ -332,6 +332,7 @@ Run it in the project root; the flags name other folders.`,
 	root.AddCommand(NewCmdMerge(g, streams, nil))
 	root.AddCommand(NewCmdHandoff(g, streams, nil))
 	root.AddCommand(NewCmdImport(g, streams, nil))
+	root.AddCommand(NewCmdServe(g, streams, nil))
 	root.AddCommand(NewCmdVersion(streams))
 	root.AddCommand(NewCmdInit(g, streams, nil))
 	registerCompletions(root, g)

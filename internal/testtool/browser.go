@@ -130,3 +130,32 @@ func (b *Browser) Open(t testing.TB, url string) Page {
 	}
 	return Page{Screenshot: img, DOM: dom}
 }
+
+// Tab opens a new tab of the browser for a test to drive with chromedp
+// (chromedp.Do and chromedp.Run on the returned context), its viewport
+// 1400×1000 CSS pixels drawn at half scale. The tab closes when the test
+// ends; every action on it fails after two minutes.
+func (b *Browser) Tab(t testing.TB) context.Context {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	ctx, stop := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(func() { stop(); cancel() })
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1400, 1000, chromedp.EmulateScale(0.5))); err != nil {
+		t.Fatalf("chromium: a new tab: %v", err)
+	}
+	return ctx
+}
+
+// Screenshot captures the tab's viewport as an image.
+func Screenshot(t testing.TB, ctx context.Context) image.Image {
+	t.Helper()
+	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("chromium: screenshot: %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	return img
+}

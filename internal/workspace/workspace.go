@@ -68,6 +68,7 @@ type Workspace struct {
 
 	fingerprints map[*segment.Article]string // by ready, for fingerprint
 	read         map[string][32]byte         // each catalogue's content as Load read it (SHA-256)
+	bySlug       map[string]*segment.Article // the articles by slug, for Article
 }
 
 // BrokenCatalogue is a catalogue that could not be read.
@@ -273,6 +274,10 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 	w.derive()
 	if err := w.Select(sel); err != nil {
 		return nil, err
+	}
+	w.bySlug = make(map[string]*segment.Article, len(w.Articles))
+	for _, a := range w.Articles {
+		w.bySlug[a.Slug] = a
 	}
 	return w, nil
 }

@@ -192,3 +192,13 @@ func replaceBetween(b []byte, start, end, with string) ([]byte, bool) {
 	out = append(out, with...)
 	return append(out, b[j+len(end):]...), true
 }
+
+// InlineHTML is a unit's text as the HTML edition writes it inside its
+// element (emphasis, links, line breaks), for the live preview to show a
+// unit's English beside its translation.
+func InlineHTML(t *assemble.Text) string {
+	if t == nil {
+		return ""
+	}
+	return (&htmlWriter{}).inline(t.Nodes)
+}

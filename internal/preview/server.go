@@ -1,0 +1,245 @@
+// Package preview is tilmash serve: a local web server that shows each
+// article's edition in each locale as build renders it, beside the English,
+// with every finding of tilmash check at the unit it concerns, and updates
+// open pages (server-sent events) within moments of a file being saved.
+//
+// The server only reads. It serves pages it renders in memory from the
+// project (an index, one page per locale and article, under the same
+// /<locale>/<article>.html paths as dist/) and its own two assets; no URL
+// maps to a file on disk. Listening on loopback, it answers loopback
+// clients only, and only requests addressed to a loopback name (against
+// DNS rebinding).
+package preview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/translate/check"
+)
+
+// Options configure a Server.
+type Options struct {
+	Dir    string           // the project root
+	Layout workspace.Layout // its folders
+	// Speller checks spelling, as tilmash check does; nil: no spelling.
+	// The server asks it about each word once.
+	Speller check.Speller
+	// EditorURL makes a finding's file:line a link that opens the file in
+	// the translator's editor: {path} (absolute), {line} and {col} are
+	// replaced. Empty: no link, the position as text.
+	EditorURL string
+	// Log receives a line per reload and per problem; nil: discarded.
+	Log io.Writer
+}
+
+// DefaultEditorURL opens a file at a line in Visual Studio Code.
+const DefaultEditorURL = "vscode://file/{path}:{line}:{col}"
+
+// Server is the live preview of one project.
+type Server struct {
+	opts Options
+	log  io.Writer
+
+	mu    sync.Mutex // guards the fields below, and every use of a workspace
+	state *state
+
+	subMu sync.Mutex
+	subs  map[chan string]struct{}
+	quit  chan struct{} // closed on shutdown: ends the event streams
+
+	loopbackOnly bool // set by Serve from the listener's address
+}
+
+// New makes a server for the project opts name and reads the project once.
+// A project that cannot be read is not an error: its pages show what is
+// wrong until a file is saved that fixes it.
+func New(opts Options) *Server {
+	s := &Server{opts: opts, log: opts.Log, subs: map[chan string]struct{}{}, quit: make(chan struct{}), loopbackOnly: true}
+	if s.log == nil {
+		s.log = io.Discard
+	}
+	if opts.Speller != nil {
+		s.opts.Speller = newCachedSpeller(opts.Speller)
+	}
+	s.state = &state{good: map[string]*entry{}}
+	s.Reload("start")
+	return s
+}
+
+// Serve answers requests on ln and watches the project's files until ctx
+// is done; then it ends the open event streams and shuts down, waiting up
+// to five seconds for requests under way. It returns nil after a clean
+// shutdown.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
+		s.loopbackOnly = tcp.IP.IsLoopback()
+	}
+	w, err := newWatcher(s.opts.Dir, s.opts.Layout)
+	if err != nil {
+		fmt.Fprintf(s.log, "tilmash: cannot watch the project (%v): pages update when reloaded\n", err)
+	} else {
+		defer w.close()
+		go w.run(ctx, s.log, s.Reload)
+	}
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	close(s.quit)
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// Handler answers the preview's requests: the index, each edition's
+// page, the assets and the event stream. Anything else is 404.
+func (s *Server) Handler() http.Handler {
+	return http.HandlerFunc(s.serveHTTP)
+}
+
+func (s *Server) serveHTTP(rw http.ResponseWriter, r *http.Request) {
+	h := rw.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self'; img-src * data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+	if !s.allowed(r) {
+		http.Error(rw, "tilmash serve answers this machine only (it listens on loopback); to share the preview, start it with --addr 0.0.0.0:PORT", http.StatusForbidden)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		http.Error(rw, "the preview is read-only: GET only", http.StatusMethodNotAllowed)
+		return
+	}
+	p := r.URL.Path
+	switch {
+	case p == "/":
+		s.serveIndex(rw, r)
+	case p == "/_tilmash/events":
+		s.serveEvents(rw, r)
+	case strings.HasPrefix(p, "/_tilmash/"):
+		serveAsset(rw, r, strings.TrimPrefix(p, "/_tilmash/"))
+	default:
+		loc, file, ok := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+		slug, isPage := strings.CutSuffix(file, ".html")
+		if !ok || !isPage || slug == "" || strings.ContainsAny(slug, "/\\") || strings.Contains(slug, "..") {
+			s.notFound(rw, r)
+			return
+		}
+		s.servePage(rw, r, loc, slug)
+	}
+}
+
+// allowed refuses, when listening on loopback, a client on another
+// machine and a request for a host name that is not this machine's (a
+// page elsewhere that rebinds its name to 127.0.0.1).
+func (s *Server) allowed(r *http.Request) bool {
+	if !s.loopbackOnly {
+		return true
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+		return false
+	}
+	name := r.Host
+	if h, _, err := net.SplitHostPort(name); err == nil {
+		name = h
+	}
+	name = strings.Trim(name, "[]")
+	if ip := net.ParseIP(name); ip != nil {
+		return ip.IsLoopback()
+	}
+	name = strings.ToLower(strings.TrimSuffix(name, "."))
+	return name == "localhost" || strings.HasSuffix(name, ".localhost")
+}
+
+// subscribe registers an event stream: it receives each new generation.
+func (s *Server) subscribe() chan string {
+	ch := make(chan string, 1)
+	s.subMu.Lock()
+	s.subs[ch] = struct{}{}
+	s.subMu.Unlock()
+	return ch
+}
+
+func (s *Server) unsubscribe(ch chan string) {
+	s.subMu.Lock()
+	delete(s.subs, ch)
+	s.subMu.Unlock()
+}
+
+// broadcast tells every open page that the project changed: a page that
+// has not read the last news gets only the newest.
+func (s *Server) broadcast(gen string) {
+	s.subMu.Lock()
+	defer s.subMu.Unlock()
+	for ch := range s.subs {
+		select {
+		case <-ch:
+		default:
+		}
+		ch <- gen
+	}
+}
+
+func (s *Server) serveEvents(rw http.ResponseWriter, r *http.Request) {
+	fl, ok := rw.(http.Flusher)
+	if !ok {
+		http.Error(rw, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	ch := s.subscribe()
+	defer s.unsubscribe(ch)
+	h := rw.Header()
+	h.Set("Content-Type", "text/event-stream; charset=utf-8")
+	h.Set("X-Accel-Buffering", "no")
+	s.mu.Lock()
+	gen := s.state.gen
+	s.mu.Unlock()
+	fmt.Fprintf(rw, "retry: 1000\nevent: hello\ndata: %s\n\n", gen)
+	fl.Flush()
+	ping := time.NewTicker(15 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.quit:
+			return
+		case gen := <-ch:
+			fmt.Fprintf(rw, "event: change\ndata: %s\n\n", gen)
+		case <-ping.C:
+			fmt.Fprint(rw, ": ping\n\n")
+		}
+		fl.Flush()
+	}
+}
+
+func (s *Server) notFound(rw http.ResponseWriter, r *http.Request) {
+	rw.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	rw.WriteHeader(http.StatusNotFound)
+	fmt.Fprintf(rw, "tilmash serve: no page %s\nThe preview has the index (/) and one page per locale and article: /<locale>/<article>.html.\n", strings.ToValidUTF8(r.URL.Path, "\uFFFD"))
+}
