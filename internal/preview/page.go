@@ -66,9 +66,11 @@ type Finding struct {
 
 // Unit is what the page's script knows of a unit.
 type Unit struct {
-	English  string `json:"en"`              // the English, as inline HTML
-	State    string `json:"state,omitempty"` // missing, stale, revising, rejected; "" translated
-	Findings []int  `json:"findings,omitempty"`
+	English   string `json:"en"`              // the English, as inline HTML
+	State     string `json:"state,omitempty"` // missing, stale, revising, rejected; "" translated
+	Findings  []int  `json:"findings,omitempty"`
+	Entry     string `json:"entry,omitempty"`      // the unit's entry in the catalogue: file:line
+	EntryHref string `json:"entry_href,omitempty"` // the editor link to it
 }
 
 // pageData is the JSON a page carries for its script.
@@ -167,6 +169,15 @@ func (s *Server) servePage(rw http.ResponseWriter, r *http.Request, loc, slug st
 		bar.Title = markup.PlainText(p.Edition.Meta[segment.Headline].Nodes)
 		bar.Coverage = coverage(p.Edition.Stats)
 		data.Units, data.Hosts = units(p), p.Hosts
+		if !bar.Source {
+			for id, pos := range p.Entries {
+				if u, ok := data.Units[id]; ok {
+					u.Entry = fmt.Sprintf("%s:%d", pos.File, pos.Line)
+					u.EntryHref = s.editorLink(pos.File, pos.Line, 1)
+					data.Units[id] = u
+				}
+			}
+		}
 		for _, f := range p.Findings {
 			ff := Finding{Unit: f.Unit, Severity: f.Severity.String(), Code: f.Code, Message: f.Message, Hint: f.Hint, Pos: f.Pos.String(), Href: s.editorLink(f.Pos.File, f.Pos.Line, f.Pos.Col)}
 			if u, ok := data.Units[f.Unit]; ok {

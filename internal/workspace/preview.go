@@ -97,6 +97,9 @@ type Preview struct {
 	// Findings are the view's findings about this article's units, and
 	// those about no unit in particular (a catalogue's settings).
 	Findings []finding.Finding
+	// Entries are the catalogue positions of the article's units that have
+	// an entry in the view's catalogue: where a translator edits them.
+	Entries map[string]catalog.Pos
 }
 
 // Article prepares the preview of the article slug in the view's locale.
@@ -122,7 +125,12 @@ func (v *LocaleView) Article(slug string) (*Preview, error) {
 			pg.Alternates = append(pg.Alternates, render.Alternate{Locale: tag, Href: "../" + tag.String() + "/" + slug + ".html"})
 		}
 	}
-	p := &Preview{Edition: ed, English: en, HTML: render.HTML(ed, pg), Hosts: map[string]string{}}
+	p := &Preview{Edition: ed, English: en, HTML: render.HTML(ed, pg), Hosts: map[string]string{}, Entries: map[string]catalog.Pos{}}
+	for _, u := range a.Units {
+		if m := v.cat.Lookup(u.ID); m != nil && m.Pos.Line > 0 {
+			p.Entries[u.ID] = m.Pos
+		}
+	}
 	var walk func([]segment.Block)
 	walk = func(bs []segment.Block) {
 		for _, b := range bs {

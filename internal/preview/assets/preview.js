@@ -142,6 +142,14 @@
     const head = document.createElement('p');
     head.className = 'tm-tip-unit';
     head.textContent = id;
+    if (u.entry) {
+      head.append(' · ');
+      const a = document.createElement(u.entry_href ? 'a' : 'span');
+      if (u.entry_href) { a.href = u.entry_href; a.title = 'Open the entry in the editor'; }
+      a.className = 'tm-entry';
+      a.textContent = u.entry;
+      head.append(a);
+    }
     tip.append(head);
     if (u.state && states[u.state]) {
       const p = document.createElement('p');
