@@ -73,7 +73,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzPORoundTrip -fuzztime $(FUZZTIME) ./translate/handoff
 	$(GO) test -run '^$$' -fuzz FuzzReadXLIFF -fuzztime $(FUZZTIME) ./translate/handoff
 
-## screenshots: every HTML edition, complete or not (missing units in English), as Chromium draws it, in dist/screenshots/
+## screenshots: every HTML edition, complete or not (missing units in English), and the live preview (tilmash serve) at each step of its browser test, as Chromium draws them, in dist/screenshots/
 screenshots: extract
 	$(BIN) build --fallback en --format html --dist dist/preview
 	mkdir -p dist/screenshots
@@ -83,6 +83,7 @@ screenshots: extract
 	    --user-data-dir=$$(mktemp -d) --window-size=1000,1400 \
 	    --screenshot=$(CURDIR)/dist/screenshots/$$loc-$$(basename $$page .html).png file://$(CURDIR)/$$page 2>/dev/null || exit 1; \
 	done
+	TILMASH_SCREENSHOTS=$(CURDIR)/dist/screenshots $(GO) test ./internal/preview -run TestBrowser -count=1
 	ls dist/screenshots
 
 ## docs: regenerate the command reference in README.md from the cobra tree

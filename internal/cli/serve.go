@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"runtime"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -97,6 +98,9 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	}
 	s := preview.New(sopts)
 	url := "http://" + displayAddr(ln.Addr(), host) + "/"
+	if _, port, _ := net.SplitHostPort(opts.Addr); !opts.addrGiven && !strings.HasSuffix(url, ":"+port+"/") {
+		fmt.Fprintf(opts.Err, "tilmash: %s is in use (another preview?): listening on the next free port\n", opts.Addr)
+	}
 	fmt.Fprintf(opts.Out, "tilmash serve: the preview is at %s (Ctrl-C to stop)\n", url)
 	page := url
 	if opts.Locale != "" && !s.HasLocale(opts.Locale) {

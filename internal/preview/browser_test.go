@@ -3,7 +3,6 @@ package preview
 import (
 	"context"
 	"fmt"
-	"image"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -49,10 +48,13 @@ func waitJS(t *testing.T, ctx context.Context, expr, what string) time.Duration 
 	return time.Since(start)
 }
 
-// keepScreenshot saves a screenshot in TILMASH_SCREENSHOTS, if set, for a
-// person to look at; and fails if the page drew nothing (one colour).
-func keepScreenshot(t *testing.T, img image.Image, name string) {
+// lookAt takes a screenshot of the tab and fails if the page drew nothing
+// (almost one colour). With TILMASH_SCREENSHOTS set to a folder, it saves
+// the screenshot there at full scale, for a person to look at (make
+// screenshots; the README's picture of the preview).
+func lookAt(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
+	img := testtool.Screenshot(t, ctx)
 	colours := map[[3]uint32]bool{}
 	b := img.Bounds()
 	for y := b.Min.Y; y < b.Max.Y; y += 3 {
@@ -64,15 +66,24 @@ func keepScreenshot(t *testing.T, img image.Image, name string) {
 	if len(colours) < 20 {
 		t.Errorf("%s: the page drew almost nothing (%d colours)", name, len(colours))
 	}
-	if dir := os.Getenv("TILMASH_SCREENSHOTS"); dir != "" {
-		f, err := os.Create(filepath.Join(dir, name+".png"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if err := png.Encode(f, img); err != nil {
-			t.Fatal(err)
-		}
+	dir := os.Getenv("TILMASH_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1400, 1000, chromedp.EmulateScale(1))); err != nil {
+		t.Fatal(err)
+	}
+	full := testtool.Screenshot(t, ctx)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1400, 1000, chromedp.EmulateScale(0.5))); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(filepath.Join(dir, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, full); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -136,7 +147,7 @@ func TestBrowser(t *testing.T) {
 		if n := js[int](t, ctx, `document.querySelectorAll('.tm-flag').length`); n != 0 {
 			t.Errorf("%d units flagged in a catalogue without findings", n)
 		}
-		keepScreenshot(t, testtool.Screenshot(t, ctx), "preview-kk-side")
+		lookAt(t, ctx, "preview-kk-side")
 	})
 
 	t.Run("a saved catalogue updates the page without a reload, in place", func(t *testing.T) {
@@ -180,7 +191,7 @@ func TestBrowser(t *testing.T) {
 		if !js[bool](t, ctx, `window.__sameDocument === true`) {
 			t.Error("the page was reloaded")
 		}
-		keepScreenshot(t, testtool.Screenshot(t, ctx), "preview-kk-syntax-error")
+		lookAt(t, ctx, "preview-kk-syntax-error")
 	})
 
 	t.Run("a missing unit is shown in English, marked, its finding on hover", func(t *testing.T) {
@@ -218,7 +229,7 @@ func TestBrowser(t *testing.T) {
 		if want := "vscode://file/" + filepath.ToSlash(dir) + "/content/the-conscript.md:"; !strings.HasPrefix(found, want) {
 			t.Errorf("the finding's link is %q, want %s…", found, want)
 		}
-		keepScreenshot(t, testtool.Screenshot(t, ctx), "preview-kk-missing")
+		lookAt(t, ctx, "preview-kk-missing")
 	})
 
 	t.Run("edition only", func(t *testing.T) {
@@ -232,6 +243,6 @@ func TestBrowser(t *testing.T) {
 		if !js[bool](t, ctx, `document.querySelector('body > article [data-unit="the-conscript.note"]').classList.contains('tm-missing')`) {
 			t.Error("the missing note is no longer marked")
 		}
-		keepScreenshot(t, testtool.Screenshot(t, ctx), "preview-kk-edition")
+		lookAt(t, ctx, "preview-kk-edition")
 	})
 }
