@@ -232,6 +232,25 @@ func TestBrowser(t *testing.T) {
 		lookAt(t, ctx, "preview-kk-missing")
 	})
 
+	t.Run("a stale unit, focused, shows what changed in the English", func(t *testing.T) {
+		article := filepath.Join(dir, "content", "the-conscript.md")
+		src, err := os.ReadFile(article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeAtomically(t, article, strings.Replace(string(src), "![Almaty Flea Market.]()", "![The flea market in Almaty.]()", 1))
+		waitJS(t, ctx, `!!document.querySelector('body > article figcaption.tm-revising')`, "the caption is marked under revision")
+		js[bool](t, ctx, `(document.querySelector('body > article figcaption.tm-revising').focus(), true)`)
+		waitJS(t, ctx, `!document.getElementById('tm-tip').hidden`, "focusing shows the finding")
+		if got := js[string](t, ctx, `[...document.querySelectorAll('#tm-tip ins')].map(e => e.textContent).join('|')`); !strings.Contains(got, "flea market in") && !strings.Contains(got, "The") {
+			t.Errorf("the words added to the English are not marked: %q (tooltip: %s)", got, js[string](t, ctx, `document.getElementById('tm-tip').textContent`))
+		}
+		if n := js[int](t, ctx, `document.querySelectorAll('#tm-tip del').length`); n == 0 {
+			t.Error("the words dropped from the English are not marked")
+		}
+		lookAt(t, ctx, "preview-kk-stale")
+	})
+
 	t.Run("edition only", func(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#tm-side"))); err != nil {
 			t.Fatal(err)

@@ -354,3 +354,89 @@ func poll(d time.Duration, f func() bool) error {
 	}
 	return errTimeout
 }
+
+// idOf is the ID of the catalogue entry whose text holds s.
+func idOf(t *testing.T, catalogue, s string) string {
+	t.Helper()
+	i := strings.Index(catalogue, s)
+	if i < 0 {
+		t.Fatalf("no %q in the catalogue", s)
+	}
+	j := strings.LastIndex(catalogue[:i], "\n[")
+	return catalogue[j+2 : j+2+strings.Index(catalogue[j+2:], "]")]
+}
+
+// TestFindingsAtUnits: each kind of problem a translator makes, or an
+// author's edit, reaches the page at the unit it concerns, with the
+// unit's state (how the edition shows it) and the finding's code.
+func TestFindingsAtUnits(t *testing.T) {
+	orig, err := os.ReadFile("../../testdata/project/locales/kk.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kk := string(orig)
+	for _, tc := range []struct {
+		name      string
+		file, old string // the edit: old becomes new in file
+		new       string
+		unitText  string // the unit, by a piece of its Kazakh text
+		state     string
+		code      string
+		inFinding string // in the finding's message or hint
+	}{
+		{"missing", "locales/kk.toml", `other = "Барлық есімдер өзгертілген."` + "\n", "", "[the-conscript.note]", "missing", "missing", "no Kazakh translation"},
+		{"placeholder typed out", "locales/kk.toml", "шамамен {{.Number1}} ер адам", "шамамен 150 000 ер адам", "Украинада соғыс басталғаннан", "rejected", "", "{{.Number1}}"},
+		{"glossary", "locales/kk.toml", "барлық ер адамды қамтитын жұмылдыру", "барлық ер адамды қамтитын мобилизация", "Украинада соғыс басталғаннан", "rejected", "glossary-forbidden", "мобилизация"},
+		{"stale, with what changed", "content/the-conscript.md", "![Almaty Flea Market.]()", "![The flea market in Almaty.]()", "Алматыдағы барахолка.", "revising", "stale", "{+"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := project(t)
+			file := filepath.Join(dir, tc.file)
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(data), tc.old) {
+				t.Fatalf("%s has no %q", tc.file, tc.old)
+			}
+			if err := os.WriteFile(file, []byte(strings.Replace(string(data), tc.old, tc.new, 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			id := strings.Trim(tc.unitText, "[]")
+			if !strings.HasPrefix(tc.unitText, "[") {
+				id = idOf(t, kk, tc.unitText)
+			}
+			s := New(Options{Dir: dir, Layout: workspace.Default})
+			rec := httptest.NewRecorder()
+			req := httptest.NewRequest(http.MethodGet, "/kk/the-conscript.html", nil)
+			req.RemoteAddr, req.Host = "127.0.0.1:1", "127.0.0.1:8080"
+			s.Handler().ServeHTTP(rec, req)
+			d := readPageData(t, rec.Body.String())
+			u, ok := d.Units[id]
+			if !ok {
+				t.Fatalf("no unit %s on the page", id)
+			}
+			if u.State != tc.state {
+				t.Errorf("unit %s is %q, want %q", id, u.State, tc.state)
+			}
+			var got []string
+			found := false
+			for _, i := range u.Findings {
+				f := d.Findings[i]
+				got = append(got, f.Code+": "+f.Message+" ("+f.Hint+")")
+				if f.Unit != id {
+					t.Errorf("finding %d of unit %s is about %s", i, id, f.Unit)
+				}
+				if (tc.code == "" || f.Code == tc.code) && strings.Contains(f.Message+f.Hint, tc.inFinding) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("unit %s lacks a finding %q with %q; it has %q", id, tc.code, tc.inFinding, got)
+			}
+			if u.Entry == "" || !strings.HasPrefix(u.Entry, "locales/kk.toml:") {
+				t.Errorf("unit %s: entry %q", id, u.Entry)
+			}
+		})
+	}
+}
