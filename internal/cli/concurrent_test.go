@@ -21,7 +21,7 @@ import (
 // goroutines of this process too, for the race detector.
 func TestConcurrentCommandsSerialise(t *testing.T) {
 	t.Parallel() // processes and files, mostly waiting: overlap with the other slow tests
-	c, err := corpus.Generate(6, 3)
+	c, err := corpus.Generate(3, 3)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,7 +27,7 @@ func TestKilledCommandsLoseNothing(t *testing.T) {
 	t.Parallel() // processes and files, mostly waiting: overlap with the other slow tests
 	bin := filepath.Join(t.TempDir(), "tilmash")
 	buildTilmash(t, bin)
-	c, err := corpus.Generate(6, 11)
+	c, err := corpus.Generate(3, 11)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -83,7 +83,7 @@ func writeTree(t *testing.T, root string, files map[string][]byte) {
 // by exactly one shard.
 func TestShardsMergeToTheUnshardedResult(t *testing.T) {
 	t.Parallel() // processes and files, mostly waiting: overlap with the other slow tests
-	c, err := corpus.Generate(12, 5)
+	c, err := corpus.Generate(9, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestShardsMergeToTheUnshardedResult(t *testing.T) {
 	wholeReport.Inputs = ""
 	delete(wholeDist, "report.json")
 
-	for _, shards := range []int{2, 7} { // 7 shards of 11 articles: small shards, perhaps empty ones
+	for _, shards := range []int{7} { // 7 shards of 8 articles: small shards, perhaps empty ones (2 shards add no case 7 lacks)
 		t.Run(fmt.Sprintf("shards=%d", shards), func(t *testing.T) {
 			work := t.TempDir()
 			var findingFiles, reportFiles []string
