@@ -357,6 +357,14 @@ func (s *Server) serveIndex(rw http.ResponseWriter, r *http.Request) {
 		}
 		d.Locales = append(d.Locales, l)
 	}
+	views := map[string]*entry{}
+	for _, tag := range locs {
+		e, err := s.view(tag)
+		if err != nil {
+			d.Problems = append(d.Problems, Problem{Message: fmt.Sprintf("%s: %v", tag, err)})
+		}
+		views[tag] = e
+	}
 	if st.w != nil {
 		for _, a := range st.w.Articles {
 			row := indexArticle{Slug: a.Slug, Title: a.Slug}
@@ -365,12 +373,9 @@ func (s *Server) serveIndex(rw http.ResponseWriter, r *http.Request) {
 			}
 			for _, tag := range locs {
 				c := indexCell{Href: "/" + tag + "/" + a.Slug + ".html", Source: tag == locale.Source.String()}
-				e, err := s.view(tag)
-				if err != nil {
-					d.Problems = append(d.Problems, Problem{Message: fmt.Sprintf("%s: %v", tag, err)})
-				}
-				if e != nil && e.view != nil {
+				if e := views[tag]; e != nil && e.view != nil {
 					if ea := e.w.Article(a.Slug); ea != nil {
+						var err error
 						c.Coverage, c.Errors, c.Warnings, err = e.view.Coverage(ea)
 						c.Available = err == nil
 					}
