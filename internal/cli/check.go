@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/hunspell"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/check"
@@ -111,7 +112,7 @@ func checkRun(opts *CheckOptions) error {
 	errs := finding.Errors(fs)
 	broken := reportBroken(w, tags, opts.Err)
 	if w.OutOfDate != "" {
-		fmt.Fprintf(opts.Err, "tilmash: note: %s (checked against the articles as they are)\n", w.OutOfDate)
+		fmt.Fprintf(opts.Err, "tilmash: note: %s (checked against the articles as they are)\n", escape.Line(w.OutOfDate))
 	}
 	var low []string
 	for _, st := range statuses {
@@ -237,7 +238,7 @@ func statusRun(opts *StatusOptions) error {
 			if len(why) > 0 {
 				next += " (" + strings.Join(why, ", ") + ")"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f%%\t%s\n", e.Article, e.Locale, e.Requirement, e.Coverage, next)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f%%\t%s\n", escape.Line(e.Article), escape.Line(e.Locale), escape.Line(e.Requirement), e.Coverage, escape.Line(next))
 		}
 		tw.Flush()
 		reportBroken(w, tags, opts.Err)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"golang.org/x/text/language"
 	"strings"
@@ -103,7 +104,7 @@ func glossaryRun(opts *GlossaryOptions) error {
 			if e.DoNotTranslate {
 				flags = append(flags, "do-not-translate")
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", rendering, e.Term, e.POS, strings.Join(flags, ","))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", escape.Line(rendering), escape.Line(e.Term), escape.Line(e.POS), strings.Join(flags, ","))
 		}
 	}
 	return tw.Flush()
@@ -120,12 +121,12 @@ func glossaryCheckRun(opts *GlossaryOptions) error {
 	}
 	if err := reportBroken(w, tags, opts.Err); err != nil {
 		for _, f := range fs {
-			fmt.Fprintln(opts.Out, f)
+			fmt.Fprintln(opts.Out, escape.Line(f.String()))
 		}
 		return err
 	}
 	for _, f := range fs {
-		fmt.Fprintln(opts.Out, f)
+		fmt.Fprintln(opts.Out, escape.Line(f.String()))
 	}
 	if n := finding.Errors(fs); n > 0 {
 		return &exitError{ExitFindings, fmt.Errorf("%d glossary findings", n)}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/translate/finding"
 )
 
@@ -26,6 +27,9 @@ func isTerminal(w io.Writer) bool {
 }
 
 // writeText writes findings grouped by file, with colour on a terminal.
+// Every text in a finding may come from a file (a catalogue key, a shard's
+// findings for merge): each is escaped to one line of plain text, so none
+// can move the terminal or pass for a CI command.
 func writeText(w io.Writer, fs []finding.Finding) {
 	colour := isTerminal(w)
 	paint := func(code, s string) string {
@@ -41,7 +45,7 @@ func writeText(w io.Writer, fs []finding.Finding) {
 				fmt.Fprintln(w)
 			}
 			file = f.Pos.File
-			fmt.Fprintln(w, paint("1", file))
+			fmt.Fprintln(w, paint("1", escape.Line(file)))
 		}
 		sev := paint("31", "error  ")
 		switch f.Severity {
@@ -50,9 +54,9 @@ func writeText(w io.Writer, fs []finding.Finding) {
 		case finding.Info:
 			sev = paint("36", "info   ")
 		}
-		fmt.Fprintf(w, "  %s:%d:%d  %s  %s  %s %s\n", f.Pos.File, f.Pos.Line, f.Pos.Col, sev, f.Unit, f.Message, paint("2", "["+f.Code+"]"))
+		fmt.Fprintf(w, "  %s:%d:%d  %s  %s  %s %s\n", escape.Line(f.Pos.File), f.Pos.Line, f.Pos.Col, sev, escape.Line(f.Unit), escape.Line(f.Message), paint("2", "["+escape.Line(f.Code)+"]"))
 		if f.Hint != "" {
-			fmt.Fprintf(w, "      %s %s\n", paint("2", "hint:"), f.Hint)
+			fmt.Fprintf(w, "      %s %s\n", paint("2", "hint:"), escape.Line(f.Hint))
 		}
 	}
 }
@@ -97,7 +101,7 @@ func writeGitHub(w io.Writer, fs []finding.Finding) {
 		if f.Severity == finding.Info {
 			level = "notice" // GitHub's word for it
 		}
-		fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level, escProp.Replace(f.Pos.File), f.Pos.Line, f.Pos.Col, escProp.Replace("tilmash "+f.Code), esc.Replace(msg))
+		fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level, escProp.Replace(escape.Line(f.Pos.File)), f.Pos.Line, f.Pos.Col, escProp.Replace("tilmash "+escape.Line(f.Code)), esc.Replace(escape.Line(msg)))
 	}
 }
 
