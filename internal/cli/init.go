@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -24,6 +25,7 @@ type InitOptions struct {
 	IO
 	Target  string   // the folder to start the project in
 	Locales []string // the target locales
+	Force   bool     // start it in a folder that holds other files
 }
 
 // NewCmdInit builds tilmash init. runF replaces initRun in tests.
@@ -39,7 +41,9 @@ the catalogues in locales/ (en.toml, the source, and one per locale, ready for
 translation). tilmash build then publishes the English edition.
 
 A folder that already holds a project (tilmash.toml, content/ or locales/) is
-left alone.`,
+left alone, and so is one that holds other files (hidden ones such as .git
+aside), unless --force says to start the project among them; a .gitignore
+already there is kept as it is.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Target = "."
@@ -53,6 +57,7 @@ left alone.`,
 		},
 	}
 	cmd.Flags().StringSliceVar(&opts.Locales, "locales", nil, "the locales to translate into (BCP 47 tags, such as ru,kk)")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "start the project in a folder that holds other files")
 	return cmd
 }
 
@@ -128,6 +133,11 @@ func initRun(opts *InitOptions) error {
 			return &exitError{ExitError, err}
 		}
 	}
+	if !opts.Force {
+		if other := firstEntry(dir); other != "" {
+			return &exitError{ExitError, fmt.Errorf("%s is not empty (it holds %s): nothing written; start the project in a new folder (tilmash init newsroom), or add --force to start it among these files", dir, escape.Line(other))}
+		}
+	}
 	config := "# tilmash settings. A locale without required = true is in progress: its gaps are\n# notes, and each edition is published once complete.\n"
 	for _, tag := range tags {
 		config += localeTable(tag)
@@ -151,6 +161,11 @@ func initRun(opts *InitOptions) error {
 	for p, data := range cats {
 		files[p] = data
 	}
+	keptIgnore := false
+	if _, err := os.Lstat(filepath.Join(dir, ".gitignore")); err == nil {
+		delete(files, ".gitignore") // the repository's own: not ours to rewrite
+		keptIgnore = true
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &exitError{ExitError, err}
 	}
@@ -160,8 +175,26 @@ func initRun(opts *InitOptions) error {
 	for _, p := range files.Paths() {
 		fmt.Fprintf(opts.Out, "wrote %s\n", filepath.Join(dir, filepath.FromSlash(p)))
 	}
+	if keptIgnore {
+		fmt.Fprintf(opts.Out, "kept %s as it was: add /dist/, .tilmash.lock and .tilmash-journal to it\n", filepath.Join(dir, ".gitignore"))
+	}
 	fmt.Fprintf(opts.Out, "\nNext: edit or replace %s, run tilmash extract, translate locales/*.toml, then tilmash build (dist/).\n", filepath.Join(dir, lay.Content, "example.md"))
 	return nil
+}
+
+// firstEntry returns the first entry of dir, by name, that is not hidden
+// (.git, .gitignore…): "" if there is none, or no such folder.
+func firstEntry(dir string) string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return ""
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") {
+			return e.Name()
+		}
+	}
+	return ""
 }
 
 // memFS serves a set of files not yet written, for Load.
