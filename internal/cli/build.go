@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -98,6 +99,11 @@ func buildRun(opts *BuildOptions) error {
 		return err
 	}
 	defer l.Release()
+	// An interrupted write first: the editions it leaves are not the last
+	// build's.
+	if err := opts.recover(opts.Err); err != nil {
+		return err
+	}
 	// Nothing changed since the last build (same files, same program, same
 	// options, every edition in place): nothing to do, and nothing to parse.
 	fsys := os.DirFS(opts.Dir)
@@ -129,23 +135,23 @@ func buildRun(opts *BuildOptions) error {
 	}
 	p, data := w.ReportFile(res.Report) // a partial build merges its editions into the last report
 	res.Files[p] = data
-	done, err := res.Files.Commit(opts.Dir)
+	done, err := res.Files.CommitWith(opts.Dir, fileset.Options{Journal: true, Command: "build"})
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
 	if isTerminal(opts.Out) {
 		for _, ed := range res.Editions {
-			fmt.Fprintf(opts.Out, "built %s %s: %s\n", ed.Locale, ed.Slug, strings.Join(ed.Files, " "))
+			fmt.Fprintf(opts.Out, "built %s %s: %s\n", ed.Locale, escape.Line(ed.Slug), escape.Line(strings.Join(ed.Files, " ")))
 		}
 	}
 	summary(opts.Out, res, false)
 	fmt.Fprintf(opts.Out, "%s written, %d unchanged, %d removed, in %s/\n", count(len(done.Written), "file"), len(done.Unchanged), len(done.Removed), opts.Dist)
 	if w.OutOfDate != "" {
-		fmt.Fprintf(opts.Err, "tilmash: note: %s (built from the articles as they are)\n", w.OutOfDate)
+		fmt.Fprintf(opts.Err, "tilmash: note: %s (built from the articles as they are)\n", escape.Line(w.OutOfDate))
 	}
 	for _, a := range w.Articles {
 		for _, warn := range a.Warnings {
-			fmt.Fprintf(opts.Err, "tilmash: warning: %v\n", warn)
+			fmt.Fprintf(opts.Err, "tilmash: warning: %s\n", escape.Line(fmt.Sprint(warn)))
 		}
 	}
 	if err := reportBroken(w, tags, opts.Err); err != nil {
@@ -173,7 +179,9 @@ func previousReportAt(g *Global, lay workspace.Layout) (*workspace.Report, error
 }
 
 // summary prints one line per edition and format, and the refused editions.
-// Editions in progress are counted per locale unless all is set.
+// Editions in progress are counted per locale unless all is set. The
+// report may be the last build's, read from dist/report.json: every text
+// in it is escaped to one line.
 func summary(out interface{ Write([]byte) (int, error) }, res *workspace.Result, all bool) {
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "locale\tarticle\tformat\tcoverage\twords\treading\tfile\twarnings")
@@ -182,7 +190,7 @@ func summary(out interface{ Write([]byte) (int, error) }, res *workspace.Result,
 		if o.Kept {
 			warnings = append([]string{"kept from an earlier build"}, warnings...)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f%%\t%d\t%d min\t%s\t%s\n", o.Locale, o.Article, o.Format, o.Coverage, o.Words, o.ReadingMinutes, o.File, strings.Join(warnings, "; "))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f%%\t%d\t%d min\t%s\t%s\n", escape.Line(o.Locale), escape.Line(o.Article), escape.Line(o.Format), o.Coverage, o.Words, o.ReadingMinutes, escape.Line(o.File), escape.Line(strings.Join(warnings, "; ")))
 	}
 	tw.Flush()
 	waiting := map[string]int{} // in progress, incomplete, by locale
@@ -195,12 +203,12 @@ func summary(out interface{ Write([]byte) (int, error) }, res *workspace.Result,
 			waiting[r.Locale]++
 			continue
 		}
-		fmt.Fprintf(out, "not published: %s %s (%s), %.1f%% translated", r.Locale, r.Article, r.Requirement, r.Coverage)
+		fmt.Fprintf(out, "not published: %s %s (%s), %.1f%% translated", escape.Line(r.Locale), escape.Line(r.Article), escape.Line(r.Requirement), r.Coverage)
 		if len(r.Missing) > 0 {
-			fmt.Fprintf(out, "; missing: %s", strings.Join(r.Missing, ", "))
+			fmt.Fprintf(out, "; missing: %s", escape.Line(strings.Join(r.Missing, ", ")))
 		}
 		if len(r.Stale) > 0 {
-			fmt.Fprintf(out, "; stale: %s", strings.Join(r.Stale, ", "))
+			fmt.Fprintf(out, "; stale: %s", escape.Line(strings.Join(r.Stale, ", ")))
 		}
 		if r.Kept {
 			fmt.Fprintf(out, "; the earlier complete edition stays published")
@@ -208,9 +216,9 @@ func summary(out interface{ Write([]byte) (int, error) }, res *workspace.Result,
 		fmt.Fprintln(out)
 		for _, x := range r.Rejected {
 			if x.Unit == "" {
-				fmt.Fprintf(out, "  %s: %s\n", x.Pos, x.Message)
+				fmt.Fprintf(out, "  %s: %s\n", escape.Line(x.Pos), escape.Line(x.Message))
 			} else {
-				fmt.Fprintf(out, "  %s: %s: %s\n", x.Pos, x.Unit, x.Message)
+				fmt.Fprintf(out, "  %s: %s: %s\n", escape.Line(x.Pos), escape.Line(x.Unit), escape.Line(x.Message))
 			}
 		}
 	}
@@ -218,7 +226,7 @@ func summary(out interface{ Write([]byte) (int, error) }, res *workspace.Result,
 		sort.Strings(locs)
 		var parts []string
 		for _, l := range locs {
-			parts = append(parts, fmt.Sprintf("%s %s", l, count(waiting[l], "edition")))
+			parts = append(parts, fmt.Sprintf("%s %s", escape.Line(l), count(waiting[l], "edition")))
 		}
 		fmt.Fprintf(out, "in progress, not yet complete (tilmash status lists them): %s\n", strings.Join(parts, ", "))
 	}
@@ -329,7 +337,7 @@ func exportRun(opts *ExportOptions) error {
 	case "-":
 		_, err = opts.Out.Write(data)
 	case "":
-		_, err = fileset.Set{o.File: data}.Commit(opts.Dir)
+		_, err = fileset.Set{o.File: data}.CommitWith(opts.Dir, fileset.Options{Journal: true, Command: "export"})
 		fmt.Fprintf(opts.Err, "wrote %s (%.1f%% translated, %d words)\n", o.File, o.Coverage, o.Words)
 	default:
 		dst, _ := filepath.Abs(opts.Output)
@@ -340,7 +348,7 @@ func exportRun(opts *ExportOptions) error {
 		return &exitError{ExitError, err}
 	}
 	for _, warn := range o.Warnings {
-		fmt.Fprintln(opts.Err, "warning:", warn)
+		fmt.Fprintln(opts.Err, "warning:", escape.Line(fmt.Sprint(warn)))
 	}
 	return nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/lock"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -161,8 +162,10 @@ func (g *Global) lock(command string) (*lock.Lock, error) {
 // lockWait is how long a command waits for another that writes the project.
 var lockWait = 30 * time.Second
 
-// load reads the project, after completing the write of a command that
-// was killed half-way (fileset.Recover), if any.
+// load reads the project. A command that writes (it holds the project's
+// lock) first completes the write of a command that was killed half-way
+// (fileset.Recover), if any; a command that only reads changes nothing and
+// says that one is pending.
 func (g *Global) load() (*workspace.Workspace, error) {
 	return g.loadSelection(workspace.Selection{})
 }
@@ -170,24 +173,46 @@ func (g *Global) load() (*workspace.Workspace, error) {
 // loadSelection reads the project as load does, only the articles sel
 // selects.
 func (g *Global) loadSelection(sel workspace.Selection) (*workspace.Workspace, error) {
-	leftover, _ := filepath.Glob(filepath.Join(g.Dir, "."+fileset.JournalName+".tmp-*"))
-	if _, err := os.Stat(filepath.Join(g.Dir, fileset.JournalName)); err == nil || len(leftover) > 0 {
-		if !g.locked {
-			l, err := lock.Acquire(g.Dir, "recovery", lockWait, os.Stderr)
-			if err != nil {
-				return nil, err
-			}
-			defer l.Release()
-		}
-		done, err := fileset.Recover(g.Dir)
-		if err != nil {
-			return nil, err
-		}
-		if done {
-			fmt.Fprintln(os.Stderr, "tilmash: note: completed the write of a command that was interrupted")
-		}
+	if err := g.recover(os.Stderr); err != nil {
+		return nil, err
 	}
 	return workspace.LoadSelection(os.DirFS(g.Dir), g.layout(), sel)
+}
+
+// recover completes an interrupted write in a command that writes, and
+// notes it in one that reads.
+func (g *Global) recover(errOut io.Writer) error {
+	if !g.locked {
+		p := fileset.PendingWrite(g.Dir)
+		switch {
+		case p == nil:
+		case p.Err != nil:
+			fmt.Fprintf(errOut, "tilmash: note: %s\n", escape.Line(p.Err.Error()))
+		default:
+			who, next := "a tilmash command", "tilmash extract or build"
+			if p.Command != "" {
+				who, next = "tilmash "+p.Command, "tilmash "+p.Command
+			}
+			fmt.Fprintf(errOut, "tilmash: note: %s was interrupted before it put %d files in place (%s lists them): some may still be the old ones. This command only reads and changed nothing; the next command that writes (%s) completes the write.\n",
+				who, p.Files, escape.Line(p.Path), next)
+		}
+		return nil
+	}
+	rec, err := fileset.Recover(g.Dir, g.layout().IsOutput)
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	if rec != nil {
+		who := "a command"
+		if rec.Command != "" {
+			who = "tilmash " + rec.Command
+		}
+		fmt.Fprintf(errOut, "tilmash: note: completed the write of %s that was interrupted (%d files)\n", who, rec.Files)
+		for _, p := range rec.Kept {
+			fmt.Fprintf(errOut, "tilmash: note: kept %s as it was saved after the interrupted command read it: run tilmash extract again\n", escape.Line(p))
+		}
+	}
+	return nil
 }
 
 // SelectOptions pick the articles a command works on: a shard of them, for
@@ -268,10 +293,10 @@ func reportBroken(w *workspace.Workspace, tags []language.Tag, errOut io.Writer)
 			continue
 		}
 		if w.Requires(b.Locale) {
-			fmt.Fprintf(errOut, "tilmash: %v\n", b.Err)
+			fmt.Fprintf(errOut, "tilmash: %s\n", escape.Text(b.Err.Error()))
 			required = append(required, b.Path)
 		} else {
-			fmt.Fprintf(errOut, "tilmash: note: %v (%s is in progress: the other locales go on)\n", b.Err, b.Locale)
+			fmt.Fprintf(errOut, "tilmash: note: %s (%s is in progress: the other locales go on)\n", escape.Text(b.Err.Error()), b.Locale)
 		}
 	}
 	if len(required) == 0 {
@@ -351,10 +376,10 @@ func Main(args []string, streams IO) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintln(streams.Err, "tilmash:", ee.err)
+			fmt.Fprintln(streams.Err, "tilmash:", escape.Text(ee.err.Error()))
 		}
 		return ee.code
 	}
-	fmt.Fprintln(streams.Err, "tilmash:", err)
+	fmt.Fprintln(streams.Err, "tilmash:", escape.Text(err.Error()))
 	return ExitError
 }

@@ -1,16 +1,16 @@
 package cli
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/escape"
+	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/locale"
 )
@@ -86,19 +86,14 @@ func extractRun(opts *ExtractOptions) error {
 	}
 	written := files.Paths()
 	if !opts.DryRun {
-		// A translator may have saved a catalogue while extract ran (an
-		// editor takes no lock): writing over it would lose that work.
-		var pending []string
-		for p, data := range files {
-			if old, err := os.ReadFile(filepath.Join(opts.Dir, filepath.FromSlash(p))); err != nil || !bytes.Equal(old, data) {
-				pending = append(pending, p)
-			}
+		// A translator may save a catalogue while extract runs (an editor
+		// takes no lock): each catalogue is replaced only if it still holds
+		// what extract read, checked as it is replaced.
+		res, err := files.CommitWith(opts.Dir, fileset.Options{Journal: true, Command: "extract", Expect: w.Expectations(files.Paths())})
+		var conflict *fileset.ConflictError
+		if errors.As(err, &conflict) {
+			return &exitError{ExitError, fmt.Errorf("%s changed while extract ran (saved by an editor?): nothing written; run tilmash extract again", strings.Join(conflict.Paths, ", "))}
 		}
-		sort.Strings(pending)
-		if changed := w.ChangedOnDisk(pending); len(changed) > 0 {
-			return &exitError{ExitError, fmt.Errorf("%s changed while extract ran (saved by an editor?): nothing written; run tilmash extract again", strings.Join(changed, ", "))}
-		}
-		res, err := files.Commit(opts.Dir)
 		if err != nil {
 			return &exitError{ExitError, err}
 		}
@@ -124,7 +119,7 @@ func extractRun(opts *ExtractOptions) error {
 			if opts.DryRun {
 				verb = "would remove"
 			}
-			fmt.Fprintf(opts.Out, "%s obsolete %s from %s\n", verb, id, catalog.TargetPath(w.Layout.Locales, mustTag(l)))
+			fmt.Fprintf(opts.Out, "%s obsolete %s from %s\n", verb, escape.Line(id), catalog.TargetPath(w.Layout.Locales, mustTag(l)))
 		}
 	}
 	verb := "wrote"

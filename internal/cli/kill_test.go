@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -36,6 +37,13 @@ func TestKilledCommandsLoseNothing(t *testing.T) {
 	run(t, base, "extract")
 	run(t, base, "build")
 	old := tree(t, base)
+	var article string // one article's name, for export
+	for p := range old {
+		if name, ok := strings.CutPrefix(p, "content/"); ok && (article == "" || name < article) {
+			article = name
+		}
+	}
+	article = strings.TrimSuffix(filepath.Base(article), ".md")
 	// The change each command makes in full: every article and catalogue for
 	// extract, every edition for build (a new base URL).
 	edited := map[string][]byte{}
@@ -119,9 +127,23 @@ func TestKilledCommandsLoseNothing(t *testing.T) {
 						t.Fatalf("%s: dist/report.json names %s, which is not there", where, e.File)
 					}
 				}
-				// The next command completes or ignores what was left.
-				if out, err := exec.Command(bin, "-C", dir, "status").CombinedOutput(); err != nil && !strings.Contains(string(out), "required") {
+				// A command that only reads changes nothing, and says a
+				// write is pending if one is.
+				_, pending := now[".tilmash-journal"]
+				out, err := exec.Command(bin, "-C", dir, "status").CombinedOutput()
+				if err != nil && !strings.Contains(string(out), "required") {
 					t.Fatalf("%s: status after the kill: %v\n%s", where, err, out)
+				}
+				if !reflect.DeepEqual(tree(t, dir), now) {
+					t.Fatalf("%s: status, which only reads, changed files", where)
+				}
+				if said := strings.Contains(string(out), "was interrupted"); said != pending {
+					t.Fatalf("%s: journal pending %v, status said %q", where, pending, out)
+				}
+				// The next command that writes completes what was left
+				// (an export to a file outside: it writes nothing in the project).
+				if out, err := exec.Command(bin, "-C", dir, "export", "--locale", "en", "--format", "txt", "--article", article, "-o", filepath.Join(t.TempDir(), "a.txt")).CombinedOutput(); err != nil {
+					t.Fatalf("%s: export after the kill: %v\n%s", where, err, out)
 				}
 				after := tree(t, dir)
 				isOld, isNew := true, true

@@ -3,11 +3,16 @@
 // has succeeded; each file is written to a temporary file beside it and
 // renamed into place, so a reader never sees half a file and a failed run
 // leaves every file as it was.
+//
+// A commit into a project's own outputs (catalogues, dist/) is journaled
+// (see Options and Recover) so that a run killed half-way is completed by
+// the next command that writes, and can guard the files it replaces
+// against a concurrent editor's save with a compare-and-swap (Expect).
 package fileset
 
 import (
 	"bytes"
-	"encoding/json"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -41,7 +46,57 @@ type Result struct {
 	Removed   []string // files removed
 }
 
-// Commit writes the set under root. A file whose content is already the
+// Expect is what a file must still hold when a commit replaces it: what
+// the command read and built upon.
+type Expect struct {
+	Absent bool     // the file did not exist
+	Sum    [32]byte // otherwise its content's SHA-256
+}
+
+// ExpectContent is the expectation that a file still holds data.
+func ExpectContent(data []byte) Expect { return Expect{Sum: sha256.Sum256(data)} }
+
+// Options say how a commit protects what it writes.
+type Options struct {
+	// Journal makes the commit recoverable: root is a project's root and
+	// the set is the project's own outputs. Before its renames the commit
+	// records them in root/.tilmash-journal, so that a run killed half-way
+	// is completed by Recover; the temporary files a killed run left in the
+	// folders written are removed first. A commit into any other folder (a
+	// file named with -o) is never journaled, and leaves that folder's
+	// other files alone.
+	Journal bool
+
+	// Command names the command that writes ("extract", "build"…), for the
+	// note a read-only command gives about a journal left pending.
+	Command string
+
+	// Expect guards files the commit replaces: each named file must still
+	// hold what the command read when its turn comes (a translator may
+	// save a catalogue while extract runs, and an editor takes no lock).
+	// The check and the replacement are one step (an atomic exchange,
+	// where the system has one), so no save in between is lost: if any
+	// guarded file changed, nothing is written and Commit returns a
+	// *ConflictError.
+	Expect map[string]Expect
+}
+
+// ConflictError says which guarded files changed while the command ran.
+// Nothing was written.
+type ConflictError struct {
+	Paths []string // relative to the root, sorted
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s changed while tilmash ran (saved by an editor?): nothing written; run the command again", strings.Join(e.Paths, ", "))
+}
+
+// Commit writes the set under root, each file atomically, with no journal:
+// for files outside a project's own outputs (an -o file, a new project).
+// See CommitWith.
+func (s Set) Commit(root string) (Result, error) { return s.CommitWith(root, Options{}) }
+
+// CommitWith writes the set under root. A file whose content is already the
 // same is not rewritten (its modification time stays), so builds are
 // incremental. Every new content goes to a temporary file first; only when
 // all are written are they renamed into place.
@@ -49,31 +104,41 @@ type Result struct {
 // Every path must be local to root (no "..", not absolute) and no folder on
 // the way to it, nor the file itself, may be a symbolic link: a crafted name
 // or a planted link must not make tilmash write or remove outside the
-// project. The temporary files a killed run left beside the files it
-// writes are removed first (the caller holds the project's lock).
-func (s Set) Commit(root string) (Result, error) {
-	if _, err := Recover(root); err != nil {
-		return Result{}, err
-	}
+// project. A journaled commit refuses to start while a journal is pending
+// (the caller, holding the project's lock, runs Recover first).
+func (s Set) CommitWith(root string, o Options) (Result, error) {
 	var res Result
-	type pending struct{ tmp, dst, rel string }
-	var todo []pending
-	cleanup := func() {
-		for _, p := range todo {
-			os.Remove(p.tmp)
-		}
-	}
 	checked := map[string]bool{}
 	for _, rel := range s.Paths() {
 		if err := contained(root, rel, checked); err != nil {
 			return Result{}, err
 		}
 	}
+	if o.Journal {
+		if _, err := os.Lstat(filepath.Join(root, JournalName)); err == nil {
+			return Result{}, fmt.Errorf("%s: the write of an interrupted command is pending: run a command that writes (tilmash extract or build) to complete it first", filepath.Join(root, JournalName))
+		}
+	}
+	// The temporary files a killed run left: in a project's folders every
+	// one of them (a killed build's must never be published); elsewhere
+	// only those of the files written here.
 	swept := map[string]bool{}
 	for _, rel := range s.Paths() {
-		if dir := filepath.Dir(filepath.Join(root, filepath.FromSlash(rel))); !swept[dir] {
-			swept[dir] = true
-			sweep(dir)
+		dst := filepath.Join(root, filepath.FromSlash(rel))
+		dir := filepath.Dir(dst)
+		if o.Journal {
+			if !swept[dir] {
+				sweep(dir, "")
+			}
+		} else {
+			sweep(dir, filepath.Base(dst))
+		}
+		swept[dir] = true
+	}
+	var todo []op
+	cleanup := func() {
+		for _, p := range todo {
+			os.Remove(p.tmp)
 		}
 	}
 	for _, rel := range s.Paths() {
@@ -95,7 +160,11 @@ func (s Set) Commit(root string) (Result, error) {
 			cleanup()
 			return Result{}, fmt.Errorf("write %s: %w (nothing was changed: make the folder writable, or free some space, and run the command again)", rel, err)
 		}
-		todo = append(todo, pending{f.Name(), dst, rel})
+		p := op{tmp: f.Name(), dst: dst, rel: rel, sum: sha256.Sum256(data)}
+		if e, ok := o.Expect[rel]; ok {
+			p.expect = &e
+		}
+		todo = append(todo, p)
 		_, werr := f.Write(data)
 		serr := f.Sync()
 		cerr := f.Close()
@@ -108,58 +177,223 @@ func (s Set) Commit(root string) (Result, error) {
 			return Result{}, fmt.Errorf("write %s: %w", rel, err)
 		}
 	}
-	// The manifest (a report.json) goes last: until it is in place, the old
-	// one names only files that are still there.
-	sort.SliceStable(todo, func(i, j int) bool { return !isManifest(todo[i].rel) && isManifest(todo[j].rel) })
-	// The journal: what is left to do, so that a run killed from here on is
-	// completed by the next (Recover), and the set is never left half old,
-	// half new.
-	var j journal
-	for _, p := range todo {
-		j.Rename = append(j.Rename, [2]string{rel(root, p.tmp), p.rel})
-	}
+	// The guarded files first, then the others; the manifest (a
+	// report.json) last: until it is in place, the old one names only
+	// files that are still there.
+	sort.SliceStable(todo, func(i, j int) bool { return todo[i].rank() < todo[j].rank() })
+	var remove []string
 	for _, r := range s.Paths() {
 		if s[r] == nil {
-			j.Remove = append(j.Remove, r)
+			remove = append(remove, r)
 		}
 	}
-	if len(j.Rename)+len(j.Remove) == 0 {
+	if len(todo)+len(remove) == 0 {
 		return res, nil // everything already as it should be
 	}
-	if err := j.write(root); err != nil {
-		cleanup()
-		return Result{}, err
+	// The journal: what is left to do, so that a run killed from here on is
+	// completed by the next (Recover), and the set is never left half old,
+	// half new. One plain rename needs none: it is atomic by itself.
+	journaled := o.Journal && (len(todo)+len(remove) > 1 || len(todo) == 1 && todo[0].expect != nil)
+	if journaled {
+		j := journal{Version: journalVersion, Command: o.Command, Remove: remove}
+		for _, p := range todo {
+			e := journalEntry{Tmp: rel(root, p.tmp), Dst: p.rel, New: hexSum(p.sum)}
+			if p.expect != nil {
+				e.Old = absent
+				if !p.expect.Absent {
+					e.Old = hexSum(p.expect.Sum)
+				}
+			}
+			j.Rename = append(j.Rename, e)
+		}
+		if err := j.write(root); err != nil {
+			cleanup()
+			return Result{}, err
+		}
 	}
-	for i, p := range todo {
-		if i == failpoint {
+	// The guarded files: each is swapped with its new content and the file
+	// it displaced compared with what the command read. A change anywhere
+	// undoes every swap: the editor's file stays, ours goes.
+	var swapped []*op
+	var conflicts []string
+	for i := range todo {
+		p := &todo[i]
+		if p.expect == nil {
+			break
+		}
+		ok, err := p.swap(i == failpoint)
+		if err != nil {
+			undo(swapped)
+			cleanup()
+			dropJournal(root, journaled)
+			return Result{}, fmt.Errorf("replace %s: %w (nothing was changed)", p.rel, err)
+		}
+		if !ok {
+			conflicts = append(conflicts, p.rel)
+			break
+		}
+		swapped = append(swapped, p)
+	}
+	if len(conflicts) > 0 {
+		undo(swapped)
+		cleanup()
+		dropJournal(root, journaled)
+		return Result{}, &ConflictError{Paths: conflicts}
+	}
+	for _, p := range swapped {
+		if p.swapped && !p.expect.Absent {
+			os.Remove(p.tmp) // the file displaced: what the command read
+		}
+		res.Written = append(res.Written, p.rel)
+	}
+	for i, p := range todo[len(swapped):] {
+		if i+len(swapped) == failpoint {
 			syscall.Kill(os.Getpid(), syscall.SIGKILL) // a test's kill, at the worst moment
 		}
 		if err := os.Rename(p.tmp, p.dst); err != nil {
-			return res, fmt.Errorf("replace %s: %w (the next tilmash command completes the set)", p.rel, err)
+			return res, fmt.Errorf("replace %s: %w (the next tilmash command that writes completes the set)", p.rel, err)
 		}
 		res.Written = append(res.Written, p.rel)
 	}
 	for dir := range swept {
 		syncDir(dir) // the renames survive a power cut
 	}
-	for _, r := range j.Remove {
+	for _, r := range remove {
 		err := os.Remove(filepath.Join(root, filepath.FromSlash(r)))
 		switch {
 		case err == nil:
 			res.Removed = append(res.Removed, r)
 		case !os.IsNotExist(err):
-			return res, fmt.Errorf("remove %s: %w (the next tilmash command completes the set)", r, err)
+			return res, fmt.Errorf("remove %s: %w (the next tilmash command that writes completes the set)", r, err)
 		}
 	}
-	if err := os.Remove(filepath.Join(root, JournalName)); err != nil {
-		return res, fmt.Errorf("remove the journal: %w", err)
+	if journaled {
+		if err := os.Remove(filepath.Join(root, JournalName)); err != nil {
+			return res, fmt.Errorf("remove the journal: %w", err)
+		}
 	}
 	return res, nil
 }
 
+// errUnsupported: the system (or the file system) has no atomic exchange.
+var errUnsupported = errors.New("not supported")
+
+// op is one file a commit puts in place.
+type op struct {
+	tmp, dst, rel string
+	sum           [32]byte // the new content's SHA-256
+	expect        *Expect  // what dst must hold, if guarded
+	swapped       bool     // exchanged (or created) by swap, not yet sure
+}
+
+// rank orders a commit's renames: guarded files, then the others, then
+// the manifest.
+func (p op) rank() int {
+	switch {
+	case p.expect != nil:
+		return 0
+	case isManifest(p.rel):
+		return 2
+	}
+	return 1
+}
+
+// swap puts a guarded file's new content in place if, and only if, the
+// file still holds what was expected; it reports false, with nothing
+// changed, if not. Where the system can exchange two names atomically,
+// the check is made on the file displaced, after the exchange: no save
+// can fall between the check and the replacement. After a successful
+// exchange, p.tmp holds the displaced file, until the commit is sure.
+func (p *op) swap(kill bool) (bool, error) {
+	if p.expect.Absent {
+		err := renameNoReplace(p.tmp, p.dst)
+		switch {
+		case err == nil:
+			p.swapped = true
+			return true, nil
+		case errors.Is(err, fs.ErrExist):
+			return false, nil // created meanwhile
+		case !errors.Is(err, errUnsupported):
+			return false, err
+		}
+		if _, err := os.Lstat(p.dst); err == nil {
+			return false, nil
+		}
+		// No atomic way on this system: check, then rename.
+		return true, os.Rename(p.tmp, p.dst)
+	}
+	err := exchange(p.tmp, p.dst)
+	switch {
+	case err == nil:
+		p.swapped = true
+		if kill {
+			syscall.Kill(os.Getpid(), syscall.SIGKILL) // a test's kill, between the exchange and its check
+		}
+		old, err := os.ReadFile(p.tmp)
+		if err != nil || sha256.Sum256(old) != p.expect.Sum {
+			if err := p.restore(); err != nil {
+				return false, err
+			}
+			return false, nil
+		}
+		return true, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil // removed meanwhile
+	case !errors.Is(err, errUnsupported):
+		return false, err
+	}
+	// No atomic way on this system: check, then rename.
+	old, err := os.ReadFile(p.dst)
+	if err != nil || sha256.Sum256(old) != p.expect.Sum {
+		return false, nil
+	}
+	return true, os.Rename(p.tmp, p.dst)
+}
+
+// restore undoes a swap: the file displaced goes back to its name, and the
+// new content to its temporary file (removed by the commit's cleanup). If
+// the file was saved again since the swap (the new content is no longer
+// there), that save is what stays.
+func (p *op) restore() error {
+	if !p.swapped {
+		return nil
+	}
+	p.swapped = false
+	if p.expect.Absent {
+		if data, err := os.ReadFile(p.dst); err == nil && sha256.Sum256(data) == p.sum {
+			return os.Rename(p.dst, p.tmp)
+		}
+		return nil // someone else's file now: theirs to keep
+	}
+	if err := exchange(p.tmp, p.dst); err != nil {
+		return fmt.Errorf("put the edited %s back: %w (it is at %s)", p.rel, err, p.tmp)
+	}
+	if data, err := os.ReadFile(p.tmp); err != nil || sha256.Sum256(data) != p.sum {
+		// Saved again in between: that save is the newest; it goes back.
+		if err := exchange(p.tmp, p.dst); err != nil {
+			return fmt.Errorf("put the edited %s back: %w (it is at %s)", p.rel, err, p.tmp)
+		}
+	}
+	return nil
+}
+
+// undo reverses the swaps done, newest first.
+func undo(done []*op) {
+	for i := len(done) - 1; i >= 0; i-- {
+		done[i].restore()
+	}
+}
+
+// dropJournal removes the journal of a commit that changed nothing.
+func dropJournal(root string, journaled bool) {
+	if journaled {
+		os.Remove(filepath.Join(root, JournalName))
+	}
+}
+
 // failpoint, for tests only, is the rename before which Commit kills its
-// own process (TILMASH_TEST_KILL_AT_RENAME=N): where a random kill would
-// seldom land. -1: never.
+// own process (TILMASH_TEST_KILL_AT_RENAME=N; for a guarded file, just
+// after its exchange): where a random kill would seldom land. -1: never.
 var failpoint = func() int {
 	n, err := strconv.Atoi(os.Getenv("TILMASH_TEST_KILL_AT_RENAME"))
 	if err != nil {
@@ -177,88 +411,6 @@ func rel(root, p string) string {
 		return p
 	}
 	return filepath.ToSlash(r)
-}
-
-// JournalName is the file, in the root, that lists what a Commit still has
-// to do once its new files are all written.
-const JournalName = ".tilmash-journal"
-
-// journal is what is left of a Commit: temporary files to rename into
-// place, in order, then files to remove.
-type journal struct {
-	Rename [][2]string `json:"rename"` // temporary file → destination, relative to the root
-	Remove []string    `json:"remove"`
-}
-
-// write puts the journal in place atomically, synced.
-func (j *journal) write(root string) error {
-	data, _ := json.Marshal(j)
-	f, err := os.CreateTemp(root, "."+JournalName+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write the journal: %w", err)
-	}
-	_, werr := f.Write(data)
-	serr := f.Sync()
-	cerr := f.Close()
-	if err := firstErr(werr, serr, cerr); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("write the journal: %w", err)
-	}
-	if err := os.Rename(f.Name(), filepath.Join(root, JournalName)); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("write the journal: %w", err)
-	}
-	syncDir(root)
-	return nil
-}
-
-// Recover completes the Commit a killed run left under root, if any: the
-// new files were all written before its journal, so it renames those not
-// yet in place and removes what the set removed. It reports whether there
-// was anything to complete. Call it holding the project's lock.
-func Recover(root string) (bool, error) {
-	// A journal whose own write was killed: its Commit had renamed nothing.
-	if leftovers, _ := filepath.Glob(filepath.Join(root, "."+JournalName+".tmp-*")); len(leftovers) > 0 {
-		for _, l := range leftovers {
-			os.Remove(l)
-		}
-	}
-	p := filepath.Join(root, JournalName)
-	data, err := os.ReadFile(p)
-	if errors.Is(err, fs.ErrNotExist) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("read %s: %w", p, err)
-	}
-	var j journal
-	if err := json.Unmarshal(data, &j); err != nil {
-		return false, fmt.Errorf("%s: %w (delete it; the last write may be incomplete)", p, err)
-	}
-	checked := map[string]bool{}
-	for _, r := range j.Rename {
-		for _, x := range r {
-			if err := contained(root, x, checked); err != nil {
-				return false, fmt.Errorf("%s: %w", p, err)
-			}
-		}
-		tmp, dst := filepath.Join(root, filepath.FromSlash(r[0])), filepath.Join(root, filepath.FromSlash(r[1]))
-		if !IsTemp(filepath.Base(tmp)) {
-			return false, fmt.Errorf("%s: %s is not a temporary file of tilmash's", p, r[0])
-		}
-		if err := os.Rename(tmp, dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return false, fmt.Errorf("complete the last write: %w", err)
-		}
-	}
-	for _, r := range j.Remove {
-		if err := contained(root, r, checked); err != nil {
-			return false, fmt.Errorf("%s: %w", p, err)
-		}
-		if err := os.Remove(filepath.Join(root, filepath.FromSlash(r))); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return false, fmt.Errorf("complete the last write: %w", err)
-		}
-	}
-	return true, os.Remove(p)
 }
 
 // syncDir flushes a folder's entries to disk (best effort: not every
@@ -306,14 +458,15 @@ func contained(root, rel string, checked map[string]bool) error {
 }
 
 // sweep removes the temporary files a killed Commit left in dir (named
-// .<file>.tmp-<random>), so that none is ever published.
-func sweep(dir string) {
+// .<file>.tmp-<random>), so that none is ever published: every one, or
+// only those of the file named base.
+func sweep(dir, base string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
-		if IsTemp(e.Name()) && e.Type().IsRegular() {
+		if IsTemp(e.Name()) && e.Type().IsRegular() && (base == "" || strings.HasPrefix(e.Name(), "."+base+".tmp-")) {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
@@ -323,6 +476,12 @@ func sweep(dir string) {
 func IsTemp(name string) bool {
 	i := strings.LastIndex(name, ".tmp-")
 	return strings.HasPrefix(name, ".") && i > 0 && i+5 < len(name) && !strings.ContainsAny(name[i+5:], ".")
+}
+
+// tempOf reports whether name is one of Commit's temporary files for the
+// file named base.
+func tempOf(name, base string) bool {
+	return IsTemp(name) && strings.HasPrefix(name, "."+base+".tmp-") && !strings.Contains(name[len(base)+6:], "/")
 }
 
 func firstErr(errs ...error) error {

@@ -1,6 +1,12 @@
 package fileset
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -144,7 +150,7 @@ func TestCommitSweepsLeftovers(t *testing.T) {
 	for _, n := range []string{".a.html.tmp-123456", ".b.epub.tmp-99", "keep.html", ".hidden", "c.tmp-1"} {
 		must(t, os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644))
 	}
-	if _, err := (Set{"dist/ru/a.html": []byte("new")}).Commit(root); err != nil {
+	if _, err := (Set{"dist/ru/a.html": []byte("new")}).CommitWith(root, Options{Journal: true}); err != nil {
 		t.Fatal(err)
 	}
 	var names []string
@@ -164,61 +170,324 @@ func must(t *testing.T, err error) {
 	}
 }
 
-// TestRecoverCompletesAKilledCommit: a Commit killed after its journal (all
-// its new files written) is completed by Recover, in full.
-func TestRecoverCompletesAKilledCommit(t *testing.T) {
-	root := t.TempDir()
-	for p, s := range map[string]string{"dist/en/a.html": "old a", "dist/en/b.html": "old b", "dist/en/gone.html": "gone", "dist/report.json": "old report"} {
-		must(t, os.MkdirAll(filepath.Dir(filepath.Join(root, p)), 0o755))
-		must(t, os.WriteFile(filepath.Join(root, p), []byte(s), 0o644))
-	}
-	// What Commit leaves when killed after renaming the first file: a.html
-	// new, b.html and the report still in their temporary files.
-	must(t, os.WriteFile(filepath.Join(root, "dist/en/a.html"), []byte("new a"), 0o644))
-	must(t, os.WriteFile(filepath.Join(root, "dist/en/.b.html.tmp-42"), []byte("new b"), 0o644))
-	must(t, os.WriteFile(filepath.Join(root, "dist/.report.json.tmp-43"), []byte("new report"), 0o644))
-	j := journal{Rename: [][2]string{{"dist/en/.a.html.tmp-41", "dist/en/a.html"}, {"dist/en/.b.html.tmp-42", "dist/en/b.html"}, {"dist/.report.json.tmp-43", "dist/report.json"}}, Remove: []string{"dist/en/gone.html"}}
-	must(t, j.write(root))
-	done, err := Recover(root)
-	if err != nil || !done {
-		t.Fatalf("Recover = %v, %v", done, err)
-	}
-	want := map[string]string{"dist/en/a.html": "new a", "dist/en/b.html": "new b", "dist/report.json": "new report"}
+// project is the outputs of a project laid out as tilmash's default:
+// catalogues in locales/, editions under dist/.
+func project(rel string) bool {
+	return strings.HasPrefix(rel, "dist/") || strings.HasPrefix(rel, "locales/") && strings.Count(rel, "/") == 1 && strings.HasSuffix(rel, ".toml")
+}
+
+// files returns every file under root, by slash path, with its content.
+func files(t *testing.T, root string) map[string]string {
+	t.Helper()
 	got := map[string]string{}
 	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
-			data, _ := os.ReadFile(p)
+			var data []byte
+			if d.Type()&os.ModeSymlink != 0 {
+				target, _ := os.Readlink(p)
+				data = []byte("-> " + target)
+			} else if d.Type().IsRegular() {
+				data, _ = os.ReadFile(p)
+			}
 			r, _ := filepath.Rel(root, p)
 			got[filepath.ToSlash(r)] = string(data)
 		}
 		return nil
 	})
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("after Recover: %v, want %v", got, want)
-	}
-	if done, err := Recover(root); done || err != nil {
-		t.Errorf("a second Recover = %v, %v; want nothing to do", done, err)
-	}
-	// A journal naming a file outside, or one that is not a temporary file, is refused.
-	for _, bad := range []journal{{Rename: [][2]string{{"dist/.x.tmp-1", "../outside"}}}, {Rename: [][2]string{{"locales/ru.toml", "dist/x"}}}, {Remove: []string{"../outside"}}} {
-		must(t, bad.write(root))
-		if _, err := Recover(root); err == nil {
-			t.Errorf("Recover accepted %+v", bad)
-		}
-		os.Remove(filepath.Join(root, JournalName))
+	return got
+}
+
+func write(t *testing.T, root string, fs map[string]string) {
+	t.Helper()
+	for p, s := range fs {
+		must(t, os.MkdirAll(filepath.Dir(filepath.Join(root, p)), 0o755))
+		must(t, os.WriteFile(filepath.Join(root, p), []byte(s), 0o644))
 	}
 }
 
-// TestRecoverRemovesAHalfWrittenJournal: a Commit killed while writing its
-// journal had renamed nothing; its journal's temporary file goes.
-func TestRecoverRemovesAHalfWrittenJournal(t *testing.T) {
+func sum(s string) string { return hexSum(sha256.Sum256([]byte(s))) }
+
+// TestRecoverCompletesAKilledCommit: a Commit killed after its journal (all
+// its new files written) is completed by Recover, in full.
+func TestRecoverCompletesAKilledCommit(t *testing.T) {
 	root := t.TempDir()
-	half := filepath.Join(root, "."+JournalName+".tmp-77")
-	must(t, os.WriteFile(half, []byte(`{"rename":[["dist/.a.tmp-1"`), 0o644))
-	if _, err := Recover(root); err != nil {
+	// What Commit leaves when killed after renaming the first file: a.html
+	// new, b.html and the report still in their temporary files.
+	write(t, root, map[string]string{
+		"dist/en/a.html": "new a", "dist/en/b.html": "old b", "dist/en/gone.html": "gone", "dist/report.json": "old report",
+		"dist/en/.b.html.tmp-42": "new b", "dist/.report.json.tmp-43": "new report",
+	})
+	j := journal{Version: journalVersion, Command: "build", Rename: []journalEntry{
+		{Tmp: "dist/en/.a.html.tmp-41", Dst: "dist/en/a.html", New: sum("new a")},
+		{Tmp: "dist/en/.b.html.tmp-42", Dst: "dist/en/b.html", New: sum("new b")},
+		{Tmp: "dist/.report.json.tmp-43", Dst: "dist/report.json", New: sum("new report")},
+	}, Remove: []string{"dist/en/gone.html"}}
+	must(t, j.write(root))
+	if p := PendingWrite(root); p == nil || p.Command != "build" || p.Files != 4 || p.Err != nil {
+		t.Errorf("PendingWrite = %+v, want build's 4 files", p)
+	}
+	rec, err := Recover(root, project)
+	if err != nil || rec == nil || rec.Command != "build" {
+		t.Fatalf("Recover = %+v, %v", rec, err)
+	}
+	want := map[string]string{"dist/en/a.html": "new a", "dist/en/b.html": "new b", "dist/report.json": "new report"}
+	if got := files(t, root); !reflect.DeepEqual(got, want) {
+		t.Errorf("after Recover: %v, want %v", got, want)
+	}
+	if rec, err := Recover(root, project); rec != nil || err != nil {
+		t.Errorf("a second Recover = %v, %v; want nothing to do", rec, err)
+	}
+}
+
+// TestRecoverRefusesAJournalTilmashDidNotLeave: a journal committed to a
+// repository (or edited) is never obeyed: whatever it names, Recover
+// refuses it with its path and the project is left byte for byte as it
+// was, journal included.
+func TestRecoverRefusesAJournalTilmashDidNotLeave(t *testing.T) {
+	base := map[string]string{
+		"tilmash.toml": "[locales.ru]\n", "content/a.md": "+++\n+++\nText.\n", ".git/config": "[core]\n",
+		"locales/ru.toml": "[a]\nother = \"Текст\"\n", "dist/en/a.html": "old",
+		"locales/.ru.toml.tmp-1": "attacker's catalogue", "dist/en/.a.html.tmp-2": "attacker's page",
+		".tilmash.toml.tmp-3": "evil settings", ".git/.config.tmp-4": "[core]\nfsmonitor = evil\n",
+	}
+	entry := func(tmp, dst, content string) journalEntry {
+		return journalEntry{Tmp: tmp, Dst: dst, New: sum(content)}
+	}
+	tests := []struct {
+		name    string
+		journal string // raw, or
+		j       *journal
+		want    string
+	}{
+		{"rename over .git/config", "", &journal{Version: journalVersion, Rename: []journalEntry{entry(".git/.config.tmp-4", ".git/config", "[core]\nfsmonitor = evil\n")}}, "no tilmash command writes"},
+		{"rename over the settings", "", &journal{Version: journalVersion, Rename: []journalEntry{entry(".tilmash.toml.tmp-3", "tilmash.toml", "evil settings")}}, "no tilmash command writes"},
+		{"remove the articles", "", &journal{Version: journalVersion, Remove: []string{"content/a.md"}}, "no tilmash command writes"},
+		{"remove the settings", "", &journal{Version: journalVersion, Remove: []string{"tilmash.toml"}}, "no tilmash command writes"},
+		{"a path that climbs out", "", &journal{Version: journalVersion, Remove: []string{"dist/../tilmash.toml"}}, "not a path inside"},
+		{"a temporary file that is not beside its file", "", &journal{Version: journalVersion, Rename: []journalEntry{entry("locales/.ru.toml.tmp-1", "dist/en/a.html", "attacker's catalogue")}}, "not a temporary file"},
+		{"a source that is not a temporary file", "", &journal{Version: journalVersion, Rename: []journalEntry{entry("locales/ru.toml", "locales/kk.toml", "[a]\nother = \"Текст\"\n")}}, "not a temporary file"},
+		{"content other than recorded", "", &journal{Version: journalVersion, Rename: []journalEntry{entry("locales/.ru.toml.tmp-1", "locales/ru.toml", "what tilmash wrote")}}, "does not hold what tilmash wrote"},
+		{"no fingerprint", "", &journal{Version: journalVersion, Rename: []journalEntry{{Tmp: "dist/en/.a.html.tmp-2", Dst: "dist/en/a.html"}}}, "no content fingerprint"},
+		{"the older format", `{"rename":[["dist/en/.a.html.tmp-2","dist/en/a.html"]],"remove":["content/a.md"]}`, nil, "tilmash can read"},
+		{"another version", `{"version":99,"rename":[]}`, nil, "format 99"},
+		{"unknown fields", `{"version":2,"rename":[],"exec":"rm -rf /"}`, nil, "tilmash can read"},
+		{"not JSON", "rm -rf content", nil, "tilmash can read"},
+		{"text after it", `{"version":2}{"version":2}`, nil, "text after"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			write(t, root, base)
+			data := []byte(tt.journal)
+			if tt.j != nil {
+				data, _ = json.Marshal(tt.j)
+			}
+			must(t, os.WriteFile(filepath.Join(root, JournalName), data, 0o644))
+			before := files(t, root)
+			rec, err := Recover(root, project)
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), JournalName) {
+				t.Fatalf("Recover = %+v, %v; want a refusal with %q naming the journal", rec, err, tt.want)
+			}
+			if after := files(t, root); !reflect.DeepEqual(after, before) {
+				t.Errorf("the project changed:\n%v\nwant\n%v", after, before)
+			}
+			if p := PendingWrite(root); p == nil {
+				t.Errorf("PendingWrite = nil, want the journal reported")
+			}
+		})
+	}
+	// The journal itself: a link (to /dev/zero), a folder, a giant.
+	for name, plant := range map[string]func(root string){
+		"link": func(root string) { os.Symlink("/dev/zero", filepath.Join(root, JournalName)) },
+		"folder": func(root string) {
+			os.Mkdir(filepath.Join(root, JournalName), 0o755)
+		},
+		"giant": func(root string) {
+			f, _ := os.Create(filepath.Join(root, JournalName))
+			f.Truncate(maxJournal + 1)
+			f.Close()
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			root := t.TempDir()
+			write(t, root, base)
+			plant(root)
+			before := files(t, root)
+			if _, err := Recover(root, project); err == nil {
+				t.Fatal("Recover accepted it")
+			}
+			if after := files(t, root); !reflect.DeepEqual(after, before) {
+				t.Errorf("the project changed")
+			}
+		})
+	}
+}
+
+// TestCommitIntoAFolderIgnoresItsJournal: a commit that is not journaled
+// (an -o file) neither obeys nor writes a journal, and removes none of the
+// folder's files but its own leftovers.
+func TestCommitIntoAFolderIgnoresItsJournal(t *testing.T) {
+	root := t.TempDir()
+	planted := `{"version":2,"remove":["keep.txt"]}`
+	write(t, root, map[string]string{JournalName: planted, "keep.txt": "mine", ".notes.txt.tmp-1": "someone's", ".out.html.tmp-9": "a killed export's"})
+	if _, err := (Set{"out.html": []byte("page"), "second.html": []byte("page 2")}).Commit(root); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(half); err == nil {
-		t.Errorf("%s is still there", half)
+	want := map[string]string{JournalName: planted, "keep.txt": "mine", ".notes.txt.tmp-1": "someone's", "out.html": "page", "second.html": "page 2"}
+	if got := files(t, root); !reflect.DeepEqual(got, want) {
+		t.Errorf("folder = %v, want %v", got, want)
+	}
+}
+
+// TestJournaledCommitWaitsForRecovery: a journaled commit refuses to start
+// over a pending journal (it would overwrite what is left to complete).
+func TestJournaledCommitWaitsForRecovery(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, map[string]string{JournalName: `{"version":2}`})
+	if _, err := (Set{"dist/a.html": []byte("x"), "dist/b.html": []byte("y")}).CommitWith(root, Options{Journal: true}); err == nil || !strings.Contains(err.Error(), "pending") {
+		t.Fatalf("CommitWith = %v, want a refusal", err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "dist")); err == nil {
+		t.Errorf("dist/ was written")
+	}
+}
+
+// TestCommitGuarded: a guarded file is replaced only if it still holds
+// what the command read; if any changed (or appeared), nothing is written.
+func TestCommitGuarded(t *testing.T) {
+	const read = "[a]\nother = \"прочитано\"\n"
+	tests := []struct {
+		name     string
+		onDisk   map[string]string // when the commit runs
+		expect   map[string]Expect
+		conflict []string
+	}{
+		{"unchanged", map[string]string{"locales/ru.toml": read, "locales/en.toml": "old en"}, map[string]Expect{"locales/ru.toml": ExpectContent([]byte(read)), "locales/en.toml": ExpectContent([]byte("old en"))}, nil},
+		{"saved meanwhile", map[string]string{"locales/ru.toml": "the translator's save", "locales/en.toml": "old en"}, map[string]Expect{"locales/ru.toml": ExpectContent([]byte(read)), "locales/en.toml": ExpectContent([]byte("old en"))}, []string{"locales/ru.toml"}},
+		{"removed meanwhile", map[string]string{"locales/en.toml": "old en"}, map[string]Expect{"locales/ru.toml": ExpectContent([]byte(read)), "locales/en.toml": ExpectContent([]byte("old en"))}, []string{"locales/ru.toml"}},
+		{"created meanwhile", map[string]string{"locales/ru.toml": "a new catalogue", "locales/en.toml": "old en"}, map[string]Expect{"locales/ru.toml": {Absent: true}, "locales/en.toml": ExpectContent([]byte("old en"))}, []string{"locales/ru.toml"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			write(t, root, tt.onDisk)
+			before := files(t, root)
+			set := Set{"locales/en.toml": []byte("new en"), "locales/ru.toml": []byte("new ru"), "dist/report.json": []byte("{}")}
+			_, err := set.CommitWith(root, Options{Journal: true, Command: "extract", Expect: tt.expect})
+			var ce *ConflictError
+			if tt.conflict == nil {
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := map[string]string{"locales/en.toml": "new en", "locales/ru.toml": "new ru", "dist/report.json": "{}"}
+				if got := files(t, root); !reflect.DeepEqual(got, want) {
+					t.Errorf("after = %v, want %v", got, want)
+				}
+				return
+			}
+			if !errors.As(err, &ce) || !reflect.DeepEqual(ce.Paths, tt.conflict) {
+				t.Fatalf("CommitWith = %v, want a conflict on %v", err, tt.conflict)
+			}
+			if after := files(t, root); !reflect.DeepEqual(after, before) {
+				t.Errorf("after a conflict = %v, want every file as it was: %v", after, before)
+			}
+		})
+	}
+}
+
+// TestCommitRacingSaves: 200 saves by an editor, each at a random moment
+// of a guarded commit (by rename, as most editors and tilmash save, and in
+// place, as others do), and not one is lost: whenever the save falls
+// after the command read the file, the file ends as the editor saved it.
+func TestCommitRacingSaves(t *testing.T) {
+	const rounds = 200
+	for round := range rounds {
+		root := t.TempDir()
+		read := fmt.Sprintf("[a]\nother = \"read %d\"\n", round)
+		saved := fmt.Sprintf("[a]\nother = \"saved %d\"\n# the translator's comment\n", round)
+		write(t, root, map[string]string{"locales/ru.toml": read, "locales/en.toml": "en"})
+		// Many files, so that the commit takes a while and the save can
+		// fall anywhere in it.
+		set := Set{"locales/ru.toml": []byte("extracted"), "locales/en.toml": []byte("new en")}
+		for i := range 6 {
+			set[fmt.Sprintf("dist/ru/%d.html", i)] = bytes.Repeat([]byte("x"), 1<<12)
+		}
+		target := filepath.Join(root, "locales", "ru.toml")
+		done := make(chan error)
+		go func() {
+			time.Sleep(time.Duration(rand.IntN(3000)) * time.Microsecond)
+			if round%2 == 0 { // by rename
+				tmp := filepath.Join(root, "locales", fmt.Sprintf("ru.toml~%d", round))
+				if err := os.WriteFile(tmp, []byte(saved), 0o644); err != nil {
+					done <- err
+					return
+				}
+				done <- os.Rename(tmp, target)
+				return
+			}
+			done <- os.WriteFile(target, []byte(saved), 0o644) // in place
+		}()
+		_, err := set.CommitWith(root, Options{Journal: true, Command: "extract", Expect: map[string]Expect{"locales/ru.toml": ExpectContent([]byte(read)), "locales/en.toml": ExpectContent([]byte("en"))}})
+		if serr := <-done; serr != nil {
+			t.Fatal(serr)
+		}
+		var ce *ConflictError
+		if err != nil && !errors.As(err, &ce) {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if got, _ := os.ReadFile(target); string(got) != saved {
+			t.Fatalf("round %d: the editor's save was lost: locales/ru.toml = %q (commit: %v)", round, got, err)
+		}
+		if _, err := os.Lstat(filepath.Join(root, JournalName)); err == nil {
+			t.Fatalf("round %d: the journal was left", round)
+		}
+	}
+}
+
+// TestRecoverAfterAKilledSwap: a guarded commit killed between swapping a
+// catalogue and checking what it displaced is completed by Recover in
+// every state it can leave: what the command read goes, an editor's save
+// comes back, and a file saved again before its turn is kept.
+func TestRecoverAfterAKilledSwap(t *testing.T) {
+	const read, ours, theirs = "read", "extracted", "the translator's save"
+	tests := []struct {
+		name     string
+		disk     map[string]string
+		old      string
+		want     map[string]string
+		wantKept []string
+	}{
+		{"swapped, displaced what was read", map[string]string{"locales/ru.toml": ours, "locales/.ru.toml.tmp-1": read}, sum(read),
+			map[string]string{"locales/ru.toml": ours}, nil},
+		{"swapped, displaced a save", map[string]string{"locales/ru.toml": ours, "locales/.ru.toml.tmp-1": theirs}, sum(read),
+			map[string]string{"locales/ru.toml": theirs}, []string{"locales/ru.toml"}},
+		{"not yet swapped", map[string]string{"locales/ru.toml": read, "locales/.ru.toml.tmp-1": ours}, sum(read),
+			map[string]string{"locales/ru.toml": ours}, nil},
+		{"not yet swapped, saved since", map[string]string{"locales/ru.toml": theirs, "locales/.ru.toml.tmp-1": ours}, sum(read),
+			map[string]string{"locales/ru.toml": theirs}, []string{"locales/ru.toml"}},
+		{"a new catalogue, not yet in place", map[string]string{"locales/.ru.toml.tmp-1": ours}, absent,
+			map[string]string{"locales/ru.toml": ours}, nil},
+		{"a new catalogue, created since", map[string]string{"locales/ru.toml": theirs, "locales/.ru.toml.tmp-1": ours}, absent,
+			map[string]string{"locales/ru.toml": theirs}, []string{"locales/ru.toml"}},
+		{"done", map[string]string{"locales/ru.toml": ours}, sum(read),
+			map[string]string{"locales/ru.toml": ours}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			write(t, root, tt.disk)
+			j := journal{Version: journalVersion, Command: "extract", Rename: []journalEntry{{Tmp: "locales/.ru.toml.tmp-1", Dst: "locales/ru.toml", New: sum(ours), Old: tt.old}}}
+			must(t, j.write(root))
+			rec, err := Recover(root, project)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := files(t, root); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("after Recover = %v, want %v", got, tt.want)
+			}
+			if !reflect.DeepEqual(rec.Kept, tt.wantKept) {
+				t.Errorf("Kept = %v, want %v", rec.Kept, tt.wantKept)
+			}
+		})
 	}
 }

@@ -259,7 +259,11 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	}
 	for _, tag := range missing {
 		path := catalog.TargetPath(w.Layout.Locales, tag)
-		refuseAll(tag, path, Rejection{Pos: w.Config.LocalePos(tag.String()).String(), Message: fmt.Sprintf("%s is required, but there is no catalogue %s: start it with tilmash extract --add-locale %s", tag, path, tag)}, true)
+		msg := fmt.Sprintf("%s is required, but there is no catalogue %s: start it with tilmash extract --add-locale %s", tag, path, tag)
+		if from := w.Config.Locales[tag.String()].From; from != "" {
+			msg = fmt.Sprintf("%s is derived from %s, which has no catalogue %s/%s.toml: start it with tilmash extract --add-locale %s", tag, from, w.Layout.Locales, from, from)
+		}
+		refuseAll(tag, path, Rejection{Pos: w.Config.LocalePos(tag.String()).String(), Message: msg}, true)
 	}
 
 	// Which editions are published, after refusals.
@@ -533,6 +537,24 @@ func (w *Workspace) requiredWithoutCatalogue() []language.Tag {
 			for _, s := range a.Meta.Required {
 				add(s)
 			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	return out
+}
+
+// withoutCatalogue is requiredWithoutCatalogue with the derived locales
+// whose source locale has no catalogue, required or not: each is a
+// finding, never a silent gap.
+func (w *Workspace) withoutCatalogue() []language.Tag {
+	out := w.requiredWithoutCatalogue()
+	if w.Config == nil {
+		return out
+	}
+	for _, key := range w.Config.Derived() {
+		tag, err := locale.Parse(key)
+		if err == nil && !slices.Contains(out, tag) && !slices.Contains(w.Locales(), tag) {
+			out = append(out, tag)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })

@@ -43,6 +43,26 @@ type Layout struct {
 // Default is the conventional layout: content/, locales/, dist/.
 var Default = Layout{Content: "content", Locales: "locales", Dist: "dist", Glossary: "glossary", Config: "tilmash.toml"}
 
+// IsOutput reports whether rel, a slash path relative to the project's
+// root, is a file tilmash's commands write in the project: a catalogue
+// (locales/<tag>.toml) or anything under dist/. Nothing else (an article,
+// the settings, the glossary, .git) is ever an output, whatever the
+// folders are called: a journal naming anything else is refused.
+func (l Layout) IsOutput(rel string) bool {
+	under := func(dir string) bool {
+		dir = path.Clean(dir)
+		return dir != "." && strings.HasPrefix(rel, dir+"/")
+	}
+	switch {
+	case rel == path.Clean(l.Config), under(l.Content), l.Glossary != "" && under(l.Glossary), rel == ".git", strings.HasPrefix(rel, ".git/"):
+		return false
+	case path.Dir(rel) == path.Clean(l.Locales) && strings.HasSuffix(rel, ".toml"):
+		_, ok := locale.FileTag(path.Base(rel))
+		return ok
+	}
+	return under(l.Dist)
+}
+
 // Workspace is a project read into memory.
 type Workspace struct {
 	Layout   Layout
@@ -97,10 +117,23 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 // a shard does not split the other shards' articles.
 func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 	w := &Workspace{Layout: lay, fsys: fsys}
+	for _, d := range [][2]string{{lay.Content, "content"}, {lay.Locales, "locales"}, {lay.Glossary, "glossary"}} {
+		if err := noLinkOnTheWay(fsys, d[0], d[1]); err != nil {
+			return nil, err
+		}
+	}
 	var paths []string
 	err := fs.WalkDir(fsys, lay.Content, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A linked folder is refused, as a linked article is: what it
+			// holds is outside the project, and skipping it would lose
+			// its articles without a word.
+			if fi, err := fs.Stat(fsys, p); err == nil && fi.IsDir() {
+				return &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: "a symbolic link to a folder: tilmash reads no folder through a link", Hint: "replace the link with the folder itself"}
+			}
 		}
 		if !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasPrefix(d.Name(), ".") {
 			if err := regular(d, p, "an article"); err != nil {
@@ -230,7 +263,10 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 		}
 		var names []string
 		for _, e := range gentries {
-			if !e.IsDir() {
+			// A folder named like a glossary file (terms.toml/) would
+			// leave the glossary silently empty: an error, as for a
+			// catalogue. Other folders (the package's own) are not read.
+			if !e.IsDir() || strings.HasSuffix(e.Name(), ".toml") || strings.HasPrefix(e.Name(), "words.") && strings.HasSuffix(e.Name(), ".txt") {
 				p := path.Join(lay.Glossary, e.Name())
 				if err := regular(e, p, "a glossary file"); err != nil {
 					return nil, err
@@ -383,6 +419,49 @@ func (w *Workspace) ChangedOnDisk(paths []string) []string {
 		}
 	}
 	return out
+}
+
+// Expectations says, for each catalogue among paths, what Load read
+// there (or that there was none): what a commit must find before it
+// replaces the file (fileset.Options.Expect), so that a translator's save
+// made while the command ran is never written over.
+func (w *Workspace) Expectations(paths []string) map[string]fileset.Expect {
+	out := map[string]fileset.Expect{}
+	for _, p := range paths {
+		if !strings.HasPrefix(p, w.Layout.Locales+"/") {
+			continue
+		}
+		if sum, ok := w.read[p]; ok {
+			out[p] = fileset.Expect{Sum: sum}
+		} else {
+			out[p] = fileset.Expect{Absent: true}
+		}
+	}
+	return out
+}
+
+// noLinkOnTheWay refuses a project folder (content/, locales/, glossary/)
+// that is, or lies under, a symbolic link: tilmash reads no folder through
+// a link, at the top as below it.
+func noLinkOnTheWay(fsys fs.FS, dir, flag string) error {
+	if dir == "" || dir == "." {
+		return nil
+	}
+	p := ""
+	for _, part := range strings.Split(path.Clean(dir), "/") {
+		p = path.Join(p, part)
+		if part == ".." {
+			continue // a folder the user named outside the root, on the command line
+		}
+		fi, err := fs.Lstat(fsys, p)
+		if err != nil {
+			return nil // missing: each reader says what that means
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: "a symbolic link: tilmash reads no folder through a link", Hint: "replace the link with the folder itself, or name the real folder with --" + flag}
+		}
+	}
+	return nil
 }
 
 // regular refuses what is not a regular file where tilmash reads one: a
@@ -579,18 +658,28 @@ func (w *Workspace) Check(locales []language.Tag, speller check.Speller) ([]find
 			Message: fmt.Sprintf("%s has no [locales.%s] table in %s: its quotation marks, letters and spelling are not checked", tag, tag, w.Layout.Config),
 			Hint:    fmt.Sprintf("add to %s: [locales.%s] with quotes = \"«»\" (the language's own), dictionary = \"%s\" (hunspell; Debian: %s), and required = true once its editions must be published", w.Layout.Config, tag, suggestDictionary(tag), check.DictionaryPackage(suggestDictionary(tag)))})
 	}
-	// A required locale with no catalogue at all is the biggest gap there is.
-	for _, tag := range w.requiredWithoutCatalogue() {
+	// A required locale with no catalogue at all is the biggest gap there
+	// is; a derived locale whose source has none has nothing to derive
+	// from, required or not.
+	for _, tag := range w.withoutCatalogue() {
 		if len(locales) > 0 && !slices.Contains(locales, tag) {
 			continue
 		}
 		pos := w.Config.LocalePos(tag.String())
-		if !w.Config.Locales[tag.String()].Required {
+		if _, ok := w.Config.Locales[tag.String()]; !ok {
 			pos = w.requiringArticle(tag)
 		}
-		fs = append(fs, finding.Finding{Pos: pos, Locale: tag.String(), Code: check.CodeMissing, Severity: finding.Error,
+		f := finding.Finding{Pos: pos, Locale: tag.String(), Code: check.CodeMissing, Severity: finding.Error,
 			Message: fmt.Sprintf("%s is required, but there is no catalogue %s/%s.toml", tag, w.Layout.Locales, tag),
-			Hint:    fmt.Sprintf("start it with tilmash extract --add-locale %s, or drop required = true until it is ready", tag)})
+			Hint:    fmt.Sprintf("start it with tilmash extract --add-locale %s, or drop required = true until it is ready", tag)}
+		if from := w.Config.Locales[tag.String()].From; from != "" {
+			f.Message = fmt.Sprintf("%s is derived from %s, which has no catalogue %s/%s.toml: there is nothing to derive it from", tag, from, w.Layout.Locales, from)
+			f.Hint = fmt.Sprintf("start %s with tilmash extract --add-locale %s, or remove [locales.%s] from %s", from, from, tag, w.Layout.Config)
+			if !w.Requires(tag) {
+				f.Severity = finding.Info // in progress: a note
+			}
+		}
+		fs = append(fs, f)
 	}
 	finding.Sort(fs)
 	return fs, nil

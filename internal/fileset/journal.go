@@ -1,0 +1,323 @@
+package fileset
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+)
+
+// JournalName is the file, in the root, that lists what a Commit still has
+// to do once its new files are all written.
+const JournalName = ".tilmash-journal"
+
+// journalVersion is the journal's format: a journal of another version
+// (an older tilmash's, or a newer one's) is refused, not guessed at.
+const journalVersion = 2
+
+// maxJournal bounds the journal tilmash reads: far above the journal of a
+// build of every edition of 100,000 articles.
+const maxJournal = 64 << 20
+
+// absent is a guarded entry's Old when the file did not exist.
+const absent = "absent"
+
+// journal is what is left of a Commit: temporary files to rename into
+// place, in order, then files to remove. Each temporary file is named with
+// the SHA-256 of the content tilmash wrote into it, so that a journal
+// tilmash did not write cannot pass for one.
+type journal struct {
+	Version int            `json:"version"`
+	Command string         `json:"command,omitempty"` // the command that wrote it: extract, build…
+	Rename  []journalEntry `json:"rename,omitempty"`
+	Remove  []string       `json:"remove,omitempty"` // relative to the root
+}
+
+// journalEntry is one rename of a journal.
+type journalEntry struct {
+	Tmp string `json:"tmp"` // the temporary file, relative to the root, beside Dst
+	Dst string `json:"dst"` // the file it becomes
+	New string `json:"new"` // the temporary file's SHA-256, hex
+	// Old, for a guarded file, is what the command read there: its
+	// SHA-256, or "absent"; empty for a file that is not guarded.
+	Old string `json:"old,omitempty"`
+}
+
+// write puts the journal in place atomically, synced.
+func (j *journal) write(root string) error {
+	data, _ := json.Marshal(j)
+	f, err := os.CreateTemp(root, "."+JournalName+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write the journal: %w", err)
+	}
+	_, werr := f.Write(data)
+	serr := f.Sync()
+	cerr := f.Close()
+	if err := firstErr(werr, serr, cerr); err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("write the journal: %w", err)
+	}
+	if err := os.Rename(f.Name(), filepath.Join(root, JournalName)); err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("write the journal: %w", err)
+	}
+	syncDir(root)
+	return nil
+}
+
+// Recovery says what Recover completed.
+type Recovery struct {
+	Command string   // the interrupted command, as its journal names it
+	Files   int      // files put in place or removed
+	Kept    []string // guarded files an editor changed after the command read them: the editor's version stays
+}
+
+// Outputs reports whether a path, relative to the project's root, is one
+// of the files the project's commands write (its catalogues, its editions):
+// the only files a journal may name.
+type Outputs func(rel string) bool
+
+// Recover completes the Commit a killed run left under root, if any (nil:
+// there was none). The journal is honoured only if every file it names is
+// one of the project's outputs and every temporary file holds exactly what
+// the journal says tilmash wrote into it; anything else (a journal
+// committed to a repository, one edited by hand, another version's) is
+// refused with its path, and nothing is touched. Call it holding the
+// project's lock, in a command that writes: a read-only command calls
+// Pending instead.
+func Recover(root string, outputs Outputs) (*Recovery, error) {
+	// A journal whose own write was killed: its Commit had renamed nothing.
+	if leftovers, _ := filepath.Glob(filepath.Join(root, "."+JournalName+".tmp-*")); len(leftovers) > 0 {
+		for _, l := range leftovers {
+			if fi, err := os.Lstat(l); err == nil && fi.Mode().IsRegular() {
+				os.Remove(l)
+			}
+		}
+	}
+	p := filepath.Join(root, JournalName)
+	j, err := readJournal(p)
+	if j == nil || err != nil {
+		return nil, err
+	}
+	refuse := func(format string, args ...any) error {
+		return fmt.Errorf("%s: %s: this is not a journal tilmash left (a file committed to the repository, or edited?); nothing was changed: look at it, then delete it (rm %s) and run the command again", p, fmt.Sprintf(format, args...), p)
+	}
+	// Every entry is checked, and every step planned, before any is taken.
+	type step struct {
+		entry  journalEntry
+		rename bool // tmp → dst; otherwise tmp is removed (if it exists)
+		kept   bool // an editor's version of dst stays
+	}
+	var steps []step
+	checked := map[string]bool{}
+	seen := map[string]bool{}
+	valid := func(rel string) error {
+		switch {
+		case !filepath.IsLocal(filepath.FromSlash(rel)) || strings.ContainsRune(rel, 0) || path.Clean(rel) != rel:
+			return refuse("it names %q, not a path inside the project", rel)
+		case !outputs(rel):
+			return refuse("it names %s, which no tilmash command writes", quote(rel))
+		case seen[rel]:
+			return refuse("it names %s twice", quote(rel))
+		}
+		seen[rel] = true
+		if err := contained(root, rel, checked); err != nil {
+			return refuse("%v", err)
+		}
+		return nil
+	}
+	for _, e := range j.Rename {
+		if err := valid(e.Dst); err != nil {
+			return nil, err
+		}
+		if path.Dir(e.Tmp) != path.Dir(e.Dst) || !tempOf(path.Base(e.Tmp), path.Base(e.Dst)) {
+			return nil, refuse("%s is not a temporary file of tilmash's for %s", quote(e.Tmp), quote(e.Dst))
+		}
+		if !isSum(e.New) || e.Old != "" && e.Old != absent && !isSum(e.Old) {
+			return nil, refuse("the entry for %s has no content fingerprint", quote(e.Dst))
+		}
+		tmp, dst := filepath.Join(root, filepath.FromSlash(e.Tmp)), filepath.Join(root, filepath.FromSlash(e.Dst))
+		tmpSum, err := fileSum(tmp)
+		if err != nil {
+			return nil, refuse("%v", err)
+		}
+		dstSum, err := fileSum(dst)
+		if err != nil {
+			return nil, refuse("%v", err)
+		}
+		switch {
+		case tmpSum == "":
+			continue // put in place before the kill
+		case tmpSum == e.New && e.Old == "":
+			steps = append(steps, step{entry: e, rename: true})
+		case tmpSum == e.New:
+			// Not yet swapped: only if the file still holds what the command read.
+			if dstSum == e.Old || e.Old == absent && dstSum == "" {
+				steps = append(steps, step{entry: e, rename: true})
+			} else {
+				steps = append(steps, step{entry: e, kept: true})
+			}
+		case e.Old != "" && dstSum == e.New && tmpSum == e.Old:
+			steps = append(steps, step{entry: e}) // swapped, and what it displaced was what the command read
+		case e.Old != "" && dstSum == e.New:
+			// Swapped, and what it displaced was an editor's save: it goes back.
+			steps = append(steps, step{entry: e, rename: true, kept: true})
+		default:
+			return nil, refuse("%s does not hold what tilmash wrote into it", quote(e.Tmp))
+		}
+	}
+	for _, r := range j.Remove {
+		if err := valid(r); err != nil {
+			return nil, err
+		}
+		if fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(r))); err == nil && !fi.Mode().IsRegular() {
+			return nil, refuse("%s is not a file", quote(r))
+		}
+	}
+	rec := &Recovery{Command: commandName(j.Command)}
+	for _, s := range steps {
+		tmp, dst := filepath.Join(root, filepath.FromSlash(s.entry.Tmp)), filepath.Join(root, filepath.FromSlash(s.entry.Dst))
+		var err error
+		if s.rename {
+			err = os.Rename(tmp, dst)
+			rec.Files++
+		} else {
+			err = os.Remove(tmp)
+		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return rec, fmt.Errorf("complete the last write: %w", err)
+		}
+		if s.kept {
+			rec.Kept = append(rec.Kept, s.entry.Dst)
+		}
+	}
+	for _, r := range j.Remove {
+		err := os.Remove(filepath.Join(root, filepath.FromSlash(r)))
+		if err == nil {
+			rec.Files++
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return rec, fmt.Errorf("complete the last write: %w", err)
+		}
+	}
+	syncDir(root)
+	return rec, os.Remove(p)
+}
+
+// Pending describes a journal left under root, for a command that only
+// reads: it completes nothing and changes nothing. It returns nil if there
+// is none.
+type Pending struct {
+	Path    string // the journal
+	Command string // the command that left it, if the journal names a known one
+	Files   int    // the files it lists
+	Err     error  // why the journal cannot be read, if it cannot
+}
+
+// PendingWrite reports the journal under root, if any, without acting on it.
+func PendingWrite(root string) *Pending {
+	p := filepath.Join(root, JournalName)
+	j, err := readJournal(p)
+	switch {
+	case err != nil:
+		return &Pending{Path: p, Err: err}
+	case j == nil:
+		return nil
+	}
+	return &Pending{Path: p, Command: commandName(j.Command), Files: len(j.Rename) + len(j.Remove)}
+}
+
+// readJournal reads the journal at p: nil if there is none.
+func readJournal(p string) (*journal, error) {
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w (a journal is a file tilmash writes; delete this one)", p, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file (%s): this is not a journal tilmash left; delete it", p, fi.Mode().Type())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxJournal+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	if len(data) > maxJournal {
+		return nil, fmt.Errorf("%s: larger than any journal tilmash writes (%d MiB): this is not one of tilmash's; delete it", p, maxJournal>>20)
+	}
+	var j journal
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&j); err != nil {
+		return nil, fmt.Errorf("%s: %v: this is not a journal tilmash can read (another version's, or damaged); nothing was changed: delete it (rm %s) and run the command again", p, err, p)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%s: text after the journal: this is not a journal tilmash left; delete it", p)
+	}
+	if j.Version != journalVersion {
+		return nil, fmt.Errorf("%s: a journal of format %d, not %d (another tilmash's): complete it with the tilmash that wrote it, or delete it (rm %s)", p, j.Version, journalVersion, p)
+	}
+	return &j, nil
+}
+
+// fileSum returns the SHA-256 of the regular file at p, in hex: "" if
+// there is none. A link, a folder or a device is an error.
+func fileSum(p string) (string, error) {
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return "", fmt.Errorf("%s is not a regular file", p)
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func hexSum(s [32]byte) string { return hex.EncodeToString(s[:]) }
+
+var sumRe = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+func isSum(s string) bool { return sumRe.MatchString(s) }
+
+// commandName returns a journal's command if it is one of tilmash's that
+// write, and "" otherwise: the name reaches a terminal.
+func commandName(s string) string {
+	switch s {
+	case "extract", "build", "export", "import", "init":
+		return s
+	}
+	return ""
+}
+
+// quote shows a path from a file as a terminal may print it.
+func quote(s string) string {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return fmt.Sprintf("%q", s)
+		}
+	}
+	return s
+}
