@@ -3,11 +3,13 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/tilmash/tilmash/internal/corpus"
 	"github.com/tilmash/tilmash/translate/catalog"
@@ -81,4 +83,56 @@ func TestConcurrentCommandsSerialise(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestExtractKeepsARacingSave: a translator saves ru.toml (with a comment
+// of their own) at a random moment while extract runs, again and again;
+// whichever comes first, the save is never lost: extract read it and kept
+// the comment, or it came after extract wrote, or extract saw it and wrote
+// nothing.
+func TestExtractKeepsARacingSave(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeTree(t, dir, map[string][]byte{
+		"content/a.md": []byte("+++\ntitle = \"Almaty\"\n+++\n\nAlmaty.\n"),
+		"tilmash.toml": []byte("[locales.ru]\n"),
+	})
+	run(t, dir, "extract", "--add-locale", "ru")
+	ru := filepath.Join(dir, "locales", "ru.toml")
+	conflicts := 0
+	for round := range 40 {
+		// Something for extract to write in ru.toml: a new paragraph.
+		writeTree(t, dir, map[string][]byte{"content/a.md": fmt.Appendf(nil, "+++\ntitle = \"Almaty\"\n+++\n\nAlmaty.\n\nParagraph %d.\n", round)})
+		base, err := os.ReadFile(ru)
+		if err != nil {
+			t.Fatal(err)
+		}
+		marker := fmt.Sprintf("# the translator's note, round %d", round)
+		saved := append(append(bytes.Clone(base), marker...), '\n')
+		done := make(chan error)
+		go func() {
+			time.Sleep(time.Duration(rand.IntN(40)) * time.Millisecond)
+			tmp := ru + ".save"
+			if err := os.WriteFile(tmp, saved, 0o644); err != nil {
+				done <- err
+				return
+			}
+			done <- os.Rename(tmp, ru)
+		}()
+		var out, errOut bytes.Buffer
+		code := Main([]string{"-C", dir, "extract"}, IO{In: strings.NewReader(""), Out: &out, Err: &errOut})
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		if code != ExitOK {
+			if !strings.Contains(errOut.String(), "changed while extract ran") {
+				t.Fatalf("round %d: exit %d: %s", round, code, errOut.String())
+			}
+			conflicts++
+		}
+		if got, _ := os.ReadFile(ru); !bytes.Contains(got, []byte(marker)) {
+			t.Fatalf("round %d: the translator's save was lost (extract exit %d)", round, code)
+		}
+	}
+	t.Logf("%d of 40 extracts met the save and wrote nothing", conflicts)
 }

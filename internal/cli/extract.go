@@ -84,6 +84,14 @@ func extractRun(opts *ExtractOptions) error {
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
+	// A catalogue extract would write back exactly as it read it is left
+	// alone, whatever the disk holds now: a translator saving ru.toml while
+	// extract only updates en.toml is no conflict.
+	for p, data := range files {
+		if w.AsRead(p, data) {
+			delete(files, p)
+		}
+	}
 	written := files.Paths()
 	if !opts.DryRun {
 		// A translator may save a catalogue while extract runs (an editor

@@ -421,6 +421,14 @@ func (w *Workspace) ChangedOnDisk(paths []string) []string {
 	return out
 }
 
+// AsRead reports whether data is exactly what Load read at p: a catalogue
+// a command would write back unchanged, whatever the disk holds now (a
+// translator may have saved it since: that save is theirs to keep).
+func (w *Workspace) AsRead(p string, data []byte) bool {
+	sum, ok := w.read[p]
+	return ok && sha256.Sum256(data) == sum
+}
+
 // Expectations says, for each catalogue among paths, what Load read
 // there (or that there was none): what a commit must find before it
 // replaces the file (fileset.Options.Expect), so that a translator's save
