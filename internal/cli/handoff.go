@@ -73,6 +73,11 @@ func handoffRun(opts *HandoffOptions) error {
 	if opts.Format != "po" && opts.Format != "xliff" && opts.Format != "tmx" {
 		return &exitError{ExitError, fmt.Errorf("--format %q: write po, xliff or tmx", opts.Format)}
 	}
+	if opts.Output != "" && opts.Output != "-" {
+		if err := opts.guardOutput("-o", opts.Output); err != nil {
+			return err
+		}
+	}
 	w, err := opts.load()
 	if err != nil {
 		return &exitError{ExitError, err}
