@@ -187,11 +187,14 @@ func importRun(opts *ImportOptions) error {
 	for _, s := range rep.Skipped {
 		fmt.Fprintf(opts.Out, "skipped  %s\n", s)
 	}
+	for _, s := range rep.Partial {
+		fmt.Fprintf(opts.Out, "partial  %s\n", s)
+	}
 	verb := "changed"
 	if opts.DryRun {
 		verb = "would change"
 	}
-	fmt.Fprintf(opts.Out, "%s: %s %s, %d unchanged, %d empty or fuzzy, %d refused, %d skipped\n", rep.Locale, verb, entries(len(rep.Changed)), rep.Unchanged, rep.Untouched, len(rep.Refused), len(rep.Skipped))
+	fmt.Fprintf(opts.Out, "%s: %s %s, %d unchanged, %d empty or fuzzy, %d refused, %d skipped, %d partial\n", rep.Locale, verb, entries(len(rep.Changed)), rep.Unchanged, rep.Untouched, len(rep.Refused), len(rep.Skipped), len(rep.Partial))
 	if len(files) > 0 && !opts.DryRun {
 		if changed := w.ChangedOnDisk(files.Paths()); len(changed) > 0 {
 			return &exitError{ExitError, fmt.Errorf("%v changed while import ran (saved by an editor?): nothing written; run it again", changed)}
@@ -203,8 +206,8 @@ func importRun(opts *ImportOptions) error {
 			fmt.Fprintf(opts.Out, "wrote %s\n", p)
 		}
 	}
-	if len(rep.Refused) > 0 || len(rep.Skipped) > 0 {
-		return &exitError{ExitFindings, fmt.Errorf("import: %d refused, %d skipped (above)", len(rep.Refused), len(rep.Skipped))}
+	if len(rep.Refused) > 0 || len(rep.Skipped) > 0 || len(rep.Partial) > 0 {
+		return &exitError{ExitFindings, fmt.Errorf("import: %d refused, %d skipped, %d partial (above)", len(rep.Refused), len(rep.Skipped), len(rep.Partial))}
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ type POEntry struct {
 	Plural   string         // msgid_plural
 	Str      map[int]string // msgstr (index 0) or msgstr[n]
 	StrLine  map[int]int    // the line of each msgstr
+	Indexed  bool           // its msgstrs are msgstr[n] (a plural entry), not msgstr
 	hasCtx   bool
 	keywords map[string]bool
 	ptrs     map[int]*string
@@ -122,6 +123,9 @@ func ReadPO(file string, data []byte) (*PO, error) {
 				e.Plural = s
 				last = &e.Plural
 			case kw == "msgstr":
+				if e.Indexed {
+					return nil, &Error{file, ln, 1, "msgstr after msgstr[N] in one entry: a plural entry has only msgstr[N] lines"}
+				}
 				e.StrLine[0] = ln
 				last = strPtr(e, 0, s)
 			case strings.HasPrefix(kw, "msgstr[") && strings.HasSuffix(kw, "]"):
@@ -129,6 +133,10 @@ func ReadPO(file string, data []byte) (*PO, error) {
 				if err != nil || idx < 0 || idx > 5 {
 					return nil, &Error{file, ln, 1, fmt.Sprintf("%q: msgstr[N] needs N from 0 to 5", kw)}
 				}
+				if e.keywords["msgstr"] {
+					return nil, &Error{file, ln, 1, "msgstr[N] after msgstr in one entry: a plural entry has only msgstr[N] lines"}
+				}
+				e.Indexed = true
 				e.StrLine[idx] = ln
 				last = strPtr(e, idx, s)
 			default:

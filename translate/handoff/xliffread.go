@@ -23,6 +23,7 @@ type XLIFFUnit struct {
 // XLIFFSegment is one segment of a unit.
 type XLIFFSegment struct {
 	ID        string // the plural form: other, one, few…
+	Line      int    // the line of its <segment>
 	State     string // initial, translated, reviewed, final
 	Target    string // the target as a message text (codes written back as tags and placeholders)
 	HasTarget bool
@@ -135,7 +136,8 @@ func ReadXLIFF(file string, data []byte) (*XLIFF, error) {
 				if unit == nil {
 					return nil, fail("<segment> outside a <unit>")
 				}
-				unit.Segments = append(unit.Segments, XLIFFSegment{ID: attr(t, "id"), State: attr(t, "state")})
+				l, _ := pos()
+				unit.Segments = append(unit.Segments, XLIFFSegment{ID: attr(t, "id"), Line: l, State: attr(t, "state")})
 				seg = &unit.Segments[len(unit.Segments)-1]
 				if seg.State == "" {
 					seg.State = "initial"
