@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -154,8 +155,8 @@ func (e *imported) at(line int, msg string) string {
 // since the file was made, unless force; it refuses entries whose English
 // changed since. It keeps what the file does not replace: a form the file
 // gives no text for keeps the catalogue's; forms and units the catalogue
-// does not have are named, not imported. It returns the catalogue's new
-// content (none when nothing changed).
+// does not have, and a unit given twice, are named, not imported. It
+// returns the catalogue's new content (none when nothing changed).
 func (w *Workspace) Import(file string, data []byte, force bool) (fileset.Set, ImportReport, error) {
 	var lang string
 	var entries []imported
@@ -167,7 +168,13 @@ func (w *Workspace) Import(file string, data []byte, force bool) (fileset.Set, I
 		lang = x.TrgLang
 		for _, u := range x.Units {
 			e := imported{file: file, line: u.Line, id: u.ID, hash: u.Hash, base: u.Base, forms: map[locale.Form]string{}, names: map[locale.Form]string{}, lines: map[locale.Form]int{}}
+			first := map[string]int{} // segment id → its line
 			for _, seg := range u.Segments {
+				if l, dup := first[seg.ID]; dup {
+					e.problems = append(e.problems, handoff.Problem{Line: seg.Line, Msg: fmt.Sprintf("segment %q twice in the unit (lines %d and %d): the unit is not imported; keep one", seg.ID, l, seg.Line)})
+					continue
+				}
+				first[seg.ID] = seg.Line
 				f := locale.Form(seg.ID)
 				e.names[f], e.lines[f] = fmt.Sprintf("segment %q", seg.ID), seg.Line
 				switch seg.State {
@@ -176,6 +183,9 @@ func (w *Workspace) Import(file string, data []byte, force bool) (fileset.Set, I
 						e.forms[f] = seg.Target
 					}
 				}
+			}
+			if len(e.problems) > 0 {
+				e.forms = nil
 			}
 			entries = append(entries, e)
 		}
@@ -225,6 +235,7 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 	if err != nil {
 		return nil, rep, fmt.Errorf("%s: %w", file, err)
 	}
+	entries = dropDuplicates(entries, &rep)
 	var pluralForms []locale.Form // the locale's CLDR forms, once
 	changed := false
 	for i := range entries {
@@ -328,6 +339,39 @@ func merged(cur map[locale.Form]string, e *imported, valid []locale.Form) (forms
 		}
 	}
 	return forms, kept, none
+}
+
+// dropDuplicates takes out the entries of a unit that the file holds more
+// than once: which to import is the translator's call, so neither is, and
+// the report names each line.
+func dropDuplicates(entries []imported, rep *ImportReport) []imported {
+	lines := map[string][]int{}
+	for _, e := range entries {
+		if e.id != "" {
+			lines[e.id] = append(lines[e.id], e.line)
+		}
+	}
+	out := entries[:0:0]
+	for _, e := range entries {
+		l := lines[e.id]
+		if len(l) < 2 {
+			out = append(out, e)
+			continue
+		}
+		if e.line == l[0] {
+			at := make([]string, len(l))
+			for i, n := range l {
+				at[i] = strconv.Itoa(n)
+			}
+			lines := strings.Join(at[:len(at)-1], ", ") + " and " + at[len(at)-1]
+			msg := fmt.Sprintf(": the file gives this unit twice (lines %s): imported neither; keep one", lines)
+			if len(l) > 2 {
+				msg = fmt.Sprintf(": the file gives this unit %d times (lines %s): imported none; keep one", len(l), lines)
+			}
+			rep.Skipped = append(rep.Skipped, e.where()+msg)
+		}
+	}
+	return out
 }
 
 // formsNamed names forms as the file does: "few (msgstr[1]), many (msgstr[2])".

@@ -46,9 +46,9 @@ func handoffProject(t *testing.T, edit func(ru string) string) fstest.MapFS {
 
 // TestImportKeepsWhatItDoesNotReplace: an entry that gives some of a
 // unit's forms changes those and keeps the others (and says so); forms,
-// segments and msgstr[N] the unit does not have, and an entry whose shape
-// is not the unit's are named at their line and not imported; nothing else
-// changes.
+// segments and msgstr[N] the unit does not have, an entry whose shape is
+// not the unit's, and a unit given twice are named at their line and not
+// imported; nothing else changes.
 func TestImportKeepsWhatItDoesNotReplace(t *testing.T) {
 	const heading = "a.dmitri.heading"
 	year := map[locale.Form]string{locale.One: "{{.Name}}, {{.Age}} год", locale.Few: "{{.Name}}, {{.Age}} года", locale.Many: "{{.Name}}, {{.Age}} лет", locale.Other: "{{.Name}}, {{.Age}} года"}
@@ -134,6 +134,14 @@ func TestImportKeepsWhatItDoesNotReplace(t *testing.T) {
 			},
 			[]string{heading}, `few \(msgstr\[1\]\), many \(msgstr\[2\]\) in this file: kept the catalogue's, made from older English: the unit stays stale until they are revised$`, "",
 			with(locale.One, "{{.Name}}, {{.Age}} годик"), true, false},
+		{"PO: a unit given twice", language.Russian, "po", nil,
+			func(s string) string {
+				i := strings.Index(s, "#. The article's headline.")
+				j := i + strings.Index(s[i:], "\n\n")
+				return s + "\n" + strings.Replace(s[i:j], "Россияне в Алматы", "Русские в Алматы", 1) + "\n"
+			},
+			nil, "", `^x:\d+: a.title: the file gives this unit twice \(lines \d+ and \d+\): imported neither; keep one$`,
+			year, false, true},
 		{"XLIFF: one segment of four confirmed", language.Russian, "xliff", nil,
 			func(s string) string {
 				return inHeading(s, func(s string) string {
@@ -160,6 +168,23 @@ func TestImportKeepsWhatItDoesNotReplace(t *testing.T) {
 			},
 			nil, "", `^x:\d+: a.dmitri.heading: segment "few": the unit has no "few" form in Kazakh \(its forms: one, other\): not imported$`,
 			nil, false, true},
+		{"XLIFF: a segment twice", language.Russian, "xliff", nil,
+			func(s string) string {
+				return inHeading(s, func(s string) string {
+					s = strings.Replace(s, " год</target>", " годик</target>", 1)
+					return strings.Replace(s, `<segment id="other" state="final">`, `<segment id="few" state="final"><source>x</source><target>ГОДА</target></segment><segment id="other" state="final">`, 1)
+				})
+			},
+			nil, "", `^x:\d+: a.dmitri.heading: segment "few" twice in the unit \(lines \d+ and \d+\): the unit is not imported; keep one$`,
+			year, false, true},
+		{"XLIFF: a unit given twice", language.Russian, "xliff", nil,
+			func(s string) string {
+				i := strings.Index(s, `<unit id="a.title"`)
+				j := i + strings.Index(s[i:], "</unit>") + len("</unit>")
+				return s[:j] + strings.Replace(s[i:j], "Россияне в Алматы", "Русские в Алматы", 1) + s[j:]
+			},
+			nil, "", `^x:\d+: a.title: the file gives this unit twice \(lines \d+ and \d+\): imported neither; keep one$`,
+			year, false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
