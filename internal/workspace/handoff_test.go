@@ -255,3 +255,43 @@ func TestImportKeepsWhatItDoesNotReplace(t *testing.T) {
 		})
 	}
 }
+
+// TestImportUneditedChangesNothing: a work file of every unit imported
+// back unedited leaves the catalogue as it was, byte for byte (nothing to
+// write), in either format, even for texts holding characters XML 1.0
+// cannot carry and a Russian "other" that is not "few"'s text.
+func TestImportUneditedChangesNothing(t *testing.T) {
+	odd := func(ru string) string {
+		ru = strings.Replace(ru, `other = "Россияне в Алматы"`, `other = "Рос\u0000сия\fне \uFFFE\uFFFF\u0007\r\n\t\u007F\u0085 в Алматы"`, 1)
+		ru = strings.Replace(ru, "other = \"\"", `other = "Мужчины\u0001 уехали."`, 1)
+		return strings.Replace(ru, `other = "{{.Name}}, {{.Age}} года"`, `other = "{{.Name}}, {{.Age}} года (дробь)"`, 1)
+	}
+	for _, format := range []string{"po", "xliff"} {
+		t.Run(format, func(t *testing.T) {
+			w, err := Load(handoffProject(t, odd), Default)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m := w.target(language.Russian).Lookup("a.title"); !strings.Contains(m.Forms[locale.Other], "\x00") {
+				t.Fatalf("the catalogue holds %q", m.Forms[locale.Other])
+			}
+			units, err := w.HandoffUnits(language.Russian, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data := handoff.WriteXLIFF(language.Russian, units)
+			if format == "po" {
+				if data, err = handoff.WritePO(language.Russian, units); err != nil {
+					t.Fatal(err)
+				}
+			}
+			files, rep, err := w.Import("x", data, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if files != nil || len(rep.Changed)+len(rep.Partial)+len(rep.Skipped)+len(rep.Refused) > 0 || rep.Unchanged != 3 {
+				t.Errorf("wrote %v; report %+v, want 3 unchanged and nothing else", files.Paths(), rep)
+			}
+		})
+	}
+}

@@ -2,10 +2,10 @@ package handoff
 
 import (
 	"bytes"
-	"encoding/hex"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -97,15 +97,12 @@ func ReadXLIFF(file string, data []byte) (*XLIFF, error) {
 				case "ph":
 					text.WriteString(phText(id, attr(t, "disp")))
 				case "cp":
-					b, err := hex.DecodeString(attr(t, "hex"))
-					if err != nil || len(b) == 0 || len(b) > 4 {
-						return nil, fail(fmt.Sprintf("<cp hex=%q>: not a code point", attr(t, "hex")))
+					h := attr(t, "hex")
+					r, err := strconv.ParseUint(h, 16, 32)
+					if err != nil || r > utf8.MaxRune || r >= 0xD800 && r <= 0xDFFF {
+						return nil, fail(fmt.Sprintf("<cp hex=%q>: not a Unicode code point (hex digits, at most 10FFFF, not a surrogate)", h))
 					}
-					var r rune
-					for _, c := range b {
-						r = r<<8 | rune(c)
-					}
-					text.WriteRune(r)
+					text.WriteRune(rune(r))
 				case "mrk", "sm", "em":
 					// annotations: their content is the text
 				default:
