@@ -162,3 +162,31 @@ func FuzzReadPO(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkReadPO reads a work file of 5,000 units, and a file of blank
+// lines only (what a slice of every line costs), reporting allocations.
+func BenchmarkReadPO(b *testing.B) {
+	var units []Unit
+	for i := range 5000 {
+		id := "a.p-" + strings.Repeat("x", i%7) + string(rune('a'+i%26))
+		units = append(units, Unit{ID: id, Context: []string{"Body text, in section “dmitri”."}, English: map[locale.Form]string{locale.Other: "Men left Russia for Almaty, and stayed."}, Text: map[locale.Form]string{locale.Other: "Мужчины уехали из России в Алматы и остались."}, Hash: "sha256-0123456789abcdef", Base: "sha256-fedcba9876543210"})
+	}
+	work, err := WritePO(language.Russian, units)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bb := range []struct {
+		name string
+		data []byte
+	}{{"work file", work}, {"blank lines", []byte(strings.Repeat("\n", len(work)))}} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(bb.data)))
+			for b.Loop() {
+				if _, err := ReadPO("ru.po", bb.data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
