@@ -139,6 +139,7 @@ type imported struct {
 	names      map[locale.Form]string      // how the file names each form: msgstr[1], segment "few"
 	lines      map[locale.Form]int         // where each form stands
 	follow     map[locale.Form]locale.Form // forms the format has no place for, and the form whose text each takes
+	parts      []locale.Form               // every form the entry names, with a text or not (XLIFF's segments)
 	problems   []handoff.Problem           // parts of the entry not imported, each at its line
 }
 
@@ -177,6 +178,7 @@ func (w *Workspace) Import(file string, data []byte, force bool) (fileset.Set, I
 				first[seg.ID] = seg.Line
 				f := locale.Form(seg.ID)
 				e.names[f], e.lines[f] = fmt.Sprintf("segment %q", seg.ID), seg.Line
+				e.parts = append(e.parts, f)
 				switch seg.State {
 				case "translated", "reviewed", "final":
 					if seg.HasTarget && seg.Target != "" {
@@ -264,14 +266,16 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 			}
 			valid = pluralForms
 		}
-		for _, f := range sortedForms(e.forms) {
+		reported := len(e.problems) > 0
+		for _, f := range sortedForms(e.forms, e.parts) {
 			if !slices.Contains(valid, f) {
 				rep.Skipped = append(rep.Skipped, e.at(e.lines[f], fmt.Sprintf("%s: the unit has no %q form in %s (its forms: %s): not imported", e.names[f], f, locale.EnglishName(tag), formNames(valid))))
 				delete(e.forms, f)
+				reported = true
 			}
 		}
 		if len(e.forms) == 0 {
-			if len(e.problems) == 0 {
+			if !reported {
 				rep.Untouched++
 			}
 			continue
@@ -386,17 +390,20 @@ func (e *imported) formsNamed(forms []locale.Form) string {
 	return strings.Join(s, ", ")
 }
 
-// sortedForms lists the forms of m in CLDR order, unknown names last.
-func sortedForms(m map[locale.Form]string) []locale.Form {
+// sortedForms lists the forms of m and more, once each, in CLDR order,
+// unknown names last.
+func sortedForms(m map[locale.Form]string, more []locale.Form) []locale.Form {
+	all := slices.Collect(maps.Keys(m))
+	all = append(all, more...)
 	var out []locale.Form
 	for _, f := range locale.Forms {
-		if _, ok := m[f]; ok {
+		if slices.Contains(all, f) {
 			out = append(out, f)
 		}
 	}
 	var other []locale.Form
-	for f := range m {
-		if !slices.Contains(locale.Forms, f) {
+	for _, f := range all {
+		if !slices.Contains(locale.Forms, f) && !slices.Contains(other, f) {
 			other = append(other, f)
 		}
 	}

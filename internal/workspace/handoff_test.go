@@ -168,6 +168,14 @@ func TestImportKeepsWhatItDoesNotReplace(t *testing.T) {
 			},
 			nil, "", `^x:\d+: a.dmitri.heading: segment "few": the unit has no "few" form in Kazakh \(its forms: one, other\): not imported$`,
 			nil, false, true},
+		{"XLIFF: an unknown segment left initial", language.Russian, "xliff", nil,
+			func(s string) string {
+				return inHeading(s, func(s string) string {
+					return strings.Replace(s, `<segment id="other" state="final">`, `<segment id="bogus"><source>x</source></segment><segment id="other" state="final">`, 1)
+				})
+			},
+			nil, "", `^x:\d+: a.dmitri.heading: segment "bogus": the unit has no "bogus" form in Russian \(its forms: one, few, many, other\): not imported$`,
+			year, false, true},
 		{"XLIFF: a segment twice", language.Russian, "xliff", nil,
 			func(s string) string {
 				return inHeading(s, func(s string) string {
