@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -289,13 +290,18 @@ func readWorkFile(name string, limit int64, explicit bool) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if now, err := f.Stat(); err != nil || !os.SameFile(fi, now) {
+	now, err := f.Stat()
+	if err != nil || !os.SameFile(fi, now) || now.Size() > limit {
 		return nil, fmt.Errorf("%s: replaced while import opened it: run it again", name)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	var buf bytes.Buffer
+	if n := now.Size(); n < 1<<30 {
+		buf.Grow(int(n) + 1) // once, not doubling as it reads
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, tooBig("grew past the limit while it was read")
 	}
