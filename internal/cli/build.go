@@ -293,6 +293,11 @@ unless --fallback en or --min-coverage N allows it.`,
 }
 
 func exportRun(opts *ExportOptions) error {
+	if opts.Output != "" && opts.Output != "-" {
+		if err := opts.guardOutput("-o", opts.Output); err != nil {
+			return err
+		}
+	}
 	if opts.Output != "-" {
 		l, err := opts.lock("export")
 		if err != nil {

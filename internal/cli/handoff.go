@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -73,6 +77,11 @@ func handoffRun(opts *HandoffOptions) error {
 	if opts.Format != "po" && opts.Format != "xliff" && opts.Format != "tmx" {
 		return &exitError{ExitError, fmt.Errorf("--format %q: write po, xliff or tmx", opts.Format)}
 	}
+	if opts.Output != "" && opts.Output != "-" {
+		if err := opts.guardOutput("-o", opts.Output); err != nil {
+			return err
+		}
+	}
 	w, err := opts.load()
 	if err != nil {
 		return &exitError{ExitError, err}
@@ -120,9 +129,10 @@ func handoffRun(opts *HandoffOptions) error {
 type ImportOptions struct {
 	*Global
 	IO
-	File   string
-	Force  bool // take the file's translation even where the catalogue's changed since
-	DryRun bool // report, write nothing
+	File    string
+	Force   bool     // take the file's translation even where the catalogue's changed since
+	DryRun  bool     // report, write nothing
+	MaxSize byteSize // the largest file to read; 0: defaultImportLimit
 }
 
 // NewCmdImport is tilmash import.
@@ -136,9 +146,16 @@ it to the catalogue of the locale it names. An entry left empty, still marked
 fuzzy (PO) or in state "initial" (XLIFF), is not imported. An entry whose English changed after the file
 was made is refused, with its file:line; one whose translation changed in
 the catalogue since (someone else's newer work) is kept as the catalogue has
-it, and named, unless --force. Prints what it changed; writes nothing when
-nothing changed, and nothing at all with --dry-run. Exits 1 when it refused
-or skipped an entry.`,
+it, and named, unless --force. A plural entry that gives some forms only
+changes those and keeps the catalogue's others ("partial"); forms the unit
+does not have, and a unit given twice, are named and not imported. Prints
+what it changed; writes nothing when nothing changed, and nothing at all with
+--dry-run. Exits 1 when it refused or skipped an entry, or imported one in
+part.
+
+FILE must be a regular file (not a device or a named pipe) of at most 64 MiB
+or four times the largest catalogue, whichever is more: well above any
+work file tilmash writes for the project. --max-size sets another limit.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.File = args[0]
@@ -150,11 +167,16 @@ or skipped an entry.`,
 	}
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "take the file's translation even where the catalogue's changed since the file was made")
 	cmd.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "report what would change; write nothing")
+	cmd.Flags().Var(&opts.MaxSize, "max-size", "the largest file to read, such as 512MiB (default: 64 MiB or four times the largest catalogue, whichever is more)")
 	return cmd
 }
 
 func importRun(opts *ImportOptions) error {
-	data, err := os.ReadFile(opts.File)
+	limit, explicit := int64(opts.MaxSize), opts.MaxSize != 0
+	if !explicit {
+		limit = opts.importLimit()
+	}
+	data, err := readWorkFile(opts.File, limit, explicit)
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
@@ -182,11 +204,14 @@ func importRun(opts *ImportOptions) error {
 	for _, s := range rep.Skipped {
 		fmt.Fprintf(opts.Out, "skipped  %s\n", s)
 	}
+	for _, s := range rep.Partial {
+		fmt.Fprintf(opts.Out, "partial  %s\n", s)
+	}
 	verb := "changed"
 	if opts.DryRun {
 		verb = "would change"
 	}
-	fmt.Fprintf(opts.Out, "%s: %s %s, %d unchanged, %d empty or fuzzy, %d refused, %d skipped\n", rep.Locale, verb, entries(len(rep.Changed)), rep.Unchanged, rep.Untouched, len(rep.Refused), len(rep.Skipped))
+	fmt.Fprintf(opts.Out, "%s: %s %s, %d unchanged, %d empty or fuzzy, %d refused, %d skipped, %d partial\n", rep.Locale, verb, entries(len(rep.Changed)), rep.Unchanged, rep.Untouched, len(rep.Refused), len(rep.Skipped), len(rep.Partial))
 	if len(files) > 0 && !opts.DryRun {
 		if changed := w.ChangedOnDisk(files.Paths()); len(changed) > 0 {
 			return &exitError{ExitError, fmt.Errorf("%v changed while import ran (saved by an editor?): nothing written; run it again", changed)}
@@ -198,8 +223,8 @@ func importRun(opts *ImportOptions) error {
 			fmt.Fprintf(opts.Out, "wrote %s\n", p)
 		}
 	}
-	if len(rep.Refused) > 0 || len(rep.Skipped) > 0 {
-		return &exitError{ExitFindings, fmt.Errorf("import: %d refused, %d skipped (above)", len(rep.Refused), len(rep.Skipped))}
+	if len(rep.Refused) > 0 || len(rep.Skipped) > 0 || len(rep.Partial) > 0 {
+		return &exitError{ExitFindings, fmt.Errorf("import: %d refused, %d skipped, %d partial (above)", len(rep.Refused), len(rep.Skipped), len(rep.Partial))}
 	}
 	return nil
 }
@@ -209,4 +234,91 @@ func entries(n int) string {
 		return "1 entry"
 	}
 	return fmt.Sprintf("%d entries", n)
+}
+
+// importFloor is the least limit import puts on a work file's size.
+const importFloor = 64 << 20
+
+// importLimit is how large a work file import reads by default: 64 MiB,
+// or four times the project's largest catalogue when that is more. A
+// work file of every unit is about 1.3 times its locale's catalogue (the
+// same English, context and suggestions, as PO or XML), so the limit is
+// well above anything handoff writes for the project, and a file beyond
+// it (a runaway or hostile one) is refused before it is read.
+func (g *Global) importLimit() int64 {
+	limit := int64(importFloor)
+	entries, _ := os.ReadDir(filepath.Join(g.Dir, filepath.FromSlash(g.Locales)))
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".toml") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil {
+			limit = max(limit, 4*fi.Size())
+		}
+	}
+	return limit
+}
+
+// readWorkFile reads the work file import was given: a regular file (not
+// a folder, nor a device such as /dev/zero nor a named pipe, which never
+// end or never start) of at most limit bytes. It reads no further than one
+// byte past the limit, so that a file which grows while it is read is
+// refused too. explicit says the limit is --max-size's, for the message.
+func readWorkFile(name string, limit int64, explicit bool) ([]byte, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: %s, not a regular file: import reads a work file that tilmash handoff wrote", name, fileKind(fi.Mode()))
+	}
+	tooBig := func(size string) error {
+		if explicit {
+			return fmt.Errorf("%s: %s, more than --max-size %s: nothing read", name, size, sizeString(limit))
+		}
+		return fmt.Errorf("%s: %s, more than import reads (%s; a work file tilmash writes for this project is far smaller): nothing read; if the file is right, name a larger limit with --max-size", name, size, sizeString(limit))
+	}
+	if fi.Size() > limit {
+		size := sizeString(fi.Size())
+		if fi.Size() >= 1<<10 {
+			size += fmt.Sprintf(" (%d bytes)", fi.Size())
+		}
+		return nil, tooBig(size)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	now, err := f.Stat()
+	if err != nil || !os.SameFile(fi, now) || now.Size() > limit {
+		return nil, fmt.Errorf("%s: replaced while import opened it: run it again", name)
+	}
+	var buf bytes.Buffer
+	if n := now.Size(); n < 1<<30 {
+		buf.Grow(int(n) + 1) // once, not doubling as it reads
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
+		return nil, err
+	}
+	data := buf.Bytes()
+	if int64(len(data)) > limit {
+		return nil, tooBig("grew past the limit while it was read")
+	}
+	return data, nil
+}
+
+// fileKind names what a file that is not a regular file is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a plain file (" + m.Type().String() + ")"
 }

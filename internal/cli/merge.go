@@ -61,6 +61,11 @@ tilmash build would when a required edition was refused.`,
 }
 
 func mergeRun(opts *MergeOptions) error {
+	if opts.Output != "" && opts.Output != "-" {
+		if err := opts.guardOutput("-o", opts.Output); err != nil {
+			return err
+		}
+	}
 	var lists [][]jsonFinding
 	var reports []workspace.Report
 	for _, name := range opts.Files {

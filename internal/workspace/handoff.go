@@ -2,6 +2,9 @@ package workspace
 
 import (
 	"fmt"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -121,24 +124,40 @@ type ImportReport struct {
 	Changed   []string // units whose translation the file changed
 	Unchanged int      // entries that matched the catalogue already
 	Untouched int      // entries left empty or fuzzy: nothing to import
-	Skipped   []string // "file:line: unit: why", entries not imported
+	Partial   []string // "file:line: unit: what", entries that give some forms only: the others kept as the catalogue has them
+	Skipped   []string // "file:line: unit: why", entries (or parts of them) not imported
 	Refused   []string // "file:line: unit: why", entries whose English changed since the file was made
 }
 
 // imported is one entry of a work file, whatever its format.
 type imported struct {
-	where      string                 // file:line: id
-	id         string                 // the unit
-	hash, base string                 // the English it was made for; the translation it started from
-	forms      map[locale.Form]string // the translation; nil: nothing to import (empty, fuzzy, not yet translated)
+	file       string                      // the work file
+	line       int                         // the line of the entry
+	id         string                      // the unit
+	hash, base string                      // the English it was made for; the translation it started from
+	forms      map[locale.Form]string      // the text of each form the entry gives; empty: nothing to import (empty, fuzzy, not yet translated)
+	names      map[locale.Form]string      // how the file names each form: msgstr[1], segment "few"
+	lines      map[locale.Form]int         // where each form stands
+	follow     map[locale.Form]locale.Form // forms the format has no place for, and the form whose text each takes
+	parts      []locale.Form               // every form the entry names, with a text or not (XLIFF's segments)
+	problems   []handoff.Problem           // parts of the entry not imported, each at its line
+}
+
+func (e *imported) where() string { return fmt.Sprintf("%s:%d: %s", e.file, e.line, e.id) }
+
+// at is "file:line: unit: msg" for a part of the entry at line.
+func (e *imported) at(line int, msg string) string {
+	return fmt.Sprintf("%s:%d: %s: %s", e.file, line, e.id, msg)
 }
 
 // Import applies a translated work file that handoff wrote (gettext PO or
 // XLIFF 2.0, told apart by its content) to the catalogue of the locale it
 // names. It never overwrites a translation that changed in the catalogue
 // since the file was made, unless force; it refuses entries whose English
-// changed since. It returns the catalogue's new content (none when nothing
-// changed).
+// changed since. It keeps what the file does not replace: a form the file
+// gives no text for keeps the catalogue's; forms and units the catalogue
+// does not have, and a unit given twice, are named, not imported. It
+// returns the catalogue's new content (none when nothing changed).
 func (w *Workspace) Import(file string, data []byte, force bool) (fileset.Set, ImportReport, error) {
 	var lang string
 	var entries []imported
@@ -149,18 +168,26 @@ func (w *Workspace) Import(file string, data []byte, force bool) (fileset.Set, I
 		}
 		lang = x.TrgLang
 		for _, u := range x.Units {
-			e := imported{where: fmt.Sprintf("%s:%d: %s", file, u.Line, u.ID), id: u.ID, hash: u.Hash, base: u.Base}
-			forms := map[locale.Form]string{}
+			e := imported{file: file, line: u.Line, id: u.ID, hash: u.Hash, base: u.Base, forms: map[locale.Form]string{}, names: map[locale.Form]string{}, lines: map[locale.Form]int{}}
+			first := map[string]int{} // segment id → its line
 			for _, seg := range u.Segments {
+				if l, dup := first[seg.ID]; dup {
+					e.problems = append(e.problems, handoff.Problem{Line: seg.Line, Msg: fmt.Sprintf("segment %q twice in the unit (lines %d and %d): the unit is not imported; keep one", seg.ID, l, seg.Line)})
+					continue
+				}
+				first[seg.ID] = seg.Line
+				f := locale.Form(seg.ID)
+				e.names[f], e.lines[f] = fmt.Sprintf("segment %q", seg.ID), seg.Line
+				e.parts = append(e.parts, f)
 				switch seg.State {
 				case "translated", "reviewed", "final":
 					if seg.HasTarget && seg.Target != "" {
-						forms[locale.Form(seg.ID)] = seg.Target
+						e.forms[f] = seg.Target
 					}
 				}
 			}
-			if len(forms) > 0 {
-				e.forms = forms
+			if len(e.problems) > 0 {
+				e.forms = nil
 			}
 			entries = append(entries, e)
 		}
@@ -175,12 +202,11 @@ func (w *Workspace) Import(file string, data []byte, force bool) (fileset.Set, I
 			return nil, ImportReport{}, fmt.Errorf("%s: the header's Language %q: %v", file, lang, err)
 		}
 		for _, pe := range po.Entries {
-			e := imported{where: fmt.Sprintf("%s:%d: %s", file, pe.Line, pe.Context), id: pe.Context}
+			e := imported{file: file, line: pe.Line, id: pe.Context}
 			e.hash, e.base = tilmashHashes(pe.Comments)
 			if sm := w.sourceMessage(pe.Context); sm != nil && !pe.Fuzzy {
-				if forms, ok := handoff.Forms(tag, sm.Forms, pe); ok {
-					e.forms = forms
-				}
+				pf := handoff.Forms(tag, sm.Forms, pe)
+				e.forms, e.names, e.lines, e.follow, e.problems = pf.Text, pf.Names, pf.Lines, pf.Follow, pf.Problems
 			}
 			entries = append(entries, e)
 		}
@@ -211,46 +237,73 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 	if err != nil {
 		return nil, rep, fmt.Errorf("%s: %w", file, err)
 	}
+	entries = dropDuplicates(entries, &rep)
+	var pluralForms []locale.Form // the locale's CLDR forms, once
 	changed := false
-	for _, e := range entries {
+	for i := range entries {
+		e := &entries[i]
 		sm := w.Source.Lookup(e.id)
 		tm := t.Lookup(e.id)
 		switch {
 		case e.id == "" || e.hash == "":
-			rep.Skipped = append(rep.Skipped, e.where+": not a tilmash entry (no unit ID, or no tilmash hash)")
+			rep.Skipped = append(rep.Skipped, e.where()+": not a tilmash entry (no unit ID, or no tilmash hash)")
 			continue
 		case sm == nil || tm == nil:
-			rep.Skipped = append(rep.Skipped, e.where+": no such unit any more (run tilmash extract, then hand off again)")
+			rep.Skipped = append(rep.Skipped, e.where()+": no such unit any more (run tilmash extract, then hand off again)")
 			continue
 		case e.hash != sm.Hash:
-			rep.Refused = append(rep.Refused, e.where+": the English changed after this file was made: hand off again and translate the new English")
-			continue
-		case e.forms == nil:
-			rep.Untouched++
+			rep.Refused = append(rep.Refused, e.where()+": the English changed after this file was made: hand off again and translate the new English")
 			continue
 		}
-		forms := e.forms
-		cur := map[locale.Form]string{}
-		for f, s := range tm.Forms {
-			if s != "" {
-				cur[f] = s
+		for _, p := range e.problems {
+			rep.Skipped = append(rep.Skipped, e.at(p.Line, p.Msg))
+		}
+		// The unit's forms in this locale: other, or every CLDR form.
+		valid := []locale.Form{locale.Other}
+		if len(sm.Forms) > 1 {
+			if pluralForms == nil {
+				pluralForms = locale.PluralForms(tag)
+			}
+			valid = pluralForms
+		}
+		reported := len(e.problems) > 0
+		for _, f := range sortedForms(e.forms, e.parts) {
+			if !slices.Contains(valid, f) {
+				rep.Skipped = append(rep.Skipped, e.at(e.lines[f], fmt.Sprintf("%s: the unit has no %q form in %s (its forms: %s): not imported", e.names[f], f, locale.EnglishName(tag), formNames(valid))))
+				delete(e.forms, f)
+				reported = true
 			}
 		}
-		// Forms the file does not carry (Russian "other" in PO) keep theirs.
-		for f, s := range tm.Forms {
-			if _, ok := forms[f]; !ok {
-				forms[f] = s
+		if len(e.forms) == 0 {
+			if !reported {
+				rep.Untouched++
 			}
+			continue
 		}
-		if handoff.TextHash(forms) == handoff.TextHash(tm.Forms) && tm.Hash == sm.Hash {
+		forms, kept, none := merged(tm.Forms, e, valid)
+		hash := sm.Hash
+		if len(kept) > 0 && tm.Hash != sm.Hash {
+			hash = tm.Hash // the forms kept were made from older English: the unit stays stale
+		}
+		if handoff.TextHash(forms) == handoff.TextHash(tm.Forms) && tm.Hash == hash {
 			rep.Unchanged++
 			continue
 		}
-		if len(cur) > 0 && handoff.TextHash(tm.Forms) != e.base && !force {
-			rep.Skipped = append(rep.Skipped, e.where+": the catalogue's translation changed since this file was made: kept it (--force takes the file's)")
+		if tm.Translated() && handoff.TextHash(tm.Forms) != e.base && !force {
+			rep.Skipped = append(rep.Skipped, e.where()+": the catalogue's translation changed since this file was made: kept it (--force takes the file's)")
 			continue
 		}
-		tm.Forms, tm.Hash = forms, sm.Hash
+		if len(kept) > 0 {
+			msg := fmt.Sprintf("no text for %s in this file: kept the catalogue's", e.formsNamed(kept))
+			if hash != sm.Hash {
+				msg += ", made from older English: the unit stays stale until they are revised"
+			}
+			rep.Partial = append(rep.Partial, e.where()+": "+msg)
+		}
+		if len(none) > 0 {
+			rep.Partial = append(rep.Partial, e.where()+": "+fmt.Sprintf("no text for %s in this file nor in the catalogue: the unit stays incomplete", e.formsNamed(none)))
+		}
+		tm.Forms, tm.Hash = forms, hash
 		rep.Changed = append(rep.Changed, e.id)
 		changed = true
 	}
@@ -259,6 +312,111 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 	}
 	synced, _ := catalog.Sync(w.Source, t, t.Locale, t.Path, false)
 	return fileset.Set{t.Path: catalog.Format(synced)}, rep, nil
+}
+
+// merged is a unit's translation once an entry is applied: each form the
+// entry gives takes its text; a form that follows another (PO's Russian
+// other, few) takes that form's new text, unless the catalogue gives it a
+// text of its own; every other form keeps the catalogue's text. kept and
+// none list the unit's forms the entry gives no text for, with and
+// without a text in the catalogue.
+func merged(cur map[locale.Form]string, e *imported, valid []locale.Form) (forms map[locale.Form]string, kept, none []locale.Form) {
+	forms = maps.Clone(cur)
+	if forms == nil {
+		forms = map[locale.Form]string{}
+	}
+	for _, f := range valid {
+		if s, ok := e.forms[f]; ok {
+			forms[f] = s
+			continue
+		}
+		if src, ok := e.follow[f]; ok {
+			if s, ok := e.forms[src]; ok && (cur[f] == "" || cur[f] == cur[src]) {
+				forms[f] = s
+			}
+			continue
+		}
+		if cur[f] != "" {
+			kept = append(kept, f)
+		} else {
+			none = append(none, f)
+		}
+	}
+	return forms, kept, none
+}
+
+// dropDuplicates takes out the entries of a unit that the file holds more
+// than once: which to import is the translator's call, so neither is, and
+// the report names each line.
+func dropDuplicates(entries []imported, rep *ImportReport) []imported {
+	lines := map[string][]int{}
+	for _, e := range entries {
+		if e.id != "" {
+			lines[e.id] = append(lines[e.id], e.line)
+		}
+	}
+	out := entries[:0:0]
+	for _, e := range entries {
+		l := lines[e.id]
+		if len(l) < 2 {
+			out = append(out, e)
+			continue
+		}
+		if e.line == l[0] {
+			at := make([]string, len(l))
+			for i, n := range l {
+				at[i] = strconv.Itoa(n)
+			}
+			lines := strings.Join(at[:len(at)-1], ", ") + " and " + at[len(at)-1]
+			msg := fmt.Sprintf(": the file gives this unit twice (lines %s): imported neither; keep one", lines)
+			if len(l) > 2 {
+				msg = fmt.Sprintf(": the file gives this unit %d times (lines %s): imported none; keep one", len(l), lines)
+			}
+			rep.Skipped = append(rep.Skipped, e.where()+msg)
+		}
+	}
+	return out
+}
+
+// formsNamed names forms as the file does: "few (msgstr[1]), many (msgstr[2])".
+func (e *imported) formsNamed(forms []locale.Form) string {
+	s := make([]string, len(forms))
+	for i, f := range forms {
+		s[i] = string(f)
+		if n := e.names[f]; n != "" && n != fmt.Sprintf("segment %q", f) {
+			s[i] += " (" + n + ")"
+		}
+	}
+	return strings.Join(s, ", ")
+}
+
+// sortedForms lists the forms of m and more, once each, in CLDR order,
+// unknown names last.
+func sortedForms(m map[locale.Form]string, more []locale.Form) []locale.Form {
+	all := slices.Collect(maps.Keys(m))
+	all = append(all, more...)
+	var out []locale.Form
+	for _, f := range locale.Forms {
+		if slices.Contains(all, f) {
+			out = append(out, f)
+		}
+	}
+	var other []locale.Form
+	for _, f := range all {
+		if !slices.Contains(locale.Forms, f) && !slices.Contains(other, f) {
+			other = append(other, f)
+		}
+	}
+	slices.Sort(other)
+	return append(out, other...)
+}
+
+func formNames(forms []locale.Form) string {
+	s := make([]string, len(forms))
+	for i, f := range forms {
+		s[i] = string(f)
+	}
+	return strings.Join(s, ", ")
 }
 
 // tilmashHashes reads "#. tilmash: hash H base B".

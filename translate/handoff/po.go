@@ -145,29 +145,92 @@ func poString(s string) string {
 	return b.String()
 }
 
-// Forms reads the translation of a PO entry as the catalogue's plural
-// forms for tag, given the English's forms. ok is false when the entry has
-// no text to import (every msgstr empty).
-func Forms(tag language.Tag, english map[locale.Form]string, e *POEntry) (map[locale.Form]string, bool) {
-	out := map[locale.Form]string{}
-	if !plural(english) {
-		if s := e.Str[0]; s != "" {
-			out[locale.Other] = s
-			return out, true
+// POForms is what one PO entry gives for a unit's plural forms.
+type POForms struct {
+	// Text holds the text of each form the entry gives; an empty msgstr
+	// gives none (gettext's "not translated"), so that import keeps what
+	// the catalogue has for that form.
+	Text map[locale.Form]string
+	// Names says how the file names each form: "msgstr[1]".
+	Names map[locale.Form]string
+	// Lines says where each form's msgstr stands.
+	Lines map[locale.Form]int
+	// Follow maps a form gettext has no msgstr for to the form whose text
+	// it takes: Russian "other" (fractions, 1,5 года) takes "few".
+	Follow map[locale.Form]locale.Form
+	// Problems are the parts of the entry that do not fit the unit (a
+	// msgstr[N] past the language's forms, a singular msgstr for a unit
+	// with plural forms): not imported, each at its line.
+	Problems []Problem
+}
+
+// Problem is a part of a work file that import cannot take, at its line.
+type Problem struct {
+	Line int    // the line of the part
+	Msg  string // what is wrong and what to do
+}
+
+// Forms reads the msgstr lines of a PO entry as the plural forms of a unit
+// of tag whose English has the forms english: msgstr for a unit with one
+// form, msgstr[N] (gettext's order of the language's forms) for one with
+// plural forms. It never invents a form: a form whose msgstr is missing or
+// empty is not in Text, and what does not fit is in Problems.
+func Forms(tag language.Tag, english map[locale.Form]string, e *POEntry) POForms {
+	out := POForms{Text: map[locale.Form]string{}, Names: map[locale.Form]string{}, Lines: map[locale.Form]int{}}
+	problem := func(line int, format string, args ...any) {
+		out.Problems = append(out.Problems, Problem{line, fmt.Sprintf(format, args...)})
+	}
+	strLine := e.Line // the first msgstr's line, for problems of the entry as a whole
+	for i := range 6 {
+		if l, ok := e.StrLine[i]; ok {
+			strLine = l
+			break
 		}
-		return nil, false
+	}
+	if !plural(english) {
+		if e.Indexed || e.Plural != "" {
+			problem(strLine, "msgid_plural or msgstr[N] for a unit with one form: write its translation as msgstr: not imported")
+			return out
+		}
+		if s := e.Str[0]; s != "" {
+			out.Text[locale.Other], out.Names[locale.Other], out.Lines[locale.Other] = s, "msgstr", e.StrLine[0]
+		}
+		return out
 	}
 	rule, known := ruleFor(tag)
 	if !known {
-		return nil, false
+		problem(e.Line, "no gettext plural rule is known for %s, and the unit has plural forms: hand it off as XLIFF instead; not imported", locale.EnglishName(tag))
+		return out
 	}
-	any := false
+	last := len(rule.forms) - 1
+	if !e.Indexed {
+		problem(strLine, "a single msgstr for a unit with plural forms: write msgid_plural and msgstr[0] to msgstr[%d] (%s): not imported", last, formList(rule.forms))
+		return out
+	}
+	for i := range 6 {
+		s, ok := e.Str[i]
+		switch {
+		case !ok:
+		case i > last:
+			problem(e.StrLine[i], "msgstr[%d]: gettext's %s has %d plural forms, msgstr[0] to msgstr[%d] (%s): not imported", i, locale.EnglishName(tag), len(rule.forms), last, formList(rule.forms))
+		case s != "":
+			f := rule.forms[i]
+			out.Text[f], out.Names[f], out.Lines[f] = s, "msgstr["+strconv.Itoa(i)+"]", e.StrLine[i]
+		}
+	}
 	for i, f := range rule.forms {
-		out[f] = e.Str[i]
-		any = any || e.Str[i] != ""
+		out.Names[f] = "msgstr[" + strconv.Itoa(i) + "]"
 	}
 	if rule.other != "" {
-		out[locale.Other] = out[rule.other]
+		out.Follow = map[locale.Form]locale.Form{locale.Other: rule.other}
 	}
-	return out, any
+	return out
+}
+
+func formList(forms []locale.Form) string {
+	s := make([]string, len(forms))
+	for i, f := range forms {
+		s[i] = string(f)
+	}
+	return strings.Join(s, ", ")
 }

@@ -29,6 +29,8 @@ func TestReadPO(t *testing.T) {
 		{"twice", "msgid \"A\"\nmsgid_plural \"B\"\nmsgid_plural \"C\"\nmsgstr[0] \"\"\n", nil, "x.po:3:1: msgid_plural twice"},
 		{"bad escape", "msgid \"\\q\"\nmsgstr \"\"\n", nil, "x.po:1:7: unknown escape"},
 		{"invalid UTF-8", "msgid \"A\"\nmsgstr \"\xff\"\n", nil, "x.po:2:1: invalid UTF-8"},
+		{"msgstr[N] after msgstr", "msgid \"A\"\nmsgid_plural \"B\"\nmsgstr \"a\"\nmsgstr[1] \"b\"\n", nil, "x.po:4:1: msgstr[N] after msgstr in one entry"},
+		{"msgstr after msgstr[N]", "msgid \"A\"\nmsgid_plural \"B\"\nmsgstr[1] \"b\"\nmsgstr \"a\"\n", nil, "x.po:4:1: msgstr after msgstr[N] in one entry"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,6 +52,50 @@ func TestReadPO(t *testing.T) {
 				if g.Line != w.Line || g.Fuzzy != w.Fuzzy || g.Context != w.Context || g.ID != w.ID || g.Plural != w.Plural || !reflect.DeepEqual(g.Str, w.Str) {
 					t.Errorf("entry %d = %+v, want %+v", i, g, w)
 				}
+			}
+		})
+	}
+}
+
+// TestForms: an entry's msgstrs are the forms it gives, never more: an
+// empty or missing msgstr[N] gives none (import keeps the catalogue's), and
+// what does not fit the unit is a problem at its line.
+func TestForms(t *testing.T) {
+	one := map[locale.Form]string{locale.Other: "Hi"}
+	plural := map[locale.Form]string{locale.One: "{{.N}} year", locale.Other: "{{.N}} years"}
+	tests := []struct {
+		name     string
+		tag      language.Tag
+		english  map[locale.Form]string
+		po       string
+		text     map[locale.Form]string
+		problems []Problem
+	}{
+		{"one form", language.Russian, one, "msgid \"Hi\"\nmsgstr \"Привет\"\n", map[locale.Form]string{locale.Other: "Привет"}, nil},
+		{"one form, empty", language.Russian, one, "msgid \"Hi\"\nmsgstr \"\"\n", map[locale.Form]string{}, nil},
+		{"every form", language.Russian, plural, "msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"год\"\nmsgstr[1] \"года\"\nmsgstr[2] \"лет\"\n", map[locale.Form]string{locale.One: "год", locale.Few: "года", locale.Many: "лет"}, nil},
+		{"msgstr[0] only", language.Russian, plural, "msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"год\"\n", map[locale.Form]string{locale.One: "год"}, nil},
+		{"msgstr[1] empty", language.Russian, plural, "msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"год\"\nmsgstr[1] \"\"\nmsgstr[2] \"лет\"\n", map[locale.Form]string{locale.One: "год", locale.Many: "лет"}, nil},
+		{"msgstr[3]", language.Russian, plural, "msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"год\"\nmsgstr[3] \"x\"\n", map[locale.Form]string{locale.One: "год"},
+			[]Problem{{4, "msgstr[3]: gettext's Russian has 3 plural forms, msgstr[0] to msgstr[2] (one, few, many): not imported"}}},
+		{"Kazakh msgstr[2]", language.Kazakh, plural, "msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"жыл\"\nmsgstr[1] \"жыл\"\nmsgstr[2] \"x\"\n", map[locale.Form]string{locale.One: "жыл", locale.Other: "жыл"},
+			[]Problem{{5, "msgstr[2]: gettext's Kazakh has 2 plural forms, msgstr[0] to msgstr[1] (one, other): not imported"}}},
+		{"single msgstr, plural unit", language.Russian, plural, "msgid \"a\"\nmsgstr \"год\"\n", map[locale.Form]string{},
+			[]Problem{{2, "a single msgstr for a unit with plural forms: write msgid_plural and msgstr[0] to msgstr[2] (one, few, many): not imported"}}},
+		{"plural entry, one form", language.Russian, one, "msgid \"Hi\"\nmsgid_plural \"His\"\nmsgstr[0] \"Привет\"\n", map[locale.Form]string{},
+			[]Problem{{3, "msgid_plural or msgstr[N] for a unit with one form: write its translation as msgstr: not imported"}}},
+		{"no gettext rule", language.French, plural, "msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"an\"\n", map[locale.Form]string{},
+			[]Problem{{1, "no gettext plural rule is known for French, and the unit has plural forms: hand it off as XLIFF instead; not imported"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			po, err := ReadPO("x.po", []byte(tt.po))
+			if err != nil {
+				t.Fatal(err)
+			}
+			pf := Forms(tt.tag, tt.english, po.Entries[0])
+			if !reflect.DeepEqual(pf.Text, tt.text) || !reflect.DeepEqual(pf.Problems, tt.problems) {
+				t.Errorf("Forms = %q, %v; want %q, %v", pf.Text, pf.Problems, tt.text, tt.problems)
 			}
 		})
 	}
@@ -88,9 +134,9 @@ func FuzzPORoundTrip(f *testing.F) {
 		if e.Context != id || e.ID != english || e.Str[0] != text || !e.Fuzzy {
 			t.Errorf("entry = %+v\n%s", e, data)
 		}
-		forms, _ := Forms(language.Russian, units[1].English, po.Entries[1])
-		if text != "" && (forms[locale.One] != text || forms[locale.Many] != text+"ов" || forms[locale.Other] != text+"а") {
-			t.Errorf("plural forms = %q", forms)
+		pf := Forms(language.Russian, units[1].English, po.Entries[1])
+		if text != "" && (pf.Text[locale.One] != text || pf.Text[locale.Few] != text+"а" || pf.Text[locale.Many] != text+"ов" || pf.Follow[locale.Other] != locale.Few || len(pf.Problems) > 0) {
+			t.Errorf("plural forms = %q, follow %q, problems %v", pf.Text, pf.Follow, pf.Problems)
 		}
 	})
 }
@@ -115,4 +161,32 @@ func FuzzReadPO(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkReadPO reads a work file of 5,000 units, and a file of blank
+// lines only (what a slice of every line costs), reporting allocations.
+func BenchmarkReadPO(b *testing.B) {
+	var units []Unit
+	for i := range 5000 {
+		id := "a.p-" + strings.Repeat("x", i%7) + string(rune('a'+i%26))
+		units = append(units, Unit{ID: id, Context: []string{"Body text, in section “dmitri”."}, English: map[locale.Form]string{locale.Other: "Men left Russia for Almaty, and stayed."}, Text: map[locale.Form]string{locale.Other: "Мужчины уехали из России в Алматы и остались."}, Hash: "sha256-0123456789abcdef", Base: "sha256-fedcba9876543210"})
+	}
+	work, err := WritePO(language.Russian, units)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bb := range []struct {
+		name string
+		data []byte
+	}{{"work file", work}, {"blank lines", []byte(strings.Repeat("\n", len(work)))}} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(bb.data)))
+			for b.Loop() {
+				if _, err := ReadPO("ru.po", bb.data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

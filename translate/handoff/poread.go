@@ -18,9 +18,10 @@ type POEntry struct {
 	Plural   string         // msgid_plural
 	Str      map[int]string // msgstr (index 0) or msgstr[n]
 	StrLine  map[int]int    // the line of each msgstr
+	Indexed  bool           // its msgstrs are msgstr[n] (a plural entry), not msgstr
 	hasCtx   bool
-	keywords map[string]bool
-	ptrs     map[int]*string
+	seen     uint16     // the keywords it has: a bit each (kwBit)
+	ptrs     [6]*string // each msgstr as continuation lines extend it
 }
 
 // PO is a PO file: its header fields and its entries.
@@ -40,7 +41,9 @@ func (e *Error) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Li
 
 // ReadPO reads a PO file, as CAT tools and editors save them: with or
 // without a byte-order mark, LF or CRLF line ends, strings split over
-// lines. Errors name file:line:col.
+// lines. Errors name file:line:col. It holds little beyond the file and
+// the strings it reads (no slice of lines, no map per entry but its
+// msgstrs), so that its memory stays a small multiple of the file's size.
 func ReadPO(file string, data []byte) (*PO, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if !utf8.Valid(data) {
@@ -51,30 +54,32 @@ func ReadPO(file string, data []byte) (*PO, error) {
 	var e *POEntry
 	var last *string // the string continuation lines extend
 	flush := func() {
-		if e != nil && e.keywords["msgid"] {
+		if e != nil && e.has("msgid") {
 			po.Entries = append(po.Entries, e)
 		}
 		e, last = nil, nil
 	}
-	lines := strings.Split(string(data), "\n")
-	for n, raw := range lines {
+	rest := string(data)
+	for n, more := 0, true; more; n++ {
+		var raw string
+		raw, rest, more = strings.Cut(rest, "\n")
 		ln := n + 1
 		line := strings.TrimRight(raw, "\r")
 		t := strings.TrimSpace(line)
 		switch {
 		case t == "":
-			if e != nil && e.keywords["msgid"] {
+			if e != nil && e.has("msgid") {
 				flush()
 			}
 			last = nil
 		case strings.HasPrefix(t, "#~"):
 			// an obsolete entry: not work to import
 		case strings.HasPrefix(t, "#"):
-			if e != nil && e.keywords["msgid"] && len(e.Str) > 0 {
+			if e != nil && e.has("msgid") && len(e.Str) > 0 {
 				flush()
 			}
 			if e == nil {
-				e = &POEntry{Str: map[int]string{}, StrLine: map[int]int{}, keywords: map[string]bool{}}
+				e = &POEntry{Str: map[int]string{}, StrLine: map[int]int{}}
 			}
 			e.Comments = append(e.Comments, t)
 			if strings.HasPrefix(t, "#,") {
@@ -98,11 +103,11 @@ func ReadPO(file string, data []byte) (*PO, error) {
 			kw, rest, _ := strings.Cut(t, " ")
 			rest = strings.TrimSpace(rest)
 			col := 1 + strings.Index(line, rest)
-			if e != nil && e.keywords["msgid"] && (kw == "msgctxt" || kw == "msgid" && len(e.Str) > 0) {
+			if e != nil && e.has("msgid") && (kw == "msgctxt" || kw == "msgid" && len(e.Str) > 0) {
 				flush()
 			}
 			if e == nil {
-				e = &POEntry{Str: map[int]string{}, StrLine: map[int]int{}, keywords: map[string]bool{}}
+				e = &POEntry{Str: map[int]string{}, StrLine: map[int]int{}}
 			}
 			s, err := unquote(rest)
 			if err != nil {
@@ -122,6 +127,9 @@ func ReadPO(file string, data []byte) (*PO, error) {
 				e.Plural = s
 				last = &e.Plural
 			case kw == "msgstr":
+				if e.Indexed {
+					return nil, &Error{file, ln, 1, "msgstr after msgstr[N] in one entry: a plural entry has only msgstr[N] lines"}
+				}
 				e.StrLine[0] = ln
 				last = strPtr(e, 0, s)
 			case strings.HasPrefix(kw, "msgstr[") && strings.HasSuffix(kw, "]"):
@@ -129,22 +137,28 @@ func ReadPO(file string, data []byte) (*PO, error) {
 				if err != nil || idx < 0 || idx > 5 {
 					return nil, &Error{file, ln, 1, fmt.Sprintf("%q: msgstr[N] needs N from 0 to 5", kw)}
 				}
+				if e.has("msgstr") {
+					return nil, &Error{file, ln, 1, "msgstr[N] after msgstr in one entry: a plural entry has only msgstr[N] lines"}
+				}
+				e.Indexed = true
 				e.StrLine[idx] = ln
 				last = strPtr(e, idx, s)
 			default:
 				return nil, &Error{file, ln, 1, fmt.Sprintf("%q is not a PO keyword (msgctxt, msgid, msgid_plural, msgstr, msgstr[N])", kw)}
 			}
-			if e.keywords[kw] {
+			if e.has(kw) {
 				return nil, &Error{file, ln, 1, fmt.Sprintf("%s twice in one entry (a blank line missing between two entries?)", kw)}
 			}
-			e.keywords[kw] = true
+			e.seen |= kwBit(kw)
 		}
 	}
 	flush()
 	// Write back the msgstr strings the continuation lines extended.
 	for _, e := range po.Entries {
-		for i, p := range e.strs() {
-			e.Str[i] = *p
+		for i, p := range e.ptrs {
+			if p != nil {
+				e.Str[i] = *p
+			}
 		}
 	}
 	if len(po.Entries) > 0 && po.Entries[0].ID == "" && !po.Entries[0].hasCtx {
@@ -161,9 +175,6 @@ func ReadPO(file string, data []byte) (*PO, error) {
 // strPtr keeps each msgstr in its own string, so that continuation lines
 // extend the right one.
 func strPtr(e *POEntry, idx int, v string) *string {
-	if e.ptrs == nil {
-		e.ptrs = map[int]*string{}
-	}
 	p := new(string)
 	*p = v
 	e.ptrs[idx] = p
@@ -171,7 +182,27 @@ func strPtr(e *POEntry, idx int, v string) *string {
 	return p
 }
 
-func (e *POEntry) strs() map[int]*string { return e.ptrs }
+// kwBit is a keyword's bit in POEntry.seen: msgctxt, msgid, msgid_plural,
+// msgstr, then msgstr[0] to msgstr[5].
+func kwBit(kw string) uint16 {
+	switch kw {
+	case "msgctxt":
+		return 1 << 0
+	case "msgid":
+		return 1 << 1
+	case "msgid_plural":
+		return 1 << 2
+	case "msgstr":
+		return 1 << 3
+	}
+	if i, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(kw, "msgstr["), "]")); err == nil && i >= 0 && i < 6 {
+		return 1 << (4 + i)
+	}
+	return 0
+}
+
+// has reports whether the entry has the keyword kw.
+func (e *POEntry) has(kw string) bool { return e.seen&kwBit(kw) != 0 }
 
 func invalidAt(data []byte) int {
 	for i := 0; i < len(data); {

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -174,7 +175,7 @@ func inlineCodes(s, prefix string, paired bool) (string, bool) {
 	var openIDs []string
 	last := 0
 	for _, c := range codes(s) {
-		b.WriteString(xmlText(s[last:c.start]))
+		b.WriteString(xmlContent(s[last:c.start]))
 		last = c.end
 		switch {
 		case c.placeholder, c.self:
@@ -209,8 +210,34 @@ func inlineCodes(s, prefix string, paired bool) (string, bool) {
 	if paired && len(open) > 0 {
 		return "", false
 	}
-	b.WriteString(xmlText(s[last:]))
+	b.WriteString(xmlContent(s[last:]))
 	return b.String(), true
+}
+
+// xmlContent writes s as the text of a source or target: XML character
+// data, with each character XML 1.0 cannot carry (NUL and the other C0
+// controls but tab, line feed and carriage return; U+FFFE, U+FFFF) as
+// XLIFF 2.0's <cp hex="…"/>, which ReadXLIFF reads back as the character
+// itself (xml.EscapeText would write U+FFFD instead).
+func xmlContent(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r != utf8.RuneError || n > 1) && !xmlChar(r) {
+			b.WriteString(xmlText(s[last:i]))
+			fmt.Fprintf(&b, `<cp hex="%04X"/>`, r)
+			last = i + n
+		}
+		i += n
+	}
+	b.WriteString(xmlText(s[last:]))
+	return b.String()
+}
+
+// xmlChar reports whether XML 1.0 can carry r (its production Char).
+func xmlChar(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 func nextID(seen map[string]int, name string) string {

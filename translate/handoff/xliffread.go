@@ -2,10 +2,10 @@ package handoff
 
 import (
 	"bytes"
-	"encoding/hex"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,6 +23,7 @@ type XLIFFUnit struct {
 // XLIFFSegment is one segment of a unit.
 type XLIFFSegment struct {
 	ID        string // the plural form: other, one, few…
+	Line      int    // the line of its <segment>
 	State     string // initial, translated, reviewed, final
 	Target    string // the target as a message text (codes written back as tags and placeholders)
 	HasTarget bool
@@ -96,15 +97,12 @@ func ReadXLIFF(file string, data []byte) (*XLIFF, error) {
 				case "ph":
 					text.WriteString(phText(id, attr(t, "disp")))
 				case "cp":
-					b, err := hex.DecodeString(attr(t, "hex"))
-					if err != nil || len(b) == 0 || len(b) > 4 {
-						return nil, fail(fmt.Sprintf("<cp hex=%q>: not a code point", attr(t, "hex")))
+					h := attr(t, "hex")
+					r, err := strconv.ParseUint(h, 16, 32)
+					if err != nil || r > utf8.MaxRune || r >= 0xD800 && r <= 0xDFFF {
+						return nil, fail(fmt.Sprintf("<cp hex=%q>: not a Unicode code point (hex digits, at most 10FFFF, not a surrogate)", h))
 					}
-					var r rune
-					for _, c := range b {
-						r = r<<8 | rune(c)
-					}
-					text.WriteRune(r)
+					text.WriteRune(rune(r))
 				case "mrk", "sm", "em":
 					// annotations: their content is the text
 				default:
@@ -135,7 +133,8 @@ func ReadXLIFF(file string, data []byte) (*XLIFF, error) {
 				if unit == nil {
 					return nil, fail("<segment> outside a <unit>")
 				}
-				unit.Segments = append(unit.Segments, XLIFFSegment{ID: attr(t, "id"), State: attr(t, "state")})
+				l, _ := pos()
+				unit.Segments = append(unit.Segments, XLIFFSegment{ID: attr(t, "id"), Line: l, State: attr(t, "state")})
 				seg = &unit.Segments[len(unit.Segments)-1]
 				if seg.State == "" {
 					seg.State = "initial"
