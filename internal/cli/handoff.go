@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/translate/handoff"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -195,17 +197,18 @@ func importRun(opts *ImportOptions) error {
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
+	// Unit IDs and messages come from the work file: printed escaped.
 	for _, id := range rep.Changed {
-		fmt.Fprintf(opts.Out, "changed  %s\n", id)
+		fmt.Fprintf(opts.Out, "changed  %s\n", escape.Line(id))
 	}
 	for _, s := range rep.Refused {
-		fmt.Fprintf(opts.Out, "refused  %s\n", s)
+		fmt.Fprintf(opts.Out, "refused  %s\n", escape.Line(s))
 	}
 	for _, s := range rep.Skipped {
-		fmt.Fprintf(opts.Out, "skipped  %s\n", s)
+		fmt.Fprintf(opts.Out, "skipped  %s\n", escape.Line(s))
 	}
 	for _, s := range rep.Partial {
-		fmt.Fprintf(opts.Out, "partial  %s\n", s)
+		fmt.Fprintf(opts.Out, "partial  %s\n", escape.Line(s))
 	}
 	verb := "changed"
 	if opts.DryRun {
@@ -213,10 +216,14 @@ func importRun(opts *ImportOptions) error {
 	}
 	fmt.Fprintf(opts.Out, "%s: %s %s, %d unchanged, %d empty or fuzzy, %d refused, %d skipped, %d partial\n", rep.Locale, verb, entries(len(rep.Changed)), rep.Unchanged, rep.Untouched, len(rep.Refused), len(rep.Skipped), len(rep.Partial))
 	if len(files) > 0 && !opts.DryRun {
-		if changed := w.ChangedOnDisk(files.Paths()); len(changed) > 0 {
-			return &exitError{ExitError, fmt.Errorf("%v changed while import ran (saved by an editor?): nothing written; run it again", changed)}
+		// The catalogue is replaced only if it still holds what import
+		// read, checked as it is replaced (a translator may have it open).
+		_, err := files.CommitWith(opts.Dir, fileset.Options{Journal: true, Command: "import", Expect: w.Expectations(files.Paths())})
+		var conflict *fileset.ConflictError
+		if errors.As(err, &conflict) {
+			return &exitError{ExitError, fmt.Errorf("%s changed while import ran (saved by an editor?): nothing written; run it again", strings.Join(conflict.Paths, ", "))}
 		}
-		if _, err := files.Commit(opts.Dir); err != nil {
+		if err != nil {
 			return &exitError{ExitError, err}
 		}
 		for _, p := range files.Paths() {

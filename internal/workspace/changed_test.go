@@ -3,34 +3,38 @@ package workspace
 import (
 	"os"
 	"path/filepath"
-	"slices"
+	"reflect"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/fileset"
 )
 
-// TestChangedOnDisk: a catalogue saved, deleted or created after Load is
-// reported, so that extract does not write over a translator's save.
-func TestChangedOnDisk(t *testing.T) {
+// TestExpectations: what Load read is what a commit must find before it
+// replaces a catalogue (a translator's save since is a conflict, never
+// written over), a catalogue Load did not see must still be absent, and a
+// catalogue a command would write back as read is recognised as such.
+func TestExpectations(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"content/a.md":    "+++\ntitle = \"A\"\n+++\n\nText.\n",
 		"locales/en.toml": "[a.title]\nother = \"A\"\n",
 		"locales/ru.toml": "[a.title]\nother = \"А\"\n",
-		"locales/kk.toml": "[a.title]\nother = \"А\"\n",
 	}
 	writeFiles(t, dir, files)
 	w, err := Load(os.DirFS(dir), Default)
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := []string{"locales/en.toml", "locales/kk.toml", "locales/ru.toml", "locales/uz.toml"}
-	if got := w.ChangedOnDisk(all); len(got) != 0 {
-		t.Fatalf("nothing changed, ChangedOnDisk = %v", got)
+	got := w.Expectations([]string{"locales/ru.toml", "locales/uz.toml", "dist/en/a.html"})
+	want := map[string]fileset.Expect{
+		"locales/ru.toml": fileset.ExpectContent([]byte(files["locales/ru.toml"])),
+		"locales/uz.toml": {Absent: true},
 	}
-	must(t, os.WriteFile(filepath.Join(dir, "locales/ru.toml"), []byte("[a.title]\nother = \"Аа\"\n"), 0o644))
-	must(t, os.Remove(filepath.Join(dir, "locales/kk.toml")))
-	must(t, os.WriteFile(filepath.Join(dir, "locales/uz.toml"), []byte(""), 0o644))
-	if got, want := w.ChangedOnDisk(all), []string{"locales/kk.toml", "locales/ru.toml", "locales/uz.toml"}; !slices.Equal(got, want) {
-		t.Errorf("ChangedOnDisk = %v, want %v", got, want)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Expectations = %v, want %v", got, want)
+	}
+	if !w.AsRead("locales/ru.toml", []byte(files["locales/ru.toml"])) || w.AsRead("locales/ru.toml", []byte("[a.title]\nother = \"Аа\"\n")) || w.AsRead("locales/uz.toml", nil) {
+		t.Errorf("AsRead does not tell what Load read")
 	}
 }
 

@@ -398,29 +398,6 @@ func replaceWordStart(s, old, new string) string {
 
 func fileName(p string) string { return path.Base(p) }
 
-// ChangedOnDisk lists the catalogues among paths whose content is no
-// longer what Load read (a translator saved while the command ran), and
-// the catalogues that appeared since: writing over them would lose that
-// work. Call it just before committing.
-func (w *Workspace) ChangedOnDisk(paths []string) []string {
-	var out []string
-	for _, p := range paths {
-		data, err := fs.ReadFile(w.fsys, p)
-		sum, known := w.read[p]
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			if known {
-				out = append(out, p) // deleted meanwhile
-			}
-		case err != nil, !known, sha256.Sum256(data) != sum:
-			if strings.HasPrefix(p, w.Layout.Locales+"/") {
-				out = append(out, p)
-			}
-		}
-	}
-	return out
-}
-
 // AsRead reports whether data is exactly what Load read at p: a catalogue
 // a command would write back unchanged, whatever the disk holds now (a
 // translator may have saved it since: that save is theirs to keep).
