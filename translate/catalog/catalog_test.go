@@ -86,7 +86,9 @@ func TestParseErrors(t *testing.T) {
 		{"not a locale", "locales/russian.toml", "", `locales/russian.toml:1:1: "russian.toml" is not named after a locale`},
 		{"number value", "locales/ru.toml", "[a]\nb = 3\n", `locales/ru.toml:2:5: "a.b" is a int64, not a message`},
 		{"leftdelim", "locales/ru.toml", "[a.b]\nleftdelim = \"<<\"\nother = \"x\"\n", `locales/ru.toml:2:13: message "a.b" sets "leftdelim"`},
-		{"nested inline tables", "locales/ru.toml", "[a]\n# {{{ [[[ \"{[\"\nb = " + strings.Repeat("{c = ", 16000) + "1" + strings.Repeat("}", 16000) + "\n", "locales/ru.toml:3:165: arrays or tables nested more than 32 deep"},
+		{"nested inline tables", "locales/ru.toml", "[a]\n# {{{ [[[ \"{[\"\nb = " + strings.Repeat("{c = ", 16000) + "1" + strings.Repeat("}", 16000) + "\n", "locales/ru.toml:3:160: tables and arrays nested more than 32 deep"},
+		{"a dotted key 20,000 deep", "locales/ru.toml", "[a]\nb = \"x\"\n" + strings.Repeat("c.", 20000) + "other = \"x\"\n", "locales/ru.toml:3:64: tables and arrays nested more than 32 deep"},
+		{"a table 20,000 deep", "locales/ru.toml", "[" + strings.Repeat("c.", 20000) + "d]\nother = \"x\"\n", "locales/ru.toml:1:65: tables and arrays nested more than 32 deep"},
 		{"huge text", "locales/ru.toml", "[a.b]\nother = \"" + strings.Repeat("Алматы ", 200000) + "\"\n", `locales/ru.toml:2:9: message "a.b": a text of 2600000 bytes`},
 		{"huge text, general path", "locales/ru.toml", "[a]\nb.other = '" + strings.Repeat("x", MaxText+1) + "'\n", `locales/ru.toml:1:1: message "a.b": a text of 1048577 bytes`},
 	}
