@@ -3,6 +3,7 @@ package glossary
 import (
 	"errors"
 	"fmt"
+	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/tomlpos"
 	"path"
 	"regexp"
@@ -86,6 +87,9 @@ var (
 func Parse(file string, data []byte) (*Glossary, error) {
 	var doc struct {
 		Term []map[string]any `toml:"term"`
+	}
+	if e := bound.TOMLDepth(file, 1, data); e != nil { // before the decoder, which takes minutes on it
+		return nil, &Error{Pos{File: e.File, Line: e.Line, Col: e.Col}, e.Msg + " (a glossary holds [[term]] tables of texts and lists of texts: write them with fewer levels)"}
 	}
 	md, err := toml.Decode(string(data), &doc)
 	if err != nil {
