@@ -98,7 +98,8 @@ func Parse(file string, data []byte) (*Glossary, error) {
 			line, col := tomlpos.Position(data, pe)
 			return nil, &Error{Pos{File: file, Line: line, Col: col}, "TOML: " + pe.Message}
 		}
-		return nil, &Error{Pos{File: file, Line: 1, Col: 1}, "TOML: " + err.Error()}
+		line, msg := tomlpos.Decoding(err) // a value of the wrong type
+		return nil, &Error{Pos{File: file, Line: max(line, 1), Col: 1}, msg + ": entries are [[term]] tables"}
 	}
 	for _, k := range md.Undecoded() {
 		if k[0] != "term" {

@@ -144,7 +144,8 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 			line, col := tomlpos.Position(data, pe)
 			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: col}, Msg: "TOML: " + pe.Message}
 		}
-		return nil, fmt.Errorf("%s: %w", file, err)
+		line, msg := tomlpos.Decoding(err) // a value of the wrong type
+		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: max(line, 1), Col: 1}, Msg: msg + " (see the README's Configuration section)"}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, und[0][len(und[0])-1]), Col: 1}, Msg: fmt.Sprintf("unknown setting %q (see the README's Configuration section)", und[0].String())}

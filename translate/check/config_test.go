@@ -35,3 +35,26 @@ func TestConfigNesting(t *testing.T) {
 	}
 }
 
+// TestConfigWrongKind: a value of the wrong kind (the decoder reports it
+// as text, with no ParseError) is refused at its line, like any other
+// mistake in the file, not with the file's name alone.
+func TestConfigWrongKind(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"a locale that is not a table", "[locales]\nru = \"x\"\n", `tilmash.toml:2:1: key "locales.ru": type mismatch for check.LocaleRules: expected table but found string`},
+		{"required not true or false", "# mine\n[locales.kk]\nrequired = \"yes\"\n", `tilmash.toml:3:1: key "locales.kk.required": incompatible types: TOML value has type string; destination has type boolean`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseConfig("tilmash.toml", []byte(tt.data))
+			var se *segment.Error
+			if !errors.As(err, &se) {
+				t.Fatalf("error = %v, want *segment.Error", err)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error = %q, want prefix %q", err, tt.want)
+			}
+		})
+	}
+}
