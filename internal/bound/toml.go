@@ -36,7 +36,10 @@ type frame struct {
 // that nothing inside them counts and nothing outside them hides; it does
 // not check the syntax (the decoder does that next, on a document it can
 // now read in time proportional to its size). Its work is one pass,
-// stopping at the refusal.
+// stopping at the refusal. It counts what each line names: a header inside
+// an array of tables ([[a]], then [a.b]) is one level deeper in the decoded
+// value than its name, so a value may nest up to twice MaxDepth; the
+// decoder's work grows with the names, and those are bounded.
 func TOMLDepth(file string, first int, data []byte) *Error {
 	line, lineStart := first, 0
 	table, depth := 0, 0 // the depth of the current [table], and here
