@@ -3,6 +3,7 @@ package glossary
 import (
 	"errors"
 	"fmt"
+	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/tomlpos"
 	"path"
 	"regexp"
@@ -87,6 +88,9 @@ func Parse(file string, data []byte) (*Glossary, error) {
 	var doc struct {
 		Term []map[string]any `toml:"term"`
 	}
+	if e := bound.TOMLDepth(file, 1, data); e != nil { // before the decoder, which takes minutes on it
+		return nil, &Error{Pos{File: e.File, Line: e.Line, Col: e.Col}, e.Msg + " (a glossary holds [[term]] tables of texts and lists of texts: write them with fewer levels)"}
+	}
 	md, err := toml.Decode(string(data), &doc)
 	if err != nil {
 		var pe toml.ParseError
@@ -94,7 +98,8 @@ func Parse(file string, data []byte) (*Glossary, error) {
 			line, col := tomlpos.Position(data, pe)
 			return nil, &Error{Pos{File: file, Line: line, Col: col}, "TOML: " + pe.Message}
 		}
-		return nil, &Error{Pos{File: file, Line: 1, Col: 1}, "TOML: " + err.Error()}
+		line, msg := tomlpos.Decoding(err) // a value of the wrong type
+		return nil, &Error{Pos{File: file, Line: max(line, 1), Col: 1}, msg + ": entries are [[term]] tables"}
 	}
 	for _, k := range md.Undecoded() {
 		if k[0] != "term" {

@@ -62,6 +62,12 @@ func TestParseErrors(t *testing.T) {
 		{"bad locale key", "[[term]]\nen = \"a\"\npos = \"noun\"\n[term.ru]\napprove = [\"б\"]\n", `glossary/x.toml:1:1: [term.ru] has unknown key "approve"`},
 		{"unknown field", "[[term]]\nen = \"a\"\npos = \"noun\"\ncolour = \"red\"\n", `unknown key "colour"`},
 		{"approved not a list", "[[term]]\nen = \"a\"\npos = \"noun\"\n[term.kk]\napproved = \"пәтер\"\n", "approved must be a list of strings"},
+		{"term not a table", "# terms\nterm = 1\n", `glossary/x.toml:2:1: key "term": incompatible types: TOML value has type int64; destination has type slice: entries are [[term]] tables`},
+		// Nesting is refused before the TOML decoder, which spent a minute
+		// and gigabytes on 100 KB of it.
+		{"100 KB of nested inline tables", "[[term]]\nen = \"a\"\npos = \"noun\"\n[term.kk]\nnote = " + strings.Repeat("{a = ", 20000) + "1" + strings.Repeat("}", 20000) + "\n", "glossary/x.toml:5:158: tables and arrays nested more than 32 deep (a glossary holds [[term]] tables of texts and lists of texts: write them with fewer levels)"},
+		{"nested arrays", "[[term]]\nen = \"a\"\npos = \"noun\"\nvariants = " + strings.Repeat("[", 50000) + strings.Repeat("]", 50000) + "\n", "glossary/x.toml:4:42: tables and arrays nested more than 32 deep"},
+		{"a dotted key of 100 KB", "[[term]]\nen = \"пәтер\"\n" + strings.Repeat("a.", 50000) + "b = 1\n", "glossary/x.toml:3:62: tables and arrays nested more than 32 deep"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

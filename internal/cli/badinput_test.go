@@ -18,6 +18,7 @@ func TestBadInput(t *testing.T) {
 	t.Parallel() // processes and files, mostly waiting: overlap with the other slow tests
 	article := "+++\ntitle = \"A\"\n+++\n\nAlmaty.\n"
 	deep := strings.Repeat("> ", 10000) + "deep\n"
+	nested := strings.Repeat("{a = ", 20000) + "1" + strings.Repeat("}", 20000) // 120 KB
 	var many strings.Builder
 	for i := range 20000 {
 		many.WriteString("Paragraph " + strings.Repeat("x", i%7) + ".\n\n")
@@ -43,6 +44,12 @@ func TestBadInput(t *testing.T) {
 		{"invalid UTF-8 in an article", "content/b.md", "+++\ntitle = \"B\"\n+++\n\nAl\xffmaty.\n", "extract", 2, `content/b\.md:5:3: .*UTF-8`},
 		{"broken front matter", "content/b.md", "+++\ntitle = \"B\n+++\n\nText.\n", "extract", 2, `content/b\.md:2:\d+`},
 		{"broken config", "tilmash.toml", "[locales.ru\n", "check", 2, `tilmash\.toml:1:\d+`},
+		// 100 KB of nesting took the TOML decoder a minute and gigabytes
+		// (and the front matter was then taken, exit 0): refused before it.
+		{"nested front matter", "content/b.md", "+++\ntitle = \"B\"\n[params]\nx = " + nested + "\n+++\n\nText.\n", "extract", 2, `^tilmash: content/b\.md:4:160: front matter: tables and arrays nested more than 32 deep`},
+		{"a dotted key in front matter", "content/b.md", "+++\ntitle = \"B\"\n" + strings.Repeat("p.", 50000) + "q = 1\n+++\n\nText.\n", "build", 2, `^tilmash: content/b\.md:3:66: front matter: tables and arrays nested`},
+		{"a nested glossary", "glossary/terms.toml", "[[term]]\nen = \"Almaty\"\npos = \"name\"\n[term.ru]\nnote = " + nested + "\n", "check", 2, `^tilmash: glossary/terms\.toml:5:158: tables and arrays nested more than 32 deep`},
+		{"nested settings", "tilmash.toml", "[locales.ru]\nrequired = true\nquotes = " + nested + "\n", "build", 2, `^tilmash: tilmash\.toml:3:160: tables and arrays nested more than 32 deep`},
 		{"unknown locale", "", "", "check --locale xx-Zzzz-ZZ", 2, `--locale`},
 
 		{"BOM", "locales/ru.toml", "\ufeff[a.title]\nother = \"Алматы\"\n", "check --no-spelling", 1, ""},

@@ -7,6 +7,7 @@ package tomlpos
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -46,3 +47,19 @@ func Position(data []byte, pe toml.ParseError) (line, col int) {
 }
 
 var gotRe = regexp.MustCompile(`got '([^']+)' instead`)
+
+// Decoding returns the line and the message of err, an error of
+// BurntSushi/toml's decoding into Go values (a value of the wrong type for
+// its setting), which the decoder writes as text, "toml: line 3 (last key
+// "a.b"): incompatible types…", not as a ParseError with a position. The
+// message names the key; line is 0 when err does not name one.
+func Decoding(err error) (line int, msg string) {
+	m := decodingRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0, strings.TrimPrefix(err.Error(), "toml: ")
+	}
+	line, _ = strconv.Atoi(m[1])
+	return line, "key " + m[2] + ": " + m[3]
+}
+
+var decodingRe = regexp.MustCompile(`(?s)^toml: line (\d+) \(last key ("(?:[^"\\]|\\.)*")\): (.*)$`)

@@ -30,3 +30,28 @@ func TestPosition(t *testing.T) {
 		}
 	}
 }
+
+func TestDecoding(t *testing.T) {
+	tests := []struct {
+		doc  string
+		line int
+		msg  string
+	}{
+		{"[a]\nb = 1\n\n[c]\nd = \"x\"\n", 5, `key "c.d": incompatible types: TOML value has type string; destination has type integer`},
+		{"c = 1\n", 1, `key "c": type mismatch for struct { D int }: expected table but found int64`},
+	}
+	for _, tt := range tests {
+		var v struct {
+			A map[string]int  `toml:"a"`
+			C struct{ D int } `toml:"c"`
+		}
+		_, err := toml.Decode(tt.doc, &v)
+		if err == nil {
+			t.Fatalf("%q: no error", tt.doc)
+		}
+		line, msg := Decoding(err)
+		if line != tt.line || msg != tt.msg {
+			t.Errorf("%q: %d %q, want %d %q", tt.doc, line, msg, tt.line, tt.msg)
+		}
+	}
+}

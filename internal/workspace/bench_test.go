@@ -3,6 +3,7 @@ package workspace
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -68,6 +69,46 @@ func BenchmarkBuild(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := w.Build(BuildOptions{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// spansArticle is an article whose one paragraph holds n code spans, or n
+// links, and nothing else: the shape of the attack on extract's cost.
+func spansArticle(kind string, n int) []byte {
+	var b strings.Builder
+	b.WriteString("+++\ntitle = \"Spans\"\n+++\n\n")
+	for i := range n {
+		if kind == "links" {
+			fmt.Fprintf(&b, "[w](https://example.org/%d) ", i)
+		} else {
+			b.WriteString("`a` ")
+		}
+	}
+	b.WriteString("\n")
+	return []byte(b.String())
+}
+
+// BenchmarkExtractSpans extracts a project of one article whose paragraph
+// holds 1,000, 10,000 or 100,000 code spans or links: ns/op should grow
+// tenfold from one size to the next (it grew a hundredfold and more while
+// the unit's description was built by concatenation).
+func BenchmarkExtractSpans(b *testing.B) {
+	for _, kind := range []string{"code", "links"} {
+		for _, n := range []int{1000, 10000, 100000} {
+			b.Run(fmt.Sprintf("%s=%d", kind, n), func(b *testing.B) {
+				fsys := fstest.MapFS{"content/spans.md": &fstest.MapFile{Data: spansArticle(kind, n)}}
+				b.ReportAllocs()
+				for b.Loop() {
+					w, err := Load(fsys, Default)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, _, err := w.Extract([]language.Tag{language.Russian}, false); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/parallel"
 	"io/fs"
 	"maps"
@@ -179,7 +180,7 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 	articles := make([]*segment.Article, len(paths))
 	errs := make([]error, len(paths))
 	parallel.For(len(paths), func(i int) {
-		data, err := fs.ReadFile(fsys, paths[i])
+		data, err := bound.ReadFile(fsys, paths[i], bound.Article)
 		if err == nil {
 			articles[i], err = segment.Split(paths[i], data)
 		}
@@ -219,7 +220,7 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 	readErrs := make([]error, len(catPaths))
 	sums := make([][32]byte, len(catPaths))
 	parallel.For(len(catPaths), func(i int) {
-		data, err := fs.ReadFile(fsys, catPaths[i])
+		data, err := bound.ReadFile(fsys, catPaths[i], bound.Catalogue)
 		if err != nil {
 			readErrs[i] = err
 			return
@@ -274,7 +275,7 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 				names = append(names, p)
 			}
 		}
-		w.Glossary, err = glossary.Load(names, func(p string) ([]byte, error) { return fs.ReadFile(fsys, p) })
+		w.Glossary, err = glossary.Load(names, func(p string) ([]byte, error) { return bound.ReadFile(fsys, p, bound.Glossary) })
 		if err != nil {
 			return nil, err
 		}
@@ -282,7 +283,7 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 		for _, n := range names {
 			base := path.Base(n)
 			if tagName, ok := strings.CutPrefix(strings.TrimSuffix(base, ".txt"), "words."); ok && strings.HasSuffix(base, ".txt") {
-				data, err := fs.ReadFile(fsys, n)
+				data, err := bound.ReadFile(fsys, n, bound.WordList)
 				if err != nil {
 					return nil, err
 				}
@@ -296,7 +297,7 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 	}
 	w.Config = &check.Config{}
 	if lay.Config != "" {
-		data, err := fs.ReadFile(fsys, lay.Config)
+		data, err := bound.ReadFile(fsys, lay.Config, bound.Settings)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:

@@ -2,9 +2,9 @@ package catalog
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
+	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/tomlpos"
 	"regexp"
 	"sort"
@@ -236,8 +236,10 @@ func Parse(path string, data []byte) (*Catalog, error) {
 	}
 	c, ok := parseFast(path, data, tag)
 	if !ok {
-		if err := tooDeep(path, data); err != nil {
-			return nil, err
+		// The general decoder spent minutes and gigabytes on 16,000 nested
+		// inline tables; a catalogue has none.
+		if e := bound.TOMLDepth(path, 1, data); e != nil {
+			return nil, &Error{Pos: Pos{File: e.File, Line: e.Line, Col: e.Col}, Msg: e.Msg, Hint: "a catalogue holds [tables] of text keys only"}
 		}
 		var err error
 		if c, err = parseGeneral(path, data, tag); err != nil {
@@ -261,51 +263,6 @@ func Parse(path string, data []byte) (*Catalog, error) {
 // MaxText is the longest text a catalogue entry may hold, in bytes: far
 // beyond any paragraph, and a bound on what every later step costs.
 const MaxText = 1 << 20
-
-// maxDepth bounds the nesting of arrays and inline tables a catalogue may
-// have before the general TOML decoder sees it (which spent minutes and
-// gigabytes on 16,000 nested inline tables). A catalogue has none.
-const maxDepth = 32
-
-// tooDeep reports arrays or inline tables nested deeper than maxDepth,
-// scanning outside strings and comments.
-func tooDeep(path string, data []byte) error {
-	depth, line, lineStart := 0, 1, 0
-	for i := 0; i < len(data); i++ {
-		switch c := data[i]; c {
-		case '\n':
-			line, lineStart = line+1, i+1
-		case '#':
-			for i < len(data) && data[i] != '\n' {
-				i++
-			}
-			i--
-		case '"', '\'':
-			delim := []byte{c}
-			if i+2 < len(data) && data[i+1] == c && data[i+2] == c {
-				delim = []byte{c, c, c}
-			}
-			j := i + len(delim)
-			for j < len(data) && !bytes.HasPrefix(data[j:], delim) {
-				if data[j] == '\\' && c == '"' {
-					j++
-				}
-				if j < len(data) && data[j] == '\n' {
-					line, lineStart = line+1, j+1
-				}
-				j++
-			}
-			i = j + len(delim) - 1
-		case '[', '{':
-			if depth++; depth > maxDepth {
-				return &Error{Pos: Pos{File: path, Line: line, Col: utf8.RuneCount(data[lineStart:i]) + 1}, Msg: fmt.Sprintf("arrays or tables nested more than %d deep", maxDepth), Hint: "a catalogue holds [tables] of text keys only"}
-			}
-		case ']', '}':
-			depth = max(depth-1, 0)
-		}
-	}
-	return nil
-}
 
 // parseGeneral reads any TOML through the general decoder, with a second
 // scan for positions and comments.

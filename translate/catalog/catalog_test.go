@@ -2,8 +2,10 @@ package catalog
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -13,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
 )
 
@@ -83,7 +86,9 @@ func TestParseErrors(t *testing.T) {
 		{"not a locale", "locales/russian.toml", "", `locales/russian.toml:1:1: "russian.toml" is not named after a locale`},
 		{"number value", "locales/ru.toml", "[a]\nb = 3\n", `locales/ru.toml:2:5: "a.b" is a int64, not a message`},
 		{"leftdelim", "locales/ru.toml", "[a.b]\nleftdelim = \"<<\"\nother = \"x\"\n", `locales/ru.toml:2:13: message "a.b" sets "leftdelim"`},
-		{"nested inline tables", "locales/ru.toml", "[a]\n# {{{ [[[ \"{[\"\nb = " + strings.Repeat("{c = ", 16000) + "1" + strings.Repeat("}", 16000) + "\n", "locales/ru.toml:3:165: arrays or tables nested more than 32 deep"},
+		{"nested inline tables", "locales/ru.toml", "[a]\n# {{{ [[[ \"{[\"\nb = " + strings.Repeat("{c = ", 16000) + "1" + strings.Repeat("}", 16000) + "\n", "locales/ru.toml:3:160: tables and arrays nested more than 32 deep"},
+		{"a dotted key 20,000 deep", "locales/ru.toml", "[a]\nb = \"x\"\n" + strings.Repeat("c.", 20000) + "other = \"x\"\n", "locales/ru.toml:3:64: tables and arrays nested more than 32 deep"},
+		{"a table 20,000 deep", "locales/ru.toml", "[" + strings.Repeat("c.", 20000) + "d]\nother = \"x\"\n", "locales/ru.toml:1:65: tables and arrays nested more than 32 deep"},
 		{"huge text", "locales/ru.toml", "[a.b]\nother = \"" + strings.Repeat("Алматы ", 200000) + "\"\n", `locales/ru.toml:2:9: message "a.b": a text of 2600000 bytes`},
 		{"huge text, general path", "locales/ru.toml", "[a]\nb.other = '" + strings.Repeat("x", MaxText+1) + "'\n", `locales/ru.toml:1:1: message "a.b": a text of 1048577 bytes`},
 	}
@@ -438,5 +443,57 @@ func TestDescriptionSaysWhatTagsStandFor(t *testing.T) {
 		if !strings.Contains(d, want) {
 			t.Errorf("description %q lacks %q", d, want)
 		}
+	}
+}
+
+// TestDescriptionLinear: a paragraph of thousands of code spans, links, HTML
+// tags or numbers has a description of thousands of sentences, and making
+// it must allocate in proportion to its length (adding each sentence to a
+// string allocated the whole text again each time: gigabytes and minutes
+// for 260 KB of code spans; about 6 times the text now: the buffer's
+// growth, the sorted names). Bytes are counted, not time.
+func TestDescriptionLinear(t *testing.T) {
+	const n = 2000
+	tests := []struct {
+		name string
+		add  func(u *segment.Unit, i int) string // adds the i-th placeholder, returns how the description names it
+	}{
+		{"code spans", func(u *segment.Unit, i int) string {
+			u.Tags[fmt.Sprintf("code%d", i)] = markup.Node{Kind: markup.Code, Text: "a"}
+			return fmt.Sprintf("<code%d/> stands for the code", i)
+		}},
+		{"links", func(u *segment.Unit, i int) string {
+			u.Tags[fmt.Sprintf("a%d", i)] = markup.Node{Kind: markup.Link, Href: fmt.Sprintf("https://example.org/%d", i)}
+			return fmt.Sprintf("<a%d>…</a%d> is a link to https://example.org/%d:", i, i, i)
+		}},
+		{"HTML", func(u *segment.Unit, i int) string {
+			u.Tags[fmt.Sprintf("html%d", i)] = markup.Node{Kind: markup.HTML, Text: "<b>"}
+			return fmt.Sprintf("<html%d/> stands for the article's HTML", i)
+		}},
+		{"numbers", func(u *segment.Unit, i int) string {
+			u.Vars[fmt.Sprintf("N%d", i)] = segment.Var{Number: int64(i)}
+			return fmt.Sprintf("{{.N%d}} is the number %d", i, i)
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := segment.Unit{Context: "Body text.", Tags: markup.Tags{}, Vars: map[string]segment.Var{}}
+			var names []string
+			for i := range n {
+				names = append(names, tt.add(&u, i+1))
+			}
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			d := description(u)
+			runtime.ReadMemStats(&after)
+			if got, bound := after.TotalAlloc-before.TotalAlloc, uint64(16*len(d)); got > bound {
+				t.Errorf("%d bytes allocated for a description of %d bytes (at most %d): the work grows faster than the text", got, len(d), bound)
+			}
+			for _, name := range []string{names[0], names[n-1]} {
+				if !strings.Contains(d, name) {
+					t.Fatalf("the description lacks %q", name)
+				}
+			}
+		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/translate/locale"
 )
 
@@ -126,13 +127,14 @@ func parseFast(path string, data []byte, tag language.Tag) (c *Catalog, ok bool)
 	return c, true
 }
 
-// tableName reads "[a.b-c.d_1]": bare keys only, no spaces, nothing after.
+// tableName reads "[a.b-c.d_1]": bare keys only, no spaces, nothing after,
+// at most bound.MaxDepth of them (the general path refuses more).
 func tableName(line string) (string, bool) {
 	if len(line) < 3 || line[len(line)-1] != ']' {
 		return "", false
 	}
 	id := line[1 : len(line)-1]
-	if id == "" || id[0] == '.' || id[len(id)-1] == '.' || strings.Contains(id, "..") {
+	if id == "" || id[0] == '.' || id[len(id)-1] == '.' || strings.Contains(id, "..") || strings.Count(id, ".") >= bound.MaxDepth {
 		return "", false
 	}
 	for i := 0; i < len(id); i++ {

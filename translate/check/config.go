@@ -9,6 +9,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/tomlpos"
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -133,6 +134,9 @@ type CheckConfig struct {
 // ParseConfig reads tilmash.toml.
 func ParseConfig(file string, data []byte) (*Config, error) {
 	var c Config
+	if e := bound.TOMLDepth(file, 1, data); e != nil { // before the decoder, which takes minutes on it
+		return nil, &segment.Error{Pos: segment.Pos{File: e.File, Line: e.Line, Col: e.Col}, Msg: e.Msg + " (settings are tables of texts, numbers and lists: see the README's Configuration section)"}
+	}
 	md, err := toml.Decode(string(data), &c)
 	if err != nil {
 		var pe toml.ParseError
@@ -140,7 +144,8 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 			line, col := tomlpos.Position(data, pe)
 			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: col}, Msg: "TOML: " + pe.Message}
 		}
-		return nil, fmt.Errorf("%s: %w", file, err)
+		line, msg := tomlpos.Decoding(err) // a value of the wrong type
+		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: max(line, 1), Col: 1}, Msg: msg + " (see the README's Configuration section)"}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, und[0][len(und[0])-1]), Col: 1}, Msg: fmt.Sprintf("unknown setting %q (see the README's Configuration section)", und[0].String())}

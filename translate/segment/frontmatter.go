@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/tomlpos"
 	"slices"
 	"sort"
@@ -56,6 +57,9 @@ func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error
 	// at is the position of a key in the file: the front matter starts on line 2.
 	at := func(key string) Pos { return Pos{s.file, 2 + lineOfKey(fm, key), 1} }
 	fields := map[string]any{}
+	if e := bound.TOMLDepth(s.file, 2, fm); e != nil { // before the decoder, which takes minutes on it
+		return nil, 0, &Error{Pos{e.File, e.Line, e.Col}, "front matter: " + e.Msg + " (it holds texts, a date and a [params] table: write them with fewer levels)"}
+	}
 	if _, err := toml.Decode(string(fm), &fields); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {

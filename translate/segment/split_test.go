@@ -173,6 +173,11 @@ func TestSplitErrors(t *testing.T) {
 		{"bad date", "+++\ntitle = \"x\"\ndate = \"Oct 2022\"\n+++\n", `content/x.md:3:1: front matter: date "Oct 2022"`},
 		{"bad profile", "+++\ntitle = \"x\"\n+++\n\n## Алия {.profile}\n", `content/x.md:5:4: profile heading "Алия" does not read`},
 		{"invalid UTF-8", "+++\ntitle = \"x\"\n+++\n\nҚазақ \xff\n", "content/x.md:5:7: invalid UTF-8"},
+		// Nesting is refused before the TOML decoder, which spent a minute
+		// and gigabytes on 100 KB of it (and then took the article).
+		{"100 KB of nested inline tables", "+++\ntitle = \"x\"\n[params]\nx = " + strings.Repeat("{a = ", 20000) + "1" + strings.Repeat("}", 20000) + "\n+++\n", "content/x.md:4:160: front matter: tables and arrays nested more than 32 deep (it holds texts, a date and a [params] table: write them with fewer levels)"},
+		{"100 KB of nested arrays", "+++\ntitle = \"Алматы\"\nx = " + strings.Repeat("[", 50000) + strings.Repeat("]", 50000) + "\n+++\n", "content/x.md:3:37: front matter: tables and arrays nested more than 32 deep"},
+		{"a dotted key of 100 KB", "+++\ntitle = \"x\"\n" + strings.Repeat("p.", 50000) + "q = 1\n+++\n", "content/x.md:3:66: front matter: tables and arrays nested more than 32 deep"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

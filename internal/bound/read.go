@@ -1,0 +1,81 @@
+package bound
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+)
+
+// Limit is how large one kind of file may be.
+type Limit struct {
+	What string // the kind of file, for the message: "an article"
+	Max  int64  // the most bytes it may hold
+	Hint string // what to do with a file past it
+}
+
+// The limits of the files a project holds: each far above any real file
+// of its kind (the newsroom's article is 4 KB, the benchmark's about 22 KB,
+// a glossary or settings file a few KB; the catalogue of a 1,000-article
+// project is 75 MB, of the 10,000-article benchmark about 750 MB), and
+// each a bound on what one file can make a command hold and do.
+var (
+	Article   = Limit{"an article", 32 << 20, "split it into articles, or move the file out of the content folder"}
+	Catalogue = Limit{"a catalogue", 1 << 30, "a catalogue holds one entry per unit of the articles: is this the file tilmash wrote?"}
+	Glossary  = Limit{"a glossary file", 32 << 20, "split the glossary into several files in its folder"}
+	WordList  = Limit{"a word list", 32 << 20, "split the list into several files"}
+	Settings  = Limit{"a settings file", 32 << 20, "tilmash.toml holds each language's rules and the checks' settings: is this the file you meant?"}
+)
+
+// ReadFile reads the file name of fsys, refusing it with an *Error if it
+// holds more than lim.Max bytes: when its size says so, before reading;
+// and while reading, when it grows past the limit after that (at most
+// lim.Max+1 bytes are read).
+func ReadFile(fsys fs.FS, name string, lim Limit) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > lim.Max {
+		return nil, tooLarge(name, fmt.Sprintf("a file of %d bytes", info.Size()), lim)
+	}
+	data := make([]byte, 0, min(max(info.Size(), 0), lim.Max)+1) // +1: EOF is seen without growing
+	r := io.LimitReader(f, lim.Max+1)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // the file grew since Stat: room to read on
+		}
+	}
+	if int64(len(data)) > lim.Max {
+		return nil, tooLarge(name, fmt.Sprintf("a file of more than %d bytes (it grew while it was read)", lim.Max), lim)
+	}
+	return data, nil
+}
+
+func tooLarge(name, what string, lim Limit) *Error {
+	return &Error{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("%s, larger than %s may be (at most %s)", what, lim.What, mebibytes(lim.Max)), Hint: lim.Hint}
+}
+
+// mebibytes writes n, a whole number of MiB or GiB, for a person.
+func mebibytes(n int64) string {
+	if n >= 1<<30 && n%(1<<30) == 0 {
+		return fmt.Sprintf("%d GiB", n>>30)
+	}
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,60 @@
+package check
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+// TestConfigNesting: nesting in tilmash.toml is refused at its position
+// before the TOML decoder sees it (the decoder spent a minute and
+// gigabytes on 100 KB of nested inline tables, 34 s on a dotted key of
+// 40 KB).
+func TestConfigNesting(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"100 KB of nested inline tables", "[locales.ru]\nquotes = " + strings.Repeat("{a = ", 20000) + "1" + strings.Repeat("}", 20000) + "\n", "tilmash.toml:2:160: tables and arrays nested more than 32 deep (settings are tables of texts, numbers and lists: see the README's Configuration section)"},
+		{"a dotted key of 100 KB", "[check]\n" + strings.Repeat("a.", 50000) + "b = 1\n", "tilmash.toml:2:64: tables and arrays nested more than 32 deep"},
+		{"a table of 100 KB", "# Алматы\n[" + strings.Repeat("a.", 50000) + "b]\n", "tilmash.toml:2:65: tables and arrays nested more than 32 deep"},
+		{"nested arrays", "[check]\ndisable = " + strings.Repeat("[", 50000) + "\n", "tilmash.toml:2:42: tables and arrays nested more than 32 deep"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseConfig("tilmash.toml", []byte(tt.data))
+			var se *segment.Error
+			if !errors.As(err, &se) {
+				t.Fatalf("error = %v, want *segment.Error", err)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error = %q, want prefix %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestConfigWrongKind: a value of the wrong kind (the decoder reports it
+// as text, with no ParseError) is refused at its line, like any other
+// mistake in the file, not with the file's name alone.
+func TestConfigWrongKind(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"a locale that is not a table", "[locales]\nru = \"x\"\n", `tilmash.toml:2:1: key "locales.ru": type mismatch for check.LocaleRules: expected table but found string`},
+		{"required not true or false", "# mine\n[locales.kk]\nrequired = \"yes\"\n", `tilmash.toml:3:1: key "locales.kk.required": incompatible types: TOML value has type string; destination has type boolean`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseConfig("tilmash.toml", []byte(tt.data))
+			var se *segment.Error
+			if !errors.As(err, &se) {
+				t.Fatalf("error = %v, want *segment.Error", err)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error = %q, want prefix %q", err, tt.want)
+			}
+		})
+	}
+}
