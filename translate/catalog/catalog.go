@@ -262,7 +262,7 @@ func Parse(path string, data []byte) (*Catalog, error) {
 
 // MaxText is the longest text a catalogue entry may hold, in bytes: far
 // beyond any paragraph, and a bound on what every later step costs.
-const MaxText = 1 << 20
+const MaxText = segment.MaxUnit
 
 // parseGeneral reads any TOML through the general decoder, with a second
 // scan for positions and comments.

@@ -134,8 +134,20 @@ func Split(file string, src []byte) (*Article, error) {
 		return nil, err
 	}
 	dedupeIDs(a)
+	for _, u := range a.Units {
+		for _, text := range u.Forms {
+			if len(text) > MaxUnit {
+				return nil, &Error{u.Pos, fmt.Sprintf("a %s of %d bytes, longer than any unit tilmash translates (%d): split it into paragraphs", u.Kind, len(text), MaxUnit)}
+			}
+		}
+	}
 	return a, nil
 }
+
+// MaxUnit is the longest text a unit may hold, in bytes: far beyond any
+// paragraph, and what a catalogue entry may hold (catalog.MaxText), so that
+// extract never writes a catalogue it cannot read back.
+const MaxUnit = 1 << 20
 
 // dropRepeatedTitle removes a first "# heading" that repeats the title, as
 // many editors write one: the editions print the title once, from the front

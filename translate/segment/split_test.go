@@ -177,6 +177,9 @@ func TestSplitErrors(t *testing.T) {
 		// and gigabytes on 100 KB of it (and then took the article).
 		{"100 KB of nested inline tables", "+++\ntitle = \"x\"\n[params]\nx = " + strings.Repeat("{a = ", 20000) + "1" + strings.Repeat("}", 20000) + "\n+++\n", "content/x.md:4:160: front matter: tables and arrays nested more than 32 deep (it holds texts, a date and a [params] table: write them with fewer levels)"},
 		{"100 KB of nested arrays", "+++\ntitle = \"Алматы\"\nx = " + strings.Repeat("[", 50000) + strings.Repeat("]", 50000) + "\n+++\n", "content/x.md:3:37: front matter: tables and arrays nested more than 32 deep"},
+		// A unit longer than a catalogue entry may be: extract would write
+		// an en.toml it refuses to read back.
+		{"a paragraph over MaxUnit", "+++\ntitle = \"x\"\n+++\n\nIntro.\n\n" + strings.Repeat("`c` ", MaxUnit/4+1) + "\n", "content/x.md:7:1: a paragraph of"},
 		{"a dotted key of 100 KB", "+++\ntitle = \"x\"\n" + strings.Repeat("p.", 50000) + "q = 1\n+++\n", "content/x.md:3:66: front matter: tables and arrays nested more than 32 deep"},
 	}
 	for _, tt := range tests {
