@@ -25,13 +25,25 @@ var (
 	Glossary  = Limit{"a glossary file", 32 << 20, "split the glossary into several files in its folder"}
 	WordList  = Limit{"a word list", 32 << 20, "split the list into several files"}
 	Settings  = Limit{"a settings file", 32 << 20, "tilmash.toml holds each language's rules and the checks' settings: is this the file you meant?"}
+	// The files tilmash writes and reads back: an edition an earlier build
+	// left in dist/ (kept, relinked), a build report or a shard's findings
+	// (merge).
+	Edition = Limit{"an edition", 1 << 30, "is this a file tilmash built? remove it; the next build makes it again"}
+	Report  = Limit{"a report", 1 << 30, "is this a report tilmash wrote? remove it; the next build writes it again"}
 )
 
 // ReadFile reads the file name of fsys, refusing it with an *Error if it
 // holds more than lim.Max bytes: when its size says so, before reading;
 // and while reading, when it grows past the limit after that (at most
 // lim.Max+1 bytes are read).
+//
+// Only a regular file is read: a device (a link to /dev/zero) or a named
+// pipe is refused before it is opened, so that it can neither fill memory
+// nor make the command wait for ever.
 func ReadFile(fsys fs.FS, name string, lim Limit) ([]byte, error) {
+	if info, err := fs.Stat(fsys, name); err == nil && !info.Mode().IsRegular() {
+		return nil, notRegular(name, info, lim)
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
@@ -40,6 +52,9 @@ func ReadFile(fsys fs.FS, name string, lim Limit) ([]byte, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, notRegular(name, info, lim)
 	}
 	if info.Size() > lim.Max {
 		return nil, tooLarge(name, fmt.Sprintf("a file of %d bytes", info.Size()), lim)
@@ -63,6 +78,10 @@ func ReadFile(fsys fs.FS, name string, lim Limit) ([]byte, error) {
 		return nil, tooLarge(name, fmt.Sprintf("a file of more than %d bytes (it grew while it was read)", lim.Max), lim)
 	}
 	return data, nil
+}
+
+func notRegular(name string, info fs.FileInfo, lim Limit) *Error {
+	return &Error{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("not a regular file (%s): %s must be a file", info.Mode().Type(), lim.What)}
 }
 
 func tooLarge(name, what string, lim Limit) *Error {

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -98,5 +101,35 @@ func TestLimits(t *testing.T) {
 		if tt.lim.Max < tt.atLeast || !strings.Contains(err.Msg, tt.lim.What+" may be (at most "+tt.wantSize+")") || tt.lim.Hint == "" {
 			t.Errorf("%s: %v", tt.lim.What, err)
 		}
+	}
+}
+
+// TestReadFileRefusesWhatIsNotAFile: a link to /dev/zero would fill memory
+// up to the limit, a named pipe would make the command wait for ever: both
+// are refused before they are opened.
+func TestReadFileRefusesWhatIsNotAFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"zero.md", "pipe.md"} {
+		t.Run(name, func(t *testing.T) {
+			done := make(chan error, 1)
+			go func() {
+				_, err := ReadFile(os.DirFS(dir), name, Article)
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+					t.Errorf("ReadFile = %v, want a refusal", err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("ReadFile still waits after 10 s: it opened the pipe")
+			}
+		})
 	}
 }

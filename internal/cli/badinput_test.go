@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -51,6 +52,14 @@ func TestBadInput(t *testing.T) {
 		{"a nested glossary", "glossary/terms.toml", "[[term]]\nen = \"Almaty\"\npos = \"name\"\n[term.ru]\nnote = " + nested + "\n", "check", 2, `^tilmash: glossary/terms\.toml:5:158: tables and arrays nested more than 32 deep`},
 		{"nested settings", "tilmash.toml", "[locales.ru]\nrequired = true\nquotes = " + nested + "\n", "build", 2, `^tilmash: tilmash\.toml:3:160: tables and arrays nested more than 32 deep`},
 		{"unknown locale", "", "", "check --locale xx-Zzzz-ZZ", 2, `--locale`},
+		// What is not a file: a link to /dev/zero would fill memory, a named
+		// pipe would make build wait for ever (its no-change digest read
+		// every input before anything refused them).
+		{"an article linked to /dev/zero", "content/z.md", "<link:/dev/zero>", "build", 2, `content/z\.md:1:1: a symbolic link`},
+		{"an article that is a named pipe", "content/p.md", "<fifo>", "build", 2, `content/p\.md:1:1: not a regular file`},
+		{"a glossary file that is a named pipe", "glossary/terms.toml", "<fifo>", "check", 2, `glossary/terms\.toml:1:1: not a regular file`},
+		{"the report linked to /dev/zero", "dist/report.json", "<link:/dev/zero>", "build", 2, `dist/report\.json:1:1: not a regular file`},
+		{"an edition linked to /dev/zero", "dist/en/a.html", "<link:/dev/zero>", "build", 2, `dist/en/a\.html is a symbolic link`},
 
 		{"BOM", "locales/ru.toml", "\ufeff[a.title]\nother = \"Алматы\"\n", "check --no-spelling", 1, ""},
 		{"CRLF", "locales/ru.toml", "[a.title]\r\nother = \"Алматы\"\r\n", "check --no-spelling", 1, ""},
@@ -71,12 +80,25 @@ func TestBadInput(t *testing.T) {
 			writeTree(t, dir, project)
 			if tt.file != "" {
 				p := filepath.Join(dir, tt.file)
-				if tt.data == "<dir>" {
+				switch target, link := strings.CutPrefix(tt.data, "<link:"); {
+				case tt.data == "<dir>":
 					os.Remove(p)
 					if err := os.MkdirAll(p, 0o755); err != nil {
 						t.Fatal(err)
 					}
-				} else {
+				case link:
+					os.MkdirAll(filepath.Dir(p), 0o755)
+					os.Remove(p)
+					if err := os.Symlink(strings.TrimSuffix(target, ">"), p); err != nil {
+						t.Fatal(err)
+					}
+				case tt.data == "<fifo>":
+					os.MkdirAll(filepath.Dir(p), 0o755)
+					os.Remove(p)
+					if err := syscall.Mkfifo(p, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				default:
 					writeTree(t, dir, map[string][]byte{tt.file: []byte(tt.data)})
 				}
 			}

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -167,8 +170,8 @@ func previousReport(g *Global, w *workspace.Workspace) (*workspace.Report, error
 
 func previousReportAt(g *Global, lay workspace.Layout) (*workspace.Report, error) {
 	reportPath := path.Join(lay.Dist, "report.json")
-	data, err := os.ReadFile(filepath.Join(g.Dir, filepath.FromSlash(reportPath)))
-	if err != nil && !os.IsNotExist(err) {
+	data, err := bound.ReadFile(os.DirFS(g.Dir), reportPath, bound.Report)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, &exitError{ExitError, err}
 	}
 	r, err := workspace.PreviousReport(data)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/finding"
@@ -69,7 +70,11 @@ func mergeRun(opts *MergeOptions) error {
 	var lists [][]jsonFinding
 	var reports []workspace.Report
 	for _, name := range opts.Files {
-		data, err := os.ReadFile(name)
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			return &exitError{ExitError, err}
+		}
+		data, err := bound.ReadFile(os.DirFS(filepath.Dir(abs)), filepath.Base(abs), bound.Report)
 		if err != nil {
 			return &exitError{ExitError, err}
 		}

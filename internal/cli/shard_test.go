@@ -53,6 +53,11 @@ func tree(t *testing.T, root string) map[string][]byte {
 			return err
 		}
 		rel, _ := filepath.Rel(root, p)
+		if !d.Type().IsRegular() { // a link or a pipe a test planted: never read through
+			target, _ := os.Readlink(p)
+			files[filepath.ToSlash(rel)] = []byte(d.Type().String() + " " + target)
+			return nil
+		}
 		files[filepath.ToSlash(rel)], err = os.ReadFile(p)
 		return err
 	})

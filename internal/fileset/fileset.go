@@ -147,7 +147,7 @@ func (s Set) CommitWith(root string, o Options) (Result, error) {
 		if data == nil {
 			continue // removed below, once everything else is in place
 		}
-		if old, err := os.ReadFile(dst); err == nil && bytes.Equal(old, data) {
+		if same(dst, data) {
 			res.Unchanged = append(res.Unchanged, rel)
 			continue
 		}
@@ -273,6 +273,17 @@ func (s Set) CommitWith(root string, o Options) (Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// same reports whether the regular file at p holds exactly data; a file
+// of another size is not read at all.
+func same(p string, data []byte) bool {
+	fi, err := os.Lstat(p)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return false
+	}
+	old, err := os.ReadFile(p)
+	return err == nil && bytes.Equal(old, data)
 }
 
 // errUnsupported: the system (or the file system) has no atomic exchange.

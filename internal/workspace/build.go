@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/catalog"
@@ -470,9 +471,9 @@ func (w *Workspace) relink(o Output, all []*catalog.Catalog, published map[strin
 	if w.fsys == nil || (o.Format != "html" && o.Format != "epub") {
 		return nil, false
 	}
-	old, err := fs.ReadFile(w.fsys, o.File)
+	old, err := bound.ReadFile(w.fsys, o.File, bound.Edition)
 	if err != nil {
-		return nil, false
+		return nil, false // rebuilt instead
 	}
 	tag, err := language.Parse(o.Locale)
 	if err != nil {

@@ -5,11 +5,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/tilmash/tilmash/internal/parallel"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/tilmash/tilmash/internal/parallel"
 )
 
 // Digest fingerprints everything a build reads: every article, catalogue,
@@ -30,6 +32,11 @@ func Digest(fsys fs.FS, lay Layout, extra string) (string, error) {
 				return err
 			}
 			if !d.IsDir() && keep(p) {
+				if !d.Type().IsRegular() {
+					// A link or a device: never read here (Load refuses
+					// it); its name still makes the digest differ.
+					p += "\x00not a regular file"
+				}
 				paths = append(paths, p)
 			}
 			return nil
@@ -57,13 +64,21 @@ func Digest(fsys fs.FS, lay Layout, extra string) (string, error) {
 	sums := make([]string, len(paths))
 	errs := make([]error, len(paths))
 	parallel.For(len(paths), func(i int) {
-		data, err := fs.ReadFile(fsys, paths[i])
+		if strings.HasSuffix(paths[i], "\x00not a regular file") {
+			return
+		}
+		f, err := fsys.Open(paths[i])
 		if err != nil {
 			errs[i] = err
 			return
 		}
-		sum := sha256.Sum256(data)
-		sums[i] = hex.EncodeToString(sum[:])
+		defer f.Close()
+		h := sha256.New() // streamed: a file's size costs time, not memory
+		if _, err := io.Copy(h, f); err != nil {
+			errs[i] = err
+			return
+		}
+		sums[i] = hex.EncodeToString(h.Sum(nil))
 	})
 	h := sha256.New()
 	fmt.Fprintf(h, "tilmash build inputs\x00%s\x00", extra)
