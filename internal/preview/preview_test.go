@@ -50,6 +50,12 @@ func start(t *testing.T, dir string, log io.Writer) (string, *Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return serve(t, s, ln), s
+}
+
+// serve runs s on ln until the test ends, and returns its address.
+func serve(t *testing.T, s *Server, ln net.Listener) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Serve(ctx, ln) }()
@@ -59,7 +65,7 @@ func start(t *testing.T, dir string, log io.Writer) (string, *Server) {
 			t.Errorf("Serve: %v", err)
 		}
 	})
-	return "http://" + ln.Addr().String(), s
+	return "http://" + ln.Addr().String()
 }
 
 // writeAtomically saves a file as editors do: a temporary file, renamed.

@@ -9,6 +9,10 @@
 // maps to a file on disk. Listening on loopback, it answers loopback
 // clients only, and only requests addressed to a loopback name (against
 // DNS rebinding).
+//
+// One client cannot hold up the others: nothing is written to a client
+// under a lock, and every write has a deadline (a client that does not
+// read what it asked for loses its connection).
 package preview
 
 import (
@@ -44,6 +48,16 @@ type Options struct {
 // DefaultEditorURL opens a file at a line in Visual Studio Code.
 const DefaultEditorURL = "vscode://file/{path}:{line}:{col}"
 
+// The server's limits (Server fields, lowered by the tests).
+const (
+	// WriteTimeout is how long one write to a client may take: a client
+	// that does not read what it asked for loses its connection then.
+	WriteTimeout = 10 * time.Second
+	// pingEvery is how often an idle event stream gets a comment, so
+	// that a client gone away is noticed.
+	pingEvery = 15 * time.Second
+)
+
 // Server is the live preview of one project.
 type Server struct {
 	opts Options
@@ -57,13 +71,16 @@ type Server struct {
 	quit  chan struct{} // closed on shutdown: ends the event streams
 
 	loopbackOnly bool // set by Serve from the listener's address
+
+	writeTimeout, pingEvery time.Duration // the limits above
 }
 
 // New makes a server for the project opts name and reads the project once.
 // A project that cannot be read is not an error: its pages show what is
 // wrong until a file is saved that fixes it.
 func New(opts Options) *Server {
-	s := &Server{opts: opts, log: opts.Log, subs: map[chan string]struct{}{}, quit: make(chan struct{}), loopbackOnly: true}
+	s := &Server{opts: opts, log: opts.Log, subs: map[chan string]struct{}{}, quit: make(chan struct{}), loopbackOnly: true,
+		writeTimeout: WriteTimeout, pingEvery: pingEvery}
 	if s.log == nil {
 		s.log = io.Discard
 	}
@@ -78,7 +95,8 @@ func New(opts Options) *Server {
 // Serve answers requests on ln and watches the project's files until ctx
 // is done; then it ends the open event streams and shuts down, waiting up
 // to five seconds for requests under way. It returns nil after a clean
-// shutdown.
+// shutdown. Each response must be written within WriteTimeout (an event
+// stream, each of its events).
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
 		s.loopbackOnly = tcp.IP.IsLoopback()
@@ -90,7 +108,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		defer w.close()
 		go w.run(ctx, s.log, s.Reload)
 	}
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, WriteTimeout: s.writeTimeout}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
@@ -205,12 +223,10 @@ func (s *Server) broadcast(gen string) {
 	}
 }
 
+// serveEvents is a page's event stream: hello with the generation, then
+// change with each new one. Nothing is written under a lock, and each
+// write has WriteTimeout: a page that does not read loses its stream.
 func (s *Server) serveEvents(rw http.ResponseWriter, r *http.Request) {
-	fl, ok := rw.(http.Flusher)
-	if !ok {
-		http.Error(rw, "streaming unsupported", http.StatusInternalServerError)
-		return
-	}
 	ch := s.subscribe()
 	defer s.unsubscribe(ch)
 	h := rw.Header()
@@ -219,22 +235,36 @@ func (s *Server) serveEvents(rw http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	gen := s.state.gen
 	s.mu.Unlock()
-	fmt.Fprintf(rw, "retry: 1000\nevent: hello\ndata: %s\n\n", gen)
-	fl.Flush()
-	ping := time.NewTicker(15 * time.Second)
+	rc := http.NewResponseController(rw)
+	send := func(msg string) bool {
+		// The server's WriteTimeout counts from the request: each event
+		// gets its own. (Not supported: a test's recorder, no deadline.)
+		_ = rc.SetWriteDeadline(time.Now().Add(s.writeTimeout))
+		if _, err := io.WriteString(rw, msg); err != nil {
+			return false
+		}
+		return rc.Flush() == nil
+	}
+	if !send("retry: 1000\nevent: hello\ndata: " + gen + "\n\n") {
+		return
+	}
+	ping := time.NewTicker(s.pingEvery)
 	defer ping.Stop()
 	for {
+		var msg string
 		select {
 		case <-r.Context().Done():
 			return
 		case <-s.quit:
 			return
 		case gen := <-ch:
-			fmt.Fprintf(rw, "event: change\ndata: %s\n\n", gen)
+			msg = "event: change\ndata: " + gen + "\n\n"
 		case <-ping.C:
-			fmt.Fprint(rw, ": ping\n\n")
+			msg = ": ping\n\n"
 		}
-		fl.Flush()
+		if !send(msg) {
+			return
+		}
 	}
 }
 
