@@ -120,8 +120,18 @@ func readUntil(t *testing.T, r *bufio.Reader, prefix string, d time.Duration) {
 	}
 }
 
-// openEvents opens the event stream at url and reads its hello.
+// openEvents opens the event stream at url and reads its hello. The
+// stream is closed when the test ends.
 func openEvents(t *testing.T, url string) *bufio.Reader {
+	t.Helper()
+	r, closeStream := openEventsClosable(t, url)
+	t.Cleanup(closeStream)
+	return r
+}
+
+// openEventsClosable is openEvents, with a function that closes the
+// stream.
+func openEventsClosable(t *testing.T, url string) (*bufio.Reader, func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url+"/_tilmash/events", nil)
@@ -130,13 +140,14 @@ func openEvents(t *testing.T, url string) *bufio.Reader {
 		cancel()
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cancel(); res.Body.Close() })
+	closeStream := func() { cancel(); res.Body.Close() }
 	if res.StatusCode != http.StatusOK {
+		closeStream()
 		t.Fatalf("the event stream: %s", res.Status)
 	}
 	r := bufio.NewReader(res.Body)
 	readUntil(t, r, "event: hello", 10*time.Second)
-	return r
+	return r, closeStream
 }
 
 // TestStuckClient: a client that pipelines hundreds of requests on one
@@ -223,4 +234,70 @@ func TestEventStreamOutlivesWriteTimeout(t *testing.T) {
 	}
 	s.broadcast("after-the-pings")
 	readUntil(t, events, "data: after-the-pings", 10*time.Second)
+}
+
+// TestEventStreamCap: the server keeps so many event streams open at
+// most; one more is refused with 503, saying why and when to retry, and
+// a stream closed makes room for another.
+func TestEventStreamCap(t *testing.T) {
+	s := New(Options{Dir: project(t), Layout: workspace.Default})
+	s.maxStreams = 3
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := serve(t, s, ln)
+	_, first := openEventsClosable(t, url)
+	openEvents(t, url)
+	openEvents(t, url)
+	client := &http.Client{Timeout: 10 * time.Second} // a stream, not refused, would hang the test
+	res, err := client.Get(url + "/_tilmash/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	if err != nil {
+		t.Fatalf("a fourth event stream: %s, not refused (%v)", res.Status, err)
+	}
+	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" || !strings.Contains(string(body), "3 open pages already follow changes") {
+		t.Fatalf("a fourth event stream: %s, Retry-After %q, %q; want 503, Retry-After and why", res.Status, res.Header.Get("Retry-After"), body)
+	}
+	if code, _ := get(t, url+"/kk/the-conscript.html"); code != http.StatusOK {
+		t.Errorf("a page, with every stream taken: %d", code)
+	}
+	first()
+	if err := poll(10*time.Second, func() bool { s.subMu.Lock(); defer s.subMu.Unlock(); return len(s.subs) < 3 }); err != nil {
+		t.Fatal("a closed event stream is still counted")
+	}
+	openEvents(t, url)
+}
+
+// TestIdleConnectionClosed: a connection that asked for a page and then
+// waits, asking nothing, is closed after the idle timeout.
+func TestIdleConnectionClosed(t *testing.T) {
+	s := New(Options{Dir: project(t), Layout: workspace.Default})
+	s.idleTimeout = 200 * time.Millisecond
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	host := strings.TrimPrefix(serve(t, s, ln), "http://")
+	conn, err := net.Dial("tcp", host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	io.WriteString(conn, "GET /_tilmash/preview.css HTTP/1.1\r\nHost: "+host+"\r\n\r\n")
+	r := bufio.NewReader(conn)
+	res, err := http.ReadResponse(r, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second)) // a hang
+	if _, err := r.ReadByte(); err != io.EOF {
+		t.Fatalf("an idle connection: %v, want it closed by the server (EOF)", err)
+	}
 }

@@ -11,8 +11,9 @@
 // DNS rebinding).
 //
 // One client cannot hold up the others: nothing is written to a client
-// under a lock, and every write has a deadline (a client that does not
-// read what it asked for loses its connection).
+// under a lock, every write has a deadline (a client that does not read
+// what it asked for loses its connection), idle connections are closed,
+// and the number of event streams is capped.
 package preview
 
 import (
@@ -53,6 +54,12 @@ const (
 	// WriteTimeout is how long one write to a client may take: a client
 	// that does not read what it asked for loses its connection then.
 	WriteTimeout = 10 * time.Second
+	// IdleTimeout is how long a connection may wait, between requests,
+	// for the next one.
+	IdleTimeout = 2 * time.Minute
+	// MaxStreams is how many event streams (open pages following
+	// changes) the server keeps at once; beyond, 503.
+	MaxStreams = 100
 	// pingEvery is how often an idle event stream gets a comment, so
 	// that a client gone away is noticed.
 	pingEvery = 15 * time.Second
@@ -72,7 +79,8 @@ type Server struct {
 
 	loopbackOnly bool // set by Serve from the listener's address
 
-	writeTimeout, pingEvery time.Duration // the limits above
+	writeTimeout, idleTimeout, pingEvery time.Duration // the limits above
+	maxStreams                           int
 }
 
 // New makes a server for the project opts name and reads the project once.
@@ -80,7 +88,7 @@ type Server struct {
 // wrong until a file is saved that fixes it.
 func New(opts Options) *Server {
 	s := &Server{opts: opts, log: opts.Log, subs: map[chan string]struct{}{}, quit: make(chan struct{}), loopbackOnly: true,
-		writeTimeout: WriteTimeout, pingEvery: pingEvery}
+		writeTimeout: WriteTimeout, idleTimeout: IdleTimeout, pingEvery: pingEvery, maxStreams: MaxStreams}
 	if s.log == nil {
 		s.log = io.Discard
 	}
@@ -96,7 +104,8 @@ func New(opts Options) *Server {
 // is done; then it ends the open event streams and shuts down, waiting up
 // to five seconds for requests under way. It returns nil after a clean
 // shutdown. Each response must be written within WriteTimeout (an event
-// stream, each of its events).
+// stream, each of its events), and a connection idle for IdleTimeout is
+// closed.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
 		s.loopbackOnly = tcp.IP.IsLoopback()
@@ -108,7 +117,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		defer w.close()
 		go w.run(ctx, s.log, s.Reload)
 	}
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, WriteTimeout: s.writeTimeout}
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, WriteTimeout: s.writeTimeout, IdleTimeout: s.idleTimeout}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
@@ -195,11 +204,15 @@ func (s *Server) allowed(r *http.Request) bool {
 }
 
 // subscribe registers an event stream: it receives each new generation.
+// It returns nil when MaxStreams streams are open.
 func (s *Server) subscribe() chan string {
-	ch := make(chan string, 1)
 	s.subMu.Lock()
+	defer s.subMu.Unlock()
+	if len(s.subs) >= s.maxStreams {
+		return nil
+	}
+	ch := make(chan string, 1)
 	s.subs[ch] = struct{}{}
-	s.subMu.Unlock()
 	return ch
 }
 
@@ -228,6 +241,11 @@ func (s *Server) broadcast(gen string) {
 // write has WriteTimeout: a page that does not read loses its stream.
 func (s *Server) serveEvents(rw http.ResponseWriter, r *http.Request) {
 	ch := s.subscribe()
+	if ch == nil {
+		rw.Header().Set("Retry-After", "30")
+		http.Error(rw, fmt.Sprintf("tilmash serve: %d open pages already follow changes, the most it serves; close some, and this page follows changes again within a minute", s.maxStreams), http.StatusServiceUnavailable)
+		return
+	}
 	defer s.unsubscribe(ch)
 	h := rw.Header()
 	h.Set("Content-Type", "text/event-stream; charset=utf-8")
