@@ -205,9 +205,12 @@ func TestHostilePaths(t *testing.T) {
 // TestLoopbackOnly: listening on loopback, the server answers this
 // machine only, and only for a loopback host name (a page elsewhere that
 // points its own name at 127.0.0.1 is refused); listening on every
-// interface (--addr 0.0.0.0:…), it answers everyone.
+// interface (--addr 0.0.0.0:…), it answers everyone, but only for an IP
+// address, a loopback name or a name it was given (its machine's): a
+// page elsewhere that points its own name at this machine is refused
+// there too, without learning the names.
 func TestLoopbackOnly(t *testing.T) {
-	s := New(Options{Dir: project(t), Layout: workspace.Default})
+	s := New(Options{Dir: project(t), Layout: workspace.Default, Hosts: []string{"box", "box.local", ""}})
 	for _, tc := range []struct {
 		remote, host string
 		public       bool
@@ -222,6 +225,14 @@ func TestLoopbackOnly(t *testing.T) {
 		{"127.0.0.1:50000", "attacker.example:8080", false, http.StatusForbidden},
 		{"127.0.0.1:50000", "192.0.2.7:8080", false, http.StatusForbidden},
 		{"192.0.2.7:50000", "192.0.2.1:8080", true, http.StatusOK},
+		{"192.0.2.7:50000", "[2001:db8::1]:8080", true, http.StatusOK},
+		{"192.0.2.7:50000", "box:8080", true, http.StatusOK},
+		{"192.0.2.7:50000", "BOX.local.:8080", true, http.StatusOK},
+		{"127.0.0.1:50000", "localhost:8080", true, http.StatusOK},
+		{"127.0.0.1:50000", "attacker.example:8080", true, http.StatusForbidden},
+		{"192.0.2.7:50000", "attacker.example", true, http.StatusForbidden},
+		{"192.0.2.7:50000", "box.attacker.example:8080", true, http.StatusForbidden},
+		{"192.0.2.7:50000", "", true, http.StatusForbidden},
 	} {
 		s.loopbackOnly = !tc.public
 		r := httptest.NewRequest(http.MethodGet, "/", nil)
@@ -230,6 +241,9 @@ func TestLoopbackOnly(t *testing.T) {
 		s.Handler().ServeHTTP(rec, r)
 		if rec.Code != tc.want {
 			t.Errorf("client %s asking for %s (public %v): %d, want %d", tc.remote, tc.host, tc.public, rec.Code, tc.want)
+		}
+		if rec.Code == http.StatusForbidden && strings.Contains(rec.Body.String(), "box") && !strings.Contains(tc.host, "box") {
+			t.Errorf("client %s asking for %s: the refusal names the machine: %s", tc.remote, tc.host, rec.Body)
 		}
 	}
 }

@@ -8,7 +8,8 @@
 // /<locale>/<article>.html paths as dist/) and its own two assets; no URL
 // maps to a file on disk. Listening on loopback, it answers loopback
 // clients only, and only requests addressed to a loopback name (against
-// DNS rebinding).
+// DNS rebinding); listening on the network, it answers requests addressed
+// to an IP address, a loopback name or one of Options.Hosts.
 //
 // One client cannot hold up the others: nothing is written to a client
 // under a lock, every write has a deadline (a client that does not read
@@ -44,6 +45,12 @@ type Options struct {
 	EditorURL string
 	// Log receives a line per reload and per problem; nil: discarded.
 	Log io.Writer
+	// Hosts are the host names, besides localhost and IP addresses, that
+	// requests may be addressed to when the server listens beyond
+	// loopback (the machine's name, the name --addr gave). A request for
+	// any other name is refused: a page elsewhere may point its own name
+	// at this machine (DNS rebinding). Unused on loopback.
+	Hosts []string
 }
 
 // DefaultEditorURL opens a file at a line in Visual Studio Code.
@@ -77,7 +84,8 @@ type Server struct {
 	subs  map[chan string]struct{}
 	quit  chan struct{} // closed on shutdown: ends the event streams
 
-	loopbackOnly bool // set by Serve from the listener's address
+	loopbackOnly bool            // set by Serve from the listener's address
+	hosts        map[string]bool // Options.Hosts, as hostName writes them
 
 	writeTimeout, idleTimeout, pingEvery time.Duration // the limits above
 	maxStreams                           int
@@ -87,8 +95,13 @@ type Server struct {
 // A project that cannot be read is not an error: its pages show what is
 // wrong until a file is saved that fixes it.
 func New(opts Options) *Server {
-	s := &Server{opts: opts, log: opts.Log, subs: map[chan string]struct{}{}, quit: make(chan struct{}), loopbackOnly: true,
+	s := &Server{opts: opts, log: opts.Log, subs: map[chan string]struct{}{}, quit: make(chan struct{}), loopbackOnly: true, hosts: map[string]bool{},
 		writeTimeout: WriteTimeout, idleTimeout: IdleTimeout, pingEvery: pingEvery, maxStreams: MaxStreams}
+	for _, h := range opts.Hosts {
+		if h := hostName(h); h != "" {
+			s.hosts[h] = true
+		}
+	}
 	if s.log == nil {
 		s.log = io.Discard
 	}
@@ -149,8 +162,8 @@ func (s *Server) serveHTTP(rw http.ResponseWriter, r *http.Request) {
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cache-Control", "no-store")
 	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self'; img-src * data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
-	if !s.allowed(r) {
-		http.Error(rw, "tilmash serve answers this machine only (it listens on loopback); to share the preview, start it with --addr 0.0.0.0:PORT", http.StatusForbidden)
+	if why := s.refusal(r); why != "" {
+		http.Error(rw, why, http.StatusForbidden)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -177,30 +190,42 @@ func (s *Server) serveHTTP(rw http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// allowed refuses, when listening on loopback, a client on another
-// machine and a request for a host name that is not this machine's (a
-// page elsewhere that rebinds its name to 127.0.0.1).
-func (s *Server) allowed(r *http.Request) bool {
-	if !s.loopbackOnly {
-		return true
+// refusal says why the server does not answer r, or is "". Listening on
+// loopback, it answers this machine only, and only requests addressed to
+// a loopback name or address; listening on the network, requests
+// addressed to an IP address, a loopback name or one of Options.Hosts. A
+// page elsewhere that points its own name at this machine (DNS
+// rebinding) is refused so.
+func (s *Server) refusal(r *http.Request) string {
+	name := hostName(r.Host)
+	ip := net.ParseIP(name)
+	loopbackName := name == "localhost" || strings.HasSuffix(name, ".localhost") || ip != nil && ip.IsLoopback()
+	if s.loopbackOnly {
+		host, _, err := net.SplitHostPort(r.RemoteAddr)
+		if err != nil {
+			host = r.RemoteAddr
+		}
+		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+			return "tilmash serve answers this machine only (it listens on loopback); to share the preview, start it with --addr 0.0.0.0:PORT"
+		}
+		if !loopbackName {
+			return fmt.Sprintf("tilmash serve answers requests addressed to this machine (127.0.0.1, localhost), not to %q", r.Host)
+		}
+	} else if !loopbackName && ip == nil && !s.hosts[name] {
+		// The names it answers to are not listed: a page that rebinds
+		// its own name to this machine reads this.
+		return fmt.Sprintf("tilmash serve answers requests addressed to this machine's addresses and names (those it printed when it started), not to %q; to answer to that name, start it with --addr NAME:PORT", r.Host)
 	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
+	return ""
+}
+
+// hostName is the host name of a Host header or a host: lower-case,
+// without its port, brackets or final dot.
+func hostName(host string) string {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
 	}
-	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
-		return false
-	}
-	name := r.Host
-	if h, _, err := net.SplitHostPort(name); err == nil {
-		name = h
-	}
-	name = strings.Trim(name, "[]")
-	if ip := net.ParseIP(name); ip != nil {
-		return ip.IsLoopback()
-	}
-	name = strings.ToLower(strings.TrimSuffix(name, "."))
-	return name == "localhost" || strings.HasSuffix(name, ".localhost")
+	return strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
 }
 
 // subscribe registers an event stream: it receives each new generation.
