@@ -248,6 +248,47 @@ func TestLoopbackOnly(t *testing.T) {
 	}
 }
 
+// TestCrossOrigin: a request another site's page makes (a fetch, an
+// event stream, an image; by its Origin or Sec-Fetch-Site) is refused;
+// the preview's own requests, a page typed in the address bar and a link
+// followed from elsewhere are answered.
+func TestCrossOrigin(t *testing.T) {
+	s := New(Options{Dir: project(t), Layout: workspace.Default})
+	for _, tc := range []struct {
+		path, host, origin, site, mode string
+		want                           int
+	}{
+		{"/", "127.0.0.1:8080", "", "", "", http.StatusOK},
+		{"/", "127.0.0.1:8080", "http://127.0.0.1:8080", "same-origin", "cors", http.StatusOK},
+		{"/", "preview.localhost", "http://preview.localhost", "", "", http.StatusOK},
+		{"/", "127.0.0.1:8080", "", "none", "navigate", http.StatusOK},
+		{"/kk/the-conscript.html", "127.0.0.1:8080", "", "cross-site", "navigate", http.StatusOK},
+		{"/", "127.0.0.1:8080", "https://attacker.example", "cross-site", "cors", http.StatusForbidden},
+		{"/_tilmash/events", "127.0.0.1:8080", "https://attacker.example", "", "", http.StatusForbidden},
+		{"/", "127.0.0.1:8080", "null", "", "", http.StatusForbidden},
+		{"/", "127.0.0.1:8080", "http://127.0.0.1:3000", "", "", http.StatusForbidden},
+		{"/", "127.0.0.1:8080", "http://localhost:8080", "", "", http.StatusForbidden},
+		{"/kk/the-conscript.html", "127.0.0.1:8080", "", "cross-site", "no-cors", http.StatusForbidden},
+		{"/", "localhost:8080", "", "same-site", "cors", http.StatusForbidden},
+	} {
+		// An event stream answered ends after a moment, with 200.
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		r := httptest.NewRequestWithContext(ctx, http.MethodGet, tc.path, nil)
+		r.RemoteAddr, r.Host = "127.0.0.1:50000", tc.host
+		for k, v := range map[string]string{"Origin": tc.origin, "Sec-Fetch-Site": tc.site, "Sec-Fetch-Mode": tc.mode} {
+			if v != "" {
+				r.Header.Set(k, v)
+			}
+		}
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, r)
+		cancel()
+		if rec.Code != tc.want {
+			t.Errorf("%s for %s, Origin %q, Sec-Fetch-Site %q, mode %q: %d, want %d", tc.path, tc.host, tc.origin, tc.site, tc.mode, rec.Code, tc.want)
+		}
+	}
+}
+
 // snapshot is every file under dir with its content and time.
 func snapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()

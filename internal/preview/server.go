@@ -9,7 +9,8 @@
 // maps to a file on disk. Listening on loopback, it answers loopback
 // clients only, and only requests addressed to a loopback name (against
 // DNS rebinding); listening on the network, it answers requests addressed
-// to an IP address, a loopback name or one of Options.Hosts.
+// to an IP address, a loopback name or one of Options.Hosts. Either way it
+// refuses requests made by another site's page (Origin, Sec-Fetch-Site).
 //
 // One client cannot hold up the others: nothing is written to a client
 // under a lock, every write has a deadline (a client that does not read
@@ -24,6 +25,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -195,7 +197,9 @@ func (s *Server) serveHTTP(rw http.ResponseWriter, r *http.Request) {
 // a loopback name or address; listening on the network, requests
 // addressed to an IP address, a loopback name or one of Options.Hosts. A
 // page elsewhere that points its own name at this machine (DNS
-// rebinding) is refused so.
+// rebinding) is refused so. A request another site's page makes (a
+// fetch, an event stream, an image) is refused too, by its Origin or
+// Sec-Fetch-Site; following a link to the preview is not.
 func (s *Server) refusal(r *http.Request) string {
 	name := hostName(r.Host)
 	ip := net.ParseIP(name)
@@ -216,6 +220,12 @@ func (s *Server) refusal(r *http.Request) string {
 		// its own name to this machine reads this.
 		return fmt.Sprintf("tilmash serve answers requests addressed to this machine's addresses and names (those it printed when it started), not to %q; to answer to that name, start it with --addr NAME:PORT", r.Host)
 	}
+	if o := r.Header.Get("Origin"); o != "" && !sameOrigin(o, r.Host) {
+		return fmt.Sprintf("tilmash serve answers its own pages, not a page at %q", o)
+	}
+	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" && r.Header.Get("Sec-Fetch-Mode") != "navigate" {
+		return "tilmash serve answers its own pages, not requests another site's page makes (Sec-Fetch-Site: " + site + "); open the preview itself"
+	}
 	return ""
 }
 
@@ -226,6 +236,17 @@ func hostName(host string) string {
 		host = h
 	}
 	return strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+}
+
+// sameOrigin reports whether origin (an Origin header) is the preview's
+// own, served as host.
+func sameOrigin(origin, host string) bool {
+	u, err := url.Parse(origin)
+	if err != nil || u.Scheme != "http" || u.Host == "" {
+		return false // "null" (a sandboxed frame, a file), another scheme
+	}
+	norm := func(h string) string { return strings.TrimSuffix(strings.ToLower(h), ":80") }
+	return norm(u.Host) == norm(host)
 }
 
 // subscribe registers an event stream: it receives each new generation.
