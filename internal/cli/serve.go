@@ -70,7 +70,7 @@ stops it.`,
 	cmd.Flags().StringVar(&opts.Addr, "addr", DefaultAddr, "the address to listen on (host:port); port 0 picks a free one")
 	cmd.Flags().StringVarP(&opts.Locale, "locale", "l", "", "the locale you work on: its page is printed (and opened) first")
 	cmd.Flags().BoolVar(&opts.Open, "open", false, "open the page in the browser")
-	cmd.Flags().StringVar(&opts.EditorURL, "editor-url", preview.DefaultEditorURL, `the link a finding's file:line opens, with {path}, {line} and {col} (such as "idea://open?file={path}&line={line}"); "" for none`)
+	cmd.Flags().StringVar(&opts.EditorURL, "editor-url", preview.DefaultEditorURL, `the link a finding's file:line opens, in an editor's scheme (vscode, idea, subl, mvim, txmt…), with {path}, {line} and {col} (such as "idea://open?file={path}&line={line}"); "" for none`)
 	cmd.Flags().BoolVar(&opts.NoSpelling, "no-spelling", false, "do not run hunspell")
 	return cmd
 }
@@ -83,6 +83,9 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 		if _, err := locale.Parse(opts.Locale); err != nil {
 			return &exitError{ExitError, fmt.Errorf("--locale: %w", err)}
 		}
+	}
+	if err := preview.CheckEditorURL(opts.EditorURL); err != nil {
+		return &exitError{ExitError, fmt.Errorf("--editor-url: %w", err)}
 	}
 	host, _, err := net.SplitHostPort(opts.Addr)
 	if err != nil {

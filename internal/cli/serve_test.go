@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"io"
 	"maps"
 	"net"
@@ -178,8 +179,28 @@ func TestServeOnTheNetwork(t *testing.T) {
 	srv.stop(t)
 }
 
-// TestServeRefuses: an address that is not host:port, and a port that
-// is taken when --addr names it, end with exit 2 and say what to do.
+// serveRefused runs tilmash with args, a serve that should refuse to
+// start: one that starts instead is stopped after 20 s (a hang, not a
+// speed), its exit code then -1.
+func serveRefused(t *testing.T, dir string, args ...string) (code int, stderr string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	var errOut bytes.Buffer
+	cmd := exec.CommandContext(ctx, tilmashBin, append([]string{"-C", dir}, args...)...)
+	cmd.Stderr = &errOut
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		return ee.ExitCode(), errOut.String()
+	} else if err != nil {
+		t.Fatalf("tilmash %s: %v", strings.Join(args, " "), err)
+	}
+	return 0, errOut.String()
+}
+
+// TestServeRefuses: an address that is not host:port, a port that is
+// taken when --addr names it, and an editor link that is not an editor's
+// end with exit 2 and say what to do.
 func TestServeRefuses(t *testing.T) {
 	dir := copyProject(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -194,8 +215,9 @@ func TestServeRefuses(t *testing.T) {
 		{[]string{"serve", "--addr", "8080"}, `--addr "8080": address 8080: missing port in address: write host:port`},
 		{[]string{"serve", "--addr", ln.Addr().String()}, "--addr " + ln.Addr().String() + ": "},
 		{[]string{"serve", "--locale", "k k"}, "--locale: "},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--editor-url", "javascript:alert(document.domain)//{path}"}, `--editor-url: "javascript:alert(document.domain)//{path}" does not open an editor: the link must start with an editor's scheme (vscode:, `},
 	} {
-		code, _, errOut := tilmashExec(t, dir, tc.args...)
+		code, errOut := serveRefused(t, dir, tc.args...)
 		if code != ExitError || !strings.Contains(errOut, tc.want) {
 			t.Errorf("tilmash %s: exit %d, %q; want exit 2 and %q", strings.Join(tc.args, " "), code, errOut, tc.want)
 		}

@@ -30,8 +30,8 @@ var assets embed.FS
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"pct": func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) + "%" },
 	// url passes an editor link (vscode://…), which html/template would
-	// otherwise refuse as an unknown scheme: the server made it from the
-	// editor setting and a project path.
+	// otherwise refuse as an unknown scheme: the server made it from an
+	// editor setting CheckEditorURL allowed and a project path.
 	"url": func(s string) template.URL { return template.URL(s) },
 }).ParseFS(assets, "assets/*.tmpl"))
 

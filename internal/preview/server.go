@@ -43,7 +43,8 @@ type Options struct {
 	Speller check.Speller
 	// EditorURL makes a finding's file:line a link that opens the file in
 	// the translator's editor: {path} (absolute), {line} and {col} are
-	// replaced. Empty: no link, the position as text.
+	// replaced. Empty: no link, the position as text. It must pass
+	// CheckEditorURL (an editor's scheme); if not, there is no link.
 	EditorURL string
 	// Log receives a line per reload and per problem; nil: discarded.
 	Log io.Writer
@@ -106,6 +107,10 @@ func New(opts Options) *Server {
 	}
 	if s.log == nil {
 		s.log = io.Discard
+	}
+	if err := CheckEditorURL(opts.EditorURL); err != nil {
+		fmt.Fprintf(s.log, "tilmash: the editor link: %v: positions are shown without a link\n", err)
+		s.opts.EditorURL = ""
 	}
 	if opts.Speller != nil {
 		s.opts.Speller = newCachedSpeller(opts.Speller)
