@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -54,7 +55,9 @@ version stays until it is fixed.
 
 The server only reads: it writes no file, and serves only the pages it
 renders. It listens on 127.0.0.1 (this machine only); --addr 0.0.0.0:8080
-shares it on the network. Ctrl-C stops it.`,
+(or :8080) shares it on the network, with a warning, and then answers
+requests addressed to this machine's addresses and names only. Ctrl-C
+stops it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.addrGiven = cmd.Flags().Changed("addr")
@@ -67,7 +70,7 @@ shares it on the network. Ctrl-C stops it.`,
 	cmd.Flags().StringVar(&opts.Addr, "addr", DefaultAddr, "the address to listen on (host:port); port 0 picks a free one")
 	cmd.Flags().StringVarP(&opts.Locale, "locale", "l", "", "the locale you work on: its page is printed (and opened) first")
 	cmd.Flags().BoolVar(&opts.Open, "open", false, "open the page in the browser")
-	cmd.Flags().StringVar(&opts.EditorURL, "editor-url", preview.DefaultEditorURL, `the link a finding's file:line opens, with {path}, {line} and {col} (such as "idea://open?file={path}&line={line}"); "" for none`)
+	cmd.Flags().StringVar(&opts.EditorURL, "editor-url", preview.DefaultEditorURL, `the link a finding's file:line opens, in an editor's scheme (vscode, idea, subl, mvim, txmt…), with {path}, {line} and {col} (such as "idea://open?file={path}&line={line}"); "" for none`)
 	cmd.Flags().BoolVar(&opts.NoSpelling, "no-spelling", false, "do not run hunspell")
 	return cmd
 }
@@ -80,6 +83,9 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 		if _, err := locale.Parse(opts.Locale); err != nil {
 			return &exitError{ExitError, fmt.Errorf("--locale: %w", err)}
 		}
+	}
+	if err := preview.CheckEditorURL(opts.EditorURL); err != nil {
+		return &exitError{ExitError, fmt.Errorf("--editor-url: %w", err)}
 	}
 	host, _, err := net.SplitHostPort(opts.Addr)
 	if err != nil {
@@ -96,12 +102,28 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	if !opts.NoSpelling {
 		sopts.Speller = hunspell.Speller{}
 	}
+	tcp, _ := ln.Addr().(*net.TCPAddr)
+	public := tcp != nil && !tcp.IP.IsLoopback()
+	if public {
+		sopts.Hosts = knownHosts(host)
+	}
 	s := preview.New(sopts)
 	url := "http://" + displayAddr(ln.Addr(), host) + "/"
 	if _, port, _ := net.SplitHostPort(opts.Addr); !opts.addrGiven && !strings.HasSuffix(url, ":"+port+"/") {
 		fmt.Fprintf(opts.Err, "tilmash: %s is in use (another preview?): listening on the next free port\n", opts.Addr)
 	}
-	fmt.Fprintf(opts.Out, "tilmash serve: the preview is at %s (Ctrl-C to stop)\n", url)
+	if public && tcp.IP.IsUnspecified() {
+		fmt.Fprintf(opts.Out, "tilmash serve: the preview is at %s on this machine (Ctrl-C to stop)\n", url)
+		if others := networkURLs(tcp, sopts.Hosts); len(others) > 0 {
+			fmt.Fprintf(opts.Out, "tilmash serve: and for other machines at %s\n", strings.Join(others, ", "))
+		}
+		fmt.Fprintf(opts.Err, "tilmash: warning: --addr %s listens on every network interface (%s): anyone who can reach this machine can read the preview, every article and translation (unpublished ones too) and the project's path; --addr 127.0.0.1:%d keeps it to this machine\n", opts.Addr, ln.Addr(), tcp.Port)
+	} else {
+		fmt.Fprintf(opts.Out, "tilmash serve: the preview is at %s (Ctrl-C to stop)\n", url)
+		if public {
+			fmt.Fprintf(opts.Err, "tilmash: warning: --addr %s listens on a network address (%s), not on loopback: anyone who can reach it can read the preview, every article and translation (unpublished ones too) and the project's path; --addr 127.0.0.1:%d keeps it to this machine\n", opts.Addr, ln.Addr(), tcp.Port)
+		}
+	}
 	page := url
 	if opts.Locale != "" && !s.HasLocale(opts.Locale) {
 		fmt.Fprintf(opts.Err, "tilmash: --locale %s: the project has no catalogue %s/%s.toml (yet): the index lists the locales it has\n", opts.Locale, opts.layout().Locales, opts.Locale)
@@ -147,7 +169,8 @@ func listen(addr string, tryNext bool) (net.Listener, error) {
 
 // displayAddr is the address to print: the host as asked (localhost
 // stays localhost), the port as bound; an unspecified host (all
-// interfaces) as 127.0.0.1, which works on this machine.
+// interfaces) as 127.0.0.1, which works on this machine (networkURLs are
+// the others).
 func displayAddr(a net.Addr, host string) string {
 	tcp, ok := a.(*net.TCPAddr)
 	if !ok {
@@ -157,6 +180,53 @@ func displayAddr(a net.Addr, host string) string {
 		host = "127.0.0.1"
 	}
 	return net.JoinHostPort(host, strconv.Itoa(tcp.Port))
+}
+
+// knownHosts are the names, besides localhost and IP addresses, that a
+// preview listening beyond loopback answers to: the one --addr gave, and
+// this machine's (its host name, the name's first label, and that with
+// .local, as mDNS announces it). Requests for other names are refused
+// (DNS rebinding).
+func knownHosts(addrHost string) []string {
+	var out []string
+	if addrHost != "" && net.ParseIP(addrHost) == nil {
+		out = append(out, addrHost)
+	}
+	if h, err := os.Hostname(); err == nil && h != "" {
+		short, _, _ := strings.Cut(h, ".")
+		out = append(out, h, short, short+".local")
+	}
+	return out
+}
+
+// networkURLs are the preview's addresses for other machines, when it
+// listens on every interface (tcp unspecified): this machine's network
+// addresses (IPv4 first; IPv6 when it listens on [::]; neither loopback
+// nor link-local) and its host name.
+func networkURLs(tcp *net.TCPAddr, hosts []string) []string {
+	port := strconv.Itoa(tcp.Port)
+	var v4, v6 []string
+	if addrs, err := net.InterfaceAddrs(); err == nil {
+		for _, a := range addrs {
+			n, ok := a.(*net.IPNet)
+			if !ok || n.IP.IsLoopback() || n.IP.IsLinkLocalUnicast() || !n.IP.IsGlobalUnicast() {
+				continue
+			}
+			if n.IP.To4() != nil {
+				v4 = append(v4, "http://"+net.JoinHostPort(n.IP.String(), port)+"/")
+			} else if tcp.IP.To4() == nil {
+				v6 = append(v6, "http://"+net.JoinHostPort(n.IP.String(), port)+"/")
+			}
+		}
+	}
+	out := append(v4, v6...)
+	for _, h := range hosts {
+		if !strings.HasSuffix(h, ".local") && !slices.Contains(out, "http://"+net.JoinHostPort(h, port)+"/") {
+			out = append(out, "http://"+net.JoinHostPort(h, port)+"/")
+			break // the first: the machine's full name
+		}
+	}
+	return out
 }
 
 // openBrowser opens url in the desktop's browser.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/png"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/tilmash/tilmash/internal/testtool"
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // logWriter sends the server's log to the test's.
@@ -264,4 +266,22 @@ func TestBrowser(t *testing.T) {
 		}
 		lookAt(t, ctx, "preview-kk-edition")
 	})
+}
+
+// TestBrowserStreamRefused: a page whose event stream the server refuses
+// (every place taken) says it is not live, rather than reconnecting for
+// ever; the browser does not retry a refused stream, the page does.
+func TestBrowserStreamRefused(t *testing.T) {
+	s := New(Options{Dir: project(t), Layout: workspace.Default, Log: logWriter{t}})
+	s.maxStreams = 0
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := serve(t, s, ln)
+	ctx := testtool.Chromium(t).Tab(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/kk/the-conscript.html")); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, `document.getElementById('tm-live')?.textContent.startsWith('not live: refused by the server')`, "the page says it is not live")
 }

@@ -30,8 +30,8 @@ var assets embed.FS
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"pct": func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) + "%" },
 	// url passes an editor link (vscode://…), which html/template would
-	// otherwise refuse as an unknown scheme: the server made it from the
-	// editor setting and a project path.
+	// otherwise refuse as an unknown scheme: the server made it from an
+	// editor setting CheckEditorURL allowed and a project path.
 	"url": func(s string) template.URL { return template.URL(s) },
 }).ParseFS(assets, "assets/*.tmpl"))
 
@@ -132,15 +132,40 @@ func asCatalogError(err error) (*catalog.Error, bool) {
 	return ce, errors.As(err, &ce)
 }
 
+// errNoPage: the project has no such locale or article.
+var errNoPage = errors.New("no such page")
+
+// servePage answers with the page of an article in a locale. The page is
+// made under the server's lock and written without it: a client that
+// does not read holds up no other.
 func (s *Server) servePage(rw http.ResponseWriter, r *http.Request, loc, slug string) {
+	page, err := s.page(loc, slug)
+	switch {
+	case errors.Is(err, errNoPage):
+		s.notFound(rw, r)
+	case err != nil:
+		http.Error(rw, err.Error(), http.StatusInternalServerError)
+	default:
+		writeHTML(rw, page)
+	}
+}
+
+// writeHTML answers with an HTML page.
+func writeHTML(rw http.ResponseWriter, page []byte) {
+	rw.Header().Set("Content-Type", "text/html; charset=utf-8")
+	rw.Write(page)
+}
+
+// page makes the page of an article in a locale (errNoPage if there is
+// none). It takes the server's lock.
+func (s *Server) page(loc, slug string) ([]byte, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.state
 	e, err := s.view(loc)
 	if e == nil && err == nil {
 		if _, perr := locale.Parse(loc); perr != nil || !slices.Contains(st.brokenLocales(), loc) {
-			s.notFound(rw, r)
-			return
+			return nil, errNoPage
 		}
 	}
 	bar := barData{Locale: loc, LocaleName: localeName(loc), Article: slug, Problems: s.problems(), Source: loc == locale.Source.String()}
@@ -148,8 +173,7 @@ func (s *Server) servePage(rw http.ResponseWriter, r *http.Request, loc, slug st
 	if err == nil && e != nil {
 		p, err = e.view.Article(slug)
 		if err != nil && !st.hasArticle(slug) {
-			s.notFound(rw, r)
-			return
+			return nil, errNoPage
 		}
 		if e.w != st.w {
 			bar.Stale = e.at.Format(time.TimeOnly)
@@ -198,13 +222,10 @@ func (s *Server) servePage(rw http.ResponseWriter, r *http.Request, loc, slug st
 	}
 	var b bytes.Buffer
 	if err := templates.ExecuteTemplate(&b, "bar.html.tmpl", bar); err != nil {
-		http.Error(rw, err.Error(), http.StatusInternalServerError)
-		return
+		return nil, err
 	}
 	js, _ := json.Marshal(data) // escapes <, > and &: safe inside <script>
-	out := inject(page, b.String(), string(js), st.gen)
-	rw.Header().Set("Content-Type", "text/html; charset=utf-8")
-	rw.Write(out)
+	return inject(page, b.String(), string(js), st.gen), nil
 }
 
 // inject adds the preview's stylesheet, toolbar, data and script to an
@@ -344,7 +365,19 @@ type indexCell struct {
 	Source, Available bool
 }
 
+// serveIndex answers with the index, made under the server's lock and
+// written without it.
 func (s *Server) serveIndex(rw http.ResponseWriter, r *http.Request) {
+	page, err := s.index()
+	if err != nil {
+		http.Error(rw, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	writeHTML(rw, page)
+}
+
+// index makes the index. It takes the server's lock.
+func (s *Server) index() ([]byte, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := s.state
@@ -389,9 +422,7 @@ func (s *Server) serveIndex(rw http.ResponseWriter, r *http.Request) {
 	d.Data = template.JS(js)
 	var b bytes.Buffer
 	if err := templates.ExecuteTemplate(&b, "index.html.tmpl", d); err != nil {
-		http.Error(rw, err.Error(), http.StatusInternalServerError)
-		return
+		return nil, err
 	}
-	rw.Header().Set("Content-Type", "text/html; charset=utf-8")
-	rw.Write(b.Bytes())
+	return b.Bytes(), nil
 }

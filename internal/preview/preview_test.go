@@ -50,6 +50,12 @@ func start(t *testing.T, dir string, log io.Writer) (string, *Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return serve(t, s, ln), s
+}
+
+// serve runs s on ln until the test ends, and returns its address.
+func serve(t *testing.T, s *Server, ln net.Listener) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Serve(ctx, ln) }()
@@ -59,7 +65,7 @@ func start(t *testing.T, dir string, log io.Writer) (string, *Server) {
 			t.Errorf("Serve: %v", err)
 		}
 	})
-	return "http://" + ln.Addr().String(), s
+	return "http://" + ln.Addr().String()
 }
 
 // writeAtomically saves a file as editors do: a temporary file, renamed.
@@ -199,9 +205,12 @@ func TestHostilePaths(t *testing.T) {
 // TestLoopbackOnly: listening on loopback, the server answers this
 // machine only, and only for a loopback host name (a page elsewhere that
 // points its own name at 127.0.0.1 is refused); listening on every
-// interface (--addr 0.0.0.0:…), it answers everyone.
+// interface (--addr 0.0.0.0:…), it answers everyone, but only for an IP
+// address, a loopback name or a name it was given (its machine's): a
+// page elsewhere that points its own name at this machine is refused
+// there too, without learning the names.
 func TestLoopbackOnly(t *testing.T) {
-	s := New(Options{Dir: project(t), Layout: workspace.Default})
+	s := New(Options{Dir: project(t), Layout: workspace.Default, Hosts: []string{"box", "box.local", ""}})
 	for _, tc := range []struct {
 		remote, host string
 		public       bool
@@ -216,6 +225,14 @@ func TestLoopbackOnly(t *testing.T) {
 		{"127.0.0.1:50000", "attacker.example:8080", false, http.StatusForbidden},
 		{"127.0.0.1:50000", "192.0.2.7:8080", false, http.StatusForbidden},
 		{"192.0.2.7:50000", "192.0.2.1:8080", true, http.StatusOK},
+		{"192.0.2.7:50000", "[2001:db8::1]:8080", true, http.StatusOK},
+		{"192.0.2.7:50000", "box:8080", true, http.StatusOK},
+		{"192.0.2.7:50000", "BOX.local.:8080", true, http.StatusOK},
+		{"127.0.0.1:50000", "localhost:8080", true, http.StatusOK},
+		{"127.0.0.1:50000", "attacker.example:8080", true, http.StatusForbidden},
+		{"192.0.2.7:50000", "attacker.example", true, http.StatusForbidden},
+		{"192.0.2.7:50000", "box.attacker.example:8080", true, http.StatusForbidden},
+		{"192.0.2.7:50000", "", true, http.StatusForbidden},
 	} {
 		s.loopbackOnly = !tc.public
 		r := httptest.NewRequest(http.MethodGet, "/", nil)
@@ -224,6 +241,50 @@ func TestLoopbackOnly(t *testing.T) {
 		s.Handler().ServeHTTP(rec, r)
 		if rec.Code != tc.want {
 			t.Errorf("client %s asking for %s (public %v): %d, want %d", tc.remote, tc.host, tc.public, rec.Code, tc.want)
+		}
+		if rec.Code == http.StatusForbidden && strings.Contains(rec.Body.String(), "box") && !strings.Contains(tc.host, "box") {
+			t.Errorf("client %s asking for %s: the refusal names the machine: %s", tc.remote, tc.host, rec.Body)
+		}
+	}
+}
+
+// TestCrossOrigin: a request another site's page makes (a fetch, an
+// event stream, an image; by its Origin or Sec-Fetch-Site) is refused;
+// the preview's own requests, a page typed in the address bar and a link
+// followed from elsewhere are answered.
+func TestCrossOrigin(t *testing.T) {
+	s := New(Options{Dir: project(t), Layout: workspace.Default})
+	for _, tc := range []struct {
+		path, host, origin, site, mode string
+		want                           int
+	}{
+		{"/", "127.0.0.1:8080", "", "", "", http.StatusOK},
+		{"/", "127.0.0.1:8080", "http://127.0.0.1:8080", "same-origin", "cors", http.StatusOK},
+		{"/", "preview.localhost", "http://preview.localhost", "", "", http.StatusOK},
+		{"/", "127.0.0.1:8080", "", "none", "navigate", http.StatusOK},
+		{"/kk/the-conscript.html", "127.0.0.1:8080", "", "cross-site", "navigate", http.StatusOK},
+		{"/", "127.0.0.1:8080", "https://attacker.example", "cross-site", "cors", http.StatusForbidden},
+		{"/_tilmash/events", "127.0.0.1:8080", "https://attacker.example", "", "", http.StatusForbidden},
+		{"/", "127.0.0.1:8080", "null", "", "", http.StatusForbidden},
+		{"/", "127.0.0.1:8080", "http://127.0.0.1:3000", "", "", http.StatusForbidden},
+		{"/", "127.0.0.1:8080", "http://localhost:8080", "", "", http.StatusForbidden},
+		{"/kk/the-conscript.html", "127.0.0.1:8080", "", "cross-site", "no-cors", http.StatusForbidden},
+		{"/", "localhost:8080", "", "same-site", "cors", http.StatusForbidden},
+	} {
+		// An event stream answered ends after a moment, with 200.
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		r := httptest.NewRequestWithContext(ctx, http.MethodGet, tc.path, nil)
+		r.RemoteAddr, r.Host = "127.0.0.1:50000", tc.host
+		for k, v := range map[string]string{"Origin": tc.origin, "Sec-Fetch-Site": tc.site, "Sec-Fetch-Mode": tc.mode} {
+			if v != "" {
+				r.Header.Set(k, v)
+			}
+		}
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, r)
+		cancel()
+		if rec.Code != tc.want {
+			t.Errorf("%s for %s, Origin %q, Sec-Fetch-Site %q, mode %q: %d, want %d", tc.path, tc.host, tc.origin, tc.site, tc.mode, rec.Code, tc.want)
 		}
 	}
 }

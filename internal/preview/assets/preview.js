@@ -300,11 +300,19 @@
   }
 
   decorate();
-  if (window.EventSource) {
+  // follow listens to the server's news of saved files. A stream the
+  // server refuses (it follows so many pages at most) is not retried by
+  // the browser: the page tries again in 30 s.
+  function follow() {
     const es = new EventSource('/_tilmash/events');
     const onGen = (e) => { if (e.data !== data.gen) refresh(); };
     es.addEventListener('hello', (e) => { setLive('live'); onGen(e); });
     es.addEventListener('change', onGen);
-    es.addEventListener('error', () => setLive('reconnecting…'));
+    es.addEventListener('error', () => {
+      if (es.readyState !== EventSource.CLOSED) { setLive('reconnecting…'); return; }
+      setLive('not live: refused by the server (too many open pages?); retrying in 30 s');
+      setTimeout(follow, 30000);
+    });
   }
+  if (window.EventSource) follow();
 })();
