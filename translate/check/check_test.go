@@ -489,3 +489,43 @@ func TestStaleHintShowsTheWordDiff(t *testing.T) {
 		t.Errorf("hint = %q, want it to hold %q", fs[0].Hint, want)
 	}
 }
+
+// TestConfigSourceIsNotDerived: the English editions are the articles.
+// A [locales.X] table for the source, however BCP 47 lets it be spelt,
+// may not derive it from another locale or transform it; a transform
+// makes only the locale it writes, from the one it reads. Each is an error
+// at the setting's line and column.
+func TestConfigSourceIsNotDerived(t *testing.T) {
+	const kk = "[locales.kk]\nrequired = true\n\n"
+	tests := []struct {
+		name, config, want string // want: the error's start, or "" for none
+	}{
+		{"kk-Latn from kk", kk + "[locales.kk-Latn]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", ""},
+		{"kk-Latn-KZ from kk-KZ", "[locales.kk-Latn-KZ]\nfrom = \"kk-KZ\"\ntransform = \"kk-Latn-2021\"\n", ""},
+		{"en from kk", kk + "[locales.en]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:5:1: [locales.en] from = "kk": en is the source language`},
+		{"en with a transform alone", kk + "[locales.en]\n  transform = \"kk-Latn-2021\"\n", `tilmash.toml:5:3: [locales.en] transform = "kk-Latn-2021": en is the source language`},
+		{"EN", kk + "[locales.EN]\nrequired = true\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:6:1: [locales.EN] from = "kk": en is the source language`},
+		{"eng", kk + "[locales.eng]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:5:1: [locales.eng] from = "kk": en is the source language`},
+		{"en-Latn", kk + "[locales.en-Latn]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:5:1: [locales.en-Latn] from = "kk": en-Latn is en, the source language`},
+		{"quoted key", kk + "[locales.\"EN\"]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:5:1: [locales.EN] from = "kk": en is the source language`},
+		{"dotted key", kk + "[locales]\nen.from = \"kk\"\nen.transform = \"kk-Latn-2021\"\n", `tilmash.toml:5:4: [locales.en] from = "kk": en is the source language`},
+		{"inline table", kk + "[locales]\nen = { transform = \"kk-Latn-2021\", from = \"kk\" }\n", `tilmash.toml:5:36: [locales.en] from = "kk": en is the source language`},
+		{"en alone is fine", kk + "[locales.en]\nrequired = true\n", ""},
+		{"en-US from kk", kk + "[locales.en-US]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:6:1: [locales.en-US] transform = "kk-Latn-2021": the transform writes kk-Latn, Kazakh (Latin), not en-US, American English: name it in the [locales.kk-Latn] table`},
+		{"ru from kk", kk + "[locales.ru]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:6:1: [locales.ru] transform = "kk-Latn-2021": the transform writes kk-Latn, Kazakh (Latin), not ru, Russian`},
+		{"kk-Latn from en", "[locales.kk-Latn]\nfrom = \"en\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:2:1: [locales.kk-Latn] from = "en": the transform kk-Latn-2021 reads kk-Cyrl, Kazakh (Cyrillic), not en, English: write from = "kk"`},
+		{"kk-Latn from ru", "[locales.kk-Latn]\nfrom = \"ru\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:2:1: [locales.kk-Latn] from = "ru": the transform kk-Latn-2021 reads kk-Cyrl, Kazakh (Cyrillic), not ru, Russian: write from = "kk"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseConfig("tilmash.toml", []byte(tt.config))
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if tt.want == "" && got != "" || tt.want != "" && !strings.HasPrefix(got, tt.want) {
+				t.Errorf("error = %q\nwant    %q", got, tt.want)
+			}
+		})
+	}
+}
