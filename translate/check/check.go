@@ -23,6 +23,7 @@ import (
 	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/translit"
 	"github.com/tilmash/tilmash/translate/words"
+	"github.com/tilmash/tilmash/translate/xmlchar"
 )
 
 // The codes of the checks (see the package documentation).
@@ -118,6 +119,11 @@ func Run(in Input) []finding.Finding {
 				out = append(out, f)
 			}
 		}
+		for _, f := range Chars(a) {
+			if in.Config.decide(&f, nil) {
+				out = append(out, f)
+			}
+		}
 	}
 	// The locales are checked in parallel: each run reads what is shared
 	// and writes only its own findings.
@@ -149,6 +155,24 @@ func Run(in Input) []finding.Finding {
 		out = append(out, r.out...)
 	}
 	finding.Sort(out)
+	return out
+}
+
+// Chars are the findings on the characters of an article's English that
+// no edition can carry (segment.Article.Chars), before any configuration:
+// none of the article's editions is published while they are there,
+// whatever tilmash.toml turns off.
+func Chars(a *segment.Article) []finding.Finding {
+	var out []finding.Finding
+	for _, c := range a.Chars {
+		f := finding.Finding{Pos: c.Pos, Locale: locale.Source.String(), Code: CodeControl, Severity: finding.Error,
+			Message: fmt.Sprintf("%s in the article: no edition can carry it (XML 1.0 forbids it, so the EPUB would not open), and none of the article's editions is published", xmlchar.Describe(string(c.Rune), 0)),
+			Hint:    "delete it from the article (retype the text around it if you cannot see it); write a line break as a new line"}
+		if c.Unit >= 0 {
+			f.Unit = a.Units[c.Unit].ID
+		}
+		out = append(out, f)
+	}
 	return out
 }
 
@@ -367,11 +391,16 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 		}
 		r.report(tm, pos(off), CodeNFC, "the text is not in Unicode normalisation form C (a letter is written as base + combining mark)", "retype the letter, or normalise the file to NFC")
 	}
-	// Characters no reader should get: control characters (EPUB's XML
-	// refuses them; a newline would make Markdown structure), bidi
-	// overrides that reorder what is shown, and invisible ones.
+	// Characters no edition can carry (package xmlchar), whatever the
+	// English holds: an error, where they stand.
+	if off, _ := xmlchar.Index(text); off >= 0 {
+		r.report(tm, pos(off), CodeControl, xmlchar.Describe(text, off)+": no edition can carry it (XML 1.0 forbids it, so the EPUB would not open)", "delete it: retype the text around it if you cannot see it")
+	}
+	// Characters no reader should get: line breaks (a newline would make
+	// Markdown structure), bidi overrides that reorder what is shown, and
+	// invisible ones, where the English has none.
 	for off, c := range text {
-		if why := invisible(c); why != "" && !strings.ContainsRune(sm.Text(), c) {
+		if why := invisible(c); why != "" && xmlchar.Why(c) == "" && !strings.ContainsRune(sm.Text(), c) {
 			code := CodeControl
 			if strings.HasPrefix(why, "an invisible") {
 				code = CodeInvisible

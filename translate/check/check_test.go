@@ -529,3 +529,43 @@ func TestConfigSourceIsNotDerived(t *testing.T) {
 		})
 	}
 }
+
+// TestUnpublishableChars: a character no edition can carry (a vertical
+// tab, an escape, DEL, U+FFFE…) is an error wherever it is, in the English
+// as in a translation, even where the other has it too, at its position
+// and unit.
+func TestUnpublishableChars(t *testing.T) {
+	tests := []struct {
+		name, english, translation string
+		want                       string // "pos locale" of each control-char finding, ", "-separated
+	}{
+		{"clean", "A flat.", "Квартира.", ""},
+		{"tab is fine", "A\tflat.", "Квар\tтира.", ""},
+		{"vertical tab in both", "A\vflat.", "Квар\vтира.", "content/a.md:5:2 en, locales/ru.toml:26:14 ru"},
+		{"U+FFFE in the translation", "A flat.", "Квартира\uFFFE.", "locales/ru.toml:26:18 ru"},
+		{"U+FFFF in the translation", "A flat.", "\uFFFFКвартира.", "locales/ru.toml:26:10 ru"},
+		{"escape in the English only", "A \x1b[31mflat.", "Квартира.", "content/a.md:5:3 en"},
+		{"DEL in both", "A\x7f flat.", "Квартира\x7f.", "content/a.md:5:2 en, locales/ru.toml:26:18 ru"},
+		{"C1 in the translation", "A flat.", "\u0093Квартира\u0094.", "locales/ru.toml:26:10 ru"},
+		{"noncharacter reference in the English", "A &#xFDD0; flat.", "Квартира.", "content/a.md:5:1 en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := setup(t, language.Russian, tt.english, text(tt.translation))
+			in.IgnorePolicy = true // errors as a build judges them
+			var got []string
+			for _, f := range Run(in) {
+				if f.Code != CodeControl {
+					continue
+				}
+				if f.Severity != finding.Error || f.Unit == "" || f.Hint == "" || !strings.Contains(f.Message, "no edition can carry it") {
+					t.Errorf("finding %+v", f)
+				}
+				got = append(got, f.Pos.String()+" "+f.Locale)
+			}
+			if s := strings.Join(got, ", "); s != tt.want {
+				t.Errorf("control-char findings = %q\nwant                    %q", s, tt.want)
+			}
+		})
+	}
+}

@@ -1,13 +1,21 @@
 package render
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
+	"github.com/tilmash/tilmash/translate/xmlchar"
 )
 
 // FuzzMarkdownRoundTrip: whatever article splits, its English edition
@@ -23,10 +31,29 @@ func FuzzMarkdownRoundTrip(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\nA *b* [c](/d) `e` **f**.\n\n> quoted\n\n- one\n- two\n"))
+	f.Add([]byte("+++\ntitle = \"T\\u000B\"\n+++\n\nA\vb &#11; &#xFFFE; <span title=\"&#xFFFF;\">c</span>\n\n```\n\x1b\n```\n\n<div>&#x7f;</div>\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		a, err := segment.Split("content/f.md", src)
 		if err != nil {
 			return
+		}
+		if len(a.Chars) == 0 {
+			// Nothing for check to refuse (check.Chars): the editions are
+			// valid, the EPUB's XML above all (issue 20).
+			cat := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
+			ed, err := assemble.Assemble(a, cat, cat, assemble.Options{})
+			if err != nil {
+				t.Fatalf("the English edition does not assemble: %v", err)
+			}
+			if what, _, bad := ed.Unpublishable(); bad {
+				t.Fatalf("segment found no character to refuse, but the edition holds %s:\n%q", what, src)
+			}
+			if i, r := xmlchar.Index(string(HTML(ed, Page{}))); i >= 0 {
+				t.Fatalf("the HTML edition holds %U:\n%q", r, src)
+			}
+			if err := epubXML(EPUB(ed, Page{})); err != nil {
+				t.Fatalf("%v:\n%q", err, src)
+			}
 		}
 		for _, u := range a.Units {
 			for _, n := range u.Tags {
@@ -59,4 +86,31 @@ func FuzzMarkdownRoundTrip(f *testing.F) {
 			}
 		}
 	})
+}
+
+// epubXML reports the first XML document of an EPUB (its XHTML, package
+// and container files) that is not well-formed XML.
+func epubXML(book []byte, _ []string) error {
+	z, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		return err
+	}
+	for _, f := range z.File {
+		if !strings.HasSuffix(f.Name, ".xhtml") && !strings.HasSuffix(f.Name, ".opf") && !strings.HasSuffix(f.Name, ".xml") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		d := xml.NewDecoder(rc)
+		for err == nil {
+			_, err = d.Token()
+		}
+		rc.Close()
+		if !errors.Is(err, io.EOF) {
+			return fmt.Errorf("the EPUB's %s is not XML: %v", f.Name, err)
+		}
+	}
+	return nil
 }

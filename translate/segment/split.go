@@ -84,6 +84,9 @@ type Article struct {
 	// Warnings are problems that do not stop the article from being used,
 	// such as an unknown front-matter field.
 	Warnings []*Error
+	// Chars are the characters of the article that no edition can carry,
+	// in file order: none of its editions is published while it has any.
+	Chars []Char
 }
 
 // Error is a problem in a content file, at a position.
@@ -126,6 +129,7 @@ func Split(file string, src []byte) (*Article, error) {
 		return nil, err
 	}
 	s.src = body
+	s.base = len(src) - len(body)
 	s.lineOffset = bodyLine - 1
 	doc := md.Parser().Parse(text.NewReader(body))
 	s.dropRepeatedTitle(doc)
@@ -134,6 +138,7 @@ func Split(file string, src []byte) (*Article, error) {
 		return nil, err
 	}
 	dedupeIDs(a)
+	a.Chars = chars(src, a.Units, s.places)
 	return a, nil
 }
 
@@ -196,7 +201,19 @@ type splitter struct {
 	title      string // the headline, from the front matter
 	inAnswer   bool   // after a question heading, until the next heading
 	numbers    int
-	newlines   []int // the offsets of src's line breaks, found once for pos
+	newlines   []int   // the offsets of src's line breaks, found once for pos
+	base       int     // the offset of src (the body) in the file
+	places     []place // text in no unit that reaches an edition, for chars
+}
+
+// placeOf records the text of node n (an HTML block, a figure's address)
+// for chars: it reaches the editions without being a unit's.
+func (s *splitter) placeOf(n ast.Node, text string) {
+	start, end := 0, 0
+	if lines := n.Lines(); lines.Len() > 0 {
+		start, end = lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	}
+	s.places = append(s.places, place{pos: s.pos(n), start: s.base + start, end: s.base + end, text: text})
 }
 
 // lineOfKey returns the 0-based line of "key =" in TOML text, or 0.
@@ -315,6 +332,7 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 			u := s.unit(Caption, nodes, s.pos(n), "A photo caption.")
 			b := none
 			b.Kind, b.Src, b.Unit = FigureBlock, string(img.Destination), s.add(u)
+			s.placeOf(n, html.UnescapeString(b.Src))
 			return b, true, nil
 		}
 		nodes, err := s.inlines(n)
@@ -369,6 +387,7 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 			lit = append(lit, n.ClosureLine.Value(s.src)...)
 		}
 		b.Kind, b.Literal = HTMLBlock, string(lit)
+		s.placeOf(n, html.UnescapeString(b.Literal))
 		return b, true, nil
 	case *ast.ThematicBreak:
 		b := none
