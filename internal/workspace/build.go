@@ -795,6 +795,9 @@ func (w *Workspace) followSources(cats []*catalog.Catalog, plans [][]plan, artic
 					why.Message = fmt.Sprintf("the %s edition is not published (%s), and %s is computed from it", c.DerivedFrom, sp.refusal.Rejected[0].Message, c.Locale)
 				} else if len(sp.refusal.Missing) > 0 {
 					why.Unit = sp.refusal.Missing[0]
+					if m := sp.cat.Lookup(why.Unit); m != nil {
+						why.Pos = m.Pos.String() // its empty entry
+					}
 					why.Message = fmt.Sprintf("the %s edition is not published (%d units missing), and %s is computed from it [%s]", c.DerivedFrom, len(sp.refusal.Missing), c.Locale, check.CodeMissing)
 				}
 				p.refusal = &Refusal{Locale: c.Locale.String(), Article: p.article.Slug, Requirement: p.req, Coverage: percent(p.ed.Stats.Translated, p.ed.Stats.Units), Rejected: []Rejection{why}}

@@ -13,6 +13,7 @@ import (
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/segment"
+	"github.com/tilmash/tilmash/translate/translit"
 )
 
 var rules = map[string]LocaleRules{
@@ -565,6 +566,68 @@ func TestUnpublishableChars(t *testing.T) {
 			}
 			if s := strings.Join(got, ", "); s != tt.want {
 				t.Errorf("control-char findings = %q\nwant                    %q", s, tt.want)
+			}
+		})
+	}
+}
+
+// TestOverridesAreChecked: an override of a derived locale
+// (locales/kk-Latn.toml) is held to every check a translation is held to,
+// by the derived locale's rules, at its own file:line:col (issue 20:
+// template code, a stray <, control characters in overrides passed
+// check); the computed text is checked for what the transform can get
+// wrong, once.
+func TestOverridesAreChecked(t *testing.T) {
+	kkLatn := language.MustParse("kk-Latn")
+	tr, err := translit.Lookup("kk-Latn-2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, override string
+		notes          string
+		want           string // the kk-Latn findings' codes
+	}{
+		{"a good override", "Şamamen {{.Number1}} er adam Almatyğa keldı.", "", ""},
+		{"template code", "{{range .}}Şamamen{{end}} {{.Number1}} er adam keldı.", "", CodeTemplate},
+		{"a stray <", "Şamamen {{.Number1}} <b er adam keldı.", "", CodeMarkup},
+		{"an escape", "Şamamen {{.Number1}} er\x1b adam keldı.", "", CodeControl},
+		{"U+FFFE", "Şamamen {{.Number1}} er adam keldı.\uFFFE", "", CodeControl},
+		{"a placeholder lost", "Şamamen 150 000 er adam keldı.", "", CodePlaceholder + " " + CodeGroupedNumber},
+		{"straight quotes", "Şamamen {{.Number1}} \"er adam\" keldı.", "", CodeQuotes + " " + CodeQuotes},
+		{"the English itself", "Some {{.Number1}} men came to Almaty.", "", CodeIdentical},
+		{"a Cyrillic letter in a Latin word", "Şamamen {{.Number1}} er adam keldі.", "", CodeForeignLetters + " " + CodeMixedScript},
+		{"a translator's directive", "Şamamen {{.Number1}} \"er adam\" keldı.", "# tilmash: ignore typography\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := setup(t, language.Kazakh, "Some 150,000 men came to Almaty.", text("Шамамен {{.Number1}} ер адам Алматыға келді."))
+			kk := in.Targets[0]
+			id := kk.Messages[len(kk.Messages)-1].ID
+			ov, err := catalog.Parse("locales/kk-Latn.toml", []byte("# an override\n\n"+tt.notes+"["+id+"]\nhash = "+catalog.Quote(in.Source.Lookup(id).Hash)+"\nother = "+catalog.Quote(tt.override)+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := catalog.Derive(kk, kkLatn, "kk-Latn-2021", tr.Text)
+			d.Stale = d.Override(ov, in.Source)
+			in.Targets = append(in.Targets, d)
+			in.Config.Locales = map[string]LocaleRules{"kk": {Quotes: "«»“”"}, "kk-Latn": {Quotes: "«»“”"}}
+			in.IgnorePolicy = true
+			var got []string
+			for _, f := range Run(in) {
+				if f.Locale == "kk" && f.Severity == finding.Error {
+					t.Errorf("kk: %v", f)
+				}
+				if f.Locale != "kk-Latn" {
+					continue
+				}
+				got = append(got, f.Code)
+				if f.Pos.File != "locales/kk-Latn.toml" || f.Pos.Line != 5 || f.Unit != id || f.Severity != finding.Error {
+					t.Errorf("finding %v: want it at locales/kk-Latn.toml:5, unit %s, an error", f, id)
+				}
+			}
+			if s := strings.Join(got, " "); s != tt.want {
+				t.Errorf("kk-Latn findings = %q, want %q", s, tt.want)
 			}
 		})
 	}
