@@ -16,6 +16,7 @@ import (
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/xmlchar"
+	"golang.org/x/net/html"
 )
 
 // FuzzMarkdownRoundTrip: whatever article splits, its English edition
@@ -31,6 +32,7 @@ func FuzzMarkdownRoundTrip(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\nA *b* [c](/d) `e` **f**.\n\n> quoted\n\n- one\n- two\n"))
+	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\nA </p> b </article>\n\n</body></section>\n\n> </blockquote>\n\n- x </li></ul>\n\nEnd.\n"))
 	f.Add([]byte("+++\ntitle = \"T\\u000B\"\n+++\n\nA\vb &#11; &#xFFFE; <span title=\"&#xFFFF;\">c</span>\n\n```\n\x1b\n```\n\n<div>&#x7f;</div>\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		a, err := segment.Split("content/f.md", src)
@@ -48,8 +50,12 @@ func FuzzMarkdownRoundTrip(f *testing.F) {
 			if what, _, bad := ed.Unpublishable(); bad {
 				t.Fatalf("segment found no character to refuse, but the edition holds %s:\n%q", what, src)
 			}
-			if i, r := xmlchar.Index(string(HTML(ed, Page{}))); i >= 0 {
+			page := HTML(ed, Page{})
+			if i, r := xmlchar.Index(string(page)); i >= 0 {
 				t.Fatalf("the HTML edition holds %U:\n%q", r, src)
+			}
+			if err := pageWhole(page); err != nil {
+				t.Fatalf("%v:\n%q\n%s", err, src, page)
 			}
 			if err := epubXML(EPUB(ed, Page{})); err != nil {
 				t.Fatalf("%v:\n%q", err, src)
@@ -111,6 +117,43 @@ func epubXML(book []byte, _ []string) error {
 		if !errors.Is(err, io.EOF) {
 			return fmt.Errorf("the EPUB's %s is not XML: %v", f.Name, err)
 		}
+	}
+	return nil
+}
+
+// pageWhole reports a page whose structure an editor's HTML broke: more
+// or fewer than one <article>, or text of the article left outside it
+// (in <body> after it).
+func pageWhole(page []byte) error {
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return err
+	}
+	articles := 0
+	var outside string
+	var walk func(n *html.Node, inBody, inArticle bool)
+	walk = func(n *html.Node, inBody, inArticle bool) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "article":
+				articles++
+				inArticle = true
+			case "body":
+				inBody = true
+			case "nav":
+				return // the language switcher
+			}
+		}
+		if n.Type == html.TextNode && inBody && !inArticle && strings.TrimSpace(n.Data) != "" && outside == "" {
+			outside = n.Data
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inBody, inArticle)
+		}
+	}
+	walk(doc, false, false)
+	if articles != 1 || outside != "" {
+		return fmt.Errorf("the page's structure is broken: %d <article> elements, text outside it: %q", articles, outside)
 	}
 	return nil
 }
