@@ -632,3 +632,26 @@ func TestOverridesAreChecked(t *testing.T) {
 		})
 	}
 }
+
+// TestConfigBaseURL: every page and book links through [publish] base-url,
+// so a character no edition can carry (or a space) in it is an error at
+// its line, not a broken book.
+func TestConfigBaseURL(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{`https://example.org/news/`, ""},
+		{`/news/`, ""},
+		{`https://example.org/\u000B/`, `tilmash.toml:3:1: [publish] base-url = "https://example.org/\v/": an address holds no space or control character (a control character (U+000B))`},
+		{`https://example.org/\uFFFE`, `tilmash.toml:3:1: [publish] base-url = "https://example.org/\ufffe": an address holds no space or control character (a noncharacter (U+FFFE))`},
+		{`https://example.org/a b`, `tilmash.toml:3:1: [publish] base-url = "https://example.org/a b": an address holds no space`},
+	}
+	for _, tt := range tests {
+		_, err := ParseConfig("tilmash.toml", []byte("# the site\n[publish]\nbase-url = \""+tt.url+"\"\n"))
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if tt.want == "" && got != "" || tt.want != "" && !strings.HasPrefix(got, tt.want) {
+			t.Errorf("base-url %s: error %q\nwant %q", tt.url, got, tt.want)
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/translit"
+	"github.com/tilmash/tilmash/translate/xmlchar"
 )
 
 // Config is the project's settings file, tilmash.toml: what each language's
@@ -154,6 +155,10 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	}
 	if u := c.Publish.BaseURL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "/") {
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "base-url"), Col: 1}, Msg: fmt.Sprintf("[publish] base-url = %q: write an absolute address, such as \"https://example.org/news/\"", u)}
+	}
+	if i := strings.IndexFunc(c.Publish.BaseURL, func(r rune) bool { return r <= ' ' || xmlchar.Why(r) != "" }); i >= 0 {
+		// Every page and book links through it: it must not hold what no edition can carry.
+		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "base-url"), Col: 1}, Msg: fmt.Sprintf("[publish] base-url = %q: an address holds no space or control character (%s): write it percent-encoded", c.Publish.BaseURL, xmlchar.Describe(c.Publish.BaseURL, i))}
 	}
 	c.file, c.lines = file, map[string]int{}
 	canonical := map[string]LocaleRules{}
