@@ -55,6 +55,18 @@ func chars(src []byte, units []Unit, places []place) []Char {
 		_, n := utf8.DecodeRune(src[off+i:])
 		off += i + max(n, 1)
 	}
+	bads := make([]string, len(units))
+	some := len(hits) > 0
+	for i := range units {
+		bads[i] = badRunes(unitTexts(&units[i]))
+		some = some || bads[i] != ""
+	}
+	for _, p := range places {
+		some = some || badRunes([]string{p.text}) != ""
+	}
+	if !some {
+		return nil // the common case
+	}
 	lines := []int{0} // the offset at which each line starts
 	for i, c := range src {
 		if c == '\n' {
@@ -83,7 +95,7 @@ func chars(src []byte, units []Unit, places []place) []Char {
 	}
 	sorted := slices.Sorted(slices.Values(starts))
 	for i := range units {
-		bad := badRunes(unitTexts(&units[i]))
+		bad := bads[i]
 		if len(bad) == 0 {
 			continue
 		}
