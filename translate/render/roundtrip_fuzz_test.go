@@ -121,9 +121,10 @@ func epubXML(book []byte, _ []string) error {
 	return nil
 }
 
-// pageWhole reports a page whose structure an editor's HTML broke: more
-// or fewer than one <article>, or text of the article left outside it
-// (in <body> after it).
+// pageWhole reports a page whose structure an editor's HTML broke: the
+// body holding other than one <article> of its own, or text of the
+// article left outside it (in <body> after it). An editor's own
+// <article> inside the page's is fine.
 func pageWhole(page []byte) error {
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
@@ -136,7 +137,9 @@ func pageWhole(page []byte) error {
 		if n.Type == html.ElementNode {
 			switch n.Data {
 			case "article":
-				articles++
+				if !inArticle {
+					articles++
+				}
 				inArticle = true
 			case "body":
 				inBody = true
@@ -153,7 +156,7 @@ func pageWhole(page []byte) error {
 	}
 	walk(doc, false, false)
 	if articles != 1 || outside != "" {
-		return fmt.Errorf("the page's structure is broken: %d <article> elements, text outside it: %q", articles, outside)
+		return fmt.Errorf("the page's structure is broken: %d <article> elements in <body>, text outside them: %q", articles, outside)
 	}
 	return nil
 }
