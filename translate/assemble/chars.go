@@ -1,9 +1,10 @@
 package assemble
 
 import (
-	"html"
 	"maps"
 	"slices"
+
+	"golang.org/x/net/html"
 
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"

@@ -1,11 +1,12 @@
 package segment
 
 import (
-	"html"
 	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 
 	"github.com/tilmash/tilmash/translate/xmlchar"
 )

@@ -25,6 +25,7 @@ func TestChars(t *testing.T) {
 		{"a code block", fm + "Text.\n\n```\nx\x1by\n```\n", "8:2 U+001B -"},
 		{"an HTML block's reference", fm + "Text.\n\n<div>a&#xFFFE;b</div>\n", "7:1 U+FFFE -"},
 		{"an HTML block", fm + "Text.\n\n<div>a\x7fb</div>\n", "7:7 U+007F -"},
+		{"a reference without its semicolon, as HTML reads it", fm + "Text.\n\n<div>&#1", "7:1 U+0001 -"},
 		{"inline HTML", fm + "Text <span title=\"&#11;\">x</span>.\n", "5:1 U+000B paragraph"},
 		{"a link's address", fm + "A [link](<a\vb>).\n", "5:12 U+000B paragraph"},
 		{"a figure's address", fm + "![Caption](x&#xFFFF;.jpg)\n", "5:1 U+FFFF -"},

@@ -333,7 +333,7 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 			u := s.unit(Caption, nodes, s.pos(n), "A photo caption.")
 			b := none
 			b.Kind, b.Src, b.Unit = FigureBlock, string(img.Destination), s.add(u)
-			s.placeOf(n, html.UnescapeString(b.Src))
+			s.placeOf(n, xhtml.UnescapeString(b.Src))
 			if !SafeURL(b.Src) {
 				s.unsafeLink(n, b.Src)
 				b.Src = "" // the caption alone, as for a photograph not available
@@ -392,7 +392,7 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 			lit = append(lit, n.ClosureLine.Value(s.src)...)
 		}
 		b.Kind, b.Literal = HTMLBlock, string(lit)
-		s.placeOf(n, html.UnescapeString(b.Literal))
+		s.placeOf(n, xhtml.UnescapeString(b.Literal))
 		s.rawLinks(n, b.Literal)
 		return b, true, nil
 	case *ast.ThematicBreak:
@@ -661,7 +661,7 @@ func invalidUTF8(src []byte) (line, col int) {
 // too.
 func SafeURL(u string) bool {
 	for range 4 {
-		d := html.UnescapeString(u)
+		d := xhtml.UnescapeString(u)
 		if d == u {
 			break
 		}
