@@ -701,6 +701,7 @@ type judged struct {
 	rejected map[*catalog.Catalog]func() map[string]*assemble.Error
 }
 
+// judge prepares what the checks say for a build of articles.
 func (w *Workspace) judge(articles []*segment.Article) *judged {
 	j := &judged{english: englishChars(articles), rejected: map[*catalog.Catalog]func() map[string]*assemble.Error{}}
 	for _, c := range w.Targets {

@@ -53,9 +53,11 @@ type Transform interface {
 	// Text transforms a message's text, leaving its tags and placeholders.
 	Text(s string) string
 	// From is the language and script whose text the transform reads
-	// (Kazakh in Cyrillic, kk), To those it writes (kk-Latn): a locale
-	// derived through it must be To's, from a catalogue of From's.
+	// (Kazakh in Cyrillic, kk-Cyrl): a locale derived through it is
+	// computed from a catalogue of From's (see Fits).
 	From() language.Tag
+	// To is the language and script the transform writes (kk-Latn): only a
+	// locale of To's may be derived through it.
 	To() language.Tag
 }
 
