@@ -767,9 +767,9 @@ func (w *Workspace) followSources(cats []*catalog.Catalog, plans [][]plan, artic
 			continue
 		}
 		var from []plan
-		for j, sc := range cats {
+		for k, sc := range cats {
 			if sc.Locale == c.DerivedFrom {
-				from = plans[j]
+				from = plans[k]
 			}
 		}
 		if from == nil {

@@ -146,6 +146,16 @@ func TestBuildWritesNoUnpublishableChars(t *testing.T) {
 					t.Errorf("build (fallback %v) failed: %v, want %v", fallback, res.Report.Failed(), want != "")
 				}
 			}
+			// tilmash status says the same of the English edition.
+			eds, err := w.Editions(nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range eds {
+				if e.Locale == "en" && (e.Publish == "refused") != slices.Contains(strings.Split(tt.refused, ", "), "en") {
+					t.Errorf("status: the English edition is %q; build refused %q", e.Publish, tt.refused)
+				}
+			}
 		})
 	}
 }
