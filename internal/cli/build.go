@@ -243,7 +243,7 @@ func refusals(res *workspace.Result) error {
 	}
 	var eds []string
 	for _, r := range res.Report.Refused {
-		if r.Requirement == "required" {
+		if r.Fails() {
 			eds = append(eds, r.Locale+" "+r.Article)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -127,15 +128,25 @@ type Report struct {
 }
 
 // Failed reports whether the build refused an edition the publication
-// policy requires: what makes tilmash build exit 1.
+// policy requires, or a source edition: what makes tilmash build exit 1.
 func (r Report) Failed() bool {
 	for _, x := range r.Refused {
-		if x.Requirement == check.Required.String() {
+		if x.Fails() {
 			return true
 		}
 	}
 	return false
 }
+
+// Fails reports whether the refusal fails the build: the edition is
+// required, or it is the source's (always required: refused only when its
+// English holds a character no edition can carry).
+func (x Refusal) Fails() bool {
+	return x.Requirement == check.Required.String() || x.Requirement == sourceRequirement
+}
+
+// sourceRequirement is the requirement of a source edition.
+const sourceRequirement = "source"
 
 // Result is a build's files, editions and report.
 type Result struct {
@@ -152,6 +163,10 @@ type plan struct {
 	ed       *assemble.Edition
 	refusal  *Refusal // nil: published
 	planOnly bool     // decide, do not render
+	// noKeep: the edition holds a character no edition can carry, so an
+	// earlier edition of the same English (made by a tilmash that let it
+	// through) must not stay online either.
+	noKeep bool
 }
 
 // Build assembles every article in every locale and renders each in every
@@ -213,6 +228,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	}
 
 	// 1 and 2: decide, per locale in parallel.
+	j := w.judge(articles)
 	plans := make([][]plan, len(cats))
 	errs := make([]error, len(cats))
 	var wg sync.WaitGroup
@@ -220,7 +236,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			plans[i], errs[i] = w.planLocale(c, articles, opts)
+			plans[i], errs[i] = w.planLocale(c, articles, opts, j)
 		}()
 	}
 	wg.Wait()
@@ -228,6 +244,9 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	if err := w.followSources(cats, plans, articles, opts, j); err != nil {
+		return nil, err
 	}
 	// A catalogue that cannot be read: every edition of its locale is
 	// refused (the earlier ones may be kept). A locale the policy requires
@@ -286,7 +305,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 			switch {
 			case p.refusal == nil:
 				publish(p.article.Slug, p.cat.Locale.String())
-			case prev[key].keepable(w.fingerprint(p.article), w.Config.StalePolicy()) && w.exists(prev[key].outputs):
+			case !p.noKeep && prev[key].keepable(w.fingerprint(p.article), w.Config.StalePolicy()) && w.exists(prev[key].outputs):
 				p.refusal.Kept = true
 				publish(p.article.Slug, p.cat.Locale.String())
 				kept = append(kept, key)
@@ -683,8 +702,8 @@ func (w *Workspace) rejections(c *catalog.Catalog) map[string]*assemble.Error {
 	fs := check.Run(check.Input{Articles: w.Articles, Source: w.Source, Targets: []*catalog.Catalog{c}, Glossary: w.Glossary, Config: w.Config, Words: w.Words, IgnorePolicy: true})
 	out := map[string]*assemble.Error{}
 	for _, f := range fs {
-		if f.Severity != finding.Error || f.Unit == "" || out[f.Unit] != nil {
-			continue
+		if f.Severity != finding.Error || f.Unit == "" || out[f.Unit] != nil || f.Locale != c.Locale.String() {
+			continue // the English's own findings are englishChars'
 		}
 		switch f.Code {
 		case check.CodeMissing, check.CodeStale, check.CodeObsolete:
@@ -695,18 +714,149 @@ func (w *Workspace) rejections(c *catalog.Catalog) map[string]*assemble.Error {
 	return out
 }
 
+// judged is what the checks say, found once per build and shared by the
+// locales' plans (which run in parallel).
+type judged struct {
+	english map[*segment.Article][]Rejection // englishChars
+	// rejected gives each target catalogue's rejections, computed once
+	// for whichever plan needs them first: a derived locale's plan
+	// needs its source locale's too.
+	rejected map[*catalog.Catalog]func() map[string]*assemble.Error
+}
+
+// judge prepares what the checks say for a build of articles.
+func (w *Workspace) judge(articles []*segment.Article) *judged {
+	j := &judged{english: englishChars(articles), rejected: map[*catalog.Catalog]func() map[string]*assemble.Error{}}
+	for _, c := range w.Targets {
+		j.rejected[c] = sync.OnceValue(func() map[string]*assemble.Error { return w.rejections(c) })
+	}
+	return j
+}
+
+// rejections are catalogue c's (Workspace.rejections), once.
+func (j *judged) rejections(c *catalog.Catalog) map[string]*assemble.Error {
+	if f := j.rejected[c]; f != nil {
+		return f()
+	}
+	return nil
+}
+
+// englishChars returns, by article, the characters of its English that no
+// edition can carry (check.Chars, as tilmash check reports them): none of
+// the article's editions may be published while it holds one, whatever
+// tilmash.toml turns off.
+func englishChars(articles []*segment.Article) map[*segment.Article][]Rejection {
+	out := map[*segment.Article][]Rejection{}
+	for _, a := range articles {
+		for _, f := range check.Chars(a) {
+			out[a] = append(out[a], Rejection{Unit: f.Unit, Pos: f.Pos.String(), Message: fmt.Sprintf("%s [%s]", f.Message, f.Code)})
+		}
+	}
+	return out
+}
+
+// unpublishable is why the assembled edition p.ed may not be published
+// (a character no format can carry): the English's check findings, or,
+// where the checks let one through (turned off in tilmash.toml), the
+// edition's own. Nil when it may be.
+func (w *Workspace) unpublishable(p plan, english []Rejection) []Rejection {
+	if len(english) > 0 {
+		return english
+	}
+	what, unit, ok := p.ed.Unpublishable()
+	if !ok {
+		return nil
+	}
+	pos := segment.Pos{File: p.article.Path, Line: 1, Col: 1} // outside units: in the article
+	for _, u := range p.article.Units {
+		if u.ID == unit {
+			pos = u.Pos
+		}
+	}
+	if m := p.cat.Lookup(unit); unit != "" && p.cat != w.Source && m != nil && m.Translated() {
+		pos = m.Pos // the translation's
+	}
+	return []Rejection{{Unit: unit, Pos: pos.String(), Message: fmt.Sprintf("the edition would hold %s, which no edition can carry (XML 1.0 forbids it): not published [%s]", what, check.CodeControl)}}
+}
+
+// followSources refuses a derived locale's edition (kk-Latn) whenever its
+// source locale's (kk) is refused: its text is computed from that
+// catalogue, so what makes one unpublishable makes the other too, and an
+// override must not publish what the source locale may not. The source
+// locale is decided here if this build does not make it.
+func (w *Workspace) followSources(cats []*catalog.Catalog, plans [][]plan, articles []*segment.Article, opts BuildOptions, j *judged) error {
+	for i, c := range cats {
+		if !c.Derived() {
+			continue
+		}
+		var from []plan
+		for k, sc := range cats {
+			if sc.Locale == c.DerivedFrom {
+				from = plans[k]
+			}
+		}
+		if from == nil {
+			sc := w.target(c.DerivedFrom)
+			if sc == nil {
+				continue // derive made nothing without it
+			}
+			o := opts
+			o.PlanOnly = true
+			var err error
+			if from, err = w.planLocale(sc, articles, o, j); err != nil {
+				return err
+			}
+		}
+		for k := range plans[i] {
+			p := &plans[i][k]
+			for _, sp := range from {
+				if sp.article != p.article || sp.refusal == nil || p.refusal != nil {
+					continue
+				}
+				why := Rejection{Pos: c.Path + ":1:1", Message: fmt.Sprintf("the %s edition is not published, and %s is computed from it [%s]", c.DerivedFrom, c.Locale, check.CodeMissing)}
+				if len(sp.refusal.Rejected) > 0 {
+					why.Unit, why.Pos = sp.refusal.Rejected[0].Unit, sp.refusal.Rejected[0].Pos
+					why.Message = fmt.Sprintf("the %s edition is not published (%s), and %s is computed from it", c.DerivedFrom, sp.refusal.Rejected[0].Message, c.Locale)
+				} else if len(sp.refusal.Missing) > 0 {
+					why.Unit = sp.refusal.Missing[0]
+					if m := sp.cat.Lookup(why.Unit); m != nil {
+						why.Pos = m.Pos.String() // its empty entry
+					}
+					why.Message = fmt.Sprintf("the %s edition is not published (%d units missing), and %s is computed from it [%s]", c.DerivedFrom, len(sp.refusal.Missing), c.Locale, check.CodeMissing)
+				}
+				p.refusal = &Refusal{Locale: c.Locale.String(), Article: p.article.Slug, Requirement: p.req, Coverage: percent(p.ed.Stats.Translated, p.ed.Stats.Units), Rejected: []Rejection{why}}
+				p.noKeep = sp.noKeep
+			}
+		}
+	}
+	return nil
+}
+
 // planLocale decides, for every article, whether its edition in c's locale
-// is published.
-func (w *Workspace) planLocale(c *catalog.Catalog, articles []*segment.Article, opts BuildOptions) ([]plan, error) {
+// is published. An article whose English holds a character no edition can
+// carry (j.english) is published in no locale, with or without fallback; a
+// derived locale's unit is rejected where its source locale's is.
+func (w *Workspace) planLocale(c *catalog.Catalog, articles []*segment.Article, opts BuildOptions, j *judged) ([]plan, error) {
 	source := c == w.Source
 	var reject map[string]*assemble.Error
 	if !source {
-		reject = w.rejections(c)
+		reject = j.rejections(c)
+		if c.Derived() {
+			if from := w.target(c.DerivedFrom); from != nil {
+				merged := maps.Clone(reject)
+				for id, e := range j.rejections(from) {
+					if merged[id] == nil {
+						merged[id] = e
+					}
+				}
+				reject = merged
+			}
+		}
 	}
 	policy := w.Config.StalePolicy()
 	var out []plan
 	for _, a := range articles {
-		p := plan{article: a, cat: c, req: "source", planOnly: opts.PlanOnly}
+		p := plan{article: a, cat: c, req: sourceRequirement, planOnly: opts.PlanOnly}
 		if !source {
 			req := w.Config.Requirement(a, c.Locale.String())
 			if req == check.NotForTranslation {
@@ -741,6 +891,13 @@ func (w *Workspace) planLocale(c *catalog.Catalog, articles []*segment.Article, 
 			}
 		}
 		p.ed = ed
+		if bad := w.unpublishable(p, j.english[a]); len(bad) > 0 {
+			if p.refusal == nil {
+				p.refusal = &Refusal{Locale: c.Locale.String(), Article: a.Slug, Requirement: p.req, Coverage: coverage}
+			}
+			p.refusal.Rejected = append(p.refusal.Rejected, bad...)
+			p.noKeep = true
+		}
 		out = append(out, p)
 	}
 	return out, nil

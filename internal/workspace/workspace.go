@@ -745,7 +745,7 @@ func (w *Workspace) Editions(locales []language.Tag, previous *Report) ([]Editio
 		switch {
 		case r.Kept:
 			st.Publish = "kept"
-		case r.Requirement == check.Required.String():
+		case r.Fails():
 			st.Publish = "refused"
 		default:
 			st.Publish = "waiting"

@@ -124,6 +124,11 @@ type Catalog struct {
 	Stale    []*Message
 	Messages []*Message // in file order
 	index    map[string]*Message
+
+	// Overrides are a derived catalogue's overrides that are applied, as
+	// their file has them (with their own positions and comments): the
+	// checks hold them to everything a translation is held to.
+	Overrides []*Message
 }
 
 // generatedHeader reports whether a comment block at the top of a file is
@@ -731,6 +736,7 @@ func (c *Catalog) Override(overrides, src *Catalog) []*Message {
 			}
 		}
 		m.Forms, m.Pos, m.FormPos = forms, om.Pos, om.FormPos
+		c.Overrides = append(c.Overrides, om)
 	}
 	return stale
 }

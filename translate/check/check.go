@@ -23,6 +23,7 @@ import (
 	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/translit"
 	"github.com/tilmash/tilmash/translate/words"
+	"github.com/tilmash/tilmash/translate/xmlchar"
 )
 
 // The codes of the checks (see the package documentation).
@@ -118,6 +119,11 @@ func Run(in Input) []finding.Finding {
 				out = append(out, f)
 			}
 		}
+		for _, f := range Chars(a) {
+			if in.Config.decide(&f, nil) {
+				out = append(out, f)
+			}
+		}
 	}
 	// The locales are checked in parallel: each run reads what is shared
 	// and writes only its own findings.
@@ -152,14 +158,48 @@ func Run(in Input) []finding.Finding {
 	return out
 }
 
+// Chars are the findings on the characters of an article's English that
+// no edition can carry (segment.Article.Chars), before any configuration:
+// none of the article's editions is published while they are there,
+// whatever tilmash.toml turns off.
+func Chars(a *segment.Article) []finding.Finding {
+	var out []finding.Finding
+	for _, c := range a.Chars {
+		f := finding.Finding{Pos: c.Pos, Locale: locale.Source.String(), Code: CodeControl, Severity: finding.Error,
+			Message: fmt.Sprintf("%s in the article: no edition can carry it (XML 1.0 forbids it, so the EPUB would not open), and none of the article's editions is published", xmlchar.Describe(string(c.Rune), 0)),
+			Hint:    "delete it from the article (retype the text around it if you cannot see it); write a line break as a new line"}
+		if c.Unit >= 0 {
+			f.Unit = a.Units[c.Unit].ID
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
 // derived checks a derived locale's text (kk-Latn from kk) for what the
-// transform may get wrong: a letter of the source script left over; and
-// its overrides for staleness. Missing, stale and broken strings, and the
-// typography the transform leaves as it is, are the source locale's
-// findings (they make the derived edition incomplete too): reported once.
+// transform may get wrong: a letter of the source script left over, a
+// character no edition can carry that the source's text does not hold (a
+// glossary rendering's); its overrides for staleness; and every override
+// applied (locales/kk-Latn.toml) as a translation is checked, by the
+// derived locale's rules. Missing, stale and broken strings of the
+// source locale, and the typography the transform leaves as it is, are
+// the source locale's findings (they make the derived edition incomplete
+// too): reported once.
 func (r *run) derived() {
 	for _, m := range r.cat.Stale {
 		r.report(m, m.Pos, CodeStale, fmt.Sprintf("this override was made for other English than %s's unit has now: the computed text is used", r.cat.DerivedFrom), "revise the override, then set its hash to the "+r.cat.DerivedFrom.String()+" entry's")
+	}
+	overridden := map[string]bool{}
+	for _, om := range r.cat.Overrides {
+		overridden[om.ID] = true
+	}
+	from := map[string]*catalog.Message{}
+	for _, c := range r.in.Targets {
+		if c.Locale == r.cat.DerivedFrom {
+			for _, m := range c.Messages {
+				from[m.ID] = m
+			}
+		}
 	}
 	for _, m := range r.cat.Messages {
 		for _, f := range locale.Forms {
@@ -171,8 +211,51 @@ func (r *run) derived() {
 			if c, off, left := translit.Cyrillic(stripCode(text)); left {
 				r.report(m, pos(off), CodeForeignLetters, fmt.Sprintf("the Cyrillic %q is left in the %s text (transform %s)", string(c), r.loc, r.cat.Transform), "write the letter in the "+r.cat.DerivedFrom.String()+" catalogue as the transform knows it, or report the transform's gap")
 			}
+			if off, c := xmlchar.Index(text); off >= 0 && !overridden[m.ID] && (from[m.ID] == nil || !strings.ContainsRune(from[m.ID].Forms[f], c)) {
+				r.report(m, pos(0), CodeControl, xmlchar.Describe(text, off)+fmt.Sprintf(" in the %s text, not in the %s text it is computed from: no edition can carry it", r.loc, r.cat.DerivedFrom), "look for it in the glossary's "+r.loc+" renderings")
+			}
 		}
 	}
+	r.overrides()
+}
+
+// overrides checks the overrides applied to a derived catalogue
+// (locales/kk-Latn.toml) as translations are checked: placeholders, tags,
+// template code, numbers, characters, the derived locale's typography
+// and script rules, the glossary's renderings for it, spelling. Only the
+// forms an override gives are its own; the others are computed.
+func (r *run) overrides() {
+	if len(r.cat.Overrides) == 0 {
+		return
+	}
+	mine := &catalog.Catalog{Locale: r.tag, Path: r.cat.Overrides[0].Pos.File}
+	for _, om := range r.cat.Overrides {
+		sm := r.in.Source.Lookup(om.ID)
+		if sm == nil {
+			continue
+		}
+		mine.Add(om)
+		u := r.units[sm.ID]
+		var tags markup.Tags
+		if u != nil {
+			tags = u.Tags
+		}
+		srcVars, srcTags, srcNumbers := varSet(sm.Forms[locale.Other]), tagCounts(sm.Forms[locale.Other]), numbers(sm.Forms[locale.Other])
+		for _, f := range locale.Forms {
+			text, ok := om.Forms[f]
+			if !ok || text == "" {
+				continue // not applied: the computed form stands
+			}
+			pos := func(off int) segment.Pos { return om.ValuePos(f, off) }
+			r.text(om, f, text, sm, srcVars, srcTags, srcNumbers, tags, pos)
+		}
+	}
+	if r.in.Glossary != nil {
+		for _, f := range r.in.Glossary.Check(r.in.Source, mine) {
+			r.add(f, mine.Lookup(f.Unit))
+		}
+	}
+	r.spelling()
 }
 
 type run struct {
@@ -367,11 +450,16 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 		}
 		r.report(tm, pos(off), CodeNFC, "the text is not in Unicode normalisation form C (a letter is written as base + combining mark)", "retype the letter, or normalise the file to NFC")
 	}
-	// Characters no reader should get: control characters (EPUB's XML
-	// refuses them; a newline would make Markdown structure), bidi
-	// overrides that reorder what is shown, and invisible ones.
+	// Characters no edition can carry (package xmlchar), whatever the
+	// English holds: an error, where they stand.
+	if off, _ := xmlchar.Index(text); off >= 0 {
+		r.report(tm, pos(off), CodeControl, xmlchar.Describe(text, off)+": no edition can carry it (XML 1.0 forbids it, so the EPUB would not open)", "delete it: retype the text around it if you cannot see it")
+	}
+	// Characters no reader should get: line breaks (a newline would make
+	// Markdown structure), bidi overrides that reorder what is shown, and
+	// invisible ones, where the English has none.
 	for off, c := range text {
-		if why := invisible(c); why != "" && !strings.ContainsRune(sm.Text(), c) {
+		if why := invisible(c); why != "" && xmlchar.Why(c) == "" && !strings.ContainsRune(sm.Text(), c) {
 			code := CodeControl
 			if strings.HasPrefix(why, "an invisible") {
 				code = CodeInvisible

@@ -13,6 +13,7 @@ import (
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/segment"
+	"github.com/tilmash/tilmash/translate/translit"
 )
 
 var rules = map[string]LocaleRules{
@@ -487,5 +488,170 @@ func TestStaleHintShowsTheWordDiff(t *testing.T) {
 	}
 	if want := "what changed: He worked [-whilst-]{+while+} living in Almaty."; !strings.Contains(fs[0].Hint, want) {
 		t.Errorf("hint = %q, want it to hold %q", fs[0].Hint, want)
+	}
+}
+
+// TestConfigSourceIsNotDerived: the English editions are the articles.
+// A [locales.X] table for the source, however BCP 47 lets it be spelt,
+// may not derive it from another locale or transform it; a transform
+// makes only the locale it writes, from the one it reads. Each is an error
+// at the setting's line and column.
+func TestConfigSourceIsNotDerived(t *testing.T) {
+	const kk = "[locales.kk]\nrequired = true\n\n"
+	tests := []struct {
+		name, config, want string // want: the error's start, or "" for none
+	}{
+		{"kk-Latn from kk", kk + "[locales.kk-Latn]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", ""},
+		{"kk-Latn-KZ from kk-KZ", "[locales.kk-Latn-KZ]\nfrom = \"kk-KZ\"\ntransform = \"kk-Latn-2021\"\n", ""},
+		{"en from kk", kk + "[locales.en]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:5:1: [locales.en] from = "kk": en is the source language`},
+		{"en with a transform alone", kk + "[locales.en]\n  transform = \"kk-Latn-2021\"\n", `tilmash.toml:5:3: [locales.en] transform = "kk-Latn-2021": en is the source language`},
+		{"EN", kk + "[locales.EN]\nrequired = true\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:6:1: [locales.EN] from = "kk": en is the source language`},
+		{"eng", kk + "[locales.eng]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:5:1: [locales.eng] from = "kk": en is the source language`},
+		{"en-Latn", kk + "[locales.en-Latn]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:5:1: [locales.en-Latn] from = "kk": en-Latn is en, the source language`},
+		{"quoted key", kk + "[locales.\"EN\"]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:5:1: [locales.EN] from = "kk": en is the source language`},
+		{"dotted key", kk + "[locales]\nen.from = \"kk\"\nen.transform = \"kk-Latn-2021\"\n", `tilmash.toml:5:4: [locales.en] from = "kk": en is the source language`},
+		{"inline table", kk + "[locales]\nen = { transform = \"kk-Latn-2021\", from = \"kk\" }\n", `tilmash.toml:5:36: [locales.en] from = "kk": en is the source language`},
+		{"en alone is fine", kk + "[locales.en]\nrequired = true\n", ""},
+		{"en-US from kk", kk + "[locales.en-US]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:6:1: [locales.en-US] transform = "kk-Latn-2021": the transform writes kk-Latn, Kazakh (Latin), not en-US, American English: name it in the [locales.kk-Latn] table`},
+		{"ru from kk", kk + "[locales.ru]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:6:1: [locales.ru] transform = "kk-Latn-2021": the transform writes kk-Latn, Kazakh (Latin), not ru, Russian`},
+		{"kk-Latn from en", "[locales.kk-Latn]\nfrom = \"en\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:2:1: [locales.kk-Latn] from = "en": the transform kk-Latn-2021 reads kk-Cyrl, Kazakh (Cyrillic), not en, English: write from = "kk"`},
+		{"kk-Latn from ru", "[locales.kk-Latn]\nfrom = \"ru\"\ntransform = \"kk-Latn-2021\"\n", `tilmash.toml:2:1: [locales.kk-Latn] from = "ru": the transform kk-Latn-2021 reads kk-Cyrl, Kazakh (Cyrillic), not ru, Russian: write from = "kk"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseConfig("tilmash.toml", []byte(tt.config))
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if tt.want == "" && got != "" || tt.want != "" && !strings.HasPrefix(got, tt.want) {
+				t.Errorf("error = %q\nwant    %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestUnpublishableChars: a character no edition can carry (a vertical
+// tab, an escape, DEL, U+FFFE…) is an error wherever it is, in the English
+// as in a translation, even where the other has it too, at its position
+// and unit.
+func TestUnpublishableChars(t *testing.T) {
+	tests := []struct {
+		name, english, translation string
+		want                       string // "pos locale" of each control-char finding, ", "-separated
+	}{
+		{"clean", "A flat.", "Квартира.", ""},
+		{"tab is fine", "A\tflat.", "Квар\tтира.", ""},
+		{"vertical tab in both", "A\vflat.", "Квар\vтира.", "content/a.md:5:2 en, locales/ru.toml:26:14 ru"},
+		{"U+FFFE in the translation", "A flat.", "Квартира\uFFFE.", "locales/ru.toml:26:18 ru"},
+		{"U+FFFF in the translation", "A flat.", "\uFFFFКвартира.", "locales/ru.toml:26:10 ru"},
+		{"escape in the English only", "A \x1b[31mflat.", "Квартира.", "content/a.md:5:3 en"},
+		{"DEL in both", "A\x7f flat.", "Квартира\x7f.", "content/a.md:5:2 en, locales/ru.toml:26:18 ru"},
+		{"C1 in the translation", "A flat.", "\u0093Квартира\u0094.", "locales/ru.toml:26:10 ru"},
+		{"noncharacter reference in the English", "A &#xFDD0; flat.", "Квартира.", "content/a.md:5:1 en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := setup(t, language.Russian, tt.english, text(tt.translation))
+			in.IgnorePolicy = true // errors as a build judges them
+			var got []string
+			for _, f := range Run(in) {
+				if f.Code != CodeControl {
+					continue
+				}
+				if f.Severity != finding.Error || f.Unit == "" || f.Hint == "" || !strings.Contains(f.Message, "no edition can carry it") {
+					t.Errorf("finding %+v", f)
+				}
+				got = append(got, f.Pos.String()+" "+f.Locale)
+			}
+			if s := strings.Join(got, ", "); s != tt.want {
+				t.Errorf("control-char findings = %q\nwant                    %q", s, tt.want)
+			}
+		})
+	}
+}
+
+// TestOverridesAreChecked: an override of a derived locale
+// (locales/kk-Latn.toml) is held to every check a translation is held to,
+// by the derived locale's rules, at its own file:line:col (issue 20:
+// template code, a stray <, control characters in overrides passed
+// check); the computed text is checked for what the transform can get
+// wrong, once.
+func TestOverridesAreChecked(t *testing.T) {
+	kkLatn := language.MustParse("kk-Latn")
+	tr, err := translit.Lookup("kk-Latn-2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, override string
+		notes          string
+		want           string // the kk-Latn findings' codes
+	}{
+		{"a good override", "Şamamen {{.Number1}} er adam Almatyğa keldı.", "", ""},
+		{"template code", "{{range .}}Şamamen{{end}} {{.Number1}} er adam keldı.", "", CodeTemplate},
+		{"a stray <", "Şamamen {{.Number1}} <b er adam keldı.", "", CodeMarkup},
+		{"an escape", "Şamamen {{.Number1}} er\x1b adam keldı.", "", CodeControl},
+		{"U+FFFE", "Şamamen {{.Number1}} er adam keldı.\uFFFE", "", CodeControl},
+		{"a placeholder lost", "Şamamen 150 000 er adam keldı.", "", CodePlaceholder + " " + CodeGroupedNumber},
+		{"straight quotes", "Şamamen {{.Number1}} \"er adam\" keldı.", "", CodeQuotes + " " + CodeQuotes},
+		{"the English itself", "Some {{.Number1}} men came to Almaty.", "", CodeIdentical},
+		{"a Cyrillic letter in a Latin word", "Şamamen {{.Number1}} er adam keldі.", "", CodeForeignLetters + " " + CodeMixedScript},
+		{"a translator's directive", "Şamamen {{.Number1}} \"er adam\" keldı.", "# tilmash: ignore typography\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := setup(t, language.Kazakh, "Some 150,000 men came to Almaty.", text("Шамамен {{.Number1}} ер адам Алматыға келді."))
+			kk := in.Targets[0]
+			id := kk.Messages[len(kk.Messages)-1].ID
+			ov, err := catalog.Parse("locales/kk-Latn.toml", []byte("# an override\n\n"+tt.notes+"["+id+"]\nhash = "+catalog.Quote(in.Source.Lookup(id).Hash)+"\nother = "+catalog.Quote(tt.override)+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := catalog.Derive(kk, kkLatn, "kk-Latn-2021", tr.Text)
+			d.Stale = d.Override(ov, in.Source)
+			in.Targets = append(in.Targets, d)
+			in.Config.Locales = map[string]LocaleRules{"kk": {Quotes: "«»“”"}, "kk-Latn": {Quotes: "«»“”"}}
+			in.IgnorePolicy = true
+			var got []string
+			for _, f := range Run(in) {
+				if f.Locale == "kk" && f.Severity == finding.Error {
+					t.Errorf("kk: %v", f)
+				}
+				if f.Locale != "kk-Latn" {
+					continue
+				}
+				got = append(got, f.Code)
+				if f.Pos.File != "locales/kk-Latn.toml" || f.Pos.Line != 5 || f.Unit != id || f.Severity != finding.Error {
+					t.Errorf("finding %v: want it at locales/kk-Latn.toml:5, unit %s, an error", f, id)
+				}
+			}
+			if s := strings.Join(got, " "); s != tt.want {
+				t.Errorf("kk-Latn findings = %q, want %q", s, tt.want)
+			}
+		})
+	}
+}
+
+// TestConfigBaseURL: every page and book links through [publish] base-url,
+// so a character no edition can carry (or a space) in it is an error at
+// its line, not a broken book.
+func TestConfigBaseURL(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{`https://example.org/news/`, ""},
+		{`/news/`, ""},
+		{`https://example.org/\u000B/`, `tilmash.toml:3:1: [publish] base-url = "https://example.org/\v/": an address holds no space or control character (a control character (U+000B))`},
+		{`https://example.org/\uFFFE`, `tilmash.toml:3:1: [publish] base-url = "https://example.org/\ufffe": an address holds no space or control character (a noncharacter (U+FFFE))`},
+		{`https://example.org/a b`, `tilmash.toml:3:1: [publish] base-url = "https://example.org/a b": an address holds no space`},
+	}
+	for _, tt := range tests {
+		_, err := ParseConfig("tilmash.toml", []byte("# the site\n[publish]\nbase-url = \""+tt.url+"\"\n"))
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if tt.want == "" && got != "" || tt.want != "" && !strings.HasPrefix(got, tt.want) {
+			t.Errorf("base-url %s: error %q\nwant %q", tt.url, got, tt.want)
+		}
 	}
 }

@@ -6,8 +6,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/tomlpos"
@@ -15,6 +17,7 @@ import (
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/translit"
+	"github.com/tilmash/tilmash/translate/xmlchar"
 )
 
 // Config is the project's settings file, tilmash.toml: what each language's
@@ -158,6 +161,10 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	if u := c.Publish.BaseURL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "/") {
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "base-url"), Col: 1}, Msg: fmt.Sprintf("[publish] base-url = %q: write an absolute address, such as \"https://example.org/news/\"", u)}
 	}
+	if i := strings.IndexFunc(c.Publish.BaseURL, func(r rune) bool { return r <= ' ' || xmlchar.Why(r) != "" }); i >= 0 {
+		// Every page and book links through it: it must not hold what no edition can carry.
+		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "base-url"), Col: 1}, Msg: fmt.Sprintf("[publish] base-url = %q: an address holds no space or control character (%s): write it percent-encoded", c.Publish.BaseURL, xmlchar.Describe(c.Publish.BaseURL, i))}
+	}
 	c.file, c.lines = file, map[string]int{}
 	canonical := map[string]LocaleRules{}
 	for key, rules := range c.Locales {
@@ -165,6 +172,17 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		tag, err := locale.Parse(key)
 		if err != nil {
 			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: 1}, Msg: fmt.Sprintf("[locales.%s]: %v", key, err)}
+		}
+		if locale.IsSource(tag) && (rules.From != "" || rules.Transform != "") {
+			// The English editions are the articles: no setting computes
+			// them from a translation (en from = "kk" published Kazakh as
+			// the English edition).
+			name, val := "from", rules.From
+			if rules.From == "" {
+				name, val = "transform", rules.Transform
+			}
+			l, col := settingPos(data, "locales."+key, name)
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: l, Col: col}, Msg: fmt.Sprintf("[locales.%s] %s = %q: %s the source language, and its editions are the articles as written: they cannot be derived from another locale or transformed; delete %s (a Latin-alphabet Kazakh edition is [locales.kk-Latn] with from = \"kk\")", key, name, val, sourceName(tag), name)}
 		}
 		if _, dup := canonical[tag.String()]; dup {
 			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: 1}, Msg: fmt.Sprintf("[locales.%s] is %s, which another table sets already: merge them", key, tag)}
@@ -187,8 +205,20 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		if from.String() == key || c.Locales[from.String()].From != "" {
 			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: 1}, Msg: fmt.Sprintf("[locales.%s] from = %q: derive from a locale with a catalogue of its own", key, rules.From)}
 		}
-		if _, err := translit.Lookup(rules.Transform); err != nil {
+		t, err := translit.Lookup(rules.Transform)
+		if err != nil {
 			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: 1}, Msg: fmt.Sprintf("[locales.%s] transform: %v", key, err)}
+		}
+		// A transform reads one language and script and writes another:
+		// it cannot make any other locale's edition (en-US, ru) out of
+		// Kazakh, nor read the English.
+		if tag, _ := locale.Parse(key); !translit.Fits(tag, t.To()) {
+			l, col := settingPos(data, "locales."+key, "transform")
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: l, Col: col}, Msg: fmt.Sprintf("[locales.%s] transform = %q: the transform writes %s, %s, not %s, %s: name it in the [locales.%s] table, or derive %s with a transform of its own", key, rules.Transform, t.To(), locale.EnglishName(t.To()), tag, locale.EnglishName(tag), t.To(), key)}
+		}
+		if locale.IsSource(from) || !translit.Fits(from, t.From()) {
+			l, col := settingPos(data, "locales."+key, "from")
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: l, Col: col}, Msg: fmt.Sprintf("[locales.%s] from = %q: the transform %s reads %s, %s, not %s, %s: write from = %q", key, rules.From, rules.Transform, t.From(), locale.EnglishName(t.From()), from, locale.EnglishName(from), baseOf(t.From()))}
 		}
 	}
 	for _, r := range c.rules() {
@@ -311,6 +341,66 @@ func tableLine(data []byte, name string) int {
 		}
 	}
 	return 1
+}
+
+// settingPos is where tilmash.toml sets key in the table named table
+// (such as "locales.EN", spelt as the file spells it): the line and the
+// column of the key, in characters. It reads the forms a person writes,
+// [locales.EN] then from = …, a dotted key (locales.EN.from = …, or
+// EN.from = … under [locales]) and an inline table (EN = { from = … });
+// failing those, the table's line, or 1:1.
+func settingPos(data []byte, table, key string) (line, col int) {
+	norm := func(s string) string {
+		return strings.NewReplacer(" ", "", "\t", "", `"`, "", "'", "").Replace(s)
+	}
+	want := norm(table + "." + key)
+	current := ""
+	for i, l := range strings.Split(string(data), "\n") {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "[") {
+			current = norm(strings.Trim(strings.TrimSpace(strings.SplitN(t, "#", 2)[0]), "[]"))
+			continue
+		}
+		name, value, ok := strings.Cut(t, "=")
+		if !ok || strings.HasPrefix(t, "#") {
+			continue
+		}
+		full := norm(name)
+		if current != "" {
+			full = current + "." + full
+		}
+		col := utf8.RuneCountInString(l[:len(l)-len(strings.TrimLeft(l, " \t"))]) + 1
+		switch {
+		case full == want:
+			if j := strings.LastIndex(name, key); j >= 0 {
+				col += utf8.RuneCountInString(name[:j])
+			}
+			return i + 1, col
+		case full == norm(table) && strings.HasPrefix(strings.TrimSpace(value), "{"):
+			if j := strings.Index(value, key); j >= 0 {
+				return i + 1, utf8.RuneCountInString(l[:strings.Index(l, "=")+1+j]) + 1
+			}
+		}
+	}
+	return tableLine(data, table), 1
+}
+
+// sourceName says that tag is the source language: "en is", or "en-Latn
+// is en," for another spelling of it.
+func sourceName(tag language.Tag) string {
+	if tag == locale.Source {
+		return tag.String() + " is"
+	}
+	return tag.String() + " is " + locale.Source.String() + ","
+}
+
+// baseOf is tag without the script it is written in by default: kk for
+// kk-Cyrl, as catalogues are named.
+func baseOf(tag language.Tag) string {
+	if c, err := language.SuppressScript.Canonicalize(tag); err == nil {
+		return c.String()
+	}
+	return tag.String()
 }
 
 // keyLine returns the line on which key is set, or 1.

@@ -30,7 +30,7 @@
 //	script-language    a long unit without any of the language's own letters
 //	spelling           a word the hunspell dictionary does not know (warning)
 //	nfc                text that is not in Unicode normalisation form C
-//	control-char       a control character, line break or bidi override (error)
+//	control-char       a character no edition can carry (package xmlchar), anywhere; a line break or bidi override the English lacks (error)
 //	invisible-char     a zero-width character or soft hyphen (warning)
 //	reused             an entry filled from the same English elsewhere, to review (warning)
 //	front-matter       a front-matter field tilmash does not know (warning)

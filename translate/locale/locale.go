@@ -14,6 +14,16 @@ import (
 // Source is the language the articles are written in.
 var Source = language.English
 
+// IsSource reports whether tag names the source language, however it is
+// spelt: BCP 47 canonicalisation makes EN, eng and ENG en, and en-Latn is en
+// with the script en is always written in (the IANA registry's
+// Suppress-Script). en-US and en-GB are other locales: regional editions,
+// not the articles themselves.
+func IsSource(tag language.Tag) bool {
+	c, err := language.SuppressScript.Canonicalize(tag)
+	return err == nil && c == Source || tag == Source
+}
+
 // Parse parses a BCP 47 tag such as "ru", "kk" or "uz-Latn". Unlike
 // language.Parse it rejects tags that are well-formed but unknown to CLDR
 // ("xx"), and it returns the canonical form of the tag.

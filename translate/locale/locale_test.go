@@ -146,3 +146,24 @@ func TestFileTagIsExact(t *testing.T) {
 		}
 	}
 }
+
+// TestIsSource: the source language is en however BCP 47 lets it be
+// spelt; a regional or other English is another locale.
+func TestIsSource(t *testing.T) {
+	tests := []struct {
+		tag  string
+		want bool
+	}{
+		{"en", true}, {"EN", true}, {"eng", true}, {"ENG", true}, {"en-Latn", true}, {"en-latn", true},
+		{"en-US", false}, {"en-GB", false}, {"en-Dsrt", false}, {"en-x-foo", false}, {"kk", false}, {"kk-Latn", false},
+	}
+	for _, tt := range tests {
+		tag, err := Parse(tt.tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := IsSource(tag); got != tt.want {
+			t.Errorf("IsSource(%s) = %v, want %v", tt.tag, got, tt.want)
+		}
+	}
+}

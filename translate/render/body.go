@@ -21,6 +21,7 @@ type htmlWriter struct {
 	xhtml    bool
 	units    bool // mark each element holding a unit's text with data-unit (the preview)
 	sections int
+	bal      balancer // raw HTML closes only what raw HTML opened (HTML; XHTML checks well-formedness)
 	Warnings []string // what was left out, and why
 }
 
@@ -50,6 +51,11 @@ func (w *htmlWriter) raw(s string, block bool) string {
 	}
 	s = clean
 	if !w.xhtml {
+		n := len(w.bal.dropped)
+		s = w.bal.raw(s)
+		if len(w.bal.dropped) > n {
+			w.Warnings = append(w.Warnings, "raw HTML's end tags that close nothing it opened left out (the page's structure stays intact): "+shorten(strings.Join(w.bal.dropped[n:], "")))
+		}
 		return s
 	}
 	if wellFormed(s) {
@@ -83,22 +89,35 @@ func (w *htmlWriter) unit(t *assemble.Text) string {
 
 func (w *htmlWriter) blocks(blocks []assemble.Block) {
 	inProfile := false
+	w.bal.open() // the article
 	for _, bl := range blocks {
 		if bl.Kind == segment.HeadingBlock && bl.Level <= 2 {
 			if inProfile {
-				w.b.WriteString("</section>\n")
+				w.b.WriteString(w.bal.close() + "</section>\n")
 				inProfile = false
 			}
 			if bl.Class == "profile" {
 				w.b.WriteString(`<section class="profile">` + "\n")
+				w.bal.open()
 				inProfile = true
 			}
 		}
 		w.block(bl)
 	}
 	if inProfile {
-		w.b.WriteString("</section>\n")
+		w.b.WriteString(w.bal.close() + "</section>\n")
 	}
+	if s := w.bal.close(); s != "" {
+		w.b.WriteString(s + "\n")
+	}
+}
+
+// content writes inline nodes as the content of an element of the page:
+// raw HTML in them closes only what it opened there (balancer).
+func (w *htmlWriter) content(nodes []markup.Node) string {
+	w.bal.open()
+	s := w.inline(nodes)
+	return s + w.bal.close()
 }
 
 func class(c string) string {
@@ -122,9 +141,9 @@ func (w *htmlWriter) block(bl assemble.Block) {
 			w.sections++
 			id = ` id="s` + strconv.Itoa(w.sections) + `"`
 		}
-		b.WriteString("<" + tag + id + class(bl.Class) + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.inline(bl.Text.Nodes) + "</" + tag + ">\n")
+		b.WriteString("<" + tag + id + class(bl.Class) + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</" + tag + ">\n")
 	case segment.ParagraphBlock:
-		b.WriteString("<p" + class(bl.Class) + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.inline(bl.Text.Nodes) + "</p>\n")
+		b.WriteString("<p" + class(bl.Class) + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</p>\n")
 	case segment.FigureBlock:
 		b.WriteString("<figure>\n")
 		// A figure whose photograph the article does not give shows its
@@ -133,7 +152,7 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		if bl.Src != "" {
 			b.WriteString(w.void("img", ` src="`+template.HTMLEscapeString(bl.Src)+`" alt="`+template.HTMLEscapeString(markup.PlainText(bl.Text.Nodes))+`"`) + "\n")
 		}
-		b.WriteString("<figcaption" + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.inline(bl.Text.Nodes) + "</figcaption>\n</figure>\n")
+		b.WriteString("<figcaption" + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</figcaption>\n</figure>\n")
 	case segment.ListBlock:
 		tag, start := "ul", ""
 		if bl.Ordered {
@@ -148,25 +167,28 @@ func (w *htmlWriter) block(bl assemble.Block) {
 				t := item.Children[0].Text
 				b.WriteString("<li" + w.unit(t) + ">")
 				if t.Lang != "" {
-					b.WriteString(`<span` + w.lang(t) + `>` + w.inline(t.Nodes) + `</span>`)
+					b.WriteString(`<span` + w.lang(t) + `>` + w.content(t.Nodes) + `</span>`)
 				} else {
-					b.WriteString(w.inline(t.Nodes))
+					b.WriteString(w.content(t.Nodes))
 				}
 			} else {
 				b.WriteString("<li>\n")
+				w.bal.open()
 				for _, c := range item.Children {
 					w.block(c)
 				}
+				b.WriteString(w.bal.close())
 			}
 			b.WriteString("</li>\n")
 		}
 		b.WriteString("</" + tag + ">\n")
 	case segment.QuoteBlock:
 		b.WriteString("<blockquote>\n")
+		w.bal.open()
 		for _, c := range bl.Children {
 			w.block(c)
 		}
-		b.WriteString("</blockquote>\n")
+		b.WriteString(w.bal.close() + "</blockquote>\n")
 	case segment.CodeBlock:
 		cls := ""
 		if lang, _, _ := strings.Cut(bl.Info, " "); lang != "" {
@@ -192,15 +214,15 @@ func (w *htmlWriter) inline(nodes []markup.Node) string {
 		case markup.Text:
 			b.WriteString(template.HTMLEscapeString(n.Text))
 		case markup.Emph:
-			b.WriteString("<em>" + w.inline(n.Children) + "</em>")
+			b.WriteString("<em>" + w.content(n.Children) + "</em>")
 		case markup.Strong:
-			b.WriteString("<strong>" + w.inline(n.Children) + "</strong>")
+			b.WriteString("<strong>" + w.content(n.Children) + "</strong>")
 		case markup.Link:
 			b.WriteString(`<a href="` + template.HTMLEscapeString(n.Href) + `"`)
 			if n.Title != "" {
 				b.WriteString(` title="` + template.HTMLEscapeString(n.Title) + `"`)
 			}
-			b.WriteString(">" + w.inline(n.Children) + "</a>")
+			b.WriteString(">" + w.content(n.Children) + "</a>")
 		case markup.Code:
 			b.WriteString("<code>" + template.HTMLEscapeString(n.Text) + "</code>")
 		case markup.HTML:

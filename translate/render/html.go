@@ -47,7 +47,7 @@ var pageTemplate string
 var pageCSS string
 
 var page = template.Must(template.New("page").Funcs(template.FuncMap{
-	"inline": func(t *assemble.Text) template.HTML { return template.HTML((&htmlWriter{}).inline(t.Nodes)) },
+	"inline": func(t *assemble.Text) template.HTML { return template.HTML((&htmlWriter{}).content(t.Nodes)) },
 	"plain":  func(t *assemble.Text) string { return markup.PlainText(t.Nodes) },
 	"css":    func() template.CSS { return template.CSS(pageCSS) },
 	"unit":   func(w *htmlWriter, t *assemble.Text) template.HTMLAttr { return template.HTMLAttr(w.unit(t)) },
@@ -200,5 +200,5 @@ func InlineHTML(t *assemble.Text) string {
 	if t == nil {
 		return ""
 	}
-	return (&htmlWriter{}).inline(t.Nodes)
+	return (&htmlWriter{}).content(t.Nodes)
 }

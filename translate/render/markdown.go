@@ -192,6 +192,9 @@ func mdEscape(s string) string {
 		switch r {
 		case '\\', '*', '_', '[', ']', '`', '<':
 			b.WriteByte('\\')
+		case '\n', '\r': // a character reference's (&#10;): as written, a line break would end the paragraph or become a space
+			fmt.Fprintf(&b, "&#%d;", r)
+			continue
 		case '&':
 			if entityLike.MatchString(s[i:]) && entityLike.FindStringIndex(s[i:])[0] == 0 {
 				b.WriteString("&amp;")

@@ -1,13 +1,22 @@
 package render
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
+	"github.com/tilmash/tilmash/translate/xmlchar"
+	"golang.org/x/net/html"
 )
 
 // FuzzMarkdownRoundTrip: whatever article splits, its English edition
@@ -23,10 +32,34 @@ func FuzzMarkdownRoundTrip(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\nA *b* [c](/d) `e` **f**.\n\n> quoted\n\n- one\n- two\n"))
+	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\nA </p> b </article>\n\n</body></section>\n\n> </blockquote>\n\n- x </li></ul>\n\nEnd.\n"))
+	f.Add([]byte("+++\ntitle = \"T\\u000B\"\n+++\n\nA\vb &#11; &#xFFFE; <span title=\"&#xFFFF;\">c</span>\n\n```\n\x1b\n```\n\n<div>&#x7f;</div>\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		a, err := segment.Split("content/f.md", src)
 		if err != nil {
 			return
+		}
+		if len(a.Chars) == 0 {
+			// Nothing for check to refuse (check.Chars): the editions are
+			// valid, the EPUB's XML above all (issue 20).
+			cat := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
+			ed, err := assemble.Assemble(a, cat, cat, assemble.Options{})
+			if err != nil {
+				t.Fatalf("the English edition does not assemble: %v", err)
+			}
+			if what, _, bad := ed.Unpublishable(); bad {
+				t.Fatalf("segment found no character to refuse, but the edition holds %s:\n%q", what, src)
+			}
+			page := HTML(ed, Page{})
+			if i, r := xmlchar.Index(string(page)); i >= 0 {
+				t.Fatalf("the HTML edition holds %U:\n%q", r, src)
+			}
+			if err := pageWhole(page); err != nil {
+				t.Fatalf("%v:\n%q\n%s", err, src, page)
+			}
+			if err := epubXML(EPUB(ed, Page{})); err != nil {
+				t.Fatalf("%v:\n%q", err, src)
+			}
 		}
 		for _, u := range a.Units {
 			for _, n := range u.Tags {
@@ -59,4 +92,71 @@ func FuzzMarkdownRoundTrip(f *testing.F) {
 			}
 		}
 	})
+}
+
+// epubXML reports the first XML document of an EPUB (its XHTML, package
+// and container files) that is not well-formed XML.
+func epubXML(book []byte, _ []string) error {
+	z, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		return err
+	}
+	for _, f := range z.File {
+		if !strings.HasSuffix(f.Name, ".xhtml") && !strings.HasSuffix(f.Name, ".opf") && !strings.HasSuffix(f.Name, ".xml") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		d := xml.NewDecoder(rc)
+		for err == nil {
+			_, err = d.Token()
+		}
+		rc.Close()
+		if !errors.Is(err, io.EOF) {
+			return fmt.Errorf("the EPUB's %s is not XML: %v", f.Name, err)
+		}
+	}
+	return nil
+}
+
+// pageWhole reports a page whose structure an editor's HTML broke: the
+// body holding other than one <article> of its own, or text of the
+// article left outside it (in <body> after it). An editor's own
+// <article> inside the page's is fine.
+func pageWhole(page []byte) error {
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		return err
+	}
+	articles := 0
+	var outside string
+	var walk func(n *html.Node, inBody, inArticle bool)
+	walk = func(n *html.Node, inBody, inArticle bool) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "article":
+				if !inArticle {
+					articles++
+				}
+				inArticle = true
+			case "body":
+				inBody = true
+			case "nav":
+				return // the language switcher
+			}
+		}
+		if n.Type == html.TextNode && inBody && !inArticle && strings.TrimSpace(n.Data) != "" && outside == "" {
+			outside = n.Data
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inBody, inArticle)
+		}
+	}
+	walk(doc, false, false)
+	if articles != 1 || outside != "" {
+		return fmt.Errorf("the page's structure is broken: %d <article> elements in <body>, text outside them: %q", articles, outside)
+	}
+	return nil
 }

@@ -6,8 +6,11 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // hostileArticle is an article whose editor wrote raw HTML a reader's
@@ -76,4 +79,90 @@ func TestEditorsHTMLIsSanitised(t *testing.T) {
 	if len(warnings) == 0 {
 		t.Errorf("no warning says the HTML was sanitised")
 	}
+}
+
+// TestEditorsHTMLKeepsThePageWhole: an editor's end tag that closes
+// nothing the editor opened (a lone </article>, </body>, </html>, </p>,
+// </section>…) is left out of the HTML page, wherever it stands, so the
+// page's own elements hold what they hold; what raw HTML opens and
+// closes, as a <div> around paragraphs, keeps its structure; what it
+// leaves open is closed where its container ends. The markers are
+// paragraphs whose place in the page the cases check.
+func TestEditorsHTMLKeepsThePageWhole(t *testing.T) {
+	tests := []struct {
+		name, body string
+		in         map[string]string // marker text → the element (tag.class) that must hold it
+	}{
+		{"a lone </article>", "Before.\n\n</article>\n\nThe end.\n", map[string]string{"The end.": "article"}},
+		{"</body></html>", "Before.\n\n</body></html>\n\nThe end.\n", map[string]string{"The end.": "article"}},
+		{"</main>, </header>, </figure>, </div>", "Before.\n\n</main></header></figure></div>\n\nThe end.\n", map[string]string{"The end.": "article"}},
+		{"inline </p> and </article>", "One </p> two </article> three.\n\nThe end.\n", map[string]string{"The end.": "article", "One  two  three.": "p"}},
+		{"</section> in a profile", "## Dmitri, 31 {.profile}\n\nIn </section> it.\n\n</section>\n\nStill in.\n", map[string]string{"Still in.": "section.profile", "In  it.": "section.profile"}},
+		{"</blockquote> in a quotation", "> Quoted.\n>\n> </blockquote>\n>\n> Quoted too.\n\nThe end.\n", map[string]string{"Quoted too.": "blockquote", "The end.": "article"}},
+		{"</li> in a list", "- One </li></ul> item.\n- Two.\n\nThe end.\n", map[string]string{"Two.": "ul", "The end.": "article"}},
+		{"</em> inside emphasis", "*Lean </em> text* after.\n\nThe end.\n", map[string]string{"Lean  text": "em", "The end.": "article"}},
+		{"a <div> around paragraphs", "<div class=\"note\">\n\nInside.\n\n</div>\n\nThe end.\n", map[string]string{"Inside.": "div.note", "The end.": "article"}},
+		{"a <span> left open", "An <span class=\"x\">open span.\n\nThe end.\n", map[string]string{"The end.": "article"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ed := english(t, "content/a.md", []byte("+++\ntitle = \"T\"\n+++\n\n"+tt.body))
+			page := string(HTML(ed, Page{}))
+			doc, err := html.Parse(strings.NewReader(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			articles, footer := 0, false
+			var walk func(n *html.Node, path []*html.Node)
+			walk = func(n *html.Node, path []*html.Node) {
+				if n.Type == html.ElementNode && n.Data == "article" {
+					articles++
+				}
+				if n.Type == html.TextNode {
+					text := strings.TrimSpace(n.Data)
+					if want, ok := tt.in[text]; ok {
+						if !inside(path, want) {
+							t.Errorf("%q is not inside a %s: %s\n%s", text, want, describePath(path), page)
+						}
+						delete(tt.in, text)
+					}
+				}
+				if n.Type == html.ElementNode && n.Data == "p" && len(path) > 0 && path[len(path)-1].Data == "body" {
+					footer = true // a paragraph of the article's outside it
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c, append(path, n))
+				}
+			}
+			walk(doc, nil)
+			if articles != 1 || footer {
+				t.Errorf("%d <article> elements, paragraphs outside it: %v\n%s", articles, footer, page)
+			}
+			for text := range tt.in {
+				t.Errorf("%q is not on the page as a text of its own\n%s", text, page)
+			}
+		})
+	}
+}
+
+// inside reports whether path (from the root) holds an element want,
+// written tag or tag.class.
+func inside(path []*html.Node, want string) bool {
+	tag, class, _ := strings.Cut(want, ".")
+	for _, n := range path {
+		if n.Type == html.ElementNode && n.Data == tag && (class == "" || slices.ContainsFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "class" && a.Val == class })) {
+			return true
+		}
+	}
+	return false
+}
+
+func describePath(path []*html.Node) string {
+	var s []string
+	for _, n := range path {
+		if n.Type == html.ElementNode {
+			s = append(s, n.Data)
+		}
+	}
+	return strings.Join(s, " > ")
 }

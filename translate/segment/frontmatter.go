@@ -144,6 +144,9 @@ func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error
 		}
 		s.a.Warnings = append(s.a.Warnings, &Error{at(key), fmt.Sprintf("front matter: tilmash does not know the field %q; it is kept and passed through to the Markdown editions (put such fields under [params] to silence this; known: %s)", key, strings.Join(FrontMatterFields, ", "))})
 	}
+	for key, v := range meta.Params { // passed through to the Markdown editions
+		s.places = append(s.places, place{pos: at(key), start: 4, end: 4 + end + 1, text: paramTexts(v)})
+	}
 	for _, f := range metaFields {
 		t := texts[f.key]
 		if t == "" {

@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	xhtml "golang.org/x/net/html"
 
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
@@ -84,6 +85,9 @@ type Article struct {
 	// Warnings are problems that do not stop the article from being used,
 	// such as an unknown front-matter field.
 	Warnings []*Error
+	// Chars are the characters of the article that no edition can carry,
+	// in file order: none of its editions is published while it has any.
+	Chars []Char
 }
 
 // Error is a problem in a content file, at a position.
@@ -126,6 +130,7 @@ func Split(file string, src []byte) (*Article, error) {
 		return nil, err
 	}
 	s.src = body
+	s.base = len(src) - len(body)
 	s.lineOffset = bodyLine - 1
 	doc := md.Parser().Parse(text.NewReader(body))
 	s.dropRepeatedTitle(doc)
@@ -141,6 +146,7 @@ func Split(file string, src []byte) (*Article, error) {
 			}
 		}
 	}
+	a.Chars = chars(src, a.Units, s.places)
 	return a, nil
 }
 
@@ -208,7 +214,19 @@ type splitter struct {
 	title      string // the headline, from the front matter
 	inAnswer   bool   // after a question heading, until the next heading
 	numbers    int
-	newlines   []int // the offsets of src's line breaks, found once for pos
+	newlines   []int   // the offsets of src's line breaks, found once for pos
+	base       int     // the offset of src (the body) in the file
+	places     []place // text in no unit that reaches an edition, for chars
+}
+
+// placeOf records the text of node n (an HTML block, a figure's address)
+// for chars: it reaches the editions without being a unit's.
+func (s *splitter) placeOf(n ast.Node, text string) {
+	start, end := 0, 0
+	if lines := n.Lines(); lines.Len() > 0 {
+		start, end = lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	}
+	s.places = append(s.places, place{pos: s.pos(n), start: s.base + start, end: s.base + end, text: text})
 }
 
 // lineOfKey returns the 0-based line of "key =" in TOML text, or 0.
@@ -327,6 +345,11 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 			u := s.unit(Caption, nodes, s.pos(n), "A photo caption.")
 			b := none
 			b.Kind, b.Src, b.Unit = FigureBlock, string(img.Destination), s.add(u)
+			s.placeOf(n, xhtml.UnescapeString(b.Src))
+			if !SafeURL(b.Src) {
+				s.unsafeLink(n, b.Src)
+				b.Src = "" // the caption alone, as for a photograph not available
+			}
 			return b, true, nil
 		}
 		nodes, err := s.inlines(n)
@@ -381,6 +404,8 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 			lit = append(lit, n.ClosureLine.Value(s.src)...)
 		}
 		b.Kind, b.Literal = HTMLBlock, string(lit)
+		s.placeOf(n, xhtml.UnescapeString(b.Literal))
+		s.rawLinks(n, b.Literal)
 		return b, true, nil
 	case *ast.ThematicBreak:
 		b := none
@@ -546,12 +571,18 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 				seg := c.Segments.At(i)
 				b.Write(seg.Value(s.src))
 			}
+			s.rawLinks(n, b.String())
 			out = append(out, markup.Node{Kind: markup.HTML, Text: b.String()})
 		case *ast.Image:
 			// An image inside running text: kept as HTML, its alt text untranslated.
 			alt, err := s.inlines(c)
 			if err != nil {
 				return nil, err
+			}
+			if !SafeURL(string(c.Destination)) {
+				s.unsafeLink(n, string(c.Destination))
+				out = append(out, alt...) // its words, without the image
+				continue
 			}
 			out = append(out, markup.Node{Kind: markup.HTML, Text: fmt.Sprintf(`<img src="%s" alt="%s">`, html.EscapeString(string(c.Destination)), html.EscapeString(markup.PlainText(alt)))})
 		default:
@@ -632,10 +663,22 @@ func invalidUTF8(src []byte) (line, col int) {
 
 // SafeURL reports whether a link's address may be published: relative, or
 // with the scheme http, https, mailto or tel. A javascript:, vbscript: or
-// data: address runs code or shows what the article does not; browsers
-// ignore tabs, line breaks and leading control characters in a scheme, so
-// this does too.
+// data: address runs code or shows what the article does not. The address
+// is judged as its readers read it: HTML character references resolved
+// (a Markdown reader resolves java&#x73;cript: and javascript&colon; in a
+// link's destination, a browser in an attribute, with or without the
+// semicolon, with leading zeros, in either case), again while that changes
+// it (&amp;#x73; is &#x73; to the next reader); and browsers ignore tabs,
+// line breaks and leading control characters in a scheme, so this does
+// too.
 func SafeURL(u string) bool {
+	for range 4 {
+		d := xhtml.UnescapeString(u)
+		if d == u {
+			break
+		}
+		u = d
+	}
 	u = strings.TrimLeftFunc(u, func(r rune) bool { return r <= ' ' })
 	u = strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
@@ -652,6 +695,35 @@ func SafeURL(u string) bool {
 		return true
 	}
 	return false
+}
+
+// urlAttrs are the HTML attributes that hold an address.
+var urlAttrs = map[string]bool{"href": true, "src": true, "cite": true, "action": true, "formaction": true, "poster": true, "background": true, "longdesc": true, "xlink:href": true}
+
+// rawLinks warns of each address in an editor's raw HTML that SafeURL
+// refuses (the sanitiser leaves it out of every edition), as it warns of a
+// Markdown link's: the attribute's value as a browser reads it.
+func (s *splitter) rawLinks(n ast.Node, raw string) {
+	if !strings.Contains(raw, "=") {
+		return
+	}
+	z := xhtml.NewTokenizer(strings.NewReader(raw))
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			return
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			for _, a := range z.Token().Attr {
+				key := a.Key
+				if a.Namespace != "" {
+					key = a.Namespace + ":" + key
+				}
+				if urlAttrs[strings.ToLower(key)] && !SafeURL(a.Val) {
+					s.unsafeLink(n, a.Val)
+				}
+			}
+		}
+	}
 }
 
 // UnsafeLinkMsg starts the warning of a link that is not published.

@@ -1,13 +1,16 @@
 package segment
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/xmlchar"
 )
 
 func mustSplit(t *testing.T, file, src string) *Article {
@@ -285,6 +288,7 @@ func FuzzSplit(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte("+++\ntitle = \"Тілмаш\"\n+++\n\n## Әлия, 21 {.profile}\n\n### «Неге?» {.question}\n\nҚазақ тілінде *жауап* [сілтеме](/x).\n"))
+	f.Add([]byte("+++\ntitle = \"T\\u000B\"\n[params]\nx = \"\\uFFFE\"\n+++\n\nA\vb &#11; <span title=\"&#xFFFF;\">c</span> [d](<e\x7ff>)\n\n```\n\x1b\n```\n\n<div>&#1"))
 	f.Add([]byte("\uFEFF+++\ntitle = \"Тілмаш\"\nauthor = \"Әлия\"\ndate = 2023-03-14T09:30:00+06:00\nslug = [1, 2]\nrequired_locales = [\"kk\"]\n[params]\nx = 1\n+++\n\n# Тілмаш\n\nМәтін.\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		a, err := Split("content/f.md", src)
@@ -310,6 +314,21 @@ func FuzzSplit(f *testing.F) {
 		for i := range a.Units {
 			if a.Units[i].ID != b.Units[i].ID || a.Units[i].Text() != b.Units[i].Text() {
 				t.Fatalf("second split differs at unit %d", i)
+			}
+		}
+		// Every character no edition can carry is found, at a place in the
+		// file, with a unit that holds it: none in a unit's text is missed.
+		lines := bytes.Count(src, []byte("\n")) + 1
+		for _, c := range a.Chars {
+			if c.Pos.File != "content/f.md" || c.Pos.Line < 1 || c.Pos.Line > lines || c.Pos.Col < 1 || c.Unit >= len(a.Units) || xmlchar.Why(c.Rune) == "" {
+				t.Fatalf("char %+v", c)
+			}
+		}
+		for i := range a.Units {
+			for _, s := range a.Units[i].Forms {
+				if at, _ := xmlchar.Index(s); at >= 0 && !slices.ContainsFunc(a.Chars, func(c Char) bool { return c.Unit == i }) {
+					t.Fatalf("unit %s holds %s, not in Chars", a.Units[i].ID, xmlchar.Describe(s, at))
+				}
 			}
 		}
 	})

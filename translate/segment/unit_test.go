@@ -126,6 +126,25 @@ func TestSafeURL(t *testing.T) {
 		"java\nscript:alert(1)":              false,
 		"vbscript:msgbox":                    false,
 		"data:text/html;base64,PHNjcmlwdD4=": false,
+		// Character references, as a Markdown reader or a browser resolves
+		// them (issue 20: java&#x73;cript: passed, its # taken for a fragment).
+		"java&#x73;cript:alert(1)":         false,
+		"java&#X73cript:alert(1)":          false,
+		"java&#115;cript:alert(1)":         false,
+		"&#0000106;avascript:alert(1)":     false,
+		"&#x6A&#x61vascript:alert(1)":      false,
+		"javascript&colon;alert(1)":        false,
+		"javascript&#58;alert(1)":          false,
+		"jav&Tab;ascript:alert(1)":         false,
+		"jav&#x09;ascript:alert(1)":        false,
+		"&#x20;&#1;javascript:alert(1)":    false,
+		"JaVa&#X53;cRiPt:alert(1)":         false,
+		"java&amp;#x73;cript:alert(1)":     false,
+		"data&colon;text/html,x":           false,
+		"https://example.org/?a=1&amp;b=2": true,
+		"a.html#part&#x3A;two":             true,
+		"/search?q=&#x3A;":                 true,
+		"&#104;ttps://example.org":         true,
 	} {
 		if got := SafeURL(u); got != want {
 			t.Errorf("SafeURL(%q) = %v, want %v", u, got, want)
@@ -147,5 +166,54 @@ func TestUnsafeLinksAreNotPublished(t *testing.T) {
 	}
 	if len(a.Warnings) != 2 || !strings.Contains(a.Warnings[0].Error(), "content/a.md:5:") || !strings.Contains(a.Warnings[0].Error(), "javascript:alert(1)") {
 		t.Errorf("warnings = %v", a.Warnings)
+	}
+}
+
+// TestUnsafeAddressesEverywhere: the addresses of images (a figure's, one
+// in running text) and of an editor's raw HTML (href, src… as a browser
+// reads them, character references resolved) are judged as links are,
+// each refused one a warning at its paragraph; a figure with such an
+// address shows its caption alone, an inline image its words.
+func TestUnsafeAddressesEverywhere(t *testing.T) {
+	tests := []struct {
+		name, body string
+		warnings   int
+		not        string // what no unit's tags nor figure may hold
+	}{
+		{"a figure", "![Caption](javascript:alert(1))\n", 1, "javascript"},
+		{"a figure, encoded", "![Caption](java&#x73;cript:alert(1))\n", 1, "cript:"},
+		{"an inline image", "Text ![alt](java&#x73;cript:alert(1)) more.\n", 1, "cript:"},
+		{"a raw link", "Text <a href=\"java&#x73;cript:alert(1)\">x</a> more.\n", 1, ""},
+		{"a raw image in a block", "<div><img src=\"jav&Tab;ascript:alert(1)\"><a href='https://example.org'>ok</a></div>\n", 1, ""},
+		{"safe addresses", "![Caption](photo.jpg)\n\nText ![alt](/i.png) <a href=\"https://example.org/?a=1&amp;b=2\">x</a>.\n", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Split("content/a.md", []byte("+++\ntitle = \"A\"\n+++\n\n"+tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, w := range a.Warnings {
+				if strings.HasPrefix(w.Msg, UnsafeLinkMsg) {
+					n++
+					if w.Pos.Line != 5 {
+						t.Errorf("warning at %s, want line 5", w.Pos)
+					}
+				}
+			}
+			if n != tt.warnings {
+				t.Errorf("%d unsafe-link warnings, want %d: %v", n, tt.warnings, a.Warnings)
+			}
+			if tt.not != "" {
+				held := fmt.Sprintf("%+v", a.Units)
+				for _, b := range a.Blocks {
+					held += b.Src
+				}
+				if strings.Contains(held, tt.not) {
+					t.Errorf("the article still holds %q: %s", tt.not, held)
+				}
+			}
+		})
 	}
 }

@@ -42,6 +42,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/language"
 )
 
 // Transform computes a derived locale's text from its source locale's.
@@ -50,6 +52,13 @@ type Transform interface {
 	Name() string
 	// Text transforms a message's text, leaving its tags and placeholders.
 	Text(s string) string
+	// From is the language and script whose text the transform reads
+	// (Kazakh in Cyrillic, kk-Cyrl): a locale derived through it is
+	// computed from a catalogue of From's (see Fits).
+	From() language.Tag
+	// To is the language and script the transform writes (kk-Latn): only a
+	// locale of To's may be derived through it.
+	To() language.Tag
 }
 
 // Lookup returns the transform named name.
@@ -67,7 +76,7 @@ func Lookup(name string) (Transform, error) {
 }
 
 var registry = map[string]Transform{
-	"kk-Latn-2021": table{name: "kk-Latn-2021", letters: kazakh2021},
+	"kk-Latn-2021": table{name: "kk-Latn-2021", from: language.MustParse("kk-Cyrl"), to: language.MustParse("kk-Latn"), letters: kazakh2021},
 }
 
 // kazakh2021 maps each small Kazakh Cyrillic letter to its small Latin
@@ -86,11 +95,26 @@ var capitals = map[rune]rune{'ı': 'I', 'i': 'İ'}
 
 // table is a letter-by-letter transform.
 type table struct {
-	name    string
-	letters map[rune]string
+	name     string
+	from, to language.Tag
+	letters  map[rune]string
 }
 
-func (t table) Name() string { return t.name }
+func (t table) Name() string       { return t.name }
+func (t table) From() language.Tag { return t.from }
+func (t table) To() language.Tag   { return t.to }
+
+// Fits reports whether a locale tagged tag is written in the language and
+// script of want (kk and kk-KZ are Kazakh in Cyrillic, as kk-Cyrl is; en
+// and kk-Latn are not): BCP 47's likely scripts decide what a tag
+// without one is written in.
+func Fits(tag, want language.Tag) bool {
+	b1, _ := tag.Base()
+	b2, _ := want.Base()
+	s1, _ := tag.Script()
+	s2, _ := want.Script()
+	return b1 == b2 && s1 == s2
+}
 
 // codeRe finds what a message keeps as it is: tags and placeholders.
 var codeRe = regexp.MustCompile(`</?[a-z][a-z0-9]*/?>|\{\{[^{}]*\}\}`)

@@ -1,6 +1,10 @@
 package translit
 
-import "testing"
+import (
+	"testing"
+
+	"golang.org/x/text/language"
+)
 
 // TestKazakh2021 covers every letter of the Kazakh Cyrillic alphabet, small
 // and capital, and the case rules, against text written out from the
@@ -41,5 +45,31 @@ func TestKazakh2021(t *testing.T) {
 	}
 	if _, err := Lookup("uz-Cyrl-1995"); err == nil {
 		t.Error("an unknown transform was found")
+	}
+}
+
+// TestFits: a transform makes the locale it writes from the one it reads,
+// whatever else a tag says (a region), and no other.
+func TestFits(t *testing.T) {
+	kk, err := Lookup("kk-Latn-2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		tag      string
+		from, to bool
+	}{
+		{"kk", true, false}, {"kk-KZ", true, false}, {"kk-Cyrl", true, false},
+		{"kk-Latn", false, true}, {"kk-Latn-KZ", false, true},
+		{"en", false, false}, {"en-US", false, false}, {"ru", false, false}, {"kk-Arab", false, false},
+	}
+	for _, tt := range tests {
+		tag := language.MustParse(tt.tag)
+		if got := Fits(tag, kk.From()); got != tt.from {
+			t.Errorf("Fits(%s, %s) = %v", tt.tag, kk.From(), got)
+		}
+		if got := Fits(tag, kk.To()); got != tt.to {
+			t.Errorf("Fits(%s, %s) = %v", tt.tag, kk.To(), got)
+		}
 	}
 }

@@ -1,0 +1,186 @@
+package workspace
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/check"
+	"github.com/tilmash/tilmash/translate/finding"
+)
+
+// translated is a project of one article with kk required, extracted, and
+// each kk entry translated in turn from kk (title first, then the body's
+// units); extra files (tilmash.toml's additions, locales/kk-Latn.toml)
+// are added after, with @ID and @HASH standing for the body's first
+// unit's ID and hash.
+func translated(t *testing.T, body string, kk []string, extra map[string]string) *Workspace {
+	t.Helper()
+	files := fstest.MapFS{
+		"content/a.md": {Data: []byte("+++\ntitle = \"A\"\n+++\n\n" + body)},
+		"tilmash.toml": {Data: []byte("[locales.kk]\nrequired = true\nquotes = \"«»“”\"\n")},
+	}
+	w, err := Load(files, Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := w.Extract([]language.Tag{language.Kazakh}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := string(out["locales/kk.toml"])
+	for _, s := range kk {
+		c = strings.Replace(c, `other = ""`, "other = "+catalog.Quote(s), 1)
+	}
+	files["locales/en.toml"] = &fstest.MapFile{Data: out["locales/en.toml"]}
+	files["locales/kk.toml"] = &fstest.MapFile{Data: []byte(c)}
+	src, err := catalog.Parse("locales/en.toml", out["locales/en.toml"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, s := range extra {
+		s = strings.NewReplacer("@HASH", src.Messages[1].Hash, "@ID", src.Messages[1].ID).Replace(s)
+		if f, ok := files[p]; ok {
+			s = string(f.Data) + s
+		}
+		files[p] = &fstest.MapFile{Data: []byte(s)}
+	}
+	if w, err = Load(files, Default); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.Broken) > 0 {
+		t.Fatal(w.Broken[0].Err)
+	}
+	return w
+}
+
+const (
+	checkOff = "\n[check]\ndisable = [\"control-char\"]\n"
+	derived  = "\n[locales.kk-Latn]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\nrequired = true\nquotes = \"«»“”\"\n"
+)
+
+// charCases are projects with characters no edition can carry (issue 20:
+// a vertical tab, a form feed or an escape in the English, U+FFFE or
+// U+FFFF in a translation, an override's), or a derived locale whose
+// override would publish what its source locale may not, and what check
+// and build make of them.
+var charCases = []struct {
+	name     string
+	body     string
+	kk       []string
+	extra    map[string]string
+	check    string // the control-char errors' positions, ", "-separated
+	refused  string // the refused editions (locale), ", "-separated
+	fallback string // those refused with --fallback en (the English's can only be deleted)
+}{
+	{"clean", "Some men came.\n", []string{"Ә", "Кейбір ер адамдар келді."}, nil, "", "", ""},
+	{"vertical tab, form feed and escape in the English", "Some men\vcame\f here\x1b.\n", []string{"Ә", "Кейбір ер адамдар келді."}, nil,
+		"content/a.md:5:9, content/a.md:5:14, content/a.md:5:20", "en, kk", "en, kk"},
+	{"the same in the translation too", "Some men\vcame.\n", []string{"Ә", "Кейбір ер\vадамдар келді."}, nil,
+		"content/a.md:5:9, locales/kk.toml:26:19", "en, kk", "en, kk"},
+	{"U+FFFE in a translation", "Some men came.\n", []string{"Ә", "Кейбір ер\uFFFE адамдар келді."}, nil, "locales/kk.toml:26:19", "kk", ""},
+	{"U+FFFF in the title's translation", "Some men came.\n", []string{"Ә\uFFFF", "Кейбір ер адамдар келді."}, nil, "locales/kk.toml:18:11", "kk", ""},
+	{"a reference in the English's raw HTML", "Some <span title=\"&#xFFFE;\">men</span> came.\n", []string{"Ә", "Кейбір <html1/>ер<html2/> адамдар келді."}, nil, "content/a.md:5:1", "en, kk", "en, kk"},
+	{"the check turned off: the English", "Some men\x1bcame.\n", []string{"Ә", "Кейбір ер адамдар келді."}, map[string]string{"tilmash.toml": checkOff}, "", "en, kk", "en, kk"},
+	{"the check turned off: a translation", "Some men came.\n", []string{"Ә", "Кейбір ер\uFFFF адамдар келді."}, map[string]string{"tilmash.toml": checkOff}, "", "kk", "kk"},
+	{"derived from a translation that holds one", "Some men came.\n", []string{"Ә", "Кейбір ер\uFFFE адамдар келді."}, map[string]string{"tilmash.toml": derived}, "locales/kk.toml:26:19", "kk, kk-Latn", ""},
+	{"an override that holds one", "Some men came.\n", []string{"Ә", "Кейбір ер адамдар келді."}, map[string]string{"tilmash.toml": derived, "locales/kk-Latn.toml": "[@ID]\nhash = \"@HASH\"\nother = \"Keibır\\u001B er adamdar keldı.\"\n"},
+		"locales/kk-Latn.toml:3:16", "kk-Latn", ""},
+	{"an override where kk has no translation", "Some men came.\n", []string{"Ә"}, map[string]string{"tilmash.toml": derived, "locales/kk-Latn.toml": "[@ID]\nhash = \"@HASH\"\nother = \"Keibır er adamdar keldı.\"\n"},
+		"", "kk, kk-Latn", ""},
+}
+
+// TestBuildWritesNoUnpublishableChars: a character no edition can carry
+// is an error of check at its position, and build publishes no edition
+// that holds it: every edition of an article whose English holds one is
+// refused (the English edition too, which fails the build), with or
+// without fallback; a translation's only in its locale (and the locales
+// derived from it), where fallback shows the English instead. With the
+// check turned off, build still refuses them. TestEPUBCheck runs epubcheck
+// on every book these builds write (charBooks).
+func TestBuildWritesNoUnpublishableChars(t *testing.T) {
+	for _, tt := range charCases {
+		t.Run(tt.name, func(t *testing.T) {
+			w := translated(t, tt.body, tt.kk, tt.extra)
+			fs, err := w.Check(nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range fs {
+				if f.Code == check.CodeControl && f.Severity == finding.Error {
+					got = append(got, f.Pos.String())
+				}
+			}
+			if s := strings.Join(got, ", "); s != tt.check {
+				t.Errorf("check: control-char errors at %q, want %q", s, tt.check)
+			}
+			for _, fallback := range []bool{false, true} {
+				res, err := w.Build(BuildOptions{Fallback: fallback})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var refused []string
+				for _, r := range res.Report.Refused {
+					refused = append(refused, r.Locale)
+					if len(r.Missing) == 0 && (len(r.Rejected) == 0 || !strings.Contains(r.Rejected[0].Message, "carry") && !strings.Contains(r.Rejected[0].Message, "computed from it")) {
+						t.Errorf("%s refused without saying why: %+v", r.Locale, r)
+					}
+				}
+				sort.Strings(refused)
+				want := tt.refused
+				if fallback {
+					want = tt.fallback
+				}
+				if s := strings.Join(refused, ", "); s != want {
+					t.Errorf("build (fallback %v) refused %q, want %q", fallback, s, want)
+				}
+				if res.Report.Failed() != (want != "") {
+					t.Errorf("build (fallback %v) failed: %v, want %v", fallback, res.Report.Failed(), want != "")
+				}
+			}
+			// tilmash status says the same of the English edition.
+			eds, err := w.Editions(nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range eds {
+				if e.Locale == "en" && (e.Publish == "refused") != slices.Contains(strings.Split(tt.refused, ", "), "en") {
+					t.Errorf("status: the English edition is %q; build refused %q", e.Publish, tt.refused)
+				}
+			}
+		})
+	}
+}
+
+// charBooks builds charCases (with fallback, which publishes most) and
+// writes every EPUB the builds make into dir, for epubcheck.
+func charBooks(t *testing.T, dir string) []string {
+	t.Helper()
+	var books []string
+	for _, tt := range charCases {
+		res, err := translated(t, tt.body, tt.kk, tt.extra).Build(BuildOptions{Fallback: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, data := range res.Files {
+			if data != nil && strings.HasSuffix(p, ".epub") {
+				book := filepath.Join(dir, strings.NewReplacer(" ", "-", ",", "", ":", "", "'", "").Replace(tt.name)+"-"+filepath.Base(filepath.Dir(p))+".epub")
+				must(t, os.WriteFile(book, data, 0o644))
+				books = append(books, book)
+			}
+		}
+	}
+	if len(books) < 8 {
+		t.Fatalf("only %d books were written: the cases publish too little to judge", len(books))
+	}
+	slices.Sort(books)
+	return books
+}
