@@ -116,7 +116,7 @@ func initRun(opts *InitOptions) error {
 		if err != nil {
 			return &exitError{ExitError, fmt.Errorf("--locales: %w", err)}
 		}
-		if tag == locale.Source {
+		if locale.IsSource(tag) {
 			return &exitError{ExitError, fmt.Errorf("--locales: %s is the source language; name the locales to translate into", tag)}
 		}
 		tags = append(tags, tag)

@@ -516,7 +516,7 @@ func (w *Workspace) Extract(addLocales []language.Tag, prune bool) (fileset.Set,
 	}
 	targets := w.Targets
 	for _, tag := range addLocales {
-		if tag == locale.Source {
+		if locale.IsSource(tag) {
 			return nil, rep, fmt.Errorf("%s is the source language; add a target locale such as ru", tag)
 		}
 		if w.target(tag) == nil {
