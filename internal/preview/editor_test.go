@@ -61,3 +61,21 @@ func TestEditorURLRefused(t *testing.T) {
 		t.Errorf("the log does not say the link was refused: %q", log.String())
 	}
 }
+
+// TestEditorLinkEscapesThePath: a file name holding "&", "?", "#" or a
+// space adds no parameter to the editor's link; Cyrillic names are
+// percent-encoded as UTF-8.
+func TestEditorLinkEscapesThePath(t *testing.T) {
+	s := &Server{opts: Options{Dir: "/news", EditorURL: "idea://open?file={path}&line={line}"}}
+	tests := []struct{ file, want string }{
+		{"content/a.md", "idea://open?file=/news/content/a.md&line=3"},
+		{"content/a&line=999.md", "idea://open?file=/news/content/a%26line%3D999.md&line=3"},
+		{"content/a?x#y z.md", "idea://open?file=/news/content/a%3Fx%23y%20z.md&line=3"},
+		{"content/алматы.md", "idea://open?file=/news/content/%D0%B0%D0%BB%D0%BC%D0%B0%D1%82%D1%8B.md&line=3"},
+	}
+	for _, tt := range tests {
+		if got := s.editorLink(tt.file, 3, 1); got != tt.want {
+			t.Errorf("editorLink(%q) = %q, want %q", tt.file, got, tt.want)
+		}
+	}
+}

@@ -102,8 +102,29 @@ func (s *Server) editorLink(file string, line, col int) string {
 		return ""
 	}
 	abs := filepath.Join(s.root(), filepath.FromSlash(file))
-	r := strings.NewReplacer("{path}", filepath.ToSlash(abs), "{line}", strconv.Itoa(max(line, 1)), "{col}", strconv.Itoa(max(col, 1)))
+	r := strings.NewReplacer("{path}", escapePath(filepath.ToSlash(abs)), "{line}", strconv.Itoa(max(line, 1)), "{col}", strconv.Itoa(max(col, 1)))
 	return r.Replace(s.opts.EditorURL)
+}
+
+// escapePath percent-encodes every byte of a path but letters, digits,
+// "-._~" and the separators "/" and ":": a file name holding "&", "?" or
+// "#" (anyone opening a pull request can add one) must not add parameters
+// to an editor's link (idea://open?file={path}&line={line}).
+func escapePath(p string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~/:", c) >= 0:
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
 }
 
 // root is the project's absolute path.
