@@ -15,6 +15,8 @@ import (
 	"regexp"
 	"strings"
 	"syscall"
+
+	"github.com/tilmash/tilmash/internal/escape"
 )
 
 // JournalName is the file, in the root, that lists what a Commit still has
@@ -126,9 +128,9 @@ func Recover(root string, outputs Outputs) (*Recovery, error) {
 		case !filepath.IsLocal(filepath.FromSlash(rel)) || strings.ContainsRune(rel, 0) || path.Clean(rel) != rel:
 			return refuse("it names %q, not a path inside the project", rel)
 		case !outputs(rel):
-			return refuse("it names %s, which no tilmash command writes", quote(rel))
+			return refuse("it names %s, which no tilmash command writes", escape.Line(rel))
 		case seen[rel]:
-			return refuse("it names %s twice", quote(rel))
+			return refuse("it names %s twice", escape.Line(rel))
 		}
 		seen[rel] = true
 		if err := contained(root, rel, checked); err != nil {
@@ -141,10 +143,10 @@ func Recover(root string, outputs Outputs) (*Recovery, error) {
 			return nil, err
 		}
 		if path.Dir(e.Tmp) != path.Dir(e.Dst) || !tempOf(path.Base(e.Tmp), path.Base(e.Dst)) {
-			return nil, refuse("%s is not a temporary file of tilmash's for %s", quote(e.Tmp), quote(e.Dst))
+			return nil, refuse("%s is not a temporary file of tilmash's for %s", escape.Line(e.Tmp), escape.Line(e.Dst))
 		}
 		if !isSum(e.New) || e.Old != "" && e.Old != absent && !isSum(e.Old) {
-			return nil, refuse("the entry for %s has no content fingerprint", quote(e.Dst))
+			return nil, refuse("the entry for %s has no content fingerprint", escape.Line(e.Dst))
 		}
 		tmp, dst := filepath.Join(root, filepath.FromSlash(e.Tmp)), filepath.Join(root, filepath.FromSlash(e.Dst))
 		tmpSum, err := fileSum(tmp)
@@ -173,7 +175,7 @@ func Recover(root string, outputs Outputs) (*Recovery, error) {
 			// Swapped, and what it displaced was an editor's save: it goes back.
 			steps = append(steps, step{entry: e, rename: true, kept: true})
 		default:
-			return nil, refuse("%s does not hold what tilmash wrote into it", quote(e.Tmp))
+			return nil, refuse("%s does not hold what tilmash wrote into it", escape.Line(e.Tmp))
 		}
 	}
 	for _, r := range j.Remove {
@@ -181,7 +183,7 @@ func Recover(root string, outputs Outputs) (*Recovery, error) {
 			return nil, err
 		}
 		if fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(r))); err == nil && !fi.Mode().IsRegular() {
-			return nil, refuse("%s is not a file", quote(r))
+			return nil, refuse("%s is not a file", escape.Line(r))
 		}
 	}
 	rec := &Recovery{Command: commandName(j.Command)}
@@ -310,14 +312,4 @@ func commandName(s string) string {
 		return s
 	}
 	return ""
-}
-
-// quote shows a path from a file as a terminal may print it.
-func quote(s string) string {
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
-			return fmt.Sprintf("%q", s)
-		}
-	}
-	return s
 }
