@@ -276,7 +276,7 @@ unless --fallback en or --min-coverage N allows it.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Locale == "" {
-				return &exitError{ExitError, fmt.Errorf("--locale is required\n\n%s", cmd.UsageString())}
+				return &exitError{ExitError, &usageError{errors.New("--locale is required"), cmd.UsageString()}}
 			}
 			if !slices.Contains(workspace.Formats, opts.Format) {
 				return &exitError{ExitError, fmt.Errorf("--format %q: use one of %s", opts.Format, strings.Join(workspace.Formats, ", "))}

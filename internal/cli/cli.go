@@ -293,10 +293,10 @@ func reportBroken(w *workspace.Workspace, tags []language.Tag, errOut io.Writer)
 			continue
 		}
 		if w.Requires(b.Locale) {
-			fmt.Fprintf(errOut, "tilmash: %s\n", escape.Text(b.Err.Error()))
+			fmt.Fprintf(errOut, "tilmash: %s\n", escape.Line(b.Err.Error()))
 			required = append(required, b.Path)
 		} else {
-			fmt.Fprintf(errOut, "tilmash: note: %s (%s is in progress: the other locales go on)\n", escape.Text(b.Err.Error()), b.Locale)
+			fmt.Fprintf(errOut, "tilmash: note: %s (%s is in progress: the other locales go on)\n", escape.Line(b.Err.Error()), b.Locale)
 		}
 	}
 	if len(required) == 0 {
@@ -305,11 +305,23 @@ func reportBroken(w *workspace.Workspace, tags []language.Tag, errOut io.Writer)
 	return &exitError{ExitError, fmt.Errorf("%s cannot be read: fix the file at the position above; the other locales were done", strings.Join(required, ", "))}
 }
 
-// exitError carries an exit code through cobra.
+// exitError carries an exit code through cobra. The error is printed on
+// one line, escaped: it may quote a file name or a key a file holds, and a
+// line break there could start a line a CI runner reads as a command.
 type exitError struct {
 	code int
 	err  error
 }
+
+// usageError is a mistake in the command line: the command's usage is
+// printed after it, as it is.
+type usageError struct {
+	err   error
+	usage string
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
 
 func (e *exitError) Error() string { return e.err.Error() }
 func (e *exitError) Unwrap() error { return e.err }
@@ -346,7 +358,7 @@ Run it in the project root; the flags name other folders.`,
 		return g.findRoot(cmd.Flags().Changed("dir"))
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &exitError{ExitError, fmt.Errorf("%w\n\n%s", err, c.UsageString())}
+		return &exitError{ExitError, &usageError{err, c.UsageString()}}
 	})
 	root.AddCommand(NewCmdExtract(g, streams, nil))
 	root.AddCommand(NewCmdBuild(g, streams, nil))
@@ -376,10 +388,13 @@ func Main(args []string, streams IO) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintln(streams.Err, "tilmash:", escape.Text(ee.err.Error()))
+			fmt.Fprintln(streams.Err, "tilmash:", escape.Line(ee.err.Error()))
+			if ue, ok := ee.err.(*usageError); ok {
+				fmt.Fprintf(streams.Err, "\n%s", ue.usage)
+			}
 		}
 		return ee.code
 	}
-	fmt.Fprintln(streams.Err, "tilmash:", escape.Text(err.Error()))
+	fmt.Fprintln(streams.Err, "tilmash:", escape.Line(err.Error()))
 	return ExitError
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/hunspell"
 	"github.com/tilmash/tilmash/internal/preview"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -135,7 +136,7 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	}
 	if opts.Open {
 		if err := openBrowser(page); err != nil {
-			fmt.Fprintf(opts.Err, "tilmash: cannot open a browser (%v): open %s yourself\n", err, page)
+			fmt.Fprintf(opts.Err, "tilmash: cannot open a browser (%s): open %s yourself\n", escape.Line(err.Error()), page)
 		}
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)

@@ -30,6 +30,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/check"
 )
@@ -109,7 +110,7 @@ func New(opts Options) *Server {
 		s.log = io.Discard
 	}
 	if err := CheckEditorURL(opts.EditorURL); err != nil {
-		fmt.Fprintf(s.log, "tilmash: the editor link: %v: positions are shown without a link\n", err)
+		fmt.Fprintf(s.log, "tilmash: the editor link: %s: positions are shown without a link\n", escape.Line(err.Error()))
 		s.opts.EditorURL = ""
 	}
 	if opts.Speller != nil {
@@ -132,7 +133,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	w, err := newWatcher(s.opts.Dir, s.opts.Layout)
 	if err != nil {
-		fmt.Fprintf(s.log, "tilmash: cannot watch the project (%v): pages update when reloaded\n", err)
+		fmt.Fprintf(s.log, "tilmash: cannot watch the project (%s): pages update when reloaded\n", escape.Line(err.Error()))
 	} else {
 		defer w.close()
 		go w.run(ctx, s.log, s.Reload)
@@ -340,5 +341,5 @@ func (s *Server) serveEvents(rw http.ResponseWriter, r *http.Request) {
 func (s *Server) notFound(rw http.ResponseWriter, r *http.Request) {
 	rw.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	rw.WriteHeader(http.StatusNotFound)
-	fmt.Fprintf(rw, "tilmash serve: no page %s\nThe preview has the index (/) and one page per locale and article: /<locale>/<article>.html.\n", strings.ToValidUTF8(r.URL.Path, "\uFFFD"))
+	fmt.Fprintf(rw, "tilmash serve: no page %s\nThe preview has the index (/) and one page per locale and article: /<locale>/<article>.html.\n", escape.Line(r.URL.Path))
 }

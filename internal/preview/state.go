@@ -7,6 +7,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -75,7 +76,7 @@ func (s *Server) Reload(why string) {
 		fmt.Fprintf(s.log, "tilmash: %s: read the project in %s\n", why, took)
 	}
 	for _, e := range errs {
-		fmt.Fprintf(s.log, "tilmash: %s: %v (the preview keeps the last good version)\n", why, e)
+		fmt.Fprintf(s.log, "tilmash: %s: %s (the preview keeps the last good version)\n", escape.Line(why), escape.Line(e.Error()))
 	}
 	s.broadcast(gen)
 }

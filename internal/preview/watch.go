@@ -12,6 +12,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -115,7 +116,7 @@ func (w *watcher) run(ctx context.Context, log io.Writer, reload func(why string
 			if !ok {
 				return
 			}
-			fmt.Fprintf(log, "tilmash: watching the project: %v\n", err)
+			fmt.Fprintf(log, "tilmash: watching the project: %s\n", escape.Line(err.Error()))
 		case <-timer.C:
 			why := strings.Join(dedupe(changed), ", ") + " changed"
 			changed = changed[:0]
