@@ -198,7 +198,8 @@ func (g *Global) recover(errOut io.Writer) error {
 		}
 		return nil
 	}
-	rec, err := fileset.Recover(g.Dir, g.layout().IsOutput)
+	lay := g.layout()
+	rec, err := fileset.Recover(g.Dir, fileset.Outputs{Writes: lay.IsOutput, Removes: lay.IsEdition})
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
@@ -209,7 +210,10 @@ func (g *Global) recover(errOut io.Writer) error {
 		}
 		fmt.Fprintf(errOut, "tilmash: note: completed the write of %s that was interrupted (%d files)\n", who, rec.Files)
 		for _, p := range rec.Kept {
-			fmt.Fprintf(errOut, "tilmash: note: kept %s as it was saved after the interrupted command read it: run tilmash extract again\n", escape.Line(p))
+			fmt.Fprintf(errOut, "tilmash: note: left %s as it is: it changed after the interrupted command read it\n", escape.Line(p))
+		}
+		for _, p := range rec.Aside {
+			fmt.Fprintf(errOut, "tilmash: note: a save made while the interrupted command ran is kept as %s: compare it with the file beside it and merge what is missing\n", escape.Line(p))
 		}
 	}
 	return nil

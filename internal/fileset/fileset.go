@@ -182,9 +182,19 @@ func (s Set) CommitWith(root string, o Options) (Result, error) {
 	// files that are still there.
 	sort.SliceStable(todo, func(i, j int) bool { return todo[i].rank() < todo[j].rank() })
 	var remove []string
+	var gone []journalGone // with what each held, for the journal
 	for _, r := range s.Paths() {
-		if s[r] == nil {
+		if s[r] != nil {
+			continue
+		}
+		sum, err := fileSum(filepath.Join(root, filepath.FromSlash(r)))
+		if err != nil {
+			cleanup()
+			return Result{}, fmt.Errorf("remove %s: %w", r, err)
+		}
+		if sum != "" {
 			remove = append(remove, r)
+			gone = append(gone, journalGone{Path: r, Sum: sum})
 		}
 	}
 	if len(todo)+len(remove) == 0 {
@@ -195,7 +205,7 @@ func (s Set) CommitWith(root string, o Options) (Result, error) {
 	// half new. One plain rename needs none: it is atomic by itself.
 	journaled := o.Journal && (len(todo)+len(remove) > 1 || len(todo) == 1 && todo[0].expect != nil)
 	if journaled {
-		j := journal{Version: journalVersion, Command: o.Command, Remove: remove}
+		j := journal{Version: journalVersion, Command: o.Command, Remove: gone}
 		for _, p := range todo {
 			e := journalEntry{Tmp: rel(root, p.tmp), Dst: p.rel, New: hexSum(p.sum)}
 			if p.expect != nil {

@@ -170,11 +170,14 @@ func must(t *testing.T, err error) {
 	}
 }
 
-// project is the outputs of a project laid out as tilmash's default:
-// catalogues in locales/, editions under dist/.
-func project(rel string) bool {
+// written is what the commands of a project laid out as tilmash's default
+// write: catalogues in locales/, editions under dist/; they remove only
+// editions.
+func written(rel string) bool {
 	return strings.HasPrefix(rel, "dist/") || strings.HasPrefix(rel, "locales/") && strings.Count(rel, "/") == 1 && strings.HasSuffix(rel, ".toml")
 }
+
+var project = Outputs{Writes: written, Removes: func(rel string) bool { return strings.HasPrefix(rel, "dist/") }}
 
 // files returns every file under root, by slash path, with its content.
 func files(t *testing.T, root string) map[string]string {
@@ -215,24 +218,29 @@ func TestRecoverCompletesAKilledCommit(t *testing.T) {
 	// new, b.html and the report still in their temporary files.
 	write(t, root, map[string]string{
 		"dist/en/a.html": "new a", "dist/en/b.html": "old b", "dist/en/gone.html": "gone", "dist/report.json": "old report",
+		"dist/en/edited.html": "changed since the command decided to remove it",
 		"dist/en/.b.html.tmp-42": "new b", "dist/.report.json.tmp-43": "new report",
 	})
 	j := journal{Version: journalVersion, Command: "build", Rename: []journalEntry{
 		{Tmp: "dist/en/.a.html.tmp-41", Dst: "dist/en/a.html", New: sum("new a")},
 		{Tmp: "dist/en/.b.html.tmp-42", Dst: "dist/en/b.html", New: sum("new b")},
 		{Tmp: "dist/.report.json.tmp-43", Dst: "dist/report.json", New: sum("new report")},
-	}, Remove: []string{"dist/en/gone.html"}}
+	}, Remove: []journalGone{{Path: "dist/en/gone.html", Sum: sum("gone")}, {Path: "dist/en/edited.html", Sum: sum("as built")}}}
 	must(t, j.write(root))
-	if p := PendingWrite(root); p == nil || p.Command != "build" || p.Files != 4 || p.Err != nil {
-		t.Errorf("PendingWrite = %+v, want build's 4 files", p)
+	if p := PendingWrite(root); p == nil || p.Command != "build" || p.Files != 5 || p.Err != nil {
+		t.Errorf("PendingWrite = %+v, want build's 5 files", p)
 	}
 	rec, err := Recover(root, project)
 	if err != nil || rec == nil || rec.Command != "build" {
 		t.Fatalf("Recover = %+v, %v", rec, err)
 	}
-	want := map[string]string{"dist/en/a.html": "new a", "dist/en/b.html": "new b", "dist/report.json": "new report"}
+	// A file to remove that changed since holds someone's work: it stays.
+	want := map[string]string{"dist/en/a.html": "new a", "dist/en/b.html": "new b", "dist/report.json": "new report", "dist/en/edited.html": "changed since the command decided to remove it"}
 	if got := files(t, root); !reflect.DeepEqual(got, want) {
 		t.Errorf("after Recover: %v, want %v", got, want)
+	}
+	if !reflect.DeepEqual(rec.Kept, []string{"dist/en/edited.html"}) {
+		t.Errorf("Kept = %v, want the edited file", rec.Kept)
 	}
 	if rec, err := Recover(root, project); rec != nil || err != nil {
 		t.Errorf("a second Recover = %v, %v; want nothing to do", rec, err)
@@ -261,18 +269,21 @@ func TestRecoverRefusesAJournalTilmashDidNotLeave(t *testing.T) {
 	}{
 		{"rename over .git/config", "", &journal{Version: journalVersion, Rename: []journalEntry{entry(".git/.config.tmp-4", ".git/config", "[core]\nfsmonitor = evil\n")}}, "no tilmash command writes"},
 		{"rename over the settings", "", &journal{Version: journalVersion, Rename: []journalEntry{entry(".tilmash.toml.tmp-3", "tilmash.toml", "evil settings")}}, "no tilmash command writes"},
-		{"remove the articles", "", &journal{Version: journalVersion, Remove: []string{"content/a.md"}}, "no tilmash command writes"},
-		{"remove the settings", "", &journal{Version: journalVersion, Remove: []string{"tilmash.toml"}}, "no tilmash command writes"},
-		{"a path that climbs out", "", &journal{Version: journalVersion, Remove: []string{"dist/../tilmash.toml"}}, "not a path inside"},
+		{"remove the articles", "", &journal{Version: journalVersion, Remove: []journalGone{{"content/a.md", sum("+++\n+++\nText.\n")}}}, "no tilmash command removes"},
+		{"remove the settings", "", &journal{Version: journalVersion, Remove: []journalGone{{"tilmash.toml", sum("[locales.ru]\n")}}}, "no tilmash command removes"},
+		{"remove a catalogue", "", &journal{Version: journalVersion, Remove: []journalGone{{"locales/ru.toml", sum("[a]\nother = \"Текст\"\n")}}}, "no tilmash command removes"},
+		{"a removal with no fingerprint", "", &journal{Version: journalVersion, Remove: []journalGone{{Path: "dist/en/a.html"}}}, "no content fingerprint"},
+		{"a path that climbs out", "", &journal{Version: journalVersion, Remove: []journalGone{{"dist/../tilmash.toml", sum("[locales.ru]\n")}}}, "not a path inside"},
 		{"a temporary file that is not beside its file", "", &journal{Version: journalVersion, Rename: []journalEntry{entry("locales/.ru.toml.tmp-1", "dist/en/a.html", "attacker's catalogue")}}, "not a temporary file"},
 		{"a source that is not a temporary file", "", &journal{Version: journalVersion, Rename: []journalEntry{entry("locales/ru.toml", "locales/kk.toml", "[a]\nother = \"Текст\"\n")}}, "not a temporary file"},
 		{"content other than recorded", "", &journal{Version: journalVersion, Rename: []journalEntry{entry("locales/.ru.toml.tmp-1", "locales/ru.toml", "what tilmash wrote")}}, "does not hold what tilmash wrote"},
 		{"no fingerprint", "", &journal{Version: journalVersion, Rename: []journalEntry{{Tmp: "dist/en/.a.html.tmp-2", Dst: "dist/en/a.html"}}}, "no content fingerprint"},
 		{"the older format", `{"rename":[["dist/en/.a.html.tmp-2","dist/en/a.html"]],"remove":["content/a.md"]}`, nil, "tilmash can read"},
 		{"another version", `{"version":99,"rename":[]}`, nil, "format 99"},
-		{"unknown fields", `{"version":2,"rename":[],"exec":"rm -rf /"}`, nil, "tilmash can read"},
+		{"the format before fingerprinted removals", `{"version":2,"remove":["dist/en/a.html"]}`, nil, "tilmash can read"},
+		{"unknown fields", `{"version":3,"rename":[],"exec":"rm -rf /"}`, nil, "tilmash can read"},
 		{"not JSON", "rm -rf content", nil, "tilmash can read"},
-		{"text after it", `{"version":2}{"version":2}`, nil, "text after"},
+		{"text after it", `{"version":3}{"version":3}`, nil, "text after"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -328,7 +339,7 @@ func TestRecoverRefusesAJournalTilmashDidNotLeave(t *testing.T) {
 // folder's files but its own leftovers.
 func TestCommitIntoAFolderIgnoresItsJournal(t *testing.T) {
 	root := t.TempDir()
-	planted := `{"version":2,"remove":["keep.txt"]}`
+	planted := `{"version":3,"remove":[{"path":"keep.txt","sum":"` + sum("mine") + `"}]}`
 	write(t, root, map[string]string{JournalName: planted, "keep.txt": "mine", ".notes.txt.tmp-1": "someone's", ".out.html.tmp-9": "a killed export's"})
 	if _, err := (Set{"out.html": []byte("page"), "second.html": []byte("page 2")}).Commit(root); err != nil {
 		t.Fatal(err)
@@ -343,7 +354,7 @@ func TestCommitIntoAFolderIgnoresItsJournal(t *testing.T) {
 // over a pending journal (it would overwrite what is left to complete).
 func TestJournaledCommitWaitsForRecovery(t *testing.T) {
 	root := t.TempDir()
-	write(t, root, map[string]string{JournalName: `{"version":2}`})
+	write(t, root, map[string]string{JournalName: `{"version":3}`})
 	if _, err := (Set{"dist/a.html": []byte("x"), "dist/b.html": []byte("y")}).CommitWith(root, Options{Journal: true}); err == nil || !strings.Contains(err.Error(), "pending") {
 		t.Fatalf("CommitWith = %v, want a refusal", err)
 	}
@@ -459,8 +470,10 @@ func TestRecoverAfterAKilledSwap(t *testing.T) {
 	}{
 		{"swapped, displaced what was read", map[string]string{"locales/ru.toml": ours, "locales/.ru.toml.tmp-1": read}, sum(read),
 			map[string]string{"locales/ru.toml": ours}, nil},
+		// A displaced save nothing can verify is kept beside the file,
+		// never put in its place: a journal's word alone replaces nothing.
 		{"swapped, displaced a save", map[string]string{"locales/ru.toml": ours, "locales/.ru.toml.tmp-1": theirs}, sum(read),
-			map[string]string{"locales/ru.toml": theirs}, []string{"locales/ru.toml"}},
+			map[string]string{"locales/ru.toml": ours, "locales/ru.toml.saved-1": theirs}, []string{"locales/ru.toml"}},
 		{"not yet swapped", map[string]string{"locales/ru.toml": read, "locales/.ru.toml.tmp-1": ours}, sum(read),
 			map[string]string{"locales/ru.toml": ours}, nil},
 		{"not yet swapped, saved since", map[string]string{"locales/ru.toml": theirs, "locales/.ru.toml.tmp-1": ours}, sum(read),

@@ -17,12 +17,13 @@ func FuzzRecover(f *testing.F) {
 	valid, _ := json.Marshal(journal{Version: journalVersion, Command: "build", Rename: []journalEntry{
 		{Tmp: "dist/en/.a.html.tmp-2", Dst: "dist/en/a.html", New: sum("new page")},
 		{Tmp: "locales/.ru.toml.tmp-1", Dst: "locales/ru.toml", New: sum("new ru"), Old: sum("[a]\nother = \"Текст\"\n")},
-	}, Remove: []string{"dist/en/b.html"}})
+	}, Remove: []journalGone{{Path: "dist/en/b.html", Sum: sum("b")}, {Path: "locales/ru.toml", Sum: sum("[a]\nother = \"Текст\"\n")}}})
 	f.Add(valid)
-	f.Add([]byte(`{"version":2,"rename":[{"tmp":".git/.config.tmp-4","dst":".git/config","new":"` + sum("evil") + `"}]}`))
-	f.Add([]byte(`{"version":2,"remove":["content/a.md","tilmash.toml","dist/../content/a.md"]}`))
+	f.Add([]byte(`{"version":3,"rename":[{"tmp":".git/.config.tmp-4","dst":".git/config","new":"` + sum("evil") + `"}]}`))
+	f.Add([]byte(`{"version":3,"remove":[{"path":"content/a.md","sum":"` + sum("+++\n+++\nText.\n") + `"},{"path":"dist/en/b.html","sum":"` + sum("b") + `"}]}`))
 	f.Add([]byte(`{"rename":[["dist/en/.a.html.tmp-2","dist/en/a.html"]]}`))
-	f.Add([]byte(`{"version":2,"rename":[{"tmp":"dist/en/.a.html.tmp-2","dst":"dist/en/a.html","new":"` + sum("new page") + `","old":"absent"}]}`))
+	f.Add([]byte(`{"version":3,"rename":[{"tmp":"dist/en/.a.html.tmp-2","dst":"dist/en/a.html","new":"` + sum("new page") + `","old":"absent"}]}`))
+	f.Add([]byte(`{"version":3,"rename":[{"tmp":"locales/.ru.toml.tmp-1","dst":"locales/ru.toml","new":"` + sum("[a]\nother = \"Текст\"\n") + `","old":"` + sum("x") + `"}]}`))
 	base := map[string]string{
 		"tilmash.toml": "[locales.ru]\n", "content/a.md": "+++\n+++\nText.\n", ".git/config": "[core]\n", ".git/.config.tmp-4": "evil",
 		"locales/ru.toml": "[a]\nother = \"Текст\"\n", "locales/.ru.toml.tmp-1": "new ru", "dist/en/a.html": "old", "dist/en/b.html": "b",
@@ -45,6 +46,14 @@ func FuzzRecover(f *testing.F) {
 			return
 		}
 		for p, s := range before {
+			if strings.HasPrefix(p, "locales/") && !strings.Contains(p, ".tmp-") {
+				// A catalogue is never removed, and gets only content a
+				// journal's fingerprint vouches for (here "new ru").
+				if a, ok := after[p]; !ok || a != s && a != "new ru" {
+					t.Fatalf("Recover changed catalogue %s to %q", p, a)
+				}
+				continue
+			}
 			if touchable(p) {
 				continue
 			}
@@ -66,10 +75,13 @@ func FuzzRecover(f *testing.F) {
 // touchable reports whether Recover may change p: an output, the temporary
 // file of one, or the journal itself.
 func touchable(p string) bool {
-	if project(p) || p == JournalName {
+	if written(p) || p == JournalName {
 		return true
 	}
 	dir, base := path.Split(p)
+	if i := strings.LastIndex(base, ".saved-"); i > 0 && written(dir+base[:i]) {
+		return true // a save kept aside
+	}
 	i := strings.LastIndex(base, ".tmp-")
-	return IsTemp(base) && project(dir+base[1:i])
+	return IsTemp(base) && written(dir+base[1:i])
 }

@@ -25,7 +25,7 @@ const JournalName = ".tilmash-journal"
 
 // journalVersion is the journal's format: a journal of another version
 // (an older tilmash's, or a newer one's) is refused, not guessed at.
-const journalVersion = 2
+const journalVersion = 3
 
 // maxJournal bounds the journal tilmash reads: far above the journal of a
 // build of every edition of 100,000 articles.
@@ -36,13 +36,21 @@ const absent = "absent"
 
 // journal is what is left of a Commit: temporary files to rename into
 // place, in order, then files to remove. Each temporary file is named with
-// the SHA-256 of the content tilmash wrote into it, so that a journal
-// tilmash did not write cannot pass for one.
+// the SHA-256 of the content tilmash wrote into it, and each file to
+// remove with the SHA-256 of what it held, so that a journal tilmash did
+// not write cannot pass for one, nor make tilmash remove a file someone
+// has changed.
 type journal struct {
 	Version int            `json:"version"`
 	Command string         `json:"command,omitempty"` // the command that wrote it: extract, build…
 	Rename  []journalEntry `json:"rename,omitempty"`
-	Remove  []string       `json:"remove,omitempty"` // relative to the root
+	Remove  []journalGone  `json:"remove,omitempty"`
+}
+
+// journalGone is one file a journal removes.
+type journalGone struct {
+	Path string `json:"path"` // relative to the root
+	Sum  string `json:"sum"`  // what it held when the command decided to remove it: SHA-256, hex
 }
 
 // journalEntry is one rename of a journal.
@@ -81,13 +89,35 @@ func (j *journal) write(root string) error {
 type Recovery struct {
 	Command string   // the interrupted command, as its journal names it
 	Files   int      // files put in place or removed
-	Kept    []string // guarded files an editor changed after the command read them: the editor's version stays
+	Kept    []string // files changed after the command read them: left as they are
+	// Aside are the files an editor saved while the command ran that the
+	// command had already replaced: each is kept beside its file
+	// (ru.toml.saved-…), to compare and merge by hand.
+	Aside []string
 }
 
-// Outputs reports whether a path, relative to the project's root, is one
-// of the files the project's commands write (its catalogues, its editions):
-// the only files a journal may name.
-type Outputs func(rel string) bool
+// asideName is a free name beside rel for a file kept aside: rel.saved-N,
+// which no reader takes for a catalogue.
+func asideName(root, rel string) (string, error) {
+	for n := 1; n < 1000; n++ {
+		p := filepath.Join(root, filepath.FromSlash(rel)) + fmt.Sprintf(".saved-%d", n)
+		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("%s: no free name to keep a save beside it: remove the old %s.saved-* files", rel, rel)
+}
+
+// Outputs says which files of a project its commands write and which
+// they remove: the only files a journal may name.
+type Outputs struct {
+	// Writes reports whether a path, relative to the root, is a file the
+	// project's commands write (its catalogues, its editions).
+	Writes func(rel string) bool
+	// Removes reports whether a path is one they may remove (an edition
+	// refused now: never a catalogue).
+	Removes func(rel string) bool
+}
 
 // Recover completes the Commit a killed run left under root, if any (nil:
 // there was none). The journal is honoured only if every file it names is
@@ -117,18 +147,20 @@ func Recover(root string, outputs Outputs) (*Recovery, error) {
 	// Every entry is checked, and every step planned, before any is taken.
 	type step struct {
 		entry  journalEntry
-		rename bool // tmp → dst; otherwise tmp is removed (if it exists)
-		kept   bool // an editor's version of dst stays
+		rename bool   // tmp → dst; otherwise tmp is removed (if it exists)
+		aside  string // tmp → this name beside dst, instead
+		kept   bool   // an editor's version of dst stays
 	}
 	var steps []step
+	rec0 := &Recovery{}
 	checked := map[string]bool{}
 	seen := map[string]bool{}
-	valid := func(rel string) error {
+	valid := func(rel string, ok func(string) bool, verb string) error {
 		switch {
 		case !filepath.IsLocal(filepath.FromSlash(rel)) || strings.ContainsRune(rel, 0) || path.Clean(rel) != rel:
 			return refuse("it names %q, not a path inside the project", rel)
-		case !outputs(rel):
-			return refuse("it names %s, which no tilmash command writes", escape.Line(rel))
+		case ok == nil || !ok(rel):
+			return refuse("it names %s, which no tilmash command %s", escape.Line(rel), verb)
 		case seen[rel]:
 			return refuse("it names %s twice", escape.Line(rel))
 		}
@@ -139,7 +171,7 @@ func Recover(root string, outputs Outputs) (*Recovery, error) {
 		return nil
 	}
 	for _, e := range j.Rename {
-		if err := valid(e.Dst); err != nil {
+		if err := valid(e.Dst, outputs.Writes, "writes"); err != nil {
 			return nil, err
 		}
 		if path.Dir(e.Tmp) != path.Dir(e.Dst) || !tempOf(path.Base(e.Tmp), path.Base(e.Dst)) {
@@ -172,28 +204,53 @@ func Recover(root string, outputs Outputs) (*Recovery, error) {
 		case e.Old != "" && dstSum == e.New && tmpSum == e.Old:
 			steps = append(steps, step{entry: e}) // swapped, and what it displaced was what the command read
 		case e.Old != "" && dstSum == e.New:
-			// Swapped, and what it displaced was an editor's save: it goes back.
-			steps = append(steps, step{entry: e, rename: true, kept: true})
+			// Swapped, and what it displaced was not what the command read:
+			// an editor's save, which nothing can verify. It is kept beside
+			// the file, never put in its place (a journal's word alone must
+			// not replace a catalogue).
+			aside, err := asideName(root, e.Dst)
+			if err != nil {
+				return nil, err
+			}
+			steps = append(steps, step{entry: e, aside: aside, kept: true})
 		default:
 			return nil, refuse("%s does not hold what tilmash wrote into it", escape.Line(e.Tmp))
 		}
 	}
+	var remove []string
 	for _, r := range j.Remove {
-		if err := valid(r); err != nil {
+		if err := valid(r.Path, outputs.Removes, "removes"); err != nil {
 			return nil, err
 		}
-		if fi, err := os.Lstat(filepath.Join(root, filepath.FromSlash(r))); err == nil && !fi.Mode().IsRegular() {
-			return nil, refuse("%s is not a file", escape.Line(r))
+		if !isSum(r.Sum) {
+			return nil, refuse("the entry for %s has no content fingerprint", escape.Line(r.Path))
+		}
+		sum, err := fileSum(filepath.Join(root, filepath.FromSlash(r.Path)))
+		switch {
+		case err != nil:
+			return nil, refuse("%v", err)
+		case sum == r.Sum:
+			remove = append(remove, r.Path)
+		case sum != "":
+			rec0.Kept = append(rec0.Kept, r.Path) // changed since: not removed
 		}
 	}
-	rec := &Recovery{Command: commandName(j.Command)}
+	rec := rec0
+	rec.Command = commandName(j.Command)
 	for _, s := range steps {
 		tmp, dst := filepath.Join(root, filepath.FromSlash(s.entry.Tmp)), filepath.Join(root, filepath.FromSlash(s.entry.Dst))
 		var err error
-		if s.rename {
+		switch {
+		case s.rename:
 			err = os.Rename(tmp, dst)
 			rec.Files++
-		} else {
+		case s.aside != "":
+			err = renameNoReplace(tmp, s.aside)
+			if errors.Is(err, errUnsupported) {
+				err = os.Rename(tmp, s.aside)
+			}
+			rec.Aside = append(rec.Aside, rel(root, s.aside))
+		default:
 			err = os.Remove(tmp)
 		}
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -203,7 +260,7 @@ func Recover(root string, outputs Outputs) (*Recovery, error) {
 			rec.Kept = append(rec.Kept, s.entry.Dst)
 		}
 	}
-	for _, r := range j.Remove {
+	for _, r := range remove {
 		err := os.Remove(filepath.Join(root, filepath.FromSlash(r)))
 		if err == nil {
 			rec.Files++

@@ -64,6 +64,14 @@ func (l Layout) IsOutput(rel string) bool {
 	return under(l.Dist)
 }
 
+// IsEdition reports whether rel is a file under dist/: the only kind of
+// output a command removes (an edition refused now). A catalogue is never
+// removed.
+func (l Layout) IsEdition(rel string) bool {
+	dir := path.Clean(l.Dist)
+	return l.IsOutput(rel) && dir != "." && strings.HasPrefix(rel, dir+"/")
+}
+
 // Workspace is a project read into memory.
 type Workspace struct {
 	Layout   Layout
