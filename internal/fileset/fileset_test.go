@@ -218,7 +218,7 @@ func TestRecoverCompletesAKilledCommit(t *testing.T) {
 	// new, b.html and the report still in their temporary files.
 	write(t, root, map[string]string{
 		"dist/en/a.html": "new a", "dist/en/b.html": "old b", "dist/en/gone.html": "gone", "dist/report.json": "old report",
-		"dist/en/edited.html": "changed since the command decided to remove it",
+		"dist/en/edited.html":    "changed since the command decided to remove it",
 		"dist/en/.b.html.tmp-42": "new b", "dist/.report.json.tmp-43": "new report",
 	})
 	j := journal{Version: journalVersion, Command: "build", Rename: []journalEntry{
