@@ -305,6 +305,11 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 	}
 	w.Config = &check.Config{}
 	if lay.Config != "" {
+		// A link would have the settings, and the TOML errors that quote
+		// them, come from any file the link names (a CI runner's secrets).
+		if fi, err := fs.Lstat(fsys, lay.Config); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, &catalog.Error{Pos: catalog.Pos{File: lay.Config, Line: 1, Col: 1}, Msg: "a symbolic link: the settings file must be a file of its own", Hint: "replace the link with a copy of the file"}
+		}
 		data, err := bound.ReadFile(fsys, lay.Config, bound.Settings)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
