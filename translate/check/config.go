@@ -167,8 +167,9 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	}
 	c.file, c.lines = file, map[string]int{}
 	canonical := map[string]LocaleRules{}
+	tables := tableLines(data) // once: thousands of tables must not each scan the file
 	for key, rules := range c.Locales {
-		line := tableLine(data, "locales."+key)
+		line := max(tables["locales."+key], 1)
 		tag, err := locale.Parse(key)
 		if err != nil {
 			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: 1}, Msg: fmt.Sprintf("[locales.%s]: %v", key, err)}
@@ -335,12 +336,22 @@ func Directives(notes []string) []string {
 
 // tableLine returns the line of the table header [name], or 1.
 func tableLine(data []byte, name string) int {
+	return max(tableLines(data)[name], 1)
+}
+
+// tableLines maps the name of each table header ([name], written as a
+// line of its own) to its first line, from 1: one pass over the text.
+func tableLines(data []byte) map[string]int {
+	lines := map[string]int{}
 	for i, l := range strings.Split(string(data), "\n") {
-		if strings.TrimSpace(l) == "["+name+"]" {
-			return i + 1
+		t := strings.TrimSpace(l)
+		if len(t) > 2 && t[0] == '[' && t[len(t)-1] == ']' {
+			if _, seen := lines[t[1:len(t)-1]]; !seen {
+				lines[t[1:len(t)-1]] = i + 1
+			}
 		}
 	}
-	return 1
+	return lines
 }
 
 // settingPos is where tilmash.toml sets key in the table named table

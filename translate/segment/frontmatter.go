@@ -55,7 +55,8 @@ func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error
 	}
 	fm := src[4 : 4+end+1]
 	// at is the position of a key in the file: the front matter starts on line 2.
-	at := func(key string) Pos { return Pos{s.file, 2 + lineOfKey(fm, key), 1} }
+	keyLines := keyLineIndex(fm) // once: a front matter of many keys must not be scanned once per key
+	at := func(key string) Pos { return Pos{s.file, 2 + keyLines[key], 1} }
 	fields := map[string]any{}
 	if e := bound.TOMLDepth(s.file, 2, fm); e != nil { // before the decoder, which takes minutes on it
 		return nil, 0, &Error{Pos{e.File, e.Line, e.Col}, "front matter: " + e.Msg + " (it holds texts, a date and a [params] table: write them with fewer levels)"}

@@ -229,15 +229,21 @@ func (s *splitter) placeOf(n ast.Node, text string) {
 	s.places = append(s.places, place{pos: s.pos(n), start: s.base + start, end: s.base + end, text: text})
 }
 
-// lineOfKey returns the 0-based line of "key =" in TOML text, or 0.
-func lineOfKey(toml []byte, key string) int {
+// keyLineIndex maps each key written "key = …" at the start of a line of
+// TOML text to its first line, 0-based: one pass over the text.
+func keyLineIndex(toml []byte) map[string]int {
+	lines := map[string]int{}
 	for i, line := range strings.Split(string(toml), "\n") {
 		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, key) && strings.HasPrefix(strings.TrimSpace(t[len(key):]), "=") {
-			return i
+		if eq := strings.IndexByte(t, '='); eq > 0 {
+			if key := strings.TrimSpace(t[:eq]); key != "" {
+				if _, seen := lines[key]; !seen {
+					lines[key] = i
+				}
+			}
 		}
 	}
-	return 0
+	return lines
 }
 
 func (s *splitter) add(u Unit) int {

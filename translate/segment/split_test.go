@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -361,5 +362,32 @@ func TestHashIgnoresTypography(t *testing.T) {
 	}
 	if ExactHash(map[locale.Form]string{locale.Other: base}) == ExactHash(map[locale.Form]string{locale.Other: tests[0].edit}) {
 		t.Errorf("ExactHash folds spacing")
+	}
+}
+
+// TestManyFrontMatterKeysLinear: a front matter of thousands of keys (a
+// site's own, kept as params) is read in work that grows with its length:
+// each key's line was found by scanning the whole front matter again
+// (110 s for 40,000 keys). Bytes allocated are counted, not time.
+func TestManyFrontMatterKeysLinear(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("+++\ntitle = \"Keys\"\n")
+	for i := range 5000 {
+		fmt.Fprintf(&b, "key%d = %d\n", i, i)
+	}
+	b.WriteString("+++\n\nText.\n")
+	src := []byte(b.String())
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	a, err := Split("content/keys.md", src)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Meta.Params) != 5000 {
+		t.Fatalf("%d params, want 5000", len(a.Meta.Params))
+	}
+	if got, bound := after.TotalAlloc-before.TotalAlloc, uint64(200*len(src)); got > bound {
+		t.Errorf("%d bytes allocated for a front matter of %d bytes (at most %d): the work grows faster than the text", got, len(src), bound)
 	}
 }
