@@ -183,6 +183,10 @@ func TestSplitErrors(t *testing.T) {
 		{"100 KB of nested arrays", "+++\ntitle = \"Алматы\"\nx = " + strings.Repeat("[", 50000) + strings.Repeat("]", 50000) + "\n+++\n", "content/x.md:3:37: front matter: tables and arrays nested more than 32 deep"},
 		// A unit longer than a catalogue entry may be: extract would write
 		// an en.toml it refuses to read back.
+		// goldmark matches emphasis marks in time that grows with their
+		// square in a paragraph: refused before it is parsed.
+		{"a paragraph of 6,000 emphasis marks", "+++\ntitle = \"x\"\n+++\n\nIntro.\n\n" + strings.Repeat("*a_ ", 3000) + "\n", "content/x.md:7:1: a paragraph with 6000 emphasis marks"},
+		{"many paragraphs of 4,000 marks", "+++\ntitle = \"x\"\n+++\n\n" + strings.Repeat(strings.Repeat("*a_ ", 2000)+"\n\n", 8), "content/x.md:17:1: a paragraph with 4000 emphasis marks"},
 		{"a paragraph over MaxUnit", "+++\ntitle = \"x\"\n+++\n\nIntro.\n\n" + strings.Repeat("`c` ", MaxUnit/4+1) + "\n", "content/x.md:7:1: a paragraph of"},
 		{"a dotted key of 100 KB", "+++\ntitle = \"x\"\n" + strings.Repeat("p.", 50000) + "q = 1\n+++\n", "content/x.md:3:66: front matter: tables and arrays nested more than 32 deep"},
 	}
@@ -389,5 +393,40 @@ func TestManyFrontMatterKeysLinear(t *testing.T) {
 	}
 	if got, bound := after.TotalAlloc-before.TotalAlloc, uint64(200*len(src)); got > bound {
 		t.Errorf("%d bytes allocated for a front matter of %d bytes (at most %d): the work grows faster than the text", got, len(src), bound)
+	}
+}
+
+// TestEmphasisBudgetSkipsCode: marks in fenced code are not emphasis; a
+// long article of ordinary paragraphs stays far inside the budget; a
+// paragraph of unmatched "*a " (one kind of mark) is within it too.
+func TestEmphasisBudgetSkipsCode(t *testing.T) {
+	for name, body := range map[string]string{
+		"fenced code":          "Intro.\n\n```\n" + strings.Repeat("snake_case_name *ptr\n", 6000) + "```\n",
+		"ordinary paragraphs":  strings.Repeat("Some *emphasis* and __strong__ words, a snake_case name.\n\n", 20000),
+		"a few thousand marks": strings.Repeat("*a ", 4000) + "\n",
+	} {
+		if err := emphasisBudget("content/x.md", []byte(body), 5); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// TestUnmatchedMarksLinear: a paragraph of unmatched emphasis marks is
+// many pieces of text in a row; they are joined once, not each added to
+// the text so far (13 s for 260 KB of "*a "). Bytes are counted, not time.
+func TestUnmatchedMarksLinear(t *testing.T) {
+	src := []byte("+++\ntitle = \"Marks\"\n+++\n\n" + strings.Repeat("*a ", 4000) + "\n")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	a, err := Split("content/marks.md", src)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Units[len(a.Units)-1].Text(); !strings.HasPrefix(got, "*a *a ") {
+		t.Fatalf("the paragraph reads %.20q…, want the marks as text", got)
+	}
+	if got, bound := after.TotalAlloc-before.TotalAlloc, uint64(400*len(src)); got > bound {
+		t.Errorf("%d bytes allocated for an article of %d bytes (at most %d): the work grows faster than the text", got, len(src), bound)
 	}
 }
