@@ -60,7 +60,7 @@ func mdBlocks(b *strings.Builder, blocks []assemble.Block, indent string) {
 func mdBlock(b *strings.Builder, bl assemble.Block, indent string) {
 	switch bl.Kind {
 	case segment.HeadingBlock:
-		b.WriteString(indent + strings.Repeat("#", bl.Level) + " " + mdInline(bl.Text.Nodes))
+		b.WriteString(indent + strings.Repeat("#", bl.Level) + " " + headingText(mdInline(bl.Text.Nodes)))
 		if bl.Class == "profile" || bl.Class == "question" {
 			b.WriteString(" {." + bl.Class + "}")
 		}
@@ -184,6 +184,27 @@ func mdURL(u string) string {
 }
 
 var entityLike = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
+
+// headingText keeps a heading's text from ending in what reads as an
+// attribute block ({#id}, {.class}): the last "{" of a text that ends in
+// "}" is escaped.
+func headingText(s string) string {
+	if !strings.HasSuffix(strings.TrimRight(s, " "), "}") {
+		return s
+	}
+	i := strings.LastIndexByte(s, '{')
+	if i < 0 {
+		return s
+	}
+	slashes := 0 // an odd number before it: escaped already
+	for j := i - 1; j >= 0 && s[j] == '\\'; j-- {
+		slashes++
+	}
+	if slashes%2 == 1 {
+		return s
+	}
+	return s[:i] + "\\" + s[i:]
+}
 
 // mdEscape escapes the characters that Markdown would read as markup.
 func mdEscape(s string) string {
