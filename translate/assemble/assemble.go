@@ -63,6 +63,12 @@ type Edition struct {
 	Params map[string]any         // front-matter fields tilmash does not interpret, passed through
 	Blocks []Block                // the body
 	Stats  Stats                  // how complete the edition is
+	// Source is the article's file as the editor wrote it, and BodyStart
+	// where its body starts: the Markdown edition is the source with each
+	// block's text (at its Span) replaced by the edition's.
+	Source    []byte
+	BodyStart int
+	TitleSpan segment.Span // a first heading repeating the title, which takes the headline
 }
 
 // Error is a message that cannot be rendered, at its catalogue position.
@@ -100,7 +106,7 @@ func Assemble(a *segment.Article, src, target *catalog.Catalog, opts Options) (*
 		tag:    target.Locale,
 		cache:  map[string]*Text{},
 	}
-	ed := &Edition{Locale: target.Locale, Slug: a.Slug, Date: a.Meta.Date, Params: a.Meta.Params, Meta: map[segment.Kind]*Text{}}
+	ed := &Edition{Locale: target.Locale, Slug: a.Slug, Date: a.Meta.Date, Params: a.Meta.Params, Meta: map[segment.Kind]*Text{}, Source: a.Source, BodyStart: a.BodyStart, TitleSpan: a.TitleSpan}
 	for kind, i := range a.Meta.Units {
 		t, err := asm.text(i)
 		if err != nil {
@@ -206,6 +212,8 @@ func (asm *assembler) blocks(bs []segment.Block) ([]Block, error) {
 				return nil, err
 			}
 			eb.Text = t
+		} else if b.Kind == segment.FigureBlock {
+			eb.Text = &Text{} // a photograph without a caption: no words to show
 		}
 		kids, err := asm.blocks(b.Children)
 		if err != nil {

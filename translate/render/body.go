@@ -152,7 +152,10 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		if bl.Src != "" {
 			b.WriteString(w.void("img", ` src="`+template.HTMLEscapeString(bl.Src)+`" alt="`+template.HTMLEscapeString(markup.PlainText(bl.Text.Nodes))+`"`) + "\n")
 		}
-		b.WriteString("<figcaption" + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</figcaption>\n</figure>\n")
+		if len(bl.Text.Nodes) > 0 {
+			b.WriteString("<figcaption" + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</figcaption>\n")
+		}
+		b.WriteString("</figure>\n")
 	case segment.ListBlock:
 		tag, start := "ul", ""
 		if bl.Ordered {

@@ -4,21 +4,83 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"strconv"
+	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
 )
 
-// Markdown writes the edition as Markdown with TOML front matter, in the
-// same conventions as the content files, so that the English edition reads
-// like its source.
+// Markdown writes the edition as Markdown: the article's own source,
+// every byte as the editor wrote it (lists, quotes, code, HTML, link
+// definitions, site-generator syntax, blank lines), with each block's text
+// replaced by the edition's where the edition is another language's. The
+// English edition's body is the source itself. The front matter is
+// written as frontMatter says.
 func Markdown(ed *assemble.Edition) []byte {
+	var b strings.Builder
+	b.WriteString(frontMatter(ed))
+	body := ed.Source[min(ed.BodyStart, len(ed.Source)):]
+	if ed.Locale == locale.Source {
+		b.Write(body)
+		return []byte(b.String())
+	}
+	var subs []splice
+	if t := ed.Meta[segment.Headline]; t != nil && !ed.TitleSpan.IsZero() {
+		subs = append(subs, splice{ed.TitleSpan, headingText(mdInline(t.Nodes))})
+	}
+	subs = mdSplices(subs, ed.Blocks)
+	sort.Slice(subs, func(i, j int) bool { return subs[i].span.Start < subs[j].span.Start })
+	at := min(ed.BodyStart, len(ed.Source))
+	for _, sp := range subs {
+		if sp.span.Start < at || sp.span.End > len(ed.Source) {
+			continue // cannot happen: blocks do not overlap
+		}
+		b.Write(ed.Source[at:sp.span.Start])
+		b.WriteString(sp.text)
+		at = sp.span.End
+	}
+	b.Write(ed.Source[at:])
+	return []byte(b.String())
+}
+
+// splice is a stretch of the source and what the edition writes there.
+type splice struct {
+	span segment.Span
+	text string
+}
+
+// mdSplices adds each block's text, as Markdown, at the block's span.
+func mdSplices(subs []splice, blocks []assemble.Block) []splice {
+	for _, bl := range blocks {
+		subs = mdSplices(subs, bl.Children)
+		if bl.Text == nil || bl.Span.IsZero() {
+			continue
+		}
+		switch bl.Kind {
+		case segment.HeadingBlock:
+			subs = append(subs, splice{bl.Span, headingText(mdInline(bl.Text.Nodes))})
+		case segment.FigureBlock:
+			img := "![" + mdInline(bl.Text.Nodes) + "](" + mdURL(bl.Src)
+			if bl.Title != "" {
+				img += ` "` + strings.ReplaceAll(strings.ReplaceAll(bl.Title, `\`, `\\`), `"`, `\"`) + `"`
+			}
+			subs = append(subs, splice{bl.Span, img + ")"})
+		default:
+			subs = append(subs, splice{bl.Span, mdParagraph(bl.Text.Nodes, bl.Span.Cont)})
+		}
+	}
+	return subs
+}
+
+// frontMatter writes the edition's front matter: TOML, with its language,
+// the texts tilmash translates and the fields it passes through.
+func frontMatter(ed *assemble.Edition) string {
 	var b strings.Builder
 	b.WriteString("+++\n")
 	fmt.Fprintf(&b, "lang = %s\n", catalog.Quote(ed.Locale.String()))
@@ -44,96 +106,23 @@ func Markdown(ed *assemble.Edition) []byte {
 		}
 	}
 	b.WriteString("+++\n")
-	mdBlocks(&b, ed.Blocks, "")
-	return []byte(b.String())
+	return b.String()
 }
 
-func mdBlocks(b *strings.Builder, blocks []assemble.Block, indent string) {
-	for i, bl := range blocks {
-		if i > 0 || indent == "" {
-			b.WriteString(strings.TrimRight(indent, " ") + "\n")
+// mdParagraph writes a paragraph, escaping what would start another
+// block at the start of each of its lines; cont starts every line after
+// the first (the paragraph's block quote or list indentation).
+func mdParagraph(nodes []markup.Node, cont string) string {
+	lines := strings.Split(mdInline(nodes), "\n")
+	for i, l := range lines {
+		if m := orderedStart.FindStringSubmatchIndex(l); m != nil {
+			l = l[:m[3]] + `\` + l[m[3]:] // "1\. " — a backslash before a digit escapes nothing
+		} else if blockStart.MatchString(l) {
+			l = `\` + l
 		}
-		mdBlock(b, bl, indent)
+		lines[i] = l
 	}
-}
-
-func mdBlock(b *strings.Builder, bl assemble.Block, indent string) {
-	switch bl.Kind {
-	case segment.HeadingBlock:
-		b.WriteString(indent + strings.Repeat("#", bl.Level) + " " + headingText(mdInline(bl.Text.Nodes)))
-		if bl.Class == "profile" || bl.Class == "question" {
-			b.WriteString(" {." + bl.Class + "}")
-		}
-		b.WriteString("\n")
-	case segment.ParagraphBlock:
-		b.WriteString(indent + mdParagraph(bl.Text.Nodes, indent) + "\n")
-	case segment.FigureBlock:
-		fmt.Fprintf(b, "%s![%s](%s)\n", indent, mdInline(bl.Text.Nodes), mdURL(bl.Src))
-	case segment.ListBlock:
-		for i, item := range bl.Children {
-			if i > 0 && !bl.Tight {
-				b.WriteString(strings.TrimRight(indent, " ") + "\n")
-			}
-			marker := "- "
-			if bl.Ordered {
-				marker = strconv.Itoa(bl.Start+i) + ". "
-			}
-			var ib strings.Builder
-			inner := indent + strings.Repeat(" ", len(marker))
-			for j, c := range item.Children {
-				if j > 0 {
-					ib.WriteString(strings.TrimRight(inner, " ") + "\n")
-				}
-				mdBlock(&ib, c, inner)
-			}
-			b.WriteString(indent + marker + strings.TrimPrefix(ib.String(), inner))
-		}
-	case segment.QuoteBlock:
-		var qb strings.Builder
-		mdBlocks(&qb, bl.Children, "")
-		for _, line := range strings.Split(strings.TrimPrefix(strings.TrimSuffix(qb.String(), "\n"), "\n"), "\n") {
-			b.WriteString(strings.TrimRight(indent+"> "+line, " ") + "\n")
-		}
-	case segment.CodeBlock:
-		fence := "```"
-		for strings.Contains(bl.Literal, fence) {
-			fence += "`"
-		}
-		b.WriteString(indent + fence + bl.Info + "\n")
-		for _, line := range strings.SplitAfter(bl.Literal, "\n") {
-			if line != "" {
-				b.WriteString(indent + line)
-			}
-		}
-		if !strings.HasSuffix(bl.Literal, "\n") && bl.Literal != "" {
-			b.WriteString("\n")
-		}
-		b.WriteString(indent + fence + "\n")
-	case segment.HTMLBlock:
-		lit := strings.TrimSuffix(sanitize(bl.Literal), "\n") // an editor's HTML, as a page may show it
-		if strings.TrimSpace(lit) == "" {
-			break
-		}
-		for _, line := range strings.SplitAfter(lit, "\n") {
-			b.WriteString(indent + line)
-		}
-		b.WriteString("\n")
-	case segment.RuleBlock:
-		b.WriteString(indent + "---\n")
-	}
-}
-
-// mdParagraph writes a paragraph, escaping what would start another block.
-func mdParagraph(nodes []markup.Node, indent string) string {
-	s := mdInline(nodes)
-	s = strings.ReplaceAll(s, "\n", "\n"+indent)
-	if m := orderedStart.FindStringSubmatchIndex(s); m != nil {
-		return s[:m[3]] + `\` + s[m[3]:] // "1\. " — a backslash before a digit escapes nothing
-	}
-	if blockStart.MatchString(s) {
-		s = `\` + s
-	}
-	return s
+	return strings.Join(lines, "\n"+cont)
 }
 
 var (

@@ -284,3 +284,90 @@ func TestHTMLMarkUnits(t *testing.T) {
 }
 
 var dataUnit = regexp.MustCompile(` data-unit="[^"]*"`)
+
+// TestMarkdownKeepsTheSource: another language's Markdown edition is the
+// article's source with each text replaced in place: list markers and
+// their spacing, tight and loose lists, setext headings, heading
+// attributes, block quotes with a hard break, code, HTML, a link
+// definition, a comment and a figure's title all stay as the editor wrote
+// them. The English edition's body is the source itself.
+func TestMarkdownKeepsTheSource(t *testing.T) {
+	src := "+++\ntitle = \"T\"\n+++\n\n" +
+		"# T\n\n" +
+		"Setext heading\n==============\n\n" +
+		"## Kept {#kept .lead}\n\n" +
+		"* one\n* two  \n  still two\n\n" +
+		"1) first\n\n2) second\n\n" +
+		"> a quote\\\n> with a break\n\n" +
+		"<!--more-->\n\n" +
+		"<aside class=\"fact\">\nA fact box.\n</aside>\n\n" +
+		"```go\nfmt.Println(\"x\")\n```\n\n" +
+		"See [the site][ref] and <me@example.org>.\n\n" +
+		"![A photo.](photo.jpg \"Title\")\n\n" +
+		"[ref]: https://example.org \"Example\"\n"
+	a, err := segment.Split("content/k.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
+	en, err := assemble.Assemble(a, cat, cat, assemble.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if md := string(Markdown(en)); !strings.HasSuffix(md, src[strings.Index(src, "\n+++\n")+5:]) {
+		t.Errorf("the English edition's body is not the source:\n%s", md)
+	}
+	// Upper case stands for a translation.
+	up := &catalog.Catalog{Locale: language.Russian, Path: "locales/ru.toml"}
+	for _, m := range cat.Messages {
+		cp := *m
+		cp.Forms = map[locale.Form]string{}
+		for f, text := range m.Forms {
+			cp.Forms[f] = upper(text)
+		}
+		up.Add(&cp)
+	}
+	ru, err := assemble.Assemble(a, cat, up, assemble.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(Markdown(ru))
+	want := "\n# T\n\n" +
+		"SETEXT HEADING\n==============\n\n" +
+		"## KEPT {#kept .lead}\n\n" +
+		"* ONE\n* TWO\\\n  STILL TWO\n\n" +
+		"1) FIRST\n\n2) SECOND\n\n" +
+		"> A QUOTE\\\n> WITH A BREAK\n\n" +
+		"<!--more-->\n\n" +
+		"<aside class=\"fact\">\nA fact box.\n</aside>\n\n" +
+		"```go\nfmt.Println(\"x\")\n```\n\n" +
+		"SEE [THE SITE](https://example.org \"Example\") AND [ME@EXAMPLE.ORG](mailto:me@example.org).\n\n" +
+		"![A PHOTO.](photo.jpg \"Title\")\n\n" +
+		"[ref]: https://example.org \"Example\"\n"
+	if body := md[strings.Index(md, "\n+++\n")+5:]; body != want {
+		t.Errorf("the Russian edition's body:\n%s\nwant:\n%s", body, want)
+	}
+}
+
+// upper writes a message's text in capitals, its tags and placeholders
+// as they are.
+func upper(msg string) string {
+	var b strings.Builder
+	inTag := false
+	for _, r := range msg {
+		switch {
+		case r == '<' || r == '{':
+			inTag = true
+		case r == '>' || r == '}':
+			inTag = false
+			b.WriteRune(r)
+			continue
+		}
+		if inTag {
+			b.WriteRune(r)
+		} else {
+			b.WriteString(strings.ToUpper(string(r)))
+		}
+	}
+	return b.String()
+}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/xmlchar"
 	"golang.org/x/net/html"
+	"golang.org/x/text/language"
 )
 
 // FuzzMarkdownRoundTrip: whatever article splits, its English edition
@@ -73,25 +75,71 @@ func FuzzMarkdownRoundTrip(f *testing.F) {
 				return
 			}
 		}
+		// Emphasis directly inside emphasis, at its start or end
+		// (***a*b*), cannot be written back with * or _ in every
+		// neighbourhood: Markdown has no such form. The English edition
+		// keeps the source; another language's writes the runs anew.
+		identityOK := !slices.ContainsFunc(a.Units, func(u segment.Unit) bool {
+			nodes, err := markup.Decode(u.Text(), u.Tags)
+			return err != nil || nestedAtEdge(nodes)
+		})
+		// The English edition, and another language's whose every
+		// translation is the English: the source kept, and the source with
+		// each text written anew at its place.
 		cat := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
-		ed, err := assemble.Assemble(a, cat, cat, assemble.Options{})
-		if err != nil {
-			t.Fatalf("the English edition does not assemble: %v", err)
+		targets := []*catalog.Catalog{cat}
+		if identityOK {
+			targets = append(targets, identity(cat))
 		}
-		md := Markdown(ed)
-		b, err := segment.Split("content/f.md", md)
-		if err != nil {
-			t.Fatalf("the Markdown edition does not split: %v\n%s", err, md)
-		}
-		if len(a.Units) != len(b.Units) {
-			t.Fatalf("%d units became %d:\n%q\n%q", len(a.Units), len(b.Units), src, md)
-		}
-		for i := range a.Units {
-			if a.Units[i].Text() != b.Units[i].Text() || a.Units[i].Kind != b.Units[i].Kind {
-				t.Fatalf("unit %d: %s %q became %s %q\n%q\n%q", i, a.Units[i].Kind, a.Units[i].Text(), b.Units[i].Kind, b.Units[i].Text(), src, md)
+		for _, target := range targets {
+			ed, err := assemble.Assemble(a, cat, target, assemble.Options{})
+			if err != nil {
+				t.Fatalf("the %s edition does not assemble: %v", target.Locale, err)
+			}
+			md := Markdown(ed)
+			b, err := segment.Split("content/f.md", md)
+			if err != nil {
+				t.Fatalf("the %s Markdown edition does not split: %v\n%s", target.Locale, err, md)
+			}
+			if len(a.Units) != len(b.Units) {
+				t.Fatalf("%s: %d units became %d:\n%q\n%q", target.Locale, len(a.Units), len(b.Units), src, md)
+			}
+			for i := range a.Units {
+				if a.Units[i].Text() != b.Units[i].Text() || a.Units[i].Kind != b.Units[i].Kind {
+					t.Fatalf("%s: unit %d: %s %q became %s %q\n%q\n%q", target.Locale, i, a.Units[i].Kind, a.Units[i].Text(), b.Units[i].Kind, b.Units[i].Text(), src, md)
+				}
 			}
 		}
 	})
+}
+
+// nestedAtEdge reports an emphasis (or strong) whose first or last child
+// is an emphasis or strong too.
+func nestedAtEdge(nodes []markup.Node) bool {
+	for _, n := range nodes {
+		if n.Kind == markup.Emph || n.Kind == markup.Strong {
+			k := n.Children
+			edge := func(c markup.Node) bool { return c.Kind == markup.Emph || c.Kind == markup.Strong }
+			if len(k) > 0 && (edge(k[0]) || edge(k[len(k)-1])) {
+				return true
+			}
+		}
+		if nestedAtEdge(n.Children) {
+			return true
+		}
+	}
+	return false
+}
+
+// identity is the source catalogue as another language's (British English, with
+// English's plural forms): every translation is the English.
+func identity(src *catalog.Catalog) *catalog.Catalog {
+	c := &catalog.Catalog{Locale: language.BritishEnglish, Path: "locales/en-GB.toml"}
+	for _, m := range src.Messages {
+		cp := *m
+		c.Add(&cp)
+	}
+	return c
 }
 
 // epubXML reports the first XML document of an EPUB (its XHTML, package

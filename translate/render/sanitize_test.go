@@ -47,8 +47,15 @@ func TestEditorsHTMLIsSanitised(t *testing.T) {
 			chapter += string(data)
 		}
 	}
+	// The Markdown edition is what the editor wrote, their HTML included:
+	// the site generator that reads it applies its own policy (Hugo drops
+	// raw HTML unless the site trusts it). Only pages tilmash renders
+	// itself are sanitised.
 	md := string(Markdown(ed))
-	for name, out := range map[string]string{"HTML": page, "EPUB": chapter, "Markdown": md} {
+	if body := hostileArticle[strings.Index(hostileArticle, "\nBefore"):]; !strings.HasSuffix(md, body) {
+		t.Errorf("the Markdown edition does not keep the editor's text as written:\n%s", md)
+	}
+	for name, out := range map[string]string{"HTML": page, "EPUB": chapter} {
 		for _, bad := range []string{"<script", "onclick", "onerror", "onmouseover", "javascript:", "<iframe", "<style>body"} {
 			if strings.Contains(out, bad) {
 				t.Errorf("%s edition holds %q", name, bad)

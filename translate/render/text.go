@@ -104,7 +104,9 @@ func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string, refs
 		case segment.ParagraphBlock:
 			b.WriteString(wrap(refs.plain(bl.Text.Nodes), TextWidth, indent) + "\n")
 		case segment.FigureBlock:
-			b.WriteString(wrap("["+markup.PlainText(bl.Text.Nodes)+"]", TextWidth, indent+"    ") + "\n")
+			if caption := markup.PlainText(bl.Text.Nodes); caption != "" {
+				b.WriteString(wrap("["+caption+"]", TextWidth, indent+"    ") + "\n")
+			}
 		case segment.ListBlock:
 			for i, item := range bl.Children {
 				marker := "• "

@@ -47,13 +47,33 @@ type Block struct {
 	Unit     int       // index in Article.Units of the block's text, or -1
 	NameUnit int       // for a profile heading: index of the name unit, else -1
 	Src      string    // a figure's image address (may be empty: no photograph)
+	Title    string    // a figure's image title, as written ("" if none)
 	Literal  string    // the text of a code or HTML block, never translated
 	Info     string    // a fenced code block's info string
 	Ordered  bool      // for lists: numbered
 	Start    int       // for ordered lists: the first number
 	Tight    bool      // for lists: items without blank lines between them
 	Children []Block   // the blocks inside a list, item or quote
+	// Span is where the block's text stands in Article.Source: what the
+	// Markdown edition of another language replaces with the
+	// translation, every byte around it kept as the editor wrote it.
+	Span Span
 }
+
+// Span is a stretch of an article's source text that a translation
+// replaces: bytes [Start, End) of Article.Source (the zero Span: none).
+// Cont is what a line of the text after the first starts with, where the
+// text runs over several lines (a block quote's "> ", a list item's
+// indentation). Whole says the stretch is the whole Markdown of the block
+// (a figure's image, written anew), not only its text.
+type Span struct {
+	Start, End int
+	Cont       string
+	Whole      bool
+}
+
+// IsZero reports whether the span marks nothing.
+func (s Span) IsZero() bool { return s.End <= s.Start }
 
 // Meta is an article's front matter.
 type Meta struct {
@@ -88,6 +108,16 @@ type Article struct {
 	// Chars are the characters of the article that no edition can carry,
 	// in file order: none of its editions is published while it has any.
 	Chars []Char
+	// Source is the file's text as Split read it (no byte-order mark,
+	// LF line breaks): the Markdown editions are the source with the
+	// translations spliced in at the blocks' spans.
+	Source []byte
+	// BodyStart is where the body starts in Source, after the front matter.
+	BodyStart int
+	// TitleSpan is the text of a first "# heading" repeating the title,
+	// left out of Blocks: the Markdown edition writes the translated title
+	// there.
+	TitleSpan Span
 }
 
 // Error is a problem in a content file, at a position.
@@ -122,7 +152,7 @@ func Split(file string, src []byte) (*Article, error) {
 		return nil, &Error{Pos{file, line, col}, "invalid UTF-8: save the file as UTF-8"}
 	}
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	a := &Article{Path: file, Slug: SlugOf(file), Meta: Meta{Units: map[Kind]int{}}}
+	a := &Article{Path: file, Slug: SlugOf(file), Meta: Meta{Units: map[Kind]int{}}, Source: src}
 	s := &splitter{a: a, file: file, section: "intro"}
 
 	body, bodyLine, err := s.frontMatter(src)
@@ -131,6 +161,7 @@ func Split(file string, src []byte) (*Article, error) {
 	}
 	s.src = body
 	s.base = len(src) - len(body)
+	a.BodyStart = s.base
 	s.lineOffset = bodyLine - 1
 	if err := emphasisBudget(file, body, bodyLine); err != nil {
 		return nil, err
@@ -227,6 +258,7 @@ func (s *splitter) dropRepeatedTitle(doc ast.Node) {
 	nodes, err := s.inlines(h)
 	s.numbers = numbers // a trial: the heading's numbers must not shift the body's placeholders
 	if err == nil && foldTitle(withNumbers(nodes)) == foldTitle(s.title) {
+		s.a.TitleSpan = s.textSpan(h)
 		doc.RemoveChild(doc, h)
 	}
 }
@@ -408,9 +440,13 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 			if err != nil {
 				return none, false, err
 			}
-			u := s.unit(Caption, nodes, s.pos(n), "A photo caption.")
 			b := none
-			b.Kind, b.Src, b.Unit = FigureBlock, string(img.Destination), s.add(u)
+			b.Kind, b.Src, b.Title = FigureBlock, string(img.Destination), string(img.Title)
+			b.Span = s.textSpan(n)
+			b.Span.Whole = true // the image is written anew, its caption translated
+			if strings.TrimSpace(markup.PlainText(nodes)) != "" {
+				b.Unit = s.add(s.unit(Caption, nodes, s.pos(n), "A photo caption."))
+			} // no alt text: a photograph without a caption, nothing to translate
 			s.placeOf(n, xhtml.UnescapeString(b.Src))
 			if !SafeURL(b.Src) {
 				s.unsafeLink(n, b.Src)
@@ -433,7 +469,7 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 		}
 		u := s.unit(kind, nodes, s.pos(n), s.context(ctx))
 		b := none
-		b.Kind, b.Unit = ParagraphBlock, s.add(u)
+		b.Kind, b.Unit, b.Span = ParagraphBlock, s.add(u), s.textSpan(n)
 		if kind == Answer {
 			b.Class = "answer"
 		}
@@ -477,8 +513,40 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 		b := none
 		b.Kind = RuleBlock
 		return b, true, nil
+	case *ast.LinkReferenceDefinition:
+		// Invisible: its links carry their address; the Markdown editions
+		// keep it as written.
+		return none, false, nil
 	}
-	return none, false, &Error{s.pos(n), fmt.Sprintf("unsupported Markdown block %s", n.Kind())}
+	// A construct not understood stops nothing and does not vanish in
+	// silence: the Markdown editions keep it as written; the others leave
+	// it out, with a warning at its line.
+	s.a.Warnings = append(s.a.Warnings, &Error{s.pos(n), fmt.Sprintf("Markdown block %s is not understood: kept as written in the Markdown editions, left out of the HTML, text and EPUB editions", n.Kind())})
+	return none, false, nil
+}
+
+// textSpan is where the text of block n stands in the source: from its
+// first line's text to its last line's, trailing blanks aside, with the
+// continuation of its first line (its prefix, list markers blanked, block
+// quote markers kept) for a text that needs more lines.
+func (s *splitter) textSpan(n ast.Node) Span {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return Span{}
+	}
+	first, last := lines.At(0), lines.At(lines.Len()-1)
+	end := last.Stop
+	for end > first.Start && strings.IndexByte(" \t\n", s.src[end-1]) >= 0 {
+		end--
+	}
+	ls := bytes.LastIndexByte(s.src[:first.Start], '\n') + 1
+	cont := []byte(string(s.src[ls:first.Start]))
+	for i, c := range cont {
+		if c != '>' && c != ' ' && c != '\t' {
+			cont[i] = ' '
+		}
+	}
+	return Span{Start: s.base + first.Start, End: s.base + end, Cont: string(cont)}
 }
 
 func (s *splitter) context(base string) string {
@@ -508,7 +576,7 @@ func soleImage(n ast.Node) (*ast.Image, bool) {
 }
 
 func (s *splitter) heading(n *ast.Heading) (Block, bool, error) {
-	b := Block{Kind: HeadingBlock, Level: n.Level, Unit: -1, NameUnit: -1}
+	b := Block{Kind: HeadingBlock, Level: n.Level, Unit: -1, NameUnit: -1, Span: s.textSpan(n)}
 	if v, ok := n.AttributeString("class"); ok {
 		if cls, ok := v.([]byte); ok {
 			b.Class = string(cls)
@@ -614,6 +682,9 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 			out = append(out, markup.Node{Kind: markup.Link, Href: string(c.Destination), Title: string(c.Title), Children: kids})
 		case *ast.AutoLink:
 			url := string(c.URL(s.src))
+			if c.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+				url = "mailto:" + url // <me@example.org> is a link to write to
+			}
 			label := markup.Node{Kind: markup.Text, Text: string(c.Label(s.src))}
 			if !SafeURL(url) {
 				s.unsafeLink(n, url)
