@@ -12,21 +12,24 @@ type Kind int
 
 // The kinds of inline node.
 const (
-	Text   Kind = iota // plain text in Node.Text
-	Emph               // emphasis around Node.Children (*…*)
-	Strong             // strong emphasis around Node.Children (**…**)
-	Link               // a link to Node.Href around Node.Children
-	Code               // a code span; Node.Text is its content, never translated
-	Break              // a hard line break
-	HTML               // raw inline HTML in Node.Text, never translated
-	Var                // a template variable named Node.Text, written {{.Name}}, with its number in Node.Href; filled in before Decode
+	Text     Kind = iota // plain text in Node.Text
+	Emph                 // emphasis around Node.Children (*…*)
+	Strong               // strong emphasis around Node.Children (**…**)
+	Link                 // a link to Node.Href around Node.Children
+	Code                 // a code span; Node.Text is its content, never translated
+	Break                // a hard line break
+	HTML                 // raw inline HTML in Node.Text, never translated
+	Var                  // a template variable named Node.Text, written {{.Name}}, with its number in Node.Href; filled in before Decode
+	Strike               // struck-through text around Node.Children (~~…~~), written <s>…</s>
+	Image                // an inline image of Node.Href titled Node.Title, its alt text (translated) in Node.Children: <img1>…</img1>
+	Footnote             // a reference to the footnote labelled Node.Href, numbered Node.Text: <fn1/>
 )
 
 // Node is one piece of inline content.
 type Node struct {
 	Kind     Kind   // what the node is
 	Text     string // the text of Text, Code and HTML nodes
-	Href     string // the destination of a Link
+	Href     string // the destination of a Link or an Image, a Footnote's label
 	Title    string // the title of a Link, if any
 	Children []Node // the content of Emph, Strong and Link nodes
 }
@@ -43,9 +46,9 @@ func Encode(nodes []Node) (string, Tags) {
 }
 
 type encoder struct {
-	b                 strings.Builder
-	tags              Tags
-	links, codes, raw int
+	b                                strings.Builder
+	tags                             Tags
+	links, codes, raw, images, notes int
 }
 
 func (e *encoder) nodes(nodes []Node) {
@@ -74,6 +77,18 @@ func (e *encoder) nodes(nodes []Node) {
 			e.b.WriteString("<" + name + "/>")
 		case Break:
 			e.b.WriteString("<br/>")
+		case Strike:
+			e.wrap("s", n.Children)
+		case Image:
+			e.images++
+			name := "img" + strconv.Itoa(e.images)
+			e.tags[name] = Node{Kind: Image, Href: n.Href, Title: n.Title}
+			e.wrap(name, n.Children)
+		case Footnote:
+			e.notes++
+			name := "fn" + strconv.Itoa(e.notes)
+			e.tags[name] = n
+			e.b.WriteString("<" + name + "/>")
 		case Var:
 			e.b.WriteString("{{." + n.Text + "}}")
 		}
@@ -189,25 +204,26 @@ func Decode(msg string, tags Tags) ([]Node, error) {
 				return nil, &Error{col, "write a hard line break as <br/>"}
 			}
 			stack[len(stack)-1].nodes = append(stack[len(stack)-1].nodes, Node{Kind: Break})
-		case tag == "em" || tag == "strong":
+		case tag == "em" || tag == "strong" || tag == "s":
 			if selfClosing {
 				return nil, &Error{col, fmt.Sprintf("<%s/> has no content: wrap text in <%s>…</%s>", tag, tag, tag)}
 			}
-			kind := Emph
-			if tag == "strong" {
-				kind = Strong
-			}
+			kind := map[string]Kind{"em": Emph, "strong": Strong, "s": Strike}[tag]
 			stack = append(stack, frame{name: tag, node: Node{Kind: kind}, col: col})
 		default:
 			def, ok := tags[tag]
 			if !ok {
 				return nil, &Error{col, fmt.Sprintf("<%s> is not a tag of the source text", tag)}
 			}
-			if def.Kind == Link {
+			if def.Kind == Link || def.Kind == Image {
 				if selfClosing {
-					return nil, &Error{col, fmt.Sprintf("<%s/> is a link: wrap its text in <%s>…</%s>", tag, tag, tag)}
+					what := "a link: wrap its text"
+					if def.Kind == Image {
+						what = "an image: wrap its description"
+					}
+					return nil, &Error{col, fmt.Sprintf("<%s/> is %s in <%s>…</%s>", tag, what, tag, tag)}
 				}
-				stack = append(stack, frame{name: tag, node: Node{Kind: Link, Href: def.Href, Title: def.Title}, col: col})
+				stack = append(stack, frame{name: tag, node: Node{Kind: def.Kind, Href: def.Href, Title: def.Title}, col: col})
 				continue
 			}
 			if !selfClosing {
@@ -289,7 +305,7 @@ func PlainText(nodes []Node) string {
 				b.WriteString(n.Text)
 			case Break:
 				b.WriteString("\n")
-			case Emph, Strong, Link:
+			case Emph, Strong, Link, Strike, Image:
 				walk(n.Children)
 			}
 		}

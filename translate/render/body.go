@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"html/template"
 	"io"
 	"strconv"
@@ -21,8 +22,9 @@ type htmlWriter struct {
 	xhtml    bool
 	units    bool // mark each element holding a unit's text with data-unit (the preview)
 	sections int
-	bal      balancer // raw HTML closes only what raw HTML opened (HTML; XHTML checks well-formedness)
-	Warnings []string // what was left out, and why
+	noteRefs map[string]int // footnote references written, by label, for their ids
+	bal      balancer       // raw HTML closes only what raw HTML opened (HTML; XHTML checks well-formedness)
+	Warnings []string       // what was left out, and why
 }
 
 func (w *htmlWriter) void(tag, attrs string) string {
@@ -141,6 +143,9 @@ func (w *htmlWriter) block(bl assemble.Block) {
 			w.sections++
 			id = ` id="s` + strconv.Itoa(w.sections) + `"`
 		}
+		if bl.ID != "" {
+			id = ` id="` + template.HTMLEscapeString(bl.ID) + `"` // the editor's own ({#id}): links to it keep working
+		}
 		b.WriteString("<" + tag + id + class(bl.Class) + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</" + tag + ">\n")
 	case segment.ParagraphBlock:
 		b.WriteString("<p" + class(bl.Class) + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</p>\n")
@@ -166,16 +171,24 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		}
 		b.WriteString("<" + tag + start + ">\n")
 		for _, item := range bl.Children {
+			box := ""
+			if item.Check != "" {
+				checked := ""
+				if item.Check == "done" {
+					checked = ` checked=""`
+				}
+				box = w.void("input", ` type="checkbox" disabled=""`+checked) + " "
+			}
 			if bl.Tight && len(item.Children) == 1 && item.Children[0].Kind == segment.ParagraphBlock {
 				t := item.Children[0].Text
-				b.WriteString("<li" + w.unit(t) + ">")
+				b.WriteString("<li" + taskClass(item.Check) + w.unit(t) + ">" + box)
 				if t.Lang != "" {
 					b.WriteString(`<span` + w.lang(t) + `>` + w.content(t.Nodes) + `</span>`)
 				} else {
 					b.WriteString(w.content(t.Nodes))
 				}
 			} else {
-				b.WriteString("<li>\n")
+				b.WriteString("<li" + taskClass(item.Check) + ">" + box + "\n")
 				w.bal.open()
 				for _, c := range item.Children {
 					w.block(c)
@@ -186,7 +199,12 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		}
 		b.WriteString("</" + tag + ">\n")
 	case segment.QuoteBlock:
-		b.WriteString("<blockquote>\n")
+		if alert := strings.TrimPrefix(bl.Class, "alert-"); alert != bl.Class && bl.Text != nil {
+			b.WriteString(`<blockquote class="alert ` + template.HTMLEscapeString(bl.Class) + `">` + "\n")
+			b.WriteString(`<p class="alert-title"` + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</p>\n")
+		} else {
+			b.WriteString("<blockquote>\n")
+		}
 		w.bal.open()
 		for _, c := range bl.Children {
 			w.block(c)
@@ -207,7 +225,95 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		}
 	case segment.RuleBlock:
 		b.WriteString(w.void("hr", "") + "\n")
+	case segment.TableBlock:
+		b.WriteString("<table>\n")
+		for i, row := range bl.Children {
+			cell := "td"
+			switch {
+			case row.Class == "header":
+				cell = "th"
+				b.WriteString("<thead>\n")
+			case i == 0 || bl.Children[i-1].Class == "header":
+				b.WriteString("<tbody>\n")
+			}
+			b.WriteString("<tr>\n")
+			for _, c := range row.Children {
+				style := ""
+				if c.Align != "" {
+					style = ` style="text-align: ` + c.Align + `"`
+				}
+				if c.Text == nil {
+					b.WriteString("<" + cell + style + "></" + cell + ">\n")
+					continue
+				}
+				b.WriteString("<" + cell + style + w.lang(c.Text) + w.unit(c.Text) + ">" + w.content(c.Text.Nodes) + "</" + cell + ">\n")
+			}
+			b.WriteString("</tr>\n")
+			switch {
+			case row.Class == "header":
+				b.WriteString("</thead>\n")
+			case i == len(bl.Children)-1:
+				b.WriteString("</tbody>\n")
+			}
+		}
+		b.WriteString("</table>\n")
+	case segment.DefListBlock:
+		b.WriteString("<dl>\n")
+		for _, c := range bl.Children {
+			switch {
+			case c.Kind == segment.TermBlock && c.Text != nil:
+				b.WriteString("<dt" + w.lang(c.Text) + w.unit(c.Text) + ">" + w.content(c.Text.Nodes) + "</dt>\n")
+			case c.Kind == segment.DescBlock:
+				b.WriteString("<dd>\n")
+				w.bal.open()
+				for _, d := range c.Children {
+					w.block(d)
+				}
+				b.WriteString(w.bal.close() + "</dd>\n")
+			}
+		}
+		b.WriteString("</dl>\n")
+	case segment.FootnotesBlock:
+		b.WriteString(`<section class="footnotes">` + "\n" + w.void("hr", "") + "\n<ol>\n")
+		for _, f := range bl.Children {
+			id := template.HTMLEscapeString(noteID(f.Label))
+			b.WriteString(`<li id="fn-` + id + `">` + "\n")
+			w.bal.open()
+			for _, d := range f.Children {
+				w.block(d)
+			}
+			b.WriteString(w.bal.close())
+			if w.noteRefs[f.Label] > 0 {
+				b.WriteString(`<p class="footnote-back"><a href="#fnref-` + id + `">↩︎</a></p>` + "\n")
+			}
+			b.WriteString("</li>\n")
+		}
+		b.WriteString("</ol>\n</section>\n")
 	}
+}
+
+// taskClass is the class of a task list's item.
+func taskClass(check string) string {
+	if check == "" {
+		return ""
+	}
+	return ` class="task"`
+}
+
+// noteID is a footnote's label as an id: ASCII letters and digits as they
+// are, every other byte as "_" and its hex digits, so that two labels never
+// share an id.
+func noteID(label string) string {
+	var b strings.Builder
+	for i := 0; i < len(label); i++ {
+		c := label[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "_%02x", c)
+		}
+	}
+	return b.String()
 }
 
 func (w *htmlWriter) inline(nodes []markup.Node) string {
@@ -232,6 +338,24 @@ func (w *htmlWriter) inline(nodes []markup.Node) string {
 			b.WriteString(w.raw(n.Text, false))
 		case markup.Break:
 			b.WriteString(w.void("br", "") + "\n")
+		case markup.Strike:
+			b.WriteString("<del>" + w.content(n.Children) + "</del>")
+		case markup.Image:
+			attrs := ` src="` + template.HTMLEscapeString(n.Href) + `" alt="` + template.HTMLEscapeString(markup.PlainText(n.Children)) + `"`
+			if n.Title != "" {
+				attrs += ` title="` + template.HTMLEscapeString(n.Title) + `"`
+			}
+			b.WriteString(w.void("img", attrs))
+		case markup.Footnote:
+			if w.noteRefs == nil {
+				w.noteRefs = map[string]int{}
+			}
+			w.noteRefs[n.Href]++
+			id := ""
+			if w.noteRefs[n.Href] == 1 {
+				id = ` id="fnref-` + template.HTMLEscapeString(noteID(n.Href)) + `"` // the note's way back leads to the first
+			}
+			b.WriteString(`<sup class="footnote-ref"` + id + `><a href="#fn-` + template.HTMLEscapeString(noteID(n.Href)) + `">` + template.HTMLEscapeString(n.Text) + "</a></sup>")
 		}
 	}
 	return b.String()

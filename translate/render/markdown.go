@@ -65,8 +65,10 @@ func mdSplices(subs []splice, blocks []assemble.Block) []splice {
 		switch bl.Kind {
 		case segment.HeadingBlock:
 			subs = append(subs, splice{bl.Span, headingText(mdInline(bl.Text.Nodes))})
+		case segment.CellBlock:
+			subs = append(subs, splice{bl.Span, mdCell(bl.Text.Nodes)})
 		case segment.FigureBlock:
-			img := "![" + mdInline(bl.Text.Nodes) + "](" + mdURL(bl.Src)
+			img := "![" + mdInlineIn(bl.Text.Nodes, true) + "](" + mdURL(bl.Src)
 			if bl.Title != "" {
 				img += ` "` + strings.ReplaceAll(strings.ReplaceAll(bl.Title, `\`, `\\`), `"`, `\"`) + `"`
 			}
@@ -130,18 +132,26 @@ var (
 	orderedStart = regexp.MustCompile(`^(\d{1,9})[.)]\s`)
 )
 
-func mdInline(nodes []markup.Node) string {
+func mdInline(nodes []markup.Node) string { return mdInlineIn(nodes, false) }
+
+// mdInlineIn writes nodes as Markdown; inLink says they are a link's or an
+// image's words, where no address becomes a link of its own.
+func mdInlineIn(nodes []markup.Node, inLink bool) string {
 	var b strings.Builder
 	for _, n := range nodes {
 		switch n.Kind {
 		case markup.Text:
+			if inLink {
+				b.WriteString(mdEscapeText(n.Text))
+				continue
+			}
 			b.WriteString(mdEscape(n.Text))
 		case markup.Emph:
 			b.WriteString("*" + mdInline(n.Children) + "*")
 		case markup.Strong:
 			b.WriteString("**" + mdInline(n.Children) + "**")
 		case markup.Link:
-			b.WriteString("[" + mdInline(n.Children) + "](" + mdURL(n.Href))
+			b.WriteString("[" + mdInlineIn(n.Children, true) + "](" + mdURL(n.Href))
 			if n.Title != "" {
 				b.WriteString(` "` + strings.ReplaceAll(n.Title, `"`, `\"`) + `"`)
 			}
@@ -160,9 +170,26 @@ func mdInline(nodes []markup.Node) string {
 			b.WriteString(sanitize(n.Text))
 		case markup.Break:
 			b.WriteString("\\\n")
+		case markup.Strike:
+			b.WriteString("~~" + mdInline(n.Children) + "~~")
+		case markup.Image:
+			b.WriteString("![" + mdInlineIn(n.Children, true) + "](" + mdURL(n.Href))
+			if n.Title != "" {
+				b.WriteString(` "` + strings.ReplaceAll(n.Title, `"`, `\"`) + `"`)
+			}
+			b.WriteString(")")
+		case markup.Footnote:
+			b.WriteString("[^" + n.Href + "]")
 		}
 	}
 	return b.String()
+}
+
+// mdCell writes a table cell's text: on one line, its vertical bars
+// escaped, a hard break as <br>.
+func mdCell(nodes []markup.Node) string {
+	s := strings.ReplaceAll(mdInline(nodes), "\\\n", "<br>")
+	return strings.ReplaceAll(s, "|", `\|`)
 }
 
 func mdURL(u string) string {
@@ -195,10 +222,43 @@ func headingText(s string) string {
 	return s[:i] + "\\" + s[i:]
 }
 
-// mdEscape escapes the characters that Markdown would read as markup.
+// mdEscapeText escapes what Markdown reads as markup in a link's words.
+func mdEscapeText(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], ".:@")
+		if j < 0 {
+			b.WriteString(mdEscape(s[i:]))
+			break
+		}
+		b.WriteString(mdEscape(s[i : i+j]))
+		b.WriteByte(s[i+j]) // not an address of its own inside a link
+		i += j + 1
+	}
+	return b.String()
+}
+
+// mdEscape escapes the characters that Markdown would read as markup, and
+// what Hugo's Markdown would turn into a link of its own (linkify: a bare
+// www. or scheme:// address, an e-mail address), which the source did not
+// link: the text stays text.
 func mdEscape(s string) string {
 	var b strings.Builder
 	for i, r := range s {
+		switch {
+		case r == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www"):
+			b.WriteString("&#46;")
+			continue
+		case r == ':' && strings.HasPrefix(s[i:], "://"):
+			b.WriteString("&#58;")
+			continue
+		case r == '@':
+			b.WriteString("&#64;")
+			continue
+		case r == '~':
+			b.WriteString("&#126;") // a reference, not \~: an escaped tilde still joins the run of ~~ beside it
+			continue
+		}
 		switch r {
 		case '\\', '*', '_', '[', ']', '`', '<':
 			b.WriteByte('\\')

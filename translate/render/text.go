@@ -78,8 +78,12 @@ func (r *references) plain(nodes []markup.Node) string {
 				r.num[n.Href] = k
 			}
 			b.WriteString("\u00a0[" + strconv.Itoa(k) + "]")
-		case markup.Emph, markup.Strong:
+		case markup.Emph, markup.Strong, markup.Strike:
 			b.WriteString(r.plain(n.Children))
+		case markup.Image:
+			b.WriteString("[" + r.plain(n.Children) + "]")
+		case markup.Footnote:
+			b.WriteString("[" + n.Text + "]")
 		default:
 			b.WriteString(markup.PlainText([]markup.Node{n}))
 		}
@@ -113,13 +117,60 @@ func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string, refs
 				if bl.Ordered {
 					marker = strconv.Itoa(bl.Start+i) + ". "
 				}
+				switch item.Check {
+				case "done":
+					marker += "[x] "
+				case "open":
+					marker += "[ ] "
+				}
 				var ib strings.Builder
 				textBlocks(&ib, item.Children, indent+strings.Repeat(" ", utf8.RuneCountInString(marker)), refs)
 				s := strings.TrimPrefix(ib.String(), "\n")
 				b.WriteString(indent + marker + strings.TrimPrefix(s, indent+strings.Repeat(" ", utf8.RuneCountInString(marker))))
 			}
 		case segment.QuoteBlock:
+			if strings.HasPrefix(bl.Class, "alert-") && bl.Text != nil {
+				b.WriteString(indent + "    " + strings.ToUpper(markup.PlainText(bl.Text.Nodes)) + "\n")
+			}
 			textBlocks(b, bl.Children, indent+"    ", refs)
+		case segment.TableBlock:
+			// A row a paragraph: its cells joined by a vertical bar, the
+			// header's set off by a rule.
+			for _, row := range bl.Children {
+				var cells []string
+				for _, c := range row.Children {
+					if c.Text == nil {
+						cells = append(cells, "")
+						continue
+					}
+					cells = append(cells, refs.plain(c.Text.Nodes))
+				}
+				line := wrap(strings.Join(cells, " | "), TextWidth, indent)
+				b.WriteString(line + "\n")
+				if row.Class == "header" {
+					b.WriteString(indent + strings.Repeat("-", min(utf8.RuneCountInString(strings.TrimPrefix(line, indent)), TextWidth-utf8.RuneCountInString(indent))) + "\n")
+				}
+			}
+		case segment.DefListBlock:
+			for _, c := range bl.Children {
+				switch {
+				case c.Kind == segment.TermBlock && c.Text != nil:
+					b.WriteString("\n" + wrap(refs.plain(c.Text.Nodes), TextWidth, indent) + "\n")
+				case c.Kind == segment.DescBlock:
+					var db strings.Builder
+					textBlocks(&db, c.Children, indent+"    ", refs)
+					b.WriteString(strings.TrimPrefix(db.String(), "\n"))
+				}
+			}
+		case segment.FootnotesBlock:
+			b.WriteString(indent + "* * *\n")
+			for i, f := range bl.Children {
+				var fb strings.Builder
+				mark := "[" + strconv.Itoa(i+1) + "] "
+				textBlocks(&fb, f.Children, indent+strings.Repeat(" ", len(mark)), refs)
+				s := strings.TrimPrefix(fb.String(), "\n")
+				b.WriteString("\n" + indent + mark + strings.TrimPrefix(s, indent+strings.Repeat(" ", len(mark))))
+			}
 		case segment.CodeBlock:
 			for _, line := range strings.Split(strings.TrimSuffix(bl.Literal, "\n"), "\n") {
 				b.WriteString(indent + "    " + line + "\n")

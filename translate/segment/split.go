@@ -3,7 +3,6 @@ package segment
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"path"
 	"regexp"
 	"sort"
@@ -13,6 +12,8 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -36,6 +37,14 @@ const (
 	CodeBlock      BlockKind = "code"
 	HTMLBlock      BlockKind = "html"
 	RuleBlock      BlockKind = "rule"
+	TableBlock     BlockKind = "table"     // a GFM table: its rows in Children, the first the header
+	RowBlock       BlockKind = "row"       // a table row: its cells; Class "header" for the first
+	CellBlock      BlockKind = "cell"      // a table cell: its text, Align
+	DefListBlock   BlockKind = "deflist"   // a definition list: terms and descriptions, in order
+	TermBlock      BlockKind = "term"      // a term of a definition list: its text
+	DescBlock      BlockKind = "desc"      // a description: its blocks
+	FootnotesBlock BlockKind = "footnotes" // the article's footnotes, at its end
+	FootnoteBlock  BlockKind = "footnote"  // one footnote: Label, its blocks
 )
 
 // Block is one block of an article's structure. Text lives in units; a block
@@ -48,6 +57,10 @@ type Block struct {
 	NameUnit int       // for a profile heading: index of the name unit, else -1
 	Src      string    // a figure's image address (may be empty: no photograph)
 	Title    string    // a figure's image title, as written ("" if none)
+	ID       string    // a heading's own id ({#id}), for links to it
+	Align    string    // a table cell's alignment: "left", "center", "right" or ""
+	Check    string    // a task list item's box: "done" or "open"; "" for none
+	Label    string    // a footnote's label (the 1 of [^1]); its number is its place in FootnotesBlock
 	Literal  string    // the text of a code or HTML block, never translated
 	Info     string    // a fenced code block's info string
 	Ordered  bool      // for lists: numbered
@@ -133,7 +146,14 @@ var (
 	isoDate   = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 	grouped   = regexp.MustCompile(`\b[1-9]\d{0,2}(?:,\d{3})+\b`) // 150,000; not 0,000 or 012,345, which are no such number
 	profileRe = regexp.MustCompile(`^(.+?),\s*(\d{1,3})$`)
-	md        = goldmark.New(goldmark.WithParserOptions(parser.WithHeadingAttribute()))
+	// md reads Markdown as Hugo does by default: CommonMark with heading
+	// attributes, GitHub's tables, strikethrough, autolinked addresses and
+	// task lists, definition lists and footnotes (Hugo's typographer only
+	// changes how quotes are rendered: the text is kept as written).
+	md = goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.DefinitionList, extension.Footnote,
+			extension.NewLinkify(extension.WithLinkifyAllowedProtocols([]string{"http:", "https:", "ftp:", "mailto:"}))),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute()))
 )
 
 // SlugOf is the name of the article in file: what its IDs start with,
@@ -167,6 +187,13 @@ func Split(file string, src []byte) (*Article, error) {
 		return nil, err
 	}
 	doc := md.Parser().Parse(text.NewReader(body))
+	s.footnotes = map[int]string{}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if fn, ok := n.(*east.Footnote); ok && entering {
+			s.footnotes[fn.Index] = string(fn.Ref)
+		}
+		return ast.WalkContinue, nil
+	})
 	s.dropRepeatedTitle(doc)
 	a.Blocks, err = s.blocks(doc, "")
 	if err != nil {
@@ -230,7 +257,7 @@ func emphasisBudget(file string, body []byte, line int) error {
 			continue
 		}
 		for j := 0; j < len(l); j++ {
-			if c := l[j]; c == '*' || c == '_' {
+			if c := l[j]; c == '*' || c == '_' || c == '~' {
 				marks++
 				for j+1 < len(l) && l[j+1] == c {
 					j++
@@ -306,9 +333,10 @@ type splitter struct {
 	title      string // the headline, from the front matter
 	inAnswer   bool   // after a question heading, until the next heading
 	numbers    int
-	newlines   []int   // the offsets of src's line breaks, found once for pos
-	base       int     // the offset of src (the body) in the file
-	places     []place // text in no unit that reaches an edition, for chars
+	newlines   []int          // the offsets of src's line breaks, found once for pos
+	base       int            // the offset of src (the body) in the file
+	places     []place        // text in no unit that reaches an edition, for chars
+	footnotes  map[int]string // each footnote's label, by its number
 }
 
 // placeOf records the text of node n (an HTML block, a figure's address)
@@ -464,12 +492,23 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 			kind, ctx = Item, "A list item"
 		case container == QuoteBlock:
 			kind, ctx = Quote, "Text in a block quote"
+		case container == DescBlock:
+			kind, ctx = Definition, "A definition, of the term above it"
+		case container == FootnoteBlock:
+			kind, ctx = FootnoteText, "A footnote"
 		case s.inAnswer:
 			kind, ctx = Answer, "The answer to the question above it, with the reporter's narration"
+		}
+		if s.alertMarker(n) {
+			nodes = stripAlertMarker(nodes)
+		}
+		if len(nodes) == 0 {
+			return none, false, nil // a task's box alone, an alert's marker alone: no text
 		}
 		u := s.unit(kind, nodes, s.pos(n), s.context(ctx))
 		b := none
 		b.Kind, b.Unit, b.Span = ParagraphBlock, s.add(u), s.textSpan(n)
+		s.trimSpan(n, &b.Span)
 		if kind == Answer {
 			b.Class = "answer"
 		}
@@ -483,15 +522,115 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 	case *ast.ListItem:
 		b := none
 		b.Kind = ItemBlock
+		if first := n.FirstChild(); first != nil {
+			if box, ok := first.FirstChild().(*east.TaskCheckBox); ok {
+				b.Check = "open"
+				if box.IsChecked {
+					b.Check = "done"
+				}
+			}
+		}
 		var err error
 		b.Children, err = s.blocks(n, ItemBlock)
 		return b, true, err
 	case *ast.Blockquote:
 		b := none
 		b.Kind = QuoteBlock
+		if kind := s.alert(n); kind != "" {
+			// GitHub's alert (> [!NOTE]): its title is a unit, its marker
+			// stays in the source.
+			b.Class = "alert-" + kind
+			title := strings.ToUpper(kind[:1]) + kind[1:]
+			u := s.unit(AlertTitle, []markup.Node{{Kind: markup.Text, Text: title}}, s.pos(n), fmt.Sprintf("The title of a callout box (GitHub's and Hugo's [!%s] alert).", strings.ToUpper(kind)))
+			b.Unit = s.add(u)
+		}
 		var err error
 		b.Children, err = s.blocks(n, QuoteBlock)
 		return b, true, err
+	case *east.Table:
+		b := none
+		b.Kind = TableBlock
+		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+			r := none
+			r.Kind = RowBlock
+			if _, ok := row.(*east.TableHeader); ok {
+				r.Class = "header"
+			}
+			col := 0
+			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				c, ok := cell.(*east.TableCell)
+				if !ok {
+					continue
+				}
+				col++
+				cb := none
+				cb.Kind, cb.Span = CellBlock, s.textSpan(c)
+				switch c.Alignment {
+				case east.AlignLeft:
+					cb.Align = "left"
+				case east.AlignCenter:
+					cb.Align = "center"
+				case east.AlignRight:
+					cb.Align = "right"
+				}
+				nodes, err := s.inlines(c)
+				if err != nil {
+					return none, false, err
+				}
+				if strings.TrimSpace(markup.PlainText(nodes)) != "" || len(nodes) > 0 && nodes[0].Kind != markup.Text {
+					where := "A table cell"
+					if r.Class == "header" {
+						where = "A table's column heading"
+					}
+					cb.Unit = s.add(s.unit(Cell, nodes, s.pos(c), s.context(fmt.Sprintf("%s (column %d)", where, col))))
+				}
+				r.Children = append(r.Children, cb)
+			}
+			b.Children = append(b.Children, r)
+		}
+		return b, true, nil
+	case *east.DefinitionList:
+		b := none
+		b.Kind = DefListBlock
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *east.DefinitionTerm:
+				nodes, err := s.inlines(c)
+				if err != nil {
+					return none, false, err
+				}
+				t := none
+				t.Kind, t.Span = TermBlock, s.textSpan(c)
+				t.Unit = s.add(s.unit(Term, nodes, s.pos(c), s.context("A term of a definition list, defined below it")))
+				b.Children = append(b.Children, t)
+			case *east.DefinitionDescription:
+				d := none
+				d.Kind = DescBlock
+				var err error
+				if d.Children, err = s.blocks(c, DescBlock); err != nil {
+					return none, false, err
+				}
+				b.Children = append(b.Children, d)
+			}
+		}
+		return b, true, nil
+	case *east.FootnoteList:
+		b := none
+		b.Kind = FootnotesBlock
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			fn, ok := c.(*east.Footnote)
+			if !ok {
+				continue
+			}
+			f := none
+			f.Kind, f.Label = FootnoteBlock, string(fn.Ref)
+			var err error
+			if f.Children, err = s.blocks(fn, FootnoteBlock); err != nil {
+				return none, false, err
+			}
+			b.Children = append(b.Children, f)
+		}
+		return b, true, nil
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		b := none
 		b.Kind, b.Literal = CodeBlock, string(linesOf(n, s.src))
@@ -524,6 +663,62 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 	s.a.Warnings = append(s.a.Warnings, &Error{s.pos(n), fmt.Sprintf("Markdown block %s is not understood: kept as written in the Markdown editions, left out of the HTML, text and EPUB editions", n.Kind())})
 	return none, false, nil
 }
+
+// alertRe is GitHub's alert marker, the first line of a block quote.
+var alertRe = regexp.MustCompile(`^\[!(?i:(note|tip|important|warning|caution))\][ \t]*$`)
+
+// alert returns the kind of GitHub alert quote q is ("note", "tip"…), or "".
+func (s *splitter) alert(q *ast.Blockquote) string {
+	p, ok := q.FirstChild().(*ast.Paragraph)
+	if !ok || p.Lines().Len() == 0 {
+		return ""
+	}
+	first := p.Lines().At(0)
+	m := alertRe.FindSubmatch(bytes.TrimRight(first.Value(s.src), "\n"))
+	if m == nil {
+		return ""
+	}
+	return strings.ToLower(string(m[1]))
+}
+
+// alertMarker reports whether n is an alert's first paragraph, whose first
+// line is the marker.
+func (s *splitter) alertMarker(n ast.Node) bool {
+	q, ok := n.Parent().(*ast.Blockquote)
+	return ok && q.FirstChild() == n && s.alert(q) != ""
+}
+
+// stripAlertMarker removes "[!NOTE]" and the line break after it from the
+// start of a paragraph's text.
+func stripAlertMarker(nodes []markup.Node) []markup.Node {
+	if len(nodes) == 0 || nodes[0].Kind != markup.Text {
+		return nodes
+	}
+	rest := strings.TrimLeft(alertPrefix.ReplaceAllString(nodes[0].Text, ""), " \n")
+	if rest == "" {
+		return nodes[1:]
+	}
+	out := append([]markup.Node{{Kind: markup.Text, Text: rest}}, nodes[1:]...)
+	return out
+}
+
+var alertPrefix = regexp.MustCompile(`^\[![A-Za-z]+\]`)
+
+// trimSpan narrows a paragraph's span to its text: past a task's box
+// ("[x] ") and an alert's marker line, which the editions keep.
+func (s *splitter) trimSpan(n ast.Node, sp *Span) {
+	if _, ok := n.FirstChild().(*east.TaskCheckBox); ok {
+		rest := s.src[sp.Start-s.base : sp.End-s.base]
+		if m := taskBox.Find(rest); m != nil {
+			sp.Start += len(m)
+		}
+	}
+	if s.alertMarker(n) && n.Lines().Len() > 1 {
+		sp.Start = s.base + n.Lines().At(1).Start
+	}
+}
+
+var taskBox = regexp.MustCompile(`^\[[ xX]\][ \t]*`)
 
 // textSpan is where the text of block n stands in the source: from its
 // first line's text to its last line's, trailing blanks aside, with the
@@ -580,6 +775,11 @@ func (s *splitter) heading(n *ast.Heading) (Block, bool, error) {
 	if v, ok := n.AttributeString("class"); ok {
 		if cls, ok := v.([]byte); ok {
 			b.Class = string(cls)
+		}
+	}
+	if v, ok := n.AttributeString("id"); ok {
+		if id, ok := v.([]byte); ok {
+			b.ID = string(id)
 		}
 	}
 	nodes, err := s.inlines(n)
@@ -685,6 +885,9 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 			if c.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 				url = "mailto:" + url // <me@example.org> is a link to write to
 			}
+			if label := string(c.Label(s.src)); strings.HasPrefix(url, "http://") && strings.HasPrefix(strings.ToLower(label), "www.") && !strings.Contains(strings.ToLower(label), "://") {
+				url = "https://" + label // a bare www. address, as Hugo links it (linkifyProtocol = "https")
+			}
 			label := markup.Node{Kind: markup.Text, Text: string(c.Label(s.src))}
 			if !SafeURL(url) {
 				s.unsafeLink(n, url)
@@ -711,7 +914,7 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 			s.rawLinks(n, b.String())
 			out = append(out, markup.Node{Kind: markup.HTML, Text: b.String()})
 		case *ast.Image:
-			// An image inside running text: kept as HTML, its alt text untranslated.
+			// An image inside running text: its description translated.
 			alt, err := s.inlines(c)
 			if err != nil {
 				return nil, err
@@ -721,7 +924,18 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 				out = append(out, alt...) // its words, without the image
 				continue
 			}
-			out = append(out, markup.Node{Kind: markup.HTML, Text: fmt.Sprintf(`<img src="%s" alt="%s">`, html.EscapeString(string(c.Destination)), html.EscapeString(markup.PlainText(alt)))})
+			out = append(out, markup.Node{Kind: markup.Image, Href: string(c.Destination), Title: string(c.Title), Children: alt})
+		case *east.Strikethrough:
+			kids, err := s.inlines(c)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, markup.Node{Kind: markup.Strike, Children: kids})
+		case *east.FootnoteLink:
+			out = append(out, markup.Node{Kind: markup.Footnote, Href: s.footnotes[c.Index], Text: strconv.Itoa(c.Index)})
+		case *east.FootnoteBacklink, *east.TaskCheckBox:
+			// A footnote's way back, drawn by the editions; a task's box,
+			// kept by its list item.
 		default:
 			return nil, &Error{s.pos(n), fmt.Sprintf("unsupported inline Markdown %s", c.Kind())}
 		}

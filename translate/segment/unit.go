@@ -17,27 +17,33 @@ type Kind string
 
 // The kinds of unit.
 const (
-	Headline    Kind = "headline"    // the article's title
-	Note        Kind = "note"        // an editor's note under the headline
-	Author      Kind = "author"      // the byline: the author's name
-	Publication Kind = "publication" // the publication's name in the masthead
-	Dateline    Kind = "dateline"    // where the story was filed
-	Date        Kind = "date"        // the date as printed in the masthead
-	Heading     Kind = "heading"     // a section heading
-	Name        Kind = "name"        // a person's name in a profile heading
-	Profile     Kind = "profile"     // a profile heading: name and age, with plural forms
-	Paragraph   Kind = "paragraph"   // body text
-	Caption     Kind = "caption"     // a photo caption
-	Question    Kind = "question"    // an interviewer's question
-	Answer      Kind = "answer"      // text that answers the question before it
-	Item        Kind = "item"        // a list item
-	Quote       Kind = "quote"       // text in a block quote
+	Headline     Kind = "headline"    // the article's title
+	Note         Kind = "note"        // an editor's note under the headline
+	Author       Kind = "author"      // the byline: the author's name
+	Publication  Kind = "publication" // the publication's name in the masthead
+	Dateline     Kind = "dateline"    // where the story was filed
+	Date         Kind = "date"        // the date as printed in the masthead
+	Heading      Kind = "heading"     // a section heading
+	Name         Kind = "name"        // a person's name in a profile heading
+	Profile      Kind = "profile"     // a profile heading: name and age, with plural forms
+	Paragraph    Kind = "paragraph"   // body text
+	Caption      Kind = "caption"     // a photo caption
+	Question     Kind = "question"    // an interviewer's question
+	Answer       Kind = "answer"      // text that answers the question before it
+	Item         Kind = "item"        // a list item
+	Quote        Kind = "quote"       // text in a block quote
+	Cell         Kind = "cell"        // a table cell (or a column heading)
+	Term         Kind = "term"        // a term of a definition list
+	Definition   Kind = "definition"  // the definition of a term
+	FootnoteText Kind = "footnote"    // the text of a footnote
+	AlertTitle   Kind = "alert"       // the title of a callout box (GitHub's alerts)
 )
 
 // kindCode is the short form of a kind used in generated IDs.
 var kindCode = map[Kind]string{
 	Heading: "h", Paragraph: "p", Caption: "cap", Question: "q",
 	Answer: "a", Item: "li", Quote: "bq",
+	Cell: "td", Term: "dt", Definition: "dd", FootnoteText: "fn", AlertTitle: "alert",
 }
 
 // Pos is a place in a file: line and column counted from 1, the column in
