@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"fmt"
+	"golang.org/x/text/language"
 	"image"
 	"image/color"
 	"image/png"
@@ -67,6 +68,7 @@ func TestEPUBCheck(t *testing.T) {
 		t.Errorf("%d EPUBs, want 4 (en, kk, kk-Latn, ru)", len(books))
 	}
 	books = append(books, charBooks(t, t.TempDir())...)
+	books = append(books, gfmBook(t, t.TempDir()))
 	for book, r := range testtool.EPUBCheck(t, books...) {
 		if !r.OK {
 			t.Errorf("epubcheck %s:\n%s", book, r.Output)
@@ -147,4 +149,25 @@ func TestHTMLRendersInChromium(t *testing.T) {
 			t.Errorf("the %s page passed", name)
 		}
 	}
+}
+
+// gfmBook writes the English EPUB of an article holding every construct
+// beyond CommonMark that Hugo reads (a table, a definition list, footnotes,
+// strikethrough, a task list, an alert, an inline image, a heading id).
+func gfmBook(t *testing.T, dir string) string {
+	t.Helper()
+	body := "## Prices {#prices}\n\n| Item | Price |\n|:-----|------:|\n| Bread *fresh* | 150 |\n| Milk | |\n\n" +
+		"Kvartira\n: A flat.\n\nPrices rose ~~a lot~~ sharply[^src], see www.example.org.\n\n" +
+		"- [x] Buy bread\n- [ ] Sell milk\n\n> [!WARNING]\n> Prices change daily.\n\n[^src]: The bureau's figures.\n"
+	res, err := translated(t, body, nil, nil).Build(BuildOptions{Fallback: true, Locales: []language.Tag{language.English}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := res.Files["dist/en/a.epub"]
+	if data == nil {
+		t.Fatalf("no English EPUB: %v", res.Files.Paths())
+	}
+	book := filepath.Join(dir, "gfm-en.epub")
+	must(t, os.WriteFile(book, data, 0o644))
+	return book
 }

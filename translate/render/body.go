@@ -141,10 +141,9 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		id := ""
 		if level == 2 {
 			w.sections++
-			id = ` id="s` + strconv.Itoa(w.sections) + `"`
 		}
-		if bl.ID != "" {
-			id = ` id="` + template.HTMLEscapeString(bl.ID) + `"` // the editor's own ({#id}): links to it keep working
+		if level == 2 || bl.ID != "" {
+			id = ` id="` + template.HTMLEscapeString(sectionID(bl.Block, w.sections)) + `"`
 		}
 		b.WriteString("<" + tag + id + class(bl.Class) + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</" + tag + ">\n")
 	case segment.ParagraphBlock:
@@ -290,6 +289,15 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		}
 		b.WriteString("</ol>\n</section>\n")
 	}
+}
+
+// sectionID is the id of a heading, the nth section's: the editor's own
+// ({#id}), so that links to it keep working, or "s" and its number.
+func sectionID(bl segment.Block, n int) string {
+	if bl.ID != "" {
+		return bl.ID
+	}
+	return "s" + strconv.Itoa(n)
 }
 
 // taskClass is the class of a task list's item.

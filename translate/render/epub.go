@@ -75,7 +75,7 @@ func EPUB(ed *assemble.Edition, pg Page) ([]byte, []string) {
 	for _, bl := range ed.Blocks {
 		if bl.Kind == segment.HeadingBlock && bl.Level <= 2 {
 			n++
-			sections = append(sections, fmt.Sprintf("<li><a href=\"article.xhtml#s%d\">%s</a></li>", n, esc(markup.PlainText(bl.Text.Nodes))))
+			sections = append(sections, fmt.Sprintf("<li><a href=\"article.xhtml#%s\">%s</a></li>", esc(sectionID(bl.Block, n)), esc(markup.PlainText(bl.Text.Nodes))))
 		}
 	}
 	if len(sections) > 0 {
