@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -110,7 +113,7 @@ func buildRun(opts *BuildOptions) error {
 	// Nothing changed since the last build (same files, same program, same
 	// options, every edition in place): nothing to do, and nothing to parse.
 	fsys := os.DirFS(opts.Dir)
-	digest, derr := workspace.Digest(fsys, opts.layout(), fmt.Sprintf("%s\x00%q %q %q %v %+v", version(), opts.Locales, opts.Formats, opts.Fallback, opts.MinCoverage, opts.layout())+fmt.Sprintf(" %q %q", opts.Shard, opts.Articles))
+	digest, derr := workspace.Digest(fsys, opts.layout(), fmt.Sprintf("%s\x00%q %q %q %v %+v", programID(), opts.Locales, opts.Formats, opts.Fallback, opts.MinCoverage, opts.layout())+fmt.Sprintf(" %q %q", opts.Shard, opts.Articles))
 	if derr == nil {
 		if prev, err := previousReportAt(opts.Global, opts.layout()); err == nil && prev != nil && prev.Inputs == digest && prev.Current(fsys) {
 			summary(opts.Out, &workspace.Result{Report: *prev}, false)
@@ -359,4 +362,22 @@ func exportRun(opts *ExportOptions) error {
 		fmt.Fprintln(opts.Err, "warning:", escape.Line(fmt.Sprint(warn)))
 	}
 	return nil
+}
+
+// programID names this very program for the build digest: its version and
+// the SHA-256 of its executable, so that a tilmash built anew from changed
+// source (its version still "devel") rebuilds the editions it would write
+// differently.
+func programID() string {
+	id := version()
+	if exe, err := os.Executable(); err == nil {
+		if f, err := os.Open(exe); err == nil {
+			h := sha256.New()
+			if _, err := io.Copy(h, f); err == nil {
+				id += " " + hex.EncodeToString(h.Sum(nil))
+			}
+			f.Close()
+		}
+	}
+	return id
 }

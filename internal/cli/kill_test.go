@@ -192,3 +192,33 @@ func buildTilmash(t *testing.T, bin string) {
 		t.Fatal(err)
 	}
 }
+
+// TestBuildAfterANewProgram: a build by another tilmash (one built anew from
+// changed source, its version still "devel") does not take the last
+// build's editions for its own: it builds them again.
+func TestBuildAfterANewProgram(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string][]byte{
+		"content/a.md": []byte("+++\ntitle = \"A\"\n+++\n\nText.\n"),
+		"tilmash.toml": []byte(""),
+	})
+	run(t, dir, "extract")
+	bin := filepath.Join(t.TempDir(), "tilmash")
+	buildTilmash(t, bin)
+	out, err := exec.Command(bin, "-C", dir, "build").CombinedOutput()
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	if out, _ := exec.Command(bin, "-C", dir, "build").CombinedOutput(); !strings.Contains(string(out), "nothing changed") {
+		t.Fatalf("the same program's second build did work again:\n%s", out)
+	}
+	f, err := os.OpenFile(bin, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write([]byte{0}) // another program, same version string
+	f.Close()
+	if out, _ := exec.Command(bin, "-C", dir, "build").CombinedOutput(); strings.Contains(string(out), "nothing changed") {
+		t.Errorf("a new program took the last build for its own:\n%s", out)
+	}
+}
