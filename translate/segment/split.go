@@ -53,6 +53,7 @@ type Block struct {
 	Start    int       // for ordered lists: the first number
 	Tight    bool      // for lists: items without blank lines between them
 	Children []Block   // the blocks inside a list, item or quote
+	Pos      Pos       // a figure's place in the file (its image's warnings are there)
 }
 
 // Meta is an article's front matter.
@@ -411,6 +412,7 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 			u := s.unit(Caption, nodes, s.pos(n), "A photo caption.")
 			b := none
 			b.Kind, b.Src, b.Unit = FigureBlock, string(img.Destination), s.add(u)
+			b.Pos = s.pos(n)
 			s.placeOf(n, xhtml.UnescapeString(b.Src))
 			if !SafeURL(b.Src) {
 				s.unsafeLink(n, b.Src)
