@@ -89,6 +89,9 @@ func (r *references) plain(nodes []markup.Node) string {
 
 func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string, refs *references) {
 	for _, bl := range blocks {
+		if bl.Kind == segment.FigureBlock && (bl.Text == nil || len(bl.Text.Nodes) == 0) {
+			continue // a figure without a caption: nothing to show in text
+		}
 		b.WriteString("\n")
 		switch bl.Kind {
 		case segment.HeadingBlock:
@@ -103,7 +106,7 @@ func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string, refs
 			}
 		case segment.ParagraphBlock:
 			b.WriteString(wrap(refs.plain(bl.Text.Nodes), TextWidth, indent) + "\n")
-		case segment.FigureBlock:
+		case segment.FigureBlock: // the caption, photograph or not (text shows none)
 			b.WriteString(wrap("["+markup.PlainText(bl.Text.Nodes)+"]", TextWidth, indent+"    ") + "\n")
 		case segment.ListBlock:
 			for i, item := range bl.Children {
