@@ -76,10 +76,10 @@ func project(t *testing.T) string {
 		"site/news/.hidden.jpg":            picture(t, "jpeg"),
 		"site/news/.drafts/photo.jpg":      picture(t, "jpeg"),
 		"site/news/folder.jpg/keep":        nil,
-		"secret.jpg":                          picture(t, "jpeg"),
+		"secret.jpg":                       picture(t, "jpeg"),
 		"site/dist/media/news/photo.jpg":   picture(t, "jpeg"),
-		"site/i18n/ru.toml":             picture(t, "png"),
-		"elsewhere/photo.jpg":                 picture(t, "jpeg"),
+		"site/i18n/ru.toml":                picture(t, "png"),
+		"elsewhere/photo.jpg":              picture(t, "jpeg"),
 		"site/news/images/deeper/keep.txt": nil,
 	}
 	for name, data := range files {
