@@ -3,6 +3,7 @@ package testtool
 import (
 	"bytes"
 	"encoding/base64"
+	"fmt"
 	"image"
 	"image/color"
 	"image/gif"
@@ -17,6 +18,16 @@ import (
 // binary files.
 func Picture(t testing.TB, format string, w, h int, c color.Color) []byte {
 	t.Helper()
+	data, err := EncodePicture(format, w, h, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// EncodePicture is Picture for a caller without a testing.TB (a
+// testscript command).
+func EncodePicture(format string, w, h int, c color.Color) ([]byte, error) {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := range h {
 		for x := range w {
@@ -33,12 +44,9 @@ func Picture(t testing.TB, format string, w, h int, c color.Color) []byte {
 	case "gif":
 		err = gif.Encode(&b, img, nil)
 	default:
-		t.Fatalf("testtool.Picture: no format %q (png, jpeg or gif)", format)
+		err = fmt.Errorf("testtool: no image format %q (png, jpeg or gif)", format)
 	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return b.Bytes(), err
 }
 
 // WebP is a 1×1 lossless WebP image (the standard library writes none).

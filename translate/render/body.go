@@ -56,7 +56,7 @@ func (w *htmlWriter) figureSrc(src string) string {
 			return img.Href
 		}
 		for _, p := range w.packed {
-			if p.src == src {
+			if p.src == src || p.Href == img.Href { // the same file, however the article names it
 				return p.name
 			}
 		}

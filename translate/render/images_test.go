@@ -25,14 +25,17 @@ const figures = "+++\ntitle = \"Figures\"\n+++\n\n" +
 	"![A WebP.](w.webp)\n\n" +
 	"![No photograph.]()\n\n" +
 	"![The chart.](chart.png)\n\n" +
-	"![Published again.](photo.jpg)\n"
+	"![Published again.](photo.jpg)\n\n" +
+	"![Another name.](./photo.jpg)\n"
 
 // figureImages are the images the build gives the figures article.
 func figureImages(t *testing.T) map[string]Image {
+	photo := Image{Href: "../media/news/photo.jpg", Type: media.JPEG, Data: testtool.Picture(t, "jpeg", 8, 6, color.RGBA{200, 30, 30, 255})}
 	return map[string]Image{
-		"photo.jpg": {Href: "../media/news/photo.jpg", Type: media.JPEG, Data: testtool.Picture(t, "jpeg", 8, 6, color.RGBA{200, 30, 30, 255})},
-		"chart.png": {Href: "../media/news/chart.png", Type: media.PNG, Data: testtool.Picture(t, "png", 8, 6, color.RGBA{30, 30, 200, 255})},
-		"w.webp":    {Href: "../media/news/w.webp", Type: media.WebP, Data: testtool.WebP},
+		"photo.jpg":   photo,
+		"./photo.jpg": photo,
+		"chart.png":   {Href: "../media/news/chart.png", Type: media.PNG, Data: testtool.Picture(t, "png", 8, 6, color.RGBA{30, 30, 200, 255})},
+		"w.webp":      {Href: "../media/news/w.webp", Type: media.WebP, Data: testtool.WebP},
 	}
 }
 
@@ -51,6 +54,7 @@ func TestFigureHTML(t *testing.T) {
 		`<img src="../media/news/w.webp" alt="A WebP."`,
 		`<img src="../media/news/chart.png" alt="The chart."`,
 		`<img src="../media/news/photo.jpg" alt="Published again."`,
+		`<img src="../media/news/photo.jpg" alt="Another name."`,
 	}
 	got := imgRe.FindAllString(page, -1)
 	if len(got) != len(want) {
@@ -152,7 +156,7 @@ func TestFigureEPUB(t *testing.T) {
 	}
 	art := e["EPUB/article.xhtml"]
 	got := imgRe.FindAllString(art, -1)
-	want := []string{`<img src="images/img1.jpg" alt="Published."/>`, `<img src="images/img2.png" alt="The chart."/>`, `<img src="images/img1.jpg" alt="Published again."/>`}
+	want := []string{`<img src="images/img1.jpg" alt="Published."/>`, `<img src="images/img2.png" alt="The chart."/>`, `<img src="images/img1.jpg" alt="Published again."/>`, `<img src="images/img1.jpg" alt="Another name."/>`}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("images in the book:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
