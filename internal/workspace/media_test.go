@@ -251,8 +251,17 @@ func TestImagesIncremental(t *testing.T) {
 		t.Errorf("the second build wrote %v (unchanged %v)", done.Written, done.Unchanged)
 	}
 
-	// The chart is no longer shown.
+	// The chart is no longer shown. A partial build removes no image (the
+	// editions it leaves as they are may show it) and keeps it in the
+	// report; the next full build removes it.
 	writeFiles(t, dir, map[string]string{"content/news/a.md": strings.Replace(imageArticle, "![The blue chart.](images/chart.png)\n\n", "", 1)})
+	prev, err := PreviousReport(must2(os.ReadFile(filepath.Join(dir, "dist/report.json"))))
+	must(t, err)
+	partial, err := load(t, dir).Build(BuildOptions{Fallback: true, Formats: []string{"html"}, Previous: prev})
+	must(t, err)
+	if data, ok := partial.Files["dist/media/news/images/chart.png"]; ok && data == nil || !slices.ContainsFunc(partial.Report.Media, func(m Media) bool { return m.File == "dist/media/news/images/chart.png" }) {
+		t.Errorf("a partial build removes the chart, or forgets it: %+v", partial.Report.Media)
+	}
 	res, done := buildIn(t, dir)
 	if !slices.Equal(done.Removed, []string{"dist/media/news/images/chart.png"}) {
 		t.Errorf("removed %v, want the chart", done.Removed)

@@ -148,8 +148,8 @@ func TestResolve(t *testing.T) {
 		{"missing", "nope.jpg", "there is no file site/news/nope.jpg"},
 		{"missing folder", "gone/photo.jpg", "there is no file site/news/gone/photo.jpg"},
 		{"a file as a folder", "photo.jpg/x.jpg", "there is no file site/news/photo.jpg/x.jpg"},
-		{"a link beside it", "link.jpg", "is a symbolic link"},
-		{"a link out", "out.jpg", "is a symbolic link"},
+		{"a link beside it", "link.jpg", "site/news/link.jpg is a symbolic link: tilmash publishes no file through a link; replace the link with the file itself"},
+		{"a link out", "out.jpg", "site/news/out.jpg is a symbolic link"},
 		{"a dangling link", "dangle.jpg", "is a symbolic link"},
 		{"through a linked folder", "linked/photo.jpg", "the folder site/news/linked is a symbolic link"},
 		{"too large", "big.jpg", "more than an image may (at most 50 MiB)"},
@@ -257,5 +257,21 @@ func TestExternal(t *testing.T) {
 		if got != want || ok != (want != "") {
 			t.Errorf("External(%q) = %q, %v; want %q", src, got, ok, want)
 		}
+	}
+}
+
+// TestFigurePosition: a problem is at its figure's line, as segment
+// records it, in a list too.
+func TestFigurePosition(t *testing.T) {
+	a, err := segment.Split("site/x.md", []byte("+++\ntitle = \"X\"\n+++\n\nText.\n\n![Gone.](gone.jpg)\n\n- item\n\n  ![Also gone.](gone.jpg)\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Blocks[1].Kind != segment.FigureBlock || a.Blocks[1].Pos.Line != 7 {
+		t.Errorf("figure block = %+v, want at line 7", a.Blocks[1])
+	}
+	_, problems := Folder{FS: fstest.MapFS{}, Content: "site"}.Resolve(a)
+	if len(problems) != 2 || problems[0].Pos.String() != "site/x.md:7:1" || problems[1].Pos.String() != "site/x.md:11:3" {
+		t.Errorf("problems = %v", problems)
 	}
 }
