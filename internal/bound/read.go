@@ -25,6 +25,9 @@ var (
 	Glossary  = Limit{"a glossary file", 32 << 20, "split the glossary into several files in its folder"}
 	WordList  = Limit{"a word list", 32 << 20, "split the list into several files"}
 	Settings  = Limit{"a settings file", 32 << 20, "tilmash.toml holds each language's rules and the checks' settings: is this the file you meant?"}
+	// An image a figure shows, published beside the editions and packed
+	// into each book: a newsroom's photograph is a few MB.
+	Image = Limit{"an image", 50 << 20, "make it smaller: save it for the web (a few MB at most)"}
 	// The files tilmash writes and reads back: an edition an earlier build
 	// left in dist/ (kept, relinked), a build report or a shard's findings
 	// (merge).

@@ -68,8 +68,10 @@ func NewCmdBuild(g *Global, streams IO, runF func(*BuildOptions) error) *cobra.C
 		Long: `Assemble every article in every locale, the English included, from the
 catalogues in locales/, and write each edition to dist/<locale>/ in every
 format: Markdown (.md), a standalone HTML page (.html), plain text (.txt) and
-an EPUB 3 book (.epub). dist/report.json records each file with its coverage,
-word count, reading time and warnings.
+an EPUB 3 book (.epub). The image files the articles' figures show beside
+them are published once, under dist/media/ (their path under content/), and
+packed into each book. dist/report.json records each file with its coverage,
+word count, reading time and warnings, and each image.
 
 The checks run first, and build never publishes what tilmash check rejects: an
 edition with a missing unit, or a unit whose translation fails a check (or a

@@ -4,18 +4,24 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
+	"image/color"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/tilmash/tilmash/internal/testtool"
 )
 
 // tilmashBin is the real binary the scenarios run, built once by TestMain
@@ -52,6 +58,7 @@ func TestScripts(t *testing.T) {
 		return err
 	}, Cmds: map[string]func(*testscript.TestScript, bool, []string){
 		"linkcheck": cmdLinkcheck,
+		"mkimage":   cmdMkimage,
 		"report":    cmdReport,
 		"revise":    cmdRevise,
 		"zipcat":    cmdZipcat,
@@ -73,6 +80,27 @@ func cmdZipcat(ts *testscript.TestScript, neg bool, args []string) {
 	data, err := io.ReadAll(f)
 	ts.Check(err)
 	ts.Stdout().Write(data)
+}
+
+// cmdMkimage is the testscript command "mkimage png|jpeg|gif FILE [W H]":
+// it writes a small valid image (red, 64×48 unless W×H), the photograph of
+// an article.
+func cmdMkimage(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 && len(args) != 4 || neg {
+		ts.Fatalf("usage: mkimage png|jpeg|gif FILE [W H]")
+	}
+	w, h := 64, 48
+	if len(args) == 4 {
+		var err1, err2 error
+		w, err1 = strconv.Atoi(args[2])
+		h, err2 = strconv.Atoi(args[3])
+		ts.Check(errors.Join(err1, err2))
+	}
+	file := ts.MkAbs(args[1])
+	ts.Check(os.MkdirAll(filepath.Dir(file), 0o755))
+	data, err := testtool.EncodePicture(args[0], w, h, color.RGBA{200, 20, 20, 255})
+	ts.Check(err)
+	ts.Check(os.WriteFile(file, data, 0o644))
 }
 
 // cmdRevise is the testscript command "revise CATALOGUE": what a translator
@@ -129,6 +157,10 @@ func cmdLinkcheck(ts *testscript.TestScript, neg bool, args []string) {
 				continue
 			}
 			ref, _, _ = strings.Cut(ref, "#")
+			ref, _, _ = strings.Cut(ref, "?")
+			if u, err := url.PathUnescape(ref); err == nil {
+				ref = u // a file name with a space is src="my%20photo.jpg"
+			}
 			if _, err := os.Stat(filepath.Join(filepath.Dir(p), filepath.FromSlash(ref))); err != nil {
 				rel, _ := filepath.Rel(root, p)
 				broken = append(broken, rel+" → "+ref)
@@ -140,11 +172,11 @@ func cmdLinkcheck(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("linkcheck: %v", err)
 	}
 	if data, err := os.ReadFile(filepath.Join(root, "report.json")); err == nil {
-		var rep struct{ Editions []struct{ File string } }
+		var rep struct{ Editions, Media []struct{ File string } }
 		if err := json.Unmarshal(data, &rep); err != nil {
 			ts.Fatalf("report.json: %v", err)
 		}
-		for _, e := range rep.Editions {
+		for _, e := range append(rep.Editions, rep.Media...) {
 			if _, err := os.Stat(filepath.Join(filepath.Dir(root), filepath.FromSlash(e.File))); err != nil {
 				broken = append(broken, "report.json → "+e.File)
 			}
@@ -161,9 +193,10 @@ func cmdLinkcheck(ts *testscript.TestScript, neg bool, args []string) {
 
 // cmdReport is the testscript command "report DIST": it writes the editions
 // DIST/report.json records, one "locale article format coverage" line each,
-// then the refused ones, and fails when the report and the files under DIST
-// disagree: a listed file that is missing, or an edition file (DIST/<locale>/…)
-// the report does not list.
+// then the refused ones, then the images ("media FILE TYPE ARTICLES"), and
+// fails when the report and the files under DIST disagree: a listed file
+// that is missing, or an edition file (DIST/<locale>/…) or an image
+// (DIST/media/…) the report does not list.
 func cmdReport(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) != 1 || neg {
 		ts.Fatalf("usage: report DIST")
@@ -177,6 +210,10 @@ func cmdReport(ts *testscript.TestScript, neg bool, args []string) {
 			Coverage                      float64
 		}
 		Refused []struct{ Locale, Article string }
+		Media   []struct {
+			File, Type string
+			Articles   []string
+		}
 	}
 	ts.Check(json.Unmarshal(data, &rep))
 	listed := map[string]bool{}
@@ -190,8 +227,24 @@ func cmdReport(ts *testscript.TestScript, neg bool, args []string) {
 	for _, r := range rep.Refused {
 		fmt.Fprintf(ts.Stdout(), "refused %s %s\n", r.Locale, r.Article)
 	}
+	for _, m := range rep.Media {
+		fmt.Fprintf(ts.Stdout(), "media %s %s %s\n", m.File, m.Type, strings.Join(m.Articles, ","))
+		listed[m.File] = true
+		if _, err := os.Stat(filepath.Join(filepath.Dir(root), filepath.FromSlash(m.File))); err != nil {
+			ts.Fatalf("report.json lists %s, which is not there", m.File)
+		}
+	}
 	entries, err := filepath.Glob(filepath.Join(root, "*", "*.*"))
 	ts.Check(err)
+	ts.Check(filepath.WalkDir(filepath.Join(root, "media"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			entries = append(entries, p)
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}))
 	for _, p := range entries {
 		rel, _ := filepath.Rel(filepath.Dir(root), p)
 		if rel = filepath.ToSlash(rel); !listed[rel] {

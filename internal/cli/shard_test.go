@@ -4,16 +4,19 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"image/color"
 	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/corpus"
+	"github.com/tilmash/tilmash/internal/testtool"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -93,12 +96,24 @@ func TestShardsMergeToTheUnshardedResult(t *testing.T) {
 		t.Fatal(err)
 	}
 	base := t.TempDir()
+	// Every article shows one photograph (several shards publish it, and
+	// their reports each list it), and the last its own.
+	last := ""
+	for p, data := range c.Files {
+		if strings.HasPrefix(p, "content/") {
+			c.Files[p] = append(data, "\n![A photograph every article shows.](../shared.png)\n"...)
+			last = max(last, p)
+		}
+	}
+	c.Files[last] = append(c.Files[last], "\n![Its own photograph.](own.jpg)\n"...)
+	c.Files[path.Join(path.Dir(last), "own.jpg")] = testtool.Picture(t, "jpeg", 16, 8, color.Black)
+	c.Files["content/shared.png"] = testtool.Picture(t, "png", 16, 8, color.White)
 	writeTree(t, base, c.Files)
 	run(t, base, "extract")
 	// A deleted article leaves obsolete entries: they must be reported once.
 	var gone string
 	for p := range c.Files {
-		if strings.HasPrefix(p, "content/") && (gone == "" || p < gone) {
+		if strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md") && (gone == "" || p < gone) {
 			gone = p
 		}
 	}
@@ -119,6 +134,9 @@ func TestShardsMergeToTheUnshardedResult(t *testing.T) {
 		t.Fatal(err)
 	}
 	wholeReport.Inputs = ""
+	if len(wholeReport.Media) != 2 || wholeReport.Media[0].File != "dist/media/shared.png" || len(wholeReport.Media[0].Articles) < 7 {
+		t.Fatalf("the whole build's images: %+v, want own.jpg and shared.png, shown by every article", wholeReport.Media)
+	}
 	delete(wholeDist, "report.json")
 
 	for _, shards := range []int{7} { // 7 shards of 8 articles: small shards, perhaps empty ones (2 shards add no case 7 lacks)
@@ -145,7 +163,7 @@ func TestShardsMergeToTheUnshardedResult(t *testing.T) {
 				reportFiles = append(reportFiles, r)
 				delete(dist, "report.json")
 				for p, data := range dist {
-					if _, dup := merged[p]; dup {
+					if other, dup := merged[p]; dup && !(strings.HasPrefix(p, "media/") && bytes.Equal(other, data)) {
 						t.Errorf("shard %s made %s, which another shard made too", shard, p)
 					}
 					merged[p] = data

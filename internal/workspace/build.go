@@ -125,6 +125,9 @@ type Report struct {
 	Inputs   string    `json:"inputs,omitempty"`
 	Editions []Output  `json:"editions"`
 	Refused  []Refusal `json:"refused,omitempty"`
+	// Media are the images the articles' figures show, published once
+	// under dist/media/ for every locale's editions.
+	Media []Media `json:"media,omitempty"`
 }
 
 // Failed reports whether the build refused an edition the publication
@@ -325,6 +328,22 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	}
 	sort.Strings(untouched)
 
+	// The images of the figures of every article this build renders in
+	// any locale: read once, published once under dist/media/, packed
+	// into each book.
+	var imgs *images
+	if !opts.PlanOnly {
+		shown := map[*segment.Article]bool{}
+		for _, ps := range plans {
+			for _, p := range ps {
+				if p.refusal == nil {
+					shown[p.article] = true
+				}
+			}
+		}
+		imgs = w.collectImages(slices.DeleteFunc(slices.Clone(articles), func(a *segment.Article) bool { return !shown[a] }))
+	}
+
 	// 3: render, per locale in parallel.
 	type rendered struct {
 		files   fileset.Set
@@ -347,7 +366,12 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 					}
 					continue
 				}
-				ed, outputs := w.render(p, formats, w.page(p.cat.Locale, p.article.Slug, all, published), r.files)
+				pg := w.page(p.cat.Locale, p.article.Slug, all, published)
+				var warnings []string
+				if imgs != nil {
+					pg.Images, warnings = imgs.pages[p.article], imgs.warnings[p.article]
+				}
+				ed, outputs := w.render(p, formats, pg, r.files, warnings)
 				r.eds = append(r.eds, ed)
 				r.outputs = append(r.outputs, outputs...)
 			}
@@ -361,6 +385,12 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		res.Editions = append(res.Editions, r.eds...)
 		res.Report.Editions = append(res.Report.Editions, r.outputs...)
 	}
+	if imgs != nil {
+		for f, data := range imgs.files {
+			res.Files[f] = data
+		}
+		res.Report.Media = imgs.media
+	}
 	// Kept editions: their report entries carry over. Their pages and
 	// books, and those a partial build leaves as they are, get the
 	// language links of this build's published editions.
@@ -369,6 +399,9 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 			o.Kept = true
 			res.Report.Editions = append(res.Report.Editions, o)
 		}
+	}
+	if !opts.PlanOnly && opts.Previous != nil && opts.full() {
+		res.Report.Media = mergeMedia(w.keptMedia(opts.Previous.Media, kept), res.Report.Media)
 	}
 	if !opts.PlanOnly {
 		for _, key := range append(kept, untouched...) {
@@ -390,6 +423,12 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		for _, o := range opts.Previous.Editions {
 			if _, made := res.Files[o.File]; !made && !keptFile(res.Report.Editions, o.File) && strings.HasPrefix(o.File, w.Layout.Dist+"/") {
 				res.Files[o.File] = nil
+			}
+		}
+		// An image no article shows any more (or whose article is gone).
+		for _, m := range opts.Previous.Media {
+			if _, made := res.Files[m.File]; !made && !slices.ContainsFunc(res.Report.Media, func(n Media) bool { return n.File == m.File }) {
+				res.Files[m.File] = nil
 			}
 		}
 	}
@@ -421,14 +460,16 @@ func mergeReport(prev, now Report, decided map[string]bool, formats []string) Re
 		}
 	}
 	out.Refused = append(out.Refused, now.Refused...)
+	out.Media = mergeMedia(prev.Media, now.Media)
 	sortReport(&out)
 	return out
 }
 
 // MergeReports joins the reports of builds of disjoint selections of the
 // articles (the shards of a CI matrix) into the report one build of them
-// all would have written. Two reports that name the same file, or decide
-// on the same edition, are an error: the shards overlap.
+// all would have written. Two reports that name the same edition file, or
+// decide on the same edition, are an error: the shards overlap. An image
+// is listed once, with the articles of every shard that show it.
 func MergeReports(reports []Report) (Report, error) {
 	out := Report{Editions: []Output{}}
 	file := map[string]int{}    // file → the report that names it
@@ -457,6 +498,9 @@ func MergeReports(reports []Report) (Report, error) {
 			}
 			out.Refused = append(out.Refused, x)
 		}
+	}
+	for _, r := range reports {
+		out.Media = mergeMedia(out.Media, r.Media) // an image two shards' articles show is one file
 	}
 	sortReport(&out)
 	return out, nil
@@ -649,7 +693,7 @@ func (w *Workspace) trusted(r *Report) *Report {
 			article != "" && !strings.HasPrefix(article, ".") && !strings.ContainsAny(article, "/\\\x00") &&
 			file == w.editionFile(tag, article, format)
 	}
-	out := &Report{Inputs: r.Inputs}
+	out := &Report{Inputs: r.Inputs, Media: w.trustedMedia(r.Media)}
 	for _, o := range r.Editions {
 		if ok(o.Locale, o.Article, o.Format, o.File) {
 			out.Editions = append(out.Editions, o)
@@ -904,7 +948,9 @@ func (w *Workspace) planLocale(c *catalog.Catalog, articles []*segment.Article, 
 }
 
 // render writes a published edition in every format into files.
-func (w *Workspace) render(p plan, formats []string, pg render.Page, files fileset.Set) (Edition, []Output) {
+// imageWarnings are the article's figures whose images are left out,
+// which the HTML and EPUB editions' warnings list.
+func (w *Workspace) render(p plan, formats []string, pg render.Page, files fileset.Set, imageWarnings []string) (Edition, []Output) {
 	ed := p.ed
 	coverage := percent(ed.Stats.Translated, ed.Stats.Units)
 	e := Edition{Edition: ed, Coverage: coverage}
@@ -926,6 +972,9 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 			data = render.Text(ed)
 		case f == "epub":
 			data, warnings = render.EPUB(ed, pg)
+		}
+		if f == "html" || f == "epub" {
+			warnings = append(slices.Clone(imageWarnings), warnings...)
 		}
 		if ed.Stats.Fallback > 0 {
 			warnings = append([]string{fmt.Sprintf("%d of %d units shown in English (fallback)", ed.Stats.Fallback, ed.Stats.Units)}, warnings...)

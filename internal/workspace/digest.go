@@ -11,11 +11,14 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/parallel"
 )
 
 // Digest fingerprints everything a build reads: every article, catalogue,
 // glossary file and the settings file under fsys (by path and content),
+// every other file of the content folder (the images figures show; one
+// larger than an image may be by path and size, all a build reads of it),
 // and extra (the program's version and the build's options). Two builds
 // with the same digest make the same editions, so a build whose digest is
 // the last build's, with every file of that build still in place, has
@@ -36,6 +39,8 @@ func Digest(fsys fs.FS, lay Layout, extra string) (string, error) {
 					// A link or a device: never read here (Load refuses
 					// it); its name still makes the digest differ.
 					p += "\x00not a regular file"
+				} else if info, err := d.Info(); err == nil && info.Size() > bound.Image.Max && !strings.HasSuffix(p, ".md") {
+					p += fmt.Sprintf("\x00%d bytes", info.Size()) // a file no figure may show: its size is all a build reads
 				}
 				paths = append(paths, p)
 			}
@@ -46,7 +51,7 @@ func Digest(fsys fs.FS, lay Layout, extra string) (string, error) {
 		}
 		return err
 	}
-	if err := add(lay.Content, func(p string) bool { return strings.HasSuffix(p, ".md") }); err != nil {
+	if err := add(lay.Content, func(string) bool { return true }); err != nil {
 		return "", err
 	}
 	if err := add(lay.Locales, func(p string) bool { return strings.HasSuffix(p, ".toml") }); err != nil {
@@ -64,8 +69,8 @@ func Digest(fsys fs.FS, lay Layout, extra string) (string, error) {
 	sums := make([]string, len(paths))
 	errs := make([]error, len(paths))
 	parallel.For(len(paths), func(i int) {
-		if strings.HasSuffix(paths[i], "\x00not a regular file") {
-			return
+		if strings.Contains(paths[i], "\x00") {
+			return // its name (and size) is what counts
 		}
 		f, err := fsys.Open(paths[i])
 		if err != nil {
@@ -96,6 +101,11 @@ func Digest(fsys fs.FS, lay Layout, extra string) (string, error) {
 func (r *Report) Current(fsys fs.FS) bool {
 	for _, o := range r.Editions {
 		if _, err := fs.Stat(fsys, o.File); err != nil {
+			return false
+		}
+	}
+	for _, m := range r.Media {
+		if _, err := fs.Stat(fsys, m.File); err != nil {
 			return false
 		}
 	}

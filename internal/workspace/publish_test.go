@@ -55,7 +55,8 @@ func written(t *testing.T) (string, *Result) {
 // TestEPUBCheck runs epubcheck, as a publisher would, on every EPUB edition:
 // no errors and no warnings. The books are checked in one JVM, with those
 // the builds of projects holding characters no edition can carry write
-// (charBooks): what build publishes of them is valid too.
+// (charBooks): what build publishes of them is valid too; and with the
+// books of a project whose figures show images (imageBooks).
 func TestEPUBCheck(t *testing.T) {
 	dir, res := written(t)
 	var books []string
@@ -69,6 +70,7 @@ func TestEPUBCheck(t *testing.T) {
 	}
 	books = append(books, charBooks(t, t.TempDir())...)
 	books = append(books, gfmBook(t, t.TempDir()))
+	books = append(books, imageBooks(t)...)
 	for book, r := range testtool.EPUBCheck(t, books...) {
 		if !r.OK {
 			t.Errorf("epubcheck %s:\n%s", book, r.Output)

@@ -27,6 +27,7 @@ import (
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/media"
 	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/translit"
 )
@@ -98,6 +99,8 @@ type Workspace struct {
 	fingerprints map[*segment.Article]string // by ready, for fingerprint
 	read         map[string][32]byte         // each catalogue's content as Load read it (SHA-256)
 	bySlug       map[string]*segment.Article // the articles by slug, for Article
+
+	figures map[*segment.Article][]media.Ref // each article's figures' images that can be published (Load)
 }
 
 // BrokenCatalogue is a catalogue that could not be read.
@@ -186,19 +189,26 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 	// The articles are read and split in parallel; what follows is in
 	// path order, so the result is the same whatever the scheduling.
 	articles := make([]*segment.Article, len(paths))
+	figures := make([][]media.Ref, len(paths))
 	errs := make([]error, len(paths))
+	folder := w.folder()
 	parallel.For(len(paths), func(i int) {
 		data, err := bound.ReadFile(fsys, paths[i], bound.Article)
 		if err == nil {
 			articles[i], err = segment.Split(paths[i], data)
 		}
+		if err == nil {
+			figures[i] = resolveFigures(folder, articles[i])
+		}
 		errs[i] = err
 	})
+	w.figures = make(map[*segment.Article][]media.Ref, len(paths))
 	for i := range paths {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
 		w.Articles = append(w.Articles, articles[i])
+		w.figures[articles[i]] = figures[i]
 	}
 	entries, err := fs.ReadDir(fsys, lay.Locales)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

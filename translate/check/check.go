@@ -19,6 +19,7 @@ import (
 	"github.com/tilmash/tilmash/translate/inflect"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
+	"github.com/tilmash/tilmash/translate/media"
 	"github.com/tilmash/tilmash/translate/placeholder"
 	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/translit"
@@ -55,6 +56,7 @@ const (
 	CodeControl         = "control-char"
 	CodeInvisible       = "invisible-char"
 	CodeUnsafeLink      = "unsafe-link"
+	CodeImage           = "image"
 	CodeSettings        = "settings"
 )
 
@@ -67,7 +69,7 @@ var Codes = []string{
 	CodeMarkup, CodeNumber, CodeQuotes, CodeGroupedNumber, CodeSpace,
 	CodeDash, CodePercent, CodeDecimal, CodeMixedScript, CodeForeignLetters,
 	CodeLanguageLetters, CodeSpelling, CodeNFC, CodeFrontMatter, CodeReused,
-	CodeControl, CodeInvisible, CodeUnsafeLink, CodeSettings,
+	CodeControl, CodeInvisible, CodeUnsafeLink, CodeImage, CodeSettings,
 	glossary.CodeMissing, glossary.CodeAlso, glossary.CodeForbidden, glossary.CodeAltered,
 }
 
@@ -113,6 +115,8 @@ func Run(in Input) []finding.Finding {
 			code := CodeFrontMatter
 			if strings.HasPrefix(w.Msg, segment.UnsafeLinkMsg) {
 				code = CodeUnsafeLink
+			} else if strings.HasPrefix(w.Msg, media.Msg) {
+				code = CodeImage // the workspace's, from the folder beside the article
 			}
 			f := finding.Finding{Pos: w.Pos, Code: code, Severity: finding.Warning, Message: w.Msg}
 			if in.Config.decide(&f, nil) {

@@ -35,6 +35,7 @@
 //	reused             an entry filled from the same English elsewhere, to review (warning)
 //	front-matter       a front-matter field tilmash does not know (warning)
 //	unsafe-link        a link to an address that is not http, https, mailto, tel or relative
+//	image              a figure's image file that is not published (package media): missing, outside content/, a link, too large, not an image
 //	settings           a locale without its [locales.X] table in tilmash.toml
 //
 // Which checks run, and how severe they are, is set per project, locale and

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/markup"
+	"github.com/tilmash/tilmash/translate/media"
 	"github.com/tilmash/tilmash/translate/segment"
 )
 
@@ -25,6 +26,57 @@ type htmlWriter struct {
 	noteRefs map[string]int // footnote references written, by label, for their ids
 	bal      balancer       // raw HTML closes only what raw HTML opened (HTML; XHTML checks well-formedness)
 	Warnings []string       // what was left out, and why
+
+	images map[string]Image // the figures' images the editions publish, by address (Page.Images)
+	packed []packedImage    // XHTML: the images the book packs, in order of first use
+}
+
+// packedImage is an image an EPUB carries.
+type packedImage struct {
+	src  string // the figure's address in the article
+	name string // its path in the book, relative to the package document: images/img1.jpg
+	Image
+}
+
+// epubTypes are the image types a book packs, with their file extensions:
+// EPUB 3.2's core media types for raster images. WebP is one only since
+// EPUB 3.3, and reading systems of 3.2 (and epubcheck 4) refuse it without
+// a fallback: the HTML edition shows it, the book its caption.
+var epubTypes = map[string]string{"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif"}
+
+// figureSrc is the address an edition's <img> gives a figure's image, or
+// "" when the edition shows the figure's caption alone: a figure with no
+// address, or one whose file is not published (the article's warning says
+// why); in a book, an image it cannot pack.
+func (w *htmlWriter) figureSrc(src string) string {
+	if src == "" {
+		return ""
+	}
+	if img, ok := w.images[src]; ok {
+		if !w.xhtml {
+			return img.Href
+		}
+		for _, p := range w.packed {
+			if p.src == src || p.Href == img.Href { // the same file, however the article names it
+				return p.name
+			}
+		}
+		ext, ok := epubTypes[img.Type]
+		if !ok {
+			w.Warnings = append(w.Warnings, fmt.Sprintf("the image %q (%s) is left out of the book, its caption kept: EPUB 3.2 reading systems show only JPEG, PNG and GIF; save it as one of them", shorten(src), img.Type))
+			return ""
+		}
+		name := "images/img" + strconv.Itoa(len(w.packed)+1) + "." + ext
+		w.packed = append(w.packed, packedImage{src: src, name: name, Image: img})
+		return name
+	}
+	if href, ok := media.External(src); ok {
+		if !w.xhtml {
+			return href
+		}
+		w.Warnings = append(w.Warnings, fmt.Sprintf("the image %q is left out of the book, its caption kept: a book carries only the images beside its article, and this one is on a site", shorten(src)))
+	}
+	return "" // relative, but not published: the article's warning says why
 }
 
 func (w *htmlWriter) void(tag, attrs string) string {
@@ -149,15 +201,23 @@ func (w *htmlWriter) block(bl assemble.Block) {
 	case segment.ParagraphBlock:
 		b.WriteString("<p" + class(bl.Class) + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</p>\n")
 	case segment.FigureBlock:
-		b.WriteString("<figure>\n")
-		// A figure whose photograph the article does not give shows its
-		// caption alone: a placeholder box on a live page reads as a
-		// broken image.
-		if bl.Src != "" {
-			b.WriteString(w.void("img", ` src="`+template.HTMLEscapeString(bl.Src)+`" alt="`+template.HTMLEscapeString(markup.PlainText(bl.Text.Nodes))+`"`) + "\n")
+		// A figure whose photograph is not published (no address, a file
+		// left out) shows its caption alone: never an <img> without a
+		// picture, which a live page shows as a broken image.
+		src := w.figureSrc(bl.Src)
+		var caption []markup.Node
+		if bl.Text != nil {
+			caption = bl.Text.Nodes
 		}
-		if len(bl.Text.Nodes) > 0 {
-			b.WriteString("<figcaption" + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</figcaption>\n")
+		if src == "" && len(caption) == 0 {
+			return // nothing to show
+		}
+		b.WriteString("<figure>\n")
+		if src != "" {
+			b.WriteString(w.void("img", ` src="`+template.HTMLEscapeString(src)+`" alt="`+template.HTMLEscapeString(markup.PlainText(caption))+`"`) + "\n")
+		}
+		if len(caption) > 0 {
+			b.WriteString("<figcaption" + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(caption) + "</figcaption>\n")
 		}
 		b.WriteString("</figure>\n")
 	case segment.ListBlock:

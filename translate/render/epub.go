@@ -26,8 +26,15 @@ var epubCSS string
 // as XHTML. The same edition always gives the same bytes: entries carry no
 // timestamps, and dcterms:modified is the article's date.
 //
+// The book packs the images of pg.Images its figures show, each once, as
+// EPUB/images/img<n>.<ext> (stored, not compressed again) with its media
+// type in the manifest. A figure whose image it cannot carry shows its
+// caption alone: an address on a site (a book has no network; EPUB allows
+// only audio, video and fonts there), or a type EPUB 3.2's reading systems
+// need a fallback for (WebP).
+//
 // It returns what it had to leave out (raw HTML that is not well-formed
-// XML) as warnings.
+// XML, figures' images) as warnings.
 //
 // A book has no place beside the web editions, so it links to the other
 // languages only where they have absolute addresses (pg's alternates under
@@ -35,7 +42,7 @@ var epubCSS string
 func EPUB(ed *assemble.Edition, pg Page) ([]byte, []string) {
 	lang := ed.Locale.String()
 	title := plainOf(ed.Meta[segment.Headline])
-	w := &htmlWriter{xhtml: true}
+	w := &htmlWriter{xhtml: true, images: pg.Images}
 	w.blocks(ed.Blocks)
 
 	var article strings.Builder
@@ -109,7 +116,7 @@ func EPUB(ed *assemble.Edition, pg Page) ([]byte, []string) {
 <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
 <item id="article" href="article.xhtml" media-type="application/xhtml+xml"/>
 <item id="css" href="style.css" media-type="text/css"/>
-</manifest>
+` + manifestImages(w.packed) + `</manifest>
 <spine>
 <itemref idref="article"/>
 </spine>
@@ -122,17 +129,36 @@ func EPUB(ed *assemble.Edition, pg Page) ([]byte, []string) {
 </rootfiles>
 </container>
 `
-	return zipBook([]bookEntry{
-		{"mimetype", "application/epub+zip"},
-		{"META-INF/container.xml", container},
-		{"EPUB/package.opf", opf},
-		{"EPUB/nav.xhtml", nav.String()},
-		{"EPUB/article.xhtml", article.String()},
-		{"EPUB/style.css", epubCSS},
-	}), w.Warnings
+	entries := []bookEntry{
+		{name: "mimetype", data: []byte("application/epub+zip")},
+		{name: "META-INF/container.xml", data: []byte(container)},
+		{name: "EPUB/package.opf", data: []byte(opf)},
+		{name: "EPUB/nav.xhtml", data: []byte(nav.String())},
+		{name: "EPUB/article.xhtml", data: []byte(article.String())},
+		{name: "EPUB/style.css", data: []byte(epubCSS)},
+	}
+	for _, p := range w.packed {
+		entries = append(entries, bookEntry{name: "EPUB/" + p.name, data: p.Data, store: true})
+	}
+	return zipBook(entries), w.Warnings
 }
 
-type bookEntry struct{ name, data string }
+// manifestImages is the package document's manifest items for the images
+// a book packs.
+func manifestImages(packed []packedImage) string {
+	var b strings.Builder
+	for i, p := range packed {
+		fmt.Fprintf(&b, "<item id=\"img%d\" href=\"%s\" media-type=\"%s\"/>\n", i+1, p.name, p.Type)
+	}
+	return b.String()
+}
+
+// bookEntry is one file of a book's zip container.
+type bookEntry struct {
+	name  string
+	data  []byte
+	store bool // stored as it is: an image, compressed already
+}
 
 // zipBook writes an EPUB's entries: mimetype first, stored and with no extra
 // field (no modification time: the same book gives the same bytes), the rest
@@ -142,14 +168,14 @@ func zipBook(entries []bookEntry) []byte {
 	z := zip.NewWriter(&buf)
 	for _, e := range entries {
 		method := zip.Deflate
-		if e.name == "mimetype" {
+		if e.name == "mimetype" || e.store {
 			method = zip.Store
 		}
 		f, err := z.CreateHeader(&zip.FileHeader{Name: e.name, Method: method})
 		if err != nil {
 			panic("render: epub: " + err.Error()) // writing to memory
 		}
-		f.Write([]byte(e.data))
+		f.Write(e.data)
 	}
 	if err := z.Close(); err != nil {
 		panic("render: epub: " + err.Error())
@@ -202,7 +228,7 @@ func RelinkEPUB(book []byte, pg Page) ([]byte, bool) {
 			}
 			data, relinked = out, true
 		}
-		entries = append(entries, bookEntry{f.Name, string(data)})
+		entries = append(entries, bookEntry{name: f.Name, data: data, store: f.Method == zip.Store})
 	}
 	if !relinked {
 		return book, false

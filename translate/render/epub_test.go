@@ -11,8 +11,9 @@ import (
 	"github.com/tilmash/tilmash/internal/testtool"
 )
 
-// TestEPUB renders the fixtures as EPUB: deterministic, the mimetype first
-// and stored, and epubcheck-clean (every book in one JVM).
+// TestEPUB renders the fixtures, and a book with images, as EPUB:
+// deterministic, the mimetype first and stored, and epubcheck-clean (every
+// book in one JVM).
 func TestEPUB(t *testing.T) {
 	dir := t.TempDir()
 	var books []string
@@ -44,6 +45,14 @@ func TestEPUB(t *testing.T) {
 		}
 		books = append(books, f)
 	}
+	// A book with images packed, and figures it shows as captions alone.
+	_, ed := english(t, "content/news/figures.md", []byte(figures))
+	book, _ := EPUB(ed, Page{Images: figureImages(t)})
+	f := filepath.Join(dir, "figures.epub")
+	if err := os.WriteFile(f, book, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	books = append(books, f)
 	// A broken book in the same batch: the check can fail.
 	broken := filepath.Join(dir, "broken.epub")
 	if err := os.WriteFile(broken, []byte("PK not a book"), 0o644); err != nil {

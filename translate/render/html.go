@@ -34,10 +34,23 @@ type Page struct {
 	// Default is the address of the edition for readers whose language
 	// has none (hreflang="x-default"), the source edition; empty: none.
 	Default string
+	// Images are the figures' images the editions publish, by the address
+	// the article writes (segment.Block.Src). A figure with a relative
+	// address that is not here shows its caption alone; an absolute or
+	// site-absolute address (https://…, /img/x.jpg) is the site's, and
+	// the HTML edition shows it as it is (a book cannot).
+	Images map[string]Image
 	// MarkUnits marks every element that holds a unit's text with
 	// data-unit="<unit ID>", for the live preview (tilmash serve) to find
 	// each unit on the page. Published editions are written without it.
 	MarkUnits bool
+}
+
+// Image is a file a figure shows, as the editions publish it.
+type Image struct {
+	Href string // its address from the HTML edition: ../media/news/photo.jpg
+	Type string // its media type, from its content (package media): image/jpeg…
+	Data []byte // its content, which the EPUB edition packs
 }
 
 //go:embed page.html.tmpl
@@ -90,7 +103,7 @@ func HTML(ed *assemble.Edition, pg Page) []byte {
 		Date:        ed.Date,
 		Revising:    ed.Stats.UnderRevision,
 	}
-	w := &htmlWriter{units: pg.MarkUnits}
+	w := &htmlWriter{units: pg.MarkUnits, images: pg.Images}
 	d.W = w
 	w.blocks(ed.Blocks)
 	d.Body = template.HTML(w.b.String())

@@ -93,6 +93,9 @@ func (r *references) plain(nodes []markup.Node) string {
 
 func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string, refs *references) {
 	for _, bl := range blocks {
+		if bl.Kind == segment.FigureBlock && (bl.Text == nil || len(bl.Text.Nodes) == 0) {
+			continue // a figure without a caption: nothing to show in text
+		}
 		b.WriteString("\n")
 		switch bl.Kind {
 		case segment.HeadingBlock:

@@ -71,6 +71,7 @@ type Block struct {
 	// Markdown edition of another language replaces with the
 	// translation, every byte around it kept as the editor wrote it.
 	Span Span
+	Pos  Pos // a figure's place in the file (its image's warnings are there)
 }
 
 // Span is a stretch of an article's source text that a translation
@@ -475,6 +476,7 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 			if strings.TrimSpace(markup.PlainText(nodes)) != "" {
 				b.Unit = s.add(s.unit(Caption, nodes, s.pos(n), "A photo caption."))
 			} // no alt text: a photograph without a caption, nothing to translate
+			b.Pos = s.pos(n)
 			s.placeOf(n, xhtml.UnescapeString(b.Src))
 			if !SafeURL(b.Src) {
 				s.unsafeLink(n, b.Src)
