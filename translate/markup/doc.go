@@ -5,7 +5,8 @@
 // <s>…</s> for struck-through text, <a1>…</a1> for the first link,
 // <img1>…</img1> for the first inline image (its description translated),
 // <code1/> for the first code span, <fn1/> for the first footnote
-// reference, <br/> for a hard break, <html1/> for inline HTML. The link's address and the code's text
+// reference, <tpl1/> for the first piece of a site generator's code (a Hugo
+// shortcode, a Liquid tag), <br/> for a hard break, <html1/> for inline HTML. The link's address and the code's text
 // stay in the source unit (like x/text's message placeholders), so a translator
 // can move a tag but cannot break a URL, and a missing, extra or unbalanced tag
 // is an error that names its column instead of silently broken output.

@@ -23,6 +23,7 @@ const (
 	Strike               // struck-through text around Node.Children (~~…~~), written <s>…</s>
 	Image                // an inline image of Node.Href titled Node.Title, its alt text (translated) in Node.Children: <img1>…</img1>
 	Footnote             // a reference to the footnote labelled Node.Href, numbered Node.Text: <fn1/>
+	Template             // a site generator's code ({{< ref "x" >}}, {{ site.baseurl }}) in Node.Text, never translated: <tpl1/>
 )
 
 // Node is one piece of inline content.
@@ -46,9 +47,9 @@ func Encode(nodes []Node) (string, Tags) {
 }
 
 type encoder struct {
-	b                                strings.Builder
-	tags                             Tags
-	links, codes, raw, images, notes int
+	b                                      strings.Builder
+	tags                                   Tags
+	links, codes, raw, images, notes, tpls int
 }
 
 func (e *encoder) nodes(nodes []Node) {
@@ -87,6 +88,11 @@ func (e *encoder) nodes(nodes []Node) {
 		case Footnote:
 			e.notes++
 			name := "fn" + strconv.Itoa(e.notes)
+			e.tags[name] = n
+			e.b.WriteString("<" + name + "/>")
+		case Template:
+			e.tpls++
+			name := "tpl" + strconv.Itoa(e.tpls)
 			e.tags[name] = n
 			e.b.WriteString("<" + name + "/>")
 		case Var:

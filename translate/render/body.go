@@ -214,7 +214,13 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		}
 		b.WriteString("<figure>\n")
 		if src != "" {
-			b.WriteString(w.void("img", ` src="`+template.HTMLEscapeString(src)+`" alt="`+template.HTMLEscapeString(markup.PlainText(caption))+`"`) + "\n")
+			alt := markup.PlainText(caption)
+			for _, c := range bl.Children { // a figure shortcode's own alt="…"
+				if c.Kind == segment.ParamBlock && c.Label == "alt" && c.Text != nil {
+					alt = markup.PlainText(c.Text.Nodes)
+				}
+			}
+			b.WriteString(w.void("img", ` src="`+template.HTMLEscapeString(src)+`" alt="`+template.HTMLEscapeString(alt)+`"`) + "\n")
 		}
 		if len(caption) > 0 {
 			b.WriteString("<figcaption" + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(caption) + "</figcaption>\n")
@@ -395,6 +401,12 @@ func (w *htmlWriter) inline(nodes []markup.Node) string {
 		case markup.Strong:
 			b.WriteString("<strong>" + w.content(n.Children) + "</strong>")
 		case markup.Link:
+			if strings.Contains(n.Href, "{{") || strings.Contains(n.Href, "{%") {
+				// An address the site generator makes: only it can write the link.
+				w.Warnings = append(w.Warnings, "a link whose address is the site generator's code shown as its words alone: "+shorten(n.Href))
+				b.WriteString(w.content(n.Children))
+				continue
+			}
 			b.WriteString(`<a href="` + template.HTMLEscapeString(n.Href) + `"`)
 			if n.Title != "" {
 				b.WriteString(` title="` + template.HTMLEscapeString(n.Title) + `"`)
@@ -414,6 +426,9 @@ func (w *htmlWriter) inline(nodes []markup.Node) string {
 				attrs += ` title="` + template.HTMLEscapeString(n.Title) + `"`
 			}
 			b.WriteString(w.void("img", attrs))
+		case markup.Template:
+			// Only the site generator can run it: left out (the article's
+			// warning says where).
 		case markup.Footnote:
 			if w.noteRefs == nil {
 				w.noteRefs = map[string]int{}

@@ -14,6 +14,7 @@ import (
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
+	"github.com/tilmash/tilmash/translate/sitecode"
 )
 
 // Markdown writes the edition as Markdown: the article's own source,
@@ -60,6 +61,12 @@ func mdSplices(subs []splice, blocks []assemble.Block) []splice {
 	for _, bl := range blocks {
 		subs = mdSplices(subs, bl.Children)
 		if bl.Text == nil || bl.Span.IsZero() {
+			continue
+		}
+		if bl.Span.Quote != 0 {
+			// A shortcode's parameter: plain text, quoted as it is.
+			p := sitecode.Param{Raw: bl.Span.Quote == '`'}
+			subs = append(subs, splice{bl.Span, p.Quote(markup.PlainText(bl.Text.Nodes))})
 			continue
 		}
 		switch bl.Kind {
@@ -180,6 +187,8 @@ func mdInlineIn(nodes []markup.Node, inLink bool) string {
 			b.WriteString(")")
 		case markup.Footnote:
 			b.WriteString("[^" + n.Href + "]")
+		case markup.Template:
+			b.WriteString(n.Text) // the site generator's, as written
 		}
 	}
 	return b.String()
@@ -193,6 +202,9 @@ func mdCell(nodes []markup.Node) string {
 }
 
 func mdURL(u string) string {
+	if strings.Contains(u, "{{") || strings.Contains(u, "{%") {
+		return u // the site generator's code, as written: it makes the address before Markdown reads it
+	}
 	if strings.ContainsAny(u, " ()<>") {
 		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
 	}

@@ -65,8 +65,8 @@ func (r *references) plain(nodes []markup.Node) string {
 		switch n.Kind {
 		case markup.Link:
 			b.WriteString(r.plain(n.Children))
-			if n.Href == "" {
-				continue
+			if n.Href == "" || strings.Contains(n.Href, "{{") || strings.Contains(n.Href, "{%") {
+				continue // no address, or one only the site generator can write
 			}
 			if r.num == nil {
 				r.num = map[string]int{}

@@ -3,8 +3,10 @@ package segment
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,6 +23,7 @@ import (
 
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
+	"github.com/tilmash/tilmash/translate/sitecode"
 )
 
 // BlockKind says what a block of the document is.
@@ -45,7 +48,14 @@ const (
 	DescBlock      BlockKind = "desc"      // a description: its blocks
 	FootnotesBlock BlockKind = "footnotes" // the article's footnotes, at its end
 	FootnoteBlock  BlockKind = "footnote"  // one footnote: Label, its blocks
+	TemplateBlock  BlockKind = "template"  // a site generator's code alone in a paragraph: Literal, its translated parameters in Children
+	ParamBlock     BlockKind = "param"     // a translated parameter of a shortcode: Label (its key), its text
 )
+
+// ShortcodeParams are the parameters of a shortcode whose values a reader
+// sees, and which are therefore translated (Hugo's figure takes caption,
+// alt and title; many themes' shortcodes a title, a summary or a text).
+var ShortcodeParams = []string{"caption", "alt", "title", "summary", "text", "label"}
 
 // Block is one block of an article's structure. Text lives in units; a block
 // points at its unit by index, so units can be renamed without touching blocks.
@@ -84,6 +94,10 @@ type Span struct {
 	Start, End int
 	Cont       string
 	Whole      bool
+	// Quote, when set, says the stretch is a shortcode parameter's value
+	// written inside this quotation mark ('"' or '`'): the translation is
+	// written there as plain text, quoted as the parameter is.
+	Quote byte
 }
 
 // IsZero reports whether the span marks nothing.
@@ -187,7 +201,12 @@ func Split(file string, src []byte) (*Article, error) {
 	if err := emphasisBudget(file, body, bodyLine); err != nil {
 		return nil, err
 	}
-	doc := md.Parser().Parse(text.NewReader(body))
+	// The site generators' code is hidden from the Markdown parser, as Hugo
+	// hides its shortcodes: the parser reads a token of the same length in
+	// its place; positions hold, and the text is read from the source.
+	s.codes = sitecode.Mask(body, sitecode.Find(body))
+	s.emitted = map[int]bool{}
+	doc := md.Parser().Parse(text.NewReader(s.codes.Text))
 	s.footnotes = map[int]string{}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if fn, ok := n.(*east.Footnote); ok && entering {
@@ -282,9 +301,11 @@ func (s *splitter) dropRepeatedTitle(doc ast.Node) {
 	if !ok || h.Level != 1 {
 		return
 	}
-	numbers := s.numbers
+	numbers, emitted, warnings := s.numbers, maps.Clone(s.emitted), len(s.a.Warnings)
 	nodes, err := s.inlines(h)
-	s.numbers = numbers // a trial: the heading's numbers must not shift the body's placeholders
+	// A trial: the heading's numbers must not shift the body's placeholders,
+	// nor its codes and warnings count as given.
+	s.numbers, s.emitted, s.a.Warnings = numbers, emitted, s.a.Warnings[:warnings]
 	if err == nil && foldTitle(withNumbers(nodes)) == foldTitle(s.title) {
 		s.a.TitleSpan = s.textSpan(h)
 		doc.RemoveChild(doc, h)
@@ -334,10 +355,12 @@ type splitter struct {
 	title      string // the headline, from the front matter
 	inAnswer   bool   // after a question heading, until the next heading
 	numbers    int
-	newlines   []int          // the offsets of src's line breaks, found once for pos
-	base       int            // the offset of src (the body) in the file
-	places     []place        // text in no unit that reaches an edition, for chars
-	footnotes  map[int]string // each footnote's label, by its number
+	newlines   []int            // the offsets of src's line breaks, found once for pos
+	base       int              // the offset of src (the body) in the file
+	places     []place          // text in no unit that reaches an edition, for chars
+	footnotes  map[int]string   // each footnote's label, by its number
+	codes      *sitecode.Masked // the site generators' code in the body, masked for the Markdown parser
+	emitted    map[int]bool     // the codes (by start) already given to a unit, for one that runs over lines
 }
 
 // placeOf records the text of node n (an HTML block, a figure's address)
@@ -425,23 +448,7 @@ func (s *splitter) pos(n ast.Node) Pos {
 			offset = 0
 		}
 	}
-	// The line by binary search over the line breaks, found once: counting
-	// them from the start for every unit was quadratic in the article.
-	if s.newlines == nil {
-		s.newlines = []int{}
-		for i, c := range s.src {
-			if c == '\n' {
-				s.newlines = append(s.newlines, i)
-			}
-		}
-	}
-	before := sort.SearchInts(s.newlines, offset) // line breaks before offset
-	lineStart := 0
-	if before > 0 {
-		lineStart = s.newlines[before-1] + 1
-	}
-	col := utf8.RuneCount(s.src[lineStart:offset]) + 1
-	return Pos{s.file, before + 1 + s.lineOffset, col}
+	return s.posAt(offset)
 }
 
 func (s *splitter) blocks(parent ast.Node, container BlockKind) ([]Block, error) {
@@ -464,13 +471,16 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 	case *ast.Heading:
 		return s.heading(n)
 	case *ast.Paragraph, *ast.TextBlock:
+		if codes, ok := s.onlyCodes(n); ok {
+			return s.template(n, codes)
+		}
 		if img, ok := soleImage(n); ok {
 			nodes, err := s.inlines(img)
 			if err != nil {
 				return none, false, err
 			}
 			b := none
-			b.Kind, b.Src, b.Title = FigureBlock, string(img.Destination), string(img.Title)
+			b.Kind, b.Src, b.Title = FigureBlock, s.codes.Unmask(string(img.Destination)), s.codes.Unmask(string(img.Title))
 			b.Span = s.textSpan(n)
 			b.Span.Whole = true // the image is written anew, its caption translated
 			if strings.TrimSpace(markup.PlainText(nodes)) != "" {
@@ -484,9 +494,17 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 			}
 			return b, true, nil
 		}
+		// A line of the site generator's code alone, first or last (a
+		// paired shortcode's ends, a kramdown attribute list): kept where it
+		// is, out of the paragraph's text; its readable parameters
+		// translated.
+		edges, params := s.codeLines(n)
 		nodes, err := s.inlines(n)
 		if err != nil {
 			return none, false, err
+		}
+		if edges != [2]int{} {
+			nodes = trimText(nodes)
 		}
 		kind, ctx := Paragraph, "Body text"
 		switch {
@@ -511,6 +529,16 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 		b := none
 		b.Kind, b.Unit, b.Span = ParagraphBlock, s.add(u), s.textSpan(n)
 		s.trimSpan(n, &b.Span)
+		if edges != [2]int{} {
+			lines := n.Lines()
+			b.Span.Start = s.base + lines.At(edges[0]).Start
+			end := lines.At(lines.Len() - 1 - edges[1]).Stop
+			for end > 0 && strings.IndexByte(" \t\n", s.src[end-1]) >= 0 {
+				end--
+			}
+			b.Span.End = s.base + end
+		}
+		b.Children = params
 		if kind == Answer {
 			b.Class = "answer"
 		}
@@ -848,11 +876,7 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
-			v := c.Segment.Value(s.src)
-			if !c.IsRaw() {
-				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
-			}
-			out = s.appendText(out, string(v))
+			out = s.textOf(out, c)
 			switch {
 			case c.HardLineBreak():
 				out = append(out, markup.Node{Kind: markup.Break})
@@ -876,12 +900,13 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 			if err != nil {
 				return nil, err
 			}
-			if !SafeURL(string(c.Destination)) {
-				s.unsafeLink(n, string(c.Destination))
+			dest := s.codes.Unmask(string(c.Destination))
+			if !SafeURL(dest) {
+				s.unsafeLink(n, dest)
 				out = append(out, kids...) // the words, without the link
 				continue
 			}
-			out = append(out, markup.Node{Kind: markup.Link, Href: string(c.Destination), Title: string(c.Title), Children: kids})
+			out = append(out, markup.Node{Kind: markup.Link, Href: dest, Title: s.codes.Unmask(string(c.Title)), Children: kids})
 		case *ast.AutoLink:
 			url := string(c.URL(s.src))
 			if c.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
@@ -906,7 +931,9 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 					b.Write(st.Value)
 				}
 			}
-			out = append(out, markup.Node{Kind: markup.Code, Text: b.String()})
+			// A line break in a code span is a space (CommonMark): kept, it
+			// would end the span's line when the span is written again.
+			out = append(out, markup.Node{Kind: markup.Code, Text: strings.ReplaceAll(b.String(), "\n", " ")})
 		case *ast.RawHTML:
 			var b strings.Builder
 			for i := 0; i < c.Segments.Len(); i++ {
@@ -921,12 +948,13 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 			if err != nil {
 				return nil, err
 			}
-			if !SafeURL(string(c.Destination)) {
-				s.unsafeLink(n, string(c.Destination))
+			dest := s.codes.Unmask(string(c.Destination))
+			if !SafeURL(dest) {
+				s.unsafeLink(n, dest)
 				out = append(out, alt...) // its words, without the image
 				continue
 			}
-			out = append(out, markup.Node{Kind: markup.Image, Href: string(c.Destination), Title: string(c.Title), Children: alt})
+			out = append(out, markup.Node{Kind: markup.Image, Href: dest, Title: s.codes.Unmask(string(c.Title)), Children: alt})
 		case *east.Strikethrough:
 			kids, err := s.inlines(c)
 			if err != nil {
@@ -943,6 +971,232 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 		}
 	}
 	return joinText(out), nil
+}
+
+// codeLines finds the lines of paragraph n, from its start and from its
+// end, that hold the site generator's code alone: how many there are at
+// each end (none if every line is such), their codes marked as given (they
+// are no part of the paragraph's text), their readable parameters as
+// blocks.
+func (s *splitter) codeLines(n ast.Node) ([2]int, []Block) {
+	lines := n.Lines()
+	only := func(i int) []sitecode.Code {
+		seg := lines.At(i)
+		codes := s.codes.At(seg.Start, seg.Stop)
+		if len(codes) == 0 || codes[0].Start < seg.Start {
+			return nil
+		}
+		at := seg.Start
+		for _, c := range codes {
+			if len(bytes.TrimSpace(s.src[at:c.Start])) > 0 || c.End > seg.Stop {
+				return nil
+			}
+			at = c.End
+		}
+		if len(bytes.TrimSpace(s.src[at:seg.Stop])) > 0 {
+			return nil
+		}
+		return codes
+	}
+	var edges [2]int
+	var edgeCodes []sitecode.Code
+	for i := 0; i < lines.Len(); i++ {
+		c := only(i)
+		if c == nil {
+			break
+		}
+		edges[0]++
+		edgeCodes = append(edgeCodes, c...)
+	}
+	if edges[0] == lines.Len() {
+		return [2]int{}, nil
+	}
+	for i := lines.Len() - 1; i > edges[0]; i-- {
+		c := only(i)
+		if c == nil {
+			break
+		}
+		edges[1]++
+		edgeCodes = append(edgeCodes, c...)
+	}
+	var params []Block
+	for _, c := range edgeCodes {
+		s.emitted[c.Start] = true
+		s.leftOut(c)
+		params = append(params, s.params(c, false)...)
+	}
+	return edges, params
+}
+
+// leftOut warns, at its place, of a site generator's code that only the
+// Markdown editions carry.
+func (s *splitter) leftOut(c sitecode.Code) {
+	s.a.Warnings = append(s.a.Warnings, &Error{s.posAt(c.Start), fmt.Sprintf("%s is the site generator's own: kept in the Markdown editions, left out of the HTML, text and EPUB editions", shortCode(s.src[c.Start:c.End]))})
+}
+
+// params are the blocks of a shortcode's readable parameters, each a unit
+// (in a figure, a caption's unit is a caption's).
+func (s *splitter) params(c sitecode.Code, fig bool) []Block {
+	var out []Block
+	for _, p := range c.Params {
+		if !slices.Contains(ShortcodeParams, p.Key) || strings.TrimSpace(p.Value) == "" {
+			continue
+		}
+		ctx := fmt.Sprintf("The %s parameter of a %q shortcode (a site generator's code; the rest of it stays as it is).", p.Key, c.Name)
+		if fig {
+			ctx = map[string]string{"caption": "A photo caption.", "alt": "A photo's description, for readers who cannot see it.", "title": "A photo's title, shown when the pointer rests on it."}[p.Key]
+		}
+		q := byte('"')
+		if p.Raw {
+			q = '`'
+		}
+		pb := Block{Kind: ParamBlock, Unit: -1, NameUnit: -1, Label: p.Key, Span: Span{Start: s.base + p.Start, End: s.base + p.End, Quote: q}}
+		kind := Param
+		if fig && p.Key == "caption" {
+			kind = Caption
+		}
+		pb.Unit = s.add(s.unit(kind, []markup.Node{{Kind: markup.Text, Text: p.Value}}, s.posAt(p.Start), ctx))
+		out = append(out, pb)
+	}
+	return out
+}
+
+// trimText removes the blanks at the start and the end of a text.
+func trimText(nodes []markup.Node) []markup.Node {
+	if len(nodes) > 0 && nodes[0].Kind == markup.Text {
+		nodes[0].Text = strings.TrimLeft(nodes[0].Text, " \t\n")
+		if nodes[0].Text == "" {
+			nodes = nodes[1:]
+		}
+	}
+	if k := len(nodes) - 1; k >= 0 && nodes[k].Kind == markup.Text {
+		nodes[k].Text = strings.TrimRight(nodes[k].Text, " \t\n")
+		if nodes[k].Text == "" {
+			nodes = nodes[:k]
+		}
+	}
+	return nodes
+}
+
+// onlyCodes returns the site generators' codes of paragraph n if the
+// paragraph holds nothing else (blanks aside).
+func (s *splitter) onlyCodes(n ast.Node) ([]sitecode.Code, bool) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return nil, false
+	}
+	start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	codes := s.codes.At(start, end)
+	if len(codes) == 0 {
+		return nil, false
+	}
+	at := start
+	for _, c := range append(codes, sitecode.Code{Start: end, End: end}) {
+		if c.Start > at && len(bytes.TrimSpace(s.src[at:c.Start])) > 0 {
+			return nil, false
+		}
+		at = max(at, c.End)
+	}
+	return codes, true
+}
+
+// template makes the block of a paragraph that is a site generator's code
+// alone: kept as written in the Markdown editions, its readable parameters
+// translated; Hugo's figure shortcode is a figure in every edition.
+func (s *splitter) template(n ast.Node, codes []sitecode.Code) (Block, bool, error) {
+	b := Block{Kind: TemplateBlock, Unit: -1, NameUnit: -1, Pos: s.pos(n)}
+	lines := n.Lines()
+	b.Literal = string(s.src[lines.At(0).Start:lines.At(lines.Len()-1).Stop])
+	fig := len(codes) == 1 && codes[0].Kind == sitecode.Shortcode && codes[0].Name == "figure" && !codes[0].Closing
+	for _, c := range codes {
+		b.Children = append(b.Children, s.params(c, fig)...)
+	}
+	if fig {
+		b.Kind = FigureBlock
+		if src, ok := codes[0].Param("src"); ok {
+			b.Src = src.Value
+		}
+		for _, key := range []string{"caption", "title", "alt"} {
+			if i := slices.IndexFunc(b.Children, func(c Block) bool { return c.Label == key }); i >= 0 {
+				b.Unit, b.Span = b.Children[i].Unit, b.Children[i].Span
+				b.Children = slices.Delete(b.Children, i, i+1)
+				break
+			}
+		}
+		if !SafeURL(b.Src) {
+			s.unsafeLink(n, b.Src)
+			b.Src = ""
+		}
+		return b, true, nil
+	}
+	for _, c := range codes {
+		s.leftOut(c)
+	}
+	return b, true, nil
+}
+
+// shortCode is a code as a message quotes it: on one line, at most 60
+// characters.
+func shortCode(b []byte) string {
+	s := strings.Join(strings.Fields(string(b)), " ")
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:60]) + "…"
+	}
+	return s
+}
+
+// posAt is the position of byte offset of the body: its line by binary
+// search over the line breaks, found once (counting them from the start for
+// every unit was quadratic in the article).
+func (s *splitter) posAt(offset int) Pos {
+	s.lines()
+	before := sort.SearchInts(s.newlines, offset)
+	lineStart := 0
+	if before > 0 {
+		lineStart = s.newlines[before-1] + 1
+	}
+	return Pos{s.file, before + 1 + s.lineOffset, utf8.RuneCount(s.src[lineStart:offset]) + 1}
+}
+
+// lines finds the body's line breaks, once.
+func (s *splitter) lines() {
+	if s.newlines == nil {
+		s.newlines = []int{}
+		for i, c := range s.src {
+			if c == '\n' {
+				s.newlines = append(s.newlines, i)
+			}
+		}
+	}
+}
+
+// textOf adds the text of t: its words, and each site generator's code in
+// it as a tag of its own (a code running over several lines is given once,
+// where it starts).
+func (s *splitter) textOf(out []markup.Node, t *ast.Text) []markup.Node {
+	start, end := t.Segment.Start, t.Segment.Stop
+	words := func(from, to int) {
+		if from >= to {
+			return
+		}
+		v := s.src[from:to]
+		if !t.IsRaw() {
+			v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+		}
+		out = s.appendText(out, string(v))
+	}
+	at := start
+	for _, c := range s.codes.At(start, end) {
+		words(at, max(at, c.Start))
+		if !s.emitted[c.Start] {
+			s.emitted[c.Start] = true
+			out = append(out, markup.Node{Kind: markup.Template, Text: string(s.src[c.Start:c.End])})
+			s.leftOut(c)
+		}
+		at = max(at, c.End)
+	}
+	words(at, end)
+	return out
 }
 
 // appendText adds text, turning grouped numbers (150,000) into placeholders.

@@ -430,3 +430,16 @@ func TestUnmatchedMarksLinear(t *testing.T) {
 		t.Errorf("%d bytes allocated for an article of %d bytes (at most %d): the work grows faster than the text", got, len(src), bound)
 	}
 }
+
+// TestTitleWithCode: a first heading that holds a site generator's code
+// and is not the title keeps the code in its unit (a trial reading of the
+// heading, to compare it with the title, gives nothing away).
+func TestTitleWithCode(t *testing.T) {
+	a, err := Split("content/x.md", []byte("+++\ntitle = \"T\"\n+++\n\n# Other {{< icon \"x\" >}}\n\nText.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Units[1].Text(); got != "Other <tpl1/>" {
+		t.Errorf("heading = %q, want the code kept", got)
+	}
+}

@@ -37,13 +37,14 @@ const (
 	Definition   Kind = "definition"  // the definition of a term
 	FootnoteText Kind = "footnote"    // the text of a footnote
 	AlertTitle   Kind = "alert"       // the title of a callout box (GitHub's alerts)
+	Param        Kind = "param"       // a shortcode\'s readable parameter (a title, a summary)
 )
 
 // kindCode is the short form of a kind used in generated IDs.
 var kindCode = map[Kind]string{
 	Heading: "h", Paragraph: "p", Caption: "cap", Question: "q",
 	Answer: "a", Item: "li", Quote: "bq",
-	Cell: "td", Term: "dt", Definition: "dd", FootnoteText: "fn", AlertTitle: "alert",
+	Cell: "td", Term: "dt", Definition: "dd", FootnoteText: "fn", AlertTitle: "alert", Param: "param",
 }
 
 // Pos is a place in a file: line and column counted from 1, the column in

@@ -1,0 +1,115 @@
+package sitecode
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestFind(t *testing.T) {
+	src := "Intro {{< ref \"x.md\" >}} and {{% note %}}inner{{% /note %}}.\n\n" +
+		"{{< figure src=\"market.jpg\" caption=\"The flea \\\"market\\\"\" alt=`Stalls` >}}\n\n" +
+		"{% include fact.html title=\"x\" %} {{ site.baseurl }} {# a comment #} {{</* ref \"y\" */>}}\n" +
+		"A lead paragraph.\n{: .lead}\n\n" +
+		"`{{< not this >}}` and\n\n```\n{{ nor this }}\n```\n\n{%- if x -%}{% endif %} {{raw \"site\"}} {} {: } {{ }}\n"
+	var got []string
+	for _, c := range Find([]byte(src)) {
+		s := src[c.Start:c.End]
+		if c.Name != "" {
+			s += " name=" + c.Name
+		}
+		if c.Closing {
+			s += " closing"
+		}
+		for _, p := range c.Params {
+			s += " " + p.Key + "=" + p.Value + "@" + src[p.Start:p.End]
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		`{{< ref "x.md" >}} name=ref`,
+		`{{% note %}} name=note`,
+		`{{% /note %}} name=note closing`,
+		"{{< figure src=\"market.jpg\" caption=\"The flea \\\"market\\\"\" alt=`Stalls` >}} name=figure src=market.jpg@market.jpg caption=The flea \"market\"@The flea \\\"market\\\" alt=Stalls@Stalls",
+		`{% include fact.html title="x" %} name=include`,
+		`{{ site.baseurl }}`,
+		`{# a comment #}`,
+		`{{</* ref "y" */>}}`,
+		`{: .lead}`,
+		`{%- if x -%} name=if`,
+		`{% endif %} name=endif closing`,
+		`{{raw "site"}}`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Find:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestMask: the masked text has the source's length and line breaks, no
+// brace of a code, and Unmask gives every code back from it.
+func TestMask(t *testing.T) {
+	src := []byte("[a link]({{< ref \"x.md\" >}}) and {{< multi\n  line >}} end\nTz0z is a word.\n")
+	m := Mask(src, Find(src))
+	if len(m.Text) != len(src) || bytes.Count(m.Text, []byte("\n")) != bytes.Count(src, []byte("\n")) {
+		t.Fatalf("masked text %q: length or lines differ from %q", m.Text, src)
+	}
+	if bytes.ContainsAny(m.Text, "{}") {
+		t.Errorf("masked text %q still holds braces", m.Text)
+	}
+	if got := m.Unmask(string(m.Text)); got != string(src) {
+		t.Errorf("Unmask(masked) = %q, want %q", got, src)
+	}
+	if got := m.Unmask("Tz0z plain"); got != "Tz0z plain" && !strings.Contains(string(src), "Tz") {
+		t.Errorf("a text that only looks like a token changed: %q", got)
+	}
+}
+
+func TestQuote(t *testing.T) {
+	p := Param{}
+	if got := p.Quote(`«Барахолка» "Алтын" \ 1`); got != `«Барахолка» \"Алтын\" \\ 1` {
+		t.Errorf("Quote = %q", got)
+	}
+	raw := Param{Raw: true}
+	if got := raw.Quote("a `b`"); got != "a ’b’" {
+		t.Errorf("raw Quote = %q", got)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add([]byte("a {{< x y=\"z\" >}} b {% if %} {{ c }} {: .d}\n```\n{{ e }}\n```\n`{{f}}`"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		codes := Find(src)
+		last := 0
+		for _, c := range codes {
+			if c.Start < last || c.End <= c.Start || c.End > len(src) || src[c.Start] != '{' || src[c.End-1] != '}' {
+				t.Fatalf("code %+v out of order or not a {…} of %q", c, src)
+			}
+			for _, p := range c.Params {
+				if p.Start < c.Start || p.End > c.End || p.Start > p.End {
+					t.Fatalf("param %+v outside its code %+v", p, c)
+				}
+			}
+			last = c.End
+		}
+		m := Mask(src, codes)
+		if len(m.Text) != len(src) || bytes.Count(m.Text, []byte("\n")) != bytes.Count(src, []byte("\n")) {
+			t.Fatalf("masked text differs in length or lines")
+		}
+		if got := m.Unmask(string(m.Text)); got != string(src) {
+			t.Fatalf("Unmask(masked) = %q, want %q", got, src)
+		}
+	})
+}
+
+// TestManyCodes: tokens stay apart however many codes there are.
+func TestManyCodes(t *testing.T) {
+	src := []byte(strings.Repeat("{{ x }} {{< y >}}\n", 200))
+	codes := Find(src)
+	if len(codes) != 400 {
+		t.Fatalf("%d codes, want 400", len(codes))
+	}
+	m := Mask(src, codes)
+	if got := m.Unmask(string(m.Text)); got != string(src) {
+		t.Errorf("Unmask(masked) differs from the source")
+	}
+}
