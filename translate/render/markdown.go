@@ -1,51 +1,55 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/tilmash/tilmash/translate/assemble"
-	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
 )
 
-// Markdown writes the edition as Markdown with TOML front matter, in the
-// same conventions as the content files, so that the English edition reads
-// like its source.
+// Markdown writes the edition as Markdown, in the same conventions as the
+// content files, so that the English edition reads like its source: the
+// front matter as the source writes it (mdFrontMatter), then the body.
 func Markdown(ed *assemble.Edition) []byte {
 	var b strings.Builder
-	b.WriteString("+++\n")
-	fmt.Fprintf(&b, "lang = %s\n", catalog.Quote(ed.Locale.String()))
-	for _, f := range []struct {
-		key  string
-		kind segment.Kind
-	}{{"publication", segment.Publication}, {"dateline", segment.Dateline}, {"date", ""}, {"date_text", segment.Date}, {"title", segment.Headline}, {"author", segment.Author}, {"note", segment.Note}} {
-		if f.kind == "" {
-			if ed.Date != "" {
-				fmt.Fprintf(&b, "date = %s\n", catalog.Quote(ed.Date))
-			}
-			continue
-		}
-		if t := ed.Meta[f.kind]; t != nil && t.Unit != "" { // a date written from CLDR data has no unit: the reader recomputes it
-			fmt.Fprintf(&b, "%s = %s\n", f.key, catalog.Quote(markup.PlainText(t.Nodes)))
-		}
-	}
-	if len(ed.Params) > 0 {
-		// Fields tilmash does not interpret pass through, under [params].
-		var params bytes.Buffer
-		if err := toml.NewEncoder(&params).Encode(map[string]any{"params": ed.Params}); err == nil {
-			b.Write(params.Bytes())
-		}
-	}
-	b.WriteString("+++\n")
+	b.WriteString(mdFrontMatter(ed))
 	mdBlocks(&b, ed.Blocks, "")
 	return []byte(b.String())
+}
+
+// mdFrontMatter is the edition's front matter: the source's, in its
+// format (TOML, YAML or JSON), every byte as written (comments, order,
+// dates, the fields tilmash does not read: a site generator's draft,
+// slug, aliases…), but the values of the fields that are units, each in
+// the edition's language (where it is translated; the English as written
+// where not), and lang, where the source sets it, naming the edition's.
+// The English edition's is the source's, byte for byte.
+func mdFrontMatter(ed *assemble.Edition) string {
+	doc := ed.FrontMatter
+	if doc == nil { // an edition not assembled from a content file
+		return "+++\n+++\n"
+	}
+	values := map[string]any{}
+	if !locale.IsSource(ed.Locale) {
+		for _, f := range ed.Fields {
+			if f.Text != nil && f.Text.Lang == "" {
+				values[f.Path] = markup.PlainText(f.Text.Nodes)
+			}
+		}
+		if _, _, ok := doc.String("lang"); ok {
+			values["lang"] = ed.Locale.String()
+		}
+	}
+	fm, err := doc.Rewrite(values)
+	if err != nil { // segment made units of strings Rewrite can replace only
+		return string(doc.Raw())
+	}
+	return string(fm)
 }
 
 func mdBlocks(b *strings.Builder, blocks []assemble.Block, indent string) {

@@ -32,6 +32,8 @@ const (
 	Answer      Kind = "answer"      // text that answers the question before it
 	Item        Kind = "item"        // a list item
 	Quote       Kind = "quote"       // text in a block quote
+	FieldText   Kind = "field"       // a front-matter text tilmash.toml translates (description, params.subtitle)
+	FieldItem   Kind = "field-item"  // an item of a front-matter list tilmash.toml translates (a tag)
 )
 
 // kindCode is the short form of a kind used in generated IDs.
