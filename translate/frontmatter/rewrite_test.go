@@ -201,7 +201,7 @@ var awkward = []string{
 func TestRewriteRoundTrip(t *testing.T) {
 	docs := []string{
 		"+++\na = \"basic\"\nb = 'literal'\nc = \"\"\"\nmulti\"\"\"\nd = '''\nmulti'''\ne = [\"x\", 'y']\nf = { g = \"z\" }\n[h]\ni = \"in a table\" # c\n[[j]]\nk = \"in an array of tables\"\n+++\n",
-		"---\na: plain\nb: 'single'\nc: \"double\"\nd: |\n  literal\ne: >-\n  folded\n  text\nf: [x, 'y', \"z\"]\ng:\n  - x\n  - y\nh: {i: j}\nk:\n  l: nested\nm: plain\n  over lines\nn: !!str 5\no: &a anchored\np: *a\n---\n",
+		"---\na: plain\nb: 'single'\nc: \"double\"\nd: |\n  literal\ne: >-\n  folded\n  text\nf: [x, 'y', \"z\"]\ng:\n  - x\n  - y\nh: {i: j}\nk:\n  l: nested\nm: plain\n  over lines\nn: !!str 5\no: &a anchored\np: *a\nq: |2\n   a leading space\n  kept\nr:\n  - >1\n    indented\n   folded\n---\n",
 		"{\"a\": \"x\", \"b\": [\"y\", \"z\"], \"c\": {\"d\": \"e\"}}\n",
 	}
 	for _, src := range docs {

@@ -30,9 +30,9 @@ func TestMarkdownFrontMatter(t *testing.T) {
 		want      string            // the Russian edition's front matter
 	}{
 		{"YAML",
-			"---\n# Hugo's\ntitle: \"The Conscript\"\nlang: en\ndate: 2022-10-05T10:00:00+06:00\ndraft: true\nslug: the-conscript\naliases: [/old/]\ntags: [war, Almaty]\ndescription: >\n  Russians who fled\n  to Almaty.\nparams:\n  subtitle: Men of 18 to 30   # shown under the title\n  weight: 3\n---\n\nText.\n",
+			"---\n# Hugo's\ntitle: \"The Conscript\"\nlang: en\ndate: 2022-10-05T10:00:00+06:00\ndraft: true\nslug: the-conscript\naliases: [/old/]\ntags: [war, Almaty]\ndescription: >\n  Russians who fled\n  to Almaty.\nsummary: >\n  Not translated\n  yet.\nparams:\n  subtitle: Men of 18 to 30   # shown under the title\n  weight: 3\n---\n\nText.\n",
 			map[string]string{"a.title": "Призывник", "a.fm-description": "Россияне, бежавшие в Алматы.", "a.fm-params-subtitle": "Мужчины «18–30»"},
-			"---\n# Hugo's\ntitle: \"Призывник\"\nlang: \"ru\"\ndate: 2022-10-05T10:00:00+06:00\ndraft: true\nslug: the-conscript\naliases: [/old/]\ntags: [war, Almaty]\ndescription: \"Россияне, бежавшие в Алматы.\"\nparams:\n  subtitle: \"Мужчины «18–30»\"   # shown under the title\n  weight: 3\n---\n"},
+			"---\n# Hugo's\ntitle: \"Призывник\"\nlang: \"ru\"\ndate: 2022-10-05T10:00:00+06:00\ndraft: true\nslug: the-conscript\naliases: [/old/]\ntags: [war, Almaty]\ndescription: \"Россияне, бежавшие в Алматы.\"\nsummary: >\n  Not translated\n  yet.\nparams:\n  subtitle: \"Мужчины «18–30»\"   # shown under the title\n  weight: 3\n---\n"},
 		{"TOML, a unit not translated",
 			"+++\ntitle = 'The \"Conscript\"' # the headline\nnote = \"All names changed.\"\ndraft = true\n[params]\nsubtitle = \"Sub\"\n[[params.images]]\nsrc = \"a.jpg\"\n+++\n\nText.\n",
 			map[string]string{"a.title": "«Призывник» \\ \"новобранец\""},

@@ -229,6 +229,8 @@ func TestFrontMatterAsNewsroomsWriteIt(t *testing.T) {
 		{"TOML date-time", "date = 2023-03-14T09:30:00+06:00", "2023-03-14", nil, "map[]"},
 		{"local date-time", "date = 2023-03-14T23:30:00", "2023-03-14", nil, "map[]"},
 		{"ISO string", `date = "2023-03"`, "2023-03", nil, "map[]"},
+		{"a date-time string, as JSON writes it", `date = "2023-03-14T23:30:00-05:00"`, "2023-03-14", nil, "map[]"},
+		{"a date-time string, as Jekyll writes it", `date = "2023-03-14 09:30:00 +0600"`, "2023-03-14", nil, "map[]"},
 		{"fields tilmash does not read stay, without a warning", "slug = \"x\"\ntags = [\"war\"]", "", nil, "map[slug:x tags:[war]]"},
 		{"params table", "[params]\nslug = \"x\"", "", nil, "map[params:map[slug:x]]"},
 	}
