@@ -59,7 +59,8 @@ type Field struct {
 	Text bool
 }
 
-// Doc is a parsed front matter.
+// Doc is a parsed front matter. Its methods only read it: a Doc may be
+// used by many goroutines at once.
 type Doc struct {
 	Format Format // the syntax it is written in
 
@@ -90,6 +91,8 @@ type node struct {
 	items []*node // a list's items
 	colon int     // a YAML list of "- " items: the offset just past its key's ":"; else -1
 	alias bool    // reached through a YAML alias
+
+	keyPos, pos Pos // key and start as positions, found once Parse has read everything
 }
 
 // Detect reports the format of the front matter src starts with, as Hugo
@@ -146,6 +149,10 @@ func Parse(file string, src []byte) (*Doc, error) {
 		if _, dup := d.byPath[n.path]; !dup {
 			d.byPath[n.path] = n
 		}
+		// Now, in the order of the text (see pos), and never again: a Doc
+		// is read by the editions of every locale at once.
+		n.keyPos = d.pos(n.key)
+		n.pos = d.pos(n.start)
 	}
 	return d, nil
 }
@@ -259,8 +266,7 @@ func (d *Doc) Field(path string) (Field, bool) {
 }
 
 func (d *Doc) field(n *node) Field {
-	key := d.pos(n.key) // first: the key comes before its value (see pos)
-	return Field{Path: n.path, Value: n.value, Pos: d.pos(n.start), Key: key, Text: n.text}
+	return Field{Path: n.path, Value: n.value, Pos: n.pos, Key: n.keyPos, Text: n.text}
 }
 
 // Fields returns every value of the front matter, at every depth, in the
@@ -284,7 +290,7 @@ func (d *Doc) String(path string) (string, Pos, bool) {
 		return "", Pos{}, false
 	}
 	s, _ := n.value.(string)
-	return s, d.pos(n.start), true
+	return s, n.pos, true
 }
 
 // Strings returns the strings of the list at path, and where each starts,
@@ -300,7 +306,7 @@ func (d *Doc) Strings(path string) ([]string, []Pos, bool) {
 		if !ok || !it.text {
 			return nil, nil, false
 		}
-		strs, pos = append(strs, s), append(pos, d.pos(it.start))
+		strs, pos = append(strs, s), append(pos, it.pos)
 	}
 	return strs, pos, true
 }

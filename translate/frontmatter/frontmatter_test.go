@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -209,4 +210,29 @@ func TestParseErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestConcurrentUse: build writes the editions of every locale at once,
+// each reading the article's Doc; reading it changes nothing (run with
+// -race).
+func TestConcurrentUse(t *testing.T) {
+	d, err := Parse("a.md", []byte("---\ntitle: T\nlang: en\ntags: [a, b]\n---\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d.String("lang")
+			d.Strings("tags")
+			d.Fields()
+			d.Field("title")
+			if _, err := d.Rewrite(map[string]any{"title": fmt.Sprint(i)}); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
 }
