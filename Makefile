@@ -60,6 +60,8 @@ FUZZTIME ?= 30s
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime $(FUZZTIME) ./translate/segment
 	$(GO) test -run '^$$' -fuzz FuzzFold -fuzztime $(FUZZTIME) ./translate/segment
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./translate/frontmatter
+	$(GO) test -run '^$$' -fuzz FuzzRewrite -fuzztime $(FUZZTIME) ./translate/frontmatter
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./translate/markup
 	$(GO) test -run '^$$' -fuzz FuzzQuote -fuzztime $(FUZZTIME) ./translate/catalog
 	$(GO) test -run '^$$' -fuzz FuzzParseFormat -fuzztime $(FUZZTIME) ./translate/catalog

@@ -10,8 +10,9 @@
 // The limits are one policy for every syntax, which is why they live here
 // and not in the room of one syntax: the TOML readers (catalogues, front
 // matter, the glossary, tilmash.toml) call TOMLDepth before the decoder;
-// a YAML or JSON front-matter reader, when one arrives, scans its input
-// here against the same MaxDepth (YAML aliases counting the depth of the
-// node they repeat, so that a chain of aliases cannot multiply the work)
-// and reports through the same Error (Deep).
+// the YAML and JSON front-matter readers call YAMLDepth and JSONDepth, and
+// hold the parsed nodes to the same MaxDepth (YAML aliases counting the
+// depth of the node they repeat) and to MaxExpanded (so that a chain of
+// aliases cannot multiply the work), reporting through the same Error
+// (Deep, Expanded).
 package bound

@@ -186,6 +186,26 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 		}
 		paths = slices.DeleteFunc(paths, func(p string) bool { return !sel.Has(segment.SlugOf(p)) })
 	}
+	// The settings first: they say which front-matter fields are
+	// translated, which splitting needs.
+	w.Config = &check.Config{}
+	if lay.Config != "" {
+		// A link would have the settings, and the TOML errors that quote
+		// them, come from any file the link names (a CI runner's secrets).
+		if fi, err := fs.Lstat(fsys, lay.Config); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, &catalog.Error{Pos: catalog.Pos{File: lay.Config, Line: 1, Col: 1}, Msg: "a symbolic link: the settings file must be a file of its own", Hint: "replace the link with a copy of the file"}
+		}
+		data, err := bound.ReadFile(fsys, lay.Config, bound.Settings)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			return nil, err
+		default:
+			if w.Config, err = check.ParseConfig(lay.Config, data); err != nil {
+				return nil, err
+			}
+		}
+	}
 	// The articles are read and split in parallel; what follows is in
 	// path order, so the result is the same whatever the scheduling.
 	articles := make([]*segment.Article, len(paths))
@@ -195,7 +215,7 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 	parallel.For(len(paths), func(i int) {
 		data, err := bound.ReadFile(fsys, paths[i], bound.Article)
 		if err == nil {
-			articles[i], err = segment.Split(paths[i], data)
+			articles[i], err = segment.SplitWith(paths[i], data, w.Config.SplitOptions())
 		}
 		if err == nil {
 			figures[i] = resolveFigures(folder, articles[i])
@@ -310,24 +330,6 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 						w.Words[tagName] = append(w.Words[tagName], line)
 					}
 				}
-			}
-		}
-	}
-	w.Config = &check.Config{}
-	if lay.Config != "" {
-		// A link would have the settings, and the TOML errors that quote
-		// them, come from any file the link names (a CI runner's secrets).
-		if fi, err := fs.Lstat(fsys, lay.Config); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-			return nil, &catalog.Error{Pos: catalog.Pos{File: lay.Config, Line: 1, Col: 1}, Msg: "a symbolic link: the settings file must be a file of its own", Hint: "replace the link with a copy of the file"}
-		}
-		data, err := bound.ReadFile(fsys, lay.Config, bound.Settings)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-		case err != nil:
-			return nil, err
-		default:
-			if w.Config, err = check.ParseConfig(lay.Config, data); err != nil {
-				return nil, err
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/datefmt"
+	"github.com/tilmash/tilmash/translate/frontmatter"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/placeholder"
@@ -60,15 +61,27 @@ type Edition struct {
 	Slug   string                 // the article's slug: the file name of every format
 	Date   string                 // ISO 8601 date of publication
 	Meta   map[segment.Kind]*Text // masthead, headline, byline and note, by kind
-	Params map[string]any         // front-matter fields tilmash does not interpret, passed through
-	Blocks []Block                // the body
-	Stats  Stats                  // how complete the edition is
+	Params map[string]any         // front-matter fields tilmash does not read, as decoded (for the checks)
+	// FrontMatter is the article's front matter as its file writes it;
+	// the Markdown edition writes it back with Fields in place
+	// (FrontMatter.Rewrite).
+	FrontMatter *frontmatter.Doc
+	Fields      []Field // the front-matter values that are units, with their text in this edition
+	Blocks      []Block // the body
+	Stats       Stats   // how complete the edition is
 	// Source is the article's file as the editor wrote it, and BodyStart
 	// where its body starts: the Markdown edition is the source with each
 	// block's text (at its Span) replaced by the edition's.
 	Source    []byte
 	BodyStart int
 	TitleSpan segment.Span // a first heading repeating the title, which takes the headline
+}
+
+// Field is a front-matter value that is a unit, with its text in an
+// edition.
+type Field struct {
+	Path string // the value's dotted path in the front matter (segment.Field)
+	Text *Text  // its text in the edition
 }
 
 // Error is a message that cannot be rendered, at its catalogue position.
@@ -106,13 +119,20 @@ func Assemble(a *segment.Article, src, target *catalog.Catalog, opts Options) (*
 		tag:    target.Locale,
 		cache:  map[string]*Text{},
 	}
-	ed := &Edition{Locale: target.Locale, Slug: a.Slug, Date: a.Meta.Date, Params: a.Meta.Params, Meta: map[segment.Kind]*Text{}, Source: a.Source, BodyStart: a.BodyStart, TitleSpan: a.TitleSpan}
+	ed := &Edition{Locale: target.Locale, Slug: a.Slug, Date: a.Meta.Date, Params: a.Meta.Params, FrontMatter: a.Meta.FrontMatter, Meta: map[segment.Kind]*Text{}, Source: a.Source, BodyStart: a.BodyStart, TitleSpan: a.TitleSpan}
 	for kind, i := range a.Meta.Units {
 		t, err := asm.text(i)
 		if err != nil {
 			return nil, err
 		}
 		ed.Meta[kind] = t
+	}
+	for _, f := range a.Meta.Fields {
+		t, err := asm.text(f.Unit)
+		if err != nil {
+			return nil, err
+		}
+		ed.Fields = append(ed.Fields, Field{Path: f.Path, Text: t})
 	}
 	if ed.Meta[segment.Date] == nil && a.Meta.Date != "" {
 		// No date_text: the date as the edition's language writes it (CLDR).

@@ -385,9 +385,9 @@ func TestConfigLocaleKeys(t *testing.T) {
 }
 
 // TestFrontMatterWarningsFollowTheConfig: [check] disable = ["front-matter"]
-// silences the unknown-field warnings.
+// silences the warning of a field to be translated that holds no text.
 func TestFrontMatterWarningsFollowTheConfig(t *testing.T) {
-	a, err := segment.Split("content/a.md", []byte("+++\ntitle = \"T\"\nslug = \"x\"\n+++\n"))
+	a, err := segment.Split("content/a.md", []byte("+++\ntitle = \"T\"\ndescription = 3\nslug = \"x\"\n+++\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,6 +31,9 @@ type Config struct {
 	// Publish says what happens to translations the English has moved
 	// past, and where the editions are published.
 	Publish PublishConfig `toml:"publish"`
+	// FrontMatter says which of the articles' front-matter fields are
+	// translated.
+	FrontMatter FrontMatterConfig `toml:"front-matter"`
 
 	file  string         // where the settings were read from
 	lines map[string]int // the line of each [locales.X] table
@@ -81,6 +84,23 @@ func (c *Config) StalePolicy() string {
 		return StaleKeep
 	}
 	return c.Publish.Stale
+}
+
+// FrontMatterConfig is the [front-matter] table.
+type FrontMatterConfig struct {
+	// Translate lists the front-matter fields, beyond the masthead's,
+	// whose text is translated: dotted paths (params.subtitle), "*" for
+	// any one key (*.alt); a list of texts (tags) makes a unit of each
+	// item. It replaces segment.DefaultTranslate; unset, that applies.
+	Translate []string `toml:"translate"`
+}
+
+// SplitOptions returns how the articles are split under these settings.
+func (c *Config) SplitOptions() segment.Options {
+	if c == nil {
+		return segment.Options{}
+	}
+	return segment.Options{Translate: c.FrontMatter.Translate}
 }
 
 // LocaleRules is what a language's text must look like. Adding a locale
@@ -164,6 +184,12 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	if i := strings.IndexFunc(c.Publish.BaseURL, func(r rune) bool { return r <= ' ' || xmlchar.Why(r) != "" }); i >= 0 {
 		// Every page and book links through it: it must not hold what no edition can carry.
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "base-url"), Col: 1}, Msg: fmt.Sprintf("[publish] base-url = %q: an address holds no space or control character (%s): write it percent-encoded", c.Publish.BaseURL, xmlchar.Describe(c.Publish.BaseURL, i))}
+	}
+	for _, p := range c.FrontMatter.Translate {
+		if err := segment.ValidPattern(p); err != nil {
+			l, col := settingPos(data, "front-matter", "translate")
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: l, Col: col}, Msg: "[front-matter] translate: " + err.Error() + " (see the README's Configuration section)"}
+		}
 	}
 	c.file, c.lines = file, map[string]int{}
 	canonical := map[string]LocaleRules{}

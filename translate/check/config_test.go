@@ -84,3 +84,43 @@ func TestManyLocaleTablesLinear(t *testing.T) {
 		t.Errorf("%d bytes allocated for settings of %d bytes (at most %d): the work grows faster than the file", got, len(data), bound)
 	}
 }
+
+// TestFrontMatterSetting: [front-matter] translate replaces the default
+// list (an empty one translates the masthead alone); unset, the default
+// applies; a path that cannot name a text is refused at its line.
+func TestFrontMatterSetting(t *testing.T) {
+	tests := []struct {
+		name, data string
+		want       []string // the options' list; nil: the default
+		err        string
+	}{
+		{"unset", "[check]\n", nil, ""},
+		{"a list", "[front-matter]\ntranslate = [\"description\", \"tags\", \"*.alt\"]\n", []string{"description", "tags", "*.alt"}, ""},
+		{"an empty list", "[front-matter]\ntranslate = []\n", []string{}, ""},
+		{"an empty part", "# mine\n[front-matter]\ntranslate = [\"params..alt\"]\n", nil, `tilmash.toml:3:1: [front-matter] translate: "params..alt" has an empty part`},
+		{"part of a key", "[front-matter]\ntranslate = [\"para*.alt\"]\n", nil, `tilmash.toml:2:1: [front-matter] translate: "para*.alt": a * stands for a whole key`},
+		{"not a text", "[front-matter]\ntranslate = [\"description\", \"date\"]\n", nil, `tilmash.toml:2:1: [front-matter] translate: "date" is not a text`},
+		{"a typo in the table's keys", "[front-matter]\ntranslated = [\"x\"]\n", nil, `tilmash.toml:2:1: unknown setting "front-matter.translated"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := ParseConfig("tilmash.toml", []byte(tt.data))
+			if tt.err != "" {
+				if err == nil || !strings.HasPrefix(err.Error(), tt.err) {
+					t.Fatalf("error %v, want %s…", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := c.SplitOptions().Translate
+			if (got == nil) != (tt.want == nil) || fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("Translate = %#v, want %#v", got, tt.want)
+			}
+		})
+	}
+	if (*Config)(nil).SplitOptions().Translate != nil {
+		t.Error("no settings: not the default list")
+	}
+}

@@ -1,16 +1,12 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/tilmash/tilmash/translate/assemble"
-	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
@@ -21,11 +17,11 @@ import (
 // every byte as the editor wrote it (lists, quotes, code, HTML, link
 // definitions, site-generator syntax, blank lines), with each block's text
 // replaced by the edition's where the edition is another language's. The
-// English edition's body is the source itself. The front matter is
-// written as frontMatter says.
+// English edition's body is the source itself; the front matter is
+// written as mdFrontMatter says.
 func Markdown(ed *assemble.Edition) []byte {
 	var b strings.Builder
-	b.WriteString(frontMatter(ed))
+	b.WriteString(mdFrontMatter(ed))
 	body := ed.Source[min(ed.BodyStart, len(ed.Source)):]
 	if ed.Locale == locale.Source {
 		b.Write(body)
@@ -87,36 +83,36 @@ func mdSplices(subs []splice, blocks []assemble.Block) []splice {
 	return subs
 }
 
-// frontMatter writes the edition's front matter: TOML, with its language,
-// the texts tilmash translates and the fields it passes through.
-func frontMatter(ed *assemble.Edition) string {
-	var b strings.Builder
-	b.WriteString("+++\n")
-	fmt.Fprintf(&b, "lang = %s\n", catalog.Quote(ed.Locale.String()))
-	for _, f := range []struct {
-		key  string
-		kind segment.Kind
-	}{{"publication", segment.Publication}, {"dateline", segment.Dateline}, {"date", ""}, {"date_text", segment.Date}, {"title", segment.Headline}, {"author", segment.Author}, {"note", segment.Note}} {
-		if f.kind == "" {
-			if ed.Date != "" {
-				fmt.Fprintf(&b, "date = %s\n", catalog.Quote(ed.Date))
+// mdFrontMatter is the edition's front matter: the source's, in its
+// format (TOML, YAML or JSON), every byte as written (comments, order,
+// dates, the fields tilmash does not read: a site generator's draft,
+// slug, aliases…), but the values of the fields that are units, each in
+// the edition's language (where it is translated; the English as written
+// where not), and lang, where the source sets it, naming the edition's.
+// The English edition's is the source's, byte for byte.
+func mdFrontMatter(ed *assemble.Edition) string {
+	doc := ed.FrontMatter
+	if doc == nil { // an edition not assembled from a content file
+		return "+++\n+++\n"
+	}
+	values := map[string]any{}
+	if !locale.IsSource(ed.Locale) {
+		for _, f := range ed.Fields {
+			if f.Text != nil && f.Text.Lang == "" {
+				values[f.Path] = markup.PlainText(f.Text.Nodes)
 			}
-			continue
 		}
-		if t := ed.Meta[f.kind]; t != nil && t.Unit != "" { // a date written from CLDR data has no unit: the reader recomputes it
-			fmt.Fprintf(&b, "%s = %s\n", f.key, catalog.Quote(markup.PlainText(t.Nodes)))
-		}
-	}
-	if len(ed.Params) > 0 {
-		// Fields tilmash does not interpret pass through, under [params].
-		var params bytes.Buffer
-		if err := toml.NewEncoder(&params).Encode(map[string]any{"params": ed.Params}); err == nil {
-			b.Write(params.Bytes())
+		if _, _, ok := doc.String("lang"); ok {
+			values["lang"] = ed.Locale.String()
 		}
 	}
-	b.WriteString("+++\n")
-	return b.String()
+	fm, err := doc.Rewrite(values)
+	if err != nil { // segment made units of strings Rewrite can replace only
+		return string(doc.Raw())
+	}
+	return string(fm)
 }
+
 
 // mdParagraph writes a paragraph, escaping what would start another
 // block at the start of each of its lines; cont starts every line after

@@ -8,7 +8,8 @@ import (
 
 // TestChars: every character no edition can carry is found where it
 // stands, with the unit whose text holds it; one written as a character
-// reference or a TOML escape is found at its unit or field.
+// reference or a TOML escape is found at its unit or field (the field's
+// key, or a list's item).
 func TestChars(t *testing.T) {
 	const fm = "+++\ntitle = \"T\"\n+++\n\n"
 	tests := []struct {
@@ -30,7 +31,7 @@ func TestChars(t *testing.T) {
 		{"a link's address", fm + "A [link](<a\vb>).\n", "5:12 U+000B paragraph"},
 		{"a figure's address", fm + "![Caption](x&#xFFFF;.jpg)\n", "5:1 U+FFFF -"},
 		{"a param", "+++\ntitle = \"T\"\n[params]\nsub = \"a\\uFFFEb\"\n+++\n\nText.\n", "4:1 U+FFFE -"},
-		{"an unknown field", "+++\ntitle = \"T\"\nsub = [\"\\u0085\"]\n+++\n\nText.\n", "3:1 U+0085 -"},
+		{"a field tilmash does not read, at the item", "+++\ntitle = \"T\"\nsub = [\"\\u0085\"]\n+++\n\nText.\n", "3:8 U+0085 -"},
 		{"C1 in a list item", fm + "- one\n- t\u0093wo\n", "6:4 U+0093 item"},
 		{"CRLF", "+++\r\ntitle = \"T\"\r\n+++\r\n\r\nA\r\nb\vc.\r\n", "6:2 U+000B paragraph"},
 	}

@@ -1,11 +1,16 @@
 // Package segment splits a Markdown article into translatable units.
 //
-// An article is a Markdown file with TOML front matter (between "+++" lines,
-// as Hugo writes it). Split turns it into an Article: the document's block
-// structure (headings, paragraphs, figures, lists, quotes, code) and, for each
-// piece of text a translator must see, a Unit with a stable ID, a kind, the
-// source text in message form (see package markup), a context note and a
-// position.
+// An article is a Markdown file with front matter, as the site generators
+// write it: TOML, YAML or JSON (package frontmatter reads it). Split turns
+// it into an Article: the document's block structure (headings,
+// paragraphs, figures, lists, quotes, code) and, for each piece of text a
+// translator must see, a Unit with a stable ID, a kind, the source text in
+// message form (see package markup), a context note and a position. The
+// front matter's masthead (title, note, publication, dateline, date_text,
+// author) is always translated; Options.Translate names its other texts
+// (DefaultTranslate: description, summary, an image's alt…); every other
+// field stays in Meta as decoded and in Meta.FrontMatter as written, for
+// the Markdown edition to write back with the translations in place.
 //
 // Conventions beyond CommonMark, all optional:
 //
@@ -27,5 +32,7 @@
 // example "the-conscript.dmitri.q-8a41f0". They depend on the text, not on
 // its position, so inserting, deleting or moving a paragraph changes no other
 // unit's ID. Reconcile keeps the ID of a unit whose text was edited, so its
-// translations become stale instead of lost.
+// translations become stale instead of lost. The front matter's units have
+// fixed IDs: "<article>.title" and the like for the masthead,
+// "<article>.fm-<path>" for its other fields (FieldID).
 package segment

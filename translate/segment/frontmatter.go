@@ -1,30 +1,80 @@
 package segment
 
 import (
-	"bytes"
-	"errors"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
-	"github.com/tilmash/tilmash/internal/bound"
-	"github.com/tilmash/tilmash/internal/tomlpos"
 	"slices"
-	"sort"
+	"strconv"
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
-
+	"github.com/tilmash/tilmash/translate/frontmatter"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 )
 
-// FrontMatterFields are the front-matter keys tilmash reads. Any other
-// top-level key is kept (see Meta.Params) with a warning; [params] is the
-// table for fields that are meant for templates and other tools.
-var FrontMatterFields = []string{"title", "note", "publication", "dateline", "date", "date_text", "author", "lang", "translate", "required_locales", "params"}
+// FrontMatterFields are the top-level front-matter keys tilmash reads
+// itself: the masthead's texts (always units), and the fields that say
+// when and where the article is published. Every other field stays where
+// the file has it (see Meta.Params); Options.Translate says which of them
+// are translated.
+var FrontMatterFields = []string{"title", "note", "publication", "dateline", "date", "date_text", "author", "lang", "translate", "required_locales"}
 
-// metaFields are the front-matter texts that become units, with their fixed
-// ID suffix and their context for translators, in the order they are
-// extracted.
+// DefaultTranslate is the front-matter fields translated when
+// tilmash.toml does not say (its [front-matter] translate), beyond the
+// masthead's: the texts site generators and their themes show to readers.
+// subtitle, description, summary, excerpt: under the headline, in lists of
+// articles, in search results and link previews (Hugo, Jekyll, Eleventy,
+// Zola all know description; Hugo summary, Jekyll excerpt). linkTitle:
+// Hugo's short title for menus and breadcrumbs. The same under params
+// (Hugo's table for a theme's own fields) and extra (Zola's). *.alt and
+// *.caption: an image's alternative text and caption, in whatever table
+// holds the image (cover.alt, params.caption). Lists (tags, categories,
+// keywords) are not: to a site generator a tag is a term with a page of
+// its own, which a translation would split from the English one; name
+// them here to translate them.
+var DefaultTranslate = []string{
+	"subtitle", "description", "summary", "excerpt", "linkTitle",
+	"params.subtitle", "params.description", "params.summary", "params.excerpt",
+	"extra.subtitle", "extra.description", "extra.summary",
+	"*.alt", "*.caption",
+}
+
+// Options change how Split reads an article.
+type Options struct {
+	// Translate lists the front-matter fields, beyond the masthead's
+	// (title, note, publication, dateline, date_text, author, always
+	// units), whose text is translated: dotted paths (params.subtitle),
+	// "*" standing for any one key (*.alt). A field that holds a list of
+	// texts (tags) makes a unit of each. Nil: DefaultTranslate.
+	Translate []string
+}
+
+// ValidPattern reports what is wrong with p as an entry of
+// Options.Translate, or nil.
+func ValidPattern(p string) error {
+	if p == "" {
+		return fmt.Errorf("an empty name: write a field's name, or its path (params.subtitle)")
+	}
+	for _, seg := range strings.Split(p, ".") {
+		if seg == "" {
+			return fmt.Errorf("%q has an empty part: write its keys joined by single dots (params.subtitle)", p)
+		}
+		if strings.Contains(seg, "*") && seg != "*" {
+			return fmt.Errorf("%q: a * stands for a whole key (*.alt), not part of one", p)
+		}
+	}
+	switch p {
+	case "lang", "date", "translate", "required_locales":
+		return fmt.Errorf("%q is not a text: tilmash reads it to know when and where the article is published", p)
+	}
+	return nil
+}
+
+// metaFields are the masthead's front-matter texts, which are units
+// whatever Options say, with their fixed ID suffix and their context for
+// translators, in the order they are extracted.
 var metaFields = []struct {
 	kind Kind
 	key  string
@@ -39,114 +89,98 @@ var metaFields = []struct {
 	{Note, "note", "note", "The editor's note printed under the headline."},
 }
 
-// frontMatter reads the TOML between the "+++" lines, adds the units of its
-// texts, and returns the body and the line it starts on.
+// fieldContexts tell a translator where a translated front-matter text
+// is shown, by the field's last key (lower-cased).
+var fieldContexts = map[string]string{
+	"subtitle":    "The article's subtitle, printed under the headline",
+	"description": "The article's description, shown in search results and link previews",
+	"summary":     "The article's summary, shown in lists of articles and in link previews",
+	"excerpt":     "The article's excerpt, shown in lists of articles",
+	"linktitle":   "A short form of the headline, for menus and breadcrumbs",
+	"alt":         "The alternative text of an image of the article: what a reader who cannot see the image is told",
+	"caption":     "The caption of an image of the article",
+	"lead":        "The article's lead, printed above its text",
+	"tags":        "One of the article's tags: a topic readers follow to other articles",
+	"categories":  "One of the article's categories",
+	"keywords":    "One of the article's keywords, for search engines",
+}
+
+// frontMatter reads the front matter (TOML, YAML or JSON: package
+// frontmatter), adds the units of its texts, and returns the body and the
+// line it starts on.
 func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error) {
-	if !bytes.HasPrefix(src, []byte("+++\n")) {
-		return nil, 0, &Error{Pos{s.file, 1, 1}, "no front matter: start the file with a \"+++\" line, the TOML fields (title = \"…\"), and another \"+++\" line"}
-	}
-	end := bytes.Index(src[4:], []byte("\n+++\n"))
-	if end < 0 {
-		if bytes.HasSuffix(src, []byte("\n+++")) {
-			end = len(src) - 4 - 4
-		} else {
-			return nil, 0, &Error{Pos{s.file, 1, 1}, "the front matter is never closed: add a \"+++\" line after it"}
+	doc, err := frontmatter.Parse(s.file, src)
+	if err != nil {
+		if fe, ok := err.(*frontmatter.Error); ok {
+			return nil, 0, &Error{Pos(fe.Pos), fe.Msg}
 		}
+		return nil, 0, &Error{Pos{s.file, 1, 1}, err.Error()}
 	}
-	fm := src[4 : 4+end+1]
-	// at is the position of a key in the file: the front matter starts on line 2.
-	keyLines := keyLineIndex(fm) // once: a front matter of many keys must not be scanned once per key
-	at := func(key string) Pos { return Pos{s.file, 2 + keyLines[key], 1} }
-	fields := map[string]any{}
-	if e := bound.TOMLDepth(s.file, 2, fm); e != nil { // before the decoder, which takes minutes on it
-		return nil, 0, &Error{Pos{e.File, e.Line, e.Col}, "front matter: " + e.Msg + " (it holds texts, a date and a [params] table: write them with fewer levels)"}
-	}
-	if _, err := toml.Decode(string(fm), &fields); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			line, col := tomlpos.Position(fm, pe)
-			return nil, 0, &Error{Pos{s.file, line + 1, col}, "front matter: " + pe.Message}
-		}
-		return nil, 0, &Error{Pos{s.file, 2, 1}, "front matter: " + err.Error()}
-	}
-	text := func(key string) (string, error) {
-		v, ok := fields[key]
+	fields := doc.Values()
+	// key is where a top-level field is written, value where its value starts.
+	key := func(k string) Pos { f, _ := doc.Field(k); return Pos(f.Key) }
+	value := func(k string) Pos { f, _ := doc.Field(k); return Pos(f.Pos) }
+	text := func(k string) (string, error) {
+		v, ok := fields[k]
 		if !ok {
 			return "", nil
 		}
 		str, ok := v.(string)
 		if !ok {
-			return "", &Error{at(key), fmt.Sprintf("front matter: %s must be a string in quotes, not %s", key, tomlType(v))}
+			return "", &Error{value(k), fmt.Sprintf("front matter: %s must be a string in quotes, not %s", k, typeName(v))}
 		}
 		return str, nil
 	}
 	texts := map[string]string{}
-	for _, key := range []string{"title", "note", "publication", "dateline", "date_text", "author", "lang"} {
-		if texts[key], err = text(key); err != nil {
+	for _, k := range []string{"title", "note", "publication", "dateline", "date_text", "author", "lang"} {
+		if texts[k], err = text(k); err != nil {
 			return nil, 0, err
 		}
 	}
 	if texts["title"] == "" {
-		return nil, 0, &Error{Pos{s.file, 1, 1}, "the front matter has no title: add title = \"…\""}
+		return nil, 0, &Error{Pos{s.file, 1, 1}, fmt.Sprintf("the front matter has no title: add %s", map[frontmatter.Format]string{frontmatter.TOML: `title = "…"`, frontmatter.YAML: `title: "…"`, frontmatter.JSON: `"title": "…"`}[doc.Format])}
 	}
 	meta := &s.a.Meta
 	meta.Translate = true
+	meta.FrontMatter = doc
 	if meta.Date, err = frontDate(fields["date"]); err != nil {
-		return nil, 0, &Error{at("date"), "front matter: " + err.Error()}
+		return nil, 0, &Error{value("date"), "front matter: " + err.Error()}
 	}
 	if lang := texts["lang"]; lang != "" {
 		if _, err := locale.Parse(lang); err != nil {
-			return nil, 0, &Error{at("lang"), "front matter: lang: " + err.Error()}
+			return nil, 0, &Error{value("lang"), "front matter: lang: " + err.Error()}
 		}
 		meta.Lang = lang
 	}
 	if v, ok := fields["translate"]; ok {
 		b, isBool := v.(bool)
 		if !isBool {
-			return nil, 0, &Error{at("translate"), fmt.Sprintf("front matter: translate must be true or false, not %s", tomlType(v))}
+			return nil, 0, &Error{value("translate"), fmt.Sprintf("front matter: translate must be true or false, not %s", typeName(v))}
 		}
 		meta.Translate = b
 	}
 	if v, ok := fields["required_locales"]; ok {
-		list, _ := v.([]any)
-		if _, isList := v.([]any); !isList {
-			return nil, 0, &Error{at("required_locales"), fmt.Sprintf("front matter: required_locales must be a list of locales, such as [\"ru\"], not %s", tomlType(v))}
+		list, isList := v.([]any)
+		if !isList {
+			return nil, 0, &Error{value("required_locales"), fmt.Sprintf("front matter: required_locales must be a list of locales, such as [\"ru\"], not %s", typeName(v))}
 		}
 		meta.Required = []string{}
-		for _, item := range list {
+		for i, item := range list {
 			str, _ := item.(string)
 			tag, err := locale.Parse(str)
 			if err != nil {
-				return nil, 0, &Error{at("required_locales"), "front matter: required_locales: " + err.Error()}
+				return nil, 0, &Error{value("required_locales." + strconv.Itoa(i)), "front matter: required_locales: " + err.Error()}
 			}
 			meta.Required = append(meta.Required, tag.String())
 		}
 	}
-	if v, ok := fields["params"]; ok {
-		table, isTable := v.(map[string]any)
-		if !isTable {
-			return nil, 0, &Error{at("params"), fmt.Sprintf("front matter: params must be a table ([params]), not %s", tomlType(v))}
+	for k, v := range fields {
+		if !isMasthead(k) {
+			if meta.Params == nil {
+				meta.Params = map[string]any{}
+			}
+			meta.Params[k] = v
 		}
-		meta.Params = table
-	}
-	var unknown []string
-	for key := range fields {
-		if !slices.Contains(FrontMatterFields, key) {
-			unknown = append(unknown, key)
-		}
-	}
-	sort.Strings(unknown)
-	for _, key := range unknown {
-		if meta.Params == nil {
-			meta.Params = map[string]any{}
-		}
-		if _, taken := meta.Params[key]; !taken {
-			meta.Params[key] = fields[key]
-		}
-		s.a.Warnings = append(s.a.Warnings, &Error{at(key), fmt.Sprintf("front matter: tilmash does not know the field %q; it is kept and passed through to the Markdown editions (put such fields under [params] to silence this; known: %s)", key, strings.Join(FrontMatterFields, ", "))})
-	}
-	for key, v := range meta.Params { // passed through to the Markdown editions
-		s.places = append(s.places, place{pos: at(key), start: 4, end: 4 + end + 1, text: paramTexts(v)})
 	}
 	for _, f := range metaFields {
 		t := texts[f.key]
@@ -157,21 +191,180 @@ func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error
 		if f.kind == Date {
 			ctx = fmt.Sprintf(ctx, meta.Date)
 		}
-		u := s.unit(f.kind, []markup.Node{{Kind: markup.Text, Text: t}}, at(f.key), ctx)
+		u := s.unit(f.kind, []markup.Node{{Kind: markup.Text, Text: t}}, key(f.key), ctx)
 		u.ID = s.a.Slug + "." + f.id
 		meta.Units[f.kind] = s.add(u)
+		meta.Fields = append(meta.Fields, Field{Path: f.key, Unit: meta.Units[f.kind]})
 	}
+	units := s.translatedFields(doc)
+	s.places = append(s.places, passedThrough(doc, units)...)
 	s.title = texts["title"]
-	bodyStart := 4 + end + 5
-	if bodyStart > len(src) {
-		bodyStart = len(src)
+	return src[doc.Body():], doc.BodyLine(), nil
+}
+
+// translatedFields adds a unit for each text of the front matter that
+// Options.Translate names (in the order of the text), and returns the
+// paths that became units.
+func (s *splitter) translatedFields(doc *frontmatter.Doc) map[string]bool {
+	patterns := s.opts.Translate
+	if patterns == nil {
+		patterns = DefaultTranslate
 	}
-	return src[bodyStart:], bytes.Count(src[:bodyStart], []byte("\n")) + 1, nil
+	done := map[string]bool{}
+	for _, m := range metaFields {
+		done[m.key] = true
+	}
+	for _, f := range doc.Fields() {
+		if done[f.Path] || isMasthead(f.Path) || !matches(patterns, f.Path) {
+			continue
+		}
+		if str, ok := f.Value.(string); ok && f.Text {
+			kind, list := FieldText, f.Path
+			if i := strings.LastIndexByte(f.Path, '.'); i > 0 {
+				if parent, ok := doc.Field(f.Path[:i]); ok {
+					if _, isList := parent.Value.([]any); isList { // tags.*: an item of a list
+						kind, list = FieldItem, f.Path[:i]
+					}
+				}
+			}
+			if t := strings.TrimSpace(str); t != "" {
+				s.fieldUnit(Field{Path: f.Path}, kind, t, Pos(f.Key), list)
+			}
+			done[f.Path] = true
+			continue
+		}
+		items, pos, ok := doc.Strings(f.Path)
+		if !ok {
+			if v := f.Value; v != nil && v != "" && slices.Contains(patterns, f.Path) {
+				s.a.Warnings = append(s.a.Warnings, &Error{Pos(f.Pos), fmt.Sprintf("front matter: %s is to be translated (tilmash.toml's [front-matter] translate, or its default), but it holds %s, not a text or a list of texts: it is kept as it is", f.Path, typeName(v))})
+			}
+			continue
+		}
+		for i, item := range items {
+			path := f.Path + "." + strconv.Itoa(i)
+			if t := strings.TrimSpace(item); t != "" && !done[path] {
+				s.fieldUnit(Field{Path: path}, FieldItem, t, Pos(pos[i]), f.Path)
+			}
+			done[path] = true
+		}
+	}
+	return done
+}
+
+// fieldUnit adds the unit of a translated front-matter text t at pos:
+// of the field f, or of an item of the list list.
+func (s *splitter) fieldUnit(f Field, kind Kind, t string, pos Pos, list string) {
+	last := strings.ToLower(list[strings.LastIndexByte(list, '.')+1:])
+	ctx, known := fieldContexts[last]
+	switch {
+	case !known && kind == FieldItem:
+		ctx = "One of the texts of the list " + list
+	case !known:
+		ctx = "The front-matter field " + list + ", as the site shows it"
+	}
+	u := s.unit(kind, []markup.Node{{Kind: markup.Text, Text: t}}, pos, ctx+" (front matter: "+f.Path+").")
+	u.ID = s.a.Slug + "." + FieldID(f.Path)
+	if kind == FieldItem {
+		sum := sha256.Sum256([]byte(normalizeSpace(t)))
+		u.ID = s.a.Slug + "." + FieldID(list) + "-" + hex.EncodeToString(sum[:3])
+	}
+	f.Unit = s.add(u)
+	s.a.Meta.Fields = append(s.a.Meta.Fields, f)
+}
+
+// FieldID is the last segment of the ID of the unit of a translated
+// front-matter field at path (after the article's name): "fm-" and the
+// path in lower-case letters and digits, its keys joined with hyphens
+// (params.subtitle: fm-params-subtitle), so that no ID segment is one of
+// go-i18n's reserved words (the description field's unit is
+// <article>.fm-description). A path with other characters (a Cyrillic
+// key) gets six hex digits of its SHA-256 too, so that two such paths do
+// not share an ID. An item of a list (tags) adds six hex digits of its
+// text's SHA-256 to its list's: fm-tags-3a7bd3, so that the items'
+// translations follow them when the list is reordered.
+func FieldID(path string) string {
+	var b strings.Builder
+	b.WriteString("fm")
+	dash, other := true, false
+	for _, r := range path {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+			fallthrough
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if dash {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		case r == '.' || r == '_' || r == '-':
+			dash = true
+		default:
+			dash, other = true, true
+		}
+	}
+	if other {
+		sum := sha256.Sum256([]byte(path))
+		b.WriteString("-" + hex.EncodeToString(sum[:3]))
+	}
+	return b.String()
+}
+
+// matches reports whether one of patterns names path, or the list path
+// is an item of.
+func matches(patterns []string, path string) bool {
+	segs := strings.Split(path, ".")
+	for _, p := range patterns {
+		ps := strings.Split(p, ".")
+		if len(ps) != len(segs) {
+			continue
+		}
+		ok := true
+		for i := range ps {
+			ok = ok && (ps[i] == "*" || ps[i] == segs[i])
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// isMasthead reports whether path is a top-level field tilmash reads.
+func isMasthead(path string) bool {
+	for _, k := range FrontMatterFields {
+		if path == k {
+			return true
+		}
+	}
+	return false
+}
+
+// passedThrough is the text of the front matter that reaches the Markdown
+// edition as the file writes it, as places for chars: each key, and each
+// string that is not a unit, at its key.
+func passedThrough(doc *frontmatter.Doc, units map[string]bool) []place {
+	text, offset := doc.Text()
+	var out []place
+	for _, f := range doc.Fields() {
+		top, _, _ := strings.Cut(f.Path, ".")
+		if isMasthead(top) {
+			continue
+		}
+		t := f.Path[strings.LastIndexByte(f.Path, '.')+1:]
+		if str, ok := f.Value.(string); ok && !units[f.Path] {
+			t += str
+		}
+		out = append(out, place{pos: Pos(f.Key), start: offset, end: offset + len(text), text: t})
+	}
+	return out
 }
 
 // frontDate reads the date field: an ISO 8601 string ("2022", "2022-10",
-// "2022-10-01") or a TOML date or date-time (date = 2023-03-14), of which
-// the date is kept.
+// "2022-10-01", or a date and time, "2022-10-01T09:30:00+06:00" or as
+// Jekyll writes it, "2022-10-01 09:30:00 +0600"), a TOML date or
+// date-time (date = 2023-03-14) or a YAML timestamp, of which the date is
+// kept.
 func frontDate(v any) (string, error) {
 	switch d := v.(type) {
 	case nil:
@@ -185,8 +378,13 @@ func frontDate(v any) (string, error) {
 		if d == "" {
 			return "", nil
 		}
+		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
+			if t, err := time.Parse(layout, d); err == nil {
+				return t.Format("2006-01-02"), nil
+			}
+		}
 		if !isoDate.MatchString(d) {
-			return "", fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD (a TOML date such as date = 2023-03-14 works too)", d)
+			return "", fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD (a date such as date = 2023-03-14 works too)", d)
 		}
 		layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(d)]
 		if _, err := time.Parse(layout, d); err != nil {
@@ -194,13 +392,15 @@ func frontDate(v any) (string, error) {
 		}
 		return d, nil
 	default:
-		return "", fmt.Errorf("date must be a date (date = 2023-03-14) or a string (\"2023-03\"), not %s", tomlType(v))
+		return "", fmt.Errorf("date must be a date (2023-03-14) or a string (\"2023-03\"), not %s", typeName(v))
 	}
 }
 
-// tomlType names a decoded TOML value's type for an error message.
-func tomlType(v any) string {
+// typeName names a decoded front-matter value's type for an error message.
+func typeName(v any) string {
 	switch v.(type) {
+	case nil:
+		return "empty"
 	case string:
 		return "a string"
 	case int64:
@@ -211,7 +411,7 @@ func tomlType(v any) string {
 		return "true or false"
 	case time.Time:
 		return "a date"
-	case []any, []map[string]any:
+	case []any:
 		return "a list"
 	case map[string]any:
 		return "a table"

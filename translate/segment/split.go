@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark/util"
 	xhtml "golang.org/x/net/html"
 
+	"github.com/tilmash/tilmash/translate/frontmatter"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/sitecode"
@@ -117,10 +118,24 @@ type Meta struct {
 	// be complete (front matter: required_locales = ["ru"]); elsewhere it
 	// is in progress. Nil: the project's policy decides.
 	Required []string
-	// Params holds the fields tilmash does not interpret: the [params]
-	// table and, with a warning, unknown top-level keys. The Markdown
-	// edition passes them through.
+	// Params holds the top-level fields tilmash does not read itself (see
+	// FrontMatterFields), as decoded: draft, slug, aliases, [params],
+	// Zola's [extra]… The Markdown edition writes them as the file does,
+	// where the file does (FrontMatter).
 	Params map[string]any
+	// FrontMatter is the front matter as parsed: its format, its text and
+	// where each value stands. The Markdown edition writes it back with
+	// its Rewrite, each of Fields holding its unit's translation.
+	FrontMatter *frontmatter.Doc
+	// Fields are the front-matter values that are units, in the order of
+	// their units: the masthead's, then those Options.Translate names.
+	Fields []Field
+}
+
+// Field is a front-matter value whose text is a unit.
+type Field struct {
+	Path string // the value's dotted path in the front matter: "title", "params.subtitle", "tags.0"
+	Unit int    // the index in Article.Units of its unit
 }
 
 // Article is a content file split into structure and units.
@@ -178,9 +193,14 @@ func SlugOf(file string) string {
 }
 
 // Split parses the Markdown article at file (src is its content) into its
-// structure and units. Units get IDs derived from their text; call Reconcile
-// to keep the IDs of edited units.
+// structure and units, with the default Options. Units get IDs derived
+// from their text; call Reconcile to keep the IDs of edited units.
 func Split(file string, src []byte) (*Article, error) {
+	return SplitWith(file, src, Options{})
+}
+
+// SplitWith is Split with opts: which front-matter fields are translated.
+func SplitWith(file string, src []byte, opts Options) (*Article, error) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF")) // a byte-order mark, as some Windows editors write
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
@@ -188,7 +208,7 @@ func Split(file string, src []byte) (*Article, error) {
 	}
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	a := &Article{Path: file, Slug: SlugOf(file), Meta: Meta{Units: map[Kind]int{}}, Source: src}
-	s := &splitter{a: a, file: file, section: "intro"}
+	s := &splitter{a: a, file: file, section: "intro", opts: opts}
 
 	body, bodyLine, err := s.frontMatter(src)
 	if err != nil {
@@ -347,6 +367,7 @@ func foldTitle(t string) string {
 
 type splitter struct {
 	a          *Article
+	opts       Options
 	file       string
 	src        []byte
 	lineOffset int
@@ -371,23 +392,6 @@ func (s *splitter) placeOf(n ast.Node, text string) {
 		start, end = lines.At(0).Start, lines.At(lines.Len()-1).Stop
 	}
 	s.places = append(s.places, place{pos: s.pos(n), start: s.base + start, end: s.base + end, text: text})
-}
-
-// keyLineIndex maps each key written "key = …" at the start of a line of
-// TOML text to its first line, 0-based: one pass over the text.
-func keyLineIndex(toml []byte) map[string]int {
-	lines := map[string]int{}
-	for i, line := range strings.Split(string(toml), "\n") {
-		t := strings.TrimSpace(line)
-		if eq := strings.IndexByte(t, '='); eq > 0 {
-			if key := strings.TrimSpace(t[:eq]); key != "" {
-				if _, seen := lines[key]; !seen {
-					lines[key] = i
-				}
-			}
-		}
-	}
-	return lines
 }
 
 func (s *splitter) add(u Unit) int {

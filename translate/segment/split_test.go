@@ -167,14 +167,14 @@ func TestSplitErrors(t *testing.T) {
 		{"no front matter", "# Title\n", "content/x.md:1:1: no front matter"},
 		{"unclosed front matter", "+++\ntitle = \"x\"\n", "content/x.md:1:1: the front matter is never closed"},
 		{"broken TOML", "+++\ntitle = \"x\nnote = 1\n+++\n", "content/x.md:2:11: front matter: strings cannot contain newlines"},
-		{"title not a string", "+++\nnote = \"n\"\n\ntitle = 3\n+++\n", "content/x.md:4:1: front matter: title must be a string in quotes, not a number"},
-		{"date-time without date", "+++\ntitle = \"x\"\ndate = 10:30:00\n+++\n", "content/x.md:3:1: front matter: date 10:30:00 is a time of day"},
-		{"month 13", "+++\ntitle = \"x\"\ndate = \"2023-13\"\n+++\n", `content/x.md:3:1: front matter: date "2023-13" is not a real date`},
-		{"translate not bool", "+++\ntitle = \"x\"\ntranslate = \"no\"\n+++\n", "content/x.md:3:1: front matter: translate must be true or false, not a string"},
-		{"bad required locale", "+++\ntitle = \"x\"\nrequired_locales = [\"russian!\"]\n+++\n", "content/x.md:3:1: front matter: required_locales:"},
-		{"BOM keeps lines", "\uFEFF+++\ntitle = \"x\"\nnote = 1\n+++\n", "content/x.md:3:1: front matter: note must be a string"},
+		{"title not a string", "+++\nnote = \"n\"\n\ntitle = 3\n+++\n", "content/x.md:4:9: front matter: title must be a string in quotes, not a number"},
+		{"date-time without date", "+++\ntitle = \"x\"\ndate = 10:30:00\n+++\n", "content/x.md:3:8: front matter: date 10:30:00 is a time of day"},
+		{"month 13", "+++\ntitle = \"x\"\ndate = \"2023-13\"\n+++\n", `content/x.md:3:8: front matter: date "2023-13" is not a real date`},
+		{"translate not bool", "+++\ntitle = \"x\"\ntranslate = \"no\"\n+++\n", "content/x.md:3:13: front matter: translate must be true or false, not a string"},
+		{"bad required locale", "+++\ntitle = \"x\"\nrequired_locales = [\"russian!\"]\n+++\n", "content/x.md:3:21: front matter: required_locales:"},
+		{"BOM keeps lines", "\uFEFF+++\ntitle = \"x\"\nnote = 1\n+++\n", "content/x.md:3:8: front matter: note must be a string"},
 		{"no title", "+++\nnote = \"x\"\n+++\n", "content/x.md:1:1: the front matter has no title"},
-		{"bad date", "+++\ntitle = \"x\"\ndate = \"Oct 2022\"\n+++\n", `content/x.md:3:1: front matter: date "Oct 2022"`},
+		{"bad date", "+++\ntitle = \"x\"\ndate = \"Oct 2022\"\n+++\n", `content/x.md:3:8: front matter: date "Oct 2022"`},
 		{"bad profile", "+++\ntitle = \"x\"\n+++\n\n## Алия {.profile}\n", `content/x.md:5:4: profile heading "Алия" does not read`},
 		{"invalid UTF-8", "+++\ntitle = \"x\"\n+++\n\nҚазақ \xff\n", "content/x.md:5:7: invalid UTF-8"},
 		// Nesting is refused before the TOML decoder, which spent a minute
@@ -189,6 +189,17 @@ func TestSplitErrors(t *testing.T) {
 		{"many paragraphs of 4,000 marks", "+++\ntitle = \"x\"\n+++\n\n" + strings.Repeat(strings.Repeat("*a_ ", 2000)+"\n\n", 8), "content/x.md:17:1: a paragraph with 4000 emphasis marks"},
 		{"a paragraph over MaxUnit", "+++\ntitle = \"x\"\n+++\n\nIntro.\n\n" + strings.Repeat("`c` ", MaxUnit/4+1) + "\n", "content/x.md:7:1: a paragraph of"},
 		{"a dotted key of 100 KB", "+++\ntitle = \"x\"\n" + strings.Repeat("p.", 50000) + "q = 1\n+++\n", "content/x.md:3:66: front matter: tables and arrays nested more than 32 deep"},
+		// YAML and JSON: the same fields, the same errors, at the value.
+		{"YAML title not a string", "---\nnote: n\ntitle: 3\n---\n", "content/x.md:3:8: front matter: title must be a string in quotes, not a number"},
+		{"YAML author a list", "---\ntitle: T\nauthor: [A, B]\n---\n", "content/x.md:3:9: front matter: author must be a string in quotes, not a list"},
+		{"YAML bad date", "---\ntitle: Қ\ndate: Oct 2022\n---\n", `content/x.md:3:7: front matter: date "Oct 2022" is not YYYY, YYYY-MM or YYYY-MM-DD`},
+		{"YAML bad required locale", "---\ntitle: x\nrequired_locales: [ru, 'russian!']\n---\n", "content/x.md:3:24: front matter: required_locales:"},
+		{"YAML no title", "---\ndescription: x\n---\n", "content/x.md:1:1: the front matter has no title: add title: \"…\""},
+		{"broken YAML", "---\ntitle: x\n  note: y\n---\n", "content/x.md:3:1: front matter: mapping values are not allowed in this context"},
+		{"unclosed YAML", "---\ntitle: x\n", "content/x.md:1:1: the front matter is never closed: add a \"---\" line after it"},
+		{"JSON translate not bool", "{\"title\": \"x\", \"translate\": \"no\"}\n", "content/x.md:1:29: front matter: translate must be true or false, not a string"},
+		{"JSON no title", "{\"note\": \"x\"}\n", "content/x.md:1:1: the front matter has no title: add \"title\": \"…\""},
+		{"100 KB of nested YAML", "---\ntitle: x\nparams: " + strings.Repeat("{a: ", 20000) + "1" + strings.Repeat("}", 20000) + "\n---\n", "content/x.md:3:129: front matter: tables and arrays nested more than 32 deep"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -205,8 +216,8 @@ func TestSplitErrors(t *testing.T) {
 }
 
 // TestFrontMatterAsNewsroomsWriteIt: TOML dates and date-times, an author, a
-// [params] table and unknown fields (kept, with a warning at their line), a
-// byte-order mark, a "# heading" that repeats the title.
+// [params] table and fields tilmash does not read (kept as they are, in
+// Params), a byte-order mark, a "# heading" that repeats the title.
 func TestFrontMatterAsNewsroomsWriteIt(t *testing.T) {
 	tests := []struct {
 		name, fm string
@@ -218,8 +229,10 @@ func TestFrontMatterAsNewsroomsWriteIt(t *testing.T) {
 		{"TOML date-time", "date = 2023-03-14T09:30:00+06:00", "2023-03-14", nil, "map[]"},
 		{"local date-time", "date = 2023-03-14T23:30:00", "2023-03-14", nil, "map[]"},
 		{"ISO string", `date = "2023-03"`, "2023-03", nil, "map[]"},
-		{"unknown field", "slug = \"x\"\ntags = [\"war\"]", "", []string{"content/x.md:4:1: front matter: tilmash does not know the field \"slug\"", "content/x.md:5:1: front matter: tilmash does not know the field \"tags\""}, "map[slug:x tags:[war]]"},
-		{"params table", "[params]\nslug = \"x\"", "", nil, "map[slug:x]"},
+		{"a date-time string, as JSON writes it", `date = "2023-03-14T23:30:00-05:00"`, "2023-03-14", nil, "map[]"},
+		{"a date-time string, as Jekyll writes it", `date = "2023-03-14 09:30:00 +0600"`, "2023-03-14", nil, "map[]"},
+		{"fields tilmash does not read stay, without a warning", "slug = \"x\"\ntags = [\"war\"]", "", nil, "map[slug:x tags:[war]]"},
+		{"params table", "[params]\nslug = \"x\"", "", nil, "map[params:map[slug:x]]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -295,6 +308,8 @@ func FuzzSplit(f *testing.F) {
 	f.Add([]byte("+++\ntitle = \"Тілмаш\"\n+++\n\n## Әлия, 21 {.profile}\n\n### «Неге?» {.question}\n\nҚазақ тілінде *жауап* [сілтеме](/x).\n"))
 	f.Add([]byte("+++\ntitle = \"T\\u000B\"\n[params]\nx = \"\\uFFFE\"\n+++\n\nA\vb &#11; <span title=\"&#xFFFF;\">c</span> [d](<e\x7ff>)\n\n```\n\x1b\n```\n\n<div>&#1"))
 	f.Add([]byte("\uFEFF+++\ntitle = \"Тілмаш\"\nauthor = \"Әлия\"\ndate = 2023-03-14T09:30:00+06:00\nslug = [1, 2]\nrequired_locales = [\"kk\"]\n[params]\nx = 1\n+++\n\n# Тілмаш\n\nМәтін.\n"))
+	f.Add([]byte("---\ntitle: Тілмаш\nauthor: 'Әлия'\ndate: 2023-03-14T09:30:00+06:00\ndescription: >\n  Қысқа\n  сипаттама\ntags: [a, b]\nrequired_locales: [kk]\nparams:\n  subtitle: \"x\\u000B\"\n---\n\n# Тілмаш\n\nМәтін.\n"))
+	f.Add([]byte("{\n  \"title\": \"Тілмаш\",\n  \"summary\": \"Қ\",\n  \"params\": {\"alt\": \"A\", \"n\": 1}\n}\n\nМәтін.\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		a, err := Split("content/f.md", src)
 		if err != nil {

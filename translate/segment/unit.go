@@ -37,7 +37,9 @@ const (
 	Definition   Kind = "definition"  // the definition of a term
 	FootnoteText Kind = "footnote"    // the text of a footnote
 	AlertTitle   Kind = "alert"       // the title of a callout box (GitHub's alerts)
-	Param        Kind = "param"       // a shortcode\'s readable parameter (a title, a summary)
+	Param        Kind = "param"       // a shortcode's readable parameter (a title, a summary)
+	FieldText    Kind = "field"       // a front-matter text tilmash.toml translates (description, params.subtitle)
+	FieldItem    Kind = "field-item"  // an item of a front-matter list tilmash.toml translates (a tag)
 )
 
 // kindCode is the short form of a kind used in generated IDs.
