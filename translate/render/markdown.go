@@ -141,14 +141,22 @@ func mdInline(nodes []markup.Node) string { return mdInlineIn(nodes, false) }
 // image's words, where no address becomes a link of its own.
 func mdInlineIn(nodes []markup.Node, inLink bool) string {
 	var b strings.Builder
-	for _, n := range nodes {
+	for i, n := range nodes {
 		switch n.Kind {
 		case markup.Text:
-			if inLink {
-				b.WriteString(mdEscapeText(n.Text))
-				continue
+			text := n.Text
+			bang := i+1 < len(nodes) && nodes[i+1].Kind == markup.Link && strings.HasSuffix(text, "!")
+			if bang {
+				text = text[:len(text)-1] // a ! before a link would make it an image
 			}
-			b.WriteString(mdEscape(n.Text))
+			if inLink {
+				b.WriteString(mdEscapeText(text))
+			} else {
+				b.WriteString(mdEscape(text))
+			}
+			if bang {
+				b.WriteString(`\!`)
+			}
 		case markup.Emph:
 			b.WriteString("*" + mdInline(n.Children) + "*")
 		case markup.Strong:
@@ -219,6 +227,9 @@ func headingText(s string) string {
 	i := strings.LastIndexByte(s, '{')
 	if i < 0 {
 		return s
+	}
+	if codes := sitecode.Find([]byte(s)); len(codes) > 0 && codes[len(codes)-1].End == len(strings.TrimRight(s, " ")) {
+		return s // the site generator's code, kept as written: Markdown never reads it as attributes
 	}
 	slashes := 0 // an odd number before it: escaped already
 	for j := i - 1; j >= 0 && s[j] == '\\'; j-- {

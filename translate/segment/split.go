@@ -881,6 +881,9 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 		switch c := c.(type) {
 		case *ast.Text:
 			out = s.textOf(out, c)
+			if inner := s.codes.At(c.Segment.Stop, c.Segment.Stop+1); len(inner) > 0 && inner[0].Start < c.Segment.Stop {
+				continue // a line break inside a code is the code's
+			}
 			switch {
 			case c.HardLineBreak():
 				out = append(out, markup.Node{Kind: markup.Break})

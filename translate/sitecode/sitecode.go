@@ -2,6 +2,7 @@ package sitecode
 
 import (
 	"bytes"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,6 +46,9 @@ func (c Code) Param(key string) (Param, bool) {
 	}
 	return Param{}, false
 }
+
+// blankLine is a line of blanks inside a would-be code.
+var blankLine = regexp.MustCompile(`\n[ \t\r]*\n`)
 
 // maxCode bounds one code's length: a shortcode of more than 64 KiB is no
 // shortcode (an unclosed {{ followed by the rest of the article).
@@ -95,6 +99,9 @@ func scan(src []byte, i int) (Code, bool) {
 			return Code{}, false
 		}
 		inner := rest[len(f.open) : len(f.open)+end]
+		if blankLine.Match(inner) {
+			return Code{}, false // a code ends in its paragraph: a blank line ends the paragraph first
+		}
 		if f.kind == Attributes && (bytes.ContainsAny(inner, "\n{") || len(bytes.TrimSpace(inner)) == 0) {
 			return Code{}, false // {: alone, or a brace in prose: not kramdown's
 		}
