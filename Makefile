@@ -78,6 +78,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzReadXLIFF -fuzztime $(FUZZTIME) ./translate/handoff
 	$(GO) test -run '^$$' -fuzz FuzzRecover -fuzztime $(FUZZTIME) ./internal/fileset
 	$(GO) test -run '^$$' -fuzz FuzzFind -fuzztime $(FUZZTIME) ./translate/sitecode
+	$(GO) test -run '^$$' -fuzz FuzzFind -fuzztime $(FUZZTIME) ./translate/htmltext
 	$(GO) test -run '^$$' -fuzz FuzzNesting -fuzztime $(FUZZTIME) ./internal/bound
 
 ## screenshots: every HTML edition, complete or not (missing units in English), and the live preview (tilmash serve) at each step of its browser test, as Chromium draws them, in dist/screenshots/

@@ -724,7 +724,7 @@ func (w *Workspace) page(tag language.Tag, slug string, all []*catalog.Catalog, 
 		}
 		return "../" + t.String() + "/" + slug + ".html"
 	}
-	var pg render.Page
+	pg := render.Page{EditorHTML: w.Config.Publish.HTML == check.HTMLAsWritten}
 	for _, c := range all {
 		if c.Locale != tag && published[slug][c.Locale.String()] {
 			pg.Alternates = append(pg.Alternates, render.Alternate{Locale: c.Locale, Href: href(c.Locale)})

@@ -119,7 +119,7 @@ func (v *LocaleView) Article(slug string) (*Preview, error) {
 			return nil, err
 		}
 	}
-	pg := render.Page{MarkUnits: true}
+	pg := render.Page{MarkUnits: true, EditorHTML: w.Config.Publish.HTML == check.HTMLAsWritten}
 	for _, tag := range w.Locales() {
 		if tag != v.cat.Locale {
 			pg.Alternates = append(pg.Alternates, render.Alternate{Locale: tag, Href: "../" + tag.String() + "/" + slug + ".html"})

@@ -2,6 +2,7 @@ package assemble
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -9,6 +10,7 @@ import (
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/datefmt"
 	"github.com/tilmash/tilmash/translate/frontmatter"
+	"github.com/tilmash/tilmash/translate/htmltext"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/placeholder"
@@ -31,6 +33,37 @@ type Block struct {
 	segment.Block         // the structure: kind, level, class…
 	Text          *Text   // the block's text, if it has one
 	Children      []Block // the blocks inside a list, item or quote
+}
+
+// HTML is an editor's HTML block as the edition has it: its literal, with
+// each run of words and each readable attribute (the block's children,
+// package htmltext) written in the edition's language at its place, every
+// other byte as the editor wrote it. mark, when not nil, wraps the words
+// written for a run of a unit (the preview marks them).
+func (b Block) HTML(mark func(unit, words string) string) string {
+	if b.Span.IsZero() || len(b.Children) == 0 {
+		return b.Literal
+	}
+	var out strings.Builder
+	at := 0
+	for _, c := range b.Children {
+		start, end := c.Span.Start-b.Span.Start, c.Span.End-b.Span.Start
+		if c.Text == nil || start < at || end > len(b.Literal) {
+			continue
+		}
+		out.WriteString(b.Literal[at:start])
+		switch {
+		case c.Kind == segment.HTMLAttrBlock:
+			out.WriteString(htmltext.Attr{Quote: c.Span.Quote}.Write(markup.PlainText(c.Text.Nodes)))
+		case mark != nil && c.Text.Unit != "":
+			out.WriteString(mark(c.Text.Unit, htmltext.Text(c.Text.Nodes)))
+		default:
+			out.WriteString(htmltext.Text(c.Text.Nodes))
+		}
+		at = end
+	}
+	out.WriteString(b.Literal[at:])
+	return out.String()
 }
 
 // Stats counts an edition's units by state.

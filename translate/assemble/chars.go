@@ -47,7 +47,11 @@ func (ed *Edition) Unpublishable() (what, unit string, ok bool) {
 	var blocks func([]Block) bool
 	blocks = func(bs []Block) bool {
 		for _, b := range bs {
-			if text(b.Text) || find(b.Literal) || b.Kind == segment.HTMLBlock && decoded(b.Literal) || find(b.Info) || decoded(b.Src) || find(b.Class) || blocks(b.Children) {
+			literal := b.Literal
+			if b.Kind == segment.HTMLBlock {
+				literal = b.HTML(nil) // the editor's HTML as the edition writes it, its words the edition's
+			}
+			if text(b.Text) || find(literal) || b.Kind == segment.HTMLBlock && decoded(literal) || find(b.Info) || decoded(b.Src) || find(b.Class) || blocks(b.Children) {
 				return true
 			}
 		}

@@ -76,7 +76,19 @@ type PublishConfig struct {
 	// (https://example.org/news/ → https://example.org/news/ru/a.html)
 	// and adds hreflang="x-default" for the source edition.
 	BaseURL string `toml:"base-url"`
+	// HTML is what the HTML and EPUB editions do with the editors' own
+	// HTML: "sanitised" (the default: a safe subset kept, scripts, event
+	// handlers, unsafe addresses and embeds left out, each with a warning)
+	// or "as-written", for a newsroom that trusts its editors (a video
+	// embed's <iframe> published). A translator can add no HTML either way.
+	HTML string `toml:"html"`
 }
+
+// The editor's-HTML policies of [publish] html.
+const (
+	HTMLSanitised = "sanitised"
+	HTMLAsWritten = "as-written"
+)
 
 // StalePolicy returns the stale policy, StaleKeep when none is set.
 func (c *Config) StalePolicy() string {
@@ -177,6 +189,9 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	case "", StaleKeep, StaleRefuse, StaleFallback:
 	default:
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "stale"), Col: 1}, Msg: fmt.Sprintf("[publish] stale = %q: write \"keep\", \"refuse\" or \"fallback\"", c.Publish.Stale)}
+	}
+	if h := c.Publish.HTML; h != "" && h != HTMLSanitised && h != HTMLAsWritten {
+		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "html"), Col: 1}, Msg: fmt.Sprintf("[publish] html = %q: write \"sanitised\" (the default) or \"as-written\"", h)}
 	}
 	if u := c.Publish.BaseURL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "/") {
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "base-url"), Col: 1}, Msg: fmt.Sprintf("[publish] base-url = %q: write an absolute address, such as \"https://example.org/news/\"", u)}

@@ -124,3 +124,18 @@ func TestFrontMatterSetting(t *testing.T) {
 		t.Error("no settings: not the default list")
 	}
 }
+
+// TestConfigEditorHTML: [publish] html takes its two words; anything else
+// is an error at its line.
+func TestConfigEditorHTML(t *testing.T) {
+	for _, v := range []string{"sanitised", "as-written"} {
+		c, err := ParseConfig("tilmash.toml", []byte("[publish]\nhtml = \""+v+"\"\n"))
+		if err != nil || c.Publish.HTML != v {
+			t.Errorf("html = %q: %v", v, err)
+		}
+	}
+	_, err := ParseConfig("tilmash.toml", []byte("[publish]\nstale = \"keep\"\nhtml = \"trusted\"\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), `tilmash.toml:3:1: [publish] html = "trusted"`) {
+		t.Errorf("error = %v, want it at line 3", err)
+	}
+}

@@ -22,6 +22,7 @@ type htmlWriter struct {
 	b        strings.Builder
 	xhtml    bool
 	units    bool // mark each element holding a unit's text with data-unit (the preview)
+	trusted  bool // the editors' HTML is published as written (Page.EditorHTML)
 	sections int
 	noteRefs map[string]int // footnote references written, by label, for their ids
 	bal      balancer       // raw HTML closes only what raw HTML opened (HTML; XHTML checks well-formedness)
@@ -99,7 +100,10 @@ func (w *htmlWriter) lang(t *assemble.Text) string {
 // raw passes an editor's HTML through the sanitiser (sanitize.go); in
 // XHTML, only if it is well-formed XML once sanitised.
 func (w *htmlWriter) raw(s string, block bool) string {
-	clean := sanitize(s)
+	clean := s
+	if !w.trusted {
+		clean = sanitize(s)
+	}
 	if clean != s {
 		w.Warnings = append(w.Warnings, "raw HTML sanitised (what the allow-list does not know left out): "+shorten(s))
 	}
@@ -282,7 +286,12 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		}
 		b.WriteString("<pre><code" + cls + ">" + template.HTMLEscapeString(bl.Literal) + "</code></pre>\n")
 	case segment.HTMLBlock:
-		if s := w.raw(bl.Literal, true); s != "" {
+		lit, marked := htmlLiteral(bl, w.units)
+		s := w.raw(lit, true)
+		if marked {
+			s = unitMarks(s)
+		}
+		if s != "" {
 			b.WriteString(s)
 			if !strings.HasSuffix(s, "\n") {
 				b.WriteString("\n")
@@ -354,6 +363,63 @@ func (w *htmlWriter) block(bl assemble.Block) {
 			b.WriteString("</li>\n")
 		}
 		b.WriteString("</ol>\n</section>\n")
+	}
+}
+
+// htmlLiteral is an editor's HTML block with the edition's words in it
+// (assemble.Block.HTML). With units (the preview), each run's words are put
+// between private-use markers naming its unit, which the sanitiser keeps as
+// text and unitMarks then turns into data-unit: it reports whether it did.
+func htmlLiteral(bl assemble.Block, units bool) (string, bool) {
+	marked := false
+	var mark func(unit, words string) string
+	if units {
+		mark = func(unit, words string) string {
+			if strings.ContainsAny(unit, markOpen+markMid+markClose) {
+				return words
+			}
+			marked = true
+			return markOpen + unit + markMid + words + markClose
+		}
+	}
+	return bl.HTML(mark), marked
+}
+
+// The markers of a run's unit in an editor's HTML, for the preview.
+const (
+	markOpen  = "\uE000"
+	markMid   = "\uE001"
+	markClose = "\uE002"
+)
+
+// unitMarks turns the markers htmlLiteral put around each run into the
+// unit's data-unit: on the element whose whole content the run is (so
+// that the page without its marks is the published one), or on a <span>
+// around the run.
+func unitMarks(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, markOpen)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := strings.Index(s[i:], markMid)
+		k := strings.Index(s[i:], markClose)
+		if j < 0 || k < j {
+			b.WriteString(strings.NewReplacer(markOpen, "", markMid, "", markClose, "").Replace(s))
+			return b.String()
+		}
+		j, k = i+j, i+k
+		pre, id, words, rest := s[:i], s[i+len(markOpen):j], s[j+len(markMid):k], s[k+len(markClose):]
+		attr := ` data-unit="` + template.HTMLEscapeString(id) + `"`
+		lt := strings.LastIndexByte(pre, '<')
+		if strings.HasSuffix(pre, ">") && lt >= 0 && !strings.HasPrefix(pre[lt:], "</") && !strings.HasSuffix(pre, "/>") && strings.HasPrefix(rest, "</") {
+			b.WriteString(pre[:len(pre)-1] + attr + ">" + words)
+		} else {
+			b.WriteString(pre + "<span" + attr + ">" + words + "</span>")
+		}
+		s = rest
 	}
 }
 

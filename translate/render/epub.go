@@ -42,7 +42,7 @@ var epubCSS string
 func EPUB(ed *assemble.Edition, pg Page) ([]byte, []string) {
 	lang := ed.Locale.String()
 	title := plainOf(ed.Meta[segment.Headline])
-	w := &htmlWriter{xhtml: true, images: pg.Images}
+	w := &htmlWriter{xhtml: true, images: pg.Images, trusted: pg.EditorHTML}
 	w.blocks(ed.Blocks)
 
 	var article strings.Builder

@@ -44,6 +44,11 @@ type Page struct {
 	// data-unit="<unit ID>", for the live preview (tilmash serve) to find
 	// each unit on the page. Published editions are written without it.
 	MarkUnits bool
+	// EditorHTML publishes the editors' own HTML as written, without the
+	// sanitiser ([publish] html = "as-written"): for a newsroom that trusts
+	// its editors' embeds. The page's structure is kept whole either way,
+	// and an EPUB still takes only well-formed XML.
+	EditorHTML bool
 }
 
 // Image is a file a figure shows, as the editions publish it.
@@ -103,7 +108,7 @@ func HTML(ed *assemble.Edition, pg Page) []byte {
 		Date:        ed.Date,
 		Revising:    ed.Stats.UnderRevision,
 	}
-	w := &htmlWriter{units: pg.MarkUnits, images: pg.Images}
+	w := &htmlWriter{units: pg.MarkUnits, images: pg.Images, trusted: pg.EditorHTML}
 	d.W = w
 	w.blocks(ed.Blocks)
 	d.Body = template.HTML(w.b.String())

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tilmash/tilmash/translate/assemble"
+	"github.com/tilmash/tilmash/translate/htmltext"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
@@ -57,6 +58,14 @@ func mdSplices(subs []splice, blocks []assemble.Block) []splice {
 	for _, bl := range blocks {
 		subs = mdSplices(subs, bl.Children)
 		if bl.Text == nil || bl.Span.IsZero() {
+			continue
+		}
+		switch bl.Kind {
+		case segment.HTMLTextBlock:
+			subs = append(subs, splice{bl.Span, htmltext.Text(bl.Text.Nodes)})
+			continue
+		case segment.HTMLAttrBlock:
+			subs = append(subs, splice{bl.Span, htmltext.Attr{Quote: bl.Span.Quote}.Write(markup.PlainText(bl.Text.Nodes))})
 			continue
 		}
 		if bl.Span.Quote != 0 {
@@ -112,7 +121,6 @@ func mdFrontMatter(ed *assemble.Edition) string {
 	}
 	return string(fm)
 }
-
 
 // mdParagraph writes a paragraph, escaping what would start another
 // block at the start of each of its lines; cont starts every line after

@@ -339,7 +339,7 @@ func TestMarkdownKeepsTheSource(t *testing.T) {
 		"1) FIRST\n\n2) SECOND\n\n" +
 		"> A QUOTE\\\n> WITH A BREAK\n\n" +
 		"<!--more-->\n\n" +
-		"<aside class=\"fact\">\nA fact box.\n</aside>\n\n" +
+		"<aside class=\"fact\">\nA FACT BOX.\n</aside>\n\n" +
 		"```go\nfmt.Println(\"x\")\n```\n\n" +
 		"SEE [THE SITE](https://example.org \"Example\") AND [ME@EXAMPLE.ORG](mailto:me@example.org).\n\n" +
 		"![A PHOTO.](photo.jpg \"Title\")\n\n" +

@@ -173,3 +173,23 @@ func describePath(path []*html.Node) string {
 	}
 	return strings.Join(s, " > ")
 }
+
+// TestEditorHTMLAsWritten: a newsroom that trusts its editors publishes
+// their HTML as written (a video embed's <iframe>); by default the
+// sanitiser leaves it out, with a warning. The page's structure is kept
+// whole either way.
+func TestEditorHTMLAsWritten(t *testing.T) {
+	src := "+++\ntitle = \"Video\"\n+++\n\nWatch:\n\n<iframe src=\"https://video.example/embed/1\" title=\"The walk\"></iframe>\n\n<div>Text</div></article>\n"
+	_, ed := english(t, "content/v.md", []byte(src))
+	page := string(HTML(ed, Page{}))
+	if strings.Contains(page, "<iframe") {
+		t.Errorf("by default the editor's <iframe> is published")
+	}
+	trusted := string(HTML(ed, Page{EditorHTML: true}))
+	if !strings.Contains(trusted, `<iframe src="https://video.example/embed/1" title="The walk"></iframe>`) {
+		t.Errorf("as written, the <iframe> is not published:\n%s", trusted)
+	}
+	if err := pageWhole([]byte(trusted)); err != nil {
+		t.Errorf("as written: %v", err)
+	}
+}

@@ -180,6 +180,20 @@ func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string, refs
 			}
 		case segment.RuleBlock:
 			b.WriteString(indent + "* * *\n")
+		case segment.HTMLBlock:
+			// The words of the editor's HTML (a fact box, a caption), a
+			// paragraph each.
+			first := true
+			for _, c := range bl.Children {
+				if c.Kind != segment.HTMLTextBlock || c.Text == nil {
+					continue
+				}
+				if !first {
+					b.WriteString("\n")
+				}
+				first = false
+				b.WriteString(wrap(refs.plain(c.Text.Nodes), TextWidth, indent) + "\n")
+			}
 		}
 	}
 }

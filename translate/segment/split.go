@@ -22,6 +22,7 @@ import (
 	xhtml "golang.org/x/net/html"
 
 	"github.com/tilmash/tilmash/translate/frontmatter"
+	"github.com/tilmash/tilmash/translate/htmltext"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/sitecode"
@@ -50,6 +51,8 @@ const (
 	FootnotesBlock BlockKind = "footnotes" // the article's footnotes, at its end
 	FootnoteBlock  BlockKind = "footnote"  // one footnote: Label, its blocks
 	TemplateBlock  BlockKind = "template"  // a site generator's code alone in a paragraph: Literal, its translated parameters in Children
+	HTMLTextBlock  BlockKind = "htmltext"  // words in an editor's HTML block (a child of the block): its text
+	HTMLAttrBlock  BlockKind = "htmlattr"  // a readable attribute of an editor's HTML (alt, title): Label, its text
 	ParamBlock     BlockKind = "param"     // a translated parameter of a shortcode: Label (its key), its text
 )
 
@@ -679,7 +682,8 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 			lit = append(lit, n.ClosureLine.Value(s.src)...)
 		}
 		b.Kind, b.Literal = HTMLBlock, string(lit)
-		s.placeOf(n, xhtml.UnescapeString(b.Literal))
+		rest := s.htmlText(n, &b)
+		s.placeOf(n, xhtml.UnescapeString(rest))
 		s.rawLinks(n, b.Literal)
 		return b, true, nil
 	case *ast.ThematicBreak:
@@ -1083,6 +1087,66 @@ func trimText(nodes []markup.Node) []markup.Node {
 		}
 	}
 	return nodes
+}
+
+// htmlText makes units of the words a reader sees in an HTML block (see
+// package htmltext): each a child of b, with its place in the source. It
+// returns the block's HTML without them: what reaches an edition in no
+// unit. An HTML block inside a quote or a list item, whose lines are not
+// one stretch of the source, keeps its words as they are.
+func (s *splitter) htmlText(n *ast.HTMLBlock, b *Block) string {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return b.Literal
+	}
+	start := lines.At(0).Start
+	if start+len(b.Literal) > len(s.src) || string(s.src[start:start+len(b.Literal)]) != b.Literal {
+		return b.Literal
+	}
+	b.Span = Span{Start: s.base + start, End: s.base + start + len(b.Literal)}
+	runs, attrs := htmltext.Find(b.Literal)
+	// Units in reading order: the runs and the attributes as they stand.
+	type item struct {
+		at  int
+		run *htmltext.Run
+		att *htmltext.Attr
+	}
+	var items []item
+	for i := range runs {
+		items = append(items, item{at: runs[i].Start, run: &runs[i]})
+	}
+	for i := range attrs {
+		items = append(items, item{at: attrs[i].Start, att: &attrs[i]})
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].at < items[j].at })
+	var kids []Block
+	for _, it := range items {
+		if r := it.run; r != nil {
+			in := "the article's own HTML"
+			if r.Element != "" {
+				in = "<" + r.Element + "> in the article's own HTML"
+			}
+			u := s.unit(HTMLText, r.Nodes, s.posAt(start+r.Start), s.context("Text in "+in))
+			kids = append(kids, Block{Kind: HTMLTextBlock, Unit: s.add(u), NameUnit: -1, Span: Span{Start: b.Span.Start + r.Start, End: b.Span.Start + r.End}})
+			continue
+		}
+		a := it.att
+		u := s.unit(HTMLAttr, []markup.Node{{Kind: markup.Text, Text: a.Value}}, s.posAt(start+a.Start), fmt.Sprintf("The %s of a <%s> in the article's own HTML: what a reader who cannot see it hears, or sees on pointing at it.", a.Name, a.Element))
+		kids = append(kids, Block{Kind: HTMLAttrBlock, Unit: s.add(u), NameUnit: -1, Label: a.Name, Span: Span{Start: b.Span.Start + a.Start, End: b.Span.Start + a.End, Quote: a.Quote}})
+	}
+	sort.SliceStable(kids, func(i, j int) bool { return kids[i].Span.Start < kids[j].Span.Start })
+	b.Children = kids
+	var rest strings.Builder
+	at := 0
+	for _, k := range kids {
+		from, to := k.Span.Start-b.Span.Start, k.Span.End-b.Span.Start
+		if from >= at {
+			rest.WriteString(b.Literal[at:from])
+			at = to
+		}
+	}
+	rest.WriteString(b.Literal[at:])
+	return rest.String()
 }
 
 // onlyCodes returns the site generators' codes of paragraph n if the

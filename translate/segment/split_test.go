@@ -56,6 +56,7 @@ func TestSplitArticles(t *testing.T) {
 			{Item, "water"},
 			{Item, "maps"},
 			{Heading, "Code"},
+			{HTMLText, "advertisement"},
 			{Paragraph, "Last line with a hard break<br/>and the rest © 2024."},
 		}},
 		{"crlf.md", []unitWant{

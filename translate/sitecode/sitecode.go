@@ -96,17 +96,17 @@ func scan(src []byte, i int) (Code, bool) {
 		}
 		end := bytes.Index(rest[len(f.open):], []byte(f.close))
 		if end < 0 {
-			return Code{}, false
+			continue // not this form: perhaps a shorter one ({{< … }} is an output)
 		}
 		inner := rest[len(f.open) : len(f.open)+end]
 		if blankLine.Match(inner) {
-			return Code{}, false // a code ends in its paragraph: a blank line ends the paragraph first
+			continue // a code ends in its paragraph: a blank line ends the paragraph first
 		}
 		if f.kind == Attributes && (bytes.ContainsAny(inner, "\n{") || len(bytes.TrimSpace(inner)) == 0) {
-			return Code{}, false // {: alone, or a brace in prose: not kramdown's
+			continue // {: alone, or a brace in prose: not kramdown's
 		}
 		if f.kind == Output && len(bytes.TrimSpace(inner)) == 0 {
-			return Code{}, false
+			continue
 		}
 		c := Code{Start: i, End: i + len(f.open) + end + len(f.close), Kind: f.kind}
 		if f.kind == Shortcode || f.kind == Tag {

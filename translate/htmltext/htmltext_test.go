@@ -1,0 +1,95 @@
+package htmltext
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tilmash/tilmash/translate/markup"
+)
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name, src string
+		runs      []string // each run's message, then its text in the source
+		attrs     []string // each attribute: name=value@source
+	}{
+		{"a fact box",
+			"<aside class=\"fact\">\n  <h3>Bread in <b>Almaty</b></h3>\n  <p>A loaf costs\n  150 tenge.</p>\n</aside>",
+			[]string{"Bread in <html1/>Almaty<html2/>|Bread in <b>Almaty</b>", "A loaf costs 150 tenge.|A loaf costs\n  150 tenge."},
+			nil},
+		{"a figure with its image's description",
+			`<figure><img src="m.jpg" alt="Stalls &amp; carts"><figcaption>The market.</figcaption></figure>`,
+			[]string{"The market.|The market."},
+			[]string{"alt=Stalls & carts@Stalls &amp; carts"}},
+		{"code and scripts are not words",
+			"<div>Run <code>tilmash build</code> now.<script>alert(1)</script></div>",
+			[]string{"Run <html1/> now.<html2/>|Run <code>tilmash build</code> now.<script>alert(1)</script>"},
+			nil},
+		{"details and summary",
+			"<details><summary>More</summary>\nHidden words.\n</details>",
+			[]string{"More|More", "Hidden words.|Hidden words."},
+			nil},
+		{"an embed without words, its title heard",
+			`<iframe src="https://video.example/1" title='A video' allowfullscreen></iframe>`,
+			nil,
+			[]string{"title=A video@A video"}},
+		{"a comment is nobody's",
+			"<!-- more -->",
+			nil, nil},
+		{"a link's title stays with its run",
+			`<p>See <a href="/x" title="The map">the map</a>.</p>`,
+			[]string{`See <html1/>the map<html2/>.|See <a href="/x" title="The map">the map</a>.`},
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			runs, attrs := Find(tt.src)
+			var got []string
+			for _, r := range runs {
+				msg, _ := markup.Encode(r.Nodes)
+				got = append(got, msg+"|"+tt.src[r.Start:r.End])
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.runs, "\n") {
+				t.Errorf("runs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.runs, "\n"))
+			}
+			got = nil
+			for _, a := range attrs {
+				got = append(got, a.Name+"="+a.Value+"@"+tt.src[a.Start:a.End])
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.attrs, "\n") {
+				t.Errorf("attributes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.attrs, "\n"))
+			}
+		})
+	}
+}
+
+func TestWrite(t *testing.T) {
+	if got := Text([]markup.Node{{Kind: markup.Text, Text: "Хлеб & «соль» <"}, {Kind: markup.HTML, Text: "<b>"}}); got != "Хлеб &amp; «соль» &lt;<b>" {
+		t.Errorf("Text = %q", got)
+	}
+	if got := (Attr{Quote: '"'}).Write(`Прилавки "рынка"`); got != "Прилавки &#34;рынка&#34;" {
+		t.Errorf("Write = %q", got)
+	}
+	if got := (Attr{}).Write("Прилавки рынка"); got != "Прилавки&#32;рынка" {
+		t.Errorf("Write unquoted = %q", got)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add("<aside><p>A <b>b</b> c</p><img alt='x'></aside>")
+	f.Fuzz(func(t *testing.T, src string) {
+		runs, attrs := Find(src)
+		last := 0
+		for _, r := range runs {
+			if r.Start < last || r.End < r.Start || r.End > len(src) {
+				t.Fatalf("run [%d,%d) out of order in %q", r.Start, r.End, src)
+			}
+			last = r.End
+		}
+		for _, a := range attrs {
+			if a.Start > a.End || a.End > len(src) {
+				t.Fatalf("attribute [%d,%d) outside %q", a.Start, a.End, src)
+			}
+		}
+	})
+}
