@@ -49,7 +49,7 @@ func (w *Workspace) folder() media.Folder {
 func resolveFigures(f media.Folder, a *segment.Article) []media.Ref {
 	refs, problems := f.Resolve(a)
 	for _, p := range problems {
-		a.Warnings = append(a.Warnings, &segment.Error{Pos: p.Pos, Msg: p.Message()})
+		a.Warnings = append(a.Warnings, &segment.Error{Pos: p.Pos, Msg: p.Message(), Code: segment.WarnImage})
 	}
 	return refs
 }
@@ -93,7 +93,7 @@ func (w *Workspace) collectImages(articles []*segment.Article) *images {
 	var files []media.Ref
 	for _, a := range articles {
 		for _, warn := range a.Warnings {
-			if strings.HasPrefix(warn.Msg, media.Msg) {
+			if warn.Code == segment.WarnImage {
 				out.warnings[a] = append(out.warnings[a], warn.Error())
 			}
 		}

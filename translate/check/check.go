@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -16,10 +17,10 @@ import (
 	"github.com/tilmash/tilmash/glossary"
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/finding"
+	"github.com/tilmash/tilmash/translate/htmlpolicy"
 	"github.com/tilmash/tilmash/translate/inflect"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
-	"github.com/tilmash/tilmash/translate/media"
 	"github.com/tilmash/tilmash/translate/placeholder"
 	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/translit"
@@ -57,6 +58,9 @@ const (
 	CodeInvisible       = "invisible-char"
 	CodeUnsafeLink      = "unsafe-link"
 	CodeImage           = "image"
+	CodeSiteCode        = "site-code"
+	CodeMarkdown        = "markdown"
+	CodeEditorHTML      = "editor-html"
 	CodeSettings        = "settings"
 )
 
@@ -69,7 +73,7 @@ var Codes = []string{
 	CodeMarkup, CodeNumber, CodeQuotes, CodeGroupedNumber, CodeSpace,
 	CodeDash, CodePercent, CodeDecimal, CodeMixedScript, CodeForeignLetters,
 	CodeLanguageLetters, CodeSpelling, CodeNFC, CodeFrontMatter, CodeReused,
-	CodeControl, CodeInvisible, CodeUnsafeLink, CodeImage, CodeSettings,
+	CodeControl, CodeInvisible, CodeUnsafeLink, CodeImage, CodeSiteCode, CodeMarkdown, CodeEditorHTML, CodeSettings,
 	glossary.CodeMissing, glossary.CodeAlso, glossary.CodeForbidden, glossary.CodeAltered,
 }
 
@@ -112,11 +116,9 @@ func Run(in Input) []finding.Finding {
 			articles[a.Units[i].ID] = a
 		}
 		for _, w := range a.Warnings {
-			code := CodeFrontMatter
-			if strings.HasPrefix(w.Msg, segment.UnsafeLinkMsg) {
-				code = CodeUnsafeLink
-			} else if strings.HasPrefix(w.Msg, media.Msg) {
-				code = CodeImage // the workspace's, from the folder beside the article
+			code := CodeFrontMatter // a warning without a code is the front matter's
+			if w.Code != "" {
+				code = w.Code // segment's codes are the checks' (unsafe-link, image, site-code, markdown)
 			}
 			f := finding.Finding{Pos: w.Pos, Code: code, Severity: finding.Warning, Message: w.Msg}
 			if in.Config.decide(&f, nil) {
@@ -126,6 +128,13 @@ func Run(in Input) []finding.Finding {
 		for _, f := range Chars(a) {
 			if in.Config.decide(&f, nil) {
 				out = append(out, f)
+			}
+		}
+		if in.Config.Publish.HTML != HTMLAsWritten {
+			for _, f := range editorHTML(a) {
+				if in.Config.decide(&f, nil) {
+					out = append(out, f)
+				}
 			}
 		}
 	}
@@ -987,4 +996,36 @@ func DictionaryPackage(dict string) string {
 		return "hunspell-" + lang + "-" + region
 	}
 	return "hunspell-" + lang
+}
+
+// editorHTML reports, at their place, the parts of an article's own HTML
+// that the HTML and EPUB editions leave out (package htmlpolicy): what
+// build will warn of, said first.
+func editorHTML(a *segment.Article) []finding.Finding {
+	var out []finding.Finding
+	report := func(pos segment.Pos, unit, html string) {
+		if gone := htmlpolicy.LeftOut(html); len(gone) > 0 {
+			out = append(out, finding.Finding{Pos: pos, Unit: unit, Code: CodeEditorHTML, Severity: finding.Warning,
+				Message: "the HTML and EPUB editions leave out " + strings.Join(gone, ", ") + " of this HTML (the Markdown editions keep it)",
+				Hint:    `what bluemonday's user-generated-content policy does not allow; [publish] html = "as-written" in tilmash.toml publishes editors' HTML as written`})
+		}
+	}
+	var blocks func([]segment.Block)
+	blocks = func(bs []segment.Block) {
+		for _, b := range bs {
+			if b.Kind == segment.HTMLBlock {
+				report(b.Pos, "", b.Literal)
+			}
+			blocks(b.Children)
+		}
+	}
+	blocks(a.Blocks)
+	for _, u := range a.Units {
+		for _, name := range slices.Sorted(maps.Keys(u.Tags)) {
+			if t := u.Tags[name]; t.Kind == markup.HTML {
+				report(u.Pos, u.ID, t.Text)
+			}
+		}
+	}
+	return out
 }

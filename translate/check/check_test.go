@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -652,6 +653,32 @@ func TestConfigBaseURL(t *testing.T) {
 		}
 		if tt.want == "" && got != "" || tt.want != "" && !strings.HasPrefix(got, tt.want) {
 			t.Errorf("base-url %s: error %q\nwant %q", tt.url, got, tt.want)
+		}
+	}
+}
+
+// TestLeftOutOfEditions: what the HTML, text and EPUB editions will leave
+// out of an article (a site generator's code, a link only it can make, the
+// editor's HTML the sanitiser removes) is reported by check first, at its
+// line, under its own code; editors' HTML published as written is no
+// finding.
+func TestLeftOutOfEditions(t *testing.T) {
+	a, err := segment.Split("content/a.md", []byte("+++\ntitle = \"T\"\n+++\n\n{{< note >}}\n\nSee [map]({{< ref \"x\" >}}).\n\n<iframe src=\"https://v.example/1\"></iframe>\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
+	var got []string
+	for _, f := range Run(Input{Articles: []*segment.Article{a}, Source: src, Config: &Config{}}) {
+		got = append(got, fmt.Sprintf("%d:%s", f.Pos.Line, f.Code))
+	}
+	if s := strings.Join(got, " "); s != "5:site-code 7:site-code 9:editor-html" {
+		t.Errorf("findings = %s", s)
+	}
+	trusted := &Config{Publish: PublishConfig{HTML: HTMLAsWritten}}
+	for _, f := range Run(Input{Articles: []*segment.Article{a}, Source: src, Config: trusted}) {
+		if f.Code == CodeEditorHTML {
+			t.Errorf("editors' HTML published as written is reported: %v", f)
 		}
 	}
 }

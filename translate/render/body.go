@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/tilmash/tilmash/translate/assemble"
+	"github.com/tilmash/tilmash/translate/htmlpolicy"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/media"
 	"github.com/tilmash/tilmash/translate/segment"
@@ -103,9 +104,9 @@ func (w *htmlWriter) raw(s string, block bool) string {
 	clean := s
 	if !w.trusted {
 		clean = sanitize(s)
-	}
-	if clean != s {
-		w.Warnings = append(w.Warnings, "raw HTML sanitised (what the allow-list does not know left out): "+shorten(s))
+		if gone := htmlpolicy.LeftOut(s); len(gone) > 0 {
+			w.Warnings = append(w.Warnings, "the editor's HTML left out ("+strings.Join(gone, ", ")+"): "+shorten(s))
+		}
 	}
 	s = clean
 	if !w.xhtml {
@@ -468,8 +469,8 @@ func (w *htmlWriter) inline(nodes []markup.Node) string {
 			b.WriteString("<strong>" + w.content(n.Children) + "</strong>")
 		case markup.Link:
 			if strings.Contains(n.Href, "{{") || strings.Contains(n.Href, "{%") {
-				// An address the site generator makes: only it can write the link.
-				w.Warnings = append(w.Warnings, "a link whose address is the site generator's code shown as its words alone: "+shorten(n.Href))
+				// An address the site generator makes: only it can write the
+				// link (the article's warning says where).
 				b.WriteString(w.content(n.Children))
 				continue
 			}

@@ -2,29 +2,16 @@ package render
 
 import (
 	"strings"
-	"sync"
 
-	"github.com/microcosm-cc/bluemonday"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/tilmash/tilmash/translate/htmlpolicy"
 )
 
-// The HTML editors write in an article (an HTML block, an inline tag) goes
-// through bluemonday before it reaches a page or a book, with its
-// user-generated-content policy: formatting, quotations, lists, tables,
-// images, and links to http, https and mailto addresses, with no script,
-// style, event handler, form, frame or object, and no javascript: address.
-// tilmash adds the class attribute (for a site's own styles) and leaves
-// editors' links without rel="nofollow".
-var policy = sync.OnceValue(func() *bluemonday.Policy {
-	p := bluemonday.UGCPolicy()
-	p.AllowAttrs("class").Globally()
-	p.RequireNoFollowOnLinks(false)
-	return p
-})
-
-// sanitize returns the editor's HTML s as it may be published.
-func sanitize(s string) string { return policy().Sanitize(s) }
+// sanitize returns the editor's HTML s as a page may hold it (package
+// htmlpolicy).
+func sanitize(s string) string { return htmlpolicy.Sanitize(s) }
 
 // balancer keeps an editor's HTML from closing what it did not open on an
 // HTML page: bluemonday passes a lone </article>, </section>, </body> or

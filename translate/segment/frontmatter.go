@@ -112,9 +112,9 @@ func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error
 	doc, err := frontmatter.Parse(s.file, src)
 	if err != nil {
 		if fe, ok := err.(*frontmatter.Error); ok {
-			return nil, 0, &Error{Pos(fe.Pos), fe.Msg}
+			return nil, 0, &Error{Pos: Pos(fe.Pos), Msg: fe.Msg}
 		}
-		return nil, 0, &Error{Pos{s.file, 1, 1}, err.Error()}
+		return nil, 0, &Error{Pos: Pos{s.file, 1, 1}, Msg: err.Error()}
 	}
 	fields := doc.Values()
 	// key is where a top-level field is written, value where its value starts.
@@ -127,7 +127,7 @@ func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error
 		}
 		str, ok := v.(string)
 		if !ok {
-			return "", &Error{value(k), fmt.Sprintf("front matter: %s must be a string in quotes, not %s", k, typeName(v))}
+			return "", &Error{Pos: value(k), Msg: fmt.Sprintf("front matter: %s must be a string in quotes, not %s", k, typeName(v))}
 		}
 		return str, nil
 	}
@@ -138,38 +138,38 @@ func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error
 		}
 	}
 	if texts["title"] == "" {
-		return nil, 0, &Error{Pos{s.file, 1, 1}, fmt.Sprintf("the front matter has no title: add %s", map[frontmatter.Format]string{frontmatter.TOML: `title = "…"`, frontmatter.YAML: `title: "…"`, frontmatter.JSON: `"title": "…"`}[doc.Format])}
+		return nil, 0, &Error{Pos: Pos{s.file, 1, 1}, Msg: fmt.Sprintf("the front matter has no title: add %s", map[frontmatter.Format]string{frontmatter.TOML: `title = "…"`, frontmatter.YAML: `title: "…"`, frontmatter.JSON: `"title": "…"`}[doc.Format])}
 	}
 	meta := &s.a.Meta
 	meta.Translate = true
 	meta.FrontMatter = doc
 	if meta.Date, err = frontDate(fields["date"]); err != nil {
-		return nil, 0, &Error{value("date"), "front matter: " + err.Error()}
+		return nil, 0, &Error{Pos: value("date"), Msg: "front matter: " + err.Error()}
 	}
 	if lang := texts["lang"]; lang != "" {
 		if _, err := locale.Parse(lang); err != nil {
-			return nil, 0, &Error{value("lang"), "front matter: lang: " + err.Error()}
+			return nil, 0, &Error{Pos: value("lang"), Msg: "front matter: lang: " + err.Error()}
 		}
 		meta.Lang = lang
 	}
 	if v, ok := fields["translate"]; ok {
 		b, isBool := v.(bool)
 		if !isBool {
-			return nil, 0, &Error{value("translate"), fmt.Sprintf("front matter: translate must be true or false, not %s", typeName(v))}
+			return nil, 0, &Error{Pos: value("translate"), Msg: fmt.Sprintf("front matter: translate must be true or false, not %s", typeName(v))}
 		}
 		meta.Translate = b
 	}
 	if v, ok := fields["required_locales"]; ok {
 		list, isList := v.([]any)
 		if !isList {
-			return nil, 0, &Error{value("required_locales"), fmt.Sprintf("front matter: required_locales must be a list of locales, such as [\"ru\"], not %s", typeName(v))}
+			return nil, 0, &Error{Pos: value("required_locales"), Msg: fmt.Sprintf("front matter: required_locales must be a list of locales, such as [\"ru\"], not %s", typeName(v))}
 		}
 		meta.Required = []string{}
 		for i, item := range list {
 			str, _ := item.(string)
 			tag, err := locale.Parse(str)
 			if err != nil {
-				return nil, 0, &Error{value("required_locales." + strconv.Itoa(i)), "front matter: required_locales: " + err.Error()}
+				return nil, 0, &Error{Pos: value("required_locales." + strconv.Itoa(i)), Msg: "front matter: required_locales: " + err.Error()}
 			}
 			meta.Required = append(meta.Required, tag.String())
 		}
@@ -236,7 +236,7 @@ func (s *splitter) translatedFields(doc *frontmatter.Doc) map[string]bool {
 		items, pos, ok := doc.Strings(f.Path)
 		if !ok {
 			if v := f.Value; v != nil && v != "" && slices.Contains(patterns, f.Path) {
-				s.a.Warnings = append(s.a.Warnings, &Error{Pos(f.Pos), fmt.Sprintf("front matter: %s is to be translated (tilmash.toml's [front-matter] translate, or its default), but it holds %s, not a text or a list of texts: it is kept as it is", f.Path, typeName(v))})
+				s.a.Warnings = append(s.a.Warnings, &Error{Pos: Pos(f.Pos), Msg: fmt.Sprintf("front matter: %s is to be translated (tilmash.toml's [front-matter] translate, or its default), but it holds %s, not a text or a list of texts: it is kept as it is", f.Path, typeName(v))})
 			}
 			continue
 		}

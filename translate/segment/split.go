@@ -85,7 +85,7 @@ type Block struct {
 	// Markdown edition of another language replaces with the
 	// translation, every byte around it kept as the editor wrote it.
 	Span Span
-	Pos  Pos // a figure's place in the file (its image's warnings are there)
+	Pos  Pos // a figure's or an HTML block's place in the file (its warnings are there)
 }
 
 // Span is a stretch of an article's source text that a translation
@@ -170,7 +170,19 @@ type Article struct {
 type Error struct {
 	Pos Pos    // where the problem is
 	Msg string // what is wrong and what to do
+	// Code names a warning for the checks, which report it and which a
+	// project's settings can silence or make an error (an article's
+	// warnings: the package's codes below); empty for an error.
+	Code string
 }
+
+// The codes of an article's warnings.
+const (
+	WarnUnsafeLink = "unsafe-link" // a link, an image or an address that is not published
+	WarnSiteCode   = "site-code"   // a site generator's code the HTML, text and EPUB editions leave out
+	WarnMarkdown   = "markdown"    // a Markdown construct tilmash does not understand, left out of the same editions
+	WarnImage      = "image"       // a figure's image that is not published (internal/workspace)
+)
 
 // Error formats the problem as file:line:col: message.
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
@@ -207,7 +219,7 @@ func SplitWith(file string, src []byte, opts Options) (*Article, error) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF")) // a byte-order mark, as some Windows editors write
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
-		return nil, &Error{Pos{file, line, col}, "invalid UTF-8: save the file as UTF-8"}
+		return nil, &Error{Pos: Pos{file, line, col}, Msg: "invalid UTF-8: save the file as UTF-8"}
 	}
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	a := &Article{Path: file, Slug: SlugOf(file), Meta: Meta{Units: map[Kind]int{}}, Source: src}
@@ -246,7 +258,7 @@ func SplitWith(file string, src []byte, opts Options) (*Article, error) {
 	for _, u := range a.Units {
 		for _, text := range u.Forms {
 			if len(text) > MaxUnit {
-				return nil, &Error{u.Pos, fmt.Sprintf("a %s of %d bytes, longer than any unit tilmash translates (%d): split it into paragraphs", u.Kind, len(text), MaxUnit)}
+				return nil, &Error{Pos: u.Pos, Msg: fmt.Sprintf("a %s of %d bytes, longer than any unit tilmash translates (%d): split it into paragraphs", u.Kind, len(text), MaxUnit)}
 			}
 		}
 	}
@@ -275,7 +287,7 @@ func emphasisBudget(file string, body []byte, line int) error {
 	fence := ""
 	check := func() error {
 		if marks > maxMarks || total+marks*marks > markBudget {
-			return &Error{Pos{file, start, 1}, fmt.Sprintf("a paragraph with %d emphasis marks (* or _), more than Markdown can be read with in reasonable time (at most %d in a paragraph, fewer in many): write the literal ones as \\* and \\_, or put the text in a code block", marks, maxMarks)}
+			return &Error{Pos: Pos{file, start, 1}, Msg: fmt.Sprintf("a paragraph with %d emphasis marks (* or _), more than Markdown can be read with in reasonable time (at most %d in a paragraph, fewer in many): write the literal ones as \\* and \\_, or put the text in a code block", marks, maxMarks)}
 		}
 		total += marks * marks
 		marks = 0
@@ -681,7 +693,7 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 		if n.HasClosure() {
 			lit = append(lit, n.ClosureLine.Value(s.src)...)
 		}
-		b.Kind, b.Literal = HTMLBlock, string(lit)
+		b.Kind, b.Literal, b.Pos = HTMLBlock, string(lit), s.pos(n)
 		rest := s.htmlText(n, &b)
 		s.placeOf(n, xhtml.UnescapeString(rest))
 		s.rawLinks(n, b.Literal)
@@ -698,7 +710,7 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 	// A construct not understood stops nothing and does not vanish in
 	// silence: the Markdown editions keep it as written; the others leave
 	// it out, with a warning at its line.
-	s.a.Warnings = append(s.a.Warnings, &Error{s.pos(n), fmt.Sprintf("Markdown block %s is not understood: kept as written in the Markdown editions, left out of the HTML, text and EPUB editions", n.Kind())})
+	s.a.Warnings = append(s.a.Warnings, &Error{Pos: s.pos(n), Msg: fmt.Sprintf("Markdown block %s is not understood: kept as written in the Markdown editions, left out of the HTML, text and EPUB editions", n.Kind()), Code: WarnMarkdown})
 	return none, false, nil
 }
 
@@ -834,7 +846,7 @@ func (s *splitter) heading(n *ast.Heading) (Block, bool, error) {
 	case "profile":
 		m := profileRe.FindStringSubmatch(strings.TrimSpace(plain))
 		if m == nil {
-			return b, false, &Error{pos, fmt.Sprintf("profile heading %q does not read \"Name, Age\" (for example \"Dmitri, 31\")", plain)}
+			return b, false, &Error{Pos: pos, Msg: fmt.Sprintf("profile heading %q does not read \"Name, Age\" (for example \"Dmitri, 31\")", plain)}
 		}
 		age, _ := strconv.ParseInt(m[2], 10, 64)
 		s.setSection(m[1])
@@ -917,6 +929,9 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 				out = append(out, kids...) // the words, without the link
 				continue
 			}
+			if dest != string(c.Destination) {
+				s.a.Warnings = append(s.a.Warnings, &Error{Pos: s.pos(n), Msg: fmt.Sprintf("the link to %s is the site generator's to make: the Markdown editions keep it, the HTML, text and EPUB editions show its words only", shortCode([]byte(dest))), Code: WarnSiteCode})
+			}
 			out = append(out, markup.Node{Kind: markup.Link, Href: dest, Title: s.codes.Unmask(string(c.Title)), Children: kids})
 		case *ast.AutoLink:
 			url := string(c.URL(s.src))
@@ -978,7 +993,7 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 			// A footnote's way back, drawn by the editions; a task's box,
 			// kept by its list item.
 		default:
-			return nil, &Error{s.pos(n), fmt.Sprintf("unsupported inline Markdown %s", c.Kind())}
+			return nil, &Error{Pos: s.pos(n), Msg: fmt.Sprintf("unsupported inline Markdown %s", c.Kind())}
 		}
 	}
 	return joinText(out), nil
@@ -1042,7 +1057,7 @@ func (s *splitter) codeLines(n ast.Node) ([2]int, []Block) {
 // leftOut warns, at its place, of a site generator's code that only the
 // Markdown editions carry.
 func (s *splitter) leftOut(c sitecode.Code) {
-	s.a.Warnings = append(s.a.Warnings, &Error{s.posAt(c.Start), fmt.Sprintf("%s is the site generator's own: kept in the Markdown editions, left out of the HTML, text and EPUB editions", shortCode(s.src[c.Start:c.End]))})
+	s.a.Warnings = append(s.a.Warnings, &Error{Pos: s.posAt(c.Start), Msg: fmt.Sprintf("%s is the site generator's own: kept in the Markdown editions, left out of the HTML, text and EPUB editions", shortCode(s.src[c.Start:c.End])), Code: WarnSiteCode})
 }
 
 // params are the blocks of a shortcode's readable parameters, each a unit
@@ -1439,5 +1454,5 @@ func (s *splitter) unsafeLink(n ast.Node, url string) {
 	if r := []rune(shown); len(r) > 40 {
 		shown = string(r[:40]) + "…"
 	}
-	s.a.Warnings = append(s.a.Warnings, &Error{s.pos(n), fmt.Sprintf("%s %q is not published, only its words: links go to http, https, mailto or tel addresses, or relative ones", UnsafeLinkMsg, shown)})
+	s.a.Warnings = append(s.a.Warnings, &Error{Pos: s.pos(n), Msg: fmt.Sprintf("%s %q is not published, only its words: links go to http, https, mailto or tel addresses, or relative ones", UnsafeLinkMsg, shown), Code: WarnUnsafeLink})
 }
