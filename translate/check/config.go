@@ -34,6 +34,9 @@ type Config struct {
 	// FrontMatter says which of the articles' front-matter fields are
 	// translated.
 	FrontMatter FrontMatterConfig `toml:"front-matter"`
+	// Markdown says which parameters of the site generators' shortcodes
+	// are translated.
+	Markdown MarkdownConfig `toml:"markdown"`
 
 	file  string         // where the settings were read from
 	lines map[string]int // the line of each [locales.X] table
@@ -107,12 +110,20 @@ type FrontMatterConfig struct {
 	Translate []string `toml:"translate"`
 }
 
+// MarkdownConfig is the [markdown] table: how the articles' site-generator
+// code is read.
+type MarkdownConfig struct {
+	// ShortcodeParams lists the shortcode parameters whose values are
+	// translated; unset, segment.DefaultShortcodeParams.
+	ShortcodeParams []string `toml:"shortcode-params"`
+}
+
 // SplitOptions returns how the articles are split under these settings.
 func (c *Config) SplitOptions() segment.Options {
 	if c == nil {
 		return segment.Options{}
 	}
-	return segment.Options{Translate: c.FrontMatter.Translate}
+	return segment.Options{Translate: c.FrontMatter.Translate, ShortcodeParams: c.Markdown.ShortcodeParams}
 }
 
 // LocaleRules is what a language's text must look like. Adding a locale

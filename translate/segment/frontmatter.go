@@ -49,6 +49,10 @@ type Options struct {
 	// "*" standing for any one key (*.alt). A field that holds a list of
 	// texts (tags) makes a unit of each. Nil: DefaultTranslate.
 	Translate []string
+	// ShortcodeParams lists the shortcode parameters whose values are
+	// translated (Hugo's figure's caption, a theme's title…). Nil:
+	// DefaultShortcodeParams.
+	ShortcodeParams []string
 }
 
 // ValidPattern reports what is wrong with p as an entry of

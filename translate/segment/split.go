@@ -56,10 +56,11 @@ const (
 	ParamBlock     BlockKind = "param"     // a translated parameter of a shortcode: Label (its key), its text
 )
 
-// ShortcodeParams are the parameters of a shortcode whose values a reader
-// sees, and which are therefore translated (Hugo's figure takes caption,
-// alt and title; many themes' shortcodes a title, a summary or a text).
-var ShortcodeParams = []string{"caption", "alt", "title", "summary", "text", "label"}
+// DefaultShortcodeParams are the parameters of a shortcode whose values a
+// reader sees, and which are therefore translated unless tilmash.toml
+// says otherwise (Hugo's figure takes caption, alt and title; many themes'
+// shortcodes a title, a summary or a text).
+var DefaultShortcodeParams = []string{"caption", "alt", "title", "summary", "text", "label"}
 
 // Block is one block of an article's structure. Text lives in units; a block
 // points at its unit by index, so units can be renamed without touching blocks.
@@ -1065,7 +1066,11 @@ func (s *splitter) leftOut(c sitecode.Code) {
 func (s *splitter) params(c sitecode.Code, fig bool) []Block {
 	var out []Block
 	for _, p := range c.Params {
-		if !slices.Contains(ShortcodeParams, p.Key) || strings.TrimSpace(p.Value) == "" {
+		keys := s.opts.ShortcodeParams
+		if keys == nil {
+			keys = DefaultShortcodeParams
+		}
+		if !slices.Contains(keys, p.Key) || strings.TrimSpace(p.Value) == "" {
 			continue
 		}
 		ctx := fmt.Sprintf("The %s parameter of a %q shortcode (a site generator's code; the rest of it stays as it is).", p.Key, c.Name)

@@ -459,3 +459,26 @@ func TestTitleWithCode(t *testing.T) {
 		t.Errorf("heading = %q, want the code kept", got)
 	}
 }
+
+// TestShortcodeParamsSetting: which shortcode parameters are translated is
+// a setting; by default a caption and a title are, a src never.
+func TestShortcodeParamsSetting(t *testing.T) {
+	src := []byte("+++\ntitle = \"T\"\n+++\n\n{{< card title=\"Prices\" note=\"Ask at the stall\" src=\"x.jpg\" >}}\n")
+	texts := func(o Options) string {
+		a, err := SplitWith("content/x.md", src, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, u := range a.Units[1:] {
+			out = append(out, u.Text())
+		}
+		return strings.Join(out, "|")
+	}
+	if got := texts(Options{}); got != "Prices" {
+		t.Errorf("by default: %q, want the title alone", got)
+	}
+	if got := texts(Options{ShortcodeParams: []string{"note", "title"}}); got != "Prices|Ask at the stall" {
+		t.Errorf("set to note and title: %q", got)
+	}
+}
