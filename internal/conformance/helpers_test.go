@@ -28,8 +28,8 @@ func TestPseudo(t *testing.T) {
 // TestLeakCheckers: the checkers see English where a reader would, and
 // only there.
 func TestLeakCheckers(t *testing.T) {
-	page := `<html><head><title>⟦T⟧</title></head><body><nav>English</nav><article>
-<p>⟦Marked⟧ <code>code</code> <time>March 2024</time> ↩︎ ≧̸</p>
+	page := `<html><head><title>⟦T⟧</title></head><body><nav class="languages">English</nav><article>
+<p>⟦Marked⟧ <code>code</code> <time>⟦March⟧ 2024</time> ↩︎ ≧̸</p>
 <p title="Title">⟦ok⟧</p><img alt="⟦ok⟧"><img alt="Photo"><span aria-label="Label">⟦x⟧</span>
 <pre>pre</pre><p>Left</p><!-- comment --></article></body></html>`
 	ls, err := htmlLeaks([]byte(page), "")

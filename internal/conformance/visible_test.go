@@ -57,10 +57,8 @@ func shorten(s string) string {
 }
 
 // skipped are the elements whose content is no text for a translator:
-// code, the page's scripts and styles, the language switcher (each
-// language named in itself) and the date, which CLDR writes for the
-// locale (en-XA's is English's).
-var skipped = []string{"code", "pre", "kbd", "samp", "script", "style", "nav", "time"}
+// code, and the page's scripts and styles.
+var skipped = []string{"code", "pre", "kbd", "samp", "script", "style"}
 
 // readable are the attributes a reader sees or hears: shown when the
 // pointer rests, read aloud, shown in place of an image or in an empty
@@ -80,8 +78,8 @@ func htmlLeaks(doc []byte, date string) ([]leak, error) {
 	walk = func(n *html.Node, path string) {
 		switch n.Type {
 		case html.ElementNode:
-			if slices.Contains(skipped, n.Data) {
-				return
+			if slices.Contains(skipped, n.Data) || n.Data == "nav" && attr(n, "class") == "languages" {
+				return // the language switcher names each language in itself
 			}
 			path += "/" + n.Data
 			for _, a := range n.Attr {
