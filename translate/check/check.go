@@ -483,7 +483,8 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 	}
 	// Identical to the English.
 	if text == sm.Forms[f] || text == sm.Text() {
-		if hasLetters(stripCode(text)) && !r.onlyKeptTerms(text) {
+		// The escapes &lt; and &amp; stand for a sign, not for letters.
+		if hasLetters(unescapeSigns(stripCode(text))) && !r.onlyKeptTerms(text) {
 			r.report(tm, pos(0), CodeIdentical, "the translation is the English text", "translate it; if it is meant to stay as it is, add the comment \"# tilmash: identical\" above the entry")
 		}
 	}
@@ -666,6 +667,15 @@ func tagLen(s string) int {
 var tagRe = regexp.MustCompile(`</?[a-z]+[0-9]*/?>`)
 
 func hasLetters(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+
+// unescapeSigns writes the message escapes &lt; and &amp; as the signs
+// they stand for.
+func unescapeSigns(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return strings.NewReplacer("&lt;", "<", "&amp;", "&").Replace(s)
+}
 
 // onlyKeptTerms reports whether the text is made only of glossary terms
 // that are kept as they are (do-not-translate), so that it may equal the English.

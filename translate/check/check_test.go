@@ -86,6 +86,7 @@ func TestChecks(t *testing.T) {
 		}, CodeEmpty},
 		{"identical", ru, "He lives in a flat.", text("He lives in a flat."), CodeIdentical},
 		{"identical number is fine", ru, "2022", text("2022"), ""},
+		{"identical signs are fine", ru, "<33> <__>", text("&lt;33> &lt;__>"), ""},
 		{"stale", ru, "He lives in a flat.", func(m *catalog.Message) {
 			m.Forms[locale.Other] = "Он живёт в квартире."
 			m.Hash = "sha256-0000"

@@ -30,7 +30,7 @@ func Markdown(ed *assemble.Edition) []byte {
 	}
 	var subs []splice
 	if t := ed.Meta[segment.Headline]; t != nil && !ed.TitleSpan.IsZero() {
-		subs = append(subs, splice{ed.TitleSpan, headingText(mdInline(t.Nodes))})
+		subs = append(subs, splice{ed.TitleSpan, headingText(mdParagraph(t.Nodes, ed.TitleSpan.Cont))})
 	}
 	subs = mdSplices(subs, ed.Blocks)
 	sort.Slice(subs, func(i, j int) bool { return subs[i].span.Start < subs[j].span.Start })
@@ -76,13 +76,13 @@ func mdSplices(subs []splice, blocks []assemble.Block) []splice {
 		}
 		switch bl.Kind {
 		case segment.HeadingBlock:
-			subs = append(subs, splice{bl.Span, headingText(mdInline(bl.Text.Nodes))})
+			subs = append(subs, splice{bl.Span, headingText(mdParagraph(bl.Text.Nodes, bl.Span.Cont))})
 		case segment.CellBlock:
 			subs = append(subs, splice{bl.Span, mdCell(bl.Text.Nodes)})
 		case segment.FigureBlock:
 			img := "![" + mdInlineIn(bl.Text.Nodes, true) + "](" + mdURL(bl.Src)
 			if bl.Title != "" {
-				img += ` "` + strings.ReplaceAll(strings.ReplaceAll(bl.Title, `\`, `\\`), `"`, `\"`) + `"`
+				img += " " + mdTitle(bl.Title)
 			}
 			subs = append(subs, splice{bl.Span, img + ")"})
 		default:
@@ -128,6 +128,12 @@ func mdFrontMatter(ed *assemble.Edition) string {
 func mdParagraph(nodes []markup.Node, cont string) string {
 	lines := strings.Split(mdInline(nodes), "\n")
 	for i, l := range lines {
+		// Blanks a line starts with are a character reference's (&#9;):
+		// written as they are, they would indent the line into code, or
+		// be dropped.
+		if blank := len(l) - len(strings.TrimLeft(l, " \t")); blank > 0 {
+			l = strings.NewReplacer(" ", "&#32;", "\t", "&#9;").Replace(l[:blank]) + l[blank:]
+		}
 		if m := orderedStart.FindStringSubmatchIndex(l); m != nil {
 			l = l[:m[3]] + `\` + l[m[3]:] // "1\. " — a backslash before a digit escapes nothing
 		} else if blockStart.MatchString(l) {
@@ -172,7 +178,7 @@ func mdInlineIn(nodes []markup.Node, inLink bool) string {
 		case markup.Link:
 			b.WriteString("[" + mdInlineIn(n.Children, true) + "](" + mdURL(n.Href))
 			if n.Title != "" {
-				b.WriteString(` "` + strings.ReplaceAll(n.Title, `"`, `\"`) + `"`)
+				b.WriteString(" " + mdTitle(n.Title))
 			}
 			b.WriteString(")")
 		case markup.Code:
@@ -186,7 +192,7 @@ func mdInlineIn(nodes []markup.Node, inLink bool) string {
 			}
 			b.WriteString(ticks + pad + n.Text + pad + ticks)
 		case markup.HTML:
-			b.WriteString(sanitize(n.Text))
+			b.WriteString(n.Text) // the editor's, as written: the site generator applies its own policy
 		case markup.Break:
 			b.WriteString("\\\n")
 		case markup.Strike:
@@ -194,7 +200,7 @@ func mdInlineIn(nodes []markup.Node, inLink bool) string {
 		case markup.Image:
 			b.WriteString("![" + mdInlineIn(n.Children, true) + "](" + mdURL(n.Href))
 			if n.Title != "" {
-				b.WriteString(` "` + strings.ReplaceAll(n.Title, `"`, `\"`) + `"`)
+				b.WriteString(" " + mdTitle(n.Title))
 			}
 			b.WriteString(")")
 		case markup.Footnote:
@@ -203,6 +209,31 @@ func mdInlineIn(nodes []markup.Node, inLink bool) string {
 			b.WriteString(n.Text) // the site generator's, as written
 		}
 	}
+	return b.String()
+}
+
+// mdTitle writes a link's or an image's title, which the article gives as
+// written between its quotes or parentheses (its escapes and references
+// unresolved), between double quotes: a quotation mark not escaped
+// already is escaped, and nothing else is touched.
+func mdTitle(raw string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(raw); i++ {
+		switch raw[i] {
+		case '\\':
+			b.WriteByte('\\')
+			if i+1 < len(raw) {
+				i++
+				b.WriteByte(raw[i]) // an escape, kept whole
+			}
+			continue
+		case '"':
+			b.WriteByte('\\')
+		}
+		b.WriteByte(raw[i])
+	}
+	b.WriteByte('"')
 	return b.String()
 }
 
@@ -229,6 +260,14 @@ var entityLike = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z
 // attribute block ({#id}, {.class}): the last "{" of a text that ends in
 // "}" is escaped.
 func headingText(s string) string {
+	if t := strings.TrimRight(s, " \t"); strings.HasSuffix(t, "#") {
+		// A heading's closing sequence (## foo ##), which Markdown
+		// drops: its first # escaped, the text's own.
+		i := len(strings.TrimRight(t, "#"))
+		if i == 0 || t[i-1] == ' ' || t[i-1] == '\t' {
+			return s[:i] + "\\" + s[i:]
+		}
+	}
 	if !strings.HasSuffix(strings.TrimRight(s, " "), "}") {
 		return s
 	}
@@ -284,6 +323,12 @@ func mdEscape(s string) string {
 			continue
 		case r == '~':
 			b.WriteString("&#126;") // a reference, not \~: an escaped tilde still joins the run of ~~ beside it
+			continue
+		case r == '{' && i+1 < len(s) && strings.IndexByte("{%#:", s[i+1]) >= 0:
+			// Text the article shows, not code: written as it is, {{, {%,
+			// {# or {: would start a site generator's code (package
+			// sitecode), which the text around it can complete.
+			b.WriteString("&#123;")
 			continue
 		}
 		switch r {

@@ -66,18 +66,6 @@ func FuzzMarkdownRoundTrip(f *testing.F) {
 				t.Fatalf("%v:\n%q", err, src)
 			}
 		}
-		for _, u := range a.Units {
-			for _, n := range u.Tags {
-				if n.Kind == markup.HTML && sanitize(n.Text) != n.Text {
-					return // raw HTML the sanitiser changes, on purpose
-				}
-			}
-		}
-		for _, b := range a.Blocks {
-			if b.Kind == segment.HTMLBlock && sanitize(b.Literal) != b.Literal {
-				return
-			}
-		}
 		// Emphasis directly inside emphasis, at its start or end
 		// (***a*b*), cannot be written back with * or _ in every
 		// neighbourhood: Markdown has no such form. The English edition
