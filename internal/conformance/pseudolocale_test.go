@@ -135,7 +135,7 @@ func paramLeaks(name string, b *segment.Article) []finding {
 			}
 		}
 		for key, value := range params {
-			if !slices.Contains(segment.ShortcodeParams, key) {
+			if !slices.Contains(segment.DefaultShortcodeParams, key) {
 				continue
 			}
 			if w := english(value); len(w) > 0 {

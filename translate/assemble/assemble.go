@@ -41,13 +41,13 @@ type Block struct {
 // other byte as the editor wrote it. mark, when not nil, wraps the words
 // written for a run of a unit (the preview marks them).
 func (b Block) HTML(mark func(unit, words string) string) string {
-	if b.Span.IsZero() || len(b.Children) == 0 {
+	if len(b.Children) == 0 {
 		return b.Literal
 	}
 	var out strings.Builder
 	at := 0
 	for _, c := range b.Children {
-		start, end := c.Span.Start-b.Span.Start, c.Span.End-b.Span.Start
+		start, end := c.Place.Start, c.Place.End
 		if c.Text == nil || start < at || end > len(b.Literal) {
 			continue
 		}

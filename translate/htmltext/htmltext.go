@@ -53,10 +53,11 @@ var raw = map[atom.Atom]bool{
 // Find returns the runs and the readable attributes of an editor's HTML,
 // in order.
 func Find(src string) ([]Run, []Attr) {
-	z := xhtml.NewTokenizer(strings.NewReader(src))
+	z := xhtml.NewTokenizer(strings.NewReader(masked(src)))
 	var runs []Run
 	var attrs []Attr
 	var cur *Run
+	var spans [][2]int // each node of cur, its bytes in src
 	var stack []string // the open block-level elements
 	at := 0
 	element := func() string {
@@ -67,8 +68,12 @@ func Find(src string) ([]Run, []Attr) {
 	}
 	end := func() {
 		if cur != nil {
+			cur.Nodes, cur.Start, cur.End = edges(src, cur.Nodes, spans)
 			for cur.End > cur.Start && strings.IndexByte(" \t\r\n\f", src[cur.End-1]) >= 0 {
 				cur.End--
+			}
+			for cur.Start < cur.End && strings.IndexByte(" \t\r\n\f", src[cur.Start]) >= 0 {
+				cur.Start++
 			}
 			cur.Nodes = trim(cur.Nodes)
 			if hasWords(cur.Nodes) {
@@ -80,8 +85,10 @@ func Find(src string) ([]Run, []Attr) {
 	add := func(start, stop int, n markup.Node) {
 		if cur == nil {
 			cur = &Run{Start: start, Element: element()}
+			spans = spans[:0]
 		}
 		cur.Nodes = append(cur.Nodes, n)
+		spans = append(spans, [2]int{start, stop})
 		cur.End = stop
 	}
 	rawDepth, rawStart, rawName := 0, 0, ""
@@ -109,7 +116,7 @@ func Find(src string) ([]Run, []Attr) {
 		}
 		switch tt {
 		case xhtml.TextToken:
-			text := string(tok)
+			text := src[start:stop]
 			if cur == nil && strings.TrimSpace(text) == "" {
 				continue
 			}
@@ -122,7 +129,7 @@ func Find(src string) ([]Run, []Attr) {
 			end()
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken, xhtml.EndTagToken:
 			if hasAttr && tt != xhtml.EndTagToken {
-				attrs = append(attrs, attributes(start, tok, string(name))...)
+				attrs = append(attrs, attributes(start, []byte(src[start:stop]), string(name))...)
 			}
 			switch {
 			case raw[a] && tt == xhtml.StartTagToken:
@@ -137,7 +144,7 @@ func Find(src string) ([]Run, []Attr) {
 					stack = stack[:len(stack)-1]
 				}
 			default:
-				add(start, stop, markup.Node{Kind: markup.HTML, Text: string(tok)})
+				add(start, stop, markup.Node{Kind: markup.HTML, Text: src[start:stop]})
 			}
 		}
 	}
@@ -158,6 +165,45 @@ func Find(src string) ([]Run, []Attr) {
 		}
 	}
 	return runs, out
+}
+
+// masked returns src with each processing instruction (`<?php … ?>`) and
+// CDATA section (`<![CDATA[ … ]]>`) made a bogus comment of the same length
+// (`<!xxx…>`): an HTML tokenizer ends those at their first `>`, where
+// CommonMark's HTML blocks (and PHP) end them at `?>` and `]]>`, and would
+// read the code after it as words. What follows them is read.
+func masked(src string) string {
+	if !strings.Contains(src, "<?") && !strings.Contains(src, "<![CDATA[") {
+		return src
+	}
+	b := []byte(src)
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] != '<' {
+			continue
+		}
+		var closer string
+		switch {
+		case b[i+1] == '?':
+			closer = "?>"
+		case strings.HasPrefix(src[i:], "<![CDATA["):
+			closer = "]]>"
+		default:
+			continue
+		}
+		end, closed := len(b), false // unclosed: a comment to the end
+		if j := strings.Index(src[i+2:], closer); j >= 0 {
+			end, closed = i+2+j+len(closer), true
+		}
+		b[i+1] = '!'
+		for k := i + 2; k < end; k++ {
+			b[k] = 'x'
+		}
+		if closed {
+			b[end-1] = '>'
+		}
+		i = end - 1
+	}
+	return string(b)
 }
 
 // attributes finds the readable attribute values of the tag tok, which
@@ -231,6 +277,44 @@ func collapse(s string) string {
 	return b.String()
 }
 
+// edges leaves out of a run the tags at its ends that stand on a line of
+// their own ("<a href=…>" above the words): kept where they are, they keep
+// the block's lines as Markdown reads them (an HTML block of that kind
+// starts with a tag alone on its line). It returns the nodes left and
+// their first and last byte.
+func edges(src string, nodes []markup.Node, spans [][2]int) ([]markup.Node, int, int) {
+	const blank = " \t\r\n\f"
+	i, j := 0, len(nodes)
+	for i < j && nodes[i].Kind != markup.Text {
+		if i+1 >= j || nodes[i+1].Kind != markup.Text {
+			break
+		}
+		raw := src[spans[i+1][0]:spans[i+1][1]]
+		if !strings.Contains(raw[:len(raw)-len(strings.TrimLeft(raw, blank))], "\n") {
+			break
+		}
+		i++
+	}
+	for j > i && nodes[j-1].Kind != markup.Text {
+		prev := j - 2
+		if prev < i || nodes[prev].Kind != markup.Text {
+			break
+		}
+		raw := src[spans[prev][0]:spans[prev][1]]
+		if !strings.Contains(raw[len(strings.TrimRight(raw, blank)):], "\n") {
+			break
+		}
+		j--
+	}
+	if i == 0 && j == len(nodes) {
+		return nodes, spans[0][0], spans[len(spans)-1][1]
+	}
+	if i >= j {
+		return nil, spans[0][0], spans[0][0]
+	}
+	return nodes[i:j], spans[i][0], spans[j-1][1]
+}
+
 // trim removes the blanks at a run's ends.
 func trim(nodes []markup.Node) []markup.Node {
 	for len(nodes) > 0 && nodes[0].Kind == markup.Text && strings.TrimSpace(nodes[0].Text) == "" {
@@ -271,7 +355,9 @@ func Text(nodes []markup.Node) string {
 		case markup.Break:
 			b.WriteString("<br>")
 		default:
-			b.WriteString(html.EscapeString(markup.PlainText([]markup.Node{n})))
+			// A line break is a space to a browser; in a Markdown
+			// edition, a blank line would end the HTML block.
+			b.WriteString(strings.ReplaceAll(html.EscapeString(markup.PlainText([]markup.Node{n})), "\n", " "))
 		}
 	}
 	return b.String()

@@ -47,6 +47,16 @@ func Markdown(ed *assemble.Edition) []byte {
 	return []byte(b.String())
 }
 
+// withMarks writes each line break of s with the marks of the quote or
+// list item its HTML block is in (cont: "> ", "   "), so the lines after
+// the first stay inside it.
+func withMarks(s, cont string) string {
+	if cont == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, "\n", "\n"+cont)
+}
+
 // splice is a stretch of the source and what the edition writes there.
 type splice struct {
 	span segment.Span
@@ -62,10 +72,10 @@ func mdSplices(subs []splice, blocks []assemble.Block) []splice {
 		}
 		switch bl.Kind {
 		case segment.HTMLTextBlock:
-			subs = append(subs, splice{bl.Span, htmltext.Text(bl.Text.Nodes)})
+			subs = append(subs, splice{bl.Span, withMarks(htmltext.Text(bl.Text.Nodes), bl.Span.Cont)})
 			continue
 		case segment.HTMLAttrBlock:
-			subs = append(subs, splice{bl.Span, htmltext.Attr{Quote: bl.Span.Quote}.Write(markup.PlainText(bl.Text.Nodes))})
+			subs = append(subs, splice{bl.Span, withMarks(htmltext.Attr{Quote: bl.Span.Quote}.Write(markup.PlainText(bl.Text.Nodes)), bl.Span.Cont)})
 			continue
 		}
 		if bl.Span.Quote != 0 {

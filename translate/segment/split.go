@@ -86,7 +86,10 @@ type Block struct {
 	// Markdown edition of another language replaces with the
 	// translation, every byte around it kept as the editor wrote it.
 	Span Span
-	Pos  Pos // a figure's or an HTML block's place in the file (its warnings are there)
+	// Place is where the text of an HTML block's child (a run of words, a
+	// readable attribute) stands in the block's Literal.
+	Place Span
+	Pos   Pos // a figure's or an HTML block's place in the file (its warnings are there)
 }
 
 // Span is a stretch of an article's source text that a translation
@@ -1110,20 +1113,55 @@ func trimText(nodes []markup.Node) []markup.Node {
 }
 
 // htmlText makes units of the words a reader sees in an HTML block (see
-// package htmltext): each a child of b, with its place in the source. It
-// returns the block's HTML without them: what reaches an edition in no
-// unit. An HTML block inside a quote or a list item, whose lines are not
-// one stretch of the source, keeps its words as they are.
+// package htmltext): each a child of b, with its place in the source and
+// in the block's literal (Block.Place). It returns the block's HTML without
+// them: what reaches an edition in no unit. An HTML block inside a quote or
+// a list item has its lines after its container's marks: a child's span
+// runs from its first byte to its last in the source, the marks between
+// included (a translation is one line, or its breaks are written with the
+// marks, Span.Cont).
 func (s *splitter) htmlText(n *ast.HTMLBlock, b *Block) string {
 	lines := n.Lines()
 	if lines.Len() == 0 {
 		return b.Literal
 	}
-	start := lines.At(0).Start
-	if start+len(b.Literal) > len(s.src) || string(s.src[start:start+len(b.Literal)]) != b.Literal {
+	// Where each line of the literal stands in the source.
+	type piece struct{ lit, src, n int }
+	var pieces []piece
+	segs := lines.Sliced(0, lines.Len())
+	if n.HasClosure() {
+		segs = append(segs, n.ClosureLine)
+	}
+	at := 0
+	for _, seg := range segs {
+		part := s.src[seg.Start:seg.Stop]
+		if seg.Padding != 0 || !strings.HasPrefix(b.Literal[at:], string(part)) {
+			return b.Literal // a tab split by a container's marks: the words stay as written
+		}
+		pieces = append(pieces, piece{at, seg.Start, len(part)})
+		at += len(part)
+	}
+	if at != len(b.Literal) {
 		return b.Literal
 	}
-	b.Span = Span{Start: s.base + start, End: s.base + start + len(b.Literal)}
+	src := func(lit int) int { // the source offset of the literal's byte lit (or its end)
+		i := sort.Search(len(pieces), func(i int) bool { return pieces[i].lit+pieces[i].n > lit })
+		if i == len(pieces) {
+			last := pieces[len(pieces)-1]
+			return last.src + last.n
+		}
+		return pieces[i].src + lit - pieces[i].lit
+	}
+	end := func(lit int) int { return src(lit-1) + 1 } // the source offset after the literal's byte lit-1
+	start := pieces[0].src
+	// The marks a line of the block starts with, past the first: what a
+	// line break in a tag the translation keeps is written with.
+	cont := ""
+	if len(pieces) > 1 {
+		line := bytes.LastIndexByte(s.src[:pieces[1].src], '\n') + 1
+		cont = string(s.src[line:pieces[1].src])
+	}
+	b.Span = Span{Start: s.base + start, End: s.base + end(len(b.Literal))}
 	runs, attrs := htmltext.Find(b.Literal)
 	// Units in reading order: the runs and the attributes as they stand.
 	type item struct {
@@ -1146,20 +1184,24 @@ func (s *splitter) htmlText(n *ast.HTMLBlock, b *Block) string {
 			if r.Element != "" {
 				in = "<" + r.Element + "> in the article's own HTML"
 			}
-			u := s.unit(HTMLText, r.Nodes, s.posAt(start+r.Start), s.context("Text in "+in))
-			kids = append(kids, Block{Kind: HTMLTextBlock, Unit: s.add(u), NameUnit: -1, Span: Span{Start: b.Span.Start + r.Start, End: b.Span.Start + r.End}})
+			u := s.unit(HTMLText, r.Nodes, s.posAt(src(r.Start)), s.context("Text in "+in))
+			kids = append(kids, Block{Kind: HTMLTextBlock, Unit: s.add(u), NameUnit: -1,
+				Span:  Span{Start: s.base + src(r.Start), End: s.base + end(r.End), Cont: cont},
+				Place: Span{Start: r.Start, End: r.End}})
 			continue
 		}
 		a := it.att
-		u := s.unit(HTMLAttr, []markup.Node{{Kind: markup.Text, Text: a.Value}}, s.posAt(start+a.Start), fmt.Sprintf("The %s of a <%s> in the article's own HTML: what a reader who cannot see it hears, or sees on pointing at it.", a.Name, a.Element))
-		kids = append(kids, Block{Kind: HTMLAttrBlock, Unit: s.add(u), NameUnit: -1, Label: a.Name, Span: Span{Start: b.Span.Start + a.Start, End: b.Span.Start + a.End, Quote: a.Quote}})
+		u := s.unit(HTMLAttr, []markup.Node{{Kind: markup.Text, Text: a.Value}}, s.posAt(src(a.Start)), fmt.Sprintf("The %s of a <%s> in the article's own HTML: what a reader who cannot see it hears, or sees on pointing at it.", a.Name, a.Element))
+		kids = append(kids, Block{Kind: HTMLAttrBlock, Unit: s.add(u), NameUnit: -1, Label: a.Name,
+			Span:  Span{Start: s.base + src(a.Start), End: s.base + end(a.End), Quote: a.Quote, Cont: cont},
+			Place: Span{Start: a.Start, End: a.End}})
 	}
-	sort.SliceStable(kids, func(i, j int) bool { return kids[i].Span.Start < kids[j].Span.Start })
+	sort.SliceStable(kids, func(i, j int) bool { return kids[i].Place.Start < kids[j].Place.Start })
 	b.Children = kids
 	var rest strings.Builder
-	at := 0
+	at = 0
 	for _, k := range kids {
-		from, to := k.Span.Start-b.Span.Start, k.Span.End-b.Span.Start
+		from, to := k.Place.Start, k.Place.End
 		if from >= at {
 			rest.WriteString(b.Literal[at:from])
 			at = to
