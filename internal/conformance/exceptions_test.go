@@ -104,4 +104,3 @@ var exceptions = []exception{
 		},
 	},
 }
-
