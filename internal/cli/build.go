@@ -138,7 +138,7 @@ func buildRun(opts *BuildOptions) error {
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
-	if derr == nil && len(w.Broken) == 0 && w.OutOfDate == "" && !slices.ContainsFunc(w.Articles, func(a *segment.Article) bool { return len(a.Warnings) > 0 }) {
+	if derr == nil && len(w.Broken) == 0 && len(w.NotArticles) == 0 && w.OutOfDate == "" && !slices.ContainsFunc(w.Articles, func(a *segment.Article) bool { return len(a.Warnings) > 0 }) {
 		res.Report.Inputs = digest // nothing a rebuild would have to say again
 	}
 	p, data := w.ReportFile(res.Report) // a partial build merges its editions into the last report
@@ -156,6 +156,9 @@ func buildRun(opts *BuildOptions) error {
 	fmt.Fprintf(opts.Out, "%s written, %d unchanged, %d removed, in %s/\n", count(len(done.Written), "file"), len(done.Unchanged), len(done.Removed), opts.Dist)
 	if w.OutOfDate != "" {
 		fmt.Fprintf(opts.Err, "tilmash: note: %s (built from the articles as they are)\n", escape.Line(w.OutOfDate))
+	}
+	for _, e := range w.NotArticles {
+		fmt.Fprintf(opts.Err, "tilmash: warning: %s\n", escape.Line(e.Error()))
 	}
 	for _, a := range w.Articles {
 		for _, warn := range a.Warnings {

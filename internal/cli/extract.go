@@ -108,6 +108,9 @@ func extractRun(opts *ExtractOptions) error {
 		written = res.Written
 	}
 	fmt.Fprintf(opts.Out, "%d units in %d articles\n", rep.Units, len(w.Articles))
+	for _, e := range w.NotArticles {
+		fmt.Fprintf(opts.Err, "tilmash: warning: %s\n", escape.Line(e.Error()))
+	}
 	var locs []string
 	for l := range rep.Locales {
 		locs = append(locs, l)

@@ -93,6 +93,12 @@ type Workspace struct {
 	// build report them and go on with the other locales.
 	Broken []*BrokenCatalogue
 
+	// NotArticles are the Markdown files in the content folder that have
+	// no front matter (a README, an editor's notes): not articles, so no
+	// command reads them further; check and build report each as a
+	// warning (segment.WarnNotArticle), and the articles go on.
+	NotArticles []*segment.Error
+
 	fsys     fs.FS     // the project, for the editions an earlier build left in dist/
 	selected Selection // the articles Select kept; zero: all of them
 
@@ -224,11 +230,19 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 	})
 	w.figures = make(map[*segment.Article][]media.Ref, len(paths))
 	for i := range paths {
+		var se *segment.Error
+		if errors.As(errs[i], &se) && se.Code == segment.WarnNotArticle {
+			w.NotArticles = append(w.NotArticles, se)
+			continue
+		}
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
 		w.Articles = append(w.Articles, articles[i])
 		w.figures[articles[i]] = figures[i]
+	}
+	if len(w.Articles) == 0 && len(w.NotArticles) > 0 {
+		return nil, fmt.Errorf("%s/ holds no articles: %s", lay.Content, w.NotArticles[0])
 	}
 	entries, err := fs.ReadDir(fsys, lay.Locales)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -653,7 +667,7 @@ func (w *Workspace) Check(locales []language.Tag, speller check.Speller) ([]find
 	if err := w.ready(); err != nil {
 		return nil, err
 	}
-	fs := check.Run(check.Input{Articles: w.Articles, Source: w.Source, Targets: w.targets(locales), Glossary: w.Glossary, Config: w.Config, Speller: speller, Words: w.Words})
+	fs := check.Run(check.Input{Articles: w.Articles, NotArticles: w.NotArticles, Source: w.Source, Targets: w.targets(locales), Glossary: w.Glossary, Config: w.Config, Speller: speller, Words: w.Words})
 	// A catalogue whose locale tilmash.toml does not describe: its quotes,
 	// letters and dictionary are unknown, so those checks cannot run.
 	for _, c := range w.targets(locales) {

@@ -62,6 +62,7 @@ const (
 	CodeMarkdown        = "markdown"
 	CodeEditorHTML      = "editor-html"
 	CodeSettings        = "settings"
+	CodeNotArticle      = "not-an-article"
 )
 
 // Codes are the codes of every check, the glossary's included: what
@@ -73,7 +74,7 @@ var Codes = []string{
 	CodeMarkup, CodeNumber, CodeQuotes, CodeGroupedNumber, CodeSpace,
 	CodeDash, CodePercent, CodeDecimal, CodeMixedScript, CodeForeignLetters,
 	CodeLanguageLetters, CodeSpelling, CodeNFC, CodeFrontMatter, CodeReused,
-	CodeControl, CodeInvisible, CodeUnsafeLink, CodeImage, CodeSiteCode, CodeMarkdown, CodeEditorHTML, CodeSettings,
+	CodeControl, CodeInvisible, CodeUnsafeLink, CodeImage, CodeSiteCode, CodeMarkdown, CodeEditorHTML, CodeSettings, CodeNotArticle,
 	glossary.CodeMissing, glossary.CodeAlso, glossary.CodeForbidden, glossary.CodeAltered,
 }
 
@@ -89,13 +90,16 @@ type Speller interface {
 
 // Input is everything a check run looks at.
 type Input struct {
-	Articles []*segment.Article  // the articles, for units' places and markup
-	Source   *catalog.Catalog    // the English source catalogue
-	Targets  []*catalog.Catalog  // the catalogues to check
-	Glossary *glossary.Glossary  // may be empty
-	Config   *Config             // may be nil: every check at its default severity
-	Speller  Speller             // may be nil: no spelling check
-	Words    map[string][]string // the project's own words per locale, known to be right
+	Articles []*segment.Article // the articles, for units' places and markup
+	// NotArticles are the content folder's Markdown files that are not
+	// articles (segment.WarnNotArticle): each a warning, not-an-article.
+	NotArticles []*segment.Error
+	Source      *catalog.Catalog    // the English source catalogue
+	Targets     []*catalog.Catalog  // the catalogues to check
+	Glossary    *glossary.Glossary  // may be empty
+	Config      *Config             // may be nil: every check at its default severity
+	Speller     Speller             // may be nil: no spelling check
+	Words       map[string][]string // the project's own words per locale, known to be right
 	// IgnorePolicy reports every finding at its check's severity, whatever
 	// the publication policy asks of its article and locale: what build
 	// uses to decide which translations it may publish.
@@ -110,6 +114,12 @@ func Run(in Input) []finding.Finding {
 	units := map[string]*segment.Unit{}
 	articles := map[string]*segment.Article{}
 	var out []finding.Finding
+	for _, e := range in.NotArticles {
+		f := finding.Finding{Pos: e.Pos, Code: CodeNotArticle, Severity: finding.Warning, Message: e.Msg}
+		if in.Config.decide(&f, nil) {
+			out = append(out, f)
+		}
+	}
 	for _, a := range in.Articles {
 		for i := range a.Units {
 			units[a.Units[i].ID] = &a.Units[i]

@@ -113,6 +113,10 @@ var fieldContexts = map[string]string{
 // frontmatter), adds the units of its texts, and returns the body and the
 // line it starts on.
 func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error) {
+	if _, ok := frontmatter.Detect(src); !ok {
+		return nil, 0, &Error{Pos: Pos{s.file, 1, 1}, Code: WarnNotArticle,
+			Msg: "not an article: the file has no front matter, so tilmash leaves it alone (as Jekyll does); to translate it, start it with its fields between two \"+++\" lines (TOML: title = \"…\"), two \"---\" lines (YAML: title: \"…\"), or in a JSON object ({\"title\": \"…\"})"}
+	}
 	doc, err := frontmatter.Parse(s.file, src)
 	if err != nil {
 		if fe, ok := err.(*frontmatter.Error); ok {

@@ -186,6 +186,11 @@ const (
 	WarnSiteCode   = "site-code"   // a site generator's code the HTML, text and EPUB editions leave out
 	WarnMarkdown   = "markdown"    // a Markdown construct tilmash does not understand, left out of the same editions
 	WarnImage      = "image"       // a figure's image that is not published (internal/workspace)
+	// WarnNotArticle is a Markdown file without front matter: not an
+	// article (as Jekyll copies such a file as it is), so tilmash leaves it
+	// alone; SplitWith returns it as its error, which the caller reports
+	// and passes over.
+	WarnNotArticle = "not-an-article"
 )
 
 // Error formats the problem as file:line:col: message.

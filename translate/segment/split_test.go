@@ -165,7 +165,7 @@ func TestSplitErrors(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
-		{"no front matter", "# Title\n", "content/x.md:1:1: no front matter"},
+		{"no front matter", "# Title\n", "content/x.md:1:1: not an article: the file has no front matter"},
 		{"unclosed front matter", "+++\ntitle = \"x\"\n", "content/x.md:1:1: the front matter is never closed"},
 		{"broken TOML", "+++\ntitle = \"x\nnote = 1\n+++\n", "content/x.md:2:11: front matter: strings cannot contain newlines"},
 		{"title not a string", "+++\nnote = \"n\"\n\ntitle = 3\n+++\n", "content/x.md:4:9: front matter: title must be a string in quotes, not a number"},
@@ -211,6 +211,11 @@ func TestSplitErrors(t *testing.T) {
 			}
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("error = %q, want prefix %q", err, tt.want)
+			}
+			// Only a file without front matter is passed over (its code
+			// says so); every other error stops the article.
+			if notArticle := strings.Contains(tt.want, "not an article"); (se.Code == WarnNotArticle) != notArticle {
+				t.Errorf("code = %q, want %q", se.Code, map[bool]string{true: WarnNotArticle}[notArticle])
 			}
 		})
 	}
