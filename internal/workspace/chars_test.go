@@ -184,3 +184,44 @@ func charBooks(t *testing.T, dir string) []string {
 	slices.Sort(books)
 	return books
 }
+
+// TestDerivedGlossaryForms: a name's Latin spellings replace what the
+// transform made of its Kazakh ones, each by the one at its place in the
+// list, once: the surname alone stays the surname, and the full name is
+// not replaced twice (it was «Ilya Ilya Karimdjanov»). Endings are kept; a
+// rendering inside a word is not touched.
+func TestDerivedGlossaryForms(t *testing.T) {
+	const terms = `[[term]]
+en = "Ilya Karimdjanov"
+variants = ["Karimdjanov", "Ilya"]
+pos = "name"
+[term.kk]
+approved = ["Илья Каримджанов", "Каримджанов", "Илья"]
+[term.kk-Latn]
+approved = ["Ilya Karimdjanov", "Karimdjanov", "Ilya"]
+`
+	tests := []struct{ kk, want string }{
+		{"Илья Каримджанов жазды.", "Ilya Karimdjanov jazdy."},
+		{"Каримджановтың айтуынша, Илья келді.", "Karimdjanovtyñ aituynşa, Ilya keldı."},
+		{"Илья Каримджановқа хат келді.", "Ilya Karimdjanovqa hat keldı."},
+		{"Ағаилья келді.", "Ağailia keldı."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kk, func(t *testing.T) {
+			w := translated(t, "Ilya Karimdjanov wrote.\n", []string{"Ә", tt.kk}, map[string]string{"tilmash.toml": derived, "glossary/terms.toml": terms})
+			var latn *catalog.Catalog
+			for _, c := range w.Targets {
+				if c.Locale.String() == "kk-Latn" {
+					latn = c
+				}
+			}
+			if latn == nil {
+				t.Fatal("no kk-Latn catalogue")
+			}
+			got := latn.Messages[1].Forms["other"]
+			if got != tt.want {
+				t.Errorf("kk-Latn = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -382,9 +382,14 @@ func (w *Workspace) derive() {
 }
 
 // glossaryForms puts the glossary's own forms into a derived catalogue: a
-// term with a rendering for the derived locale (a name's accepted Latin
+// term with renderings for the derived locale (a name's accepted Latin
 // spelling) replaces what the transform made of the source locale's
-// rendering, at the start of a word, its endings kept (Almatydağy).
+// renderings, each by the one at its place in the list (the full name by
+// the full name, the surname alone by the surname), at the start of a
+// word, its endings kept (Almatydağy). A source rendering with no
+// counterpart keeps the transform's spelling. The text is replaced in one
+// pass, the longest rendering first, so a name is never replaced twice
+// («Каримджанов» inside «Илья Каримджанов»).
 func (w *Workspace) glossaryForms(d *catalog.Catalog, from language.Tag, t translit.Transform) {
 	if w.Glossary == nil || w.Source == nil {
 		return
@@ -394,45 +399,63 @@ func (w *Workspace) glossaryForms(d *catalog.Catalog, from language.Tag, t trans
 		if sm == nil {
 			continue
 		}
+		var pairs []wordPair
 		for _, o := range w.Glossary.Find(sm.Forms[locale.Other]) {
 			own, src := o.Entry.Locales[d.Locale.String()], o.Entry.Locales[from.String()]
-			if own == nil || len(own.Approved) == 0 || src == nil {
+			if own == nil || src == nil {
 				continue
 			}
-			for _, r := range src.Approved {
-				made := t.Text(r)
-				if made == own.Approved[0] {
-					continue
+			for i, r := range src.Approved {
+				if i >= len(own.Approved) {
+					break
 				}
-				for f, text := range m.Forms {
-					m.Forms[f] = replaceWordStart(text, made, own.Approved[0])
+				if made := t.Text(r); made != "" && made != own.Approved[i] {
+					pairs = append(pairs, wordPair{made, own.Approved[i]})
 				}
 			}
+		}
+		if len(pairs) == 0 {
+			continue
+		}
+		sort.SliceStable(pairs, func(i, j int) bool { return len(pairs[i].old) > len(pairs[j].old) })
+		for f, text := range m.Forms {
+			m.Forms[f] = replaceWordStarts(text, pairs)
 		}
 	}
 }
 
-// replaceWordStart replaces old with new where old starts a word of s.
-func replaceWordStart(s, old, new string) string {
-	if old == "" || !strings.Contains(s, old) {
+// wordPair is a spelling to replace and its replacement.
+type wordPair struct{ old, new string }
+
+// replaceWordStarts replaces, in one pass from the left, each pair's old
+// where it starts a word of s by its new, trying the pairs in order.
+func replaceWordStarts(s string, pairs []wordPair) string {
+	if !slices.ContainsFunc(pairs, func(p wordPair) bool { return strings.Contains(s, p.old) }) {
 		return s
 	}
 	var b strings.Builder
-	for {
-		i := strings.Index(s, old)
-		if i < 0 {
-			break
+	prev := rune(-1)
+	for i := 0; i < len(s); {
+		if prev < 0 || !unicode.IsLetter(prev) {
+			replaced := false
+			for _, p := range pairs {
+				if strings.HasPrefix(s[i:], p.old) {
+					b.WriteString(p.new)
+					i += len(p.old)
+					prev, _ = utf8.DecodeLastRuneInString(p.old)
+					replaced = true
+					break
+				}
+			}
+			if replaced {
+				continue
+			}
 		}
-		r, _ := utf8.DecodeLastRuneInString(s[:i])
-		b.WriteString(s[:i])
-		if i == 0 || !unicode.IsLetter(r) {
-			b.WriteString(new)
-		} else {
-			b.WriteString(old)
-		}
-		s = s[i+len(old):]
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[i : i+size])
+		prev = r
+		i += size
 	}
-	b.WriteString(s)
 	return b.String()
 }
 
