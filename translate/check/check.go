@@ -546,7 +546,7 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 		}
 		r.report(tm, pos(0), CodeNumber, fmt.Sprintf("the English's number %s is missing", n), "keep the number, written in the language's style")
 	}
-	r.decimals(tm, text, srcNumbers, pos)
+	r.decimals(tm, text, decimalNumbers(sm.Forms[locale.Other]), pos)
 	r.typography(tm, text, pos)
 	r.script(tm, text, pos)
 	if r.spell {
@@ -739,25 +739,20 @@ func groupedBy(n, sep string) bool {
 
 // decimals holds the decimal numbers of the English (3.5, 37.8) to the
 // locale's CLDR decimal separator where the translation writes them (3,5 in
-// Russian and Kazakh). Only numbers the English has are judged: a date
-// (12.03) or a version (1.2) of the translation's own is left alone. A
-// percentage is the percentage check's.
-func (r *run) decimals(tm *catalog.Message, text string, srcNumbers []string, pos func(int) segment.Pos) {
-	sep := ""
-	for _, n := range srcNumbers {
-		if strings.Contains(n, ".") {
-			sep = locale.DecimalSeparator(r.tag)
-			break
-		}
-	}
-	if sep == "" {
+// Russian and Kazakh). Only numbers the English has as decimals are judged
+// (srcDecimals, from decimalNumbers): a date (12.03) or a version (1.2) of
+// the translation's own, or a version the English names (Attribution 3.0),
+// is left alone. A percentage is the percentage check's.
+func (r *run) decimals(tm *catalog.Message, text string, srcDecimals []string, pos func(int) segment.Pos) {
+	if len(srcDecimals) == 0 {
 		return
 	}
+	sep := locale.DecimalSeparator(r.tag)
 	plain := stripCode(text)
 	for _, m := range scanNumberSpans(plain) {
 		n := normalNumber(plain[m[0]:m[1]])
 		dot := strings.LastIndexByte(n, '.')
-		if dot < 0 || !slices.Contains(srcNumbers, n) || strings.HasPrefix(strings.TrimLeft(plain[m[1]:], " \u00a0\u202f"), "%") {
+		if dot < 0 || !slices.Contains(srcDecimals, n) || strings.HasPrefix(strings.TrimLeft(plain[m[1]:], " \u00a0\u202f"), "%") {
 			continue
 		}
 		frac := len(n) - dot - 1
@@ -771,6 +766,42 @@ func (r *run) decimals(tm *catalog.Message, text string, srcNumbers []string, po
 		}
 	}
 }
+
+// decimalNumbers returns the English's numbers with a decimal point (as
+// numbers returns them), but for versions: a number with two points or
+// more (1.2.3), one after "version", "v" or "release" (version 2.1, v3.0),
+// or one after a name (a capitalised word: Attribution 3.0, Web 2.0) that
+// no magnitude follows (May 3.5 million is a quantity).
+func decimalNumbers(src string) []string {
+	plain := stripCode(src)
+	var out []string
+	for _, m := range scanNumberSpans(plain) {
+		n := normalNumber(plain[m[0]:m[1]])
+		if !strings.Contains(n, ".") || strings.Count(n, ".") > 1 {
+			continue
+		}
+		before := words.Strings(plain[max(0, m[0]-40):m[0]])
+		after := words.Strings(plain[m[1]:min(len(plain), m[1]+40)])
+		prev, next := "", ""
+		if len(before) > 0 && strings.HasSuffix(strings.TrimRight(plain[:m[0]], " \u00a0"), before[len(before)-1]) {
+			prev = before[len(before)-1] // the word just before, spaces between
+		}
+		if len(after) > 0 {
+			next = strings.ToLower(after[0])
+		}
+		switch {
+		case slices.Contains([]string{"version", "v", "release", "versions"}, strings.ToLower(prev)):
+			continue
+		case prev != "" && unicode.IsUpper([]rune(prev)[0]) && !magnitudes[next] && !strings.HasPrefix(strings.TrimLeft(plain[m[1]:], " \u00a0"), "%"):
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// magnitudes are the words after a number that make it a quantity.
+var magnitudes = map[string]bool{"thousand": true, "million": true, "millions": true, "billion": true, "billions": true, "trillion": true, "percent": true, "per": true, "times": true, "m": true, "bn": true, "km": true, "kg": true}
 
 // quoteMarks are the characters the quotation check knows.
 const quoteMarks = "\"'«»„“”‘’‚‹›"

@@ -42,10 +42,20 @@ func fold(s string) string { return strings.ToLower(s) }
 
 type russianMatcher struct{}
 
-// Match compares the words' Snowball stems.
-func (russianMatcher) Match(form, lemma string) bool {
+// Match compares the words' Snowball stems; a hyphenated compound part
+// by part, as Russian declines each (агент-провокатор, агента-провокатора).
+func (r russianMatcher) Match(form, lemma string) bool {
 	f, l := ruNorm(form), ruNorm(lemma)
 	if f == l {
+		return true
+	}
+	if n := strings.Count(l, "-"); n > 0 && strings.Count(f, "-") == n {
+		fs, ls := strings.Split(f, "-"), strings.Split(l, "-")
+		for i := range ls {
+			if ls[i] == "" || !r.Match(fs[i], ls[i]) {
+				return false
+			}
+		}
 		return true
 	}
 	sf, sl := stem(f), stem(l)

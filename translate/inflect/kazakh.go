@@ -41,6 +41,10 @@ var kazakhSuffixes = func() map[string]harmony {
 	// locative-adjectival, similative, privative, possessive-adjectival
 	add(back, "дағы", "тағы", "ндағы", "дай", "тай", "сыз", "лы", "ды", "ты")
 	add(front, "дегі", "тегі", "ндегі", "дей", "тей", "сіз", "лі", "ді", "ті")
+	// the relational adjective and abstract noun (тыйындық, елу тыйындық
+	// монета; достық): derivation, but the term is still the term
+	add(back, "лық", "дық", "тық")
+	add(front, "лік", "дік", "тік")
 	return m
 }()
 
