@@ -550,7 +550,7 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 	r.typography(tm, text, pos)
 	r.script(tm, text, pos)
 	if r.spell {
-		for _, w := range words.Split(stripCode(text)) {
+		for _, w := range words.Split(stripAddresses(stripCode(text))) {
 			if hasLetters(w.Text) && !strings.ContainsAny(w.Text, "0123456789") {
 				r.words = append(r.words, spellWord{tm, f, w.Start, w.Text})
 			}
@@ -802,6 +802,19 @@ func decimalNumbers(src string) []string {
 
 // magnitudes are the words after a number that make it a quantity.
 var magnitudes = map[string]bool{"thousand": true, "million": true, "millions": true, "billion": true, "billions": true, "trillion": true, "percent": true, "per": true, "times": true, "m": true, "bn": true, "km": true, "kg": true}
+
+// addressRe matches what is an address, not words to spell: a URL, an
+// e-mail address, a domain name (Kloop.kg, www.streetjournal.org).
+var addressRe = regexp.MustCompile(`(?i)(?:https?://|mailto:|www\.)[^\s<>«»"“”„]+|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,12}\b`)
+
+// stripAddresses blanks out the addresses in s (see addressRe), offsets
+// kept.
+func stripAddresses(s string) string {
+	if !strings.Contains(s, ".") && !strings.Contains(s, "@") {
+		return s
+	}
+	return addressRe.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+}
 
 // quoteMarks are the characters the quotation check knows.
 const quoteMarks = "\"'«»„“”‘’‚‹›"

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -686,5 +687,37 @@ func TestLeftOutOfEditions(t *testing.T) {
 		if f.Code == CodeEditorHTML {
 			t.Errorf("editors' HTML published as written is reported: %v", f)
 		}
+	}
+}
+
+// TestSpellingSkipsAddresses: a web address, a domain name or an e-mail
+// address in a translation is no word to spell (Kloop.kg was "Kloop" and
+// "kg", unknown to hunspell); the words around it still are.
+func TestSpellingSkipsAddresses(t *testing.T) {
+	unknown := fakeSpeller{"Kloop": true, "kg": true, "karimdjanov": true, "streetjournal": true, "org": true, "www": true, "http": true, "editor": true, "example": true, "Кваритра": true}
+	tests := []struct {
+		name, english, ru string
+		want              []string // the words reported, in order
+	}{
+		{"domain name", "On Kloop.kg.", "На Kloop.kg.", nil},
+		{"URL as link text", "See http://karimdjanov.kloop.kg now.", "См. http://karimdjanov.kloop.kg сейчас.", nil},
+		{"www address", "See www.streetjournal.org.", "См. www.streetjournal.org.", nil},
+		{"e-mail", "Write to editor@example.org.", "Пишите на editor@example.org.", nil},
+		{"a misspelling beside one", "A flat on Kloop.kg.", "Кваритра на Kloop.kg.", []string{"Кваритра"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := setup(t, language.Russian, tt.english, text(tt.ru))
+			in.Speller = unknown
+			var got []string
+			for _, f := range Run(in) {
+				if f.Code == CodeSpelling {
+					got = append(got, strings.Split(f.Message, "\"")[1])
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("spelling findings for %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -59,7 +59,10 @@ func (r russianMatcher) Match(form, lemma string) bool {
 		return true
 	}
 	sf, sl := stem(f), stem(l)
-	if sf == sl {
+	// Snowball reads a surname's -ов, -ев, -ин as an ending (каримджан),
+	// which its own forms keep (Каримджанова → каримджанов): the form's
+	// stem is then the lemma itself.
+	if sf == sl || sf == l {
 		return true
 	}
 	short, long := sf, sl
