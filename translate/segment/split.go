@@ -2,6 +2,8 @@ package segment
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"maps"
 	"path"
@@ -211,9 +213,26 @@ var (
 )
 
 // SlugOf is the name of the article in file: what its IDs start with,
-// known without reading it.
+// known without reading it. It is the file's name, every word of it up to
+// a dozen (Jekyll's posts start with their date: 2024-05-01-the-budget
+// and 2024-05-01-the-election are two articles); a Hugo page bundle's
+// index.md or _index.md is named after its folder (posts/my-story/index.md
+// is my-story). A name with no Latin letter or digit gets one from its
+// SHA-256 (a-3f2c9e1b), so two such files never share IDs.
 func SlugOf(file string) string {
-	return Slug(strings.TrimSuffix(path.Base(file), path.Ext(file)))
+	name := strings.TrimSuffix(path.Base(file), path.Ext(file))
+	if dir := path.Base(path.Dir(file)); (name == "index" || name == "_index") && dir != "." && dir != "/" {
+		name = dir
+	}
+	slug := strings.Join(slugWords(name, 12), "-")
+	switch {
+	case slug == "":
+		sum := sha256.Sum256([]byte(name))
+		return "a-" + hex.EncodeToString(sum[:4])
+	case reserved[slug]:
+		return "s-" + slug
+	}
+	return slug
 }
 
 // Split parses the Markdown article at file (src is its content) into its

@@ -2,6 +2,8 @@ package segment
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -301,6 +303,36 @@ func TestSlug(t *testing.T) {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestSlugOf: an article's name is its file's, whole (the IDs of two
+// Jekyll posts of one day never clash), or its page bundle's folder.
+func TestSlugOf(t *testing.T) {
+	tests := []struct{ file, want string }{
+		{"content/the-conscript.md", "the-conscript"},
+		{"content/_posts/2024-05-01-the-election-results.md", "2024-05-01-the-election-results"},
+		{"content/_posts/2024-05-01-the-budget.md", "2024-05-01-the-budget"},
+		{"content/posts/my-story/index.md", "my-story"},
+		{"content/news/_index.md", "news"},
+		{"content/index.md", "content"},
+		{"index.md", "index"},
+		{"content/a b c d e f g h i j k l m n.md", "a-b-c-d-e-f-g-h-i-j-k-l"},
+		{"content/other.md", "s-other"},
+		{"content/выборы.md", "a-" + slugHash("выборы")},
+	}
+	for _, tt := range tests {
+		if got := SlugOf(tt.file); got != tt.want {
+			t.Errorf("SlugOf(%q) = %q, want %q", tt.file, got, tt.want)
+		}
+	}
+	if SlugOf("content/выборы.md") == SlugOf("content/бюджет.md") {
+		t.Error("two Cyrillic file names share a slug")
+	}
+}
+
+func slugHash(name string) string {
+	sum := sha256.Sum256([]byte(name))
+	return hex.EncodeToString(sum[:4])
 }
 
 func FuzzSplit(f *testing.F) {

@@ -187,17 +187,30 @@ var reserved = map[string]bool{
 	"translation": true,
 }
 
-// Slug turns a heading or file name into an ID segment: lower-case ASCII
-// letters, digits and hyphens, at most four words, never one of go-i18n's
-// reserved keys. Non-Latin text gives "s" (IDs stay readable in any editor).
+// Slug turns a heading into an ID segment: lower-case ASCII letters,
+// digits and hyphens, at most four words, never one of go-i18n's reserved
+// keys. Non-Latin text gives "s" (IDs stay readable in any editor).
 func Slug(s string) string {
+	slug := strings.Join(slugWords(s, 4), "-")
+	if slug == "" {
+		return "s"
+	}
+	if reserved[slug] {
+		return "s-" + slug
+	}
+	return slug
+}
+
+// slugWords returns the first max runs of ASCII letters and digits of s,
+// lower-cased; an apostrophe joins (don't → dont).
+func slugWords(s string, max int) []string {
 	var words []string
 	var w strings.Builder
 	flush := func() {
-		if w.Len() > 0 {
+		if w.Len() > 0 && len(words) < max {
 			words = append(words, w.String())
-			w.Reset()
 		}
+		w.Reset()
 	}
 	for _, r := range strings.ToLower(s) {
 		switch {
@@ -209,15 +222,5 @@ func Slug(s string) string {
 		}
 	}
 	flush()
-	if len(words) > 4 {
-		words = words[:4]
-	}
-	slug := strings.Join(words, "-")
-	if slug == "" {
-		return "s"
-	}
-	if reserved[slug] {
-		return "s-" + slug
-	}
-	return slug
+	return words
 }
