@@ -528,7 +528,8 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 		got := tagCounts(text)
 		for t, n := range srcTags {
 			if got[t] < n && !strings.HasPrefix(t, "/") {
-				r.report(tm, pos(0), CodeMarkup, fmt.Sprintf("the English's <%s> is missing", t), "keep every tag of the English")
+				what, hint := tagRole(t)
+				r.report(tm, pos(0), CodeMarkup, fmt.Sprintf("the English's <%s> (%s) is missing", t, what), hint)
 			}
 		}
 		for t, n := range got {
@@ -765,6 +766,33 @@ func (r *run) decimals(tm *catalog.Message, text string, srcDecimals []string, p
 			r.report(tm, pos(at), CodeDecimal, fmt.Sprintf("%q: %s writes the decimal separator as %q", num, locale.EnglishName(r.tag), sep), fmt.Sprintf("write %q", num[:at-m[0]]+sep+num[at-m[0]+1:]))
 		}
 	}
+}
+
+// tagRole says what a tag of a message stands for, and where a translation
+// keeps it: the words of a check's finding about it.
+func tagRole(t string) (what, hint string) {
+	name := strings.TrimSuffix(t, "/")
+	n := strings.TrimLeft(name, "abcdefghijklmnopqrstuvwxyz")
+	kind := strings.TrimSuffix(name, n)
+	switch kind {
+	case "fn":
+		return "the mark of footnote " + n, "put <" + t + "> where the note's number belongs, after the words it comments on, as the English does"
+	case "a":
+		return "link " + n, "put <" + name + ">…</" + name + "> around the words that carry the link"
+	case "img":
+		return "image " + n, "keep <" + name + ">…</" + name + "> around the image's alternative text"
+	case "code":
+		return "code " + n + ", shown as written", "put <" + t + "> where the code stands in your sentence"
+	case "html":
+		return "the article's HTML tag " + n, "keep <" + t + "> where the English has it, around or beside the same words"
+	case "tpl":
+		return "the site generator's code " + n, "keep <" + t + "> where the code's output belongs in your sentence"
+	case "em", "strong", "s":
+		return map[string]string{"em": "emphasis", "strong": "strong emphasis", "s": "struck-out text"}[kind], "put <" + kind + ">…</" + kind + "> around the words your language stresses"
+	case "br":
+		return "a line break", "keep the line break where your sentence breaks"
+	}
+	return "a tag of the English", "keep every tag of the English"
 }
 
 // decimalNumbers returns the English's numbers with a decimal point (as

@@ -721,3 +721,31 @@ func TestSpellingSkipsAddresses(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingTagSaysWhatItIs: a missing tag is named for what it stands
+// for (a footnote's mark, a link, code), with where to put it back.
+func TestMissingTagSaysWhatItIs(t *testing.T) {
+	tests := []struct {
+		name, english, ru string
+		msg, hint         string
+	}{
+		{"footnote", "A claim.[^1]\n\n[^1]: The source.", "Утверждение.", "<fn1/> (the mark of footnote 1) is missing", "where the note's number belongs"},
+		{"link", "See the [map](/m).", "Смотрите карту.", "<a1> (link 1) is missing", "<a1>…</a1> around the words that carry the link"},
+		{"code", "Run `make` now.", "Запустите сейчас.", "<code1/> (code 1, shown as written) is missing", "where the code stands"},
+		{"emphasis", "A *big* flat.", "Большая квартира.", "<em> (emphasis) is missing", "<em>…</em> around the words"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := setup(t, language.Russian, tt.english, text(tt.ru))
+			var got []finding.Finding
+			for _, f := range Run(in) {
+				if f.Code == CodeMarkup {
+					got = append(got, f)
+				}
+			}
+			if len(got) != 1 || !strings.Contains(got[0].Message, tt.msg) || !strings.Contains(got[0].Hint, tt.hint) {
+				t.Fatalf("markup findings = %+v, want one saying %q, hint %q", got, tt.msg, tt.hint)
+			}
+		})
+	}
+}
