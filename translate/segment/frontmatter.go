@@ -146,7 +146,9 @@ func (s *splitter) frontMatter(src []byte) (body []byte, bodyLine int, err error
 		}
 	}
 	if texts["title"] == "" {
-		return nil, 0, &Error{Pos: Pos{s.file, 1, 1}, Msg: fmt.Sprintf("the front matter has no title: add %s", map[frontmatter.Format]string{frontmatter.TOML: `title = "…"`, frontmatter.YAML: `title: "…"`, frontmatter.JSON: `"title": "…"`}[doc.Format])}
+		// As Eleventy's documentation writes its pages: the headline is
+		// the body's first "# heading" (headingTitle), if it has one.
+		s.noTitle = fmt.Sprintf("the front matter has no title, and the text does not start with a \"# heading\": add %s", map[frontmatter.Format]string{frontmatter.TOML: `title = "…"`, frontmatter.YAML: `title: "…"`, frontmatter.JSON: `"title": "…"`}[doc.Format])
 	}
 	meta := &s.a.Meta
 	meta.Translate = true

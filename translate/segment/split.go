@@ -277,6 +277,11 @@ func SplitWith(file string, src []byte, opts Options) (*Article, error) {
 		}
 		return ast.WalkContinue, nil
 	})
+	if s.noTitle != "" {
+		if err := s.headingTitle(doc); err != nil {
+			return nil, err
+		}
+	}
 	s.dropRepeatedTitle(doc)
 	a.Blocks, err = s.blocks(doc, "")
 	if err != nil {
@@ -356,6 +361,30 @@ func emphasisBudget(file string, body []byte, line int) error {
 // extract never writes a catalogue it cannot read back.
 const MaxUnit = 1 << 20
 
+// headingTitle makes the headline of an article whose front matter has no
+// title from its first "# heading", as Eleventy's pages are written:
+// dropRepeatedTitle then takes the heading out of the body, and the
+// Markdown edition writes the translated headline in its place (the front
+// matter gains no field).
+func (s *splitter) headingTitle(doc ast.Node) error {
+	h, ok := doc.FirstChild().(*ast.Heading)
+	if !ok || h.Level != 1 {
+		return &Error{Pos: Pos{s.file, 1, 1}, Msg: s.noTitle}
+	}
+	numbers, emitted, warnings := s.numbers, maps.Clone(s.emitted), len(s.a.Warnings)
+	nodes, err := s.inlines(h)
+	s.numbers, s.emitted, s.a.Warnings = numbers, emitted, s.a.Warnings[:warnings]
+	title := strings.Join(strings.Fields(withNumbers(nodes)), " ")
+	if err != nil || title == "" {
+		return &Error{Pos: Pos{s.file, 1, 1}, Msg: s.noTitle}
+	}
+	u := s.unit(Headline, []markup.Node{{Kind: markup.Text, Text: title}}, s.pos(h), "The article's headline.")
+	u.ID = s.a.Slug + ".title"
+	s.a.Meta.Units[Headline] = s.add(u)
+	s.title = title
+	return nil
+}
+
 // dropRepeatedTitle removes a first "# heading" that repeats the title, as
 // many editors write one: the editions print the title once, from the front
 // matter.
@@ -370,9 +399,43 @@ func (s *splitter) dropRepeatedTitle(doc ast.Node) {
 	// nor its codes and warnings count as given.
 	s.numbers, s.emitted, s.a.Warnings = numbers, emitted, s.a.Warnings[:warnings]
 	if err == nil && foldTitle(withNumbers(nodes)) == foldTitle(s.title) {
-		s.a.TitleSpan = s.textSpan(h)
+		span, ok := s.titleSpan(h)
+		if !ok {
+			return // a site generator's code amid its words: the heading stays a unit of the body
+		}
+		s.a.TitleSpan = span
 		doc.RemoveChild(doc, h)
 	}
+}
+
+// titleSpan is the text of the heading h that the translated headline
+// replaces: its words, without a site generator's code that ends it (#
+// Options {% addedin "0.9.0" %}), which every edition keeps. A code before
+// or amid the words has no place in a headline: not ok.
+func (s *splitter) titleSpan(h ast.Node) (Span, bool) {
+	span := s.textSpan(h)
+	for _, c := range s.codes.Codes {
+		cs, ce := s.base+c.Start, s.base+c.End
+		if ce <= span.Start || cs >= span.End {
+			continue
+		}
+		rest := []byte(string(s.a.Source[cs:span.End]))
+		for _, d := range s.codes.Codes {
+			if ds, de := s.base+d.Start, s.base+d.End; ds >= cs && de <= span.End {
+				copy(rest[ds-cs:de-cs], bytes.Repeat([]byte(" "), de-ds))
+			}
+		}
+		end := cs
+		for end > span.Start && (s.a.Source[end-1] == ' ' || s.a.Source[end-1] == '\t') {
+			end--
+		}
+		if len(bytes.TrimSpace(rest)) > 0 || end == span.Start {
+			return Span{}, false
+		}
+		span.End = end
+		break
+	}
+	return span, true
 }
 
 // withNumbers is the plain text of nodes with each number placeholder
@@ -417,6 +480,7 @@ type splitter struct {
 	section    string // the slug of the current section, for IDs
 	sectionNum map[string]int
 	title      string // the headline, from the front matter
+	noTitle    string // the front matter has no title: the error to give if the text has no "# heading" either
 	inAnswer   bool   // after a question heading, until the next heading
 	numbers    int
 	newlines   []int            // the offsets of src's line breaks, found once for pos

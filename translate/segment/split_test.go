@@ -177,6 +177,8 @@ func TestSplitErrors(t *testing.T) {
 		{"bad required locale", "+++\ntitle = \"x\"\nrequired_locales = [\"russian!\"]\n+++\n", "content/x.md:3:21: front matter: required_locales:"},
 		{"BOM keeps lines", "\uFEFF+++\ntitle = \"x\"\nnote = 1\n+++\n", "content/x.md:3:8: front matter: note must be a string"},
 		{"no title", "+++\nnote = \"x\"\n+++\n", "content/x.md:1:1: the front matter has no title"},
+		{"no title, a second-level heading first", "+++\nnote = \"x\"\n+++\n\n## Part one\n", "content/x.md:1:1: the front matter has no title, and the text does not start with a \"# heading\""},
+		{"no title, text before the heading", "---\nnote: x\n---\n\nIntro.\n\n# Title\n", "content/x.md:1:1: the front matter has no title, and the text does not start"},
 		{"bad date", "+++\ntitle = \"x\"\ndate = \"Oct 2022\"\n+++\n", `content/x.md:3:8: front matter: date "Oct 2022"`},
 		{"bad profile", "+++\ntitle = \"x\"\n+++\n\n## Алия {.profile}\n", `content/x.md:5:4: profile heading "Алия" does not read`},
 		{"invalid UTF-8", "+++\ntitle = \"x\"\n+++\n\nҚазақ \xff\n", "content/x.md:5:7: invalid UTF-8"},
@@ -197,11 +199,11 @@ func TestSplitErrors(t *testing.T) {
 		{"YAML author a list", "---\ntitle: T\nauthor: [A, B]\n---\n", "content/x.md:3:9: front matter: author must be a string in quotes, not a list"},
 		{"YAML bad date", "---\ntitle: Қ\ndate: Oct 2022\n---\n", `content/x.md:3:7: front matter: date "Oct 2022" is not YYYY, YYYY-MM or YYYY-MM-DD`},
 		{"YAML bad required locale", "---\ntitle: x\nrequired_locales: [ru, 'russian!']\n---\n", "content/x.md:3:24: front matter: required_locales:"},
-		{"YAML no title", "---\ndescription: x\n---\n", "content/x.md:1:1: the front matter has no title: add title: \"…\""},
+		{"YAML no title", "---\ndescription: x\n---\n", "content/x.md:1:1: the front matter has no title, and the text does not start with a \"# heading\": add title: \"…\""},
 		{"broken YAML", "---\ntitle: x\n  note: y\n---\n", "content/x.md:3:1: front matter: mapping values are not allowed in this context"},
 		{"unclosed YAML", "---\ntitle: x\n", "content/x.md:1:1: the front matter is never closed: add a \"---\" line after it"},
 		{"JSON translate not bool", "{\"title\": \"x\", \"translate\": \"no\"}\n", "content/x.md:1:29: front matter: translate must be true or false, not a string"},
-		{"JSON no title", "{\"note\": \"x\"}\n", "content/x.md:1:1: the front matter has no title: add \"title\": \"…\""},
+		{"JSON no title", "{\"note\": \"x\"}\n", "content/x.md:1:1: the front matter has no title, and the text does not start with a \"# heading\": add \"title\": \"…\""},
 		{"100 KB of nested YAML", "---\ntitle: x\nparams: " + strings.Repeat("{a: ", 20000) + "1" + strings.Repeat("}", 20000) + "\n---\n", "content/x.md:3:129: front matter: tables and arrays nested more than 32 deep"},
 	}
 	for _, tt := range tests {
@@ -517,5 +519,45 @@ func TestShortcodeParamsSetting(t *testing.T) {
 	}
 	if got := texts(Options{ShortcodeParams: []string{"note", "title"}}); got != "Prices|Ask at the stall" {
 		t.Errorf("set to note and title: %q", got)
+	}
+}
+
+// TestTitleFromHeading: a front matter without a title, as Eleventy's
+// pages are written, takes its headline from the first "# heading", which
+// leaves the body; a site generator's code that ends the heading stays
+// out of the headline and in the Markdown edition.
+func TestTitleFromHeading(t *testing.T) {
+	tests := []struct {
+		name, src   string
+		title, span string // the headline; the text the translated one replaces
+		blocks      int    // the body's blocks
+	}{
+		{"plain", "---\nlayout: doc\n---\n\n# Custom Options\n\nText.\n", "Custom Options", "Custom Options", 1},
+		{"a code at its end", "---\nlayout: doc\n---\n\n# Custom Options {% addedin \"0.9.0\" %}\n\nText.\n", "Custom Options", "Custom Options", 1},
+		{"emphasis", "+++\nweight = 1\n+++\n# The *real* story\n\nText.\n", "The real story", "The *real* story", 1},
+		{"a code amid its words: the heading stays", "---\nlayout: doc\n---\n\n# Options {{< icon >}} here\n\nText.\n", "Options here", "", 2},
+		{"a title in the front matter wins", "---\ntitle: Given\n---\n\n# Other\n\nText.\n", "Given", "", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Split("content/x.md", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			h := a.Units[a.Meta.Units[Headline]]
+			if got := h.Text(); got != tt.title || h.ID != "x.title" {
+				t.Errorf("headline %s = %q, want x.title = %q", h.ID, got, tt.title)
+			}
+			span := ""
+			if !a.TitleSpan.IsZero() {
+				span = string(a.Source[a.TitleSpan.Start:a.TitleSpan.End])
+			}
+			if span != tt.span {
+				t.Errorf("title span %q, want %q", span, tt.span)
+			}
+			if len(a.Blocks) != tt.blocks {
+				t.Errorf("%d blocks, want %d", len(a.Blocks), tt.blocks)
+			}
+		})
 	}
 }
