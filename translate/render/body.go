@@ -199,7 +199,7 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		if level == 2 {
 			w.sections++
 		}
-		if level == 2 || bl.ID != "" {
+		if level == 2 || bl.ID != "" || bl.Anchor != "" {
 			id = ` id="` + template.HTMLEscapeString(sectionID(bl.Block, w.sections)) + `"`
 		}
 		b.WriteString("<" + tag + id + class(bl.Class) + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</" + tag + ">\n")
@@ -425,10 +425,14 @@ func unitMarks(s string) string {
 }
 
 // sectionID is the id of a heading, the nth section's: the editor's own
-// ({#id}), so that links to it keep working, or "s" and its number.
+// ({#id}) or the one the site generator would give it (segment's Anchor),
+// so that links to it keep working, or "s" and its number.
 func sectionID(bl segment.Block, n int) string {
-	if bl.ID != "" {
+	switch {
+	case bl.ID != "":
 		return bl.ID
+	case bl.Anchor != "":
+		return bl.Anchor
 	}
 	return "s" + strconv.Itoa(n)
 }

@@ -94,8 +94,8 @@ func TestHTML(t *testing.T) {
 		`lang="kk">қазақ тілі</a>`,
 		`<span aria-current="page" lang="en">English</span>`,
 		`<section class="profile">`,
-		`<h2 id="s1" class="profile">Aigerim, 24</h2>`,
-		`<h3 class="question">“Why here?”</h3>`,
+		`<h2 id="aigerim-24" class="profile">Aigerim, 24</h2>`,
+		`<h3 id="why-here" class="question">“Why here?”</h3>`,
 		`<p class="answer">“Because it is home.”</p>`,
 		`@media print`,
 	} {

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -75,6 +76,11 @@ type Block struct {
 	Src      string    // a figure's image address (may be empty: no photograph)
 	Title    string    // a figure's image title, as written ("" if none)
 	ID       string    // a heading's own id ({#id}), for links to it
+	// Anchor is the id site generators give a heading without one of its
+	// own, from its English words (Hugo's and GitHub's: "Part one" is
+	// part-one; a second one is part-one-1): links to it (#part-one) work in
+	// every locale's edition, whose words differ.
+	Anchor string
 	Align    string    // a table cell's alignment: "left", "center", "right" or ""
 	Check    string    // a task list item's box: "done" or "open"; "" for none
 	Label    string    // a footnote's label (the 1 of [^1]); its number is its place in FootnotesBlock
@@ -288,6 +294,7 @@ func SplitWith(file string, src []byte, opts Options) (*Article, error) {
 		return nil, err
 	}
 	dedupeIDs(a)
+	dedupeAnchors(a.Blocks)
 	for _, u := range a.Units {
 		for _, text := range u.Forms {
 			if len(text) > MaxUnit {
@@ -436,6 +443,54 @@ func (s *splitter) titleSpan(h ast.Node) (Span, bool) {
 		break
 	}
 	return span, true
+}
+
+// anchorize makes a heading's words an id as Hugo's default (GitHub's)
+// does: lower-case; letters, digits, "-" and "_" kept; a space a "-";
+// anything else dropped.
+func anchorize(text string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(text)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_':
+			b.WriteRune(r)
+		case unicode.IsSpace(r):
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
+// dedupeAnchors makes the headings' anchors unique in the article, as Hugo
+// does: the first "part", then "part-1", "part-2"; an editor's own id is
+// never taken.
+func dedupeAnchors(blocks []Block) {
+	seen := map[string]bool{}
+	var walk func([]Block, func(*Block))
+	walk = func(bs []Block, f func(*Block)) {
+		for i := range bs {
+			if bs[i].Kind == HeadingBlock {
+				f(&bs[i])
+			}
+			walk(bs[i].Children, f)
+		}
+	}
+	walk(blocks, func(b *Block) {
+		if b.ID != "" {
+			seen[b.ID] = true
+		}
+	})
+	walk(blocks, func(b *Block) {
+		if b.Anchor == "" {
+			return
+		}
+		a := b.Anchor
+		for k := 1; seen[a]; k++ {
+			a = b.Anchor + "-" + strconv.Itoa(k)
+		}
+		b.Anchor = a
+		seen[a] = true
+	})
 }
 
 // withNumbers is the plain text of nodes with each number placeholder
@@ -930,6 +985,9 @@ func (s *splitter) heading(n *ast.Heading) (Block, bool, error) {
 	}
 	pos := s.pos(n)
 	plain := markup.PlainText(nodes)
+	if b.ID == "" {
+		b.Anchor = anchorize(withNumbers(nodes))
+	}
 	if strings.TrimSpace(plain) == "" && b.Class != "profile" {
 		return b, false, nil // an empty heading ("#"): nothing to translate or show, as if absent
 	}

@@ -561,3 +561,24 @@ func TestTitleFromHeading(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadingAnchors: a heading without an id of its own gets the one
+// Hugo gives it (GitHub's), unique in the article, an editor's id never
+// taken; links to it then work in every locale's edition.
+func TestHeadingAnchors(t *testing.T) {
+	src := "+++\ntitle = \"T\"\n+++\n\n## Part one\n\nA.\n\n## Part one\n\nB.\n\n### What's *new*, in 2024?\n\nC.\n\n## Part one {#part-one-1}\n\nD.\n\n## Ünïcode — ok\n\nE.\n\n## 150,000 flats\n\nF.\n"
+	a, err := Split("content/x.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range a.Blocks {
+		if b.Kind == HeadingBlock {
+			got = append(got, b.ID+"|"+b.Anchor)
+		}
+	}
+	want := []string{"|part-one", "|part-one-2", "|whats-new-in-2024", "part-one-1|", "|ünïcode--ok", "|150000-flats"}
+	if !slices.Equal(got, want) {
+		t.Errorf("headings' id|anchor = %q, want %q", got, want)
+	}
+}
