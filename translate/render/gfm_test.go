@@ -93,7 +93,7 @@ func TestGFMEditions(t *testing.T) {
 		}
 	}
 	text := string(Text(ed))
-	for _, want := range []string{"Item | Price", "Bread fresh | 150", "Kvartira", "[x] Buy bread", "WARNING", "sharply[1]", "[1] The bureau's figures.", "[a chart]"} {
+	for _, want := range []string{"Item | Price", "Bread fresh | 150", "Kvartira", "[x] Buy bread", "WARNING", "sharply¹", "¹ The bureau's figures.", "[a chart]"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the text edition lacks %q:\n%s", want, text)
 		}

@@ -83,7 +83,7 @@ func (r *references) plain(nodes []markup.Node) string {
 		case markup.Image:
 			b.WriteString("[" + r.plain(n.Children) + "]")
 		case markup.Footnote:
-			b.WriteString("[" + n.Text + "]")
+			b.WriteString(superscript(n.Text))
 		default:
 			b.WriteString(markup.PlainText([]markup.Node{n}))
 		}
@@ -169,10 +169,11 @@ func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string, refs
 			b.WriteString(indent + "* * *\n")
 			for i, f := range bl.Children {
 				var fb strings.Builder
-				mark := "[" + strconv.Itoa(i+1) + "] "
-				textBlocks(&fb, f.Children, indent+strings.Repeat(" ", len(mark)), refs)
+				mark := superscript(strconv.Itoa(i+1)) + " "
+				pad := strings.Repeat(" ", utf8.RuneCountInString(mark))
+				textBlocks(&fb, f.Children, indent+pad, refs)
 				s := strings.TrimPrefix(fb.String(), "\n")
-				b.WriteString("\n" + indent + mark + strings.TrimPrefix(s, indent+strings.Repeat(" ", len(mark))))
+				b.WriteString("\n" + indent + mark + strings.TrimPrefix(s, indent+pad))
 			}
 		case segment.CodeBlock:
 			for _, line := range strings.Split(strings.TrimSuffix(bl.Literal, "\n"), "\n") {
@@ -243,3 +244,15 @@ func wrap(text string, width int, indent string) string {
 // breakable reports whether a line may break at r: at spaces and tabs, never
 // at a no-break space (U+00A0, U+202F), which strings.Fields would split.
 func breakable(r rune) bool { return r == ' ' || r == '\t' }
+
+// superscript writes a footnote's number in superscript digits (¹, ²³):
+// the text edition's links are numbered in brackets ([1]), and a note's
+// mark must not read as one.
+func superscript(n string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return []rune("⁰¹²³⁴⁵⁶⁷⁸⁹")[r-'0']
+		}
+		return r
+	}, n)
+}
