@@ -544,6 +544,7 @@ type splitter struct {
 	footnotes  map[int]string   // each footnote's label, by its number
 	codes      *sitecode.Masked // the site generators' code in the body, masked for the Markdown parser
 	emitted    map[int]bool     // the codes (by start) already given to a unit, for one that runs over lines
+	col        column           // the last column posAt counted, to count on from
 }
 
 // placeOf records the text of node n (an HTML block, a figure's address)
@@ -1426,7 +1427,10 @@ func shortCode(b []byte) string {
 
 // posAt is the position of byte offset of the body: its line by binary
 // search over the line breaks, found once (counting them from the start for
-// every unit was quadratic in the article).
+// every unit was quadratic in the article); its column counted on from the
+// last one asked for, where that is before it on its line (positions
+// asked for along one long line, a unit's for each of its links, were
+// each counted from the line's start: quadratic in the line).
 func (s *splitter) posAt(offset int) Pos {
 	s.lines()
 	before := sort.SearchInts(s.newlines, offset)
@@ -1434,8 +1438,18 @@ func (s *splitter) posAt(offset int) Pos {
 	if before > 0 {
 		lineStart = s.newlines[before-1] + 1
 	}
-	return Pos{s.file, before + 1 + s.lineOffset, utf8.RuneCount(s.src[lineStart:offset]) + 1}
+	from, col := lineStart, 1
+	if s.col.n > 0 && s.col.line == lineStart && s.col.at <= offset {
+		from, col = s.col.at, s.col.n
+	}
+	col += utf8.RuneCount(s.src[from:offset])
+	s.col.line, s.col.at, s.col.n = lineStart, offset, col
+	return Pos{s.file, before + 1 + s.lineOffset, col}
 }
+
+// column is a column posAt counted: at byte at of the body, on the line
+// starting at byte line, column n.
+type column struct{ line, at, n int }
 
 // lines finds the body's line breaks, once.
 func (s *splitter) lines() {
