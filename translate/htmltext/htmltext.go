@@ -149,8 +149,9 @@ func Find(src string) ([]Run, []Attr) {
 		}
 	}
 	end()
-	// An attribute inside a run stays as its tag has it: the run's tag is
-	// kept whole (a link's title is the editor's).
+	// An attribute inside a run is its tag's, an <html1/> of the run's
+	// unit: Attrs finds it there (package segment makes it a unit of its
+	// own, which the edition writes into the tag).
 	var out []Attr
 	for _, at := range attrs {
 		inside := false
