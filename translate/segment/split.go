@@ -87,16 +87,16 @@ type Block struct {
 	// own, from its English words (Hugo's and GitHub's: "Part one" is
 	// part-one; a second one is part-one-1): links to it (#part-one) work in
 	// every locale's edition, whose words differ.
-	Anchor string
-	Align    string    // a table cell's alignment: "left", "center", "right" or ""
-	Check    string    // a task list item's box: "done" or "open"; "" for none
-	Label    string    // a footnote's label (the 1 of [^1]; its number is its place in FootnotesBlock), a parameter's key, an attribute's name
-	Literal  string    // the text of a code or HTML block, never translated
-	Info     string    // a fenced code block's info string
-	Ordered  bool      // for lists: numbered
-	Start    int       // for ordered lists: the first number
-	Tight    bool      // for lists: items without blank lines between them
-	Children []Block   // the blocks inside a list, item or quote; a text's readable attributes (Tag)
+	Anchor   string
+	Align    string  // a table cell's alignment: "left", "center", "right" or ""
+	Check    string  // a task list item's box: "done" or "open"; "" for none
+	Label    string  // a footnote's label (the 1 of [^1]; its number is its place in FootnotesBlock), a parameter's key, an attribute's name
+	Literal  string  // the text of a code or HTML block, never translated
+	Info     string  // a fenced code block's info string
+	Ordered  bool    // for lists: numbered
+	Start    int     // for ordered lists: the first number
+	Tight    bool    // for lists: items without blank lines between them
+	Children []Block // the blocks inside a list, item or quote; a text's readable attributes (Tag)
 	// Tag, for a readable attribute of the inline markup of its parent's
 	// text (a TitleBlock, an HTMLAttrBlock of inline HTML), names the tag
 	// of the parent unit's message it belongs to: "a1", "img1", "html2".
