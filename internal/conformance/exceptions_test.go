@@ -31,28 +31,10 @@ var exceptions = []exception{
 		Checks: []string{checkAccepted}, Samples: []string{"real-eleventy-collaborative-editing"},
 	},
 	{
-		Name:   "link-title",
-		Status: "bug",
-		Reason: "a link's or an image's title (`[a](/u \"Title\")`, `![a](i.png \"Title\")`) stays in its tag, not offered for translation: it is English in every edition (issue 21 asks for it translated)",
-		Checks: []string{checkLeak}, Formats: []string{"html", "epub", "md"},
-		Match: func(f finding, _ *segment.Article) bool {
-			return strings.HasSuffix(f.Where, "/a@title") || strings.HasSuffix(f.Where, "/img@title")
-		},
-	},
-	{
 		Name:   "textarea",
 		Status: "decision",
 		Reason: "the content of a `<textarea>` is a form field's value, kept as written, like code (package htmltext's raw elements)",
 		Checks: []string{checkLeak}, Samples: []string{"spec-171"},
-	},
-	{
-		Name:   "inline-html-attribute",
-		Status: "bug",
-		Reason: "the readable attributes of HTML inside a paragraph (`<abbr title>`, `aria-label` on a `<span>`) stay in their tag, a placeholder of the paragraph's unit: English in every edition (those of an HTML block are units)",
-		Checks: []string{checkLeak}, Formats: []string{"html", "epub", "md"},
-		Match: func(f finding, _ *segment.Article) bool {
-			return strings.Contains(f.Where, "/p/") && strings.Contains(f.Where, "@")
-		},
 	},
 	{
 		Name:   "template-params",

@@ -20,6 +20,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/testtool"
 	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/translate/segment"
 )
 
 // TestMain stops the headless Chromium the browser tests share.
@@ -499,5 +500,45 @@ func TestFindingsAtUnits(t *testing.T) {
 				t.Errorf("unit %s: entry %q", id, u.Entry)
 			}
 		})
+	}
+}
+
+// TestAttributeUnitsHaveHosts: a link's title and an inline tag's alt,
+// which no element of the page holds as its text, are shown by their
+// paragraph's element: the page names it their host, and gives their
+// state (a finding's link goes to it).
+func TestAttributeUnitsHaveHosts(t *testing.T) {
+	dir := project(t)
+	file := filepath.Join(dir, "content/the-conscript.md")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := "\nSee [the map](https://example.org/map \"A map of Almaty\") and <abbr title=\"Kazakhstan\">KZ</abbr>.\n"
+	if err := os.WriteFile(file, append(data, added...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := segment.Split("content/the-conscript.md", append(data, added...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(a.Units)
+	para, title, abbr := a.Units[n-3], a.Units[n-2], a.Units[n-1]
+	if title.Kind != segment.LinkTitle || abbr.Kind != segment.HTMLAttr {
+		t.Fatalf("the units added: %s, %s, %s", para.Kind, title.Kind, abbr.Kind)
+	}
+	s := New(Options{Dir: dir, Layout: workspace.Default})
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodGet, "/kk/the-conscript.html", nil)
+	req.RemoteAddr, req.Host = "127.0.0.1:1", "127.0.0.1:8080"
+	s.Handler().ServeHTTP(rec, req)
+	d := readPageData(t, rec.Body.String())
+	for _, u := range []segment.Unit{title, abbr} {
+		if d.Hosts[u.ID] != para.ID {
+			t.Errorf("unit %s (%s) is hosted by %q, want its paragraph %s", u.ID, u.Kind, d.Hosts[u.ID], para.ID)
+		}
+		if d.Units[u.ID].State != "missing" {
+			t.Errorf("unit %s is %q, want missing", u.ID, d.Units[u.ID].State)
+		}
 	}
 }

@@ -87,7 +87,7 @@ var charCases = []struct {
 		"content/a.md:5:9, locales/kk.toml:26:19", "en, kk", "en, kk"},
 	{"U+FFFE in a translation", "Some men came.\n", []string{"Ә", "Кейбір ер\uFFFE адамдар келді."}, nil, "locales/kk.toml:26:19", "kk", ""},
 	{"U+FFFF in the title's translation", "Some men came.\n", []string{"Ә\uFFFF", "Кейбір ер адамдар келді."}, nil, "locales/kk.toml:18:11", "kk", ""},
-	{"a reference in the English's raw HTML", "Some <span title=\"&#xFFFE;\">men</span> came.\n", []string{"Ә", "Кейбір <html1/>ер<html2/> адамдар келді."}, nil, "content/a.md:5:1", "en, kk", "en, kk"},
+	{"a reference in the English's raw HTML", "Some <span title=\"&#xFFFE;\">men</span> came.\n", []string{"Ә", "Кейбір <html1/>ер<html2/> адамдар келді."}, nil, "content/a.md:5:19", "en, kk", "en, kk"},
 	{"the check turned off: the English", "Some men\x1bcame.\n", []string{"Ә", "Кейбір ер адамдар келді."}, map[string]string{"tilmash.toml": checkOff}, "", "en, kk", "en, kk"},
 	{"the check turned off: a translation", "Some men came.\n", []string{"Ә", "Кейбір ер\uFFFF адамдар келді."}, map[string]string{"tilmash.toml": checkOff}, "", "kk", "kk"},
 	{"derived from a translation that holds one", "Some men came.\n", []string{"Ә", "Кейбір ер\uFFFE адамдар келді."}, map[string]string{"tilmash.toml": derived}, "locales/kk.toml:26:19", "kk, kk-Latn", ""},

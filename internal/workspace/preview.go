@@ -92,7 +92,8 @@ type Preview struct {
 	// language links pointing to every locale's preview of the article.
 	HTML []byte
 	// Hosts names, for a unit shown inside another unit's element (a
-	// profile's name, inside its heading), that element's unit.
+	// profile's name, inside its heading; a link's title, an inline tag's
+	// alt, on the paragraph's link or tag), that element's unit.
 	Hosts map[string]string
 	// Findings are the view's findings about this article's units, and
 	// those about no unit in particular (a catalogue's settings).
@@ -136,6 +137,11 @@ func (v *LocaleView) Article(slug string) (*Preview, error) {
 		for _, b := range bs {
 			if b.NameUnit >= 0 && b.Unit >= 0 {
 				p.Hosts[a.Units[b.NameUnit].ID] = a.Units[b.Unit].ID
+			}
+			for _, c := range b.Children { // a link's title, an inline tag's alt: its text's element shows it
+				if b.Unit >= 0 && c.Unit >= 0 && (c.Tag != "" || c.Kind == segment.TitleBlock) {
+					p.Hosts[a.Units[c.Unit].ID] = a.Units[b.Unit].ID
+				}
 			}
 			walk(b.Children)
 		}

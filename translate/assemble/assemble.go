@@ -2,6 +2,8 @@ package assemble
 
 import (
 	"fmt"
+	"maps"
+	"sort"
 	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -151,6 +153,7 @@ func Assemble(a *segment.Article, src, target *catalog.Catalog, opts Options) (*
 		target: newLocalizer(target, a),
 		tag:    target.Locale,
 		cache:  map[string]*Text{},
+		attrs:  inlineAttrs(a.Blocks),
 	}
 	ed := &Edition{Locale: target.Locale, Slug: a.Slug, Date: a.Meta.Date, Params: a.Meta.Params, FrontMatter: a.Meta.FrontMatter, Meta: map[segment.Kind]*Text{}, Source: a.Source, BodyStart: a.BodyStart, TitleSpan: a.TitleSpan}
 	for kind, i := range a.Meta.Units {
@@ -253,6 +256,60 @@ type assembler struct {
 	src, target *localizer
 	tag         language.Tag
 	cache       map[string]*Text
+	attrs       map[int][]segment.Block // the readable attributes of each unit's inline markup (inlineAttrs)
+}
+
+// inlineAttrs finds, for each unit of blocks, the blocks of the readable
+// attributes of its inline markup (a link's title, the alt of inline
+// HTML: the children with a Tag), those of one tag last place first.
+func inlineAttrs(blocks []segment.Block) map[int][]segment.Block {
+	out := map[int][]segment.Block{}
+	var walk func([]segment.Block)
+	walk = func(bs []segment.Block) {
+		for _, b := range bs {
+			for _, c := range b.Children {
+				if c.Tag != "" && b.Unit >= 0 && c.Unit >= 0 {
+					out[b.Unit] = append(out[b.Unit], c)
+				}
+			}
+			walk(b.Children)
+		}
+	}
+	walk(blocks)
+	for _, kids := range out {
+		sort.SliceStable(kids, func(i, j int) bool { return kids[i].Place.Start > kids[j].Place.Start })
+	}
+	return out
+}
+
+// tags are the tags of unit i's message, each with its readable
+// attributes in the edition's language: a link's or an image's title,
+// the values of inline HTML's alt, title, aria-label…, each a unit of its
+// own (its text, or the English where it has none).
+func (asm *assembler) tags(i int) (markup.Tags, error) {
+	u := &asm.art.Units[i]
+	kids := asm.attrs[i]
+	if len(kids) == 0 {
+		return u.Tags, nil
+	}
+	tags := maps.Clone(u.Tags)
+	for _, k := range kids {
+		t, err := asm.text(k.Unit)
+		if err != nil {
+			return nil, err
+		}
+		value := markup.PlainText(t.Nodes)
+		n, ok := tags[k.Tag]
+		switch {
+		case !ok:
+		case k.Kind == segment.TitleBlock && (n.Kind == markup.Link || n.Kind == markup.Image):
+			n.Title = value
+		case k.Kind == segment.HTMLAttrBlock && n.Kind == markup.HTML && k.Place.Start <= k.Place.End && k.Place.End <= len(n.Text):
+			n.Text = n.Text[:k.Place.Start] + htmltext.Attr{Quote: k.Span.Quote}.Write(value) + n.Text[k.Place.End:]
+		}
+		tags[k.Tag] = n
+	}
+	return tags, nil
 }
 
 func (asm *assembler) blocks(bs []segment.Block) ([]Block, error) {
@@ -273,6 +330,13 @@ func (asm *assembler) blocks(bs []segment.Block) ([]Block, error) {
 			return nil, err
 		}
 		eb.Children = kids
+		if b.Kind == segment.FigureBlock {
+			for _, k := range kids { // the photo's title, in the edition's language
+				if k.Kind == segment.TitleBlock && k.Tag == "" && k.Text != nil {
+					eb.Title = markup.PlainText(k.Text.Nodes)
+				}
+			}
+		}
 		out = append(out, eb)
 	}
 	return out, nil
@@ -299,7 +363,7 @@ func (asm *assembler) text(i int) (*Text, error) {
 			t.rejected = codeIn(m)
 		case t.Stale && asm.opts.SourceForStale:
 		default:
-			nodes, err := asm.render(asm.target, m, u)
+			nodes, err := asm.render(asm.target, m, u, i)
 			if err == nil {
 				t.Nodes = nodes
 				asm.cache[u.ID] = t
@@ -308,7 +372,7 @@ func (asm *assembler) text(i int) (*Text, error) {
 			t.rejected = err
 		}
 	}
-	nodes, err := asm.render(asm.src, src, u)
+	nodes, err := asm.render(asm.src, src, u, i)
 	if err != nil {
 		return nil, err
 	}
@@ -339,9 +403,11 @@ func codeIn(m *catalog.Message) *Error {
 	return nil
 }
 
-// render executes message m of unit u through l's go-i18n Localizer and
-// decodes its markup. A failure is an *Error at the message's position.
-func (asm *assembler) render(l *localizer, m *catalog.Message, u *segment.Unit) ([]markup.Node, *Error) {
+// render executes message m of unit u (the article's unit i) through l's
+// go-i18n Localizer and decodes its markup, its tags' readable attributes
+// in the edition's language. A failure is an *Error at the message's
+// position.
+func (asm *assembler) render(l *localizer, m *catalog.Message, u *segment.Unit, i int) ([]markup.Node, *Error) {
 	data := map[string]any{}
 	for name, v := range u.Vars {
 		if v.Ref != "" {
@@ -366,7 +432,11 @@ func (asm *assembler) render(l *localizer, m *catalog.Message, u *segment.Unit) 
 	if err != nil {
 		return nil, &Error{Pos: m.Pos, Unit: u.ID, Err: err}
 	}
-	nodes, err := markup.Decode(s, u.Tags)
+	tags, terr := asm.tags(i)
+	if terr != nil {
+		return nil, &Error{Pos: catalog.Pos(u.Pos), Unit: u.ID, Err: terr}
+	}
+	nodes, err := markup.Decode(s, tags)
 	if err != nil {
 		pos := m.Pos
 		if p, ok := m.FormPos[locale.Other]; ok {

@@ -149,8 +149,9 @@ func Find(src string) ([]Run, []Attr) {
 		}
 	}
 	end()
-	// An attribute inside a run stays as its tag has it: the run's tag is
-	// kept whole (a link's title is the editor's).
+	// An attribute inside a run is its tag's, an <html1/> of the run's
+	// unit: Attrs finds it there (package segment makes it a unit of its
+	// own, which the edition writes into the tag).
 	var out []Attr
 	for _, at := range attrs {
 		inside := false
@@ -204,6 +205,30 @@ func masked(src string) string {
 		i = end - 1
 	}
 	return string(b)
+}
+
+// Attrs returns the readable attributes of one start tag as written
+// (`<abbr title="Almaty Bazaar Administration">`, an inline tag of a
+// paragraph or of a run), with a value a reader would see: their places
+// are in tag. Anything but a start tag has none.
+func Attrs(tag string) []Attr {
+	// A start tag is "<" and a letter (an end tag, a comment, a
+	// declaration is not), its name up to a blank, "/" or ">".
+	if len(tag) < 2 || tag[0] != '<' || !('a' <= tag[1]|0x20 && tag[1]|0x20 <= 'z') || !strings.Contains(tag, "=") {
+		return nil
+	}
+	i := 1
+	for i < len(tag) && strings.IndexByte(" \t\r\n\f/>", tag[i]) < 0 {
+		i++
+	}
+	var out []Attr
+	for _, a := range attributes(0, []byte(tag), tag[1:i]) {
+		if strings.TrimSpace(a.Value) != "" {
+			a.Element = strings.ToLower(a.Element)
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // attributes finds the readable attribute values of the tag tok, which
@@ -364,20 +389,25 @@ func Text(nodes []markup.Node) string {
 }
 
 // Write writes a translated value for the attribute's place: escaped for
-// HTML, and, for a value without quotation marks, with no blank or other
-// character that would end it.
+// HTML; a line break as a character reference (written as it is, a blank
+// line would end the paragraph or the HTML block around it, and a line
+// would start without its quote's or list's marks), and "{" where it
+// would start a site generator's code ({{, {%, {#, {:); for a value without
+// quotation marks, with no blank, control character or other character
+// that would end it.
 func (a Attr) Write(text string) string {
 	s := html.EscapeString(text) // & < > " '
-	if a.Quote != 0 {
-		return s
-	}
 	var b strings.Builder
-	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '=' || r == '`' {
-			b.WriteString("&#" + strconv.Itoa(int(r)) + ";")
+	for i, r := range s {
+		switch {
+		case r == '\n' || r == '\r':
+		case r == '{' && i+1 < len(s) && strings.IndexByte("{%#:", s[i+1]) >= 0:
+		case a.Quote == 0 && (r <= ' ' || r == '=' || r == '`'):
+		default:
+			b.WriteRune(r)
 			continue
 		}
-		b.WriteRune(r)
+		b.WriteString("&#" + strconv.Itoa(int(r)) + ";")
 	}
 	return b.String()
 }

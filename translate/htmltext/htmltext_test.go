@@ -1,6 +1,7 @@
 package htmltext
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -55,7 +56,7 @@ func TestFind(t *testing.T) {
 		{"a comment is nobody's",
 			"<!-- more -->",
 			nil, nil},
-		{"a link's title stays with its run",
+		{"a link's title is its run's tag's (Attrs reads it)",
 			`<p>See <a href="/x" title="The map">the map</a>.</p>`,
 			[]string{`See <html1/>the map<html2/>.|See <a href="/x" title="The map">the map</a>.`},
 			nil},
@@ -82,15 +83,53 @@ func TestFind(t *testing.T) {
 	}
 }
 
+// TestAttrs: the readable attributes of one inline tag, with a value,
+// their places in the tag.
+func TestAttrs(t *testing.T) {
+	tests := []struct{ tag, want string }{
+		{`<abbr title="Almaty Bazaar Administration">`, `title=Almaty Bazaar Administration@13:41"`},
+		{`<span class=x aria-label='tenge' title=t&amp;t>`, `aria-label=tenge@26:31' title=t&t@39:46`},
+		{`<IMG ALT="Монета" src=c.png/>`, `alt=Монета@10:22"`},
+		{"<img\nalt=\"a\ncoin\">", "alt=a\ncoin@10:16\""},
+		{`<span title="  ">`, ``},
+		{`</abbr>`, ``},
+		{`<!-- title="x" -->`, ``},
+		{`<b>`, ``},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, a := range Attrs(tt.tag) {
+			s := fmt.Sprintf("%s=%s@%d:%d", a.Name, a.Value, a.Start, a.End)
+			if a.Quote != 0 {
+				s += string(a.Quote)
+			}
+			got = append(got, s)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("Attrs(%q) = %q, want %q", tt.tag, strings.Join(got, " "), tt.want)
+		}
+	}
+}
+
 func TestWrite(t *testing.T) {
 	if got := Text([]markup.Node{{Kind: markup.Text, Text: "Хлеб & «соль» <"}, {Kind: markup.HTML, Text: "<b>"}}); got != "Хлеб &amp; «соль» &lt;<b>" {
 		t.Errorf("Text = %q", got)
 	}
-	if got := (Attr{Quote: '"'}).Write(`Прилавки "рынка"`); got != "Прилавки &#34;рынка&#34;" {
-		t.Errorf("Write = %q", got)
+	tests := []struct {
+		quote      byte
+		text, want string
+	}{
+		{'"', `Прилавки "рынка"`, "Прилавки &#34;рынка&#34;"},
+		{0, "Прилавки рынка", "Прилавки&#32;рынка"},
+		{'\'', "a'b\"c <d> & e", "a&#39;b&#34;c &lt;d&gt; &amp; e"},
+		{'"', "one\n\ntwo\r", "one&#10;&#10;two&#13;"},
+		{'"', "{{< sc >}} {%x%} {#c#} {: .x} {a}", "&#123;{&lt; sc &gt;}} &#123;%x%} &#123;#c#} &#123;: .x} {a}"},
+		{0, "a=b `c`\td", "a&#61;b&#32;&#96;c&#96;&#9;d"},
 	}
-	if got := (Attr{}).Write("Прилавки рынка"); got != "Прилавки&#32;рынка" {
-		t.Errorf("Write unquoted = %q", got)
+	for _, tt := range tests {
+		if got := (Attr{Quote: tt.quote}).Write(tt.text); got != tt.want {
+			t.Errorf("Write(%q) in %q = %q, want %q", tt.text, tt.quote, got, tt.want)
+		}
 	}
 }
 
@@ -108,6 +147,11 @@ func FuzzFind(f *testing.F) {
 		for _, a := range attrs {
 			if a.Start > a.End || a.End > len(src) {
 				t.Fatalf("attribute [%d,%d) outside %q", a.Start, a.End, src)
+			}
+		}
+		for _, a := range Attrs(src) {
+			if a.Start > a.End || a.End > len(src) {
+				t.Fatalf("Attrs: [%d,%d) outside %q", a.Start, a.End, src)
 			}
 		}
 	})

@@ -46,10 +46,31 @@ func Encode(nodes []Node) (string, Tags) {
 	return e.b.String(), e.tags
 }
 
+// Each calls f for each node of nodes that a data-carrying tag stands for
+// (a link, an image, a code span, inline HTML, a footnote reference, a
+// site generator's code), in the order of the message text, with the name
+// Encode gives its tag (a1, img1, html1…) and the node whole, its
+// children too: what a caller needs to speak of a tag's node (a link's
+// words) or to give it data (a link's title in the edition's language).
+func Each(nodes []Node, f func(name string, n Node)) {
+	e := encoder{tags: Tags{}, each: f}
+	e.nodes(nodes)
+}
+
 type encoder struct {
 	b                                      strings.Builder
 	tags                                   Tags
 	links, codes, raw, images, notes, tpls int
+	each                                   func(name string, n Node) // told of every tag, if set (Each)
+}
+
+// tag records the node a data-carrying tag stands for: what Decode gives
+// back (data), and the node whole for Each.
+func (e *encoder) tag(name string, data, whole Node) {
+	e.tags[name] = data
+	if e.each != nil {
+		e.each(name, whole)
+	}
 }
 
 func (e *encoder) nodes(nodes []Node) {
@@ -64,17 +85,17 @@ func (e *encoder) nodes(nodes []Node) {
 		case Link:
 			e.links++
 			name := "a" + strconv.Itoa(e.links)
-			e.tags[name] = Node{Kind: Link, Href: n.Href, Title: n.Title}
+			e.tag(name, Node{Kind: Link, Href: n.Href, Title: n.Title}, n)
 			e.wrap(name, n.Children)
 		case Code:
 			e.codes++
 			name := "code" + strconv.Itoa(e.codes)
-			e.tags[name] = n
+			e.tag(name, n, n)
 			e.b.WriteString("<" + name + "/>")
 		case HTML:
 			e.raw++
 			name := "html" + strconv.Itoa(e.raw)
-			e.tags[name] = n
+			e.tag(name, n, n)
 			e.b.WriteString("<" + name + "/>")
 		case Break:
 			e.b.WriteString("<br/>")
@@ -83,17 +104,17 @@ func (e *encoder) nodes(nodes []Node) {
 		case Image:
 			e.images++
 			name := "img" + strconv.Itoa(e.images)
-			e.tags[name] = Node{Kind: Image, Href: n.Href, Title: n.Title}
+			e.tag(name, Node{Kind: Image, Href: n.Href, Title: n.Title}, n)
 			e.wrap(name, n.Children)
 		case Footnote:
 			e.notes++
 			name := "fn" + strconv.Itoa(e.notes)
-			e.tags[name] = n
+			e.tag(name, n, n)
 			e.b.WriteString("<" + name + "/>")
 		case Template:
 			e.tpls++
 			name := "tpl" + strconv.Itoa(e.tpls)
-			e.tags[name] = n
+			e.tag(name, n, n)
 			e.b.WriteString("<" + name + "/>")
 		case Var:
 			e.b.WriteString("{{." + n.Text + "}}")

@@ -124,3 +124,24 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestEach: Each names every data-carrying tag as Encode does, in the
+// order of the message, each node whole (a link with its words).
+func TestEach(t *testing.T) {
+	nodes := []Node{
+		{Kind: Link, Href: "/a", Title: "A", Children: []Node{text("see "), {Kind: Image, Href: "i.png", Title: "I", Children: []Node{text("map")}}}},
+		{Kind: HTML, Text: `<abbr title="x">`}, {Kind: Code, Text: "c"}, text(" and "),
+		{Kind: Link, Href: "/b", Children: []Node{text("b")}}, {Kind: Footnote, Href: "n", Text: "1"}, {Kind: Template, Text: "{{< x >}}"},
+	}
+	msg, tags := Encode(nodes)
+	var got []string
+	Each(nodes, func(name string, n Node) {
+		got = append(got, name+":"+PlainText(n.Children)+n.Title)
+		if n.Kind != tags[name].Kind || n.Href != tags[name].Href || n.Title != tags[name].Title {
+			t.Errorf("Each's %s is %+v, Encode's %+v", name, n, tags[name])
+		}
+	})
+	if want := "a1:see mapA img1:mapI html1: code1: a2:b fn1: tpl1:"; strings.Join(got, " ") != want {
+		t.Errorf("Each: %s, want %s (the message: %s)", strings.Join(got, " "), want, msg)
+	}
+}

@@ -225,7 +225,11 @@ func (w *htmlWriter) block(bl assemble.Block) {
 					alt = markup.PlainText(c.Text.Nodes)
 				}
 			}
-			b.WriteString(w.void("img", ` src="`+template.HTMLEscapeString(src)+`" alt="`+template.HTMLEscapeString(alt)+`"`) + "\n")
+			attrs := ` src="` + template.HTMLEscapeString(src) + `" alt="` + template.HTMLEscapeString(alt) + `"`
+			if bl.Title != "" {
+				attrs += ` title="` + template.HTMLEscapeString(bl.Title) + `"`
+			}
+			b.WriteString(w.void("img", attrs) + "\n")
 		}
 		if len(caption) > 0 {
 			b.WriteString("<figcaption" + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(caption) + "</figcaption>\n")

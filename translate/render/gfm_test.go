@@ -59,6 +59,7 @@ func TestGFMUnits(t *testing.T) {
 		"term: Kvartira",
 		"definition: A flat, <em>in Russian</em>.",
 		"paragraph: Prices rose <s>a lot</s> sharply<fn1/>, see <a1>www.example.org</a1> and <img1>a chart</img1>.",
+		"link-title: Chart",
 		"item: Buy bread", "item: Sell milk",
 		"alert: Warning",
 		"quote: Prices change daily.",
@@ -124,7 +125,7 @@ func TestGFMEditions(t *testing.T) {
 KVARTIRA
 : A FLAT, *IN RUSSIAN*.
 
-PRICES ROSE ~~A LOT~~ SHARPLY[^src], SEE [WWW.EXAMPLE.ORG](https://www.example.org) AND ![A CHART](chart.png "Chart").
+PRICES ROSE ~~A LOT~~ SHARPLY[^src], SEE [WWW.EXAMPLE.ORG](https://www.example.org) AND ![A CHART](chart.png "CHART").
 
 - [x] BUY BREAD
 - [ ] SELL MILK

@@ -77,6 +77,11 @@ func mdSplices(subs []splice, blocks []assemble.Block) []splice {
 		case segment.HTMLAttrBlock:
 			subs = append(subs, splice{bl.Span, withMarks(htmltext.Attr{Quote: bl.Span.Quote}.Write(markup.PlainText(bl.Text.Nodes)), bl.Span.Cont)})
 			continue
+		case segment.TitleBlock:
+			// A reference definition's title, in its place (its links are
+			// written inline, each with its title).
+			subs = append(subs, splice{bl.Span, mdTitleText(markup.PlainText(bl.Text.Nodes))})
+			continue
 		}
 		if bl.Span.Quote != 0 {
 			// A shortcode's parameter: plain text, quoted as it is.
@@ -222,28 +227,36 @@ func mdInlineIn(nodes []markup.Node, inLink bool) string {
 	return b.String()
 }
 
-// mdTitle writes a link's or an image's title, which the article gives as
-// written between its quotes or parentheses (its escapes and references
-// unresolved), between double quotes: a quotation mark not escaped
-// already is escaped, and nothing else is touched.
-func mdTitle(raw string) string {
+// mdTitle writes a link's or an image's title (as a reader sees it:
+// package segment resolves the article's escapes and references) between
+// double quotes.
+func mdTitle(title string) string { return `"` + mdTitleText(title) + `"` }
+
+// mdTitleText writes a title's text for any of Markdown's title marks
+// ("…", '…', (…)): each of them, a backslash, and what could start
+// another construct (a code span's or an autolink's mark, an HTML tag, a
+// character reference) escaped with a backslash; a line break as a
+// character reference (written as it is, a blank line would end the
+// paragraph, and a line would start without its quote's marks); "{" as
+// one where it would start a site generator's code ({{, {%, {#, {:), which
+// the site generator would run. Whatever a translation holds, the title
+// ends where the editor's did.
+func mdTitleText(title string) string {
 	var b strings.Builder
-	b.WriteByte('"')
-	for i := 0; i < len(raw); i++ {
-		switch raw[i] {
-		case '\\':
+	for i := 0; i < len(title); i++ {
+		c := title[i]
+		switch {
+		case strings.IndexByte("\\\"'()`<>&[]", c) >= 0:
 			b.WriteByte('\\')
-			if i+1 < len(raw) {
-				i++
-				b.WriteByte(raw[i]) // an escape, kept whole
-			}
+		case c == '\n' || c == '\r':
+			fmt.Fprintf(&b, "&#%d;", c)
 			continue
-		case '"':
-			b.WriteByte('\\')
+		case c == '{' && i+1 < len(title) && strings.IndexByte("{%#:", title[i+1]) >= 0:
+			b.WriteString("&#123;")
+			continue
 		}
-		b.WriteByte(raw[i])
+		b.WriteByte(c)
 	}
-	b.WriteByte('"')
 	return b.String()
 }
 

@@ -11,7 +11,8 @@ import (
 
 // TestMarkdownWritesAnew: where another language's edition writes a text
 // anew (its words differ from the English), what the text holds reads
-// back as it was: inline HTML as the editor wrote it, a title's escapes,
+// back as it was: inline HTML as the editor wrote it, a title's text (its
+// escapes and references resolved, written again as the title needs),
 // blanks from a character reference, a heading's closing #s, a setext
 // heading's first character. Each source comes from a CommonMark example
 // the conformance tests found (internal/conformance).
@@ -20,7 +21,8 @@ func TestMarkdownWritesAnew(t *testing.T) {
 		{"inline HTML as written", "Foo <bar>baz</bar> <a href=\"x\" onclick=\"y\">q</a>\n", "Foo <bar>baz</bar> <a href=\"x\" onclick=\"y\">q</a>"},
 		{"a title's escaped quotation mark", "[foo](/url \"a \\\"b\\\" c\")\n", `[foo](/url "a \"b\" c")`},
 		{"a title in single quotes", "[foo](/url 'a \"b\" \\'c\\'')\n", `[foo](/url "a \"b\" \'c\'")`},
-		{"an image's title", "![foo](/url \"ti\\*tle\")\n", `![foo](/url "ti\*tle")`},
+		{"an image's title", "![foo](/url \"ti\\*tle\")\n", `![foo](/url "ti*tle")`},
+		{"a title's character reference and escaped one", "[foo](/url \"f&ouml;\\&ouml;\")\n", `[foo](/url "fö\&ouml;")`},
 		{"a tab from a character reference", "&#9;foo\n", "&#9;foo"},
 		{"a heading's closing sequence", "### foo \\###\n", `### foo \###`},
 		{"a setext heading's block quote sign", "\\> foo\n------\n", `\> foo`},

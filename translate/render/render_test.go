@@ -269,8 +269,8 @@ func TestHTMLMarkUnits(t *testing.T) {
 				t.Fatal("a published page carries data-unit marks")
 			}
 			for _, u := range a.Units {
-				if u.Kind == segment.Name {
-					continue // inside its profile heading's text, which is marked
+				if u.Kind == segment.Name || u.Kind == segment.LinkTitle || u.Kind == segment.HTMLAttr {
+					continue // inside its profile heading's text, or its link's or tag's, which is marked
 				}
 				if n := strings.Count(marked, ` data-unit="`+u.ID+`"`); n != 1 {
 					t.Errorf("unit %s (%s) is marked %d times", u.ID, u.Kind, n)
@@ -289,8 +289,9 @@ var dataUnit = regexp.MustCompile(` data-unit="[^"]*"`)
 // article's source with each text replaced in place: list markers and
 // their spacing, tight and loose lists, setext headings, heading
 // attributes, block quotes with a hard break, code, HTML, a link
-// definition, a comment and a figure's title all stay as the editor wrote
-// them. The English edition's body is the source itself.
+// definition and a comment all stay as the editor wrote them; a link's
+// title, a figure's and a definition's are translated in place. The
+// English edition's body is the source itself.
 func TestMarkdownKeepsTheSource(t *testing.T) {
 	src := "+++\ntitle = \"T\"\n+++\n\n" +
 		"# T\n\n" +
@@ -341,9 +342,9 @@ func TestMarkdownKeepsTheSource(t *testing.T) {
 		"<!--more-->\n\n" +
 		"<aside class=\"fact\">\nA FACT BOX.\n</aside>\n\n" +
 		"```go\nfmt.Println(\"x\")\n```\n\n" +
-		"SEE [THE SITE](https://example.org \"Example\") AND [ME@EXAMPLE.ORG](mailto:me@example.org).\n\n" +
-		"![A PHOTO.](photo.jpg \"Title\")\n\n" +
-		"[ref]: https://example.org \"Example\"\n"
+		"SEE [THE SITE](https://example.org \"EXAMPLE\") AND [ME@EXAMPLE.ORG](mailto:me@example.org).\n\n" +
+		"![A PHOTO.](photo.jpg \"TITLE\")\n\n" +
+		"[ref]: https://example.org \"EXAMPLE\"\n"
 	if body := md[strings.Index(md, "\n+++\n")+5:]; body != want {
 		t.Errorf("the Russian edition's body:\n%s\nwant:\n%s", body, want)
 	}

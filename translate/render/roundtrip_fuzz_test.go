@@ -37,6 +37,8 @@ func FuzzMarkdownRoundTrip(f *testing.F) {
 	f.Add([]byte(gfmArticle))
 	f.Add([]byte(siteArticle))
 	f.Add([]byte(htmlArticle))
+	f.Add([]byte(attrsArticle))
+	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\n[a](/u \"t\\\"i\\\\t&amp;\\&amp;l(e)\") ![b](/i 'x\ny') <i title=\"&#123;{z}}\" alt=w>c</i>\n\n[r]: /r (d\\)e)\n"))
 	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\nA </p> b </article>\n\n</body></section>\n\n> </blockquote>\n\n- x </li></ul>\n\nEnd.\n"))
 	f.Add([]byte("+++\ntitle = \"T\\u000B\"\n+++\n\nA\vb &#11; &#xFFFE; <span title=\"&#xFFFF;\">c</span>\n\n```\n\x1b\n```\n\n<div>&#x7f;</div>\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {

@@ -40,7 +40,11 @@ type place struct {
 // that no edition can carry: every one the file holds, at its position,
 // with the unit whose text holds it; and those that only a character
 // reference or an escape writes, where their unit or place starts.
-func chars(src []byte, units []Unit, places []place) []Char {
+// attrs are, by unit, the blocks of the readable attributes of its tags
+// (a link's title, an inline tag's alt): units of their own, which hold
+// what they hold, not their tag's unit; inside its text, each is read
+// first.
+func chars(src []byte, units []Unit, places []place, attrs map[int][]Block) []Char {
 	type hit struct {
 		off  int
 		r    rune
@@ -58,8 +62,14 @@ func chars(src []byte, units []Unit, places []place) []Char {
 	}
 	bads := make([]string, len(units))
 	some := len(hits) > 0
+	inTag := map[int]bool{}
+	for _, kids := range attrs {
+		for _, k := range kids {
+			inTag[k.Unit] = true
+		}
+	}
 	for i := range units {
-		bads[i] = badRunes(unitTexts(&units[i]))
+		bads[i] = badRunes(unitTexts(&units[i], attrs[i]))
 		some = some || bads[i] != ""
 	}
 	for _, p := range places {
@@ -91,19 +101,42 @@ func chars(src []byte, units []Unit, places []place) []Char {
 	}
 	var out []Char
 	starts := make([]int, len(units))
+	var outer []int // the starts of the units not in a tag
 	for i := range units {
 		starts[i] = offsetOf(units[i].Pos)
+		if !inTag[i] {
+			outer = append(outer, starts[i])
+		}
 	}
 	sorted := slices.Sorted(slices.Values(starts))
+	slices.Sort(outer)
+	// The units in a tag first: the text of their tag's unit runs past
+	// them.
+	order := make([]int, 0, len(units))
 	for i := range units {
+		if inTag[i] {
+			order = append(order, i)
+		}
+	}
+	for i := range units {
+		if !inTag[i] {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
 		bad := bads[i]
 		if len(bad) == 0 {
 			continue
 		}
-		// The unit's text runs from its start to the next unit's.
+		// The unit's text runs from its start to the next unit's (for a
+		// unit not in a tag, the next such unit's).
+		next := outer
+		if inTag[i] {
+			next = sorted
+		}
 		end := len(src)
-		if j := sort.SearchInts(sorted, starts[i]+1); j < len(sorted) {
-			end = sorted[j]
+		if j := sort.SearchInts(next, starts[i]+1); j < len(next) {
+			end = next[j]
 		}
 		found := false
 		for _, h := range hits {
@@ -150,13 +183,29 @@ func chars(src []byte, units []Unit, places []place) []Char {
 
 // unitTexts is what of a unit reaches an edition: its English, and what
 // its tags stand for (a link's address and title, a code span, raw HTML
-// with its character references resolved, as a browser reads them).
-func unitTexts(u *Unit) []string {
+// with its character references resolved, as a browser reads them),
+// but the readable attributes that are units of their own (attrs).
+func unitTexts(u *Unit, attrs []Block) []string {
 	var out []string
 	for _, s := range u.Forms {
 		out = append(out, s)
 	}
-	for _, n := range u.Tags {
+	var byTag map[string][]Block
+	if len(attrs) > 0 {
+		byTag = map[string][]Block{}
+		for _, k := range attrs {
+			byTag[k.Tag] = append(byTag[k.Tag], k)
+		}
+	}
+	for name, n := range u.Tags {
+		for _, k := range slices.Backward(byTag[name]) { // a tag's last place first
+			switch {
+			case k.Kind == TitleBlock:
+				n.Title = ""
+			case k.Place.Start <= k.Place.End && k.Place.End <= len(n.Text):
+				n.Text = n.Text[:k.Place.Start] + n.Text[k.Place.End:]
+			}
+		}
 		out = append(out, n.Text, html.UnescapeString(n.Text), n.Href, html.UnescapeString(n.Href), n.Title)
 	}
 	return out

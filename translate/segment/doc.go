@@ -27,6 +27,11 @@
 //     becomes a placeholder ({{.Number1}}) that each edition writes in its
 //     own locale's digits (150 000).
 //
+// A link's or an image's title, and the readable attributes of HTML in a
+// sentence (alt, title, aria-label…), are units of their own: children of
+// the block whose text holds them, Block.Tag naming their tag in its
+// message, which the editions write them into.
+//
 // IDs are "<article>.<section>.<kind>-<hash>": the article's file name, the
 // section's heading, the kind, and six hex digits of the text's SHA-256, for
 // example "the-conscript.dmitri.q-8a41f0". They depend on the text, not on

@@ -57,6 +57,13 @@ const (
 	HTMLTextBlock  BlockKind = "htmltext"  // words in an editor's HTML block (a child of the block): its text
 	HTMLAttrBlock  BlockKind = "htmlattr"  // a readable attribute of an editor's HTML (alt, title): Label, its text
 	ParamBlock     BlockKind = "param"     // a translated parameter of a shortcode: Label (its key), its text
+	// TitleBlock is the title of a link or an image (a child of the block
+	// whose text holds it, Tag naming its tag there; a figure's own
+	// image's has none): its text, which the editions write as the
+	// tag's title. Span, where set, is the title as a reference link's
+	// definition writes it ([ref]: /u "Title"), Span.Quote its opening
+	// mark.
+	TitleBlock BlockKind = "title"
 )
 
 // DefaultShortcodeParams are the parameters of a shortcode whose values a
@@ -74,28 +81,34 @@ type Block struct {
 	Unit     int       // index in Article.Units of the block's text, or -1
 	NameUnit int       // for a profile heading: index of the name unit, else -1
 	Src      string    // a figure's image address (may be empty: no photograph)
-	Title    string    // a figure's image title, as written ("" if none)
+	Title    string    // a figure's image title, as a reader sees it: escapes and references resolved ("" if none)
 	ID       string    // a heading's own id ({#id}), for links to it
 	// Anchor is the id site generators give a heading without one of its
 	// own, from its English words (Hugo's and GitHub's: "Part one" is
 	// part-one; a second one is part-one-1): links to it (#part-one) work in
 	// every locale's edition, whose words differ.
-	Anchor string
-	Align    string    // a table cell's alignment: "left", "center", "right" or ""
-	Check    string    // a task list item's box: "done" or "open"; "" for none
-	Label    string    // a footnote's label (the 1 of [^1]); its number is its place in FootnotesBlock
-	Literal  string    // the text of a code or HTML block, never translated
-	Info     string    // a fenced code block's info string
-	Ordered  bool      // for lists: numbered
-	Start    int       // for ordered lists: the first number
-	Tight    bool      // for lists: items without blank lines between them
-	Children []Block   // the blocks inside a list, item or quote
+	Anchor   string
+	Align    string  // a table cell's alignment: "left", "center", "right" or ""
+	Check    string  // a task list item's box: "done" or "open"; "" for none
+	Label    string  // a footnote's label (the 1 of [^1]; its number is its place in FootnotesBlock), a parameter's key, an attribute's name
+	Literal  string  // the text of a code or HTML block, never translated
+	Info     string  // a fenced code block's info string
+	Ordered  bool    // for lists: numbered
+	Start    int     // for ordered lists: the first number
+	Tight    bool    // for lists: items without blank lines between them
+	Children []Block // the blocks inside a list, item or quote; a text's readable attributes (Tag)
+	// Tag, for a readable attribute of the inline markup of its parent's
+	// text (a TitleBlock, an HTMLAttrBlock of inline HTML), names the tag
+	// of the parent unit's message it belongs to: "a1", "img1", "html2".
+	// The editions write the attribute's text into that tag's data.
+	Tag string
 	// Span is where the block's text stands in Article.Source: what the
 	// Markdown edition of another language replaces with the
 	// translation, every byte around it kept as the editor wrote it.
 	Span Span
 	// Place is where the text of an HTML block's child (a run of words, a
-	// readable attribute) stands in the block's Literal.
+	// readable attribute) stands in the block's Literal; for an attribute
+	// of inline HTML (Tag), where its value stands in the tag's text.
 	Place Span
 	Pos   Pos // a figure's or an HTML block's place in the file (its warnings are there)
 }
@@ -110,9 +123,11 @@ type Span struct {
 	Start, End int
 	Cont       string
 	Whole      bool
-	// Quote, when set, says the stretch is a shortcode parameter's value
-	// written inside this quotation mark ('"' or '`'): the translation is
-	// written there as plain text, quoted as the parameter is.
+	// Quote, when set, says the stretch is a value written inside this
+	// quotation mark: a shortcode parameter's ('"' or '`'), an HTML
+	// attribute's ('"' or '\''), a Markdown title's ('"', '\'' or '(');
+	// the translation is written there as plain text, escaped as the
+	// syntax needs.
 	Quote byte
 }
 
@@ -277,9 +292,17 @@ func SplitWith(file string, src []byte, opts Options) (*Article, error) {
 	s.emitted = map[int]bool{}
 	doc := md.Parser().Parse(text.NewReader(s.codes.Text))
 	s.footnotes = map[int]string{}
+	s.defTitles, s.defWritten, s.tagAttrs = map[string]Span{}, map[string]bool{}, map[int][]Block{}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if fn, ok := n.(*east.Footnote); ok && entering {
-			s.footnotes[fn.Index] = string(fn.Ref)
+		switch n := n.(type) {
+		case *east.Footnote:
+			if entering {
+				s.footnotes[n.Index] = string(n.Ref)
+			}
+		case *ast.LinkReferenceDefinition:
+			if entering {
+				s.defTitle(n)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -302,7 +325,7 @@ func SplitWith(file string, src []byte, opts Options) (*Article, error) {
 			}
 		}
 	}
-	a.Chars = chars(src, a.Units, s.places)
+	a.Chars = chars(src, a.Units, s.places, s.tagAttrs)
 	return a, nil
 }
 
@@ -401,7 +424,7 @@ func (s *splitter) dropRepeatedTitle(doc ast.Node) {
 		return
 	}
 	numbers, emitted, warnings := s.numbers, maps.Clone(s.emitted), len(s.a.Warnings)
-	nodes, err := s.inlines(h)
+	nodes, err := s.inlineText(h)
 	// A trial: the heading's numbers must not shift the body's placeholders,
 	// nor its codes and warnings count as given.
 	s.numbers, s.emitted, s.a.Warnings = numbers, emitted, s.a.Warnings[:warnings]
@@ -544,6 +567,11 @@ type splitter struct {
 	footnotes  map[int]string   // each footnote's label, by its number
 	codes      *sitecode.Masked // the site generators' code in the body, masked for the Markdown parser
 	emitted    map[int]bool     // the codes (by start) already given to a unit, for one that runs over lines
+	marks      inlineMarks      // where the links, images and inline HTML of the text being read start
+	defTitles  map[string]Span  // each reference definition's title, by its label (util.ToLinkReference); zero: none
+	defWritten map[string]bool  // the definitions whose title a unit's block writes already
+	tagAttrs   map[int][]Block  // by unit, the blocks of its tags' readable attributes (attrs), for chars
+	col        column           // the last column posAt counted, to count on from
 }
 
 // placeOf records the text of node n (an HTML block, a figure's address)
@@ -641,17 +669,30 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 			return s.template(n, codes)
 		}
 		if img, ok := soleImage(n); ok {
-			nodes, err := s.inlines(img)
+			nodes, err := s.inlineText(img)
 			if err != nil {
 				return none, false, err
 			}
 			b := none
-			b.Kind, b.Src, b.Title = FigureBlock, s.codes.Unmask(string(img.Destination)), s.codes.Unmask(string(img.Title))
+			b.Kind, b.Src, b.Title = FigureBlock, s.codes.Unmask(string(img.Destination)), s.titleText(img.Title)
 			b.Span = s.textSpan(n)
 			b.Span.Whole = true // the image is written anew, its caption translated
-			if strings.TrimSpace(markup.PlainText(nodes)) != "" {
+			caption := quoteWords(markup.PlainText(nodes))
+			if caption != "" {
 				b.Unit = s.add(s.unit(Caption, nodes, s.pos(n), "A photo caption."))
+				b.Children = s.attrs(b.Unit, nodes, &s.marks)
 			} // no alt text: a photograph without a caption, nothing to translate
+			if strings.TrimSpace(b.Title) != "" && !s.holdsCode(img.Title) {
+				what := "a photo"
+				if caption != "" {
+					what = "the photo captioned «" + caption + "»"
+				}
+				ref := ""
+				if img.Reference != nil {
+					ref = util.ToLinkReference(img.Reference.Value)
+				}
+				b.Children = append(b.Children, s.titleBlock(b.Title, s.pos(n), "The title of "+what+", shown when a reader points at it.", "", ref))
+			}
 			b.Pos = s.pos(n)
 			s.placeOf(n, xhtml.UnescapeString(b.Src))
 			if !SafeURL(b.Src) {
@@ -665,7 +706,7 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 		// is, out of the paragraph's text; its readable parameters
 		// translated.
 		edges, params := s.codeLines(n)
-		nodes, err := s.inlines(n)
+		nodes, err := s.inlineText(n)
 		if err != nil {
 			return none, false, err
 		}
@@ -704,7 +745,7 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 			}
 			b.Span.End = s.base + end
 		}
-		b.Children = params
+		b.Children = append(params, s.attrs(b.Unit, nodes, &s.marks)...)
 		if kind == Answer {
 			b.Class = "answer"
 		}
@@ -769,7 +810,7 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 				case east.AlignRight:
 					cb.Align = "right"
 				}
-				nodes, err := s.inlines(c)
+				nodes, err := s.inlineText(c)
 				if err != nil {
 					return none, false, err
 				}
@@ -779,6 +820,7 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 						where = "A table's column heading"
 					}
 					cb.Unit = s.add(s.unit(Cell, nodes, s.pos(c), s.context(fmt.Sprintf("%s (column %d)", where, col))))
+					cb.Children = s.attrs(cb.Unit, nodes, &s.marks)
 				}
 				r.Children = append(r.Children, cb)
 			}
@@ -791,13 +833,14 @@ func (s *splitter) block(n ast.Node, container BlockKind) (Block, bool, error) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *east.DefinitionTerm:
-				nodes, err := s.inlines(c)
+				nodes, err := s.inlineText(c)
 				if err != nil {
 					return none, false, err
 				}
 				t := none
 				t.Kind, t.Span = TermBlock, s.textSpan(c)
 				t.Unit = s.add(s.unit(Term, nodes, s.pos(c), s.context("A term of a definition list, defined below it")))
+				t.Children = s.attrs(t.Unit, nodes, &s.marks)
 				b.Children = append(b.Children, t)
 			case *east.DefinitionDescription:
 				d := none
@@ -979,7 +1022,7 @@ func (s *splitter) heading(n *ast.Heading) (Block, bool, error) {
 			b.ID = string(id)
 		}
 	}
-	nodes, err := s.inlines(n)
+	nodes, err := s.inlineText(n)
 	if err != nil {
 		return b, false, err
 	}
@@ -1017,6 +1060,7 @@ func (s *splitter) heading(n *ast.Heading) (Block, bool, error) {
 	case "question":
 		u := s.unit(Question, nodes, pos, s.context("The interviewer's question"))
 		b.Unit = s.add(u)
+		b.Children = s.attrs(b.Unit, nodes, &s.marks)
 		s.inAnswer = true
 		return b, true, nil
 	}
@@ -1025,6 +1069,7 @@ func (s *splitter) heading(n *ast.Heading) (Block, bool, error) {
 	}
 	u := s.unit(Heading, nodes, pos, fmt.Sprintf("A level-%d section heading.", n.Level))
 	b.Unit = s.add(u)
+	b.Children = s.attrs(b.Unit, nodes, &s.marks)
 	return b, true, nil
 }
 
@@ -1038,6 +1083,13 @@ func (s *splitter) setSection(title string) {
 		slug += "-" + strconv.Itoa(k)
 	}
 	s.section = slug
+}
+
+// inlineText converts the inline children of block n, the text of one
+// unit: where its links, images and inline HTML start is in s.marks.
+func (s *splitter) inlineText(n ast.Node) ([]markup.Node, error) {
+	s.marks = inlineMarks{}
+	return s.inlines(n)
 }
 
 // inlines converts the inline children of n.
@@ -1069,12 +1121,14 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 			}
 			out = append(out, markup.Node{Kind: kind, Children: kids})
 		case *ast.Link:
+			mark := s.mark(&s.marks.links, c.Pos(), c.Reference, c.Title)
 			kids, err := s.inlines(c)
 			if err != nil {
 				return nil, err
 			}
 			dest := s.codes.Unmask(string(c.Destination))
 			if !SafeURL(dest) {
+				s.marks.links = slices.Delete(s.marks.links, mark, mark+1)
 				s.unsafeLink(n, dest)
 				out = append(out, kids...) // the words, without the link
 				continue
@@ -1082,7 +1136,7 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 			if dest != string(c.Destination) {
 				s.a.Warnings = append(s.a.Warnings, &Error{Pos: s.pos(n), Msg: fmt.Sprintf("the link to %s is the site generator's to make: the Markdown editions keep it, the HTML, text and EPUB editions show its words only", shortCode([]byte(dest))), Code: WarnSiteCode})
 			}
-			out = append(out, markup.Node{Kind: markup.Link, Href: dest, Title: s.codes.Unmask(string(c.Title)), Children: kids})
+			out = append(out, markup.Node{Kind: markup.Link, Href: dest, Title: s.titleText(c.Title), Children: kids})
 		case *ast.AutoLink:
 			url := string(c.URL(s.src))
 			if c.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
@@ -1097,6 +1151,7 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 				out = append(out, label)
 				continue
 			}
+			s.mark(&s.marks.links, -1, nil, nil)
 			out = append(out, markup.Node{Kind: markup.Link, Href: url, Children: []markup.Node{label}})
 		case *ast.CodeSpan:
 			var b strings.Builder
@@ -1117,20 +1172,23 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 				b.Write(seg.Value(s.src))
 			}
 			s.rawLinks(n, b.String())
+			s.mark(&s.marks.html, c.Segments.At(0).Start, nil, nil)
 			out = append(out, markup.Node{Kind: markup.HTML, Text: b.String()})
 		case *ast.Image:
 			// An image inside running text: its description translated.
+			mark := s.mark(&s.marks.images, c.Pos(), c.Reference, c.Title)
 			alt, err := s.inlines(c)
 			if err != nil {
 				return nil, err
 			}
 			dest := s.codes.Unmask(string(c.Destination))
 			if !SafeURL(dest) {
+				s.marks.images = slices.Delete(s.marks.images, mark, mark+1)
 				s.unsafeLink(n, dest)
 				out = append(out, alt...) // its words, without the image
 				continue
 			}
-			out = append(out, markup.Node{Kind: markup.Image, Href: dest, Title: s.codes.Unmask(string(c.Title)), Children: alt})
+			out = append(out, markup.Node{Kind: markup.Image, Href: dest, Title: s.titleText(c.Title), Children: alt})
 		case *east.Strikethrough:
 			kids, err := s.inlines(c)
 			if err != nil {
@@ -1330,10 +1388,11 @@ func (s *splitter) htmlText(n *ast.HTMLBlock, b *Block) string {
 			if r.Element != "" {
 				in = "<" + r.Element + "> in the article's own HTML"
 			}
-			u := s.unit(HTMLText, r.Nodes, s.posAt(src(r.Start)), s.context("Text in "+in))
-			kids = append(kids, Block{Kind: HTMLTextBlock, Unit: s.add(u), NameUnit: -1,
-				Span:  Span{Start: s.base + src(r.Start), End: s.base + end(r.End), Cont: cont},
-				Place: Span{Start: r.Start, End: r.End}})
+			unit := s.add(s.unit(HTMLText, r.Nodes, s.posAt(src(r.Start)), s.context("Text in "+in)))
+			kids = append(kids, Block{Kind: HTMLTextBlock, Unit: unit, NameUnit: -1,
+				Span:     Span{Start: s.base + src(r.Start), End: s.base + end(r.End), Cont: cont},
+				Place:    Span{Start: r.Start, End: r.End},
+				Children: s.attrs(unit, r.Nodes, nil)})
 			continue
 		}
 		a := it.att
@@ -1426,7 +1485,10 @@ func shortCode(b []byte) string {
 
 // posAt is the position of byte offset of the body: its line by binary
 // search over the line breaks, found once (counting them from the start for
-// every unit was quadratic in the article).
+// every unit was quadratic in the article); its column counted on from the
+// last one asked for, where that is before it on its line (positions
+// asked for along one long line, a unit's for each of its links, were
+// each counted from the line's start: quadratic in the line).
 func (s *splitter) posAt(offset int) Pos {
 	s.lines()
 	before := sort.SearchInts(s.newlines, offset)
@@ -1434,8 +1496,18 @@ func (s *splitter) posAt(offset int) Pos {
 	if before > 0 {
 		lineStart = s.newlines[before-1] + 1
 	}
-	return Pos{s.file, before + 1 + s.lineOffset, utf8.RuneCount(s.src[lineStart:offset]) + 1}
+	from, col := lineStart, 1
+	if s.col.n > 0 && s.col.line == lineStart && s.col.at <= offset {
+		from, col = s.col.at, s.col.n
+	}
+	col += utf8.RuneCount(s.src[from:offset])
+	s.col.line, s.col.at, s.col.n = lineStart, offset, col
+	return Pos{s.file, before + 1 + s.lineOffset, col}
 }
+
+// column is a column posAt counted: at byte at of the body, on the line
+// starting at byte line, column n.
+type column struct{ line, at, n int }
 
 // lines finds the body's line breaks, once.
 func (s *splitter) lines() {

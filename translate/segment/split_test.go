@@ -49,6 +49,7 @@ func TestSplitArticles(t *testing.T) {
 			{Note, "Photographs by the author."},
 			{Heading, "A <em>wide</em> country"},
 			{Paragraph, "Kazakhstan is the ninth-largest country in the world, with about {{.Number1}} people. See the <a1>official statistics</a1> and the <code1/> locale code."},
+			{LinkTitle, "Bureau of National Statistics"},
 			{Quote, "The steppe is not empty; it is full of <em>wind</em>."},
 			{Quote, "— a herder near Shymkent"},
 			{Heading, "What to pack"},
@@ -69,6 +70,7 @@ func TestSplitArticles(t *testing.T) {
 			{Item, "item two"},
 			{Heading, "Deep heading"},
 			{Paragraph, "Text under a level-four heading <html1/>USSR<html2/>."},
+			{HTMLAttr, "Union of Soviet Socialist Republics"},
 		}},
 		{"interview.md", []unitWant{
 			{Headline, "Two Voices"},
@@ -349,6 +351,7 @@ func FuzzSplit(f *testing.F) {
 	f.Add([]byte("+++\ntitle = \"T\\u000B\"\n[params]\nx = \"\\uFFFE\"\n+++\n\nA\vb &#11; <span title=\"&#xFFFF;\">c</span> [d](<e\x7ff>)\n\n```\n\x1b\n```\n\n<div>&#1"))
 	f.Add([]byte("\uFEFF+++\ntitle = \"Тілмаш\"\nauthor = \"Әлия\"\ndate = 2023-03-14T09:30:00+06:00\nslug = [1, 2]\nrequired_locales = [\"kk\"]\n[params]\nx = 1\n+++\n\n# Тілмаш\n\nМәтін.\n"))
 	f.Add([]byte("---\ntitle: Тілмаш\nauthor: 'Әлия'\ndate: 2023-03-14T09:30:00+06:00\ndescription: >\n  Қысқа\n  сипаттама\ntags: [a, b]\nrequired_locales: [kk]\nparams:\n  subtitle: \"x\\u000B\"\n---\n\n# Тілмаш\n\nМәтін.\n"))
+	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\n[a](/u \"t\\\"&amp;\") [b][r] ![c](i 'd') <abbr title=\"Қ\vx\">e</abbr>\n\n> [r]: /r\n> (f\n> g)\n"))
 	f.Add([]byte("{\n  \"title\": \"Тілмаш\",\n  \"summary\": \"Қ\",\n  \"params\": {\"alt\": \"A\", \"n\": 1}\n}\n\nМәтін.\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		a, err := Split("content/f.md", src)

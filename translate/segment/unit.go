@@ -40,6 +40,7 @@ const (
 	Param        Kind = "param"       // a shortcode's readable parameter (a title, a summary)
 	HTMLText     Kind = "html"        // words in the article\'s own HTML (a fact box, a figcaption)
 	HTMLAttr     Kind = "html-attr"   // a readable attribute of the article\'s HTML (alt, title)
+	LinkTitle    Kind = "link-title"  // the title of a link or an image, shown when a reader points at it
 	FieldText    Kind = "field"       // a front-matter text tilmash.toml translates (description, params.subtitle)
 	FieldItem    Kind = "field-item"  // an item of a front-matter list tilmash.toml translates (a tag)
 )
@@ -49,7 +50,7 @@ var kindCode = map[Kind]string{
 	Heading: "h", Paragraph: "p", Caption: "cap", Question: "q",
 	Answer: "a", Item: "li", Quote: "bq",
 	Cell: "td", Term: "dt", Definition: "dd", FootnoteText: "fn", AlertTitle: "alert", Param: "param",
-	HTMLText: "html", HTMLAttr: "attr",
+	HTMLText: "html", HTMLAttr: "attr", LinkTitle: "title",
 }
 
 // Pos is a place in a file: line and column counted from 1, the column in
