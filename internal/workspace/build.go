@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"net/url"
 	"path"
 	"slices"
 	"sort"
@@ -724,7 +725,7 @@ func (w *Workspace) page(tag language.Tag, slug string, all []*catalog.Catalog, 
 		}
 		return "../" + t.String() + "/" + slug + ".html"
 	}
-	pg := render.Page{EditorHTML: w.Config.Publish.HTML == check.HTMLAsWritten}
+	pg := render.Page{EditorHTML: w.Config.Publish.HTML == check.HTMLAsWritten, Link: w.linker(tag, slug, base, published)}
 	for _, c := range all {
 		if c.Locale != tag && published[slug][c.Locale.String()] {
 			pg.Alternates = append(pg.Alternates, render.Alternate{Locale: c.Locale, Href: href(c.Locale)})
@@ -737,6 +738,68 @@ func (w *Workspace) page(tag language.Tag, slug string, all []*catalog.Catalog, 
 		}
 	}
 	return pg
+}
+
+// linker is render.Page.Link for an edition of the article slug in tag:
+//   - a link to another article's file (other.md, ../news/x.md#part) goes
+//     to that article's edition in the same language, or in English when
+//     that one is not published; in a book, to its address under the base
+//     URL, or nowhere without one;
+//   - a site-absolute address (/about/) goes to the site's page under the
+//     base URL's host; without a base URL the page keeps it as written
+//     (served from the site, it works) and a book has none;
+//   - any other relative address (../news/) is the article's to its own
+//     place on the site, unknown here: kept in a page, none in a book;
+//   - an address with a scheme, a fragment (#part) or a query alone is
+//     kept; a protocol-relative one (//host/x) gets https.
+func (w *Workspace) linker(tag language.Tag, slug, base string, published map[string]map[string]bool) func(string, bool) string {
+	a := w.Article(slug)
+	return func(dest string, book bool) string {
+		u, err := url.Parse(dest)
+		switch {
+		case err != nil:
+			if book {
+				return ""
+			}
+			return dest
+		case u.Scheme != "":
+			return dest
+		case u.Host != "":
+			return "https:" + dest
+		case u.Path == "":
+			return dest
+		}
+		frag := ""
+		if u.Fragment != "" {
+			frag = "#" + u.Fragment
+		}
+		if a != nil && !strings.HasPrefix(u.Path, "/") && path.Ext(u.Path) == ".md" {
+			if other, ok := w.slugByPath[path.Join(path.Dir(a.Path), u.Path)]; ok {
+				loc := tag.String()
+				if pub, known := published[other]; known && !pub[loc] && pub[locale.Source.String()] {
+					loc = locale.Source.String()
+				}
+				switch {
+				case base != "":
+					return base + loc + "/" + other + ".html" + frag
+				case book:
+					return ""
+				case loc == tag.String():
+					return other + ".html" + frag
+				}
+				return "../" + loc + "/" + other + ".html" + frag
+			}
+		}
+		if strings.HasPrefix(u.Path, "/") && base != "" {
+			if b, err := url.Parse(base); err == nil {
+				return b.ResolveReference(u).String()
+			}
+		}
+		if book {
+			return ""
+		}
+		return dest
+	}
 }
 
 // rejections runs the checks on a target catalogue, as tilmash check does

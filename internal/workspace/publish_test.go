@@ -160,7 +160,8 @@ func gfmBook(t *testing.T, dir string) string {
 	t.Helper()
 	body := "## Prices {#prices}\n\n| Item | Price |\n|:-----|------:|\n| Bread *fresh* | 150 |\n| Milk | |\n\n" +
 		"Kvartira\n: A flat.\n\nPrices rose ~~a lot~~ sharply[^src], see www.example.org.\n\n" +
-		"- [x] Buy bread\n- [ ] Sell milk\n\n> [!WARNING]\n> Prices change daily.\n\n[^src]: The bureau's figures.\n"
+		"- [x] Buy bread\n- [ ] Sell milk\n\n> [!WARNING]\n> Prices change daily.\n\n" +
+		"See [the prices](#prices), [about us](/about/), [the other story](other.md) and [the news](../news/x/).\n\n[^src]: The bureau's figures.\n"
 	res, err := translated(t, body, nil, nil).Build(BuildOptions{Fallback: true, Locales: []language.Tag{language.English}})
 	if err != nil {
 		t.Fatal(err)

@@ -105,6 +105,7 @@ type Workspace struct {
 	fingerprints map[*segment.Article]string // by ready, for fingerprint
 	read         map[string][32]byte         // each catalogue's content as Load read it (SHA-256)
 	bySlug       map[string]*segment.Article // the articles by slug, for Article
+	slugByPath   map[string]string           // every article's slug by its file, the unselected too (links between articles)
 
 	figures map[*segment.Article][]media.Ref // each article's figures' images that can be published (Load)
 }
@@ -177,12 +178,14 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 	// Two files with one name would give clashing IDs: found before any is
 	// read, among all the articles, whatever the selection.
 	slugs := map[string]string{}
+	w.slugByPath = make(map[string]string, len(paths))
 	for _, p := range paths {
 		slug := segment.SlugOf(p)
 		if other, dup := slugs[slug]; dup {
 			return nil, fmt.Errorf("%s: the article name %q is taken by %s: IDs would clash; rename one file", p, slug, other)
 		}
 		slugs[slug] = p
+		w.slugByPath[p] = slug
 	}
 	if !sel.All() {
 		for _, name := range sel.Articles {

@@ -29,6 +29,9 @@ type htmlWriter struct {
 	bal      balancer       // raw HTML closes only what raw HTML opened (HTML; XHTML checks well-formedness)
 	Warnings []string       // what was left out, and why
 
+	link     func(string, bool) string // Page.Link
+	unlinked []string                  // the links the edition shows as words alone (Page.Link gave "")
+
 	images map[string]Image // the figures' images the editions publish, by address (Page.Images)
 	packed []packedImage    // XHTML: the images the book packs, in order of first use
 }
@@ -482,7 +485,15 @@ func (w *htmlWriter) inline(nodes []markup.Node) string {
 				b.WriteString(w.content(n.Children))
 				continue
 			}
-			b.WriteString(`<a href="` + template.HTMLEscapeString(n.Href) + `"`)
+			href := n.Href
+			if w.link != nil {
+				if href = w.link(n.Href, w.xhtml); href == "" {
+					w.unlinked = append(w.unlinked, n.Href)
+					b.WriteString(w.content(n.Children))
+					continue
+				}
+			}
+			b.WriteString(`<a href="` + template.HTMLEscapeString(href) + `"`)
 			if n.Title != "" {
 				b.WriteString(` title="` + template.HTMLEscapeString(n.Title) + `"`)
 			}

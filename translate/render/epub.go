@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/tilmash/tilmash/translate/assemble"
@@ -42,7 +43,7 @@ var epubCSS string
 func EPUB(ed *assemble.Edition, pg Page) ([]byte, []string) {
 	lang := ed.Locale.String()
 	title := plainOf(ed.Meta[segment.Headline])
-	w := &htmlWriter{xhtml: true, images: pg.Images, trusted: pg.EditorHTML}
+	w := &htmlWriter{xhtml: true, images: pg.Images, trusted: pg.EditorHTML, link: pg.Link}
 	w.blocks(ed.Blocks)
 
 	var article strings.Builder
@@ -139,6 +140,21 @@ func EPUB(ed *assemble.Edition, pg Page) ([]byte, []string) {
 	}
 	for _, p := range w.packed {
 		entries = append(entries, bookEntry{name: "EPUB/" + p.name, data: p.Data, store: true})
+	}
+	if n := len(w.unlinked); n > 0 {
+		shown := make([]string, 0, 3)
+		for _, u := range w.unlinked[:min(n, 3)] {
+			shown = append(shown, strconv.Quote(shorten(u)))
+		}
+		more := ""
+		if n > 3 {
+			more = fmt.Sprintf(" and %d more", n-3)
+		}
+		what := fmt.Sprintf("%d links to the site's pages show their words alone", n)
+		if n == 1 {
+			what = "a link to the site's pages shows its words alone"
+		}
+		w.Warnings = append(w.Warnings, fmt.Sprintf("%s in the book (%s%s): a book holds no pages of the site; set [publish] base-url in tilmash.toml to link to them", what, strings.Join(shown, ", "), more))
 	}
 	return zipBook(entries), w.Warnings
 }

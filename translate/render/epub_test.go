@@ -68,3 +68,40 @@ func TestEPUB(t *testing.T) {
 		}
 	}
 }
+
+// TestEPUBLinksItCannotMake: a link Page.Link can give no address in a
+// book shows its words alone, and one warning names the links, where
+// epubcheck refused the book (RSC-007: a resource not in the book).
+func TestEPUBLinksItCannotMake(t *testing.T) {
+	src := "+++\ntitle = \"T\"\n+++\n\nSee [about us](/about/), [the prices](#prices), [one](/1/), [two](/2/) and [three](/3/).\n"
+	_, ed := english(t, "content/a.md", []byte(src))
+	book, warnings := EPUB(ed, Page{Link: func(dest string, book bool) string {
+		if !book {
+			t.Errorf("Link(%q) asked for a page, in a book", dest)
+		}
+		if strings.HasPrefix(dest, "/") {
+			return ""
+		}
+		return dest
+	}})
+	z, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var article string
+	for _, f := range z.File {
+		if f.Name == "EPUB/article.xhtml" {
+			r, _ := f.Open()
+			var b bytes.Buffer
+			b.ReadFrom(r)
+			article = b.String()
+		}
+	}
+	if !strings.Contains(article, "See about us, <a href=\"#prices\">the prices</a>, one, two and three.") {
+		t.Errorf("the book's paragraph:\n%s", article)
+	}
+	want := `4 links to the site's pages show their words alone in the book ("/about/", "/1/", "/2/" and 1 more)`
+	if len(warnings) != 1 || !strings.HasPrefix(warnings[0], want) {
+		t.Errorf("warnings %q, want one starting %q", warnings, want)
+	}
+}

@@ -49,6 +49,14 @@ type Page struct {
 	// its editors' embeds. The page's structure is kept whole either way,
 	// and an EPUB still takes only well-formed XML.
 	EditorHTML bool
+	// Link gives the address an edition writes for the article's link to
+	// dest (book: the EPUB): another article's edition for a link to its
+	// file (other.md), an address on the site for a site-absolute one
+	// (/about/) when the editions have a base URL. "" means the edition can
+	// make no link there (a book holds no pages of the site): it shows the
+	// words alone, and the EPUB says so in a warning. Nil: every address
+	// as the article writes it.
+	Link func(dest string, book bool) string
 }
 
 // Image is a file a figure shows, as the editions publish it.
@@ -108,7 +116,7 @@ func HTML(ed *assemble.Edition, pg Page) []byte {
 		Date:        ed.Date,
 		Revising:    ed.Stats.UnderRevision,
 	}
-	w := &htmlWriter{units: pg.MarkUnits, images: pg.Images, trusted: pg.EditorHTML}
+	w := &htmlWriter{units: pg.MarkUnits, images: pg.Images, trusted: pg.EditorHTML, link: pg.Link}
 	d.W = w
 	w.blocks(ed.Blocks)
 	d.Body = template.HTML(w.b.String())
