@@ -70,13 +70,6 @@ var exceptions = []exception{
 		Checks: []string{checkStructure}, Samples: []string{"real-hugo-aliases"},
 	},
 	{
-		Name:   "epub-site-links",
-		Status: "bug",
-		Reason: "a link to another page of the site (`/s/brandbook`, `/configuration/outputs/`, Hugo's glossary link `(g)`) is kept in the EPUB, where nothing answers it: epubcheck's error RSC-007 (the HTML edition, published beside the site, may keep it)",
-		Checks: []string{checkEPUB},
-		Match:  func(f finding, _ *segment.Article) bool { return strings.HasPrefix(f.Where, "ERROR(RSC-007)") },
-	},
-	{
 		Name:   "unsafe-link",
 		Status: "decision",
 		Reason: "a link to an address that is not http, https, mailto, tel or relative (`irc:`, `ftp:`, made-up schemes) is published as its words only, with a warning (see Checks: `unsafe-link`); the English Markdown edition keeps the article byte for byte. One is a bug: `[link](foo\\)\\:)` is relative (`foo):`), but its escapes are read unresolved, as a scheme",
