@@ -11,4 +11,7 @@
 // then), so Mask returns the source with each code replaced by a token of
 // the same length, on the same lines, that Markdown reads as a word:
 // positions in the masked text are positions in the source.
+//
+// Every reading is bounded and takes time in proportion to the source: a
+// code is at most 64 KiB, and Find reads the source once.
 package sitecode

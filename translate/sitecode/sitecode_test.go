@@ -45,6 +45,25 @@ func TestFind(t *testing.T) {
 	}
 }
 
+// TestCodesHideMarkdown: what a code holds is masked, and Markdown never
+// reads it: a backtick or a fence in a code opens no code span or fenced
+// block that would hide the codes after it.
+func TestCodesHideMarkdown(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"{% include x.html caption=\"a `b\" %} and {{ y }} `c` `{{ z }}`", "{% include x.html caption=\"a `b\" %}|{{ y }}"},
+		{"{{< x\n```\n>}}\n{{ y }}\n```\n", "{{< x\n```\n>}}|{{ y }}"},
+		{"{{ a }}```\n{{ b }}\n```\n{{ c }}\n```\n", "{{ a }}|{{ b }}"},
+	} {
+		var got []string
+		for _, c := range Find([]byte(tt.src)) {
+			got = append(got, tt.src[c.Start:c.End])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("Find(%q) = %q, want %q", tt.src, strings.Join(got, "|"), tt.want)
+		}
+	}
+}
+
 // TestMask: the masked text has the source's length and line breaks, no
 // brace of a code, and Unmask gives every code back from it.
 func TestMask(t *testing.T) {
@@ -75,6 +94,10 @@ func TestQuote(t *testing.T) {
 	}
 }
 
+// FuzzFind: codes are in order, inside the source, each a {…}, its
+// parameters inside it; the masked text has the source's length and its
+// line breaks, and Unmask gives the source back; the codes are those a
+// search from each { finds (findWindowed).
 func FuzzFind(f *testing.F) {
 	f.Add([]byte("a {{< x y=\"z\" >}} b {% if %} {{ c }} {: .d}\n```\n{{ e }}\n```\n`{{f}}`"))
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -90,6 +113,15 @@ func FuzzFind(f *testing.F) {
 				}
 			}
 			last = c.End
+		}
+		old := findWindowed(src)
+		if len(old) != len(codes) {
+			t.Fatalf("%d codes, %d searched from each {", len(codes), len(old))
+		}
+		for i, c := range codes {
+			if o := old[i]; c.Start != o.Start || c.End != o.End || c.Kind != o.Kind {
+				t.Fatalf("code %d: %+v, searched from its {: %+v", i, c, o)
+			}
 		}
 		m := Mask(src, codes)
 		if len(m.Text) != len(src) || bytes.Count(m.Text, []byte("\n")) != bytes.Count(src, []byte("\n")) {
