@@ -55,15 +55,6 @@ var exceptions = []exception{
 		},
 	},
 	{
-		Name:   "template-params",
-		Status: "bug",
-		Reason: "the readable parameters of Liquid's tags and Zola's shortcodes (`{% include figure.html caption=\"…\" %}`, `{{ youtube(caption=\"…\") }}`) are not units, as Hugo's shortcodes' are: they stay English in the Markdown edition, which the site generator renders",
-		Checks: []string{checkLeak}, Formats: []string{"md"},
-		Match: func(f finding, _ *segment.Article) bool {
-			return strings.HasPrefix(f.Where, "code {%") || strings.HasPrefix(f.Where, "code {{") && !strings.HasPrefix(f.Where, "code {{<") && !strings.HasPrefix(f.Where, "code {{%")
-		},
-	},
-	{
 		Name:   "emphasis-punctuation",
 		Status: "bug",
 		Reason: "emphasis is written back with `*` whatever stands beside it: where a translation puts punctuation at its edge (`⟦`, `«`, `“`), `*(*⟦foo⟧*)*` no longer nests as `*(*foo*)*` does",

@@ -25,17 +25,24 @@ const (
 type Code struct {
 	Start, End int    // its bytes in the source
 	Kind       Kind   // what it is
-	Name       string // a shortcode's or a tag's name (figure, include); "" otherwise
-	Closing    bool   // a closing shortcode ({{< /details >}}) or tag ({% endif %})
-	Params     []Param
+	Name       string // a shortcode's or a tag's name (figure, include, Zola's youtube); "" otherwise
+	Closing    bool   // a closing shortcode ({{< /details >}}) or tag ({% endif %}, Zola's {% end %})
+	// Params are the named parameters whose values a reader may see (see
+	// params.go): every one of a Hugo shortcode's; those of a Liquid or
+	// Nunjucks tag and of a Zola shortcode written as strings (unquoted,
+	// a value there is a variable or a number); and the alt text of
+	// Eleventy Image's {% image "src", "alt" %}, its second argument. In
+	// the order they are written.
+	Params []Param
 }
 
-// Param is a named parameter of a shortcode: key="value" or key=`value`.
+// Param is a named parameter of a site generator's code: key="value",
+// key='value', key=`value` or key=value.
 type Param struct {
 	Key        string
-	Value      string // as Hugo reads it: quotes removed, \" and \\ resolved in "…"
-	Start, End int    // the value's bytes in the source, inside its quotes
-	Raw        bool   // written `…`: no escapes
+	Value      string  // as the site generator reads it: quotes removed, escapes resolved (\" and \\ in Hugo's "…", \" and \' in Liquid's)
+	Start, End int     // the value's bytes in the source, inside its quotes
+	Quoting    Quoting // how the value is written
 }
 
 // Param returns the value of the named parameter and whether it is set.
@@ -206,8 +213,8 @@ func (f *finder) scan(i int) (Code, bool) {
 			}
 		}
 		c := Code{Start: i, End: end + len(fm.close), Kind: fm.kind}
-		if fm.kind == Shortcode || fm.kind == Tag {
-			c.name(inner, from)
+		if fm.kind == Shortcode || fm.kind == Tag || fm.kind == Output {
+			c.read(string(inner), from, fm.close)
 		}
 		return c, true
 	}
@@ -225,101 +232,6 @@ func hasText(b []byte) bool {
 		b = b[n:]
 	}
 	return false
-}
-
-// name reads a shortcode's or a tag's name and a shortcode's parameters
-// from its inner text, which starts at byte at of the source.
-func (c *Code) name(inner []byte, at int) {
-	s := string(inner)
-	i := 0
-	skipSpace := func() {
-		for i < len(s) && strings.IndexByte(" \t\n\r-", s[i]) >= 0 { // - : {%- trimmed -%}
-			i++
-		}
-	}
-	skipSpace()
-	if i < len(s) && s[i] == '/' {
-		c.Closing = true
-		i++
-		skipSpace()
-	}
-	start := i
-	for i < len(s) && !strings.ContainsRune(" \t\n\r/", rune(s[i])) {
-		i++
-	}
-	c.Name = s[start:i]
-	if c.Kind == Tag && strings.HasPrefix(c.Name, "end") {
-		c.Closing = true
-	}
-	if c.Kind != Shortcode {
-		return
-	}
-	for i < len(s) {
-		skipSpace()
-		kstart := i
-		for i < len(s) && (s[i] == '_' || s[i] == '-' || s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || s[i] >= '0' && s[i] <= '9') {
-			i++
-		}
-		if i == kstart || i >= len(s) || s[i] != '=' {
-			// A positional parameter, or the closing /: step over a word or
-			// a quoted string.
-			if i < len(s) && (s[i] == '"' || s[i] == '`') {
-				if _, j, ok := quoted(s, i); ok {
-					i = j
-					continue
-				}
-			}
-			if i == kstart {
-				i++
-			}
-			continue
-		}
-		key := s[kstart:i]
-		i++ // =
-		if i < len(s) && (s[i] == '"' || s[i] == '`') {
-			v, j, ok := quoted(s, i)
-			if !ok {
-				return
-			}
-			c.Params = append(c.Params, Param{Key: key, Value: v, Start: at + i + 1, End: at + j - 1, Raw: s[i] == '`'})
-			i = j
-			continue
-		}
-		vstart := i
-		for i < len(s) && !strings.ContainsRune(" \t\n\r", rune(s[i])) {
-			i++
-		}
-		c.Params = append(c.Params, Param{Key: key, Value: s[vstart:i], Start: at + vstart, End: at + i})
-	}
-}
-
-// quoted reads the string quoted at s[i] ('"' or '`'): its value, and the
-// index just past its closing quote.
-func quoted(s string, i int) (string, int, bool) {
-	q := s[i]
-	var b strings.Builder
-	for j := i + 1; j < len(s); j++ {
-		switch {
-		case s[j] == q:
-			return b.String(), j + 1, true
-		case q == '"' && s[j] == '\\' && j+1 < len(s):
-			j++
-			b.WriteByte(s[j])
-		default:
-			b.WriteByte(s[j])
-		}
-	}
-	return "", 0, false
-}
-
-// Quote writes text as a shortcode parameter's value in the quoting of p:
-// inside "…", a quotation mark and a backslash escaped; inside `…`, as it
-// is (a backtick cannot be written there: it becomes a ’).
-func (p Param) Quote(text string) string {
-	if p.Raw {
-		return strings.ReplaceAll(text, "`", "’")
-	}
-	return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(text)
 }
 
 // shown finds, as Find moves through a source, its fenced code blocks and

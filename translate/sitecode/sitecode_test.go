@@ -31,7 +31,7 @@ func TestFind(t *testing.T) {
 		`{{% note %}} name=note`,
 		`{{% /note %}} name=note closing`,
 		"{{< figure src=\"market.jpg\" caption=\"The flea \\\"market\\\"\" alt=`Stalls` >}} name=figure src=market.jpg@market.jpg caption=The flea \"market\"@The flea \\\"market\\\" alt=Stalls@Stalls",
-		`{% include fact.html title="x" %} name=include`,
+		`{% include fact.html title="x" %} name=include title=x@x`,
 		`{{ site.baseurl }}`,
 		`{# a comment #}`,
 		`{{</* ref "y" */>}}`,
@@ -84,11 +84,11 @@ func TestMask(t *testing.T) {
 }
 
 func TestQuote(t *testing.T) {
-	p := Param{}
+	p := Param{Quoting: Quoting{Mark: '"', Escaping: Hugo, Close: ">}}"}}
 	if got := p.Quote(`«Барахолка» "Алтын" \ 1`); got != `«Барахолка» \"Алтын\" \\ 1` {
 		t.Errorf("Quote = %q", got)
 	}
-	raw := Param{Raw: true}
+	raw := Param{Quoting: Quoting{Mark: '`', Escaping: Raw, Close: ">}}"}}
 	if got := raw.Quote("a `b`"); got != "a ’b’" {
 		t.Errorf("raw Quote = %q", got)
 	}
@@ -100,6 +100,7 @@ func TestQuote(t *testing.T) {
 // search from each { finds (findWindowed).
 func FuzzFind(f *testing.F) {
 	f.Add([]byte("a {{< x y=\"z\" >}} b {% if %} {{ c }} {: .d}\n```\n{{ e }}\n```\n`{{f}}`"))
+	f.Add([]byte("{% include x.html caption=\"Қала\" alt='a\\'' %}\n{{ youtube(id=\"x\", caption=`c`) }}\n{% image \"a\", \"b\" %}"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		codes := Find(src)
 		last := 0
