@@ -127,6 +127,9 @@ func paramLeaks(name string, b *segment.Article) []finding {
 	var fs []finding
 	for _, c := range sitecode.Find(b.Source) {
 		code := string(b.Source[c.Start:c.End])
+		if c.BodyEnd > 0 {
+			code = string(b.Source[c.Start:c.BodyStart]) // a highlight's listing, a raw, a comment: as written
+		}
 		params := map[string][]string{} // each key's values, as sitecode reads them and as read here
 		for _, p := range c.Params {
 			params[p.Key] = append(params[p.Key], p.Value)

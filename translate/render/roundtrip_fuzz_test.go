@@ -36,7 +36,7 @@ func FuzzMarkdownRoundTrip(f *testing.F) {
 	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\nA *b* [c](/d) `e` **f**.\n\n> quoted\n\n- one\n- two\n"))
 	f.Add([]byte(gfmArticle))
 	f.Add([]byte(siteArticle))
-	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\n{% include x.html caption=\"He said \\\"hi\\\" \\\\\" alt='It\\'s' %}\n\n{{ y(title='Қала', text=`a}b`) }}\n"))
+	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\n{% include x.html caption=\"He said \\\"hi\\\" \\\\\" alt='It\\'s' %}\n\n{{ y(title='Қала', text=`a}b`) }}\n\n{% highlight go %}\nx\n\n{% endhighlight %}\n"))
 	f.Add([]byte(htmlArticle))
 	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\nA </p> b </article>\n\n</body></section>\n\n> </blockquote>\n\n- x </li></ul>\n\nEnd.\n"))
 	f.Add([]byte("+++\ntitle = \"T\\u000B\"\n+++\n\nA\vb &#11; &#xFFFE; <span title=\"&#xFFFF;\">c</span>\n\n```\n\x1b\n```\n\n<div>&#x7f;</div>\n"))

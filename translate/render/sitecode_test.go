@@ -197,3 +197,24 @@ func TestTemplateParamsMarkdown(t *testing.T) {
 		})
 	}
 }
+
+// TestPairedCodeEditions: a highlight's listing and a comment are no units:
+// the Markdown edition keeps them as written, the HTML shows the listing
+// as code and leaves the comment out.
+func TestPairedCodeEditions(t *testing.T) {
+	src := "+++\ntitle = \"Rents\"\n+++\n\n{% highlight ruby %}\nrent = \"150\"\n\nputs rent\n{% endhighlight %}\n\n" +
+		"{% comment %}\nCheck the figures.\n{% endcomment %}\n\n{{< code-toggle >}}\ntitle = 'Site'\n{{< /code-toggle >}}\n\nText.\n"
+	ed := translated(t, src, func(en string) string { return map[string]string{"Rents": "Аренда"}[en] + "Текст." })
+	if md := string(Markdown(ed)); md != strings.NewReplacer("Text.", "Текст.", "Rents", "АрендаТекст.").Replace(src) {
+		t.Errorf("the Russian Markdown edition:\n%s", md)
+	}
+	page := string(HTML(ed, Page{}))
+	for _, want := range []string{`<pre><code class="language-ruby">rent = &#34;150&#34;` + "\n\nputs rent\n</code></pre>", "title = &#39;Site&#39;\n</code></pre>", "<p>Текст.</p>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the HTML edition lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "Check") || strings.Contains(page, "highlight") {
+		t.Errorf("the HTML edition shows the code around the listing, or the comment")
+	}
+}

@@ -117,3 +117,64 @@ func TestTemplateParamsSetting(t *testing.T) {
 		t.Errorf("set to note: %q", got)
 	}
 }
+
+// TestPairedCode: what Liquid's highlight, raw (over lines) and comment
+// and Hugo's highlight and code-toggle enclose is no unit: a highlight, a
+// raw, a code-toggle is a code block of its body in every edition, a
+// comment the site generator's code, left out of them.
+func TestPairedCode(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       string // the blocks: kind, info, literal
+	}{
+		{"liquid highlight", "{% highlight ruby %}\nrent = 150_000\n\nputs rent\n{% endhighlight %}",
+			"code ruby \"rent = 150_000\\n\\nputs rent\\n\""},
+		{"hugo highlight", "{{< highlight go \"linenos=table\" >}}\nfunc main() {}\n{{< /highlight >}}",
+			"code go \"func main() {}\\n\""},
+		{"hugo code-toggle", "{{< code-toggle file=hugo >}}\nbaseURL = 'https://example.org/'\n\n[params]\ntitle = 'My Site in English'\n{{< /code-toggle >}}",
+			"code  \"baseURL = 'https://example.org/'\\n\\n[params]\\ntitle = 'My Site in English'\\n\""},
+		{"raw", "{% raw %}\nWrite {{ page.title }} to show the title.\n{% endraw %}",
+			"code  \"Write {{ page.title }} to show the title.\\n\""},
+		{"raw around fenced code", "{% raw %}\n```liquid\n{% if x %}\n```\n{% endraw %}",
+			"code liquid \"{% if x %}\\n\""},
+		{"eleventy's highlight of liquid", "{% highlight \"diff-md\" %}\n{% raw %}\n-title: World\n+title: Moon\n{% endraw %}\n{% endhighlight %}",
+			"code diff-md \"-title: World\\n+title: Moon\\n\""},
+		{"in a quote", "> {% highlight sh %}\n> ls -l\n>\n> pwd\n> {% endhighlight %}",
+			"quote  \"\"\n  code sh \"ls -l\\n\\npwd\\n\""},
+		{"in a list item", "1. Run:\n\n   {% highlight sh %}\n   make\n\n   make test\n   {% endhighlight %}\n\n2. Done.",
+			"list  \"\"\n  item  \"\"\n    paragraph  \"\"\n    code sh \"make\\n\\nmake test\\n\"\n  item  \"\"\n    paragraph  \"\""},
+		{"comment", "{% comment %}\nCheck these figures.\n\nAgain.\n{% endcomment %}",
+			"template  \"{% comment %}\\nCheck these figures.\\n\\nAgain.\\n{% endcomment %}\""},
+		{"after a line of text", "Intro.\n{% comment %}\nNot this.\n{% endcomment %}",
+			"paragraph  \"\""},
+		{"raw in a sentence: its words are words", "Any {% raw %}`{% if %}`{% endraw %} tags.",
+			"paragraph  \"\""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := mustSplit(t, "content/x.md", "+++\ntitle = \"T\"\n+++\n\n"+tt.body+"\n")
+			var got []string
+			var walk func([]Block, string)
+			walk = func(bs []Block, indent string) {
+				for _, b := range bs {
+					got = append(got, fmt.Sprintf("%s%s %s %q", indent, b.Kind, b.Info, b.Literal))
+					walk(b.Children, indent+"  ")
+				}
+			}
+			walk(a.Blocks, "")
+			if strings.Join(got, "\n") != tt.want {
+				t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), tt.want)
+			}
+			for _, u := range a.Units[1:] {
+				if txt := u.Text(); strings.ContainsAny(txt, "=_") || strings.Contains(txt, "Check") || strings.Contains(txt, "Not this") || strings.Contains(txt, "make") {
+					t.Errorf("the code is a unit: %q", txt)
+				}
+			}
+		})
+	}
+	// The words around a raw in a sentence stay a unit.
+	a := mustSplit(t, "content/x.md", "+++\ntitle = \"T\"\n+++\n\nAny {% raw %}`{% if %}`{% endraw %} tags.\n")
+	if got := a.Units[1].Text(); got != "Any <tpl1/><code1/><tpl2/> tags." {
+		t.Errorf("a raw in a sentence: %q", got)
+	}
+}

@@ -1248,6 +1248,9 @@ func (s *splitter) onlyCodes(n ast.Node) ([]sitecode.Code, bool) {
 // alone: kept as written in the Markdown editions, its readable parameters
 // translated; Hugo's figure shortcode is a figure in every edition.
 func (s *splitter) template(n ast.Node, codes []sitecode.Code) (Block, bool, error) {
+	if len(codes) == 1 && codes[0].BodyEnd > 0 && codes[0].Kind != sitecode.Comment {
+		return s.pairedCode(codes[0]), true, nil
+	}
 	b := Block{Kind: TemplateBlock, Unit: -1, NameUnit: -1, Pos: s.pos(n)}
 	lines := n.Lines()
 	b.Literal = string(s.src[lines.At(0).Start:lines.At(lines.Len()-1).Stop])

@@ -9,7 +9,9 @@
 // each as a tag (<tpl1/>) and the Markdown editions keep it byte for byte,
 // but for the values of the parameters a reader sees (a caption, an alt
 // text), which Code.Params reads and a translation replaces in their
-// quotes, written as Quoting.Write says.
+// quotes, written as Quoting.Write says. A paired code whose body is not
+// Markdown (Liquid's highlight, raw and comment, Hugo's highlight and
+// code-toggle) is one code, its body with it.
 //
 // A Markdown parser must not see the code either (Hugo replaces shortcodes
 // before Markdown reads the page: [text]({{< ref "x.md" >}}) is a link only
@@ -18,5 +20,6 @@
 // positions in the masked text are positions in the source.
 //
 // Every reading is bounded and takes time in proportion to the source: a
-// code is at most 64 KiB, and Find reads the source once.
+// code is at most 64 KiB, a paired code's body at most 1 MiB, and Find
+// reads the source once.
 package sitecode

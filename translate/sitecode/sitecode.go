@@ -34,6 +34,15 @@ type Code struct {
 	// Eleventy Image's {% image "src", "alt" %}, its second argument. In
 	// the order they are written.
 	Params []Param
+	// BodyStart and BodyEnd, when BodyEnd is set, are the body of a
+	// paired code that is not Markdown and is kept as written: Liquid's
+	// highlight, comment, and raw (over lines; Nunjucks' verbatim too),
+	// Hugo's highlight and code-toggle. The code then runs from its
+	// opening tag to the end of its closing one, the body between them.
+	BodyStart, BodyEnd int
+	// Lang is a highlight's language, the first word after its name
+	// (ruby, go), quotes removed.
+	Lang string
 }
 
 // Param is a named parameter of a site generator's code: key="value",
@@ -58,6 +67,11 @@ func (c Code) Param(key string) (Param, bool) {
 // maxCode bounds one code's length: a shortcode of more than 64 KiB is no
 // shortcode (an unclosed {{ followed by the rest of the article).
 const maxCode = 64 << 10
+
+// maxBody bounds what a paired code that is not Markdown may enclose (a
+// highlighted listing, a comment): past it, the opening tag is a code of
+// its own and the rest is read as Markdown.
+const maxBody = 1 << 20
 
 // Find returns the codes in src, in order. Fenced code blocks and code spans
 // are skipped: what they hold is shown as written (those that open inside
@@ -216,6 +230,7 @@ func (f *finder) scan(i int) (Code, bool) {
 		if fm.kind == Shortcode || fm.kind == Tag || fm.kind == Output {
 			c.read(string(inner), from, fm.close)
 		}
+		f.body(&c)
 		return c, true
 	}
 	return Code{}, false
@@ -368,14 +383,17 @@ func lineEnd(src []byte, at int) int {
 
 // Masked is a source with its codes replaced by tokens.
 type Masked struct {
-	Text   []byte // the source, each code's bytes a token (newlines kept)
+	Text   []byte // the source, each code's bytes a token (newlines kept, but in a paired code's body)
 	Codes  []Code // the codes, by position
 	orig   []byte // the source
 	prefix string // what starts every token: absent from the source (it fits the first line of any code: "{{", "{%"…)
 }
 
 // Mask replaces each code in src with a token Markdown reads as a word: the
-// same number of bytes, the same line breaks.
+// same number of bytes, the same line breaks; but a paired code whose body
+// is not Markdown (Code.BodyEnd) is one word on one line, its line breaks
+// too masked: Markdown reads no blank line, no fence, no indentation in
+// it, and the paragraph that holds it holds all of it.
 func Mask(src []byte, codes []Code) *Masked {
 	m := &Masked{Text: bytes.Clone(src), Codes: codes, orig: src}
 	for _, p := range []string{"Tz", "Qx", "Jq", "Vw", "Kj", "Zq", "Xk"} {
@@ -391,7 +409,10 @@ func Mask(src []byte, codes []Code) *Masked {
 	// left to Markdown as it is.
 	kept := codes[:0:0]
 	for _, c := range codes {
-		width := c.End - c.Start - bytes.Count(src[c.Start:c.End], []byte("\n"))
+		width := c.End - c.Start
+		if c.BodyEnd == 0 {
+			width -= bytes.Count(src[c.Start:c.End], []byte("\n"))
+		}
 		if width >= len(m.token(len(kept))) {
 			kept = append(kept, c)
 		}
@@ -401,7 +422,7 @@ func Mask(src []byte, codes []Code) *Masked {
 		tok := m.token(i)
 		k := 0
 		for j := c.Start; j < c.End; j++ {
-			if src[j] == '\n' {
+			if src[j] == '\n' && c.BodyEnd == 0 {
 				continue
 			}
 			if k < len(tok) {
