@@ -37,15 +37,6 @@ var exceptions = []exception{
 		Checks: []string{checkLeak}, Samples: []string{"spec-171"},
 	},
 	{
-		Name:   "template-params",
-		Status: "bug",
-		Reason: "the readable parameters of Liquid's tags and Zola's shortcodes (`{% include figure.html caption=\"…\" %}`, `{{ youtube(caption=\"…\") }}`) are not units, as Hugo's shortcodes' are: they stay English in the Markdown edition, which the site generator renders",
-		Checks: []string{checkLeak}, Formats: []string{"md"},
-		Match: func(f finding, _ *segment.Article) bool {
-			return strings.HasPrefix(f.Where, "code {%") || strings.HasPrefix(f.Where, "code {{") && !strings.HasPrefix(f.Where, "code {{<") && !strings.HasPrefix(f.Where, "code {{%")
-		},
-	},
-	{
 		Name:   "emphasis-punctuation",
 		Status: "bug",
 		Reason: "emphasis is written back with `*` whatever stands beside it: where a translation puts punctuation at its edge (`⟦`, `«`, `“`), `*(*⟦foo⟧*)*` no longer nests as `*(*foo*)*` does",
@@ -62,12 +53,6 @@ var exceptions = []exception{
 		Status: "bug",
 		Reason: "an autolink's address is kept literally (`<https://x.org/\\[>`), an inline link's as written, escapes and all; a translated edition writes both as an inline link, where the backslash escapes: the address changes",
 		Checks: []string{checkUnits, checkStructure, checkLeak}, Samples: []string{"spec-020", "spec-603"},
-	},
-	{
-		Name:   "shortcode-inner-code",
-		Status: "bug",
-		Reason: "what a paired shortcode encloses is read as Markdown, and its text made units, even where it is code: Hugo's `{{< code-toggle >}}` holds TOML, whose lines a translator is asked to translate (and whose address, linked by Markdown in the English, is text once translated)",
-		Checks: []string{checkStructure}, Samples: []string{"real-hugo-aliases"},
 	},
 	{
 		Name:   "unsafe-link",

@@ -118,36 +118,51 @@ func fieldLeaks(name string, a, b *segment.Article) []finding {
 // rest of the code is the site generator's, and Hugo's Markdown never
 // sees it.
 //
-// sitecode reads the parameters of Hugo's shortcodes; those of Liquid's
-// and Zola's ({% include x.html caption="…" %}, {{ youtube(caption="…") }})
-// are read here as key="value".
+// sitecode reads the parameters; those of Liquid's tags and Zola's
+// shortcodes ({% include x.html caption="…" %}, {{ youtube(caption="…") }})
+// are read here too, as key="value", and the alt of Eleventy Image's
+// {% image "src", "alt" %}, on their own: a parameter sitecode missed
+// would stay English unseen.
 func paramLeaks(name string, b *segment.Article) []finding {
 	var fs []finding
 	for _, c := range sitecode.Find(b.Source) {
 		code := string(b.Source[c.Start:c.End])
-		params := map[string]string{}
-		for _, p := range c.Params {
-			params[p.Key] = p.Value
+		if c.BodyEnd > 0 {
+			code = string(b.Source[c.Start:c.BodyStart]) // a highlight's listing, a raw, a comment: as written
 		}
-		if len(c.Params) == 0 {
+		params := map[string][]string{} // each key's values, as sitecode reads them and as read here
+		for _, p := range c.Params {
+			params[p.Key] = append(params[p.Key], p.Value)
+		}
+		if c.Kind != sitecode.Shortcode {
 			for _, m := range keyValue.FindAllStringSubmatch(code, -1) {
-				params[m[1]] = m[2] + m[3]
+				params[m[1]] = append(params[m[1]], m[2]+m[3])
+			}
+			if m := imageAlt.FindStringSubmatch(code); m != nil {
+				params["alt"] = append(params["alt"], m[1])
 			}
 		}
-		for key, value := range params {
+		for key, values := range params {
 			if !slices.Contains(segment.DefaultShortcodeParams, key) {
 				continue
 			}
-			if w := english(value); len(w) > 0 {
-				fs = append(fs, finding{Sample: name, Check: checkLeak, Format: "md", Where: "code " + shorten(code) + " " + key, Text: value, Words: w})
+			slices.Sort(values)
+			for _, value := range slices.Compact(values) {
+				if w := english(value); len(w) > 0 {
+					fs = append(fs, finding{Sample: name, Check: checkLeak, Format: "md", Where: "code " + shorten(code) + " " + key, Text: value, Words: w})
+				}
 			}
 		}
 	}
 	return fs
 }
 
-// keyValue is a named parameter of a Liquid tag or a Zola shortcode.
-var keyValue = regexp.MustCompile(`\b([a-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+// keyValue is a named parameter of a Liquid tag or a Zola shortcode;
+// imageAlt the alt text of Eleventy Image's shortcode.
+var (
+	keyValue = regexp.MustCompile(`\b([a-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+	imageAlt = regexp.MustCompile(`^\{%-?\s*image\s+(?:"[^"]*"|'[^']*')\s*,?\s*["']([^"']*)["']`)
+)
 
 // verbatim is what an article shows as it is written, in every language:
 // code, the site generators' code, raw HTML, addresses.

@@ -113,8 +113,9 @@ type FrontMatterConfig struct {
 // MarkdownConfig is the [markdown] table: how the articles' site-generator
 // code is read.
 type MarkdownConfig struct {
-	// ShortcodeParams lists the shortcode parameters whose values are
-	// translated; unset, segment.DefaultShortcodeParams.
+	// ShortcodeParams lists the parameters whose values are translated, of
+	// Hugo's and Zola's shortcodes and Liquid's and Nunjucks' tags; unset,
+	// segment.DefaultShortcodeParams.
 	ShortcodeParams []string `toml:"shortcode-params"`
 }
 

@@ -83,10 +83,10 @@ func mdSplices(subs []splice, blocks []assemble.Block) []splice {
 			subs = append(subs, splice{bl.Span, mdTitleText(markup.PlainText(bl.Text.Nodes))})
 			continue
 		}
-		if bl.Span.Quote != 0 {
-			// A shortcode's parameter: plain text, quoted as it is.
-			p := sitecode.Param{Raw: bl.Span.Quote == '`'}
-			subs = append(subs, splice{bl.Span, p.Quote(markup.PlainText(bl.Text.Nodes))})
+		if !bl.Span.Param.IsZero() {
+			// A parameter of a site generator's code: plain text, quoted as
+			// it is, unable to break the code.
+			subs = append(subs, splice{bl.Span, bl.Span.Param.Write(markup.PlainText(bl.Text.Nodes))})
 			continue
 		}
 		switch bl.Kind {

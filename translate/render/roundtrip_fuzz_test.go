@@ -36,6 +36,7 @@ func FuzzMarkdownRoundTrip(f *testing.F) {
 	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\nA *b* [c](/d) `e` **f**.\n\n> quoted\n\n- one\n- two\n"))
 	f.Add([]byte(gfmArticle))
 	f.Add([]byte(siteArticle))
+	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\n{% include x.html caption=\"He said \\\"hi\\\" \\\\\" alt='It\\'s' %}\n\n{{ y(title='Қала', text=`a}b`) }}\n\n{% highlight go %}\nx\n\n{% endhighlight %}\n"))
 	f.Add([]byte(htmlArticle))
 	f.Add([]byte(attrsArticle))
 	f.Add([]byte("+++\ntitle = \"T\"\n+++\n\n[a](/u \"t\\\"i\\\\t&amp;\\&amp;l(e)\") ![b](/i 'x\ny') <i title=\"&#123;{z}}\" alt=w>c</i>\n\n[r]: /r (d\\)e)\n"))

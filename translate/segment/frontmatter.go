@@ -49,8 +49,9 @@ type Options struct {
 	// "*" standing for any one key (*.alt). A field that holds a list of
 	// texts (tags) makes a unit of each. Nil: DefaultTranslate.
 	Translate []string
-	// ShortcodeParams lists the shortcode parameters whose values are
-	// translated (Hugo's figure's caption, a theme's title…). Nil:
+	// ShortcodeParams lists the parameters whose values are translated, of
+	// Hugo's and Zola's shortcodes and Liquid's and Nunjucks' tags (Hugo's
+	// figure's caption, a theme's title, an include's alt…). Nil:
 	// DefaultShortcodeParams.
 	ShortcodeParams []string
 }

@@ -66,10 +66,11 @@ const (
 	TitleBlock BlockKind = "title"
 )
 
-// DefaultShortcodeParams are the parameters of a shortcode whose values a
-// reader sees, and which are therefore translated unless tilmash.toml
-// says otherwise (Hugo's figure takes caption, alt and title; many themes'
-// shortcodes a title, a summary or a text).
+// DefaultShortcodeParams are the parameters of a shortcode (Hugo's, Zola's)
+// or a tag (Liquid's, Nunjucks') whose values a reader sees, and which are
+// therefore translated unless tilmash.toml says otherwise (Hugo's figure
+// takes caption, alt and title; many themes' shortcodes and Jekyll's
+// includes a title, a summary or a text).
 var DefaultShortcodeParams = []string{"caption", "alt", "title", "summary", "text", "label"}
 
 // Block is one block of an article's structure. Text lives in units; a block
@@ -129,6 +130,11 @@ type Span struct {
 	// the translation is written there as plain text, escaped as the
 	// syntax needs.
 	Quote byte
+	// Param, when set, says the stretch is the value of a parameter of a
+	// site generator's code (a Hugo, Liquid or Zola caption="…"), and how
+	// it is quoted: the translation is written there as Param.Write says,
+	// so that it cannot break the code.
+	Param sitecode.Quoting
 }
 
 // IsZero reports whether the span marks nothing.
@@ -1280,15 +1286,15 @@ func (s *splitter) params(c sitecode.Code, fig bool) []Block {
 		if !slices.Contains(keys, p.Key) || strings.TrimSpace(p.Value) == "" {
 			continue
 		}
-		ctx := fmt.Sprintf("The %s parameter of a %q shortcode (a site generator's code; the rest of it stays as it is).", p.Key, c.Name)
+		what := fmt.Sprintf("a %q shortcode", c.Name)
+		if head, ok := tagHead(c, s.src[c.Start:c.End]); ok {
+			what = "a {% " + head + " %} tag"
+		}
+		ctx := fmt.Sprintf("The %s parameter of %s (a site generator's code; the rest of it stays as it is).", p.Key, what)
 		if fig {
 			ctx = map[string]string{"caption": "A photo caption.", "alt": "A photo's description, for readers who cannot see it.", "title": "A photo's title, shown when the pointer rests on it."}[p.Key]
 		}
-		q := byte('"')
-		if p.Raw {
-			q = '`'
-		}
-		pb := Block{Kind: ParamBlock, Unit: -1, NameUnit: -1, Label: p.Key, Span: Span{Start: s.base + p.Start, End: s.base + p.End, Quote: q}}
+		pb := Block{Kind: ParamBlock, Unit: -1, NameUnit: -1, Label: p.Key, Span: Span{Start: s.base + p.Start, End: s.base + p.End, Quote: p.Quoting.Mark, Param: p.Quoting}}
 		kind := Param
 		if fig && p.Key == "caption" {
 			kind = Caption
@@ -1442,6 +1448,9 @@ func (s *splitter) onlyCodes(n ast.Node) ([]sitecode.Code, bool) {
 // alone: kept as written in the Markdown editions, its readable parameters
 // translated; Hugo's figure shortcode is a figure in every edition.
 func (s *splitter) template(n ast.Node, codes []sitecode.Code) (Block, bool, error) {
+	if len(codes) == 1 && codes[0].BodyEnd > 0 && codes[0].Kind != sitecode.Comment {
+		return s.pairedCode(codes[0]), true, nil
+	}
 	b := Block{Kind: TemplateBlock, Unit: -1, NameUnit: -1, Pos: s.pos(n)}
 	lines := n.Lines()
 	b.Literal = string(s.src[lines.At(0).Start:lines.At(lines.Len()-1).Stop])

@@ -31,7 +31,7 @@ func TestFind(t *testing.T) {
 		`{{% note %}} name=note`,
 		`{{% /note %}} name=note closing`,
 		"{{< figure src=\"market.jpg\" caption=\"The flea \\\"market\\\"\" alt=`Stalls` >}} name=figure src=market.jpg@market.jpg caption=The flea \"market\"@The flea \\\"market\\\" alt=Stalls@Stalls",
-		`{% include fact.html title="x" %} name=include`,
+		`{% include fact.html title="x" %} name=include title=x@x`,
 		`{{ site.baseurl }}`,
 		`{# a comment #}`,
 		`{{</* ref "y" */>}}`,
@@ -42,6 +42,25 @@ func TestFind(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Find:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestCodesHideMarkdown: what a code holds is masked, and Markdown never
+// reads it: a backtick or a fence in a code opens no code span or fenced
+// block that would hide the codes after it.
+func TestCodesHideMarkdown(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"{% include x.html caption=\"a `b\" %} and {{ y }} `c` `{{ z }}`", "{% include x.html caption=\"a `b\" %}|{{ y }}"},
+		{"{{< x\n```\n>}}\n{{ y }}\n```\n", "{{< x\n```\n>}}|{{ y }}"},
+		{"{{ a }}```\n{{ b }}\n```\n{{ c }}\n```\n", "{{ a }}|{{ b }}"},
+	} {
+		var got []string
+		for _, c := range Find([]byte(tt.src)) {
+			got = append(got, tt.src[c.Start:c.End])
+		}
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("Find(%q) = %q, want %q", tt.src, strings.Join(got, "|"), tt.want)
+		}
 	}
 }
 
@@ -65,21 +84,30 @@ func TestMask(t *testing.T) {
 }
 
 func TestQuote(t *testing.T) {
-	p := Param{}
+	p := Param{Quoting: Quoting{Mark: '"', Escaping: Hugo, Close: ">}}"}}
 	if got := p.Quote(`«Барахолка» "Алтын" \ 1`); got != `«Барахолка» \"Алтын\" \\ 1` {
 		t.Errorf("Quote = %q", got)
 	}
-	raw := Param{Raw: true}
+	raw := Param{Quoting: Quoting{Mark: '`', Escaping: Raw, Close: ">}}"}}
 	if got := raw.Quote("a `b`"); got != "a ’b’" {
 		t.Errorf("raw Quote = %q", got)
 	}
 }
 
+// FuzzFind: codes are in order, inside the source, each a {…}, its
+// parameters inside it and a paired code's body too; the masked text has
+// the source's length and its line breaks (but those of a paired code's
+// body), and Unmask gives the source back; where no paired code is read,
+// the codes are those a search from each { finds (findWindowed).
 func FuzzFind(f *testing.F) {
 	f.Add([]byte("a {{< x y=\"z\" >}} b {% if %} {{ c }} {: .d}\n```\n{{ e }}\n```\n`{{f}}`"))
+	f.Add([]byte("{% include x.html caption=\"Қала\" alt='a\\'' %}\n{{ youtube(id=\"x\", caption=`c`) }}\n{% image \"a\", \"b\" %}"))
+	f.Add([]byte("{% highlight ruby %}\nx\n\n{% endhighlight %}\n{% raw %}\n{{ y }}\n{% endraw %}{{< code-toggle >}}\na\n{{< /code-toggle >}}"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		codes := Find(src)
 		last := 0
+		lines := 0
+		paired := false
 		for _, c := range codes {
 			if c.Start < last || c.End <= c.Start || c.End > len(src) || src[c.Start] != '{' || src[c.End-1] != '}' {
 				t.Fatalf("code %+v out of order or not a {…} of %q", c, src)
@@ -89,10 +117,28 @@ func FuzzFind(f *testing.F) {
 					t.Fatalf("param %+v outside its code %+v", p, c)
 				}
 			}
+			if c.BodyEnd > 0 {
+				paired = true
+				if c.BodyStart <= c.Start || c.BodyEnd < c.BodyStart || c.BodyEnd >= c.End {
+					t.Fatalf("body of %+v outside it", c)
+				}
+				lines += bytes.Count(src[c.Start:c.End], []byte("\n"))
+			}
 			last = c.End
 		}
+		if !paired {
+			old := findWindowed(src)
+			if len(old) != len(codes) {
+				t.Fatalf("%d codes, %d searched from each {", len(codes), len(old))
+			}
+			for i, c := range codes {
+				if o := old[i]; c.Start != o.Start || c.End != o.End || c.Kind != o.Kind {
+					t.Fatalf("code %d: %+v, searched from its {: %+v", i, c, o)
+				}
+			}
+		}
 		m := Mask(src, codes)
-		if len(m.Text) != len(src) || bytes.Count(m.Text, []byte("\n")) != bytes.Count(src, []byte("\n")) {
+		if len(m.Text) != len(src) || bytes.Count(m.Text, []byte("\n"))+lines != bytes.Count(src, []byte("\n")) {
 			t.Fatalf("masked text differs in length or lines")
 		}
 		if got := m.Unmask(string(m.Text)); got != string(src) {
