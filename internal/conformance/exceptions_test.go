@@ -49,15 +49,9 @@ var exceptions = []exception{
 		Checks: []string{checkUnits, checkStructure}, Samples: []string{"spec-461", "spec-463"},
 	},
 	{
-		Name:   "autolink-backslash",
-		Status: "bug",
-		Reason: "an autolink's address is kept literally (`<https://x.org/\\[>`), an inline link's as written, escapes and all; a translated edition writes both as an inline link, where the backslash escapes: the address changes",
-		Checks: []string{checkUnits, checkStructure, checkLeak}, Samples: []string{"spec-020", "spec-603"},
-	},
-	{
 		Name:   "unsafe-link",
 		Status: "decision",
-		Reason: "a link to an address that is not http, https, mailto, tel or relative (`irc:`, `ftp:`, made-up schemes) is published as its words only, with a warning (see Checks: `unsafe-link`); the English Markdown edition keeps the article byte for byte. One is a bug: `[link](foo\\)\\:)` is relative (`foo):`), but its escapes are read unresolved, as a scheme",
+		Reason: "a link to an address that is not http, https, mailto, tel or relative (`irc:`, `ftp:`, made-up schemes) is published as its words only, with a warning (see Checks: `unsafe-link`); the English Markdown edition keeps the article byte for byte",
 		Checks: []string{checkStructure},
 		Match: func(f finding, a *segment.Article) bool {
 			return slices.ContainsFunc(a.Warnings, func(w *segment.Error) bool { return strings.HasPrefix(w.Msg, segment.UnsafeLinkMsg) })

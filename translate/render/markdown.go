@@ -271,6 +271,15 @@ func mdURL(u string) string {
 	if strings.Contains(u, "{{") || strings.Contains(u, "{%") {
 		return u // the site generator's code, as written: it makes the address before Markdown reads it
 	}
+	// The address is as a browser reads it (segment resolves escapes and
+	// references): a backslash is written \\ and what reads as a character
+	// reference has its & escaped, so that Markdown reads it back the same.
+	if strings.Contains(u, `\`) {
+		u = strings.ReplaceAll(u, `\`, `\\`)
+	}
+	if strings.Contains(u, "&") {
+		u = entityLike.ReplaceAllStringFunc(u, func(m string) string { return `\` + m })
+	}
 	if strings.ContainsAny(u, " ()<>") {
 		return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
 	}

@@ -58,3 +58,26 @@ func TestMarkdownWritesAnew(t *testing.T) {
 		})
 	}
 }
+
+// TestLinkDestinationsReadBack: an address is written so that Markdown
+// reads back the same address (segment resolves escapes and references,
+// as a browser would have them): a backslash, something that reads as a
+// character reference, spaces and parentheses.
+func TestLinkDestinationsReadBack(t *testing.T) {
+	for _, href := range []string{
+		"https://x.org/\\[", "foo):", "/f&ouml;o", "/a&amp;b", "/a b(c)", "/plain", "mailto:a@b.org", "/q?x=1&y=2", "/ö",
+	} {
+		src := "+++\ntitle = \"T\"\n+++\n\n[x](" + mdURL(href) + ")\n"
+		a, err := segment.Split("content/a.md", []byte(src))
+		if err != nil {
+			t.Fatalf("%q: %v", href, err)
+		}
+		var got []string
+		for _, tag := range a.Units[len(a.Units)-1].Tags {
+			got = append(got, tag.Href)
+		}
+		if len(got) != 1 || got[0] != href {
+			t.Errorf("%q written as %q reads back as %q", href, mdURL(href), got)
+		}
+	}
+}

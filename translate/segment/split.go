@@ -474,6 +474,19 @@ func (s *splitter) titleSpan(h ast.Node) (Span, bool) {
 	return span, true
 }
 
+// destination is a link's or an image's address as a browser reads it:
+// backslash escapes and character references resolved (foo\)\: is
+// foo):, f&ouml;o is föo), as Hugo's renderer resolves them; one that
+// holds a site generator's code is kept as written, for the site
+// generator to make.
+func (s *splitter) destination(raw []byte) string {
+	dest := s.codes.Unmask(string(raw))
+	if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") {
+		return dest
+	}
+	return s.titleText([]byte(dest))
+}
+
 // anchorize makes a heading's words an id as Hugo's default (GitHub's)
 // does: lower-case; letters, digits, "-" and "_" kept; a space a "-";
 // anything else dropped.
@@ -1132,7 +1145,7 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 			if err != nil {
 				return nil, err
 			}
-			dest := s.codes.Unmask(string(c.Destination))
+			dest := s.destination(c.Destination)
 			if !SafeURL(dest) {
 				s.marks.links = slices.Delete(s.marks.links, mark, mark+1)
 				s.unsafeLink(n, dest)
@@ -1187,7 +1200,7 @@ func (s *splitter) inlines(n ast.Node) ([]markup.Node, error) {
 			if err != nil {
 				return nil, err
 			}
-			dest := s.codes.Unmask(string(c.Destination))
+			dest := s.destination(c.Destination)
 			if !SafeURL(dest) {
 				s.marks.images = slices.Delete(s.marks.images, mark, mark+1)
 				s.unsafeLink(n, dest)
@@ -1664,6 +1677,7 @@ func invalidUTF8(src []byte) (line, col int) {
 // line breaks and leading control characters in a scheme, so this does
 // too.
 func SafeURL(u string) bool {
+	refs := strings.Contains(u, "&")
 	for range 4 {
 		d := xhtml.UnescapeString(u)
 		if d == u {
@@ -1679,8 +1693,11 @@ func SafeURL(u string) bool {
 		return r
 	}, u)
 	i := strings.IndexAny(u, ":/?#")
-	if i < 0 || u[i] != ':' {
-		return true // no scheme: a relative address
+	if i < 0 || u[i] != ':' || !refs && !schemeRe.MatchString(u[:i]) {
+		// No scheme (foo): has none, as a browser reads it): a relative
+		// address. Where character references made what stands before the
+		// colon, readers decode them differently (java&#X73cript:): refused.
+		return true
 	}
 	switch strings.ToLower(u[:i]) {
 	case "http", "https", "mailto", "tel":
@@ -1688,6 +1705,11 @@ func SafeURL(u string) bool {
 	}
 	return false
 }
+
+// schemeRe is what a URL's scheme may be (WHATWG URL: a letter, then
+// letters, digits, "+", "-" and "."): before a colon, anything else makes
+// the address relative.
+var schemeRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*$`)
 
 // urlAttrs are the HTML attributes that hold an address.
 var urlAttrs = map[string]bool{"href": true, "src": true, "cite": true, "action": true, "formaction": true, "poster": true, "background": true, "longdesc": true, "xlink:href": true}

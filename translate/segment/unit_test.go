@@ -115,6 +115,9 @@ func TestSafeURL(t *testing.T) {
 		"http://x":                           true,
 		"mailto:ed@example.org":              true,
 		"tel:+77270000000":                   true,
+		"foo):":                              true, // "foo)" is no scheme: a relative address
+		"a b:c":                              true,
+		"irc+x.y-z:chan":                     false,
 		"../ru/a.html":                       true,
 		"a.html#part":                        true,
 		"/path:with-colon":                   true,
