@@ -749,3 +749,38 @@ func TestMissingTagSaysWhatItIs(t *testing.T) {
 		})
 	}
 }
+
+// TestMayHoldAddress: the cheap test before the address expression says
+// yes to every text the expression matches in, and no to plain prose.
+func TestMayHoldAddress(t *testing.T) {
+	for s, want := range map[string]bool{
+		"На Kloop.kg.":                    true,
+		"См. http://karimdjanov.kloop.kg": true,
+		"Пишите на editor@example.org.":   true,
+		"www.streetjournal.org":           true,
+		"Конец. Начало.":                  false,
+		"The end. Next one.":              false,
+		"Он сказал: «Нет».":               false,
+		"3.5 million":                     false,
+	} {
+		if got := mayHoldAddress(s); got != want {
+			t.Errorf("mayHoldAddress(%q) = %v, want %v", s, got, want)
+		}
+		if matched := addressRe.MatchString(s); matched && !mayHoldAddress(s) {
+			t.Errorf("%q: the expression matches, the cheap test says no", s)
+		}
+	}
+}
+
+// FuzzMayHoldAddress: wherever the address expression matches, the cheap
+// test said yes.
+func FuzzMayHoldAddress(f *testing.F) {
+	for _, s := range []string{"Kloop.kg", "www.1", "mailto:x", "a-.org", "http://x", "x@y.z", "3.5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if addressRe.MatchString(s) && !mayHoldAddress(s) {
+			t.Errorf("%q: the expression matches, the cheap test says no", s)
+		}
+	})
+}
