@@ -193,7 +193,7 @@ func Assemble(a *segment.Article, src, target *catalog.Catalog, opts Options) (*
 		}
 		ed.Stats.Units++
 		if u.Kind != segment.Name { // a name is counted where its heading uses it
-			ed.Stats.Words += len(Words(markup.PlainText(t.Nodes)))
+			ed.Stats.Words += CountWords(markup.PlainText(t.Nodes))
 		}
 		switch {
 		case t.rejected != nil:

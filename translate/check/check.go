@@ -973,9 +973,9 @@ func describe(sep string) string {
 }
 
 func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos) {
-	clean := stripCode(text)
-	ws := words.Split(clean)
-	for _, w := range ws {
+	clean, nwords := stripCode(text), 0
+	words.Each(clean, func(w words.Word) {
+		nwords++
 		var cyr, lat bool
 		for _, c := range w.Text {
 			switch {
@@ -998,7 +998,7 @@ func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos
 			}
 			r.report(tm, pos(off), CodeMixedScript, fmt.Sprintf("%q mixes Latin and Cyrillic letters (they look alike: a/а, e/е, o/о, p/р, c/с, x/х, i/і)", w.Text), "retype the word in one script")
 		}
-	}
+	})
 	if fl := r.rules.ForbiddenLetters; fl != "" {
 		if i := indexLetter(clean, fl); i >= 0 {
 			c, _ := utf8.DecodeRuneInString(clean[i:])
@@ -1010,8 +1010,8 @@ func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos
 		if min == 0 {
 			min = 8
 		}
-		if len(ws) >= min && indexLetter(clean, rl) < 0 {
-			r.report(tm, pos(0), CodeLanguageLetters, fmt.Sprintf("%d words and not one of %s's letters %s: is this %s at all?", len(ws), locale.EnglishName(r.tag), rl, locale.EnglishName(r.tag)), "translate it into "+locale.EnglishName(r.tag))
+		if nwords >= min && indexLetter(clean, rl) < 0 {
+			r.report(tm, pos(0), CodeLanguageLetters, fmt.Sprintf("%d words and not one of %s's letters %s: is this %s at all?", nwords, locale.EnglishName(r.tag), rl, locale.EnglishName(r.tag)), "translate it into "+locale.EnglishName(r.tag))
 		}
 	}
 }

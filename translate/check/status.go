@@ -67,5 +67,5 @@ func pct(n, total int) float64 {
 
 // englishWords counts the words of a message, tags and placeholders aside.
 func englishWords(msg string) int {
-	return len(assemble.Words(stripCode(msg)))
+	return assemble.CountWords(stripCode(msg))
 }

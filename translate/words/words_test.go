@@ -41,3 +41,21 @@ func TestIsWordRuneFastPaths(t *testing.T) {
 		}
 	}
 }
+
+// TestCountAndEach: Count and Each see exactly the words Split returns.
+func TestCountAndEach(t *testing.T) {
+	for _, text := range []string{"", "Алма-Ата, 18-30 don’t", "  КСРО-ны - и — 150 000 ", "one", "a\u00a0b\u202fc"} {
+		split := Split(text)
+		var each []Word
+		Each(text, func(w Word) { each = append(each, w) })
+		if Count(text) != len(split) || len(each) != len(split) {
+			t.Errorf("%q: Count %d, Each %d, Split %d", text, Count(text), len(each), len(split))
+			continue
+		}
+		for i := range split {
+			if each[i] != split[i] {
+				t.Errorf("%q: Each's word %d is %+v, Split's %+v", text, i, each[i], split[i])
+			}
+		}
+	}
+}
