@@ -133,17 +133,17 @@ func benchUser(b *testing.B, name string, step func(*workspace.Workspace) error)
 	}
 }
 
-// BenchmarkUserCheck loads the project and runs every check, spelling and
+// BenchmarkCorpusUserCheck loads the project and runs every check, spelling and
 // the glossary included, on ru and kk: tilmash check as users run it.
-func BenchmarkUserCheck(b *testing.B) {
+func BenchmarkCorpusUserCheck(b *testing.B) {
 	needHunspell(b)
 	benchUser(b, "check", func(w *workspace.Workspace) error { _, err := w.Check(nil, hunspell.Speller{}); return err })
 }
 
-// BenchmarkUserBuild loads the project and builds every edition (3
+// BenchmarkCorpusUserBuild loads the project and builds every edition (3
 // locales × 4 formats), the glossary checked, without writing: what
 // tilmash build computes (it does not spell).
-func BenchmarkUserBuild(b *testing.B) {
+func BenchmarkCorpusUserBuild(b *testing.B) {
 	benchUser(b, "build", func(w *workspace.Workspace) error { _, err := w.Build(workspace.BuildOptions{}); return err })
 }
 
