@@ -47,14 +47,16 @@ deps:
 vet:
 	$(GO) vet ./...
 
-## bench: the Go benchmarks with allocations (10, 100 and 1,000 generated articles), then
-## bench/run: tilmash against msgfmt, pofilter, pocount, po4a on the same corpus -> bench/RESULTS.md
+## bench: the Go benchmarks with allocations (10, 100 and 1,000 generated articles; BenchmarkCorpusUser*
+## as users run tilmash: the glossary, spelling on, peak heap), then bench/run: tilmash against
+## msgfmt, pofilter, pocount, po4a on the same corpus -> bench/RESULTS.md (LARGE=10000 adds 10,000)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 3 -timeout 60m ./...
 	bench/run
 
 ## bench-smoke: every benchmark once on the small corpora (CI runs it: benchmarks are never timed tests);
-## not the peers' (msgmerge alone runs for a minute)
+## not the peers' (msgmerge alone runs for a minute). BenchmarkCorpusUserCheck and BenchmarkCorpusUserBuild report
+## the memory bound: their peak heap at 100 articles against 10 (peak-heap-x-of-n/10; 1 would be bounded)
 bench-smoke:
 	$(GO) test -run '^$$' -bench '.' -skip 'BenchmarkMsgmerge' -benchtime=1x -timeout 20m $$($(GO) list ./... | grep -v /internal/workspace)
 	$(GO) test -run '^$$' -bench '^Benchmark[^C]|/articles=(10|100)$$' -benchtime=1x ./internal/workspace

@@ -1,9 +1,12 @@
 // Command gencorpus writes a deterministic tilmash project for benchmarks:
-// n generated articles with their catalogues (translated, with a small share
-// damaged on purpose), the same units as gettext PO files, and a po4a
-// configuration for the same articles. See internal/corpus.
+// n generated articles with their catalogues (translated into real Russian
+// and Kazakh words, with a small share damaged on purpose), the glossary of
+// the project it is run in, the spelling check on, the same units as
+// gettext PO files, and a po4a configuration for the same articles. See
+// internal/corpus.
 //
-//	go run ./bench/gencorpus -n 1000 -seed 1 -o /tmp/corpus1000
+//	go run ./bench/gencorpus -n 1000 -seed 1 -o /tmp/corpus1000   # from the repository's root: its glossary/
+//	go run ./bench/gencorpus -n 1000 -o /tmp/c -glossary '' -spelling=false   # as make bench ran before issue 22
 package main
 
 import (
@@ -35,10 +38,11 @@ func run(args []string, out io.Writer) error {
 	n := flags.Int("n", 1000, "how many articles")
 	seed := flags.Int64("seed", 1, "the seed: the same seed and -n give the same files, byte for byte")
 	dir := flags.String("o", "", "the folder to write the corpus to (required; must be empty or absent unless -force)")
-	force := flags.Bool("force", false, "write into a folder that is not empty: files of the same name are replaced, and files in its content/, locales/ and po/ that the new corpus has not are removed (so no article of an earlier corpus stays); anything else is left")
-	spelling := flags.Bool("spelling", false, "leave the spelling check on in tilmash.toml")
+	force := flags.Bool("force", false, "write into a folder that is not empty: files of the same name are replaced, and files in its content/, locales/, glossary/ and po/ that the new corpus has not are removed (so no article of an earlier corpus stays); anything else is left")
+	spelling := flags.Bool("spelling", true, "leave the spelling check on in tilmash.toml, as users run tilmash (hunspell-ru and hunspell-kk)")
+	glossaryDir := flags.String("glossary", "glossary", "the glossary folder to copy into the corpus, read now (its *.toml and words.*.txt); '' for none")
 	flags.Usage = func() {
-		fmt.Fprintln(flags.Output(), "usage: go run ./bench/gencorpus -n 1000 -seed 1 -o DIR [-force] [-spelling]")
+		fmt.Fprintln(flags.Output(), "usage: go run ./bench/gencorpus -n 1000 -seed 1 -o DIR [-force] [-spelling=false] [-glossary DIR]")
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
@@ -59,8 +63,15 @@ func run(args []string, out io.Writer) error {
 			return fmt.Errorf("%s is not empty: choose another folder, or write into it with -force", *dir)
 		}
 	}
+	var gloss map[string][]byte
+	if *glossaryDir != "" {
+		var err error
+		if gloss, err = corpus.ReadGlossary(os.DirFS(*glossaryDir)); err != nil {
+			return fmt.Errorf("the glossary %s: %w (name another with -glossary DIR, or none with -glossary '')", *glossaryDir, err)
+		}
+	}
 	start := time.Now()
-	c, err := corpus.GenerateWith(corpus.Options{Articles: *n, Seed: *seed, Spelling: *spelling})
+	c, err := corpus.GenerateWith(corpus.Options{Articles: *n, Seed: *seed, Spelling: *spelling, Glossary: gloss})
 	if err != nil {
 		return err
 	}
@@ -91,6 +102,16 @@ func run(args []string, out io.Writer) error {
 	fmt.Fprintf(out, "wrote %s: %d files, %s, generated in %s\n", *dir, len(c.Files), size(total), took.Round(time.Millisecond))
 	fmt.Fprintf(out, "  content/       %d articles, %s (%s an article on average)\n", c.Articles, size(c.ContentBytes()), size(c.ContentBytes()/c.Articles))
 	fmt.Fprintf(out, "  locales/       %d units in each of en, ru, kk\n", c.Units)
+	if gloss != nil {
+		fmt.Fprintf(out, "  glossary/      %d files, copied from %s\n", len(gloss), *glossaryDir)
+	} else {
+		fmt.Fprintf(out, "  glossary/      none\n")
+	}
+	if *spelling {
+		fmt.Fprintf(out, "  spelling       on (hunspell ru_RU, kk_KZ)\n")
+	} else {
+		fmt.Fprintf(out, "  spelling       off\n")
+	}
 	for _, p := range []string{"locales/en.toml", "locales/ru.toml", "locales/kk.toml", "po/en.pot", "po/ru.po", "po/kk.po", "po4a/po4a.cfg"} {
 		fmt.Fprintf(out, "  %-14s %s\n", p, size(len(c.Files[p])))
 	}
@@ -102,15 +123,15 @@ func run(args []string, out io.Writer) error {
 	for _, l := range locs {
 		fmt.Fprintf(out, "  damaged %s:    %d stale, %d missing, %d broken (of %d)\n", l, len(c.Stale[l]), len(c.Missing[l]), len(c.Broken[l]), c.Units)
 	}
-	fmt.Fprintf(out, "check it:       go run ./cmd/tilmash -C %s check --no-spelling\n", shellQuote(*dir))
+	fmt.Fprintf(out, "check it:       go run ./cmd/tilmash -C %s check\n", shellQuote(*dir))
 	return nil
 }
 
-// leftovers lists the files under dir's content/, locales/ and po/ that
+// leftovers lists the files under dir's content/, locales/, glossary/ and po/ that
 // are not in files, by path relative to dir.
 func leftovers(dir string, files fileset.Set) ([]string, error) {
 	var out []string
-	for _, sub := range []string{"content", "locales", "po"} {
+	for _, sub := range []string{"content", "locales", "glossary", "po"} {
 		err := filepath.WalkDir(filepath.Join(dir, sub), func(p string, d fs.DirEntry, err error) error {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil

@@ -46,6 +46,7 @@ func pick[T any](r *rng, list []T) T { return list[r.intn(len(list))] }
 // writer writes one article.
 type writer struct {
 	r       *rng
+	terms   *rng // termSentences: a stream of its own, so the rest of the article is the same with or without them
 	section string
 	slug    string
 	city    string
@@ -55,11 +56,14 @@ type writer struct {
 	used    map[string]int // how often the article has used each template
 }
 
+// termPercent is the share of narration sentences that are termSentences.
+const termPercent = 4
+
 // article returns the path and Markdown of article i of the corpus.
 func article(seed int64, i int) (path string, md []byte) {
 	r := newRNG(uint64(seed), uint64(i), 1)
 	p := pick(r, places)
-	w := &writer{r: r, section: sections[r.intn(len(sections))], city: p.city, country: p.country, topic: pick(r, topics), used: map[string]int{}}
+	w := &writer{r: r, terms: newRNG(uint64(seed), uint64(i), 3), section: sections[r.intn(len(sections))], city: p.city, country: p.country, topic: pick(r, topics), used: map[string]int{}}
 	topicWords := strings.Fields(w.topic)
 	w.slug = fmt.Sprintf("%s-%s-%04d", strings.ToLower(w.city), topicWords[len(topicWords)-1], i+1)
 	w.frontMatter()
@@ -150,7 +154,12 @@ func (w *writer) sentences(templates []string, n int) string {
 		}
 		here[t] = true
 		w.used[t]++
-		s = append(s, capitalise(w.fill(t)))
+		sentence := capitalise(w.fill(t))
+		if &templates[0] == &narration[0] && w.terms.chance(termPercent) {
+			ts := pick(w.terms, termSentences)
+			sentence = capitalise(strings.ReplaceAll(ts, "{term}", pick(w.terms, newsTerms)))
+		}
+		s = append(s, sentence)
 	}
 	return strings.Join(s, " ")
 }

@@ -3,15 +3,18 @@ package corpus
 import (
 	"errors"
 	"fmt"
-	"github.com/tilmash/tilmash/internal/parallel"
+	"io/fs"
 	"maps"
+	"path"
 	"regexp"
 	"strings"
 	"testing/fstest"
 
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/glossary"
 	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/internal/parallel"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -26,8 +29,38 @@ type Options struct {
 	Articles int   // how many articles (at least 1)
 	Seed     int64 // the same seed gives the same corpus, byte for byte
 	// Spelling leaves the spelling check on in tilmash.toml (off by
-	// default: the pseudo-translations are not words hunspell knows).
+	// default, for tests that run check without hunspell; the translations
+	// are words hunspell knows, and bench/gencorpus turns it on).
 	Spelling bool
+	// Glossary is the project's glossary folder, by file name
+	// (terms.toml, words.ru.txt…): the corpus holds it in glossary/, and the
+	// translations render its terms as it says. Nil: no glossary.
+	// bench/gencorpus copies the live project's; tests use the copy in
+	// internal/corpus/testdata/glossary (ReadGlossary).
+	Glossary map[string][]byte
+}
+
+// ReadGlossary returns the files of a glossary folder that tilmash reads
+// (*.toml, words.*.txt), for Options.Glossary.
+func ReadGlossary(fsys fs.FS) (map[string][]byte, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
+	for _, e := range entries {
+		n := e.Name()
+		if !e.Type().IsRegular() || !(path.Ext(n) == ".toml" || strings.HasPrefix(n, "words.") && path.Ext(n) == ".txt") {
+			continue
+		}
+		if out[n], err = fs.ReadFile(fsys, n); err != nil {
+			return nil, err
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("corpus: no glossary file (*.toml, words.*.txt) in the folder")
+	}
+	return out, nil
 }
 
 // Corpus is a generated project and what was damaged in it.
@@ -85,6 +118,11 @@ func GenerateWith(o Options) (*Corpus, error) {
 	cfg := Config(o.Spelling)
 	c.Files[workspace.Default.Config] = cfg
 	fsys[workspace.Default.Config] = &fstest.MapFile{Data: cfg}
+	for n, data := range o.Glossary {
+		p := workspace.Default.Glossary + "/" + n
+		c.Files[p] = data
+		fsys[p] = &fstest.MapFile{Data: data}
+	}
 
 	// The catalogues, made by tilmash's own code: what extract writes for
 	// a project that has never been translated.
@@ -99,6 +137,10 @@ func GenerateWith(o Options) (*Corpus, error) {
 	c.Units = rep.Units
 	src := w.Source
 	c.Files[src.Path] = files[src.Path]
+	var gloss *glossary.Glossary
+	if len(w.Glossary.Entries) > 0 {
+		gloss = w.Glossary // as tilmash reads it
+	}
 	src.Lookup("") // builds the index: from here on the goroutines only read src
 
 	// Each locale (and the template) in parallel.
@@ -117,7 +159,7 @@ func GenerateWith(o Options) (*Corpus, error) {
 		old := w.Targets[i]
 		loc := old.Locale.String()
 		d := chooseDamage(src, newRNG(uint64(o.Seed), uint64(i), 2))
-		translate(src, old, d)
+		translate(src, old, d, newPseudo(old.Locale, gloss))
 		// What extract would keep: the same Sync over the filled
 		// catalogue, so the comments (#, stale, #| …) are extract's own.
 		synced, st := catalog.Sync(src, old, old.Locale, old.Path, false)
@@ -156,7 +198,7 @@ func GenerateWith(o Options) (*Corpus, error) {
 // letters forbidden in Russian and required in long Kazakh units), and the
 // spelling check off unless spelling is set.
 func Config(spelling bool) []byte {
-	disable := `["spelling"]        # the pseudo-translations are no words hunspell knows`
+	disable := `["spelling"]        # for a run without hunspell (the translations are words it knows)`
 	if spelling {
 		disable = "[]"
 	}
@@ -269,9 +311,8 @@ var editRes = func() []*regexp.Regexp {
 }()
 
 // translate fills every entry of t with the pseudo-translation of its
-// English, then does the damage d.
-func translate(src, t *catalog.Catalog, d damage) {
-	p := newPseudo(t.Locale)
+// English by p, then does the damage d.
+func translate(src, t *catalog.Catalog, d damage, p *pseudo) {
 	for _, m := range t.Messages {
 		sm := src.Lookup(m.ID)
 		m.Comments = nil

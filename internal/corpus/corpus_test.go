@@ -14,12 +14,12 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
-	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/hunspell"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/check"
@@ -182,15 +182,15 @@ func share(n, perMille int) int { return max(1, (n*perMille+500)/1000) }
 
 // TestCheckReportsTheDamage: tilmash check (without a speller) reports
 // the damaged units, each as what was done to it, and nothing else.
-func TestCheckReportsTheDamage(t *testing.T) { checkReportsTheDamage(t, smallCorpus(t)) }
+func TestCheckReportsTheDamage(t *testing.T) { checkReportsTheDamage(t, smallCorpus(t), nil) }
 
-func checkReportsTheDamage(t *testing.T, c *Corpus) {
+func checkReportsTheDamage(t *testing.T, c *Corpus, speller check.Speller) {
 	t.Helper()
 	w, err := workspace.Load(mapFS(c.Files), workspace.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
-	findings, err := w.Check(nil, nil)
+	findings, err := w.Check(nil, speller)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -373,51 +373,6 @@ func TestConfig(t *testing.T) {
 	}
 }
 
-func TestPseudo(t *testing.T) {
-	ru, kk := language.Russian, language.Kazakh
-	for _, tc := range []struct {
-		tag      language.Tag
-		en, want string
-	}{
-		{ru, "Shop owners in Almaty", "Шоп овнерс ин Алмати"},
-		{ru, "“It’s cold,” she says. ‘The long winter’.", "«Итс колд,» ше сейс. „Те лонг винтер“."},
-		{kk, "“It’s cold,” she says. ‘The long winter’.", "«Ітс колд,» ше сәйс. “Те лоң уінтер”."},
-		{ru, "Workers aged 18-30 earn 3.5 percent more than in 2019, {{.Number1}} of them.", "Воркерс агед 18–30 ирн 3,5 персент мор тан ин 2019, {{.Number1}} оф тем."},
-		{ru, "The <em>akimat</em> and <a1>a report</a1> with <code1/>.", "Те <em>акимат</em> анд <a1>а репорт</a1> вит <code1/>."},
-		{kk, "{{.Name}}, {{.Age}}", "{{.Name}}, {{.Age}}"},
-	} {
-		if got := Pseudo(tc.tag, tc.en); got != tc.want {
-			t.Errorf("Pseudo(%s, %q) = %q, want %q", tc.tag, tc.en, got, tc.want)
-		}
-	}
-	// Every message of the corpus: no Latin letter left, Kazakh letters in
-	// Kazakh only, and in every long Kazakh unit.
-	c := smallCorpus(t)
-	src, err := catalog.Parse("locales/en.toml", c.Files["locales/en.toml"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	tags := regexp.MustCompile(`{{[^}]*}}|</?[a-z]+[0-9]*/?>`)
-	for _, m := range src.Messages {
-		for _, tag := range Locales {
-			text := tags.ReplaceAllString(Pseudo(tag, m.Text()), " ")
-			if i := strings.IndexFunc(text, func(r rune) bool { return unicode.Is(unicode.Latin, r) }); i >= 0 {
-				t.Errorf("%s %s: a Latin letter in %q", tag, m.ID, text)
-			}
-			hasKazakh := strings.ContainsAny(text, kazakhLetters)
-			if tag == ru && hasKazakh || tag == kk && !hasKazakh && len(strings.Fields(text)) >= 8 {
-				t.Errorf("%s %s: %q", tag, m.ID, text)
-			}
-		}
-	}
-	if got := Age(ru); len(got) != 4 || got[locale.Many] != "{{.Name}}, {{.Age}} лет" {
-		t.Errorf("Age(ru) = %v", got)
-	}
-	if got := Age(kk); len(got) != 2 || got[locale.One] != "{{.Name}}, {{.Age}} жаста" {
-		t.Errorf("Age(kk) = %v", got)
-	}
-}
-
 func TestBreakText(t *testing.T) {
 	for _, tc := range []struct {
 		in      string
@@ -540,11 +495,13 @@ func TestPO(t *testing.T) {
 	}
 }
 
-// TestSize generates 16 articles: their sizes and units, and
+// TestSize generates 16 articles as make bench does (the glossary, spelling
+// on): their sizes and units, and
 // that check still reports nothing but the damage (the more units, the
 // likelier a rare case).
 func TestSize(t *testing.T) {
-	c, err := Generate(16, 1)
+	needHunspell(t)
+	c, err := GenerateWith(Options{Articles: 16, Seed: 1, Spelling: true, Glossary: testGlossary(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -570,7 +527,7 @@ func TestSize(t *testing.T) {
 	if m := mean(units); m < 54 || m > 58 || units[0] < 46 || units[len(units)-1] > 66 {
 		t.Errorf("units: min %d, mean %.1f, max %d; want 56 ± 10", units[0], m, units[len(units)-1])
 	}
-	checkReportsTheDamage(t, c)
+	checkReportsTheDamage(t, c, hunspell.Speller{})
 }
 
 func total(c *Corpus) int {

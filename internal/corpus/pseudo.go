@@ -1,13 +1,17 @@
 package corpus
 
 import (
-	"sort"
+	"embed"
+	"hash/fnv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/glossary"
+	"github.com/tilmash/tilmash/translate/inflect"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/words"
 )
@@ -16,134 +20,149 @@ import (
 // tilmash.toml's required-letters and forbidden-letters name.
 const kazakhLetters = "әғқңөұүһі"
 
-// scheme is a transliteration of English letters into Cyrillic: the
-// letter groups, longest first, and the single letters.
-type scheme struct {
-	groups  map[byte][]string // letter groups by first letter, longest first
-	group   map[string]string // letter group → Cyrillic
-	single  map[byte]string   // a–z → Cyrillic
-	soft    map[byte]string   // c, g, k before e, i, y (or a, o, u for Kazakh) when it differs
-	softOn  string            // the vowels that select soft
-	yStart  string            // y at the start of a word
-	yEnd    string            // y at the end of a word, after a consonant
-	lEnd    string            // l at the end of a word
-	inner   [2]string         // the inner quotation marks ‘ ’ become
-	kazakh  bool              // every unit of min-words words or more must hold a Kazakh letter
-	dropEnd bool              // a silent final e after a consonant is dropped
-}
+// The vocabularies translations are drawn from: the words of the
+// newsroom's own ru and kk catalogues that hunspell knows (bench/vocab
+// wrote them; see their first lines).
+//
+//go:embed vocab/ru.txt vocab/kk.txt
+var vocabFiles embed.FS
 
-func newScheme(groups map[string]string, single string, mod func(*scheme)) *scheme {
-	s := &scheme{group: groups, groups: map[byte][]string{}, single: map[byte]string{}, soft: map[byte]string{}}
-	for g := range groups {
-		s.groups[g[0]] = append(s.groups[g[0]], g)
-	}
-	for _, list := range s.groups {
-		// Longest first, then alphabetical: the order must not depend on the map.
-		sort.Slice(list, func(i, j int) bool {
-			if len(list[i]) != len(list[j]) {
-				return len(list[i]) > len(list[j])
+// vocabulary is the words of one locale, most frequent first.
+var vocabulary = sync.OnceValue(func() map[string][]string {
+	out := map[string][]string{}
+	for _, loc := range []string{"ru", "kk"} {
+		data, err := vocabFiles.ReadFile("vocab/" + loc + ".txt")
+		if err != nil {
+			panic("corpus: " + err.Error()) // embedded: cannot happen
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+				out[loc] = append(out[loc], l)
 			}
-			return list[i] < list[j]
-		})
+		}
 	}
-	letters := strings.Fields(single)
-	for i, l := range letters {
-		s.single[byte('a'+i)] = l
-	}
-	mod(s)
-	return s
-}
-
-var russian = newScheme(map[string]string{
-	"tion": "ция", "shch": "щ", "sch": "щ", "igh": "ай",
-	"sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ts": "ц", "ya": "я", "yu": "ю", "yo": "ё",
-	"ye": "е", "th": "т", "ph": "ф", "ck": "к", "ee": "и", "oo": "у", "qu": "кв", "ou": "ау",
-	"ea": "и", "ai": "ей", "ay": "ей", "oy": "ой", "ey": "ей", "wh": "в",
-}, "а б к д е ф г х и дж к л м н о п к р с т у в в кс ы з", func(s *scheme) {
-	s.soft['c'] = "с"
-	s.softOn = "eiy"
-	s.yStart, s.yEnd, s.lEnd = "й", "и", "ль"
-	s.inner = [2]string{"„", "“"}
-	s.dropEnd = true
+	return out
 })
 
-var kazakh = newScheme(map[string]string{
-	"tion": "ция", "igh": "әй",
-	"sh": "ш", "ch": "ш", "zh": "ж", "kh": "х", "ts": "ц", "ya": "я", "yu": "ю", "th": "т",
-	"ph": "ф", "ck": "қ", "ee": "і", "oo": "ұ", "qu": "қу", "ou": "ау", "ea": "і", "ai": "әй",
-	"ay": "әй", "oy": "ой", "ey": "ей", "ng": "ң", "wh": "у", "oe": "ө", "ue": "ү", "gh": "ғ",
-}, "а б к д е ф г һ і ж к л м н о п қ р с т ұ в у кс ы з", func(s *scheme) {
-	s.soft['g'], s.soft['k'] = "ғ", "қ"
-	s.softOn = "aou"
-	s.yStart, s.yEnd, s.lEnd = "й", "ы", "л"
-	s.inner = [2]string{"“", "”"}
-	s.kazakh = true
-})
+// Vocabulary returns the words translations into tag are made of (ru or
+// kk; any other locale is given the Russian words).
+func Vocabulary(tag language.Tag) []string { return slicesClone(vocabulary()[vocabLocale(tag)]) }
 
-// schemeFor is Kazakh for kk, and Russian for every other locale.
-func schemeFor(tag language.Tag) *scheme {
+func slicesClone(s []string) []string { return append([]string(nil), s...) }
+
+func vocabLocale(tag language.Tag) string {
 	if base, _ := tag.Base(); base.String() == "kk" {
-		return kazakh
+		return "kk"
 	}
-	return russian
+	return "ru"
 }
 
 // Pseudo returns a pseudo-translation of msg, a message in tilmash's form
-// (English text with <tags> and {{.Placeholders}}), into tag: every English
-// letter written in Cyrillic by a fixed transliteration (Russian letters for
-// ru, Kazakh ones, ә ғ қ ң ө ұ ү һ і among them, for kk), “ ” as « », the
-// inner ‘ ’ as the language's inner quotation marks, 18-30 as 18–30, 3.5 as
-// 3,5. Placeholders, tags and every number are kept as they are, so the
-// result passes tilmash's checks. The same input always gives the same
-// output.
-func Pseudo(tag language.Tag, msg string) string { return newPseudo(tag).message(msg) }
+// (English text with <tags> and {{.Placeholders}}), into tag, without a
+// glossary: see pseudo.
+func Pseudo(tag language.Tag, msg string) string { return newPseudo(tag, nil).message(msg) }
 
-// pseudo pseudo-translates messages into one locale, remembering the words
-// it has written: a corpus repeats them. It is not safe for concurrent use.
+// pseudo pseudo-translates messages into one locale: every English word
+// becomes a word of the locale's vocabulary (a real word, which hunspell
+// knows), chosen by a hash of the word and of where it stands, so that the
+// same English gives the same translation and an English word is rendered
+// by one of a few words, as inflection varies a real translation's. Where
+// the English uses a glossary term, the translation has one of its approved
+// renderings, now and then inflected (Казахстана, Қазақстанда), with the
+// renderings the glossary wants alongside (also), and a do-not-translate
+// term as it is. “ ” become « », the inner ‘ ’ the language's inner
+// quotation marks, 18-30 becomes 18–30 and 3.5 becomes 3,5; placeholders,
+// tags and every number are kept. A Kazakh unit of 8 words or more holds a
+// Kazakh letter (check's required-letters); no Russian one does. It is safe
+// for concurrent use.
 type pseudo struct {
-	*scheme
-	words map[string]string
+	tag     language.Tag
+	loc     string // the locale's tag, as the glossary names it
+	kazakh  bool
+	inner   [2]string // the inner quotation marks ‘ ’ become
+	vocab   []string  // the words to draw from
+	kzWords []string  // those of vocab with a Kazakh letter (kk)
+	gloss   *glossary.Glossary
+	match   inflect.Matcher
 }
 
-func newPseudo(tag language.Tag) *pseudo {
-	return &pseudo{scheme: schemeFor(tag), words: map[string]string{}}
+// newPseudo returns the translator into tag. With a glossary, the words
+// of its forbidden renderings in the locale are left out of the vocabulary
+// (a word drawn at random must not be one), and its terms are rendered as
+// it says.
+func newPseudo(tag language.Tag, g *glossary.Glossary) *pseudo {
+	p := &pseudo{tag: tag, loc: tag.String(), kazakh: vocabLocale(tag) == "kk", gloss: g, match: inflect.For(tag)}
+	p.inner = [2]string{"„", "“"}
+	if p.kazakh {
+		p.inner = [2]string{"“", "”"}
+	}
+	var forbidden []string
+	if g != nil {
+		for _, e := range g.Entries {
+			if r := e.Locales[p.loc]; r != nil {
+				for _, f := range r.Forbidden {
+					forbidden = append(forbidden, words.Strings(f)...)
+				}
+			}
+		}
+	}
+	for _, w := range vocabulary()[vocabLocale(tag)] {
+		bad := false
+		for _, f := range forbidden {
+			if p.match.Match(w, f) {
+				bad = true
+				break
+			}
+		}
+		if bad {
+			continue
+		}
+		p.vocab = append(p.vocab, w)
+		if strings.ContainsAny(w, kazakhLetters) {
+			p.kzWords = append(p.kzWords, w)
+		}
+	}
+	return p
 }
 
-func (s *pseudo) message(msg string) string {
-	out, text := s.run(msg, false)
-	if s.kazakh && !strings.ContainsAny(out, kazakhLetters) && len(words.Split(text)) >= 8 {
-		// A long unit must show it is Kazakh (check script-language):
-		// one letter more, as a translator would have written.
-		out, _ = s.run(msg, true)
+func (p *pseudo) message(msg string) string {
+	out := p.run(msg, false)
+	// Counted as check counts them, tag names and all (more words, never fewer).
+	if p.kazakh && len(words.Split(out)) >= 8 && !strings.ContainsAny(strings.ToLower(out), kazakhLetters) {
+		// A long unit must show it is Kazakh (check script-language): a
+		// word with a Kazakh letter, as a translator would have written.
+		out = p.run(msg, true)
 	}
 	return out
 }
 
-// run transliterates the text of msg, copying placeholders, tags and
-// entities. It returns the result and its text alone, for counting words.
-// With force, the first letter that has a Kazakh counterpart takes it.
-func (s *pseudo) run(msg string, force bool) (out, text string) {
-	var b, t strings.Builder
+// run translates the text of msg, copying placeholders, tags and
+// entities. With force, the first word drawn from the vocabulary has a
+// Kazakh letter.
+func (p *pseudo) run(msg string, force bool) string {
+	var occ []glossary.Occurrence
+	if p.gloss != nil {
+		occ = p.gloss.Find(msg)
+	}
+	t := &text{p: p, msg: msg, occ: occ, force: force, salt: hash(msg)}
 	for i := 0; i < len(msg); {
 		if strings.HasPrefix(msg[i:], "{{") {
 			end := strings.Index(msg[i:], "}}")
 			if end < 0 {
 				end = len(msg) - i - 2
 			}
-			b.WriteString(msg[i : i+end+2])
-			t.WriteByte(' ')
+			t.b.WriteString(msg[i : i+end+2])
 			i += end + 2
 			continue
 		}
 		if n := tagLen(msg[i:]); n > 0 {
-			b.WriteString(msg[i : i+n])
-			t.WriteByte(' ')
+			t.b.WriteString(msg[i : i+n])
 			i += n
 			continue
 		}
 		if strings.HasPrefix(msg[i:], "&lt;") || strings.HasPrefix(msg[i:], "&amp;") {
 			n := strings.IndexByte(msg[i:], ';') + 1
-			b.WriteString(msg[i : i+n])
+			t.b.WriteString(msg[i : i+n])
 			i += n
 			continue
 		}
@@ -151,12 +170,21 @@ func (s *pseudo) run(msg string, force bool) (out, text string) {
 		for j < len(msg) && msg[j] != '<' && msg[j] != '&' && !strings.HasPrefix(msg[j:], "{{") {
 			j++
 		}
-		run := s.text(msg[i:j], &force)
-		b.WriteString(run)
-		t.WriteString(run)
+		t.translate(i, j)
 		i = j
 	}
-	return b.String(), t.String()
+	return t.b.String()
+}
+
+// text is the translation of one message under way.
+type text struct {
+	p     *pseudo
+	msg   string
+	occ   []glossary.Occurrence // the glossary terms of msg, in order
+	force bool
+	salt  uint64 // a hash of msg: which of its few words an English word becomes
+	b     strings.Builder
+	nth   int // the words drawn from the vocabulary so far
 }
 
 // tagLen is the length of the tag (<em>, </a1>, <code1/>, <br/>) at the
@@ -188,126 +216,204 @@ func tagLen(s string) int {
 	return 0
 }
 
-func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isASCIILetter(c rune) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-// text transliterates a run of plain text. While *force is set, the first
-// word that can take a Kazakh letter takes one, and *force is cleared.
-func (s *pseudo) text(in string, force *bool) string {
-	var b strings.Builder
-	runes := []rune(in)
-	letter := func(k int) bool { return k >= 0 && k < len(runes) && unicode.IsLetter(runes[k]) }
-	digit := func(k int) bool { return k >= 0 && k < len(runes) && unicode.IsDigit(runes[k]) }
-	for k := 0; k < len(runes); {
-		c := runes[k]
-		switch {
-		case c < utf8.RuneSelf && isASCIILetter(byte(c)):
-			end := k
-			for end < len(runes) && runes[end] < utf8.RuneSelf && isASCIILetter(byte(runes[end])) {
-				end++
-			}
-			en := string(runes[k:end])
-			w, ok := s.words[en]
-			if !ok {
-				w = s.word(en)
-				s.words[en] = w
-			}
-			if *force && strings.IndexFunc(w, isKazakhable) >= 0 {
-				w, *force = kazakhise(w), false
-			}
-			b.WriteString(w)
-			k = end
-			continue
-		case c == '“':
-			b.WriteString("«")
-		case c == '”':
-			b.WriteString("»")
-		case c == '‘':
-			b.WriteString(s.inner[0])
-		case c == '’' || c == '\'':
-			if !letter(k-1) || !letter(k+1) { // between letters it is an apostrophe: dropped
-				b.WriteString(s.inner[1])
-			}
-		case c == '"':
-			if k == 0 || runes[k-1] == ' ' {
-				b.WriteString("«")
-			} else {
-				b.WriteString("»")
-			}
-		case c == '-' && digit(k-1) && digit(k+1):
-			b.WriteString("–")
-		case c == '.' && digit(k-1) && digit(k+1):
-			b.WriteString(",")
-		default:
-			b.WriteRune(c)
-		}
-		k++
+// translate writes the translation of the plain text msg[from:to].
+func (t *text) translate(from, to int) {
+	s := t.msg
+	letter := func(i int) bool { // a letter ends before i
+		r, _ := utf8.DecodeLastRuneInString(s[from:i])
+		return i > from && unicode.IsLetter(r)
 	}
-	return b.String()
-}
-
-// word transliterates one word of English letters.
-func (s *scheme) word(w string) string {
-	lower := strings.ToLower(w)
-	allCaps := len(w) > 1 && w == strings.ToUpper(w)
-	var b strings.Builder
-	for i := 0; i < len(lower); {
-		cyr, n := "", 1
-		for _, g := range s.groups[lower[i]] {
-			if strings.HasPrefix(lower[i:], g) {
-				cyr, n = s.group[g], len(g)
+	letterAt := func(i int) bool {
+		r, _ := utf8.DecodeRuneInString(s[i:to])
+		return i < to && unicode.IsLetter(r)
+	}
+	digit := func(i int) bool {
+		r, _ := utf8.DecodeLastRuneInString(s[from:i])
+		return i > from && unicode.IsDigit(r)
+	}
+	digitAt := func(i int) bool { r, _ := utf8.DecodeRuneInString(s[i:to]); return i < to && unicode.IsDigit(r) }
+	for i := from; i < to; {
+		for len(t.occ) > 0 && t.occ[0].Start < i {
+			t.occ = t.occ[1:] // a term across a tag: its words are translated one by one
+		}
+		if len(t.occ) > 0 && t.occ[0].Start == i && t.occ[0].End <= to {
+			o := t.occ[0]
+			t.occ = t.occ[1:]
+			if r, ok := t.render(o.Entry, s[o.Start:o.End]); ok {
+				t.b.WriteString(r)
+				i = o.End
+				continue
+			}
+		}
+		c, size := utf8.DecodeRuneInString(s[i:to])
+		switch {
+		case isASCIILetter(c):
+			// A word: letters, with an apostrophe or a hyphen inside
+			// (It’s, part-time), which the translation writes as one word.
+			end := i
+			for end < to {
+				r, n := utf8.DecodeRuneInString(s[end:to])
+				if isASCIILetter(r) {
+					end += n
+					continue
+				}
+				if (r == '\'' || r == '’' || r == '-') && end+n < to && isASCIILetter(rune(s[end+n])) {
+					end += n
+					continue
+				}
 				break
 			}
-		}
-		if cyr == "" {
-			c := lower[i]
-			next := byte(0)
-			if i+1 < len(lower) {
-				next = lower[i+1]
+			t.b.WriteString(t.word(s[i:end]))
+			i = end
+			continue
+		case c == '“':
+			t.b.WriteString("«")
+		case c == '”':
+			t.b.WriteString("»")
+		case c == '‘':
+			t.b.WriteString(t.p.inner[0])
+		case c == '’' || c == '\'':
+			if !letter(i) || !letterAt(i+size) { // between letters it is an apostrophe: dropped
+				t.b.WriteString(t.p.inner[1])
 			}
-			isVowel := func(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
-			switch {
-			case c == 'y' && i == 0:
-				cyr = s.yStart
-			case c == 'y' && i == len(lower)-1 && i > 0 && !isVowel(lower[i-1]):
-				cyr = s.yEnd
-			case c == 'l' && i == len(lower)-1 && i > 0:
-				cyr = s.lEnd
-			case c == 'e' && s.dropEnd && i == len(lower)-1 && i > 2 && !isVowel(lower[i-1]):
-				cyr = ""
-			case s.soft[c] != "" && next != 0 && strings.IndexByte(s.softOn, next) >= 0:
-				cyr = s.soft[c]
-			default:
-				cyr = s.single[c]
+		case c == '"':
+			if i == from || s[i-1] == ' ' {
+				t.b.WriteString("«")
+			} else {
+				t.b.WriteString("»")
 			}
+		case c == '-' && digit(i) && digitAt(i+1):
+			t.b.WriteString("–")
+		case c == '.' && digit(i) && digitAt(i+1):
+			t.b.WriteString(",")
+		default:
+			t.b.WriteRune(c)
 		}
-		if i == 0 && w[0] >= 'A' && w[0] <= 'Z' || allCaps {
-			cyr = capitalise(cyr)
-			if allCaps {
-				cyr = strings.ToUpper(cyr)
-			}
-		}
-		b.WriteString(cyr)
-		i += n
+		i += size
 	}
-	if b.Len() == 0 {
-		return s.single[lower[0]]
-	}
-	return b.String()
 }
 
-var kazakhOf = map[rune]rune{'а': 'ә', 'о': 'ө', 'у': 'ұ', 'и': 'і', 'ы': 'і', 'к': 'қ', 'н': 'ң', 'г': 'ғ', 'х': 'һ',
-	'А': 'Ә', 'О': 'Ө', 'У': 'Ұ', 'И': 'І', 'Ы': 'І', 'К': 'Қ', 'Н': 'Ң', 'Г': 'Ғ', 'Х': 'Һ'}
-
-func isKazakhable(r rune) bool { _, ok := kazakhOf[r]; return ok }
-
-// kazakhise writes the first letter of w that has a Kazakh counterpart as that letter.
-func kazakhise(w string) string {
-	for i, r := range w {
-		if k, ok := kazakhOf[r]; ok {
-			return w[:i] + string(k) + w[i+utf8.RuneLen(r):]
-		}
+// word is the vocabulary's word for the English word en: one of three,
+// chosen by where en stands in its message, in en's case.
+func (t *text) word(en string) string {
+	p := t.p
+	lower := strings.ToLower(en)
+	alt := newRNG(t.salt, uint64(t.nth)).intn(3)
+	list := p.vocab
+	if t.force && len(p.kzWords) > 0 {
+		list, t.force = p.kzWords, false
+	}
+	w := list[hash(lower, string(rune('0'+alt)))%uint64(len(list))]
+	t.nth++
+	switch {
+	case len(en) > 1 && en == strings.ToUpper(en):
+		return strings.ToUpper(w)
+	case en[0] >= 'A' && en[0] <= 'Z':
+		return capitalise(w)
 	}
 	return w
+}
+
+// render is the glossary's rendering of the English term en (an
+// occurrence of e), or false if the glossary has none for the locale.
+func (t *text) render(e *glossary.Entry, en string) (string, bool) {
+	if e.DoNotTranslate {
+		return en, true
+	}
+	r := e.Locales[t.p.loc]
+	if r == nil || len(r.Approved) == 0 {
+		return "", false
+	}
+	h := hash(en, t.msg)
+	out := r.Approved[h%uint64(len(r.Approved))]
+	if h>>8%3 == 0 { // a third of the time, inflected
+		out = t.p.inflect(out, h>>16)
+	}
+	if first, _ := utf8.DecodeRuneInString(en); unicode.IsUpper(first) {
+		out = capitalise(out)
+	}
+	for _, a := range r.Also {
+		out += " (" + a + ")"
+	}
+	return out, true
+}
+
+// inflect returns a case form of a one-word lemma that the glossary's
+// matcher reads as the lemma (Казахстана, Москве, Грузии; Қазақстанда,
+// Мәскеуге), or the lemma: a phrase, an abbreviation or a word this
+// simple rule cannot decline stays as it is.
+func (p *pseudo) inflect(lemma string, h uint64) string {
+	if strings.ContainsAny(lemma, " -") || lemma == strings.ToUpper(lemma) {
+		return lemma
+	}
+	rs := []rune(lemma)
+	last := rs[len(rs)-1]
+	stem := string(rs[:len(rs)-1])
+	var forms []string
+	if p.kazakh {
+		front := strings.ContainsRune("әөүіеэ", lastVowel(rs))
+		voiceless := strings.ContainsRune("кқпстфхшщцч", last)
+		switch {
+		case front && voiceless:
+			forms = []string{"те", "ке"}
+		case front:
+			forms = []string{"де", "ге"}
+		case voiceless:
+			forms = []string{"та", "қа"}
+		default:
+			forms = []string{"да", "ға"}
+		}
+		for i := range forms {
+			forms[i] = lemma + forms[i]
+		}
+	} else {
+		switch {
+		case strings.HasSuffix(lemma, "ия"):
+			forms = []string{stem + "и", stem + "ю"}
+		case last == 'а' && strings.ContainsRune("кгхжшщч", rs[len(rs)-2]):
+			forms = []string{stem + "и", stem + "е", stem + "у"}
+		case last == 'а':
+			forms = []string{stem + "ы", stem + "е", stem + "у"}
+		case last == 'я':
+			forms = []string{stem + "и", stem + "е", stem + "ю"}
+		case last == 'й':
+			forms = []string{stem + "я", stem + "ю", stem + "ем"}
+		case last == 'ь':
+			forms = []string{stem + "и"}
+		case strings.ContainsRune("бвгджзклмнпрстфхцчшщ", last):
+			forms = []string{lemma + "а", lemma + "е", lemma + "ом"}
+		}
+	}
+	if len(forms) == 0 {
+		return lemma
+	}
+	form := forms[h%uint64(len(forms))]
+	if !p.match.Match(form, lemma) {
+		return lemma
+	}
+	return form
+}
+
+// lastVowel returns the last vowel of a word, or 0.
+func lastVowel(rs []rune) rune {
+	for i := len(rs) - 1; i >= 0; i-- {
+		if strings.ContainsRune("аоұыяёәөүіеэ", unicode.ToLower(rs[i])) { // the vowels of harmony (inflect's)
+			return unicode.ToLower(rs[i])
+		}
+	}
+	return 0
+}
+
+// hash is FNV-1a of the parts, each followed by a zero byte.
+func hash(parts ...string) uint64 {
+	h := fnv.New64a()
+	for _, s := range parts {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
 }
 
 // Age returns the forms of a profile heading ({{.Name}}, {{.Age}}) in tag,
@@ -316,7 +422,7 @@ func kazakhise(w string) string {
 func Age(tag language.Tag) map[locale.Form]string {
 	forms := map[locale.Form]string{}
 	words := map[locale.Form]string{locale.One: "год", locale.Few: "года", locale.Many: "лет", locale.Other: "года"}
-	if schemeFor(tag) == kazakh {
+	if vocabLocale(tag) == "kk" {
 		words = map[locale.Form]string{locale.One: "жаста", locale.Other: "жаста"}
 	}
 	for _, f := range locale.PluralForms(tag) {

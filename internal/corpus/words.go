@@ -198,6 +198,33 @@ var narration = []string{
 	"Few believe the situation will improve before {yearB}, a survey by {org} found.",
 }
 
+// termSentences are narration that names one of newsTerms ({term}), drawn
+// from an article's own stream of terms (see termPercent), so that the
+// terms of a newsroom's glossary stand in the English as often as they do
+// in a regional archive, and the translations have to render them. They
+// hold no other slot.
+var termSentences = []string{
+	"Talk of {term} came up in almost every conversation.",
+	"Several residents mentioned {term} without being asked.",
+	"The question of {term} was raised again at a public hearing.",
+	"Older residents still measure everything against {term}.",
+	"A local blogger has written about {term} for years.",
+	"Nobody in the queue wanted to talk about {term}.",
+	"Everyone here dreams of a *kvartira* of their own, however small.",
+	"At every *praznik* the family counts the *meloch* left for the bus.",
+}
+
+// newsTerms are the words and names of regional news that a newsroom's
+// glossary decides how to render (the live project's glossary has each).
+var newsTerms = []string{
+	"visas", "the hostel", "the flea market", "state television", "high school", "exam papers",
+	"a telecoms company", "mobilisation", "the mobilization", "the frontline", "the front line",
+	"the Russian government", "the American government", "Russians", "Kazakhs", "Kazakh land",
+	"the former republics of the Soviet Union", "the Soviet Union", "the USSR", "Moscow", "Ukraine",
+	"Yekaterinburg", "Putin", "the west", "conscripts", "Yuri Gagarin", "America", "Kazakhstan",
+	"Russia", "Georgia", "Armenia", "Kyrgyzstan", "Almaty", "Astana", "aliens",
+}
+
 // later says when something will happen.
 var later = []string{"next month", "later this year", "in the spring", "after the elections", "by the end of the year"}
 
