@@ -297,6 +297,18 @@ type run struct {
 	// quarter of check's memory at 1,000 articles (bench/PROFILE.md).
 	vocab      map[string]struct{}
 	spellTexts []spellText
+	// stripped is the last text plain was asked for and its answer: the
+	// checks of one translation ask for it about eight times, and a copy
+	// each time was a sixth of check's allocations (bench/PROFILE.md).
+	stripped struct{ in, out string }
+}
+
+// plain is stripCode(text), kept for the next check of the same text.
+func (r *run) plain(text string) string {
+	if r.stripped.in != text {
+		r.stripped.in, r.stripped.out = text, stripCode(text)
+	}
+	return r.stripped.out
 }
 
 // spellText is a translation's text as the spelling check reads it (code
@@ -504,7 +516,7 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 	// Identical to the English.
 	if text == sm.Forms[f] || text == sm.Text() {
 		// The escapes &lt; and &amp; stand for a sign, not for letters.
-		if hasLetters(unescapeSigns(stripCode(text))) && !r.onlyKeptTerms(text) {
+		if hasLetters(unescapeSigns(r.plain(text))) && !r.onlyKeptTerms(text) {
 			r.report(tm, pos(0), CodeIdentical, "the translation is the English text", "translate it; if it is meant to stay as it is, add the comment \"# tilmash: identical\" above the entry")
 		}
 	}
@@ -549,7 +561,7 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 		}
 	}
 	// Numbers.
-	have := numbers(text)
+	have := numbersIn(r.plain(text))
 	for _, n := range srcNumbers {
 		if i := slices.Index(have, n); i >= 0 {
 			have = slices.Delete(have, i, i+1)
@@ -561,7 +573,7 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 	r.typography(tm, text, pos)
 	r.script(tm, text, pos)
 	if r.spell {
-		clean, any := stripAddresses(stripCode(text)), false
+		clean, any := stripAddresses(r.plain(text)), false
 		for _, w := range words.Split(clean) {
 			if spellable(w.Text) {
 				if r.vocab == nil {
@@ -722,9 +734,12 @@ func (r *run) onlyKeptTerms(text string) bool {
 
 // numbers lists the numbers in text, grouping removed (150,000 and
 // 150 000 are both 150000), placeholders and tags left out.
-func numbers(text string) []string {
+func numbers(text string) []string { return numbersIn(stripCode(text)) }
+
+// numbersIn is numbers of a text whose code is blanked out already.
+func numbersIn(plain string) []string {
 	var out []string
-	for _, m := range scanNumbers(stripCode(text)) {
+	for _, m := range scanNumbers(plain) {
 		out = append(out, normalNumber(m))
 	}
 	return out
@@ -766,7 +781,7 @@ func (r *run) decimals(tm *catalog.Message, text string, srcDecimals []string, p
 		return
 	}
 	sep := locale.DecimalSeparator(r.tag)
-	plain := stripCode(text)
+	plain := r.plain(text)
 	for _, m := range scanNumberSpans(plain) {
 		n := normalNumber(plain[m[0]:m[1]])
 		dot := strings.LastIndexByte(n, '.')
@@ -915,7 +930,7 @@ func (r *run) typography(tm *catalog.Message, text string, pos func(int) segment
 	}
 	// Grouped numbers: the locale's own separator only.
 	sep := groupSeparator(r.tag)
-	for _, m := range scanGrouped(stripCode(text)) {
+	for _, m := range scanGrouped(r.plain(text)) {
 		num := text[m[0]:m[1]]
 		if !strings.Contains(num, sep) || strings.ContainsAny(strings.ReplaceAll(num, sep, ""), ", \u202f\u00a0") {
 			r.report(tm, pos(m[0]), CodeGroupedNumber, fmt.Sprintf("%q is not grouped as %s groups digits (%s)", num, locale.EnglishName(r.tag), locale.FormatInt(r.tag, 150000)), "separate the thousands with "+describe(sep))
@@ -926,7 +941,7 @@ func (r *run) typography(tm *catalog.Message, text string, pos func(int) segment
 	}
 	// Percentages as the locale's CLDR pattern writes them (37,8 % in
 	// Russian, 37,8% in Kazakh): the decimal separator and the space.
-	for _, p := range scanPercents(stripCode(text)) {
+	for _, p := range scanPercents(r.plain(text)) {
 		got := text[p.start:p.end]
 		if want := locale.FormatPercent(r.tag, p.value, p.decimals); got != want {
 			r.report(tm, pos(p.start), CodePercent, fmt.Sprintf("%q is not how %s writes a percentage", got, locale.EnglishName(r.tag)), fmt.Sprintf("write %q", want))
@@ -973,7 +988,7 @@ func describe(sep string) string {
 }
 
 func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos) {
-	clean, nwords := stripCode(text), 0
+	clean, nwords := r.plain(text), 0
 	words.Each(clean, func(w words.Word) {
 		nwords++
 		var cyr, lat bool
