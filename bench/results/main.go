@@ -237,6 +237,13 @@ func write(w io.Writer, data map[int]map[string][]sample, rounds int, load, note
 		}
 	}
 
+	if stopped := stoppedSizes(data); stopped != "" {
+		p("")
+		p("A run marked stopped held more memory than bench/run allows at %s articles (MEMLIMIT_MIB) and was stopped there:", stopped)
+		p("it would have needed more, and its time is until it was stopped. How peak memory grows with the articles is")
+		p("measured in process by `BenchmarkCorpusUserCheck` and `BenchmarkCorpusUserBuild` (`peak-heap-x-of-n/10`).")
+	}
+
 	targets(p, data, sizes)
 
 	if len(sizes) >= 2 {
@@ -348,6 +355,21 @@ func under(ss []sample, f func(sample) float64, limit float64, unit string) stri
 		return fmt.Sprintf("no: %.2f× over", v/limit)
 	}
 	return fmt.Sprintf("no: %.1f× over", v/limit)
+}
+
+// stoppedSizes lists the sizes at which a run was stopped for its memory.
+func stoppedSizes(data map[int]map[string][]sample) string {
+	var out []string
+	for n, at := range data {
+		for _, ss := range at {
+			if stoppedAny(ss) {
+				out = append(out, thousands(n))
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, " and ")
 }
 
 // stoppedAny reports whether a run of ss was stopped for its memory.

@@ -44,6 +44,7 @@ func TestWrite(t *testing.T) {
 		"| nothing changed: `build` under 0.3 s | 0.90 s | no: 3.0× over |",
 		"- before: 2026-12-06 12:00 UTC — load average: 7.6",
 		"## Profile\n\nNotes.",
+		"A run marked stopped held more memory than bench/run allows at 10,000 articles",
 		"| command | 1000 → 10000 |",
 		"| `check (ru + kk)` | – |",
 		"| `build (3 locales x 4 formats)` | -0.20 |",
