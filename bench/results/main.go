@@ -312,7 +312,7 @@ func targets(p func(string, ...any), data map[int]map[string][]sample, sizes []i
 		}
 		met := "yes"
 		if speed < 5 {
-			met = fmt.Sprintf("no: %s%.1f× short (check is %s than msgfmt -c)", atLeast, 5/speed, ratioWord(tc, tm))
+			met = fmt.Sprintf("no: %s%.1f× short (check is %s%s than msgfmt -c)", atLeast, 5/speed, atLeast, ratioWord(tc, tm))
 		}
 		p("| cold `check` at least 5× faster than `msgfmt -c` on the same units | %s against %s: %s%.2f× as fast | %s |", secsOf(c), secsOf(m), atMost, speed, met)
 	}
@@ -346,7 +346,7 @@ func under(ss []sample, f func(sample) float64, limit float64, unit string) stri
 	v := median(ss, f)
 	switch {
 	case stoppedAny(ss):
-		return fmt.Sprintf("no: stopped at the memory limit, over %.0f×", v/limit)
+		return fmt.Sprintf("no: at least %.1f× over (stopped at the memory limit)", v/limit)
 	case v <= limit:
 		return "yes"
 	case v/limit >= 10:
