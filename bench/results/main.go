@@ -243,6 +243,12 @@ func write(w io.Writer, data map[int]map[string][]sample, rounds int, load, note
 		p("it would have needed more, and its time is until it was stopped. How peak memory grows with the articles is")
 		p("measured in process by `BenchmarkCorpusUserCheck` and `BenchmarkCorpusUserBuild` (`peak-heap-x-of-n/10`).")
 	}
+	for _, n := range sizes {
+		if noop, before := data[n]["build (nothing changed)"], data[n]["build (one article edited)"]; stoppedAny(noop) && stoppedAny(before) {
+			p("At %s articles `build (nothing changed)` built everything: no build before it had finished, so it had no", thousands(n))
+			p("earlier build to find unchanged (its no-op check compares with the last finished build).")
+		}
+	}
 
 	targets(p, data, sizes)
 
@@ -359,16 +365,20 @@ func under(ss []sample, f func(sample) float64, limit float64, unit string) stri
 
 // stoppedSizes lists the sizes at which a run was stopped for its memory.
 func stoppedSizes(data map[int]map[string][]sample) string {
-	var out []string
+	var ns []int
 	for n, at := range data {
 		for _, ss := range at {
 			if stoppedAny(ss) {
-				out = append(out, thousands(n))
+				ns = append(ns, n)
 				break
 			}
 		}
 	}
-	sort.Strings(out)
+	sort.Ints(ns)
+	var out []string
+	for _, n := range ns {
+		out = append(out, thousands(n))
+	}
 	return strings.Join(out, " and ")
 }
 

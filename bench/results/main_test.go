@@ -24,6 +24,8 @@ func TestWrite(t *testing.T) {
 		"10000\tbuild (3 locales x 4 formats)\t50\t200000\t0",
 		"10000\tcheck (one article edited)\t0.4\t100000\t1",
 		"10000\tbuild (nothing changed)\t0.9\t100000\t0",
+		"100\tbuild (one article edited)\t9\t16777216\tover16384",
+		"100\tbuild (nothing changed)\t9\t16777216\tover16384",
 		"malformed line",
 	}, "\n")
 	var out bytes.Buffer
@@ -44,10 +46,11 @@ func TestWrite(t *testing.T) {
 		"| nothing changed: `build` under 0.3 s | 0.90 s | no: 3.0× over |",
 		"- before: 2026-12-06 12:00 UTC — load average: 7.6",
 		"## Profile\n\nNotes.",
-		"A run marked stopped held more memory than bench/run allows at 10,000 articles",
-		"| command | 1000 → 10000 |",
+		"A run marked stopped held more memory than bench/run allows at 100 and 10,000 articles",
+		"At 100 articles `build (nothing changed)` built everything",
+		"| command | 100 → 1000 | 1000 → 10000 |",
 		"| `check (ru + kk)` | – |",
-		"| `build (3 locales x 4 formats)` | -0.20 |",
+		"| `build (3 locales x 4 formats)` | – | -0.20 |",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no %q in\n%s", want, got)
