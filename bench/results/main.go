@@ -237,6 +237,19 @@ func write(w io.Writer, data map[int]map[string][]sample, rounds int, load, note
 		}
 	}
 
+	if stopped := stoppedSizes(data); stopped != "" {
+		p("")
+		p("A run marked stopped held more memory than bench/run allows at %s articles (MEMLIMIT_MIB) and was stopped there:", stopped)
+		p("it would have needed more, and its time is until it was stopped. How peak memory grows with the articles is")
+		p("measured in process by `BenchmarkCorpusUserCheck` and `BenchmarkCorpusUserBuild` (`peak-heap-x-of-n/10`).")
+	}
+	for _, n := range sizes {
+		if noop, before := data[n]["build (nothing changed)"], data[n]["build (one article edited)"]; stoppedAny(noop) && stoppedAny(before) {
+			p("At %s articles `build (nothing changed)` built everything: no build before it had finished, so it had no", thousands(n))
+			p("earlier build to find unchanged (its no-op check compares with the last finished build).")
+		}
+	}
+
 	targets(p, data, sizes)
 
 	if len(sizes) >= 2 {
@@ -305,7 +318,7 @@ func targets(p func(string, ...any), data map[int]map[string][]sample, sizes []i
 		}
 		met := "yes"
 		if speed < 5 {
-			met = fmt.Sprintf("no: %s%.1f× short (check is %s than msgfmt -c)", atLeast, 5/speed, ratioWord(tc, tm))
+			met = fmt.Sprintf("no: %s%.1f× short (check is %s%s than msgfmt -c)", atLeast, 5/speed, atLeast, ratioWord(tc, tm))
 		}
 		p("| cold `check` at least 5× faster than `msgfmt -c` on the same units | %s against %s: %s%.2f× as fast | %s |", secsOf(c), secsOf(m), atMost, speed, met)
 	}
@@ -339,7 +352,7 @@ func under(ss []sample, f func(sample) float64, limit float64, unit string) stri
 	v := median(ss, f)
 	switch {
 	case stoppedAny(ss):
-		return fmt.Sprintf("no: stopped at the memory limit, over %.0f×", v/limit)
+		return fmt.Sprintf("no: at least %.1f× over (stopped at the memory limit)", v/limit)
 	case v <= limit:
 		return "yes"
 	case v/limit >= 10:
@@ -348,6 +361,25 @@ func under(ss []sample, f func(sample) float64, limit float64, unit string) stri
 		return fmt.Sprintf("no: %.2f× over", v/limit)
 	}
 	return fmt.Sprintf("no: %.1f× over", v/limit)
+}
+
+// stoppedSizes lists the sizes at which a run was stopped for its memory.
+func stoppedSizes(data map[int]map[string][]sample) string {
+	var ns []int
+	for n, at := range data {
+		for _, ss := range at {
+			if stoppedAny(ss) {
+				ns = append(ns, n)
+				break
+			}
+		}
+	}
+	sort.Ints(ns)
+	var out []string
+	for _, n := range ns {
+		out = append(out, thousands(n))
+	}
+	return strings.Join(out, " and ")
 }
 
 // stoppedAny reports whether a run of ss was stopped for its memory.
