@@ -199,7 +199,7 @@ func (g *Global) recover(errOut io.Writer) error {
 		return nil
 	}
 	lay := g.layout()
-	rec, err := fileset.Recover(g.Dir, fileset.Outputs{Writes: lay.IsOutput, Removes: lay.IsEdition})
+	rec, err := fileset.Recover(g.Dir, fileset.Outputs{Writes: lay.IsOutput, Removes: lay.IsOutput})
 	if err != nil {
 		return &exitError{ExitError, err}
 	}

@@ -11,11 +11,9 @@ import (
 
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
-	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/locale"
 )
 
-func mustTag(s string) language.Tag { return language.MustParse(s) }
 
 // ExtractOptions are the options of tilmash extract.
 type ExtractOptions struct {
@@ -88,11 +86,18 @@ func extractRun(opts *ExtractOptions) error {
 	// alone, whatever the disk holds now: a translator saving ru.toml while
 	// extract only updates en.toml is no conflict.
 	for p, data := range files {
-		if w.AsRead(p, data) {
+		if data != nil && w.AsRead(p, data) {
 			delete(files, p)
 		}
 	}
-	written := files.Paths()
+	var written, removed []string
+	for _, p := range files.Paths() {
+		if files[p] == nil {
+			removed = append(removed, p)
+		} else {
+			written = append(written, p)
+		}
+	}
 	if !opts.DryRun {
 		// A translator may save a catalogue while extract runs (an editor
 		// takes no lock): each catalogue is replaced only if it still holds
@@ -105,7 +110,7 @@ func extractRun(opts *ExtractOptions) error {
 		if err != nil {
 			return &exitError{ExitError, err}
 		}
-		written = res.Written
+		written, removed = res.Written, res.Removed
 	}
 	fmt.Fprintf(opts.Out, "%d units in %d articles\n", rep.Units, len(w.Articles))
 	for _, e := range w.NotArticles {
@@ -130,18 +135,28 @@ func extractRun(opts *ExtractOptions) error {
 			if opts.DryRun {
 				verb = "would remove"
 			}
-			fmt.Fprintf(opts.Out, "%s obsolete %s from %s\n", verb, escape.Line(id), catalog.TargetPath(w.Layout.Locales, mustTag(l)))
+			fmt.Fprintf(opts.Out, "%s obsolete %s from %s\n", verb, escape.Line(id), escape.Line(rep.PrunedFrom[id]))
 		}
+	}
+	for _, m := range rep.Migrated {
+		verb := "moved"
+		if opts.DryRun {
+			verb = "would move"
+		}
+		fmt.Fprintf(opts.Out, "%s the %d entries of %s (the old layout) to a file per article in %s/, comments and all\n", verb, m.Entries, escape.Line(m.From), escape.Line(m.Folder))
 	}
 	verb := "wrote"
 	if opts.DryRun {
 		verb = "would write"
 	}
-	if len(written) == 0 {
+	if len(written)+len(removed) == 0 {
 		fmt.Fprintln(opts.Out, "catalogues already up to date")
 	}
 	for _, p := range written {
-		fmt.Fprintf(opts.Out, "%s %s\n", verb, p)
+		fmt.Fprintf(opts.Out, "%s %s\n", verb, escape.Line(p))
+	}
+	for _, p := range removed {
+		fmt.Fprintf(opts.Out, "%s %s\n", map[bool]string{false: "removed", true: "would remove"}[opts.DryRun], escape.Line(p))
 	}
 	return nil
 }

@@ -71,7 +71,7 @@ type Options struct {
 	// note a read-only command gives about a journal left pending.
 	Command string
 
-	// Expect guards files the commit replaces: each named file must still
+	// Expect guards files the commit replaces or removes: each named file must still
 	// hold what the command read when its turn comes (a translator may
 	// save a catalogue while extract runs, and an editor takes no lock).
 	// The check and the replacement are one step (an atomic exchange,
@@ -191,6 +191,12 @@ func (s Set) CommitWith(root string, o Options) (Result, error) {
 		if err != nil {
 			cleanup()
 			return Result{}, fmt.Errorf("remove %s: %w", r, err)
+		}
+		if e, ok := o.Expect[r]; ok && sum != "" && (e.Absent || sum != hexSum(e.Sum)) {
+			// Saved since the command read it (a translator's work):
+			// nothing is written, as for a file to replace.
+			cleanup()
+			return Result{}, &ConflictError{Paths: []string{r}}
 		}
 		if sum != "" {
 			remove = append(remove, r)

@@ -311,7 +311,7 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 		return nil, rep, nil
 	}
 	synced, _ := catalog.Sync(w.Source, t, t.Locale, t.Path, false)
-	return fileset.Set{t.Path: catalog.Format(synced)}, rep, nil
+	return w.catalogueFilesKeepingLayout(synced), rep, nil
 }
 
 // merged is a unit's translation once an entry is applied: each form the

@@ -79,8 +79,8 @@ func (w *Workspace) View(tag language.Tag, speller check.Speller) (*LocaleView, 
 // Locale is the view's locale.
 func (v *LocaleView) Locale() language.Tag { return v.cat.Locale }
 
-// Catalogue is the file the view's translations come from: locales/kk.toml
-// (for a derived locale, its source locale's file).
+// Catalogue is the folder the view's translations come from: locales/kk
+// (for a derived locale, its source locale's).
 func (v *LocaleView) Catalogue() string { return v.cat.Path }
 
 // Preview is one article's edition in one locale, ready for the preview.

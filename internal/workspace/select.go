@@ -86,7 +86,7 @@ func (w *Workspace) Select(s Selection) error {
 		if c == nil {
 			return nil
 		}
-		out := &catalog.Catalog{Locale: c.Locale, Path: c.Path, Header: c.Header, HeaderNotes: c.HeaderNotes}
+		out := &catalog.Catalog{Locale: c.Locale, Path: c.Path, Header: c.Header, HeaderNotes: c.HeaderNotes, FileNotes: c.FileNotes}
 		for _, m := range c.Messages {
 			slug, _, _ := strings.Cut(m.ID, ".")
 			if s.Has(slug) {

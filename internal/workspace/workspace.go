@@ -24,6 +24,7 @@ import (
 	"github.com/tilmash/tilmash/glossary"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/catalog/catpath"
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -36,7 +37,7 @@ import (
 // is not useful; start from Default.
 type Layout struct {
 	Content  string // articles: content/**/*.md
-	Locales  string // catalogues: locales/<tag>.toml, the source is en.toml
+	Locales  string // catalogues: locales/<tag>/<article>.<tag>.toml, the source's in locales/en/
 	Dist     string // editions: dist/<tag>/<article>.<ext>
 	Glossary string // the glossary: glossary/*.toml, and word lists glossary/words.<tag>.txt
 	Config   string // the settings file: tilmash.toml
@@ -47,7 +48,8 @@ var Default = Layout{Content: "content", Locales: "locales", Dist: "dist", Gloss
 
 // IsOutput reports whether rel, a slash path relative to the project's
 // root, is a file tilmash's commands write in the project: a catalogue
-// (locales/<tag>.toml) or anything under dist/. Nothing else (an article,
+// (locales/<tag>/<article>.<tag>.toml, or the old layout's
+// locales/<tag>.toml, which extract migrates) or anything under dist/. Nothing else (an article,
 // the settings, the glossary, .git) is ever an output, whatever the
 // folders are called: a journal naming anything else is refused.
 func (l Layout) IsOutput(rel string) bool {
@@ -58,19 +60,11 @@ func (l Layout) IsOutput(rel string) bool {
 	switch {
 	case rel == path.Clean(l.Config), under(l.Content), l.Glossary != "" && under(l.Glossary), rel == ".git", strings.HasPrefix(rel, ".git/"):
 		return false
-	case path.Dir(rel) == path.Clean(l.Locales) && strings.HasSuffix(rel, ".toml"):
-		_, ok := locale.FileTag(path.Base(rel))
+	case under(l.Locales) && strings.HasSuffix(rel, ".toml"):
+		_, ok := catpath.Parse(l.Locales, rel)
 		return ok
 	}
 	return under(l.Dist)
-}
-
-// IsEdition reports whether rel is a file under dist/: the only kind of
-// output a command removes (an edition refused now). A catalogue is never
-// removed.
-func (l Layout) IsEdition(rel string) bool {
-	dir := path.Clean(l.Dist)
-	return l.IsOutput(rel) && dir != "." && strings.HasPrefix(rel, dir+"/")
 }
 
 // Workspace is a project read into memory.
@@ -88,6 +82,11 @@ type Workspace struct {
 	// articles as they are; extract brings the catalogues up to date.
 	OutOfDate string
 
+	// OldLayout lists the catalogue files Load read in the old layout, one
+	// file per locale (locales/ru.toml): the next extract migrates them
+	// to a file per article (package catpath).
+	OldLayout []string
+
 	// Broken are the target catalogues that could not be read (a TOML
 	// syntax error, invalid UTF-8…): extract refuses to run, check and
 	// build report them and go on with the other locales.
@@ -103,7 +102,10 @@ type Workspace struct {
 	selected Selection // the articles Select kept; zero: all of them
 
 	fingerprints map[*segment.Article]string // by ready, for fingerprint
-	read         map[string][32]byte         // each catalogue's content as Load read it (SHA-256)
+	read         map[string][32]byte         // each catalogue file's content as Load read it (SHA-256)
+	files        map[language.Tag][]string   // each locale's catalogue files Load read, in path order
+	relBySlug    map[string]string           // every article's path relative to the content folder, by slug
+	overrides    []*catalog.Catalog          // the derived locales' overrides (locales/kk-Latn/), as read
 	bySlug       map[string]*segment.Article // the articles by slug, for Article
 	slugByPath   map[string]string           // every article's slug by its file, the unselected too (links between articles)
 
@@ -187,6 +189,10 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 		slugs[slug] = p
 		w.slugByPath[p] = slug
 	}
+	w.relBySlug = make(map[string]string, len(paths))
+	for p, slug := range w.slugByPath {
+		w.relBySlug[slug] = strings.TrimPrefix(p, path.Clean(lay.Content)+"/")
+	}
 	if !sel.All() {
 		for _, name := range sel.Articles {
 			if _, ok := slugs[name]; !ok {
@@ -247,68 +253,8 @@ func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
 	if len(w.Articles) == 0 && len(w.NotArticles) > 0 {
 		return nil, fmt.Errorf("%s/ holds no articles: %s", lay.Content, w.NotArticles[0])
 	}
-	entries, err := fs.ReadDir(fsys, lay.Locales)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := w.loadCatalogues(sel); err != nil {
 		return nil, err
-	}
-	var catPaths []string
-	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".toml") {
-			continue
-		}
-		p := path.Join(lay.Locales, e.Name())
-		if err := regular(e, p, "a catalogue"); err != nil {
-			return nil, err
-		}
-		if _, ok := locale.FileTag(e.Name()); !ok {
-			msg := fmt.Sprintf("%q is not named after a locale", e.Name())
-			if want := locale.CanonicalFile(e.Name()); want != "" {
-				msg = fmt.Sprintf("%q is not a catalogue name: a catalogue is named exactly after its locale's tag, and this name would read as %s", e.Name(), want)
-			}
-			return nil, &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: msg, Hint: "catalogues are named <BCP 47 tag>.toml, such as ru.toml or uz-Latn.toml; move other files out of " + lay.Locales + "/"}
-		}
-		catPaths = append(catPaths, p)
-	}
-	// The catalogues are parsed in parallel too.
-	cats := make([]*catalog.Catalog, len(catPaths))
-	catErrs := make([]error, len(catPaths))
-	readErrs := make([]error, len(catPaths))
-	sums := make([][32]byte, len(catPaths))
-	parallel.For(len(catPaths), func(i int) {
-		data, err := bound.ReadFile(fsys, catPaths[i], bound.Catalogue)
-		if err != nil {
-			readErrs[i] = err
-			return
-		}
-		cats[i], catErrs[i] = catalog.Parse(catPaths[i], data)
-		sums[i] = sha256.Sum256(data)
-	})
-	w.read = make(map[string][32]byte, len(catPaths))
-	for i, p := range catPaths {
-		if readErrs[i] == nil {
-			w.read[p] = sums[i]
-		}
-	}
-	for i, p := range catPaths {
-		if readErrs[i] != nil {
-			return nil, readErrs[i]
-		}
-		c, err := cats[i], catErrs[i]
-		e := fileName(p)
-		if tag, _ := locale.FileTag(e); err != nil && tag != locale.Source {
-			// One translator's broken file must not stop the other
-			// locales: each command decides what it means for its work.
-			w.Broken = append(w.Broken, &BrokenCatalogue{Locale: tag, Path: p, Err: err})
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		if c.Locale == locale.Source {
-			w.Source = c
-		} else {
-			w.Targets = append(w.Targets, c)
-		}
 	}
 	sort.Slice(w.Targets, func(i, j int) bool { return w.Targets[i].Locale.String() < w.Targets[j].Locale.String() })
 	w.Glossary = &glossary.Glossary{}
@@ -376,6 +322,9 @@ func (w *Workspace) derive() {
 		// locales/kk-Latn.toml, if any, holds overrides, not a translation.
 		overrides := w.target(tag)
 		w.Targets = slices.DeleteFunc(w.Targets, func(c *catalog.Catalog) bool { return c == overrides })
+		if overrides != nil {
+			w.overrides = append(w.overrides, overrides)
+		}
 		d := catalog.Derive(src, tag, rules.Transform, t.Text)
 		w.glossaryForms(d, from, t)
 		d.Stale = d.Override(overrides, w.Source)
@@ -546,15 +495,30 @@ func (w *Workspace) reconcile() {
 	}
 }
 
-// SourcePath is the source catalogue's path.
+// SourcePath is the source catalogue's folder: locales/en, a file per
+// article in it.
 func (w *Workspace) SourcePath() string {
-	return path.Join(w.Layout.Locales, locale.Source.String()+".toml")
+	return catalog.TargetPath(w.Layout.Locales, locale.Source)
 }
 
 // ExtractReport says what Extract found per locale.
 type ExtractReport struct {
 	Units   int                      // units in all articles
 	Locales map[string]catalog.Stats // per target locale
+	// PrunedFrom is the file each pruned entry was in, by ID.
+	PrunedFrom map[string]string
+	// Migrated lists the old layout's files (locales/ru.toml) extract
+	// moved to a file per article, with how many entries each held.
+	Migrated []Migration
+}
+
+// Migration is one old-layout catalogue extract moved to a file per
+// article: every entry, translator's comments and all, to its article's
+// file in Folder.
+type Migration struct {
+	From    string // locales/ru.toml
+	Folder  string // locales/ru
+	Entries int    // entries moved
 }
 
 // Extract splits every article into units, keeps the IDs the source
@@ -572,10 +536,28 @@ func (w *Workspace) Extract(addLocales []language.Tag, prune bool) (fileset.Set,
 		return nil, ExtractReport{}, fmt.Errorf("extract rewrites whole catalogues: it cannot run on a selection of articles (%s)", w.selected)
 	}
 	w.reconcile()
+	rep := ExtractReport{Locales: map[string]catalog.Stats{}, PrunedFrom: map[string]string{}}
+	for _, c := range append(append([]*catalog.Catalog{w.Source}, w.Targets...), w.overrides...) {
+		if c == nil {
+			continue
+		}
+		flat := catpath.Flat(w.Layout.Locales, c.Locale)
+		if !slices.Contains(w.OldLayout, flat) {
+			continue
+		}
+		n := 0
+		for _, m := range c.Messages {
+			if m.Pos.File == flat {
+				n++
+			}
+		}
+		rep.Migrated = append(rep.Migrated, Migration{From: flat, Folder: catalog.TargetPath(w.Layout.Locales, c.Locale), Entries: n})
+	}
+	sort.Slice(rep.Migrated, func(i, j int) bool { return rep.Migrated[i].From < rep.Migrated[j].From })
 	src := catalog.FromUnits(w.SourcePath(), w.Articles)
+	src.Place = w.fileFor(locale.Source)
 	w.Source = src
-	files := fileset.Set{src.Path: catalog.Format(src)}
-	rep := ExtractReport{Locales: map[string]catalog.Stats{}}
+	files := w.catalogueFiles(src)
 	for _, a := range w.Articles {
 		rep.Units += len(a.Units)
 	}
@@ -585,7 +567,7 @@ func (w *Workspace) Extract(addLocales []language.Tag, prune bool) (fileset.Set,
 			return nil, rep, fmt.Errorf("%s is the source language; add a target locale such as ru", tag)
 		}
 		if w.target(tag) == nil {
-			targets = append(targets, &catalog.Catalog{Locale: tag, Path: catalog.TargetPath(w.Layout.Locales, tag)})
+			targets = append(targets, &catalog.Catalog{Locale: tag, Path: catalog.TargetPath(w.Layout.Locales, tag), Place: w.fileFor(tag)})
 		}
 	}
 	var synced []*catalog.Catalog
@@ -594,9 +576,19 @@ func (w *Workspace) Extract(addLocales []language.Tag, prune bool) (fileset.Set,
 			continue // computed, never written
 		}
 		c, st := catalog.Sync(src, old, old.Locale, old.Path, prune)
-		files[c.Path] = catalog.Format(c)
+		for _, id := range st.Pruned {
+			rep.PrunedFrom[id] = old.FileOf(id)
+		}
+		maps.Copy(files, w.catalogueFiles(c))
 		rep.Locales[c.Locale.String()] = st
 		synced = append(synced, c)
+	}
+	// A derived locale's overrides (locales/kk-Latn/) are the
+	// translator's own: rewritten only to move them out of the old layout.
+	for _, o := range w.overrides {
+		if slices.ContainsFunc(w.files[o.Locale], func(p string) bool { return slices.Contains(w.OldLayout, p) }) {
+			maps.Copy(files, w.catalogueFiles(o))
+		}
 	}
 	w.Targets = synced
 	return files, rep, nil
@@ -656,6 +648,7 @@ outer:
 			if m := w.Source.Lookup(u.ID); m == nil || m.Hash != hashes[i][j] || !maps.Equal(m.Forms, u.Forms) {
 				w.OutOfDate = fmt.Sprintf("%s: unit %s: the source catalogue %s is out of date with the article: run tilmash extract", u.Pos, u.ID, w.SourcePath())
 				w.Source = catalog.FromUnits(w.SourcePath(), w.Articles)
+				w.Source.Place = w.fileFor(locale.Source)
 				break outer
 			}
 		}

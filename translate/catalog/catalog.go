@@ -7,6 +7,7 @@ import (
 	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/tomlpos"
 	"regexp"
+	"strconv"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -14,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/translate/catalog/catpath"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/segment"
 )
@@ -113,6 +115,15 @@ type Catalog struct {
 	Path        string       // the file
 	Header      []string     // tilmash's comment block at the top, rewritten on sync
 	HeaderNotes []string     // other comment lines before the first table ("" between blocks), kept verbatim
+	// FileNotes are, for a catalogue read from several files (one per
+	// article, see Merge), the translator's comment lines at the top of
+	// each, by file: Split writes each back to its file. A file without
+	// an entry here gets HeaderNotes (a locale's one file's notes, when it
+	// is split in the new layout).
+	FileNotes map[string][]string
+	// Place, when set, names the file an entry with an ID belongs in (its
+	// article's, package catpath); FileOf asks it for an entry not there.
+	Place func(id string) string
 	// DerivedFrom is, for a derived locale (kk-Latn), the locale whose
 	// catalogue its text is computed from (kk); und otherwise. A derived
 	// catalogue is never written: Path is its source's file, so that its
@@ -197,6 +208,18 @@ func (c *Catalog) Lookup(id string) *Message {
 	return c.index[id]
 }
 
+// FileOf is the file that holds, or would hold, the entry id: where it
+// was read, else where Place puts it, else the catalogue's Path.
+func (c *Catalog) FileOf(id string) string {
+	if m := c.Lookup(id); m != nil && m.Pos.File != "" {
+		return m.Pos.File
+	}
+	if c.Place != nil {
+		return c.Place(id)
+	}
+	return c.Path
+}
+
 // Add appends a message.
 func (c *Catalog) Add(m *Message) {
 	c.Messages = append(c.Messages, m)
@@ -231,9 +254,9 @@ var reserved = map[string]bool{
 // file, line and column.
 func Parse(path string, data []byte) (*Catalog, error) {
 	base := path[strings.LastIndexByte(path, '/')+1:]
-	tag, ok := locale.FileTag(base)
+	tag, ok := catpath.Tag(base)
 	if !ok {
-		return nil, &Error{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: fmt.Sprintf("%q is not named after a locale", base), Hint: "name catalogues <BCP 47 tag>.toml, such as ru.toml or uz-Latn.toml"}
+		return nil, &Error{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: fmt.Sprintf("%q is not named after a locale", base), Hint: "name catalogues <article>.<BCP 47 tag>.toml, such as the-conscript.ru.toml or the-conscript.uz-Latn.toml"}
 	}
 	if !utf8.Valid(data) {
 		line, col := badUTF8(data)
@@ -250,6 +273,9 @@ func Parse(path string, data []byte) (*Catalog, error) {
 		if c, err = parseGeneral(path, data, tag); err != nil {
 			return nil, err
 		}
+	}
+	if v, line := formatOf(c.Header); v > catpath.Format {
+		return nil, &Error{Pos: Pos{File: path, Line: line, Col: 1}, Msg: fmt.Sprintf("a catalogue of format %d, written by a newer tilmash: this one reads formats up to %d", v, catpath.Format), Hint: "upgrade tilmash (tilmash version says which you have); nothing was read or written"}
 	}
 	for _, m := range c.Messages {
 		for _, f := range locale.Forms {
@@ -692,7 +718,7 @@ func straightQuoteInside(data []byte, line int) bool {
 // transformed (tags and placeholders kept). It is complete and up to date
 // exactly when src is.
 func Derive(src *Catalog, tag language.Tag, transform string, text func(string) string) *Catalog {
-	out := &Catalog{Locale: tag, Path: src.Path, DerivedFrom: src.Locale, Transform: transform}
+	out := &Catalog{Locale: tag, Path: src.Path, Place: src.Place, DerivedFrom: src.Locale, Transform: transform}
 	for _, m := range src.Messages {
 		dm := &Message{ID: m.ID, Description: m.Description, Hash: m.Hash, Notes: m.Notes, Comments: m.Comments, Pos: m.Pos, FormPos: m.FormPos, Forms: make(map[locale.Form]string, len(m.Forms))}
 		for f, s := range m.Forms {
@@ -739,4 +765,21 @@ func (c *Catalog) Override(overrides, src *Catalog) []*Message {
 		c.Overrides = append(c.Overrides, om)
 	}
 	return stale
+}
+
+// formatOf reads the format a tilmash header declares (catpath.FormatLine),
+// and the line that says it: 1, the format before there was one, when it
+// says none.
+func formatOf(header []string) (v, line int) {
+	for i, h := range header {
+		rest, ok := strings.CutPrefix(h, catpath.FormatLine)
+		if !ok {
+			continue
+		}
+		digits := rest[:len(rest)-len(strings.TrimLeft(rest, "0123456789"))]
+		if n, err := strconv.Atoi(digits); err == nil {
+			return n, i + 1
+		}
+	}
+	return 1, 1
 }

@@ -375,12 +375,13 @@ func (r *run) catalogue() {
 			if u != nil {
 				pos = u.Pos
 			}
-			where := "no entry in " + r.cat.Path
+			file := r.cat.FileOf(sm.ID)
+			where := "no entry in " + file
 			if tm != nil {
-				where = fmt.Sprintf("%s:%d is empty", r.cat.Path, tm.Pos.Line)
+				where = fmt.Sprintf("%s:%d is empty", file, tm.Pos.Line)
 			}
 			r.add(finding.Finding{Pos: pos, Unit: sm.ID, Code: CodeMissing, Message: fmt.Sprintf("no %s translation (%s)", name, where),
-				Hint: "translate it in " + r.cat.Path + "; run tilmash extract to add the entry if it has none"}, tm)
+				Hint: "translate it in " + file + "; run tilmash extract to add the entry if it has none"}, tm)
 			continue
 		}
 		r.message(sm, tm, u)

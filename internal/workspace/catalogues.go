@@ -1,0 +1,286 @@
+package workspace
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/internal/bound"
+	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/internal/parallel"
+	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/catalog/catpath"
+	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+// catFile is a catalogue file Load found.
+type catFile struct {
+	path string
+	catpath.File
+}
+
+// findCatalogues lists the catalogue files under the locales folder, of
+// either layout (package catpath), in path order. Anything else ending
+// .toml is refused, as a file that would stand in for a locale's; other
+// files (a README) are not read.
+func (w *Workspace) findCatalogues() ([]catFile, error) {
+	dir := w.Layout.Locales
+	var out []catFile
+	err := fs.WalkDir(w.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if p == dir {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if fi, err := fs.Stat(w.fsys, p); err == nil && fi.IsDir() {
+				return &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: "a symbolic link to a folder: tilmash reads no folder through a link", Hint: "replace the link with the folder itself"}
+			}
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".toml") {
+			if d.IsDir() && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir // .git and the like
+			}
+			return nil
+		}
+		if err := regular(d, p, "a catalogue"); err != nil {
+			return err
+		}
+		f, ok := catpath.Parse(dir, p)
+		if !ok {
+			return notCatalogue(dir, p)
+		}
+		out = append(out, catFile{path: p, File: f})
+		return nil
+	})
+	return out, err
+}
+
+// notCatalogue is the error for a .toml file under the locales folder
+// that is no catalogue's name.
+func notCatalogue(dir, p string) error {
+	rel := strings.TrimPrefix(p, path.Clean(dir)+"/")
+	name := path.Base(p)
+	msg := fmt.Sprintf("%q is not a catalogue's name", rel)
+	folder, _, nested := strings.Cut(rel, "/")
+	switch {
+	case !nested:
+		if want := locale.CanonicalFile(name); want != "" && want != name {
+			msg = fmt.Sprintf("%q is not a catalogue name: a catalogue is named exactly after its locale's tag, and this name would read as %s", name, want)
+		}
+	case !strings.HasSuffix(name, "."+folder+".toml"):
+		if tag, ok := catpath.Tag(name); ok {
+			msg = fmt.Sprintf("%q is a %s catalogue in the %s folder: go-i18n reads its locale from the name", rel, tag, folder)
+		}
+	default:
+		msg = fmt.Sprintf("%q: %s is not a locale's tag written as the tag writes itself", rel, folder)
+	}
+	return &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: msg,
+		Hint: "catalogues are locales/<tag>/<article>.<tag>.toml, such as locales/ru/the-conscript.ru.toml; move other files out of " + dir + "/"}
+}
+
+// loadCatalogues reads every catalogue file and makes one catalogue per
+// locale of them (catalog.Merge). With a selection, only the selected
+// articles' files are read (and the old layout's one file per locale).
+func (w *Workspace) loadCatalogues(sel Selection) error {
+	files, err := w.findCatalogues()
+	if err != nil {
+		return err
+	}
+	if !sel.All() {
+		kept := files[:0]
+		for _, f := range files {
+			if f.Flat || sel.Has(segment.SlugOf(path.Join(w.Layout.Content, f.Article))) {
+				kept = append(kept, f)
+			}
+		}
+		files = kept
+	}
+	cats := make([]*catalog.Catalog, len(files))
+	errs := make([]error, len(files))
+	sums := make([][32]byte, len(files))
+	read := make([]bool, len(files))
+	parallel.For(len(files), func(i int) {
+		data, err := bound.ReadFile(w.fsys, files[i].path, bound.Catalogue)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		read[i], sums[i] = true, sha256.Sum256(data)
+		cats[i], errs[i] = catalog.Parse(files[i].path, data)
+	})
+	w.read = make(map[string][32]byte, len(files))
+	w.files = map[language.Tag][]string{}
+	for i, f := range files {
+		if read[i] {
+			w.read[f.path] = sums[i]
+		} else {
+			return errs[i]
+		}
+		w.files[f.Locale] = append(w.files[f.Locale], f.path)
+		if f.Flat {
+			w.OldLayout = append(w.OldLayout, f.path)
+		}
+	}
+	// Each locale's files, merged; a broken file breaks its locale (the
+	// first one found is reported), the source's stops every command.
+	byTag := map[language.Tag][]int{}
+	var tags []language.Tag
+	for i, f := range files {
+		if byTag[f.Locale] == nil {
+			tags = append(tags, f.Locale)
+		}
+		byTag[f.Locale] = append(byTag[f.Locale], i)
+	}
+	for _, tag := range tags {
+		var parts []*catalog.Catalog
+		var broken error
+		var brokenPath string
+		flatNotes := []string(nil)
+		for _, i := range byTag[tag] {
+			if errs[i] != nil {
+				if broken == nil {
+					broken, brokenPath = errs[i], files[i].path
+				}
+				continue
+			}
+			parts = append(parts, cats[i])
+			if files[i].Flat {
+				flatNotes = cats[i].HeaderNotes
+			}
+		}
+		var c *catalog.Catalog
+		if broken == nil {
+			c, broken = catalog.Merge(tag, catalog.TargetPath(w.Layout.Locales, tag), parts)
+			if broken != nil {
+				var ce *catalog.Error
+				if errors.As(broken, &ce) {
+					brokenPath = ce.Pos.File
+				}
+			}
+		}
+		if broken != nil {
+			if tag == locale.Source {
+				return broken
+			}
+			// One translator's broken file must not stop the other
+			// locales: each command decides what it means for its work.
+			w.Broken = append(w.Broken, &BrokenCatalogue{Locale: tag, Path: brokenPath, Err: broken})
+			continue
+		}
+		if flatNotes != nil {
+			// The old layout's one file: its notes were the locale's, and
+			// go with every file it is split into.
+			c.HeaderNotes = flatNotes
+			for _, i := range byTag[tag] {
+				if files[i].Flat {
+					delete(c.FileNotes, files[i].path)
+				}
+			}
+		}
+		c.Place = w.fileFor(tag)
+		if tag == locale.Source {
+			w.Source = c
+		} else {
+			w.Targets = append(w.Targets, c)
+		}
+	}
+	sort.Slice(w.Targets, func(i, j int) bool { return w.Targets[i].Locale.String() < w.Targets[j].Locale.String() })
+	return nil
+}
+
+// articleOf is the article an entry belongs to, by its ID's first part
+// (the article's name): its path relative to the content folder, or "".
+func (w *Workspace) articleOf(id string) string {
+	slug, _, _ := strings.Cut(id, ".")
+	return w.relBySlug[slug]
+}
+
+// fileFor names the file an entry of tag belongs in, by its ID: its
+// article's catalogue (package catpath).
+func (w *Workspace) fileFor(tag language.Tag) func(id string) string {
+	return func(id string) string {
+		rel := w.articleOf(id)
+		if rel == "" {
+			slug, _, _ := strings.Cut(id, ".")
+			rel = slug + ".md"
+		}
+		return catpath.Article(w.Layout.Locales, tag, rel)
+	}
+}
+
+// placer says which file each of a locale's entries is written in: its
+// article's catalogue (package catpath). An entry of no article (an
+// obsolete one) goes where an entry that reused its translation went (an
+// article renamed: its catalogue moves with it), or stays in the file it
+// was read from, or, read from the old layout, goes to a file named after
+// its article's name.
+func (w *Workspace) placer(c *catalog.Catalog) func(*catalog.Message) string {
+	dir, tag := w.Layout.Locales, c.Locale
+	movedTo := map[string]string{} // an obsolete entry's ID → the article that reused it
+	for _, m := range c.Messages {
+		for _, n := range m.Notes {
+			if rest, ok := strings.CutPrefix(n, catalog.ReusedDirective); ok {
+				from, _, _ := strings.Cut(rest, " ")
+				if rel := w.articleOf(m.ID); rel != "" && w.articleOf(from) == "" {
+					movedTo[from] = rel
+				}
+			}
+		}
+	}
+	return func(m *catalog.Message) string {
+		if rel := w.articleOf(m.ID); rel != "" {
+			return catpath.Article(dir, tag, rel)
+		}
+		if rel := movedTo[m.ID]; rel != "" {
+			return catpath.Article(dir, tag, rel)
+		}
+		if f, ok := catpath.Parse(dir, m.Pos.File); ok && !f.Flat && f.Locale == tag {
+			return m.Pos.File
+		}
+		slug, _, _ := strings.Cut(m.ID, ".")
+		return catpath.Article(dir, tag, slug+".md")
+	}
+}
+
+// catalogueFiles are the files that hold c in the new layout: one per
+// article (catalog.Split, formatted), and every other file of its locale
+// Load read, to be removed: the old layout's one file, a file whose
+// entries all went elsewhere (an article renamed or moved, or its
+// obsolete entries pruned).
+func (w *Workspace) catalogueFiles(c *catalog.Catalog) fileset.Set {
+	files := fileset.Set{}
+	for _, part := range catalog.Split(c, w.placer(c)) {
+		files[part.Path] = catalog.Format(part)
+	}
+	for _, p := range w.files[c.Locale] {
+		if _, ok := files[p]; !ok {
+			files[p] = nil
+		}
+	}
+	return files
+}
+
+// catalogueFilesKeepingLayout is catalogueFiles for a command other than
+// extract: a locale still in the old layout is written back as its one
+// file (extract alone migrates a project, every locale at once).
+func (w *Workspace) catalogueFilesKeepingLayout(c *catalog.Catalog) fileset.Set {
+	if flat := catpath.Flat(w.Layout.Locales, c.Locale); slices.Contains(w.files[c.Locale], flat) && len(w.files[c.Locale]) == 1 {
+		old := *c
+		old.Header = slices.DeleteFunc(slices.Clone(c.Header), func(l string) bool { return strings.HasPrefix(l, catpath.FormatLine) })
+		return fileset.Set{flat: catalog.Format(&old)}
+	}
+	return w.catalogueFiles(c)
+}
