@@ -14,7 +14,6 @@ import (
 	"github.com/tilmash/tilmash/translate/locale"
 )
 
-
 // ExtractOptions are the options of tilmash extract.
 type ExtractOptions struct {
 	*Global
