@@ -104,6 +104,7 @@ type Global struct {
 
 	locked      bool // this command holds the project's lock
 	dirExplicit bool // -C was given
+	migrates    bool // the command moves catalogues out of the old layout (extract): no note about it
 }
 
 // findRoot settles the project root. -C names it, and must be a folder;
@@ -176,7 +177,12 @@ func (g *Global) loadSelection(sel workspace.Selection) (*workspace.Workspace, e
 	if err := g.recover(os.Stderr); err != nil {
 		return nil, err
 	}
-	return workspace.LoadSelection(os.DirFS(g.Dir), g.layout(), sel)
+	w, err := workspace.LoadSelection(os.DirFS(g.Dir), g.layout(), sel)
+	if err == nil && len(w.OldLayout) > 0 && !g.migrates {
+		fmt.Fprintf(os.Stderr, "tilmash: note: %s: the old layout, one catalogue per locale, read as it is; the next tilmash extract moves every entry to its article's file, %s/<locale>/<article>.<locale>.toml, and nothing is lost\n",
+			escape.Line(strings.Join(w.OldLayout, ", ")), escape.Line(w.Layout.Locales))
+	}
+	return w, err
 }
 
 // recover completes an interrupted write in a command that writes, and
@@ -280,7 +286,7 @@ func (g *Global) loadLocalesOf(names []string, withSource bool, sel workspace.Se
 	}
 	for _, tag := range tags {
 		if !slices.Contains(known, tag) {
-			return nil, nil, &exitError{ExitError, fmt.Errorf("--locale %s: the project has no catalogue %s/%s.toml (add it with tilmash extract --add-locale %s)", tag, w.Layout.Locales, tag, tag)}
+			return nil, nil, &exitError{ExitError, fmt.Errorf("--locale %s: the project has no catalogue in %s/%s/ (add it with tilmash extract --add-locale %s)", tag, w.Layout.Locales, tag, tag)}
 		}
 	}
 	return w, tags, nil

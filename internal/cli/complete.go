@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/translate/catalog/catpath"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/segment"
 )
@@ -67,9 +68,17 @@ func (g *Global) completeLocales(cmd *cobra.Command, args []string, prefix strin
 	entries, _ := os.ReadDir(filepath.Join(g.Dir, filepath.FromSlash(g.Locales)))
 	var out []string
 	withSource := cmd.Name() != "check" && cmd.Name() != "status" // those judge translations only
+	seen := map[string]bool{}
 	for _, e := range entries {
-		if tag, ok := locale.FileTag(e.Name()); ok && strings.HasPrefix(tag.String(), prefix) && (withSource || tag != locale.Source) {
-			out = append(out, tag.String())
+		// locales/ru/ (a file per article), or the old layout's ru.toml
+		name := e.Name()
+		if e.IsDir() {
+			name += ".toml"
+		}
+		t, ok := catpath.Tag(name)
+		if tag := t.String(); ok && !seen[tag] && strings.HasPrefix(tag, prefix) && (withSource || t != locale.Source) {
+			seen[tag] = true
+			out = append(out, tag)
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp

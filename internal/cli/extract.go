@@ -73,6 +73,7 @@ func extractRun(opts *ExtractOptions) error {
 		}
 		defer l.Release()
 	}
+	opts.migrates = true
 	w, err := opts.load()
 	if err != nil {
 		return &exitError{ExitError, err}

@@ -37,8 +37,8 @@ func NewCmdInit(g *Global, streams IO, runF func(*InitOptions) error) *cobra.Com
 		Long: `Write a minimal working project in DIR (default: the current folder): an
 example article in content/, tilmash.toml with a table for each locale of
 --locales (in progress: not required until you say so), an empty glossary, and
-the catalogues in locales/ (en.toml, the source, and one per locale, ready for
-translation). tilmash build then publishes the English edition.
+the catalogues in locales/ (a file per article and locale: locales/en/example.en.toml,
+the source, and locales/<locale>/example.<locale>.toml, ready for translation). tilmash build then publishes the English edition.
 
 A folder that already holds a project (tilmash.toml, content/ or locales/) is
 left alone, and so is one that holds other files (hidden ones such as .git
@@ -178,7 +178,7 @@ func initRun(opts *InitOptions) error {
 	if keptIgnore {
 		fmt.Fprintf(opts.Out, "kept %s as it was: add /dist/, .tilmash.lock and .tilmash-journal to it\n", filepath.Join(dir, ".gitignore"))
 	}
-	fmt.Fprintf(opts.Out, "\nNext: edit or replace %s, run tilmash extract, translate locales/*.toml, then tilmash build (dist/).\n", filepath.Join(dir, lay.Content, "example.md"))
+	fmt.Fprintf(opts.Out, "\nNext: edit or replace %s, run tilmash extract, translate locales/<locale>/*.toml, then tilmash build (dist/).\n", filepath.Join(dir, lay.Content, "example.md"))
 	return nil
 }
 

@@ -127,7 +127,7 @@ func serveRun(ctx context.Context, opts *ServeOptions) error {
 	}
 	page := url
 	if opts.Locale != "" && !s.HasLocale(opts.Locale) {
-		fmt.Fprintf(opts.Err, "tilmash: --locale %s: the project has no catalogue %s/%s.toml (yet): the index lists the locales it has\n", opts.Locale, opts.layout().Locales, opts.Locale)
+		fmt.Fprintf(opts.Err, "tilmash: --locale %s: the project has no catalogue in %s/%s/ (yet): the index lists the locales it has\n", opts.Locale, opts.layout().Locales, opts.Locale)
 	} else if opts.Locale != "" {
 		if first := s.FirstArticle(); first != "" {
 			page = url + opts.Locale + "/" + first + ".html"

@@ -283,9 +283,9 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	}
 	for _, tag := range missing {
 		path := catalog.TargetPath(w.Layout.Locales, tag)
-		msg := fmt.Sprintf("%s is required, but there is no catalogue %s: start it with tilmash extract --add-locale %s", tag, path, tag)
+		msg := fmt.Sprintf("%s is required, but there is no catalogue in %s/: start it with tilmash extract --add-locale %s", tag, path, tag)
 		if from := w.Config.Locales[tag.String()].From; from != "" {
-			msg = fmt.Sprintf("%s is derived from %s, which has no catalogue %s/%s.toml: start it with tilmash extract --add-locale %s", tag, from, w.Layout.Locales, from, from)
+			msg = fmt.Sprintf("%s is derived from %s, which has no catalogue in %s/%s/: start it with tilmash extract --add-locale %s", tag, from, w.Layout.Locales, from, from)
 		}
 		refuseAll(tag, path, Rejection{Pos: w.Config.LocalePos(tag.String()).String(), Message: msg}, true)
 	}

@@ -538,8 +538,8 @@ func (w *Workspace) Extract(addLocales []language.Tag, prune bool) (fileset.Set,
 	w.reconcile()
 	rep := ExtractReport{Locales: map[string]catalog.Stats{}, PrunedFrom: map[string]string{}}
 	for _, c := range append(append([]*catalog.Catalog{w.Source}, w.Targets...), w.overrides...) {
-		if c == nil {
-			continue
+		if c == nil || c.Derived() {
+			continue // a derived catalogue is computed: its overrides are migrated
 		}
 		flat := catpath.Flat(w.Layout.Locales, c.Locale)
 		if !slices.Contains(w.OldLayout, flat) {
@@ -714,10 +714,10 @@ func (w *Workspace) Check(locales []language.Tag, speller check.Speller) ([]find
 			pos = w.requiringArticle(tag)
 		}
 		f := finding.Finding{Pos: pos, Locale: tag.String(), Code: check.CodeMissing, Severity: finding.Error,
-			Message: fmt.Sprintf("%s is required, but there is no catalogue %s/%s.toml", tag, w.Layout.Locales, tag),
+			Message: fmt.Sprintf("%s is required, but there is no catalogue in %s/%s/", tag, w.Layout.Locales, tag),
 			Hint:    fmt.Sprintf("start it with tilmash extract --add-locale %s, or drop required = true until it is ready", tag)}
 		if from := w.Config.Locales[tag.String()].From; from != "" {
-			f.Message = fmt.Sprintf("%s is derived from %s, which has no catalogue %s/%s.toml: there is nothing to derive it from", tag, from, w.Layout.Locales, from)
+			f.Message = fmt.Sprintf("%s is derived from %s, which has no catalogue in %s/%s/: there is nothing to derive it from", tag, from, w.Layout.Locales, from)
 			f.Hint = fmt.Sprintf("start %s with tilmash extract --add-locale %s, or remove [locales.%s] from %s", from, from, tag, w.Layout.Config)
 			if !w.Requires(tag) {
 				f.Severity = finding.Info // in progress: a note

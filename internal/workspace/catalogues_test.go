@@ -1,0 +1,134 @@
+package workspace
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/catalog"
+)
+
+// started is a project of one article, extracted, its ru entries
+// translated, as a MapFS.
+func started(t *testing.T, article, body string) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{article: {Data: []byte("+++\ntitle = \"Buses\"\n+++\n\n" + body)}}
+	w, err := Load(fsys, Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _, err := w.Extract([]language.Tag{language.Russian}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range files {
+		if strings.HasPrefix(p, "locales/ru/") {
+			data = []byte(strings.ReplaceAll(string(data), `other = ""`, `other = "Перевод."`))
+		}
+		fsys[p] = &fstest.MapFile{Data: data}
+	}
+	return fsys
+}
+
+// paths lists a file set's catalogues, those written and those removed.
+func catalogues(files map[string][]byte) (written, removed []string) {
+	for p, data := range files {
+		switch {
+		case !strings.HasPrefix(p, "locales/"):
+		case data == nil:
+			removed = append(removed, p)
+		default:
+			written = append(written, p)
+		}
+	}
+	slices.Sort(written)
+	slices.Sort(removed)
+	return written, removed
+}
+
+// TestARenameMovesTheCatalogues: an article moved to another folder
+// keeps its IDs, and its catalogues move with it; an article renamed gets
+// new IDs filled from its old entries, and the old entries, obsolete,
+// move into its new file: no file of the old name is left.
+func TestARenameMovesTheCatalogues(t *testing.T) {
+	tests := []struct {
+		name, to     string
+		written      []string
+		removed      []string
+		obsoleteInto string
+	}{
+		{"a folder", "content/world/buses.md",
+			[]string{"locales/en/world/buses.en.toml", "locales/ru/world/buses.ru.toml"},
+			[]string{"locales/en/buses.en.toml", "locales/ru/buses.ru.toml"}, ""},
+		{"a name", "content/city-buses.md",
+			[]string{"locales/en/city-buses.en.toml", "locales/ru/city-buses.ru.toml"},
+			[]string{"locales/en/buses.en.toml", "locales/ru/buses.ru.toml"}, "locales/ru/city-buses.ru.toml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := started(t, "content/buses.md", "Two new routes opened.\n")
+			fsys[tt.to] = fsys["content/buses.md"]
+			delete(fsys, "content/buses.md")
+			w, err := Load(fsys, Default)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, rep, err := w.Extract(nil, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			written, removed := catalogues(files)
+			if !slices.Equal(written, tt.written) || !slices.Equal(removed, tt.removed) {
+				t.Errorf("wrote %v, removed %v; want %v, %v", written, removed, tt.written, tt.removed)
+			}
+			if st := rep.Locales["ru"]; st.Translated+st.Reused != 2 || st.Missing != 0 {
+				t.Errorf("ru after the rename: %+v", st)
+			}
+			if tt.obsoleteInto != "" && !strings.Contains(string(files[tt.obsoleteInto]), "[buses.title]") {
+				t.Errorf("the obsolete entries did not move into %s:\n%s", tt.obsoleteInto, files[tt.obsoleteInto])
+			}
+		})
+	}
+}
+
+// TestAnEntryInTwoFilesBreaksItsLocale: the same ID in two files of a
+// locale is reported at the second, naming the first; the other locales
+// go on.
+func TestAnEntryInTwoFilesBreaksItsLocale(t *testing.T) {
+	fsys := started(t, "content/buses.md", "Two new routes opened.\n")
+	fsys["locales/ru/copy.ru.toml"] = &fstest.MapFile{Data: []byte("[buses.title]\nother = \"Автобусы\"\n")}
+	w, err := Load(fsys, Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(w.Broken) != 1 || w.Broken[0].Path != "locales/ru/copy.ru.toml" || !strings.Contains(w.Broken[0].Err.Error(), `entry "buses.title" is also at locales/ru/buses.ru.toml:`) {
+		t.Fatalf("Broken = %v", w.Broken)
+	}
+	if _, _, err := w.Extract(nil, false); err == nil {
+		t.Error("extract rewrote a locale it could not read")
+	}
+}
+
+// TestNotACatalogue: a .toml file in the locales folder that is no
+// catalogue's name is refused with what it would be.
+func TestNotACatalogue(t *testing.T) {
+	for name, want := range map[string]string{
+		"locales/ru/buses.kk.toml": `"ru/buses.kk.toml" is a kk catalogue in the ru folder`,
+		"locales/rus.toml":         `would read as ru.toml`,
+		"locales/ru/buses.toml":    `"ru/buses.toml" is not a catalogue's name`,
+	} {
+		fsys := started(t, "content/buses.md", "Two new routes opened.\n")
+		fsys[name] = &fstest.MapFile{Data: []byte("")}
+		_, err := Load(fsys, Default)
+		var ce *catalog.Error
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.HasPrefix(err.Error(), name+":1:1:") {
+			t.Errorf("%s: %v, want %q", name, err, want)
+		} else if !errors.As(err, &ce) {
+			t.Errorf("%s: %T, want a *catalog.Error", name, err)
+		}
+	}
+}

@@ -1,0 +1,80 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+func mustParse(t *testing.T, path, data string) *Catalog {
+	t.Helper()
+	c, err := Parse(path, []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestMergeAndSplit(t *testing.T) {
+	a := mustParse(t, "locales/ru/a.ru.toml", "# notes of a\n\n[a.s.p-1]\nother = \"Один.\"\n\n[a.s.p-2]\nother = \"Два.\"\n")
+	b := mustParse(t, "locales/ru/sub/b.ru.toml", "[b.s.p-1]\nother = \"Три.\"\n\n# misplaced: a's entry in b's file\n[a.s.p-3]\nother = \"Четыре.\"\n")
+	c, err := Merge(language.Russian, "locales/ru", []*Catalog{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Lookup("b.s.p-1"); got == nil || got.Pos.String() != "locales/ru/sub/b.ru.toml:1:1" {
+		t.Errorf("b.s.p-1 at %v, want locales/ru/sub/b.ru.toml:1:1", got)
+	}
+	if c.FileOf("a.s.p-3") != "locales/ru/sub/b.ru.toml" || c.FileOf("z.s.p-1") != "locales/ru" {
+		t.Errorf("FileOf: %s, %s", c.FileOf("a.s.p-3"), c.FileOf("z.s.p-1"))
+	}
+	place := func(m *Message) string {
+		if strings.HasPrefix(m.ID, "a.") {
+			return "locales/ru/a.ru.toml"
+		}
+		return "locales/ru/sub/b.ru.toml"
+	}
+	parts := Split(c, place)
+	if len(parts) != 2 || parts[0].Path != "locales/ru/a.ru.toml" || parts[1].Path != "locales/ru/sub/b.ru.toml" {
+		t.Fatalf("Split: %d parts", len(parts))
+	}
+	var ids []string
+	for _, m := range parts[0].Messages {
+		ids = append(ids, m.ID)
+	}
+	if strings.Join(ids, " ") != "a.s.p-1 a.s.p-2 a.s.p-3" {
+		t.Errorf("a's file holds %v: the misplaced entry should move home", ids)
+	}
+	if got := string(Format(parts[0])); !strings.HasPrefix(got, "# notes of a\n") || !strings.Contains(got, "# misplaced: a's entry in b's file\n[a.s.p-3]") {
+		t.Errorf("a's file lost its notes or the entry's:\n%s", got)
+	}
+	if got := string(Format(parts[1])); strings.Contains(got, "notes of a") {
+		t.Errorf("b's file took a's notes:\n%s", got)
+	}
+}
+
+func TestMergeRefusesAnEntryInTwoFiles(t *testing.T) {
+	a := mustParse(t, "locales/ru/a.ru.toml", "[a.s.p-1]\nother = \"Один.\"\n")
+	b := mustParse(t, "locales/ru/b.ru.toml", "\n[a.s.p-1]\nother = \"Раз.\"\n")
+	_, err := Merge(language.Russian, "locales/ru", []*Catalog{a, b})
+	if err == nil || !strings.HasPrefix(err.Error(), "locales/ru/b.ru.toml:2:1: entry \"a.s.p-1\" is also at locales/ru/a.ru.toml:1:1") {
+		t.Errorf("Merge: %v", err)
+	}
+}
+
+func TestNewerFormatRefused(t *testing.T) {
+	header := strings.Join(TargetHeader(language.Russian), "\n")
+	if _, err := Parse("locales/ru/a.ru.toml", []byte(header+"\n\n[a.s.p-1]\nother = \"Один.\"\n")); err != nil {
+		t.Fatalf("this tilmash's own format: %v", err)
+	}
+	newer := strings.Replace(header, "# tilmash catalogue format 2:", "# tilmash catalogue format 3:", 1)
+	_, err := Parse("locales/ru/a.ru.toml", []byte(newer+"\n\n[a.s.p-1]\nother = \"Один.\"\n"))
+	if err == nil || !strings.Contains(err.Error(), "locales/ru/a.ru.toml:9:1: a catalogue of format 3, written by a newer tilmash") {
+		t.Errorf("format 3: %v", err)
+	}
+	// A translator's own note saying so is not the header.
+	if _, err := Parse("locales/ru/a.ru.toml", []byte("# my notes\n# tilmash catalogue format 3\n\n[a.s.p-1]\nother = \"Один.\"\n")); err != nil {
+		t.Errorf("a note: %v", err)
+	}
+}
