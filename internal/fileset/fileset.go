@@ -135,6 +135,26 @@ func (s Set) CommitWith(root string, o Options) (Result, error) {
 		}
 		swept[dir] = true
 	}
+	var remove []string
+	var gone []journalGone // with what each held, for the journal
+	for _, r := range s.Paths() {
+		if s[r] != nil {
+			continue
+		}
+		sum, err := fileSum(filepath.Join(root, filepath.FromSlash(r)))
+		if err != nil {
+			return Result{}, fmt.Errorf("remove %s: %w", r, err)
+		}
+		if e, ok := o.Expect[r]; ok && sum != "" && (e.Absent || sum != hexSum(e.Sum)) {
+			// Saved since the command read it (a translator's work):
+			// nothing is written, as for a file to replace.
+			return Result{}, &ConflictError{Paths: []string{r}}
+		}
+		if sum != "" {
+			remove = append(remove, r)
+			gone = append(gone, journalGone{Path: r, Sum: sum})
+		}
+	}
 	var todo []op
 	cleanup := func() {
 		for _, p := range todo {
@@ -181,28 +201,6 @@ func (s Set) CommitWith(root string, o Options) (Result, error) {
 	// report.json) last: until it is in place, the old one names only
 	// files that are still there.
 	sort.SliceStable(todo, func(i, j int) bool { return todo[i].rank() < todo[j].rank() })
-	var remove []string
-	var gone []journalGone // with what each held, for the journal
-	for _, r := range s.Paths() {
-		if s[r] != nil {
-			continue
-		}
-		sum, err := fileSum(filepath.Join(root, filepath.FromSlash(r)))
-		if err != nil {
-			cleanup()
-			return Result{}, fmt.Errorf("remove %s: %w", r, err)
-		}
-		if e, ok := o.Expect[r]; ok && sum != "" && (e.Absent || sum != hexSum(e.Sum)) {
-			// Saved since the command read it (a translator's work):
-			// nothing is written, as for a file to replace.
-			cleanup()
-			return Result{}, &ConflictError{Paths: []string{r}}
-		}
-		if sum != "" {
-			remove = append(remove, r)
-			gone = append(gone, journalGone{Path: r, Sum: sum})
-		}
-	}
 	if len(todo)+len(remove) == 0 {
 		return res, nil // everything already as it should be
 	}

@@ -504,3 +504,32 @@ func TestRecoverAfterAKilledSwap(t *testing.T) {
 		})
 	}
 }
+
+// TestRemoveGuarded: a file to remove that changed since the command read
+// it (a translator's save) is a conflict: nothing is written or removed.
+func TestRemoveGuarded(t *testing.T) {
+	for _, changed := range []bool{false, true} {
+		root := t.TempDir()
+		old := []byte("[a.s.p-1]\nother = \"Один.\"\n")
+		if err := os.WriteFile(filepath.Join(root, "ru.toml"), old, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if changed {
+			os.WriteFile(filepath.Join(root, "ru.toml"), []byte("[a.s.p-1]\nother = \"Раз.\"\n"), 0o644)
+		}
+		set := Set{"ru.toml": nil, "ru/a.ru.toml": old}
+		_, err := set.CommitWith(root, Options{Journal: true, Expect: map[string]Expect{"ru.toml": ExpectContent(old), "ru/a.ru.toml": {Absent: true}}})
+		_, statOld := os.Stat(filepath.Join(root, "ru.toml"))
+		_, statNew := os.Stat(filepath.Join(root, "ru", "a.ru.toml"))
+		if _, err := os.Stat(filepath.Join(root, "ru")); changed && err == nil {
+			t.Error("a conflict left a folder behind")
+		}
+		var ce *ConflictError
+		switch {
+		case changed && (!errors.As(err, &ce) || statOld != nil || statNew == nil):
+			t.Errorf("a changed file: err %v, old file %v, new file %v; want a conflict, the old file kept, nothing written", err, statOld, statNew)
+		case !changed && (err != nil || statOld == nil || statNew != nil):
+			t.Errorf("an unchanged file: err %v, old file %v, new file %v; want it removed and the new one written", err, statOld, statNew)
+		}
+	}
+}
