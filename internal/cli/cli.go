@@ -346,9 +346,10 @@ func NewRootCmd(streams IO) *cobra.Command {
 editions and keeps them right as the articles change.
 
 The pipeline follows the folders: content/ holds the articles; tilmash extract
-splits them into units with stable IDs and writes the catalogues in locales/
-(en.toml is the source; ru.toml, kk.toml… are what translators edit); tilmash
-build assembles every article in every locale into dist/<locale>/.
+splits them into units with stable IDs and writes the catalogues in locales/,
+one file per article and locale (locales/en/ is the source; locales/ru/,
+locales/kk/… are what translators edit); tilmash build assembles every article
+in every locale into dist/<locale>/.
 
 Run it in the project root; the flags name other folders.`,
 		Version:       version(),

@@ -30,10 +30,16 @@ func NewCmdExtract(g *Global, streams IO, runF func(*ExtractOptions) error) *cob
 		Use:   "extract",
 		Short: "Split the articles into units and update every catalogue",
 		Long: `Split every article in content/ into translatable units and write the source
-catalogue locales/en.toml. Then bring every other catalogue in locales/ up to
-date: new units get an empty entry to translate, a translation whose English
-changed is marked stale (never dropped), an entry whose unit is gone is kept
-as obsolete. Running it twice changes nothing.
+catalogues, one per article: content/world/x.md's is locales/en/world/x.en.toml.
+Then bring every locale's catalogues up to date, the same file per article
+(locales/ru/world/x.ru.toml): new units get an empty entry to translate, a
+translation whose English changed is marked stale (never dropped), an entry
+whose unit is gone is kept as obsolete. Running it twice changes nothing.
+
+A project in the old layout, one catalogue per locale (locales/ru.toml), is
+migrated: every entry, the translator's comments with it, moves to its
+article's file, and the old files are removed. A renamed or moved article's
+catalogues move with it.
 
 A unit whose English is translated elsewhere (a renamed article, a repeated
 sentence) is filled with that translation and marked for review with a
@@ -83,8 +89,8 @@ func extractRun(opts *ExtractOptions) error {
 		return &exitError{ExitError, err}
 	}
 	// A catalogue extract would write back exactly as it read it is left
-	// alone, whatever the disk holds now: a translator saving ru.toml while
-	// extract only updates en.toml is no conflict.
+	// alone, whatever the disk holds now: a translator saving a ru file while
+	// extract only updates the English is no conflict.
 	for p, data := range files {
 		if data != nil && w.AsRead(p, data) {
 			delete(files, p)
