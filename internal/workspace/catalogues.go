@@ -31,10 +31,9 @@ type catFile struct {
 // either layout (package catpath), in path order. Anything else ending
 // .toml is refused, as a file that would stand in for a locale's; other
 // files (a README) are not read.
-func (w *Workspace) findCatalogues() ([]catFile, error) {
-	dir := w.Layout.Locales
+func findCatalogues(fsys fs.FS, dir string) ([]catFile, error) {
 	var out []catFile
-	err := fs.WalkDir(w.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == dir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
@@ -45,7 +44,7 @@ func (w *Workspace) findCatalogues() ([]catFile, error) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			if fi, err := fs.Stat(w.fsys, p); err == nil && fi.IsDir() {
+			if fi, err := fs.Stat(fsys, p); err == nil && fi.IsDir() {
 				return &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: "a symbolic link to a folder: tilmash reads no folder through a link", Hint: "replace the link with the folder itself"}
 			}
 		}
@@ -91,14 +90,12 @@ func notCatalogue(dir, p string) error {
 		Hint: "catalogues are locales/<tag>/<article>.<tag>.toml, such as locales/ru/the-conscript.ru.toml; move other files out of " + dir + "/"}
 }
 
-// loadCatalogues reads every catalogue file and makes one catalogue per
+// loadCatalogues reads the catalogue files and makes one catalogue per
 // locale of them (catalog.Merge). With a selection, only the selected
-// articles' files are read (and the old layout's one file per locale).
-func (w *Workspace) loadCatalogues(sel Selection) error {
-	files, err := w.findCatalogues()
-	if err != nil {
-		return err
-	}
+// articles' files are read (and the old layout's one file per locale); a
+// locale none of whose files is selected gets an empty catalogue.
+func (w *Workspace) loadCatalogues(all []catFile, sel Selection) error {
+	files := slices.Clone(all)
 	if !sel.All() {
 		kept := files[:0]
 		for _, f := range files {
@@ -138,10 +135,13 @@ func (w *Workspace) loadCatalogues(sel Selection) error {
 	// first one found is reported), the source's stops every command.
 	byTag := map[language.Tag][]int{}
 	var tags []language.Tag
-	for i, f := range files {
-		if byTag[f.Locale] == nil {
+	for _, f := range all {
+		if _, ok := byTag[f.Locale]; !ok {
 			tags = append(tags, f.Locale)
+			byTag[f.Locale] = nil
 		}
+	}
+	for i, f := range files {
 		byTag[f.Locale] = append(byTag[f.Locale], i)
 	}
 	for _, tag := range tags {

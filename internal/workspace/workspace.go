@@ -5,16 +5,13 @@ package workspace
 
 import (
 	"crypto/sha256"
-	"errors"
 	"fmt"
-	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/parallel"
 	"io/fs"
 	"maps"
 	"path"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -137,174 +134,11 @@ func Load(fsys fs.FS, lay Layout) (*Workspace, error) {
 // selects (a shard's), then keeps only their catalogue entries (Select):
 // a shard does not split the other shards' articles.
 func LoadSelection(fsys fs.FS, lay Layout, sel Selection) (*Workspace, error) {
-	w := &Workspace{Layout: lay, fsys: fsys}
-	for _, d := range [][2]string{{lay.Content, "content"}, {lay.Locales, "locales"}, {lay.Glossary, "glossary"}} {
-		if err := noLinkOnTheWay(fsys, d[0], d[1]); err != nil {
-			return nil, err
-		}
-	}
-	var paths []string
-	err := fs.WalkDir(fsys, lay.Content, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			// A linked folder is refused, as a linked article is: what it
-			// holds is outside the project, and skipping it would lose
-			// its articles without a word.
-			if fi, err := fs.Stat(fsys, p); err == nil && fi.IsDir() {
-				return &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: "a symbolic link to a folder: tilmash reads no folder through a link", Hint: "replace the link with the folder itself"}
-			}
-		}
-		if !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasPrefix(d.Name(), ".") {
-			if err := regular(d, p, "an article"); err != nil {
-				return err
-			}
-			if i := strings.IndexFunc(p, func(r rune) bool { return r < 0x20 || r == 0x7f || r == utf8.RuneError }); i >= 0 {
-				return &catalog.Error{Pos: catalog.Pos{File: strings.Trim(strconv.QuoteToASCII(p), `"`), Line: 1, Col: 1}, Msg: "the file name holds a control character (a newline, a tab…) or is not UTF-8", Hint: "rename the file"}
-			}
-			paths = append(paths, p)
-		}
-		return nil
-	})
+	p, err := Open(fsys, lay)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("no %s/ folder: run tilmash in the project root, or name the folder with --content", lay.Content)
-		}
 		return nil, err
 	}
-	if len(paths) == 0 {
-		return nil, fmt.Errorf("%s/ holds no Markdown articles (*.md)", lay.Content)
-	}
-	sort.Strings(paths)
-	// Two files with one name would give clashing IDs: found before any is
-	// read, among all the articles, whatever the selection.
-	slugs := map[string]string{}
-	w.slugByPath = make(map[string]string, len(paths))
-	for _, p := range paths {
-		slug := segment.SlugOf(p)
-		if other, dup := slugs[slug]; dup {
-			return nil, fmt.Errorf("%s: the article name %q is taken by %s: IDs would clash; rename one file", p, slug, other)
-		}
-		slugs[slug] = p
-		w.slugByPath[p] = slug
-	}
-	w.relBySlug = make(map[string]string, len(paths))
-	for p, slug := range w.slugByPath {
-		w.relBySlug[slug] = strings.TrimPrefix(p, path.Clean(lay.Content)+"/")
-	}
-	if !sel.All() {
-		for _, name := range sel.Articles {
-			if _, ok := slugs[name]; !ok {
-				return nil, fmt.Errorf("--article %s: no article %s.md in %s/", name, name, lay.Content)
-			}
-		}
-		paths = slices.DeleteFunc(paths, func(p string) bool { return !sel.Has(segment.SlugOf(p)) })
-	}
-	// The settings first: they say which front-matter fields are
-	// translated, which splitting needs.
-	w.Config = &check.Config{}
-	if lay.Config != "" {
-		// A link would have the settings, and the TOML errors that quote
-		// them, come from any file the link names (a CI runner's secrets).
-		if fi, err := fs.Lstat(fsys, lay.Config); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-			return nil, &catalog.Error{Pos: catalog.Pos{File: lay.Config, Line: 1, Col: 1}, Msg: "a symbolic link: the settings file must be a file of its own", Hint: "replace the link with a copy of the file"}
-		}
-		data, err := bound.ReadFile(fsys, lay.Config, bound.Settings)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-		case err != nil:
-			return nil, err
-		default:
-			if w.Config, err = check.ParseConfig(lay.Config, data); err != nil {
-				return nil, err
-			}
-		}
-	}
-	// The articles are read and split in parallel; what follows is in
-	// path order, so the result is the same whatever the scheduling.
-	articles := make([]*segment.Article, len(paths))
-	figures := make([][]media.Ref, len(paths))
-	errs := make([]error, len(paths))
-	folder := w.folder()
-	parallel.For(len(paths), func(i int) {
-		data, err := bound.ReadFile(fsys, paths[i], bound.Article)
-		if err == nil {
-			articles[i], err = segment.SplitWith(paths[i], data, w.Config.SplitOptions())
-		}
-		if err == nil {
-			figures[i] = resolveFigures(folder, articles[i])
-		}
-		errs[i] = err
-	})
-	w.figures = make(map[*segment.Article][]media.Ref, len(paths))
-	for i := range paths {
-		var se *segment.Error
-		if errors.As(errs[i], &se) && se.Code == segment.WarnNotArticle {
-			w.NotArticles = append(w.NotArticles, se)
-			continue
-		}
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		w.Articles = append(w.Articles, articles[i])
-		w.figures[articles[i]] = figures[i]
-	}
-	if len(w.Articles) == 0 && len(w.NotArticles) > 0 {
-		return nil, fmt.Errorf("%s/ holds no articles: %s", lay.Content, w.NotArticles[0])
-	}
-	if err := w.loadCatalogues(sel); err != nil {
-		return nil, err
-	}
-	sort.Slice(w.Targets, func(i, j int) bool { return w.Targets[i].Locale.String() < w.Targets[j].Locale.String() })
-	w.Glossary = &glossary.Glossary{}
-	if lay.Glossary != "" {
-		gentries, err := fs.ReadDir(fsys, lay.Glossary)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
-		var names []string
-		for _, e := range gentries {
-			// A folder named like a glossary file (terms.toml/) would
-			// leave the glossary silently empty: an error, as for a
-			// catalogue. Other folders (the package's own) are not read.
-			if !e.IsDir() || strings.HasSuffix(e.Name(), ".toml") || strings.HasPrefix(e.Name(), "words.") && strings.HasSuffix(e.Name(), ".txt") {
-				p := path.Join(lay.Glossary, e.Name())
-				if err := regular(e, p, "a glossary file"); err != nil {
-					return nil, err
-				}
-				names = append(names, p)
-			}
-		}
-		w.Glossary, err = glossary.Load(names, func(p string) ([]byte, error) { return bound.ReadFile(fsys, p, bound.Glossary) })
-		if err != nil {
-			return nil, err
-		}
-		w.Words = map[string][]string{}
-		for _, n := range names {
-			base := path.Base(n)
-			if tagName, ok := strings.CutPrefix(strings.TrimSuffix(base, ".txt"), "words."); ok && strings.HasSuffix(base, ".txt") {
-				data, err := bound.ReadFile(fsys, n, bound.WordList)
-				if err != nil {
-					return nil, err
-				}
-				for _, line := range strings.Split(string(data), "\n") {
-					if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-						w.Words[tagName] = append(w.Words[tagName], line)
-					}
-				}
-			}
-		}
-	}
-	w.derive()
-	if err := w.Select(sel); err != nil {
-		return nil, err
-	}
-	w.bySlug = make(map[string]*segment.Article, len(w.Articles))
-	for _, a := range w.Articles {
-		w.bySlug[a.Slug] = a
-	}
-	return w, nil
+	return p.Load(sel)
 }
 
 // derive adds the derived locales' catalogues (tilmash.toml's from and

@@ -1,0 +1,252 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/glossary"
+	"github.com/tilmash/tilmash/internal/bound"
+	"github.com/tilmash/tilmash/internal/parallel"
+	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/check"
+	"github.com/tilmash/tilmash/translate/media"
+	"github.com/tilmash/tilmash/translate/segment"
+)
+
+// Project is what every part of a project shares, read once: which
+// articles and catalogue files there are, the settings and the glossary.
+// Load reads a selection of its articles, with their catalogues, into a
+// Workspace, so that a command can work through an archive a part at a
+// time (Parts) and hold one part in memory.
+type Project struct {
+	Layout   Layout
+	Config   *check.Config       // tilmash.toml (empty if there is none)
+	Glossary *glossary.Glossary  // every glossary entry (empty if there is no glossary folder)
+	Words    map[string][]string // the project's word lists for spelling, by locale
+
+	fsys       fs.FS
+	paths      []string          // every article file, in path order
+	sizes      []int64           // each article file's size, by paths' index
+	slugByPath map[string]string // every article's slug by its file
+	relBySlug  map[string]string // every article's path relative to the content folder, by slug
+	cats       []catFile         // every catalogue file, in path order
+}
+
+// Open lists a project's articles and catalogue files and reads its
+// settings and glossary. It fails on the first of them it cannot read,
+// naming file:line:col, and on two articles with one name.
+func Open(fsys fs.FS, lay Layout) (*Project, error) {
+	p := &Project{Layout: lay, fsys: fsys}
+	for _, d := range [][2]string{{lay.Content, "content"}, {lay.Locales, "locales"}, {lay.Glossary, "glossary"}} {
+		if err := noLinkOnTheWay(fsys, d[0], d[1]); err != nil {
+			return nil, err
+		}
+	}
+	err := fs.WalkDir(fsys, lay.Content, func(f string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A linked folder is refused, as a linked article is: what it
+			// holds is outside the project, and skipping it would lose
+			// its articles without a word.
+			if fi, err := fs.Stat(fsys, f); err == nil && fi.IsDir() {
+				return &catalog.Error{Pos: catalog.Pos{File: f, Line: 1, Col: 1}, Msg: "a symbolic link to a folder: tilmash reads no folder through a link", Hint: "replace the link with the folder itself"}
+			}
+		}
+		if !d.IsDir() && strings.HasSuffix(f, ".md") && !strings.HasPrefix(d.Name(), ".") {
+			if err := regular(d, f, "an article"); err != nil {
+				return err
+			}
+			if i := strings.IndexFunc(f, func(r rune) bool { return r < 0x20 || r == 0x7f || r == utf8.RuneError }); i >= 0 {
+				return &catalog.Error{Pos: catalog.Pos{File: strings.Trim(strconv.QuoteToASCII(f), `"`), Line: 1, Col: 1}, Msg: "the file name holds a control character (a newline, a tab…) or is not UTF-8", Hint: "rename the file"}
+			}
+			var size int64
+			if fi, err := d.Info(); err == nil {
+				size = fi.Size()
+			}
+			p.paths = append(p.paths, f)
+			p.sizes = append(p.sizes, size)
+		}
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no %s/ folder: run tilmash in the project root, or name the folder with --content", lay.Content)
+		}
+		return nil, err
+	}
+	if len(p.paths) == 0 {
+		return nil, fmt.Errorf("%s/ holds no Markdown articles (*.md)", lay.Content)
+	}
+	// WalkDir walks each folder in name order, which puts content/a/b.md
+	// before content/a.md: sorted as paths.
+	order := make([]int, len(p.paths))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool { return p.paths[order[i]] < p.paths[order[j]] })
+	paths, sizes := make([]string, len(order)), make([]int64, len(order))
+	for i, k := range order {
+		paths[i], sizes[i] = p.paths[k], p.sizes[k]
+	}
+	p.paths, p.sizes = paths, sizes
+	// Two files with one name would give clashing IDs: found before any is
+	// read, among all the articles, whatever the selection.
+	p.slugByPath = make(map[string]string, len(p.paths))
+	p.relBySlug = make(map[string]string, len(p.paths))
+	slugs := make(map[string]string, len(p.paths))
+	for _, f := range p.paths {
+		slug := segment.SlugOf(f)
+		if other, dup := slugs[slug]; dup {
+			return nil, fmt.Errorf("%s: the article name %q is taken by %s: IDs would clash; rename one file", f, slug, other)
+		}
+		slugs[slug] = f
+		p.slugByPath[f] = slug
+		p.relBySlug[slug] = strings.TrimPrefix(f, path.Clean(lay.Content)+"/")
+	}
+	if p.Config, err = readSettings(fsys, lay); err != nil {
+		return nil, err
+	}
+	if p.cats, err = findCatalogues(fsys, lay.Locales); err != nil {
+		return nil, err
+	}
+	if p.Glossary, p.Words, err = readGlossary(fsys, lay); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Load reads the articles sel selects and their catalogue files (the old
+// layout's one file per locale whole), then keeps only their catalogue
+// entries (Select). The settings and the glossary are the project's,
+// shared.
+func (p *Project) Load(sel Selection) (*Workspace, error) {
+	w := &Workspace{Layout: p.Layout, fsys: p.fsys, Config: p.Config, Glossary: p.Glossary, Words: p.Words,
+		slugByPath: p.slugByPath, relBySlug: p.relBySlug}
+	paths := p.paths
+	if !sel.All() {
+		for _, name := range sel.Articles {
+			if _, ok := p.relBySlug[name]; !ok {
+				return nil, fmt.Errorf("--article %s: no article %s.md in %s/", name, name, p.Layout.Content)
+			}
+		}
+		paths = slices.DeleteFunc(slices.Clone(paths), func(f string) bool { return !sel.Has(p.slugByPath[f]) })
+	}
+	// The articles are read and split in parallel; what follows is in
+	// path order, so the result is the same whatever the scheduling.
+	articles := make([]*segment.Article, len(paths))
+	figures := make([][]media.Ref, len(paths))
+	errs := make([]error, len(paths))
+	folder := w.folder()
+	parallel.For(len(paths), func(i int) {
+		data, err := bound.ReadFile(p.fsys, paths[i], bound.Article)
+		if err == nil {
+			articles[i], err = segment.SplitWith(paths[i], data, w.Config.SplitOptions())
+		}
+		if err == nil {
+			figures[i] = resolveFigures(folder, articles[i])
+		}
+		errs[i] = err
+	})
+	w.figures = make(map[*segment.Article][]media.Ref, len(paths))
+	for i := range paths {
+		var se *segment.Error
+		if errors.As(errs[i], &se) && se.Code == segment.WarnNotArticle {
+			w.NotArticles = append(w.NotArticles, se)
+			continue
+		}
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		w.Articles = append(w.Articles, articles[i])
+		w.figures[articles[i]] = figures[i]
+	}
+	if len(w.Articles) == 0 && len(w.NotArticles) > 0 && sel.All() {
+		return nil, fmt.Errorf("%s/ holds no articles: %s", p.Layout.Content, w.NotArticles[0])
+	}
+	if err := w.loadCatalogues(p.cats, sel); err != nil {
+		return nil, err
+	}
+	w.derive()
+	if err := w.Select(sel); err != nil {
+		return nil, err
+	}
+	w.bySlug = make(map[string]*segment.Article, len(w.Articles))
+	for _, a := range w.Articles {
+		w.bySlug[a.Slug] = a
+	}
+	return w, nil
+}
+
+// readSettings reads tilmash.toml; none is empty settings.
+func readSettings(fsys fs.FS, lay Layout) (*check.Config, error) {
+	if lay.Config == "" {
+		return &check.Config{}, nil
+	}
+	// A link would have the settings, and the TOML errors that quote
+	// them, come from any file the link names (a CI runner's secrets).
+	if fi, err := fs.Lstat(fsys, lay.Config); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return nil, &catalog.Error{Pos: catalog.Pos{File: lay.Config, Line: 1, Col: 1}, Msg: "a symbolic link: the settings file must be a file of its own", Hint: "replace the link with a copy of the file"}
+	}
+	data, err := bound.ReadFile(fsys, lay.Config, bound.Settings)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &check.Config{}, nil
+	case err != nil:
+		return nil, err
+	}
+	return check.ParseConfig(lay.Config, data)
+}
+
+// readGlossary reads the glossary folder: its terms, and its word lists
+// (words.<tag>.txt) by locale.
+func readGlossary(fsys fs.FS, lay Layout) (*glossary.Glossary, map[string][]string, error) {
+	if lay.Glossary == "" {
+		return &glossary.Glossary{}, nil, nil
+	}
+	gentries, err := fs.ReadDir(fsys, lay.Glossary)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, err
+	}
+	var names []string
+	for _, e := range gentries {
+		// A folder named like a glossary file (terms.toml/) would
+		// leave the glossary silently empty: an error, as for a
+		// catalogue. Other folders (the package's own) are not read.
+		if !e.IsDir() || strings.HasSuffix(e.Name(), ".toml") || strings.HasPrefix(e.Name(), "words.") && strings.HasSuffix(e.Name(), ".txt") {
+			f := path.Join(lay.Glossary, e.Name())
+			if err := regular(e, f, "a glossary file"); err != nil {
+				return nil, nil, err
+			}
+			names = append(names, f)
+		}
+	}
+	g, err := glossary.Load(names, func(f string) ([]byte, error) { return bound.ReadFile(fsys, f, bound.Glossary) })
+	if err != nil {
+		return nil, nil, err
+	}
+	words := map[string][]string{}
+	for _, n := range names {
+		base := path.Base(n)
+		if tagName, ok := strings.CutPrefix(strings.TrimSuffix(base, ".txt"), "words."); ok && strings.HasSuffix(base, ".txt") {
+			data, err := bound.ReadFile(fsys, n, bound.WordList)
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, line := range strings.Split(string(data), "\n") {
+				if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+					words[tagName] = append(words[tagName], line)
+				}
+			}
+		}
+	}
+	return g, words, nil
+}
