@@ -145,6 +145,13 @@ func (w *Workspace) loadCatalogues(all []catFile, sel Selection) error {
 		byTag[f.Locale] = append(byTag[f.Locale], i)
 	}
 	for _, tag := range tags {
+		if b := w.unreadable[tag]; b != nil {
+			// Known, from another part of the archive, not to be readable.
+			if !slices.ContainsFunc(w.Broken, func(x *BrokenCatalogue) bool { return x.Locale == tag }) {
+				w.Broken = append(w.Broken, b)
+			}
+			continue
+		}
 		var parts []*catalog.Catalog
 		var broken error
 		var brokenPath string

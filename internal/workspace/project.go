@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/tilmash/tilmash/glossary"
 	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/parallel"
@@ -37,6 +39,20 @@ type Project struct {
 	slugByPath map[string]string // every article's slug by its file
 	relBySlug  map[string]string // every article's path relative to the content folder, by slug
 	cats       []catFile         // every catalogue file, in path order
+	unreadable map[language.Tag]*BrokenCatalogue
+}
+
+// Unreadable says that a locale's catalogue cannot be read, found by
+// loading one part of the archive: every part loaded after this treats
+// the locale as that part did, so that the parts together give what one
+// pass gives (a broken file breaks its whole locale).
+func (p *Project) Unreadable(b *BrokenCatalogue) {
+	if p.unreadable == nil {
+		p.unreadable = map[language.Tag]*BrokenCatalogue{}
+	}
+	if p.unreadable[b.Locale] == nil {
+		p.unreadable[b.Locale] = b
+	}
 }
 
 // Open lists a project's articles and catalogue files and reads its
@@ -130,7 +146,7 @@ func Open(fsys fs.FS, lay Layout) (*Project, error) {
 // shared.
 func (p *Project) Load(sel Selection) (*Workspace, error) {
 	w := &Workspace{Layout: p.Layout, fsys: p.fsys, Config: p.Config, Glossary: p.Glossary, Words: p.Words,
-		slugByPath: p.slugByPath, relBySlug: p.relBySlug}
+		slugByPath: p.slugByPath, relBySlug: p.relBySlug, unreadable: p.unreadable}
 	paths := p.paths
 	if !sel.All() {
 		for _, name := range sel.Articles {
@@ -249,4 +265,52 @@ func readGlossary(fsys fs.FS, lay Layout) (*glossary.Glossary, map[string][]stri
 		}
 	}
 	return g, words, nil
+}
+
+// Parts divides the articles sel selects into parts of about maxBytes of
+// articles each (at least one article), in path order, for a command
+// that works through the archive one part at a time. The names of
+// catalogue files that no article has any more (a deleted article's
+// obsolete entries) follow, in the last parts. Every part's selection
+// keeps sel's shard.
+func (p *Project) Parts(sel Selection, maxBytes int64) []Selection {
+	type name struct {
+		slug string
+		size int64
+	}
+	var names []name
+	for i, f := range p.paths {
+		if slug := p.slugByPath[f]; sel.Has(slug) {
+			names = append(names, name{slug, p.sizes[i]})
+		}
+	}
+	seen := map[string]bool{}
+	for _, c := range p.cats {
+		if c.Flat {
+			continue
+		}
+		slug := segment.SlugOf(path.Join(p.Layout.Content, c.Article))
+		if _, ok := p.relBySlug[slug]; !ok && !seen[slug] && sel.Has(slug) {
+			seen[slug] = true
+			names = append(names, name{slug, 0})
+		}
+	}
+	if len(names) == 0 {
+		return []Selection{sel}
+	}
+	var parts []Selection
+	var cur []string
+	var size int64
+	for _, n := range names {
+		if len(cur) > 0 && size+n.size > maxBytes {
+			parts = append(parts, Selection{Shard: sel.Shard, Shards: sel.Shards, Names: cur})
+			cur, size = nil, 0
+		}
+		cur = append(cur, n.slug)
+		size += n.size
+	}
+	if len(cur) > 0 {
+		parts = append(parts, Selection{Shard: sel.Shard, Shards: sel.Shards, Names: cur})
+	}
+	return parts
 }

@@ -22,6 +22,10 @@ type Selection struct {
 	// Articles, if any, are the only articles selected (by name: the file
 	// name without .md).
 	Articles []string
+	// Names, if any, are the only names selected, unchecked: articles,
+	// and the names of catalogue files no article has any more (their
+	// entries are obsolete). A part of an archive (Project.Parts).
+	Names []string
 }
 
 // ParseShard reads "K/N", as in --shard 3/8.
@@ -36,7 +40,7 @@ func ParseShard(s string) (k, n int, err error) {
 }
 
 // All reports whether the selection selects every article.
-func (s Selection) All() bool { return s.Shards <= 1 && len(s.Articles) == 0 }
+func (s Selection) All() bool { return s.Shards <= 1 && len(s.Articles) == 0 && len(s.Names) == 0 }
 
 // String is the selection as the command line gives it ("" for all).
 func (s Selection) String() string {
@@ -52,7 +56,7 @@ func (s Selection) String() string {
 
 // Has reports whether the selection holds the article named slug.
 func (s Selection) Has(slug string) bool {
-	if len(s.Articles) > 0 && !slices.Contains(s.Articles, slug) {
+	if len(s.Articles) > 0 && !slices.Contains(s.Articles, slug) || len(s.Names) > 0 && !slices.Contains(s.Names, slug) {
 		return false
 	}
 	return s.Shards <= 1 || ShardOf(slug, s.Shards) == s.Shard
@@ -86,12 +90,22 @@ func (w *Workspace) Select(s Selection) error {
 		if c == nil {
 			return nil
 		}
-		out := &catalog.Catalog{Locale: c.Locale, Path: c.Path, Header: c.Header, HeaderNotes: c.HeaderNotes, FileNotes: c.FileNotes}
-		for _, m := range c.Messages {
-			slug, _, _ := strings.Cut(m.ID, ".")
-			if s.Has(slug) {
-				out.Messages = append(out.Messages, m)
+		// Everything the catalogue is (a derived one's source, transform
+		// and overrides too), its entries those of the selection.
+		mine := func(ms []*catalog.Message) []*catalog.Message {
+			var out []*catalog.Message
+			for _, m := range ms {
+				slug, _, _ := strings.Cut(m.ID, ".")
+				if s.Has(slug) {
+					out = append(out, m)
+				}
 			}
+			return out
+		}
+		out := &catalog.Catalog{Locale: c.Locale, Path: c.Path, Place: c.Place, Header: c.Header, HeaderNotes: c.HeaderNotes, FileNotes: c.FileNotes,
+			DerivedFrom: c.DerivedFrom, Transform: c.Transform, Stale: mine(c.Stale), Overrides: mine(c.Overrides)}
+		for _, m := range mine(c.Messages) {
+			out.Add(m)
 		}
 		return out
 	}

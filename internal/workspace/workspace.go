@@ -103,6 +103,7 @@ type Workspace struct {
 	files        map[language.Tag][]string   // each locale's catalogue files Load read, in path order
 	relBySlug    map[string]string           // every article's path relative to the content folder, by slug
 	overrides    []*catalog.Catalog          // the derived locales' overrides (locales/kk-Latn/), as read
+	unreadable   map[language.Tag]*BrokenCatalogue // locales a part of the archive could not read (Project.Unreadable)
 	bySlug       map[string]*segment.Article // the articles by slug, for Article
 	slugByPath   map[string]string           // every article's slug by its file, the unselected too (links between articles)
 
@@ -150,8 +151,21 @@ func (w *Workspace) derive() {
 		from, err2 := locale.Parse(rules.From)
 		t, err3 := translit.Lookup(rules.Transform)
 		src := w.target(from)
-		if err1 != nil || err2 != nil || err3 != nil || src == nil {
-			continue // ParseConfig checked the names; a source without a catalogue has nothing to derive
+		if err1 != nil || err2 != nil || err3 != nil {
+			continue // ParseConfig checked the names
+		}
+		if src == nil {
+			// Nothing to derive from: the overrides (if any) are no
+			// translation. A source that cannot be read makes this
+			// locale unreadable too; one that has no catalogue is
+			// reported as such (withoutCatalogue).
+			w.Targets = slices.DeleteFunc(w.Targets, func(c *catalog.Catalog) bool { return c.Locale == tag })
+			for _, b := range w.Broken {
+				if b.Locale == from && !slices.ContainsFunc(w.Broken, func(b *BrokenCatalogue) bool { return b.Locale == tag }) {
+					w.Broken = append(w.Broken, &BrokenCatalogue{Locale: tag, Path: b.Path, Err: fmt.Errorf("%s is computed from %s, which cannot be read: %w", tag, from, b.Err)})
+				}
+			}
+			continue
 		}
 		// locales/kk-Latn.toml, if any, holds overrides, not a translation.
 		overrides := w.target(tag)
@@ -652,13 +666,19 @@ func (w *Workspace) Editions(locales []language.Tag, previous *Report) ([]Editio
 			out = append(out, EditionStatus{Article: a.Slug, Locale: c.Locale.String(), Requirement: check.NotForTranslation.String(), Publish: "not for translation"})
 		}
 	}
+	SortEditions(out)
+	return out, nil
+}
+
+// SortEditions orders edition statuses by article, then locale, the
+// source first.
+func SortEditions(out []EditionStatus) {
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Article != out[j].Article {
 			return out[i].Article < out[j].Article
 		}
 		return localeOrder(out[i].Locale) < localeOrder(out[j].Locale)
 	})
-	return out, nil
 }
 
 // localeOrder sorts the source locale first, then the others by tag.

@@ -69,3 +69,32 @@ func pct(n, total int) float64 {
 func englishWords(msg string) int {
 	return assemble.CountWords(stripCode(msg))
 }
+
+// MergeStatuses adds up the statuses of parts of a project (package
+// archive), locale by locale, in the order each locale first appears, and
+// computes each locale's coverage of the whole.
+func MergeStatuses(parts ...[]Status) []Status {
+	var out []Status
+	at := map[string]int{}
+	for _, part := range parts {
+		for _, st := range part {
+			i, ok := at[st.Locale]
+			if !ok {
+				i = len(out)
+				at[st.Locale] = i
+				out = append(out, Status{Locale: st.Locale})
+			}
+			o := &out[i]
+			add(&o.Total, st.Total)
+			add(&o.Translated, st.Translated)
+			add(&o.Stale, st.Stale)
+			add(&o.Missing, st.Missing)
+			add(&o.Obsolete, st.Obsolete)
+		}
+	}
+	for i := range out {
+		out[i].UnitsPct = pct(out[i].Translated.Units, out[i].Total.Units)
+		out[i].WordsPct = pct(out[i].Translated.Words, out[i].Total.Words)
+	}
+	return out
+}
