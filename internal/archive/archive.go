@@ -109,6 +109,9 @@ func each(p *workspace.Project, o Options, work func(*workspace.Workspace, *Resu
 	if size <= 0 {
 		size = PartBytes
 	}
+	if err := p.Validate(o.Selection); err != nil {
+		return nil, err
+	}
 	known := 0
 again:
 	// A part that finds a locale unreadable (a translator's broken file)

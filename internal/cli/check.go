@@ -8,7 +8,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/archive"
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/hunspell"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -67,7 +69,7 @@ with a comment above it: "# tilmash: identical" or "# tilmash: ignore number".`,
 }
 
 func checkRun(opts *CheckOptions) error {
-	w, tags, err := opts.loadSelected(opts.Locales, false, &opts.SelectOptions)
+	p, sel, tags, err := opts.openArchive(opts.Locales, false, &opts.SelectOptions)
 	if err != nil {
 		return err
 	}
@@ -75,15 +77,13 @@ func checkRun(opts *CheckOptions) error {
 	if opts.NoSpelling {
 		speller = nil
 	}
-	fs, err := w.Check(tags, speller)
+	// The archive a part at a time: memory is a part's, not the archive's.
+	res, err := archive.Check(p, archive.Options{Selection: sel, Locales: tags, Speller: speller})
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
-	statuses, _ := w.Status(tags)
-	var units, locs []string
-	for _, m := range w.Source.Messages {
-		units = append(units, m.ID)
-	}
+	fs, statuses, units := res.Findings, res.Statuses, res.Units
+	var locs []string
 	for _, st := range statuses {
 		locs = append(locs, st.Locale)
 	}
@@ -110,9 +110,9 @@ func checkRun(opts *CheckOptions) error {
 		return &exitError{ExitError, err}
 	}
 	errs := finding.Errors(fs)
-	broken := reportBroken(w, tags, opts.Err)
-	if w.OutOfDate != "" {
-		fmt.Fprintf(opts.Err, "tilmash: note: %s (checked against the articles as they are)\n", escape.Line(w.OutOfDate))
+	broken := reportBrokenOf(res.Broken, func(tag language.Tag) bool { return res.Required[tag] }, tags, opts.Err)
+	if res.OutOfDate != "" {
+		fmt.Fprintf(opts.Err, "tilmash: note: %s (checked against the articles as they are)\n", escape.Line(res.OutOfDate))
 	}
 	var low []string
 	for _, st := range statuses {
@@ -185,22 +185,19 @@ fails) or waiting (in progress and incomplete).`,
 }
 
 func statusRun(opts *StatusOptions) error {
-	w, tags, err := opts.loadSelected(opts.Locales, false, &opts.SelectOptions)
+	p, sel, tags, err := opts.openArchive(opts.Locales, false, &opts.SelectOptions)
 	if err != nil {
 		return err
 	}
-	sts, err := w.Status(tags)
-	if err != nil {
-		return &exitError{ExitError, err}
-	}
-	prev, err := previousReport(opts.Global, w)
+	prev, err := previousReportAt(opts.Global, p.Layout)
 	if err != nil {
 		return err
 	}
-	eds, err := w.Editions(tags, prev)
+	res, err := archive.Status(p, archive.Options{Selection: sel, Locales: tags, Previous: prev})
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
+	sts, eds := res.Statuses, res.Editions
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.Out)
 		enc.SetIndent("", "  ")
@@ -241,7 +238,7 @@ func statusRun(opts *StatusOptions) error {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f%%\t%s\n", escape.Line(e.Article), escape.Line(e.Locale), escape.Line(e.Requirement), e.Coverage, escape.Line(next))
 		}
 		tw.Flush()
-		reportBroken(w, tags, opts.Err)
+		reportBrokenOf(res.Broken, func(tag language.Tag) bool { return res.Required[tag] }, tags, opts.Err)
 	}()
 	tw := tabwriter.NewWriter(opts.Out, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "locale\tunits\ttranslated\tstale\tmissing\tobsolete\twords\twords translated\twords stale\twords missing\tcoverage by units\tcoverage by words\t")

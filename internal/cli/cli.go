@@ -179,8 +179,7 @@ func (g *Global) loadSelection(sel workspace.Selection) (*workspace.Workspace, e
 	}
 	w, err := workspace.LoadSelection(os.DirFS(g.Dir), g.layout(), sel)
 	if err == nil && len(w.OldLayout) > 0 && !g.migrates {
-		fmt.Fprintf(os.Stderr, "tilmash: note: %s: the old layout, one catalogue per locale, read as it is; the next tilmash extract moves every entry to its article's file, %s/<locale>/<article>.<locale>.toml, and nothing is lost\n",
-			escape.Line(strings.Join(w.OldLayout, ", ")), escape.Line(w.Layout.Locales))
+		noteOldLayout(w.OldLayout, w.Layout)
 	}
 	return w, err
 }
@@ -292,17 +291,71 @@ func (g *Global) loadLocalesOf(names []string, withSource bool, sel workspace.Se
 	return w, tags, nil
 }
 
+// openArchive opens the project for a command that works through it a
+// part at a time (package archive), with the articles sel selects, and
+// parses --locale values, each of which must name a catalogue the project
+// has (or the source, if withSource).
+func (g *Global) openArchive(names []string, withSource bool, sel *SelectOptions) (*workspace.Project, workspace.Selection, []language.Tag, error) {
+	s, err := sel.selection()
+	if err != nil {
+		return nil, s, nil, err
+	}
+	var tags []language.Tag
+	for _, n := range names {
+		tag, err := locale.Parse(n)
+		if err != nil {
+			return nil, s, nil, &exitError{ExitError, fmt.Errorf("--locale: %w", err)}
+		}
+		tags = append(tags, tag)
+	}
+	if err := g.recover(os.Stderr); err != nil {
+		return nil, s, nil, err
+	}
+	p, err := workspace.Open(os.DirFS(g.Dir), g.layout())
+	if err == nil {
+		err = p.Validate(s)
+	}
+	if err != nil {
+		return nil, s, nil, &exitError{ExitError, err}
+	}
+	if old := p.OldLayout(); len(old) > 0 {
+		noteOldLayout(old, p.Layout)
+	}
+	known := p.Locales()
+	if !withSource {
+		known = known[1:]
+	}
+	for _, tag := range tags {
+		if !slices.Contains(known, tag) {
+			return nil, s, nil, &exitError{ExitError, fmt.Errorf("--locale %s: the project has no catalogue in %s/%s/ (add it with tilmash extract --add-locale %s)", tag, p.Layout.Locales, tag, tag)}
+		}
+	}
+	return p, s, tags, nil
+}
+
+// noteOldLayout says that the project's catalogues are in the old layout.
+func noteOldLayout(files []string, lay workspace.Layout) {
+	fmt.Fprintf(os.Stderr, "tilmash: note: %s: the old layout, one catalogue per locale, read as it is; the next tilmash extract moves every entry to its article's file, %s/<locale>/<article>.<locale>.toml, and nothing is lost\n",
+		escape.Line(strings.Join(files, ", ")), escape.Line(lay.Locales))
+}
+
 // reportBroken prints each catalogue that could not be read, as an error
 // when its locale is required and as a note when it is in progress, and
 // returns the exit error a command should end with: exit 2 if a required
 // locale's catalogue is broken (among tags, or any if tags is empty).
 func reportBroken(w *workspace.Workspace, tags []language.Tag, errOut io.Writer) error {
+	return reportBrokenOf(w.Broken, w.Requires, tags, errOut)
+}
+
+// reportBrokenOf is reportBroken for the broken catalogues of a whole
+// archive (package archive), requires saying which locales are required.
+func reportBrokenOf(broken []*workspace.BrokenCatalogue, requires func(language.Tag) bool, tags []language.Tag, errOut io.Writer) error {
 	var required []string
-	for _, b := range w.Broken {
+	for _, b := range broken {
 		if len(tags) > 0 && !slices.Contains(tags, b.Locale) {
 			continue
 		}
-		if w.Requires(b.Locale) {
+		if requires(b.Locale) {
 			fmt.Fprintf(errOut, "tilmash: %s\n", escape.Line(b.Err.Error()))
 			required = append(required, b.Path)
 		} else {

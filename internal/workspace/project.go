@@ -17,6 +17,7 @@ import (
 	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/parallel"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/media"
 	"github.com/tilmash/tilmash/translate/segment"
@@ -272,7 +273,7 @@ func readGlossary(fsys fs.FS, lay Layout) (*glossary.Glossary, map[string][]stri
 // that works through the archive one part at a time. The names of
 // catalogue files that no article has any more (a deleted article's
 // obsolete entries) follow, in the last parts. Every part's selection
-// keeps sel's shard.
+// keeps sel's shard. A project still in the old layout is one part.
 func (p *Project) Parts(sel Selection, maxBytes int64) []Selection {
 	type name struct {
 		slug string
@@ -295,7 +296,10 @@ func (p *Project) Parts(sel Selection, maxBytes int64) []Selection {
 			names = append(names, name{slug, 0})
 		}
 	}
-	if len(names) == 0 {
+	if len(names) == 0 || len(p.OldLayout()) > 0 {
+		// The old layout's one file per locale is read whole by every
+		// part, and its deleted articles' entries are known only once
+		// read: one part, until extract migrates it.
 		return []Selection{sel}
 	}
 	var parts []Selection
@@ -313,4 +317,51 @@ func (p *Project) Parts(sel Selection, maxBytes int64) []Selection {
 		parts = append(parts, Selection{Shard: sel.Shard, Shards: sel.Shards, Names: cur})
 	}
 	return parts
+}
+
+// Locales are the locales a project has catalogues for, the source
+// first, then the others by tag, derived ones included (as
+// Workspace.Locales lists them, without loading any).
+func (p *Project) Locales() []language.Tag {
+	has := map[language.Tag]bool{}
+	for _, c := range p.cats {
+		has[c.Locale] = true
+	}
+	for _, key := range p.Config.Derived() {
+		tag, err1 := locale.Parse(key)
+		from, err2 := locale.Parse(p.Config.Locales[key].From)
+		if err1 == nil && err2 == nil && has[from] {
+			has[tag] = true
+		}
+	}
+	out := []language.Tag{locale.Source}
+	for tag := range has {
+		if tag != locale.Source {
+			out = append(out, tag)
+		}
+	}
+	sort.Slice(out[1:], func(i, j int) bool { return out[1+i].String() < out[1+j].String() })
+	return out
+}
+
+// Validate says whether sel names only articles the project has.
+func (p *Project) Validate(sel Selection) error {
+	for _, name := range sel.Articles {
+		if _, ok := p.relBySlug[name]; !ok {
+			return fmt.Errorf("--article %s: no article %s.md in %s/", name, name, p.Layout.Content)
+		}
+	}
+	return nil
+}
+
+// OldLayout lists the catalogue files in the old layout, one per locale
+// (locales/ru.toml), that the next extract migrates.
+func (p *Project) OldLayout() []string {
+	var out []string
+	for _, c := range p.cats {
+		if c.Flat {
+			out = append(out, c.path)
+		}
+	}
+	return out
 }
