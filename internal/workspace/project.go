@@ -17,8 +17,8 @@ import (
 	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/parallel"
 	"github.com/tilmash/tilmash/translate/catalog"
-	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/check"
+	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/media"
 	"github.com/tilmash/tilmash/translate/segment"
 )

@@ -98,14 +98,14 @@ type Workspace struct {
 	fsys     fs.FS     // the project, for the editions an earlier build left in dist/
 	selected Selection // the articles Select kept; zero: all of them
 
-	fingerprints map[*segment.Article]string // by ready, for fingerprint
-	read         map[string][32]byte         // each catalogue file's content as Load read it (SHA-256)
-	files        map[language.Tag][]string   // each locale's catalogue files Load read, in path order
-	relBySlug    map[string]string           // every article's path relative to the content folder, by slug
-	overrides    []*catalog.Catalog          // the derived locales' overrides (locales/kk-Latn/), as read
+	fingerprints map[*segment.Article]string       // by ready, for fingerprint
+	read         map[string][32]byte               // each catalogue file's content as Load read it (SHA-256)
+	files        map[language.Tag][]string         // each locale's catalogue files Load read, in path order
+	relBySlug    map[string]string                 // every article's path relative to the content folder, by slug
+	overrides    []*catalog.Catalog                // the derived locales' overrides (locales/kk-Latn/), as read
 	unreadable   map[language.Tag]*BrokenCatalogue // locales a part of the archive could not read (Project.Unreadable)
-	bySlug       map[string]*segment.Article // the articles by slug, for Article
-	slugByPath   map[string]string           // every article's slug by its file, the unselected too (links between articles)
+	bySlug       map[string]*segment.Article       // the articles by slug, for Article
+	slugByPath   map[string]string                 // every article's slug by its file, the unselected too (links between articles)
 
 	figures map[*segment.Article][]media.Ref // each article's figures' images that can be published (Load)
 }

@@ -46,10 +46,10 @@ func TestParse(t *testing.T) {
 		{"locales/uz-Latn.toml", true, "uz-Latn", "", true},
 		{"locales/ru/a.ru.toml", true, "ru", "a.md", false},
 		{"locales/ru/sub/a.b.ru.toml", true, "ru", "sub/a.b.md", false},
-		{"locales/ru/a.kk.toml", false, "", "", false},     // the name and the folder disagree
-		{"locales/ru/a.toml", false, "", "", false},        // no locale in the name
-		{"locales/ru/.ru.toml", false, "", "", false},      // no article
-		{"locales/rus/a.rus.toml", false, "", "", false},   // not written as the tag writes itself
+		{"locales/ru/a.kk.toml", false, "", "", false},   // the name and the folder disagree
+		{"locales/ru/a.toml", false, "", "", false},      // no locale in the name
+		{"locales/ru/.ru.toml", false, "", "", false},    // no article
+		{"locales/rus/a.rus.toml", false, "", "", false}, // not written as the tag writes itself
 		{"locales/kk-latn/a.kk-latn.toml", false, "", "", false},
 		{"locales/eng.toml", false, "", "", false},
 		{"locales/ru/a.ru.txt", false, "", "", false},
