@@ -17,6 +17,7 @@ import (
 	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/parallel"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/catalog/catpath"
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/media"
@@ -364,4 +365,47 @@ func (p *Project) OldLayout() []string {
 		}
 	}
 	return out
+}
+
+// Touched says which articles a list of changed files (slash paths
+// relative to the root, as git names them; deleted ones included)
+// concerns: an article's file, or any of its catalogue files, names it
+// (a deleted article's name too, for the entries it left behind). all is
+// set, with why, when a change concerns every article: the settings, the
+// glossary, a catalogue of the old layout, or a file in the content
+// folder that is no article (an image a figure shows). Other files (a
+// README, CI's settings) concern none.
+func (p *Project) Touched(changed []string) (names []string, all bool, why string) {
+	lay := p.Layout
+	under := func(dir, f string) bool {
+		dir = path.Clean(dir)
+		return dir != "." && dir != "" && strings.HasPrefix(f, dir+"/")
+	}
+	seen := map[string]bool{}
+	add := func(slug string) {
+		if !seen[slug] {
+			seen[slug] = true
+			names = append(names, slug)
+		}
+	}
+	for _, f := range changed {
+		switch {
+		case lay.Config != "" && f == path.Clean(lay.Config):
+			return nil, true, f + " changed"
+		case lay.Glossary != "" && under(lay.Glossary, f):
+			return nil, true, "the glossary changed (" + f + ")"
+		case under(lay.Content, f) && strings.HasSuffix(f, ".md"):
+			add(segment.SlugOf(f))
+		case under(lay.Content, f):
+			return nil, true, f + " changed, and an article may show it"
+		case under(lay.Locales, f) && strings.HasSuffix(f, ".toml"):
+			c, ok := catpath.Parse(lay.Locales, f)
+			if !ok || c.Flat {
+				return nil, true, f + " changed (a catalogue of the old layout: every article's)"
+			}
+			add(segment.SlugOf(path.Join(lay.Content, c.Article)))
+		}
+	}
+	sort.Strings(names)
+	return names, false, ""
 }
