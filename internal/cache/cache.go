@@ -14,7 +14,7 @@ import (
 // usedInterval: as Go's build cache does (cmd/go/internal/cache), a Get
 // marks its entry used by setting the file's modification time, at most
 // once every usedInterval, so that a hit rarely writes. The times are thus
-// up to an hour old.
+// up to an hour old, and Trim allows for it.
 const usedInterval = time.Hour
 
 // Env is the environment variable that moves the cache (an absolute

@@ -20,4 +20,7 @@
 // cache is off, and Off says why. The cache's folder is the user's own (it
 // is made 0o700): its hashes detect damage, not an attacker who can write
 // there, who could as well replace tilmash itself.
+//
+// Trim removes the entries that no run has used for a while, at most once
+// a day.
 package cache
