@@ -27,6 +27,8 @@ type Cache struct {
 	dir string           // the cache's folder; "" when off
 	off string           // why the cache is off
 	now func() time.Time // the clock; time.Now but in tests
+
+	onRead func(path string) // tests: called for each file FileHashes reads
 }
 
 // Open opens the cache where TILMASH_CACHE says, or in

@@ -124,6 +124,13 @@ func TestOff(t *testing.T) {
 			if c.Off() == "" {
 				t.Error("Off() is empty")
 			}
+			must(t, c.Trim(0))
+			root := t.TempDir()
+			must(t, os.WriteFile(filepath.Join(root, "a.md"), []byte("Сәлем"), 0o600))
+			sums, err := c.FileHashes(root, []string{"a.md"})
+			if err != nil || len(sums) != 1 || sums[0] != sha("Сәлем") {
+				t.Fatalf("FileHashes = %x, %v", sums, err)
+			}
 		})
 	}
 }
@@ -156,6 +163,9 @@ func TestNewKey(t *testing.T) {
 				t.Errorf("NewKey(%q) == NewKey(%q): %v, want %v", tt.a, tt.b, got, tt.same)
 			}
 		})
+	}
+	if NewKey([]byte("/root")) == keyOf(indexDomain, [][]byte{[]byte("/root")}) {
+		t.Error("a key of NewKey names a stat index")
 	}
 }
 

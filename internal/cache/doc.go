@@ -21,6 +21,10 @@
 // is made 0o700): its hashes detect damage, not an attacker who can write
 // there, who could as well replace tilmash itself.
 //
-// Trim removes the entries that no run has used for a while, at most once
-// a day.
+// FileHashes stands in for re-reading the project's files, as git's index
+// does: it keeps each file's Stat and SHA-256 in the cache and reads again
+// only a file whose Stat changed, or whose modification time is too close
+// to when it was hashed to prove that it did not change since (git's
+// racy-timestamp rule). Trim removes the entries that no run has used for a
+// while, at most once a day.
 package cache
