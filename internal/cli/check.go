@@ -28,6 +28,9 @@ type CheckOptions struct {
 	MinCoverage float64  // fail below this coverage (percent of units), per locale
 	NoSpelling  bool     // skip hunspell
 	Notes       bool     // list the notes on work in progress too (text format)
+	// ChangedSince (--changed-since REF) checks only the articles whose
+	// files changed since REF (git).
+	ChangedSince string
 }
 
 // NewCmdCheck builds tilmash check. runF replaces checkRun in tests.
@@ -65,13 +68,20 @@ with a comment above it: "# tilmash: identical" or "# tilmash: ignore number".`,
 	cmd.Flags().BoolVar(&opts.NoSpelling, "no-spelling", false, "do not run hunspell")
 	opts.SelectOptions.bind(cmd)
 	cmd.Flags().BoolVar(&opts.Notes, "notes", false, "list the notes on work in progress (gaps of locales and articles that are not required) too")
+	changedSinceVar(cmd, &opts.ChangedSince)
 	return cmd
 }
 
 func checkRun(opts *CheckOptions) error {
-	p, sel, tags, err := opts.openArchive(opts.Locales, false, &opts.SelectOptions)
+	p, sel, tags, nothing, err := opts.openArchive(opts.Locales, false, &opts.SelectOptions, opts.ChangedSince)
 	if err != nil {
 		return err
+	}
+	if nothing {
+		if opts.Format == "json" {
+			fmt.Fprintln(opts.Out, "[]")
+		}
+		return nil
 	}
 	var speller check.Speller = hunspell.Speller{}
 	if opts.NoSpelling {
@@ -152,6 +162,9 @@ type StatusOptions struct {
 	SelectOptions
 	Locales []string
 	Format  string // text or json
+	// ChangedSince (--changed-since REF): only the articles whose files
+	// changed since REF (git).
+	ChangedSince string
 }
 
 // NewCmdStatus builds tilmash status. runF replaces statusRun in tests.
@@ -181,12 +194,18 @@ fails) or waiting (in progress and incomplete).`,
 	cmd.Flags().StringSliceVarP(&opts.Locales, "locale", "l", nil, "only these locales (BCP 47 tags)")
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output: text or json")
 	opts.SelectOptions.bind(cmd)
+	changedSinceVar(cmd, &opts.ChangedSince)
 	return cmd
 }
 
+// changedSinceVar binds --changed-since.
+func changedSinceVar(cmd *cobra.Command, ref *string) {
+	cmd.Flags().StringVar(ref, "changed-since", "", "only the articles whose files (the article, or any of its catalogues) changed since this git ref, such as origin/main, and every article when tilmash.toml or the glossary changed; for CI on a pull request (fetch the ref: fetch-depth: 0)")
+}
+
 func statusRun(opts *StatusOptions) error {
-	p, sel, tags, err := opts.openArchive(opts.Locales, false, &opts.SelectOptions)
-	if err != nil {
+	p, sel, tags, nothing, err := opts.openArchive(opts.Locales, false, &opts.SelectOptions, opts.ChangedSince)
+	if err != nil || nothing {
 		return err
 	}
 	prev, err := previousReportAt(opts.Global, p.Layout)

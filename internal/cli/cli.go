@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/internal/gitchange"
 	"github.com/tilmash/tilmash/internal/lock"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -295,7 +297,35 @@ func (g *Global) loadLocalesOf(names []string, withSource bool, sel workspace.Se
 // part at a time (package archive), with the articles sel selects, and
 // parses --locale values, each of which must name a catalogue the project
 // has (or the source, if withSource).
-func (g *Global) openArchive(names []string, withSource bool, sel *SelectOptions) (*workspace.Project, workspace.Selection, []language.Tag, error) {
+//
+// With changedSince (--changed-since REF), only the articles whose files
+// changed since REF (git) are selected, or every one when the settings or
+// the glossary changed; none is an empty selection, told by nothing.
+func (g *Global) openArchive(names []string, withSource bool, sel *SelectOptions, changedSince string) (p *workspace.Project, s workspace.Selection, tags []language.Tag, nothing bool, err error) {
+	p, s, tags, err = g.openArchiveOf(names, withSource, sel)
+	if err != nil || changedSince == "" {
+		return p, s, tags, false, err
+	}
+	changed, err := gitchange.Changed(context.Background(), g.Dir, changedSince)
+	if err != nil {
+		return nil, s, nil, false, &exitError{ExitError, fmt.Errorf("--changed-since %s: %w", escape.Line(changedSince), err)}
+	}
+	touched, all, why := p.Touched(changed)
+	switch {
+	case all:
+		fmt.Fprintf(os.Stderr, "tilmash: note: --changed-since %s: every article, as %s\n", escape.Line(changedSince), escape.Line(why))
+	case len(touched) == 0:
+		fmt.Fprintf(os.Stderr, "tilmash: note: --changed-since %s: no article, nor any of its catalogues, changed: nothing to do\n", escape.Line(changedSince))
+		return p, s, tags, true, nil
+	default:
+		s.Names = touched
+		fmt.Fprintf(os.Stderr, "tilmash: note: --changed-since %s: %d of %d articles changed\n", escape.Line(changedSince), len(touched), p.Articles())
+	}
+	return p, s, tags, false, nil
+}
+
+// openArchiveOf is openArchive without --changed-since.
+func (g *Global) openArchiveOf(names []string, withSource bool, sel *SelectOptions) (*workspace.Project, workspace.Selection, []language.Tag, error) {
 	s, err := sel.selection()
 	if err != nil {
 		return nil, s, nil, err

@@ -409,3 +409,6 @@ func (p *Project) Touched(changed []string) (names []string, all bool, why strin
 	sort.Strings(names)
 	return names, false, ""
 }
+
+// Articles counts the project's article files.
+func (p *Project) Articles() int { return len(p.paths) }
