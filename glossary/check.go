@@ -38,7 +38,7 @@ func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
 	if len(g.Entries) == 0 {
 		return nil
 	}
-	ix := inflect.NewIndex(m, phrases)
+	ix := g.index(loc, m, phrases)
 	var forbidding []*Entry // the entries with forbidden renderings in this locale
 	for _, e := range g.Entries {
 		if r := e.Locales[loc]; r != nil && len(r.Forbidden) > 0 {

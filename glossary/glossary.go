@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/translate/inflect"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/segment"
 )
@@ -50,6 +51,41 @@ type Glossary struct {
 	Entries []*Entry
 
 	found sync.Map // English text → []Occurrence: Find's answers, shared by the locales
+
+	once    sync.Once
+	indexes *indexes // each locale's renderings' index, shared with Fresh copies
+}
+
+// indexes are a glossary's indexes of renderings, one per locale (package
+// inflect): their memory of the words met is what makes the check cheap,
+// and is the language's words, not the archive's.
+type indexes struct {
+	mu       sync.Mutex
+	byLocale map[string]*inflect.Index
+}
+
+// shared returns the glossary's indexes, made once.
+func (g *Glossary) shared() *indexes {
+	g.once.Do(func() {
+		if g.indexes == nil {
+			g.indexes = &indexes{byLocale: map[string]*inflect.Index{}}
+		}
+	})
+	return g.indexes
+}
+
+// index returns loc's index of phrases, made the first time it is asked
+// for (the phrases are the same every time: the entries' renderings).
+func (g *Glossary) index(loc string, m inflect.Matcher, phrases []string) *inflect.Index {
+	ix := g.shared()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if x := ix.byLocale[loc]; x != nil {
+		return x
+	}
+	x := inflect.NewIndex(m, phrases)
+	ix.byLocale[loc] = x
+	return x
 }
 
 // rawEntry is an entry as written in TOML.
@@ -378,4 +414,12 @@ func Load(names []string, read func(string) ([]byte, error)) (*Glossary, error) 
 		}
 	}
 	return g, nil
+}
+
+// Fresh returns a glossary of the same entries with an empty memory of
+// Find's answers: one for each part of an archive (package archive), so
+// that the memory holds one part's texts, not the archive's. The indexes
+// of renderings, whose memory is of words, are shared.
+func (g *Glossary) Fresh() *Glossary {
+	return &Glossary{Entries: g.Entries, indexes: g.shared()}
 }

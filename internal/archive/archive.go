@@ -1,36 +1,57 @@
 // Package archive works through a project's whole archive of articles a
 // part at a time, for the commands that only read it (check, status):
 // each part's articles and catalogues are read, worked on and dropped
-// before the next, so that peak memory is a part's, not the archive's.
-// What the parts give is combined into exactly what one pass over
-// everything gives (a test compares them), the findings about the project
-// as a whole once.
+// before the next, a part for each core at once, so that peak memory is
+// a few parts', not the archive's. What the parts give is combined into
+// exactly what one pass over everything gives (a test compares them),
+// the findings about the project as a whole once.
+//
+// With a cache (package cache), a part whose files, and the files every
+// part reads (the settings, the glossary), are as they were when its
+// result was kept is not read again: its result is taken from the cache.
+// A test applies random edits to a project and compares cached and
+// uncached runs.
 package archive
 
 import (
+	"encoding/json"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/cache"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/finding"
+	"github.com/tilmash/tilmash/translate/locale"
 )
-
-// PartBytes is how much article text a part holds by default: about fifty
-// articles of 20 KB, with their catalogues some tens of MiB in memory.
-const PartBytes = 1 << 20
 
 // Options say what to work through, and how.
 type Options struct {
-	Selection workspace.Selection // the articles (a shard's, --article); zero: all
+	Selection workspace.Selection // the articles (a shard's, --article, --changed-since); zero: all
 	Locales   []language.Tag      // only these target locales; none: all
 	Speller   check.Speller       // spelling (check only); nil: none
-	PartBytes int64               // the article text a part holds; 0: PartBytes
+	// PartBytes is how much article text a part holds; 0: one article a
+	// part (what the cache keeps results of).
+	PartBytes int64
+	Workers   int // parts worked on at once; 0: one a core
 	// Previous is the last build's report (status), for what the next
 	// build keeps.
 	Previous *workspace.Report
+
+	// Cache keeps each part's result, keyed by everything the result
+	// depends on; nil, or off: none.
+	Cache *cache.Cache
+	// Hash gives the files' content hashes (cache.FileHashes, with its
+	// stat index); needed with Cache.
+	Hash func(paths []string) ([][32]byte, error)
+	// Version is the tool's version and anything else that changes
+	// results without changing files (the speller's dictionaries): part
+	// of every key.
+	Version string
 }
 
 // Result is what the parts give, combined.
@@ -54,8 +75,24 @@ type Result struct {
 	NotArticles int
 	// Articles counts the articles worked through.
 	Articles int
+	// Parts counts the parts, and Cached those whose result the cache
+	// held.
+	Parts, Cached int
+}
 
-	statuses [][]check.Status // each part's
+// part is what one part gives: what a cache keeps.
+type part struct {
+	Findings  []finding.Finding         `json:"findings,omitempty"`
+	Statuses  []check.Status            `json:"statuses,omitempty"`
+	Editions  []workspace.EditionStatus `json:"editions,omitempty"`
+	Units     []string                  `json:"units,omitempty"`
+	Locales   []string                  `json:"locales"`
+	Required  []string                  `json:"required,omitempty"`
+	OutOfDate string                    `json:"out_of_date,omitempty"`
+	NotArts   int                       `json:"not_articles,omitempty"`
+	Articles  int                       `json:"articles,omitempty"`
+
+	broken []*workspace.BrokenCatalogue // never kept: a part with one is never cached
 }
 
 // Check runs every check over the archive, part by part.
@@ -64,14 +101,13 @@ func Check(p *workspace.Project, o Options) (*Result, error) {
 	if speller != nil {
 		speller = Remember(speller)
 	}
-	res, err := each(p, o, func(w *workspace.Workspace, r *Result) error {
+	res, err := each(p, o, "check", func(w *workspace.Workspace, r *part) error {
 		fs, err := w.Check(o.Locales, speller)
 		if err != nil {
 			return err
 		}
-		r.Findings = append(r.Findings, fs...)
-		sts, err := w.Status(o.Locales)
-		r.statuses = append(r.statuses, sts)
+		r.Findings = fs
+		r.Statuses, err = w.Status(o.Locales)
 		return err
 	})
 	if err != nil {
@@ -85,14 +121,12 @@ func Check(p *workspace.Project, o Options) (*Result, error) {
 // Status tallies the archive and says what the next build does with each
 // edition, part by part.
 func Status(p *workspace.Project, o Options) (*Result, error) {
-	res, err := each(p, o, func(w *workspace.Workspace, r *Result) error {
-		sts, err := w.Status(o.Locales)
-		if err != nil {
+	res, err := each(p, o, "status", func(w *workspace.Workspace, r *part) error {
+		var err error
+		if r.Statuses, err = w.Status(o.Locales); err != nil {
 			return err
 		}
-		r.statuses = append(r.statuses, sts)
-		eds, err := w.Editions(o.Locales, o.Previous)
-		r.Editions = append(r.Editions, eds...)
+		r.Editions, err = w.Editions(o.Locales, o.Previous)
 		return err
 	})
 	if err != nil {
@@ -102,55 +136,243 @@ func Status(p *workspace.Project, o Options) (*Result, error) {
 	return res, nil
 }
 
-// each loads the parts in turn and has work do each; what is the same in
-// every part (the locales, what is broken) is gathered here.
-func each(p *workspace.Project, o Options, work func(*workspace.Workspace, *Result) error) (*Result, error) {
-	size := o.PartBytes
-	if size <= 0 {
-		size = PartBytes
-	}
+// each works through the parts, a few at once, and combines what they
+// give in their order; what is the same in every part (the locales, what
+// is broken) is gathered here.
+func each(p *workspace.Project, o Options, kind string, work func(*workspace.Workspace, *part) error) (*Result, error) {
 	if err := p.Validate(o.Selection); err != nil {
 		return nil, err
 	}
-	known := 0
-again:
-	// A part that finds a locale unreadable (a translator's broken file)
-	// makes every part start again with the locale known to be so, as one
-	// pass that reads no part of it: rare, and at most once a locale.
-	res := &Result{Required: map[language.Tag]bool{}}
-	for _, part := range p.Parts(o.Selection, size) {
-		w, err := p.Load(part)
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	keys, err := keysOf(p, o, kind)
+	if err != nil {
+		return nil, err
+	}
+	for {
+		known := p.Unreadables() // as the keys have them
+		sels := p.Parts(o.Selection, o.PartBytes)
+		var partKeys []*cache.Key
+		if keys != nil {
+			partKeys = keys(sels)
+		}
+		parts := make([]*part, len(sels))
+		errs := make([]error, len(sels))
+		cached := make([]bool, len(sels))
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range min(workers, len(sels)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					if partKeys != nil && partKeys[i] != nil {
+						if r, ok := fromCache(o.Cache, *partKeys[i]); ok {
+							parts[i], cached[i] = r, true
+							continue
+						}
+					}
+					parts[i], errs[i] = run(p, sels[i], work)
+					if errs[i] == nil && partKeys != nil && partKeys[i] != nil && knownBroken(parts[i], known) {
+						toCache(o.Cache, *partKeys[i], parts[i])
+					}
+				}
+			}()
+		}
+		for i := range sels {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				return nil, err
+			}
+		}
+		// A part that found a locale unreadable (a translator's broken
+		// file) makes every part start again with the locale known to be
+		// so, as one pass that reads no part of it does: rare, at most
+		// once a locale, and the parts not concerned come from the cache.
+		found := false
+		for _, r := range parts {
+			for _, b := range r.broken {
+				if !slices.Contains(p.Unreadables(), b.Locale.String()) {
+					p.Unreadable(b)
+					found = true
+				}
+			}
+		}
+		if found {
+			if keys != nil {
+				keys, err = keysOf(p, o, kind)
+				if err != nil {
+					return nil, err
+				}
+			}
+			continue
+		}
+		res := combine(parts, cached)
+		// What is broken is known to every part now, the cached ones too.
+		for _, t := range p.Unreadables() {
+			res.Broken = append(res.Broken, p.UnreadableOf(language.MustParse(t)))
+		}
+		return res, nil
+	}
+}
+
+// knownBroken reports whether every locale the part could not read was
+// known not to be readable before it ran (its key says so): a part that
+// finds one is never kept, as every part starts again.
+func knownBroken(r *part, known []string) bool {
+	for _, b := range r.broken {
+		if !slices.Contains(known, b.Locale.String()) {
+			return false
+		}
+	}
+	return true
+}
+
+// run loads one part and has work do it.
+func run(p *workspace.Project, sel workspace.Selection, work func(*workspace.Workspace, *part) error) (*part, error) {
+	w, err := p.Load(sel)
+	if err != nil {
+		return nil, err
+	}
+	r := &part{broken: w.Broken, OutOfDate: w.OutOfDate, NotArts: len(w.NotArticles), Articles: len(w.Articles)}
+	if err := work(w, r); err != nil {
+		return nil, err
+	}
+	for _, tag := range w.Locales() {
+		r.Locales = append(r.Locales, tag.String())
+		if w.Requires(tag) {
+			r.Required = append(r.Required, tag.String())
+		}
+	}
+	if w.Source != nil {
+		for _, m := range w.Source.Messages {
+			r.Units = append(r.Units, m.ID)
+		}
+	}
+	if r.OutOfDate == "" {
+		r.OutOfDate = w.OutOfDate // ready() sets it
+	}
+	return r, nil
+}
+
+// combine adds the parts up, in their order.
+func combine(parts []*part, cached []bool) *Result {
+	res := &Result{Required: map[language.Tag]bool{}, Parts: len(parts)}
+	var statuses [][]check.Status
+	for i, r := range parts {
+		if cached[i] {
+			res.Cached++
+		}
+		res.Findings = append(res.Findings, r.Findings...)
+		res.Editions = append(res.Editions, r.Editions...)
+		res.Units = append(res.Units, r.Units...)
+		statuses = append(statuses, r.Statuses)
+		res.Locales = nil
+		for _, t := range r.Locales {
+			res.Locales = append(res.Locales, language.MustParse(t))
+		}
+		for _, t := range r.Required {
+			res.Required[language.MustParse(t)] = true
+		}
+		if res.OutOfDate == "" {
+			res.OutOfDate = r.OutOfDate
+		}
+		res.NotArticles += r.NotArts
+		res.Articles += r.Articles
+	}
+	res.Statuses = check.MergeStatuses(statuses...)
+	return res
+}
+
+// keysOf returns, when there is a cache, what gives each part's key:
+// everything its result depends on. The settings and the glossary, the
+// tool, the options and the locales the project has, for every part;
+// the part's own files (its articles and every one of their catalogue
+// files) for each. A project still in the old layout (one file per
+// locale, every part's) is not cached.
+func keysOf(p *workspace.Project, o Options, kind string) (func([]workspace.Selection) []*cache.Key, error) {
+	if o.Cache == nil || o.Cache.Off() != "" || o.Hash == nil || len(p.OldLayout()) > 0 {
+		return nil, nil
+	}
+	shared := p.Shared()
+	sums, err := o.Hash(shared)
+	if err != nil {
+		return nil, err
+	}
+	common := [][]byte{[]byte("tilmash archive " + kind), []byte(o.Version)}
+	for i, f := range shared {
+		common = append(common, []byte(f), sums[i][:])
+	}
+	var tags []string
+	for _, t := range o.Locales {
+		tags = append(tags, t.String())
+	}
+	var locales []string
+	for _, t := range p.Locales() {
+		locales = append(locales, t.String())
+	}
+	spelling := "no spelling"
+	if o.Speller != nil {
+		spelling = "spelling"
+	}
+	prev := ""
+	if o.Previous != nil {
+		data, err := json.Marshal(o.Previous)
 		if err != nil {
 			return nil, err
 		}
-		if len(w.Broken) > known {
-			for _, b := range w.Broken {
-				p.Unreadable(b)
-			}
-			known = len(w.Broken)
-			goto again
-		}
-		if err := work(w, res); err != nil {
-			return nil, err
-		}
-		res.Broken = w.Broken // the same in every part, now
-		res.Locales = w.Locales()
-		for _, tag := range w.Locales() {
-			if w.Requires(tag) {
-				res.Required[tag] = true
-			}
-		}
-		if res.OutOfDate == "" {
-			res.OutOfDate = w.OutOfDate
-		}
-		for _, m := range w.Source.Messages {
-			res.Units = append(res.Units, m.ID)
-		}
-		res.NotArticles += len(w.NotArticles)
-		res.Articles += len(w.Articles)
+		prev = string(data)
 	}
-	res.Statuses = check.MergeStatuses(res.statuses...)
-	return res, nil
+	common = append(common, []byte(strings.Join(tags, ",")), []byte(strings.Join(locales, ",")), []byte(spelling),
+		[]byte(strings.Join(p.Unreadables(), ",")), []byte(prev), []byte(locale.Source.String()))
+	base := cache.NewKey(common...)
+	return func(sels []workspace.Selection) []*cache.Key {
+		out := make([]*cache.Key, len(sels))
+		for i, sel := range sels {
+			if len(sel.Names) == 0 {
+				continue // the whole selection: too big a part to keep
+			}
+			files := p.Inputs(sel.Names)
+			sums, err := o.Hash(files)
+			if err != nil {
+				continue // a file gone since, or unreadable: worked on, not kept
+			}
+			parts := [][]byte{base[:], []byte(strings.Join(sel.Names, "\x00"))}
+			for j, f := range files {
+				parts = append(parts, []byte(f), sums[j][:])
+			}
+			k := cache.NewKey(parts...)
+			out[i] = &k
+		}
+		return out
+	}, nil
+}
+
+// fromCache reads a part's result; anything it cannot decode is a miss.
+func fromCache(c *cache.Cache, k cache.Key) (*part, bool) {
+	data, ok := c.Get(k)
+	if !ok {
+		return nil, false
+	}
+	var r part
+	if err := json.Unmarshal(data, &r); err != nil || r.Locales == nil {
+		return nil, false
+	}
+	return &r, true
+}
+
+// toCache keeps a part's result; a cache that cannot keep it is no error
+// (the next run works the part again).
+func toCache(c *cache.Cache, k cache.Key, r *part) {
+	if data, err := json.Marshal(r); err == nil {
+		_ = c.Put(k, data)
+	}
 }
 
 // once keeps each finding once: one the parts all make (about the
@@ -194,72 +416,77 @@ func before(a, b finding.Finding) bool {
 // Remember wraps a speller so that each word is asked about once per
 // dictionary, whatever the part: a word the first parts asked about is
 // answered from memory (a language's words, not the archive's size).
+// Parts worked on at once ask one at a time per dictionary.
 func Remember(s check.Speller) check.Speller {
-	return &memory{s: s, known: map[string]map[string][]string{}}
+	return &memory{s: s, dicts: map[string]*dictMemory{}}
 }
 
 type memory struct {
 	s     check.Speller
 	mu    sync.Mutex
-	known map[string]map[string][]string // dictionary → word → what the speller called unknown in it (nil: nothing)
+	dicts map[string]*dictMemory
+}
+
+// dictMemory is what one dictionary said of each word it was asked
+// about: the word itself, or the parts of it it did not know; nil for a
+// word it knows.
+type dictMemory struct {
+	mu    sync.Mutex
+	known map[string][]string
 }
 
 // Unknown asks the speller about the words it was never asked about, and
-// answers the others from memory: what the speller said of each word (the
-// word itself, or the parts of it it did not know), in the order asked.
+// answers the others from memory: what the speller said of each word, in
+// the order asked.
 func (m *memory) Unknown(dict string, words []string) ([]string, error) {
 	m.mu.Lock()
-	known := m.known[dict]
-	if known == nil {
-		known = map[string][]string{}
-		m.known[dict] = known
+	d := m.dicts[dict]
+	if d == nil {
+		d = &dictMemory{known: map[string][]string{}}
+		m.dicts[dict] = d
 	}
+	m.mu.Unlock()
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	var ask []string
 	asking := map[string]bool{}
 	for _, w := range words {
-		if _, ok := known[w]; !ok && !asking[w] {
+		if _, ok := d.known[w]; !ok && !asking[w] {
 			asking[w] = true
 			ask = append(ask, w)
 		}
 	}
-	m.mu.Unlock()
 	var fresh []string
 	if len(ask) > 0 {
 		var err error
 		if fresh, err = m.s.Unknown(dict, ask); err != nil {
 			return nil, err
 		}
-		asked := make(map[string]bool, len(ask))
 		for _, w := range ask {
-			asked[w] = true
-		}
-		m.mu.Lock()
-		for _, w := range ask {
-			known[w] = nil
+			d.known[w] = nil
 		}
 		for _, u := range fresh {
-			if asked[u] {
-				known[u] = append(known[u], u)
+			if asking[u] {
+				d.known[u] = append(d.known[u], u)
 				continue
 			}
 			for _, w := range ask { // a part of a word (hunspell splits some)
 				if strings.Contains(w, u) {
-					known[w] = append(known[w], u)
+					d.known[w] = append(d.known[w], u)
 				}
 			}
 		}
-		m.mu.Unlock()
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
 	var unknown []string
 	seen := map[string]bool{}
 	for _, u := range fresh {
-		seen[u] = true
-		unknown = append(unknown, u)
+		if !seen[u] {
+			seen[u] = true
+			unknown = append(unknown, u)
+		}
 	}
 	for _, w := range words {
-		for _, u := range known[w] {
+		for _, u := range d.known[w] {
 			if !seen[u] {
 				seen[u] = true
 				unknown = append(unknown, u)

@@ -41,6 +41,8 @@ type Project struct {
 	slugByPath map[string]string // every article's slug by its file
 	relBySlug  map[string]string // every article's path relative to the content folder, by slug
 	cats       []catFile         // every catalogue file, in path order
+	shared     []string          // the settings and glossary files, sorted
+	inputs     map[string][]string
 	unreadable map[language.Tag]*BrokenCatalogue
 }
 
@@ -136,10 +138,53 @@ func Open(fsys fs.FS, lay Layout) (*Project, error) {
 	if p.cats, err = findCatalogues(fsys, lay.Locales); err != nil {
 		return nil, err
 	}
-	if p.Glossary, p.Words, err = readGlossary(fsys, lay); err != nil {
+	if p.Glossary, p.Words, p.shared, err = readGlossary(fsys, lay); err != nil {
 		return nil, err
 	}
+	if _, err := fs.Stat(fsys, lay.Config); lay.Config != "" && err == nil {
+		p.shared = append(p.shared, lay.Config)
+	}
+	sort.Strings(p.shared)
 	return p, nil
+}
+
+// Shared are the files every part of the project reads: the settings and
+// the glossary's files, sorted.
+func (p *Project) Shared() []string { return p.shared }
+
+// Inputs are the files a part of the project that selects the names
+// reads: each article's file (if it has one) and its catalogue files, in
+// every locale, sorted.
+func (p *Project) Inputs(names []string) []string {
+	if p.inputs == nil {
+		p.inputs = map[string][]string{}
+		for f, slug := range p.slugByPath {
+			p.inputs[slug] = append(p.inputs[slug], f)
+		}
+		for _, c := range p.cats {
+			if !c.Flat {
+				slug := segment.SlugOf(path.Join(p.Layout.Content, c.Article))
+				p.inputs[slug] = append(p.inputs[slug], c.path)
+			}
+		}
+	}
+	var out []string
+	for _, n := range names {
+		out = append(out, p.inputs[n]...)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Unreadables are the locales known not to be readable (Unreadable), by
+// tag.
+func (p *Project) Unreadables() []string {
+	var out []string
+	for tag := range p.unreadable {
+		out = append(out, tag.String())
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Load reads the articles sel selects and their catalogue files (the old
@@ -147,7 +192,7 @@ func Open(fsys fs.FS, lay Layout) (*Project, error) {
 // entries (Select). The settings and the glossary are the project's,
 // shared.
 func (p *Project) Load(sel Selection) (*Workspace, error) {
-	w := &Workspace{Layout: p.Layout, fsys: p.fsys, Config: p.Config, Glossary: p.Glossary, Words: p.Words,
+	w := &Workspace{Layout: p.Layout, fsys: p.fsys, Config: p.Config, Glossary: p.Glossary.Fresh(), Words: p.Words,
 		slugByPath: p.slugByPath, relBySlug: p.relBySlug, unreadable: p.unreadable}
 	paths := p.paths
 	if !sel.All() {
@@ -226,13 +271,13 @@ func readSettings(fsys fs.FS, lay Layout) (*check.Config, error) {
 
 // readGlossary reads the glossary folder: its terms, and its word lists
 // (words.<tag>.txt) by locale.
-func readGlossary(fsys fs.FS, lay Layout) (*glossary.Glossary, map[string][]string, error) {
+func readGlossary(fsys fs.FS, lay Layout) (*glossary.Glossary, map[string][]string, []string, error) {
 	if lay.Glossary == "" {
-		return &glossary.Glossary{}, nil, nil
+		return &glossary.Glossary{}, nil, nil, nil
 	}
 	gentries, err := fs.ReadDir(fsys, lay.Glossary)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var names []string
 	for _, e := range gentries {
@@ -242,14 +287,14 @@ func readGlossary(fsys fs.FS, lay Layout) (*glossary.Glossary, map[string][]stri
 		if !e.IsDir() || strings.HasSuffix(e.Name(), ".toml") || strings.HasPrefix(e.Name(), "words.") && strings.HasSuffix(e.Name(), ".txt") {
 			f := path.Join(lay.Glossary, e.Name())
 			if err := regular(e, f, "a glossary file"); err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			names = append(names, f)
 		}
 	}
 	g, err := glossary.Load(names, func(f string) ([]byte, error) { return bound.ReadFile(fsys, f, bound.Glossary) })
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	words := map[string][]string{}
 	for _, n := range names {
@@ -257,7 +302,7 @@ func readGlossary(fsys fs.FS, lay Layout) (*glossary.Glossary, map[string][]stri
 		if tagName, ok := strings.CutPrefix(strings.TrimSuffix(base, ".txt"), "words."); ok && strings.HasSuffix(base, ".txt") {
 			data, err := bound.ReadFile(fsys, n, bound.WordList)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			for _, line := range strings.Split(string(data), "\n") {
 				if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
@@ -266,7 +311,7 @@ func readGlossary(fsys fs.FS, lay Layout) (*glossary.Glossary, map[string][]stri
 			}
 		}
 	}
-	return g, words, nil
+	return g, words, names, nil
 }
 
 // Parts divides the articles sel selects into parts of about maxBytes of
@@ -412,3 +457,6 @@ func (p *Project) Touched(changed []string) (names []string, all bool, why strin
 
 // Articles counts the project's article files.
 func (p *Project) Articles() int { return len(p.paths) }
+
+// UnreadableOf is what Unreadable was told of tag, or nil.
+func (p *Project) UnreadableOf(tag language.Tag) *BrokenCatalogue { return p.unreadable[tag] }

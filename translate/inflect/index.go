@@ -1,17 +1,24 @@
 package inflect
 
-import "github.com/tilmash/tilmash/translate/words"
+import (
+	"sync"
+
+	"github.com/tilmash/tilmash/translate/words"
+)
 
 // Index finds a fixed set of phrases in many texts. Each distinct word it
 // meets is matched against every word of every phrase once, and the answer
 // kept, so checking a catalogue against a glossary costs about one map
 // look-up per word of text, not a Snowball stem or a suffix-chain parse per
 // word per term. An Index is not safe for concurrent use: make one per
-// goroutine (per locale).
+// An Index is safe for concurrent use: the parts of an archive checked
+// at once share one per locale, and its memory of words.
 type Index struct {
 	m       Matcher
 	lemmas  []string         // every word of every phrase, once
+	folded  []string         // each lemma folded to lower case
 	phrases map[string][]int // phrase → its words, as indexes into lemmas
+	mu      sync.Mutex
 	memo    map[string][]bool
 }
 
@@ -35,19 +42,34 @@ func NewIndex(m Matcher, phrases []string) *Index {
 		}
 		ix.phrases[p] = seq
 	}
+	for _, l := range ix.lemmas {
+		ix.folded = append(ix.folded, fold(l))
+	}
 	return ix
 }
 
 // row says which lemmas word is a form of.
 func (ix *Index) row(word string) []bool {
-	if r, ok := ix.memo[word]; ok {
+	ix.mu.Lock()
+	r, ok := ix.memo[word]
+	ix.mu.Unlock()
+	if ok {
 		return r
 	}
-	r := make([]bool, len(ix.lemmas))
-	for i, l := range ix.lemmas {
-		r[i] = ix.m.Match(word, l)
+	r = make([]bool, len(ix.lemmas))
+	if fm, ok := ix.m.(folded); ok {
+		w := fold(word)
+		for i, l := range ix.folded {
+			r[i] = fm.matchFolded(w, l)
+		}
+	} else {
+		for i, l := range ix.lemmas {
+			r[i] = ix.m.Match(word, l)
+		}
 	}
+	ix.mu.Lock()
 	ix.memo[word] = r
+	ix.mu.Unlock()
 	return r
 }
 

@@ -38,6 +38,14 @@ type exact struct{}
 // Match compares the two words, ignoring case.
 func (exact) Match(form, lemma string) bool { return fold(form) == fold(lemma) }
 
+func (exact) matchFolded(form, lemma string) bool { return form == lemma }
+
+// folded is a Matcher that can compare words already folded to lower
+// case (fold): an Index folds each word once, not once per comparison.
+type folded interface {
+	matchFolded(form, lemma string) bool
+}
+
 func fold(s string) string { return strings.ToLower(s) }
 
 type russianMatcher struct{}
@@ -45,14 +53,24 @@ type russianMatcher struct{}
 // Match compares the words' Snowball stems; a hyphenated compound part
 // by part, as Russian declines each (агент-провокатор, агента-провокатора).
 func (r russianMatcher) Match(form, lemma string) bool {
-	f, l := ruNorm(form), ruNorm(lemma)
+	return r.matchFolded(fold(form), fold(lemma))
+}
+
+func (r russianMatcher) matchFolded(form, lemma string) bool {
+	f, l := form, lemma
+	if strings.Contains(f, "ё") {
+		f = strings.ReplaceAll(f, "ё", "е")
+	}
+	if strings.Contains(l, "ё") {
+		l = strings.ReplaceAll(l, "ё", "е")
+	}
 	if f == l {
 		return true
 	}
 	if n := strings.Count(l, "-"); n > 0 && strings.Count(f, "-") == n {
 		fs, ls := strings.Split(f, "-"), strings.Split(l, "-")
 		for i := range ls {
-			if ls[i] == "" || !r.Match(fs[i], ls[i]) {
+			if ls[i] == "" || !r.matchFolded(fs[i], ls[i]) {
 				return false
 			}
 		}

@@ -63,8 +63,14 @@ func vowelClass(s string) harmony {
 }
 
 // Match reads what follows the lemma in form as a chain of suffixes.
-func (kazakhMatcher) Match(form, lemma string) bool {
-	f, l := fold(form), fold(lemma)
+func (k kazakhMatcher) Match(form, lemma string) bool {
+	return k.matchFolded(fold(form), fold(lemma))
+}
+
+// voicing is what a final voiceless consonant becomes before a vowel.
+var voicing = [][2]string{{"к", "г"}, {"қ", "ғ"}, {"п", "б"}}
+
+func (kazakhMatcher) matchFolded(f, l string) bool {
 	if f == l {
 		return true
 	}
@@ -81,9 +87,9 @@ func (kazakhMatcher) Match(form, lemma string) bool {
 		}
 	}
 	// A final voiceless consonant voices before a vowel: кітап → кітабы.
-	for from, to := range map[string]string{"к": "г", "қ": "ғ", "п": "б"} {
-		if stem, ok := strings.CutSuffix(l, from); ok {
-			if rest, ok := strings.CutPrefix(f, stem+to); ok && rest != "" && startsWithVowel(rest) && suffixChain(rest, h, 4) {
+	for _, v := range voicing {
+		if stem, ok := strings.CutSuffix(l, v[0]); ok {
+			if rest, ok := strings.CutPrefix(f, stem+v[1]); ok && rest != "" && startsWithVowel(rest) && suffixChain(rest, h, 4) {
 				return true
 			}
 		}
