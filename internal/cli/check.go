@@ -88,7 +88,11 @@ func checkRun(opts *CheckOptions) error {
 		speller = nil
 	}
 	// The archive a part at a time: memory is a part's, not the archive's.
-	res, err := archive.Check(p, archive.Options{Selection: sel, Locales: tags, Speller: speller})
+	ao, err := opts.archiveOptions(p, sel, tags, speller)
+	if err != nil {
+		return err
+	}
+	res, err := archive.Check(p, ao)
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
@@ -212,7 +216,12 @@ func statusRun(opts *StatusOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := archive.Status(p, archive.Options{Selection: sel, Locales: tags, Previous: prev})
+	ao, err := opts.archiveOptions(p, sel, tags, nil)
+	if err != nil {
+		return err
+	}
+	ao.Previous = prev
+	res, err := archive.Status(p, ao)
 	if err != nil {
 		return &exitError{ExitError, err}
 	}

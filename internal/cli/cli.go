@@ -12,17 +12,22 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/archive"
+	"github.com/tilmash/tilmash/internal/cache"
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/gitchange"
+	"github.com/tilmash/tilmash/internal/hunspell"
 	"github.com/tilmash/tilmash/internal/lock"
 	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/locale"
 )
 
@@ -361,6 +366,50 @@ func (g *Global) openArchiveOf(names []string, withSource bool, sel *SelectOptio
 		}
 	}
 	return p, s, tags, nil
+}
+
+// archiveOptions are the options every command that works through the
+// archive shares: the result cache (package cache, outside the project:
+// TILMASH_CACHE moves it, TILMASH_CACHE=off turns it off), the files'
+// hashes through its stat index, and what besides the files changes
+// results: this binary, and the hunspell dictionaries when spelling.
+func (g *Global) archiveOptions(p *workspace.Project, sel workspace.Selection, tags []language.Tag, speller check.Speller) (archive.Options, error) {
+	o := archive.Options{Selection: sel, Locales: tags, Speller: speller}
+	c, err := cache.Open()
+	if err != nil {
+		return o, &exitError{ExitError, err}
+	}
+	root, err := filepath.Abs(g.Dir)
+	if err != nil {
+		return o, &exitError{ExitError, err}
+	}
+	o.Cache = c
+	o.Hash = func(paths []string) ([][32]byte, error) { return c.FileHashes(root, paths) }
+	o.Version = toolIdentity()
+	if h, ok := speller.(hunspell.Speller); ok {
+		var dicts []string
+		for _, rules := range p.Config.Locales {
+			if rules.Dictionary != "" {
+				dicts = append(dicts, rules.Dictionary)
+			}
+		}
+		sort.Strings(dicts)
+		o.Version += "\n" + h.Identity(dicts)
+	}
+	return o, nil
+}
+
+// toolIdentity names this binary for the result cache: its version, and
+// the executable file as it is (a rebuilt tilmash never takes an earlier
+// build's results).
+func toolIdentity() string {
+	id := versionLine()
+	if exe, err := os.Executable(); err == nil {
+		if fi, err := os.Stat(exe); err == nil {
+			id += fmt.Sprintf("\n%s %d %d", exe, fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	return id
 }
 
 // noteOldLayout says that the project's catalogues are in the old layout.

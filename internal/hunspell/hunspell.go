@@ -5,7 +5,9 @@ package hunspell
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 )
 
@@ -43,4 +45,42 @@ func (s Speller) Unknown(dict string, words []string) ([]string, error) {
 		}
 	}
 	return unknown, nil
+}
+
+// Identity names the hunspell program and the dictionaries dicts (such as
+// ru_RU) as they are installed now, by path, size and modification time:
+// a result cache keys on it, so that a dictionary updated, added or
+// removed makes the spelling be checked again.
+func (s Speller) Identity(dicts []string) string {
+	prog := s.Program
+	if prog == "" {
+		prog = "hunspell"
+	}
+	var b strings.Builder
+	stat := func(p string) {
+		if fi, err := os.Stat(p); err == nil {
+			fmt.Fprintf(&b, "%s %d %d\n", p, fi.Size(), fi.ModTime().UnixNano())
+		} else {
+			fmt.Fprintf(&b, "%s absent\n", p)
+		}
+	}
+	if path, err := exec.LookPath(prog); err == nil {
+		stat(path)
+	} else {
+		b.WriteString(prog + " absent\n")
+	}
+	dirs := []string{"/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts", "/usr/local/share/hunspell"}
+	if env := os.Getenv("DICPATH"); env != "" {
+		dirs = append(filepath.SplitList(env), dirs...)
+	}
+	for _, d := range dicts {
+		for _, dir := range dirs {
+			for _, ext := range []string{".dic", ".aff"} {
+				if _, err := os.Stat(filepath.Join(dir, d+ext)); err == nil {
+					stat(filepath.Join(dir, d+ext))
+				}
+			}
+		}
+	}
+	return b.String()
 }

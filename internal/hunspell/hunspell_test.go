@@ -1,8 +1,11 @@
 package hunspell
 
 import (
+	"os"
 	"os/exec"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -32,5 +35,20 @@ func TestUnknown(t *testing.T) {
 	}
 	if _, err := (Speller{}).Unknown("xx_XX", []string{"x"}); err == nil {
 		t.Error("a missing dictionary is not an error")
+	}
+}
+
+// TestIdentity: the identity names the dictionary's files, and changes
+// when a dictionary is added.
+func TestIdentity(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("DICPATH", dir)
+	before := Speller{}.Identity([]string{"xx_XX"})
+	if err := os.WriteFile(filepath.Join(dir, "xx_XX.dic"), []byte("1\nword\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after := Speller{}.Identity([]string{"xx_XX"})
+	if before == after || !strings.Contains(after, filepath.Join(dir, "xx_XX.dic")) {
+		t.Errorf("identity before %q, after %q", before, after)
 	}
 }
