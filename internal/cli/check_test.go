@@ -220,7 +220,7 @@ func TestCheckFormats(t *testing.T) {
 	if code, _, errs := tilmash(t, dir, "check", "--format", "yaml"); code != ExitError || !strings.Contains(errs, `--format "yaml"`) {
 		t.Errorf("--format yaml = %d %s", code, errs)
 	}
-	if code, _, errs := tilmash(t, dir, "check", "--locale", "uz"); code != ExitError || !regexp.MustCompile(`no catalogue locales/uz/? `).MatchString(errs) {
+	if code, _, errs := tilmash(t, dir, "check", "--locale", "uz"); code != ExitError || !regexp.MustCompile(`no catalogue (in )?locales/uz/? `).MatchString(errs) {
 		t.Errorf("--locale uz = %d %s", code, errs)
 	}
 }
