@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,19 +19,50 @@ import (
 const fixture = "../../testdata/project"
 
 // copyProject copies the fixture's content, catalogues, glossary and settings
-// into a temporary project.
+// into a temporary project, its catalogues in the layout users have: a file
+// per article and locale (locales/ru/the-conscript.ru.toml). The fixture's
+// one article makes a catalogue of the old layout (locales/ru.toml), if the
+// fixture still has one, that article's file as it stands.
 func copyProject(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, p := range []string{"content/the-conscript.md", "locales/en.toml", "locales/ru.toml", "locales/kk.toml", "glossary/terms.toml", "glossary/words.kk.txt", "glossary/words.ru.txt", "tilmash.toml"} {
-		data, err := os.ReadFile(filepath.Join(fixture, p))
+	files := map[string]string{} // the fixture's file → the copy's
+	for _, p := range []string{"content/the-conscript.md", "glossary/terms.toml", "glossary/words.kk.txt", "glossary/words.ru.txt", "tilmash.toml"} {
+		files[p] = p
+	}
+	err := filepath.WalkDir(filepath.Join(fixture, "locales"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".toml") {
+			return err
+		}
+		rel, err := filepath.Rel(fixture, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if tag, flat := strings.CutSuffix(strings.TrimPrefix(rel, "locales/"), ".toml"); flat && !strings.Contains(tag, "/") {
+			files[rel] = "locales/" + tag + "/the-conscript." + tag + ".toml"
+		} else {
+			files[rel] = rel
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for from, to := range files {
+		data, err := os.ReadFile(filepath.Join(fixture, from))
 		if err != nil {
 			t.Fatal(err)
 		}
-		dst := filepath.Join(dir, p)
+		dst := filepath.Join(dir, to)
 		os.MkdirAll(filepath.Dir(dst), 0o755)
 		if err := os.WriteFile(dst, data, 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+	for _, want := range []string{"locales/en/the-conscript.en.toml", "locales/ru/the-conscript.ru.toml", "locales/kk/the-conscript.kk.toml"} {
+		if _, err := os.Stat(filepath.Join(dir, want)); err != nil {
+			t.Fatalf("the copy of the fixture lacks %s: %v", want, err)
 		}
 	}
 	return dir
@@ -69,12 +101,12 @@ func TestCheckCleanProject(t *testing.T) {
 // the unit and where it stands.
 func TestCheckMissingString(t *testing.T) {
 	dir := copyProject(t)
-	edit(t, filepath.Join(dir, "locales/ru.toml"), `other = "Советские многоэтажки рядом с хостелом."`, `other = ""`)
+	edit(t, filepath.Join(dir, "locales/ru/the-conscript.ru.toml"), `other = "Советские многоэтажки рядом с хостелом."`, `other = ""`)
 	code, out, _ := tilmash(t, dir, "check", "--no-spelling")
 	if code != ExitFindings {
 		t.Fatalf("exit %d, want %d\n%s", code, ExitFindings, out)
 	}
-	if !regexp.MustCompile(`content/the-conscript.md:30:1  error    the-conscript.dmitri.cap-a118a4  no Russian translation \(locales/ru.toml:\d+ is empty\) \[missing\]`).MatchString(out) {
+	if !regexp.MustCompile(`content/the-conscript.md:30:1  error    the-conscript.dmitri.cap-a118a4  no Russian translation \(locales/ru/the-conscript\.ru\.toml:\d+ is empty\) \[missing\]`).MatchString(out) {
 		t.Errorf("output does not name the unit and its place:\n%s", out)
 	}
 	if code, out, _ := tilmash(t, dir, "check", "--no-spelling", "--locale", "kk"); code != ExitOK {
@@ -135,7 +167,7 @@ func TestCheckStale(t *testing.T) {
 				t.Fatalf("exit %d, want %d\n%s", code, tt.code, out)
 			}
 			for _, loc := range []string{"ru", "kk"} {
-				re := regexp.MustCompile(`locales/` + loc + `.toml:\d+:1  ` + tt.severity + `  the-conscript.vasily.a-f8c405  the English changed since this was translated \[stale\]`)
+				re := regexp.MustCompile(`locales/` + loc + `/the-conscript\.` + loc + `\.toml:\d+:1  ` + tt.severity + `  the-conscript.vasily.a-f8c405  the English changed since this was translated \[stale\]`)
 				if !re.MatchString(out) {
 					t.Errorf("no stale %s for %s:\n%s", tt.severity, loc, out)
 				}
@@ -150,19 +182,19 @@ func TestCheckStale(t *testing.T) {
 // TestCheckFormats checks that every output format is what its readers parse.
 func TestCheckFormats(t *testing.T) {
 	dir := copyProject(t)
-	edit(t, filepath.Join(dir, "locales/kk.toml"), `other = "Барлық есімдер өзгертілген."`, `other = "Барлық  есімдер өзгертілген"`)
+	edit(t, filepath.Join(dir, "locales/kk/the-conscript.kk.toml"), `other = "Барлық есімдер өзгертілген."`, `other = "Барлық  есімдер өзгертілген"`)
 
 	_, out, _ := tilmash(t, dir, "check", "--no-spelling", "--format", "json")
 	var fs []jsonFinding
 	if err := json.Unmarshal([]byte(out), &fs); err != nil {
 		t.Fatalf("JSON does not parse: %v\n%s", err, out)
 	}
-	if len(fs) != 1 || fs[0].Code != "typography-space" || fs[0].File != "locales/kk.toml" || fs[0].Line == 0 || fs[0].Col != 16 {
+	if len(fs) != 1 || fs[0].Code != "typography-space" || fs[0].File != "locales/kk/the-conscript.kk.toml" || fs[0].Line == 0 || fs[0].Col != 16 {
 		t.Errorf("JSON findings = %+v", fs)
 	}
 
 	_, out, _ = tilmash(t, dir, "check", "--no-spelling", "--format", "github")
-	if !regexp.MustCompile(`^::error file=locales/kk.toml,line=\d+,col=16,title=tilmash typography-space::the-conscript.note: a double space \(use one space\)\n$`).MatchString(out) {
+	if !regexp.MustCompile(`^::error file=locales/kk/the-conscript\.kk\.toml,line=\d+,col=16,title=tilmash typography-space::the-conscript.note: a double space \(use one space\)\n$`).MatchString(out) {
 		t.Errorf("github output = %q", out)
 	}
 
@@ -188,7 +220,7 @@ func TestCheckFormats(t *testing.T) {
 	if code, _, errs := tilmash(t, dir, "check", "--format", "yaml"); code != ExitError || !strings.Contains(errs, `--format "yaml"`) {
 		t.Errorf("--format yaml = %d %s", code, errs)
 	}
-	if code, _, errs := tilmash(t, dir, "check", "--locale", "uz"); code != ExitError || !strings.Contains(errs, "no catalogue locales/uz.toml") {
+	if code, _, errs := tilmash(t, dir, "check", "--locale", "uz"); code != ExitError || !regexp.MustCompile(`no catalogue (in )?locales/uz/? `).MatchString(errs) {
 		t.Errorf("--locale uz = %d %s", code, errs)
 	}
 }
@@ -196,9 +228,9 @@ func TestCheckFormats(t *testing.T) {
 // TestCheckBrokenFile: a file that cannot be parsed is exit 2 with its position.
 func TestCheckBrokenFile(t *testing.T) {
 	dir := copyProject(t)
-	edit(t, filepath.Join(dir, "locales/ru.toml"), `hash = "`, `hash = `)
+	edit(t, filepath.Join(dir, "locales/ru/the-conscript.ru.toml"), `hash = "`, `hash = `)
 	code, _, errs := tilmash(t, dir, "check")
-	if code != ExitError || !regexp.MustCompile(`^tilmash: locales/ru.toml:\d+:\d+: TOML: `).MatchString(errs) {
+	if code != ExitError || !regexp.MustCompile(`^tilmash: locales/ru/the-conscript\.ru\.toml:\d+:\d+: TOML: `).MatchString(errs) {
 		t.Errorf("exit %d: %s", code, errs)
 	}
 	dir = copyProject(t)

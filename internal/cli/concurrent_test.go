@@ -85,54 +85,98 @@ func TestConcurrentCommandsSerialise(t *testing.T) {
 	}
 }
 
-// TestExtractKeepsARacingSave: a translator saves ru.toml (with a comment
-// of their own) at a random moment while extract runs, again and again;
-// whichever comes first, the save is never lost: extract read it and kept
-// the comment, or it came after extract wrote, or extract saw it and wrote
-// nothing.
+// TestExtractKeepsARacingSave: a translator saves their catalogue (with a
+// comment of their own) at a random moment while extract runs, again and
+// again; whichever comes first, the save is never lost: extract read it
+// and kept the comment, or it came after extract wrote, or extract saw it
+// and wrote nothing. The same holds while extract moves a project of the
+// old layout (locales/ru.toml) to a file per article and removes the old
+// file: the save is in one of the two.
 func TestExtractKeepsARacingSave(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	writeTree(t, dir, map[string][]byte{
-		"content/a.md": []byte("+++\ntitle = \"Almaty\"\n+++\n\nAlmaty.\n"),
-		"tilmash.toml": []byte("[locales.ru]\n"),
-	})
-	run(t, dir, "extract", "--add-locale", "ru")
-	ru := filepath.Join(dir, "locales", "ru.toml")
-	conflicts := 0
-	for round := range 40 {
-		// Something for extract to write in ru.toml: a new paragraph.
-		writeTree(t, dir, map[string][]byte{"content/a.md": fmt.Appendf(nil, "+++\ntitle = \"Almaty\"\n+++\n\nAlmaty.\n\nParagraph %d.\n", round)})
-		base, err := os.ReadFile(ru)
-		if err != nil {
-			t.Fatal(err)
-		}
-		marker := fmt.Sprintf("# the translator's note, round %d", round)
-		saved := append(append(bytes.Clone(base), marker...), '\n')
-		done := make(chan error)
-		go func() {
-			time.Sleep(time.Duration(rand.IntN(40)) * time.Millisecond)
-			tmp := ru + ".save"
-			if err := os.WriteFile(tmp, saved, 0o644); err != nil {
-				done <- err
-				return
+	for _, migrate := range []bool{false, true} {
+		name := map[bool]string{false: "a file per article", true: "migrating the old layout"}[migrate]
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			writeTree(t, dir, map[string][]byte{
+				"content/a.md": []byte("+++\ntitle = \"Almaty\"\n+++\n\nAlmaty.\n"),
+				"tilmash.toml": []byte("[locales.ru]\n"),
+			})
+			run(t, dir, "extract", "--add-locale", "ru")
+			ru := filepath.Join(dir, "locales", "ru", "a.ru.toml")
+			flat := filepath.Join(dir, "locales", "ru.toml")
+			// The old layout of this one-article project: each locale's
+			// file is its article's, in one file per locale, as a
+			// tilmash before format 2 wrote it.
+			old := map[string][]byte{}
+			for _, l := range []string{"en", "ru"} {
+				data, err := os.ReadFile(filepath.Join(dir, "locales", l, "a."+l+".toml"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var kept []string
+				for _, line := range strings.SplitAfter(string(data), "\n") {
+					if !strings.HasPrefix(line, "# tilmash catalogue format ") {
+						kept = append(kept, line)
+					}
+				}
+				old["locales/"+l+".toml"] = []byte(strings.Join(kept, ""))
 			}
-			done <- os.Rename(tmp, ru)
-		}()
-		var out, errOut bytes.Buffer
-		code := Main([]string{"-C", dir, "extract"}, IO{In: strings.NewReader(""), Out: &out, Err: &errOut})
-		if err := <-done; err != nil {
-			t.Fatal(err)
-		}
-		if code != ExitOK {
-			if !strings.Contains(errOut.String(), "changed while extract ran") {
-				t.Fatalf("round %d: exit %d: %s", round, code, errOut.String())
+			saveTo := ru
+			if migrate {
+				saveTo = flat
 			}
-			conflicts++
-		}
-		if got, _ := os.ReadFile(ru); !bytes.Contains(got, []byte(marker)) {
-			t.Fatalf("round %d: the translator's save was lost (extract exit %d)", round, code)
-		}
+			conflicts := 0
+			for round := range 40 {
+				if migrate {
+					if err := os.RemoveAll(filepath.Join(dir, "locales")); err != nil {
+						t.Fatal(err)
+					}
+					writeTree(t, dir, old)
+				}
+				// Something for extract to write in ru's catalogue: a new paragraph.
+				writeTree(t, dir, map[string][]byte{"content/a.md": fmt.Appendf(nil, "+++\ntitle = \"Almaty\"\n+++\n\nAlmaty.\n\nParagraph %d.\n", round)})
+				base, err := os.ReadFile(saveTo)
+				if err != nil {
+					t.Fatal(err)
+				}
+				marker := fmt.Sprintf("# the translator's note, round %d", round)
+				saved := append(append(bytes.Clone(base), marker...), '\n')
+				done := make(chan error)
+				go func() {
+					time.Sleep(time.Duration(rand.IntN(40)) * time.Millisecond)
+					tmp := saveTo + ".save"
+					if err := os.WriteFile(tmp, saved, 0o644); err != nil {
+						done <- err
+						return
+					}
+					done <- os.Rename(tmp, saveTo)
+				}()
+				var out, errOut bytes.Buffer
+				code := Main([]string{"-C", dir, "extract"}, IO{In: strings.NewReader(""), Out: &out, Err: &errOut})
+				if err := <-done; err != nil {
+					t.Fatal(err)
+				}
+				if code != ExitOK {
+					if !strings.Contains(errOut.String(), "changed while extract ran") {
+						t.Fatalf("round %d: exit %d: %s", round, code, errOut.String())
+					}
+					conflicts++
+				}
+				inNew, _ := os.ReadFile(ru)
+				inOld, _ := os.ReadFile(flat)
+				if !bytes.Contains(inNew, []byte(marker)) && !bytes.Contains(inOld, []byte(marker)) {
+					t.Fatalf("round %d: the translator's save was lost (extract exit %d)", round, code)
+				}
+				if migrate && code == ExitOK && !bytes.Contains(inOld, []byte(marker)) {
+					// Migrated with the save read: the old file went.
+					if _, err := os.Stat(flat); err == nil {
+						t.Fatalf("round %d: extract migrated and left %s", round, flat)
+					}
+				}
+			}
+			t.Logf("%d of 40 extracts met the save and wrote nothing", conflicts)
+		})
 	}
-	t.Logf("%d of 40 extracts met the save and wrote nothing", conflicts)
 }

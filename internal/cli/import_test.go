@@ -84,24 +84,29 @@ func inputs(t *testing.T, dir string) map[string][]byte {
 }
 
 // TestImportLimit: the default limit is 64 MiB, or four times the largest
-// catalogue when that is more (sparse files: no disk spent).
+// locale's catalogue when that is more (sparse files: no disk spent). A
+// locale's catalogue is all its files, one per article (a work file of
+// every unit holds them all), or the old layout's one file.
 func TestImportLimit(t *testing.T) {
 	tests := []struct {
 		name     string
-		catalogs map[string]int64 // locales/<name> → its size
+		catalogs map[string]int64 // locales/<path> → its size
 		want     int64
 	}{
 		{"no catalogue", nil, 64 << 20},
-		{"small ones", map[string]int64{"en.toml": 1 << 20, "ru.toml": 2 << 20}, 64 << 20},
-		{"a large one", map[string]int64{"en.toml": 1 << 20, "ru.toml": 100 << 20}, 400 << 20},
-		{"not a catalogue", map[string]int64{"ru.po": 100 << 20}, 64 << 20},
+		{"small ones", map[string]int64{"en/a.en.toml": 1 << 20, "ru/a.ru.toml": 2 << 20}, 64 << 20},
+		{"a large one", map[string]int64{"en/a.en.toml": 1 << 20, "ru/world/a.ru.toml": 100 << 20}, 400 << 20},
+		{"a large locale", map[string]int64{"en/a.en.toml": 1 << 20, "ru/a.ru.toml": 50 << 20, "ru/world/b.ru.toml": 50 << 20}, 400 << 20},
+		{"a large one in the old layout", map[string]int64{"en.toml": 1 << 20, "ru.toml": 100 << 20}, 400 << 20},
+		{"not a catalogue", map[string]int64{"ru.po": 100 << 20, "ru/a.po": 100 << 20}, 64 << 20},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			os.Mkdir(filepath.Join(dir, "locales"), 0o755)
 			for name, size := range tt.catalogs {
-				p := filepath.Join(dir, "locales", name)
+				p := filepath.Join(dir, "locales", filepath.FromSlash(name))
+				os.MkdirAll(filepath.Dir(p), 0o755)
 				if err := os.WriteFile(p, nil, 0o644); err != nil {
 					t.Fatal(err)
 				}

@@ -9,10 +9,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/internal/corpus"
 	"github.com/tilmash/tilmash/translate/catalog"
@@ -23,7 +26,10 @@ import (
 // find: every catalogue is exactly the old or the new one and loads;
 // dist/report.json never names a file that is not there; once the next
 // command has run, the editions are wholly the old set or wholly the new,
-// and no temporary file is left.
+// and no temporary file is left. The same for the extract that moves a
+// project of the old layout (locales/ru.toml) to a file per article: once
+// the next command has run, the catalogues are wholly the new ones, the
+// old files gone.
 func TestKilledCommandsLoseNothing(t *testing.T) {
 	t.Parallel() // processes and files, mostly waiting: overlap with the other slow tests
 	bin := filepath.Join(t.TempDir(), "tilmash")
@@ -58,14 +64,18 @@ func TestKilledCommandsLoseNothing(t *testing.T) {
 			}
 		}
 	}
+	current := old // the project as the last extract and build left it
 	for _, tc := range []struct {
-		command string
-		edit    func(p string) bool
+		name, command string
+		base          map[string][]byte // the project before the command
+		edit          func(p string) bool
 	}{
-		{"extract", func(p string) bool { return strings.HasPrefix(p, "content/") }},
-		{"build", func(p string) bool { return p == "tilmash.toml" }},
+		{"extract", "extract", current, func(p string) bool { return strings.HasPrefix(p, "content/") }},
+		{"build", "build", current, func(p string) bool { return p == "tilmash.toml" }},
+		{"extract migrating the old layout", "extract", oldLayout(t, current), func(string) bool { return false }},
 	} {
-		t.Run(tc.command, func(t *testing.T) {
+		old := tc.base
+		t.Run(tc.name, func(t *testing.T) {
 			start := func() string {
 				dir := t.TempDir()
 				writeTree(t, dir, old)
@@ -157,15 +167,86 @@ func TestKilledCommandsLoseNothing(t *testing.T) {
 				if !isOld && !isNew {
 					t.Fatalf("%s: dist/ mixes the old and the new editions", where)
 				}
+				// After the next command that writes, the catalogues are
+				// wholly the old set or wholly the new (a project half
+				// moved out of the old layout would hold every moved entry
+				// twice); after the command itself, the new.
+				after = tree(t, dir)
+				if !sameCatalogues(after, old) && !sameCatalogues(after, want) {
+					t.Fatalf("%s: after the export, locales/ mixes the old and the new catalogues", where)
+				}
 				exec.Command(bin, "-C", dir, tc.command).Run()
 				for p := range tree(t, dir) {
 					if strings.Contains(p, ".tmp-") || strings.Contains(p, "journal") {
 						t.Fatalf("%s: %s left after the next %s", where, p, tc.command)
 					}
 				}
+				if !sameCatalogues(tree(t, dir), want) {
+					t.Fatalf("%s: after the next %s, locales/ is not what it writes", where, tc.command)
+				}
 			}
 		})
 	}
+}
+
+// sameCatalogues reports whether a and b hold the same catalogue files
+// under locales/ (a killed command's temporary files aside: the next
+// command of its kind sweeps them).
+func sameCatalogues(a, b map[string][]byte) bool {
+	for p := range mergeKeys(a, b) {
+		if strings.HasPrefix(p, "locales/") && !strings.Contains(p, ".tmp-") {
+			if da, ok := a[p]; !ok || !bytes.Equal(da, b[p]) {
+				return false
+			}
+			if _, ok := b[p]; !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// oldLayout is files with their catalogues as a tilmash before format 2
+// kept them: each locale's files (locales/ru/**/*.ru.toml) in one file,
+// locales/ru.toml, with the entries of every article and no format line.
+func oldLayout(t *testing.T, files map[string][]byte) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	parts := map[string][]*catalog.Catalog{}
+	var paths []string
+	for p := range files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	for _, p := range paths {
+		rest, ok := strings.CutPrefix(p, "locales/")
+		folder, _, nested := strings.Cut(rest, "/")
+		if !ok || !nested || !strings.HasSuffix(p, ".toml") {
+			out[p] = files[p]
+			continue
+		}
+		c, err := catalog.Parse(p, files[p])
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts[folder] = append(parts[folder], c)
+	}
+	if len(parts) == 0 {
+		t.Fatal("no catalogue in a folder of its locale's to put in the old layout")
+	}
+	for folder, cs := range parts {
+		flat := "locales/" + folder + ".toml"
+		c, err := catalog.Merge(language.MustParse(folder), flat, cs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Header = slices.DeleteFunc(slices.Clone(c.Header), func(l string) bool { return strings.HasPrefix(l, "# tilmash catalogue format ") })
+		out[flat] = catalog.Format(c)
+		if _, err := catalog.Parse(flat, out[flat]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
 }
 
 func mergeKeys(a, b map[string][]byte) map[string]bool {

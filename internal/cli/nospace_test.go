@@ -71,8 +71,15 @@ func TestNoSpaceNoPermission(t *testing.T) {
 			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 			os.Chmod(filepath.Join(dir, ".tilmash.lock"), 0o666)
 		} else {
-			os.Chmod(filepath.Join(dir, "locales"), 0o555)
-			t.Cleanup(func() { os.Chmod(filepath.Join(dir, "locales"), 0o755) })
+			// Every folder of catalogues: extract writes in each
+			// locale's (locales/ru/) and the folders below it.
+			filepath.WalkDir(filepath.Join(dir, "locales"), func(p string, d os.DirEntry, err error) error {
+				if err == nil && d.IsDir() {
+					os.Chmod(p, 0o555)
+					t.Cleanup(func() { os.Chmod(p, 0o755) })
+				}
+				return nil
+			})
 		}
 		out, err := cmd.CombinedOutput()
 		check(t, dir, before, out, err, "permission denied")
