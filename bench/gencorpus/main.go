@@ -112,7 +112,16 @@ func run(args []string, out io.Writer) error {
 	} else {
 		fmt.Fprintf(out, "  spelling       off\n")
 	}
-	for _, p := range []string{"locales/en.toml", "locales/ru.toml", "locales/kk.toml", "po/en.pot", "po/ru.po", "po/kk.po", "po4a/po4a.cfg"} {
+	for _, l := range []string{"en", "ru", "kk"} {
+		files, nbytes := 0, 0
+		for p, data := range c.Files {
+			if strings.HasPrefix(p, "locales/"+l+"/") {
+				files, nbytes = files+1, nbytes+len(data)
+			}
+		}
+		fmt.Fprintf(out, "  %-14s %d files (one per article), %s\n", "locales/"+l+"/", files, size(nbytes))
+	}
+	for _, p := range []string{"po/en.pot", "po/ru.po", "po/kk.po", "po4a/po4a.cfg"} {
 		fmt.Fprintf(out, "  %-14s %s\n", p, size(len(c.Files[p])))
 	}
 	var locs []string

@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +14,8 @@ import (
 	"github.com/tilmash/tilmash/internal/testtool"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/catalog/catpath"
+	"github.com/tilmash/tilmash/translate/locale"
 )
 
 // TestRealArticlesCLI runs the real articles of testdata/real through the
@@ -54,25 +57,42 @@ func TestRealArticlesCLI(t *testing.T) {
 	}
 
 	run("extract", "--add-locale", pseudoTag.String())
-	file := filepath.Join(dir, "locales", pseudoTag.String()+".toml")
-	data, err := os.ReadFile(file)
+	// A catalogue per article and locale (locales/en-XA/<name>.en-XA.toml),
+	// and nothing else in locales/; each article's en-XA file translated.
+	read := func(name string) *catalog.Catalog {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := catalog.Parse(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	var written []string
+	err := filepath.WalkDir(filepath.Join(dir, "locales"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			written = append(written, p)
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := catalog.Parse("locales/en-XA.toml", data)
-	if err != nil {
-		t.Fatal(err)
+	if len(written) != 2*len(real) {
+		t.Errorf("extract wrote %d files in locales/, want 2 per article (%d): %v", len(written), 2*len(real), written)
 	}
-	src, err := os.ReadFile(filepath.Join(dir, "locales", "en.toml"))
-	if err != nil {
-		t.Fatal(err)
+	for _, s := range real {
+		c := read(catpath.Article("locales", pseudoTag, s.Name+".md"))
+		sc := read(catpath.Article("locales", locale.Source, s.Name+".md"))
+		if len(c.Messages) == 0 || len(c.Messages) != len(sc.Messages) {
+			t.Fatalf("%s: %d en-XA entries for %d units", s.Name, len(c.Messages), len(sc.Messages))
+		}
+		translate(c, sc)
+		write(c.Path, catalog.Format(c))
 	}
-	sc, err := catalog.Parse("locales/en.toml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	translate(c, sc)
-	write("locales/en-XA.toml", catalog.Format(c))
 	run("check", "--no-spelling")
 	run("build")
 

@@ -14,6 +14,8 @@ import (
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/catalog/catpath"
+	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/segment"
 )
 
@@ -112,17 +114,41 @@ func buildProject(samples []sample) (*project, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	src, err := catalog.Parse("locales/en.toml", files["locales/en.toml"])
-	if err != nil {
-		return nil, fmt.Errorf("the source catalogue extract wrote: %w", err)
+	// Extract writes a catalogue file per article and locale (package
+	// catpath): the source's kept as written, the en-XA ones translated,
+	// each read back from its TOML.
+	var srcParts []*catalog.Catalog
+	var xaFiles []*catalog.Catalog
+	for _, f := range files.Paths() {
+		cf, ok := catpath.Parse(workspace.Default.Locales, f)
+		if !ok || cf.Flat || files[f] == nil {
+			return nil, fmt.Errorf("extract wrote %s, not an article's catalogue", f)
+		}
+		c, err := catalog.Parse(f, files[f])
+		if err != nil {
+			return nil, fmt.Errorf("the catalogue extract wrote: %w", err)
+		}
+		switch cf.Locale {
+		case locale.Source:
+			srcParts = append(srcParts, c)
+			fsys[f] = &fstest.MapFile{Data: files[f]}
+		case pseudoTag:
+			xaFiles = append(xaFiles, c)
+		default:
+			return nil, fmt.Errorf("extract wrote %s, a catalogue of %s", f, cf.Locale)
+		}
 	}
-	xa, err := catalog.Parse("locales/en-XA.toml", files["locales/en-XA.toml"])
-	if err != nil {
-		return nil, fmt.Errorf("the en-XA catalogue extract wrote: %w", err)
+	if len(srcParts) != len(w.Articles) || len(xaFiles) != len(w.Articles) {
+		return nil, fmt.Errorf("extract wrote %d source and %d en-XA catalogues for %d articles", len(srcParts), len(xaFiles), len(w.Articles))
 	}
-	translate(xa, src)
-	fsys["locales/en.toml"] = &fstest.MapFile{Data: files["locales/en.toml"]}
-	fsys["locales/en-XA.toml"] = &fstest.MapFile{Data: catalog.Format(xa)}
+	src, err := catalog.Merge(locale.Source, catalog.TargetPath(workspace.Default.Locales, locale.Source), srcParts)
+	if err != nil {
+		return nil, fmt.Errorf("the source catalogues extract wrote: %w", err)
+	}
+	for _, xa := range xaFiles {
+		translate(xa, src)
+		fsys[xa.Path] = &fstest.MapFile{Data: catalog.Format(xa)}
+	}
 	if w, err = workspace.Load(fsys, workspace.Default); err != nil {
 		return nil, fmt.Errorf("load the translated project: %w", err)
 	}

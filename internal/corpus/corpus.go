@@ -17,6 +17,7 @@ import (
 	"github.com/tilmash/tilmash/internal/parallel"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/catalog/catpath"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/segment"
 )
@@ -69,7 +70,7 @@ type Corpus struct {
 	// tilmash.toml, locales/, po/ and po4a/ (see the package documentation).
 	Files    fileset.Set
 	Articles int // articles in content/
-	Units    int // units of all articles: the entries of each catalogue
+	Units    int // units of all articles: the entries of each locale's catalogue, all its files
 
 	// Stale, Missing and Broken list, by locale ("ru", "kk"), the IDs of
 	// the units damaged on purpose, in catalogue order. tilmash check
@@ -136,7 +137,12 @@ func GenerateWith(o Options) (*Corpus, error) {
 	}
 	c.Units = rep.Units
 	src := w.Source
-	c.Files[src.Path] = files[src.Path]
+	for p, data := range files {
+		if f, ok := catpath.Parse(workspace.Default.Locales, p); ok && f.Locale == locale.Source {
+			c.Files[p] = data // a file per article, as extract writes them
+		}
+	}
+	place := byArticle(paths)
 	var gloss *glossary.Glossary
 	if len(w.Glossary.Entries) > 0 {
 		gloss = w.Glossary // as tilmash reads it
@@ -167,7 +173,10 @@ func GenerateWith(o Options) (*Corpus, error) {
 			res.err = fmt.Errorf("corpus: %s: extract sees %d stale, %d missing, %d reused, %d obsolete entries; %d stale and %d missing were made", loc, st.Stale, st.Missing, st.Reused, st.Obsolete, len(d.stale), len(d.missing))
 			return
 		}
-		res.files = fileset.Set{synced.Path: catalog.Format(synced), "po/" + loc + ".po": po(src, synced)}
+		res.files = fileset.Set{"po/" + loc + ".po": po(src, synced)}
+		for _, part := range catalog.Split(synced, place(old.Locale)) {
+			res.files[part.Path] = catalog.Format(part)
+		}
 		for _, m := range synced.Messages {
 			switch {
 			case d.stale[m.ID] != "":
@@ -191,6 +200,22 @@ func GenerateWith(o Options) (*Corpus, error) {
 	}
 	c.Files["po4a/po4a.cfg"] = po4aConfig(paths)
 	return c, nil
+}
+
+// byArticle places a locale's entries as tilmash does (package catpath):
+// each in its article's file, locales/<tag>/<section>/<slug>.<tag>.toml,
+// by its ID's first part, the article's name. paths are the articles.
+func byArticle(paths []string) func(language.Tag) func(*catalog.Message) string {
+	rel := make(map[string]string, len(paths)) // slug → path relative to content/
+	for _, p := range paths {
+		rel[segment.SlugOf(p)] = strings.TrimPrefix(p, workspace.Default.Content+"/")
+	}
+	return func(tag language.Tag) func(*catalog.Message) string {
+		return func(m *catalog.Message) string {
+			slug, _, _ := strings.Cut(m.ID, ".")
+			return catpath.Article(workspace.Default.Locales, tag, rel[slug])
+		}
+	}
 }
 
 // Config returns the corpus's tilmash.toml: both locales required, with

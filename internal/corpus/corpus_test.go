@@ -22,6 +22,7 @@ import (
 	"github.com/tilmash/tilmash/internal/hunspell"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/catalog/catpath"
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -38,6 +39,49 @@ func smallCorpus(t *testing.T) *Corpus {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// catalogueFiles lists a locale's catalogue files in c, in path order:
+// locales/<loc>/<section>/<slug>.<loc>.toml, one per article.
+func catalogueFiles(c *Corpus, loc string) []string {
+	var out []string
+	for _, p := range c.Files.Paths() {
+		if strings.HasPrefix(p, "locales/"+loc+"/") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// catalogue is a locale's catalogue as tilmash reads it: every file of
+// locales/<loc>/ parsed, and merged in path order.
+func catalogue(t *testing.T, c *Corpus, loc string) *catalog.Catalog {
+	t.Helper()
+	var parts []*catalog.Catalog
+	for _, p := range catalogueFiles(c, loc) {
+		part, err := catalog.Parse(p, c.Files[p])
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, part)
+	}
+	if len(parts) == 0 {
+		t.Fatalf("no catalogue file in locales/%s/", loc)
+	}
+	cat, err := catalog.Merge(language.MustParse(loc), "locales/"+loc, parts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+// joined is a locale's catalogue files, one after the other.
+func joined(c *Corpus, loc string) []byte {
+	var b []byte
+	for _, p := range catalogueFiles(c, loc) {
+		b = append(append(b, p...), c.Files[p]...)
+	}
+	return b
 }
 
 func mapFS(files map[string][]byte) fstest.MapFS {
@@ -84,7 +128,7 @@ func TestDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Equal(a.Files["locales/en.toml"], d.Files["locales/en.toml"]) {
+	if bytes.Equal(joined(a, "en"), joined(d, "en")) {
 		t.Error("seeds 1 and 2 give the same corpus")
 	}
 }
@@ -165,10 +209,41 @@ func TestStructure(t *testing.T) {
 	if len(sections) < 4 {
 		t.Errorf("8 articles in %d section folders", len(sections))
 	}
-	for _, p := range []string{"tilmash.toml", "locales/en.toml", "locales/ru.toml", "locales/kk.toml", "po/en.pot", "po/ru.po", "po/kk.po", "po4a/po4a.cfg"} {
+	for _, p := range []string{"tilmash.toml", "po/en.pot", "po/ru.po", "po/kk.po", "po4a/po4a.cfg"} {
 		if len(c.Files[p]) == 0 {
 			t.Errorf("no %s", p)
 		}
+	}
+	// A catalogue file per article and locale, mirroring content/
+	// (locales/ru/<section>/<slug>.ru.toml), in the format tilmash writes,
+	// and nothing else in locales/: no file of the old layout (locales/ru.toml).
+	for _, loc := range []string{"en", "ru", "kk"} {
+		want := []string{}
+		for _, a := range arts {
+			want = append(want, catpath.Article("locales", language.MustParse(loc), strings.TrimPrefix(a.Path, "content/")))
+		}
+		sort.Strings(want)
+		got := catalogueFiles(c, loc)
+		if !slices.Equal(got, want) {
+			t.Errorf("locales/%s/ holds\n%v\nwant\n%v", loc, got, want)
+		}
+		for _, p := range got {
+			if !bytes.Contains(c.Files[p], []byte("\n"+catpath.FormatLine+strconv.Itoa(catpath.Format)+":")) {
+				t.Errorf("%s does not say its format (%s%d)", p, catpath.FormatLine, catpath.Format)
+			}
+		}
+		if n := len(catalogue(t, c, loc).Messages); n != c.Units {
+			t.Errorf("locales/%s/: %d entries, want one per unit, %d", loc, n, c.Units)
+		}
+	}
+	var under []string
+	for _, p := range c.Files.Paths() {
+		if strings.HasPrefix(p, "locales/") {
+			under = append(under, p)
+		}
+	}
+	if len(under) != 3*c.Articles {
+		t.Errorf("%d files in locales/, want %d (3 per article): %v", len(under), 3*c.Articles, under)
 	}
 	for p := range c.Files {
 		if strings.HasPrefix(p, "glossary/") {
@@ -255,11 +330,14 @@ func TestExtractChangesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 3 {
-		t.Errorf("extract wrote %v", files.Paths())
+	if len(files) != 3*c.Articles {
+		t.Errorf("extract wrote %d files, want %d (3 per article): %v", len(files), 3*c.Articles, files.Paths())
 	}
 	for p, data := range files {
-		if !bytes.Equal(data, c.Files[p]) {
+		switch {
+		case data == nil:
+			t.Errorf("extract removes %s", p)
+		case !bytes.Equal(data, c.Files[p]):
 			t.Errorf("extract rewrites %s", p)
 		}
 	}
@@ -270,21 +348,37 @@ func TestExtractChangesNothing(t *testing.T) {
 	}
 }
 
-// TestGoI18n: go-i18n reads every catalogue, and renders every message
-// that is not damaged, plural forms and placeholders included.
+// TestGoI18n: go-i18n reads every catalogue file, by its own name, as its
+// locale (locales/ru/<section>/<slug>.ru.toml is Russian), all of a
+// locale's files together hold every unit once, and go-i18n renders every
+// message that is not damaged, plural forms and placeholders included.
 func TestGoI18n(t *testing.T) {
 	c := smallCorpus(t)
 	bundle := i18n.NewBundle(language.English)
 	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	for _, p := range []string{"locales/en.toml", "locales/ru.toml", "locales/kk.toml"} {
-		if _, err := bundle.ParseMessageFileBytes(c.Files[p], p); err != nil {
+	loaded := map[string]int{}   // files by locale
+	messages := map[string]int{} // messages by locale
+	for _, p := range c.Files.Paths() {
+		if !strings.HasPrefix(p, "locales/") {
+			continue
+		}
+		loc := strings.Split(p, "/")[1]
+		mf, err := bundle.ParseMessageFileBytes(c.Files[p], p)
+		if err != nil {
 			t.Fatalf("go-i18n: %v", err)
 		}
+		if mf.Tag.String() != loc {
+			t.Errorf("go-i18n reads %s as %s, want %s", p, mf.Tag, loc)
+		}
+		loaded[loc]++
+		messages[loc] += len(mf.Messages)
 	}
-	src, err := catalog.Parse("locales/en.toml", c.Files["locales/en.toml"])
-	if err != nil {
-		t.Fatal(err)
+	for _, loc := range []string{"en", "ru", "kk"} {
+		if loaded[loc] != c.Articles || messages[loc] != c.Units {
+			t.Errorf("%s: go-i18n loaded %d files with %d messages, want %d (one per article) with %d", loc, loaded[loc], messages[loc], c.Articles, c.Units)
+		}
 	}
+	src := catalogue(t, c, "en")
 	vars := regexp.MustCompile(`{{\.([A-Za-z0-9]+)}}`)
 	for _, tag := range Locales {
 		loc := tag.String()
@@ -438,20 +532,14 @@ func readPO(t *testing.T, data []byte) []poEntry {
 
 func TestPO(t *testing.T) {
 	c := smallCorpus(t)
-	src, err := catalog.Parse("locales/en.toml", c.Files["locales/en.toml"])
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := catalogue(t, c, "en")
 	if got := readPO(t, c.Files["po/en.pot"]); len(got) != c.Units {
 		t.Errorf("en.pot: %d entries, want %d", len(got), c.Units)
 	}
 	for _, tag := range Locales {
 		loc := tag.String()
 		p := "po/" + loc + ".po"
-		cat, err := catalog.Parse("locales/"+loc+".toml", c.Files["locales/"+loc+".toml"])
-		if err != nil {
-			t.Fatal(err)
-		}
+		cat := catalogue(t, c, loc)
 		if !bytes.Contains(c.Files[p], []byte(`"Plural-Forms: `+gettextPlural[loc].header+`\n"`)) || !bytes.Contains(c.Files[p], []byte(`"Language: `+loc+`\n"`)) {
 			t.Errorf("%s: header", p)
 		}

@@ -19,8 +19,11 @@
 //	                              for them, spelling on or off (Options.Spelling)
 //	glossary/                     the glossary given (Options.Glossary), if any:
 //	                              bench/gencorpus copies the live project's
-//	locales/en.toml               the source catalogue, as tilmash extract writes it
-//	locales/ru.toml, kk.toml      every entry pseudo-translated, then damaged
+//	locales/en/<section>/<slug>.en.toml
+//	                              the source catalogue, a file per article,
+//	                              as tilmash extract writes it
+//	locales/ru/<section>/<slug>.ru.toml, locales/kk/…/<slug>.kk.toml
+//	                              every entry pseudo-translated, then damaged
 //	po/en.pot, po/ru.po, po/kk.po the same units as gettext PO files
 //	po4a/po4a.cfg                 po4a's configuration for the same articles
 //
@@ -46,13 +49,20 @@
 //
 // # The catalogues
 //
-// The catalogues are made by tilmash's own code: workspace.Load of the
-// articles, workspace.Extract with ru and kk added, then every entry is
-// filled with a pseudo-translation (Age for profile headings, with every
-// plural form the locale needs: ru one, few, many, other; kk one, other)
-// and the catalogue goes through catalog.Sync and catalog.Format again.
-// What Generate returns is therefore exactly what tilmash extract keeps:
-// running extract on the corpus changes no byte (a test says so).
+// The catalogues are in tilmash's layout (package catpath, catalogue
+// format 2): one file per article and locale, mirroring content/, so that
+// content/health/semey-housing-0001.md has
+// locales/en/health/semey-housing-0001.en.toml, and its .ru.toml and
+// .kk.toml in locales/ru/health/ and locales/kk/health/: 3 × n files. They
+// are made by tilmash's own code: workspace.Load of the articles,
+// workspace.Extract with ru and kk added (the source's files are kept as it
+// writes them), then every entry of a locale's catalogue is filled with a
+// pseudo-translation (Age for profile headings, with every plural form the
+// locale needs: ru one, few, many, other; kk one, other), the catalogue goes
+// through catalog.Sync again, and catalog.Split divides it by article for
+// catalog.Format, as extract does. What Generate returns is therefore
+// exactly what tilmash extract keeps: running extract on the corpus changes
+// no byte (a test says so), and go-i18n loads every file as its locale.
 //
 // A pseudo-translation is made of real Russian or Kazakh words: each
 // English word becomes one of three words of the locale's vocabulary

@@ -14,7 +14,6 @@ import (
 
 	"github.com/tilmash/tilmash/glossary"
 	"github.com/tilmash/tilmash/internal/hunspell"
-	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/inflect"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -130,10 +129,7 @@ func TestPseudo(t *testing.T) {
 	// aside), no Latin letter left, Kazakh letters in Kazakh only, and in
 	// every long Kazakh unit.
 	c := smallCorpus(t)
-	src, err := catalog.Parse("locales/en.toml", c.Files["locales/en.toml"])
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := catalogue(t, c, "en")
 	for _, tag := range Locales {
 		vocab := map[string]bool{}
 		for _, w := range Vocabulary(tag) {
@@ -304,10 +300,7 @@ func TestGlossedCorpus(t *testing.T) {
 	if sp.asked < 500 {
 		t.Errorf("hunspell was asked about %d words", sp.asked)
 	}
-	src, err := catalog.Parse("locales/en.toml", c.Files["locales/en.toml"])
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := catalogue(t, c, "en")
 	g := parsedGlossary(t)
 	with := 0
 	for _, m := range src.Messages {

@@ -50,7 +50,8 @@ func (i sizedInfo) Size() int64 { return i.size }
 func TestLoadBoundsEveryFile(t *testing.T) {
 	project := fstest.MapFS{
 		"content/a.md":          {Data: []byte("+++\ntitle = \"Алматы\"\n+++\n\nText.\n")},
-		"locales/ru.toml":       {Data: []byte("# ru\n")},
+		"locales/ru.toml":       {Data: []byte("# ru\n")}, // the old layout, still read
+		"locales/kk/a.kk.toml":  {Data: []byte("# kk\n")}, // a file per article
 		"glossary/terms.toml":   {Data: []byte("# terms\n")},
 		"glossary/words.kk.txt": {Data: []byte("Алматы\n")},
 		"tilmash.toml":          {Data: []byte("# settings\n")},
@@ -64,6 +65,7 @@ func TestLoadBoundsEveryFile(t *testing.T) {
 	}{
 		{"content/a.md", bound.Article},
 		{"locales/ru.toml", bound.Catalogue},
+		{"locales/kk/a.kk.toml", bound.Catalogue},
 		{"glossary/terms.toml", bound.Glossary},
 		{"glossary/words.kk.txt", bound.WordList},
 		{"tilmash.toml", bound.Settings},

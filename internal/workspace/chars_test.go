@@ -16,11 +16,12 @@ import (
 	"github.com/tilmash/tilmash/translate/finding"
 )
 
-// translated is a project of one article with kk required, extracted, and
-// each kk entry translated in turn from kk (title first, then the body's
-// units); extra files (tilmash.toml's additions, locales/kk-Latn.toml)
-// are added after, with @ID and @HASH standing for the body's first
-// unit's ID and hash.
+// translated is a project of one article with kk required, extracted (its
+// catalogues locales/en/a.en.toml and locales/kk/a.kk.toml), and each kk
+// entry translated in turn from kk (title first, then the body's units);
+// extra files (tilmash.toml's additions, locales/kk-Latn/a.kk-Latn.toml)
+// are added after, with @ID and @HASH standing for the body's first unit's
+// ID and hash.
 func translated(t *testing.T, body string, kk []string, extra map[string]string) *Workspace {
 	t.Helper()
 	files := fstest.MapFS{
@@ -35,13 +36,16 @@ func translated(t *testing.T, body string, kk []string, extra map[string]string)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := string(out["locales/kk.toml"])
+	if want := []string{enFile, kkFile}; !slices.Equal(out.Paths(), want) {
+		t.Fatalf("extract wrote %v, want %v", out.Paths(), want)
+	}
+	c := string(out[kkFile])
 	for _, s := range kk {
 		c = strings.Replace(c, `other = ""`, "other = "+catalog.Quote(s), 1)
 	}
-	files["locales/en.toml"] = &fstest.MapFile{Data: out["locales/en.toml"]}
-	files["locales/kk.toml"] = &fstest.MapFile{Data: []byte(c)}
-	src, err := catalog.Parse("locales/en.toml", out["locales/en.toml"])
+	files[enFile] = &fstest.MapFile{Data: out[enFile]}
+	files[kkFile] = &fstest.MapFile{Data: []byte(c)}
+	src, err := catalog.Parse(enFile, out[enFile])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,6 +66,9 @@ func translated(t *testing.T, body string, kk []string, extra map[string]string)
 }
 
 const (
+	enFile   = "locales/en/a.en.toml"           // the source catalogue of content/a.md
+	kkFile   = "locales/kk/a.kk.toml"           // its Kazakh catalogue
+	latnFile = "locales/kk-Latn/a.kk-Latn.toml" // its Latin Kazakh overrides
 	checkOff = "\n[check]\ndisable = [\"control-char\"]\n"
 	derived  = "\n[locales.kk-Latn]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\nrequired = true\nquotes = \"«»“”\"\n"
 )
@@ -84,16 +91,16 @@ var charCases = []struct {
 	{"vertical tab, form feed and escape in the English", "Some men\vcame\f here\x1b.\n", []string{"Ә", "Кейбір ер адамдар келді."}, nil,
 		"content/a.md:5:9, content/a.md:5:14, content/a.md:5:20", "en, kk", "en, kk"},
 	{"the same in the translation too", "Some men\vcame.\n", []string{"Ә", "Кейбір ер\vадамдар келді."}, nil,
-		"content/a.md:5:9, locales/kk.toml:26:19", "en, kk", "en, kk"},
-	{"U+FFFE in a translation", "Some men came.\n", []string{"Ә", "Кейбір ер\uFFFE адамдар келді."}, nil, "locales/kk.toml:26:19", "kk", ""},
-	{"U+FFFF in the title's translation", "Some men came.\n", []string{"Ә\uFFFF", "Кейбір ер адамдар келді."}, nil, "locales/kk.toml:18:11", "kk", ""},
+		"content/a.md:5:9, locales/kk/a.kk.toml:27:19", "en, kk", "en, kk"},
+	{"U+FFFE in a translation", "Some men came.\n", []string{"Ә", "Кейбір ер\uFFFE адамдар келді."}, nil, "locales/kk/a.kk.toml:27:19", "kk", ""},
+	{"U+FFFF in the title's translation", "Some men came.\n", []string{"Ә\uFFFF", "Кейбір ер адамдар келді."}, nil, "locales/kk/a.kk.toml:19:11", "kk", ""},
 	{"a reference in the English's raw HTML", "Some <span title=\"&#xFFFE;\">men</span> came.\n", []string{"Ә", "Кейбір <html1/>ер<html2/> адамдар келді."}, nil, "content/a.md:5:19", "en, kk", "en, kk"},
 	{"the check turned off: the English", "Some men\x1bcame.\n", []string{"Ә", "Кейбір ер адамдар келді."}, map[string]string{"tilmash.toml": checkOff}, "", "en, kk", "en, kk"},
 	{"the check turned off: a translation", "Some men came.\n", []string{"Ә", "Кейбір ер\uFFFF адамдар келді."}, map[string]string{"tilmash.toml": checkOff}, "", "kk", "kk"},
-	{"derived from a translation that holds one", "Some men came.\n", []string{"Ә", "Кейбір ер\uFFFE адамдар келді."}, map[string]string{"tilmash.toml": derived}, "locales/kk.toml:26:19", "kk, kk-Latn", ""},
-	{"an override that holds one", "Some men came.\n", []string{"Ә", "Кейбір ер адамдар келді."}, map[string]string{"tilmash.toml": derived, "locales/kk-Latn.toml": "[@ID]\nhash = \"@HASH\"\nother = \"Keibır\\u001B er adamdar keldı.\"\n"},
-		"locales/kk-Latn.toml:3:16", "kk-Latn", ""},
-	{"an override where kk has no translation", "Some men came.\n", []string{"Ә"}, map[string]string{"tilmash.toml": derived, "locales/kk-Latn.toml": "[@ID]\nhash = \"@HASH\"\nother = \"Keibır er adamdar keldı.\"\n"},
+	{"derived from a translation that holds one", "Some men came.\n", []string{"Ә", "Кейбір ер\uFFFE адамдар келді."}, map[string]string{"tilmash.toml": derived}, "locales/kk/a.kk.toml:27:19", "kk, kk-Latn", ""},
+	{"an override that holds one", "Some men came.\n", []string{"Ә", "Кейбір ер адамдар келді."}, map[string]string{"tilmash.toml": derived, latnFile: "[@ID]\nhash = \"@HASH\"\nother = \"Keibır\\u001B er adamdar keldı.\"\n"},
+		"locales/kk-Latn/a.kk-Latn.toml:3:16", "kk-Latn", ""},
+	{"an override where kk has no translation", "Some men came.\n", []string{"Ә"}, map[string]string{"tilmash.toml": derived, latnFile: "[@ID]\nhash = \"@HASH\"\nother = \"Keibır er adamdar keldı.\"\n"},
 		"", "kk, kk-Latn", ""},
 }
 

@@ -10,13 +10,15 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/catalog/catpath"
 	"github.com/tilmash/tilmash/translate/handoff"
 	"github.com/tilmash/tilmash/translate/locale"
 )
 
 // handoffProject is a project with a headline, a paragraph and a plural
-// profile heading, extracted for ru and kk; ru has the headline and every
-// form of the heading translated (edit changes ru.toml's text first).
+// profile heading, extracted for ru and kk (locales/<tag>/a.<tag>.toml); ru
+// has the headline and every form of the heading translated (edit changes
+// a.ru.toml's text first).
 func handoffProject(t *testing.T, edit func(ru string) string) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{
@@ -31,13 +33,13 @@ func handoffProject(t *testing.T, edit func(ru string) string) fstest.MapFS {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ru := string(files["locales/ru.toml"])
+	ru := string(files["locales/ru/a.ru.toml"])
 	ru = strings.Replace(ru, "other = \"\"", `other = "Россияне в Алматы"`, 1)
 	ru = strings.Replace(ru, "one = \"\"\nfew = \"\"\nmany = \"\"\nother = \"\"", "one = \"{{.Name}}, {{.Age}} год\"\nfew = \"{{.Name}}, {{.Age}} года\"\nmany = \"{{.Name}}, {{.Age}} лет\"\nother = \"{{.Name}}, {{.Age}} года\"", 1)
 	if edit != nil {
 		ru = edit(ru)
 	}
-	files["locales/ru.toml"] = []byte(ru)
+	files["locales/ru/a.ru.toml"] = []byte(ru)
 	for p, data := range files {
 		fsys[p] = &fstest.MapFile{Data: data}
 	}
@@ -68,7 +70,7 @@ func TestImportKeepsWhatItDoesNotReplace(t *testing.T) {
 		name     string
 		locale   language.Tag
 		format   string              // po or xliff, every unit (--all)
-		catalog  func(string) string // an edit of ru.toml before the handoff
+		catalog  func(string) string // an edit of a.ru.toml before the handoff
 		edit     func(string) string // the translator's edit of the work file
 		changed  []string
 		partial  string // a regular expression the partial lines must match ("" for none)
@@ -248,7 +250,11 @@ func TestImportKeepsWhatItDoesNotReplace(t *testing.T) {
 				}
 				return
 			}
-			path := "locales/" + tt.locale.String() + ".toml"
+			// The article's catalogue, and nothing else.
+			path := catpath.Article("locales", tt.locale, "a.md")
+			if got := files.Paths(); len(got) != 1 || got[0] != path {
+				t.Fatalf("wrote %v, want %s alone", got, path)
+			}
 			c, err := catalog.Parse(path, files[path])
 			if err != nil {
 				t.Fatal(err)

@@ -40,11 +40,16 @@ func TestHostileHTMLDoesNotRunInChromium(t *testing.T) {
 	// The translator's attempts: a script, an event handler, a link of
 	// their own, in every entry but the headline.
 	attempts := []string{"Сырой", "<script>" + pwn + "</script>До.", `<img src=x onerror="` + pwn + `">`, `<a href="javascript:` + pwn + `">ссылка</a>`}
-	ru := string(files2["locales/ru.toml"])
-	for i := 0; strings.Contains(ru, `other = ""`); i++ {
+	const ruFile = "locales/ru/raw.ru.toml" // the article's Russian catalogue
+	ru := string(files2[ruFile])
+	i := 0
+	for ; strings.Contains(ru, `other = ""`); i++ {
 		ru = strings.Replace(ru, `other = ""`, "other = "+catalog.Quote(attempts[min(i, len(attempts)-1)]), 1)
 	}
-	files2["locales/ru.toml"] = []byte(ru)
+	if i < len(attempts) {
+		t.Fatalf("%s: %d entries to translate, want %d or more: extract wrote %v", ruFile, i, len(attempts), files2.Paths())
+	}
+	files2[ruFile] = []byte(ru)
 	if _, err := files2.Commit(dir); err != nil {
 		t.Fatal(err)
 	}

@@ -395,13 +395,25 @@ func TestImageInChromium(t *testing.T) {
 func TestImagesOfKeptEditions(t *testing.T) {
 	dir := t.TempDir()
 	imageProject(t, dir)
-	ru, err := os.ReadFile(filepath.Join(dir, "locales/ru.toml"))
-	must(t, err)
-	translations := []string{"Картинки", "До картинок.", "Красный квадрат.", "Синий график.", "Нет.", "Вне.", "После картинок.", "Спорт", "Тот же красный квадрат.", "Текст."}
-	for _, tr := range translations {
-		ru = bytes.Replace(ru, []byte(`other = ""`), []byte(`other = "`+tr+`"`), 1)
+	// Each article's Russian catalogue, every entry translated.
+	const ruA, ruB = "locales/ru/news/a.ru.toml", "locales/ru/sport/b.ru.toml"
+	translated := map[string]string{}
+	for p, translations := range map[string][]string{
+		ruA: {"Картинки", "До картинок.", "Красный квадрат.", "Синий график.", "Нет.", "Вне.", "После картинок."},
+		ruB: {"Спорт", "Тот же красный квадрат.", "Текст."},
+	} {
+		ru, err := os.ReadFile(filepath.Join(dir, p))
+		must(t, err)
+		for _, tr := range translations {
+			ru = bytes.Replace(ru, []byte(`other = ""`), []byte(`other = "`+tr+`"`), 1)
+		}
+		if bytes.Contains(ru, []byte(`other = ""`)) {
+			t.Fatalf("%s: an entry left untranslated", p)
+		}
+		translated[p] = string(ru)
 	}
-	writeFiles(t, dir, map[string]string{"locales/ru.toml": string(ru)})
+	writeFiles(t, dir, translated)
+	ru := translated[ruA]
 	res, _ := buildWith(t, dir, false)
 	if len(res.Report.Refused) > 0 || res.Editions[len(res.Editions)-1].Stats.Fallback > 0 {
 		t.Fatalf("refused %+v", res.Report.Refused)
@@ -412,7 +424,7 @@ func TestImagesOfKeptEditions(t *testing.T) {
 	must(t, os.Rename(filepath.Join(dir, "content/news/images/chart.png"), filepath.Join(dir, "content/news/images/chart2.png")))
 	writeFiles(t, dir, map[string]string{
 		"content/news/a.md": strings.Replace(imageArticle, "images/chart.png", "images/chart2.png", 1),
-		"locales/ru.toml":   strings.Replace(string(ru), `other = "Картинки"`, `other = "Картинки {{.X}}"`, 1),
+		ruA:                 strings.Replace(ru, `other = "Картинки"`, `other = "Картинки {{.X}}"`, 1),
 	})
 	res, _ = buildWith(t, dir, false)
 	if len(res.Report.Refused) != 1 || !res.Report.Refused[0].Kept {
@@ -437,7 +449,7 @@ func TestImagesOfKeptEditions(t *testing.T) {
 	}
 
 	// Once the translation is fixed, the old chart goes.
-	writeFiles(t, dir, map[string]string{"locales/ru.toml": string(ru)})
+	writeFiles(t, dir, map[string]string{ruA: ru})
 	buildWith(t, dir, false)
 	if _, err := os.Stat(filepath.Join(dir, "dist/media/news/images/chart.png")); err == nil {
 		t.Error("the old chart is still published")

@@ -15,6 +15,7 @@ import (
 
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/catalog/catpath"
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/render"
@@ -111,7 +112,11 @@ func TestEnglishEditionKeepsEveryWord(t *testing.T) {
 }
 
 // TestGoI18nLoadsEveryCatalogue is the oracle: go-i18n itself must load every
-// catalogue tilmash writes, and render its plural messages.
+// catalogue file tilmash writes, by its own name (the-conscript.ru.toml is
+// Russian), and render its plural messages. The fixture's catalogues are
+// what extract writes: byte for byte in the layout of a file per article;
+// in the old layout (locales/ru.toml), which extract migrates, entry for
+// entry, comments and all, under the header extract writes now.
 func TestGoI18nLoadsEveryCatalogue(t *testing.T) {
 	w := project(t)
 	files, _, err := w.Extract(nil, false)
@@ -120,23 +125,59 @@ func TestGoI18nLoadsEveryCatalogue(t *testing.T) {
 	}
 	bundle := i18n.NewBundle(language.English)
 	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	var loaded []string
+	var loaded, written, removed []string
 	for _, p := range files.Paths() {
+		if files[p] == nil {
+			removed = append(removed, p)
+			continue
+		}
+		written = append(written, p)
 		mf, err := bundle.ParseMessageFileBytes(files[p], p)
 		if err != nil {
 			t.Fatalf("go-i18n refuses %s: %v", p, err)
 		}
-		loaded = append(loaded, mf.Tag.String())
-		onDisk, err := os.ReadFile(filepath.Join(fixture, p))
-		if err != nil {
-			t.Fatalf("%s is not in the fixture: run tilmash -C testdata/project extract", p)
+		if folder := strings.Split(p, "/")[1]; mf.Tag.String() != folder {
+			t.Errorf("go-i18n reads %s as %s, not %s", p, mf.Tag, folder)
 		}
-		if string(onDisk) != string(files[p]) {
-			t.Errorf("%s in the fixture is not what tilmash extract writes: run tilmash -C testdata/project extract", p)
+		loaded = append(loaded, mf.Tag.String())
+		if onDisk, err := os.ReadFile(filepath.Join(fixture, p)); err == nil {
+			if string(onDisk) != string(files[p]) {
+				t.Errorf("%s in the fixture is not what tilmash extract writes: run tilmash -C testdata/project extract", p)
+			}
+			continue
+		}
+		flat := catpath.Flat("locales", mf.Tag)
+		onDisk, err := os.ReadFile(filepath.Join(fixture, flat))
+		if err != nil {
+			t.Fatalf("neither %s nor %s is in the fixture: run tilmash -C testdata/project extract", p, flat)
+		}
+		old, err := catalog.Parse(flat, onDisk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, err := catalog.Parse(p, files[p])
+		if err != nil {
+			t.Fatal(err)
+		}
+		old.Header = part.Header
+		if string(catalog.Format(old)) != string(files[p]) {
+			t.Errorf("%s in the fixture is not what tilmash extract writes to %s: run tilmash -C testdata/project extract", flat, p)
 		}
 	}
 	if strings.Join(loaded, " ") != "en kk ru" {
 		t.Errorf("loaded %v, want en kk ru", loaded)
+	}
+	if want := "locales/en/the-conscript.en.toml locales/kk/the-conscript.kk.toml locales/ru/the-conscript.ru.toml"; strings.Join(written, " ") != want {
+		t.Errorf("extract writes %v, want %s", written, want)
+	}
+	// Extract removes only the old layout's files (the fixture's, if any).
+	for _, p := range removed {
+		if f, ok := catpath.Parse("locales", p); !ok || !f.Flat {
+			t.Errorf("extract removes %s", p)
+		}
+		if _, err := os.Stat(filepath.Join(fixture, p)); err != nil {
+			t.Errorf("extract removes %s, which the fixture has not: %v", p, err)
+		}
 	}
 	en := i18n.NewLocalizer(bundle, "en")
 	plural := map[string]bool{}
@@ -189,6 +230,9 @@ func TestPluralHeadingsThroughGoI18n(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if want := "locales/en/iv.en.toml locales/kk/iv.kk.toml locales/ru/iv.ru.toml"; strings.Join(files.Paths(), " ") != want {
+		t.Fatalf("extract wrote %v, want %s", files.Paths(), want)
+	}
 	translate := func(path string, texts map[string]map[locale.Form]string) {
 		c, err := catalog.Parse(path, files[path])
 		if err != nil {
@@ -204,12 +248,12 @@ func TestPluralHeadingsThroughGoI18n(t *testing.T) {
 	other := func(s string) map[locale.Form]string { return map[locale.Form]string{locale.Other: s} }
 	ruHeading := map[locale.Form]string{locale.One: "{{.Name}}, {{.Age}} год", locale.Few: "{{.Name}}, {{.Age}} года", locale.Many: "{{.Name}}, {{.Age}} лет", locale.Other: "{{.Name}}, {{.Age}} года"}
 	kkHeading := map[locale.Form]string{locale.One: "{{.Name}}, {{.Age}} жаста", locale.Other: "{{.Name}}, {{.Age}} жаста"}
-	translate("locales/ru.toml", map[string]map[locale.Form]string{
+	translate("locales/ru/iv.ru.toml", map[string]map[locale.Form]string{
 		"iv.vasily.name": other("Василий"), "iv.ivan.name": other("Иван"),
 		"iv.dmitri.heading": ruHeading, "iv.vasily.heading": ruHeading, "iv.ivan.heading": ruHeading,
 	})
-	translate("locales/kk.toml", map[string]map[locale.Form]string{"iv.dmitri.heading": kkHeading, "iv.vasily.heading": kkHeading})
-	fsys["locales/en.toml"] = &fstest.MapFile{Data: files["locales/en.toml"]}
+	translate("locales/kk/iv.kk.toml", map[string]map[locale.Form]string{"iv.dmitri.heading": kkHeading, "iv.vasily.heading": kkHeading})
+	fsys["locales/en/iv.en.toml"] = &fstest.MapFile{Data: files["locales/en/iv.en.toml"]}
 	w, err = Load(fsys, Default)
 	if err != nil {
 		t.Fatal(err)
@@ -235,7 +279,9 @@ func TestPluralHeadingsThroughGoI18n(t *testing.T) {
 }
 
 // TestManyArticlesAndLocales shows the layout serving several articles and
-// locales beyond ru and kk: one catalogue per locale, IDs namespaced by article.
+// locales beyond ru and kk: one catalogue file per article and locale,
+// mirroring content/ (locales/uz-Latn/politics/c.uz-Latn.toml), each with
+// its article's entries alone, IDs namespaced by article.
 func TestManyArticlesAndLocales(t *testing.T) {
 	fsys := fstest.MapFS{}
 	for _, name := range []string{"a", "b", "politics/c"} {
@@ -252,13 +298,28 @@ func TestManyArticlesAndLocales(t *testing.T) {
 	if rep.Units != 6 {
 		t.Errorf("units = %d, want 6", rep.Units)
 	}
-	want := "locales/en.toml locales/kk-Latn.toml locales/ru.toml locales/uz-Latn.toml"
-	if got := strings.Join(files.Paths(), " "); got != want {
-		t.Errorf("files = %s, want %s", got, want)
+	var want []string
+	for _, loc := range []string{"en", "kk-Latn", "ru", "uz-Latn"} {
+		for _, a := range []string{"a", "b", "politics/c"} {
+			want = append(want, "locales/"+loc+"/"+a+"."+loc+".toml")
+		}
 	}
-	for _, id := range []string{"[a.title]", "[b.title]", "[c.title]", "[a.intro.p-"} {
-		if !strings.Contains(string(files["locales/uz-Latn.toml"]), id) {
-			t.Errorf("uz-Latn catalogue lacks %s", id)
+	if got := strings.Join(files.Paths(), " "); got != strings.Join(want, " ") {
+		t.Errorf("files = %s, want %s", got, strings.Join(want, " "))
+	}
+	for p, ids := range map[string][]string{
+		"locales/uz-Latn/a.uz-Latn.toml":          {"[a.title]", "[a.intro.p-"},
+		"locales/uz-Latn/b.uz-Latn.toml":          {"[b.title]", "[b.intro.p-"},
+		"locales/uz-Latn/politics/c.uz-Latn.toml": {"[c.title]", "[c.intro.p-"},
+	} {
+		cat := string(files[p])
+		for _, id := range ids {
+			if !strings.Contains(cat, id) {
+				t.Errorf("%s lacks %s", p, id)
+			}
+		}
+		if n := strings.Count(cat, "\n["); n != len(ids) {
+			t.Errorf("%s holds %d entries, want its article's %d", p, n, len(ids))
 		}
 	}
 	for p, data := range files {

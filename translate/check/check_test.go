@@ -12,6 +12,7 @@ import (
 
 	"github.com/tilmash/tilmash/glossary"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/catalog/catpath"
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/segment"
@@ -37,26 +38,43 @@ func (f fakeSpeller) Unknown(dict string, words []string) ([]string, error) {
 }
 
 // setup makes an article of one paragraph (the English, in Markdown), its
-// source catalogue, and a target catalogue in which edit changes the entry.
+// source catalogue, and a target catalogue in which edit changes the entry,
+// as tilmash keeps them: the locale's catalogue (locales/ru) read from the
+// article's file (locales/ru/a.ru.toml, package catpath), where every entry
+// of the article belongs.
 func setup(t *testing.T, tag language.Tag, english string, edit func(m *catalog.Message)) Input {
 	t.Helper()
 	a, err := segment.Split("content/a.md", []byte("+++\ntitle = \"T\"\n+++\n\n"+english+"\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
-	tgt, _ := catalog.Sync(src, nil, tag, "locales/"+tag.String()+".toml", false)
+	src := catalog.FromUnits(catalog.TargetPath("locales", locale.Source), []*segment.Article{a})
+	src.Place = inArticle(locale.Source)
+	tgt, _ := catalog.Sync(src, nil, tag, catalog.TargetPath("locales", tag), false)
 	for _, m := range tgt.Messages[:len(tgt.Messages)-1] { // the title, and a profile's name
 		m.Forms[locale.Other] = "Дмитрий"
 	}
 	if edit != nil {
 		edit(tgt.Messages[len(tgt.Messages)-1])
 	}
-	tgt, err = catalog.Parse(tgt.Path, catalog.Format(tgt))
+	file := articleFile(tag)
+	part, err := catalog.Parse(file, catalog.Format(tgt))
 	if err != nil {
 		t.Fatal(err)
 	}
+	if tgt, err = catalog.Merge(tag, catalog.TargetPath("locales", tag), []*catalog.Catalog{part}); err != nil {
+		t.Fatal(err)
+	}
+	tgt.Place = inArticle(tag)
 	return Input{Articles: []*segment.Article{a}, Source: src, Targets: []*catalog.Catalog{tgt}, Config: &Config{Locales: rules}}
+}
+
+// articleFile is content/a.md's catalogue in tag: locales/ru/a.ru.toml.
+func articleFile(tag language.Tag) string { return catpath.Article("locales", tag, "a.md") }
+
+// inArticle places every entry of tag in content/a.md's catalogue.
+func inArticle(tag language.Tag) func(string) string {
+	return func(string) string { return articleFile(tag) }
 }
 
 func text(s string) func(*catalog.Message) {
@@ -178,17 +196,36 @@ func TestChecks(t *testing.T) {
 	}
 }
 
+// TestMissingPointsAtTheUnit: a missing translation is reported at the
+// unit in the article, and names the catalogue file to translate it in:
+// the article's (locales/ru/a.ru.toml), at its empty entry's line, or, for
+// an entry not there yet, where extract would add it.
 func TestMissingPointsAtTheUnit(t *testing.T) {
+	file := articleFile(language.Russian)
 	in := setup(t, language.Russian, "Text.", nil)
+	empty := in.Targets[0].Messages[len(in.Targets[0].Messages)-1]
 	fs := Run(in)
-	if len(fs) != 1 || fs[0].Pos.String() != "content/a.md:5:1" || !strings.Contains(fs[0].Message, "locales/ru.toml:") {
+	if len(fs) != 1 || fs[0].Pos.String() != "content/a.md:5:1" || !strings.Contains(fs[0].Message, fmt.Sprintf("(%s:%d is empty)", file, empty.Pos.Line)) ||
+		!strings.Contains(fs[0].Hint, "translate it in "+file+";") {
 		t.Errorf("findings = %v", fs)
+	}
+	// No entry at all: the file extract would add it to.
+	ru := in.Targets[0]
+	without, err := catalog.Merge(ru.Locale, ru.Path, []*catalog.Catalog{{Locale: ru.Locale, Path: file, Messages: ru.Messages[:len(ru.Messages)-1]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	without.Place = ru.Place
+	in.Targets[0] = without
+	fs = Run(in)
+	if len(fs) != 1 || fs[0].Pos.String() != "content/a.md:5:1" || !strings.Contains(fs[0].Message, "(no entry in "+file+")") || !strings.Contains(fs[0].Hint, "translate it in "+file+";") {
+		t.Errorf("no entry: findings = %v", fs)
 	}
 }
 
 func TestObsolete(t *testing.T) {
 	in := setup(t, language.Russian, "Text.", text("Текст."))
-	gone := &catalog.Message{ID: "a.gone.p-000000", Hash: "x", Forms: map[locale.Form]string{locale.Other: "Старое."}, Pos: segment.Pos{File: "locales/ru.toml", Line: 40, Col: 1}}
+	gone := &catalog.Message{ID: "a.gone.p-000000", Hash: "x", Forms: map[locale.Form]string{locale.Other: "Старое."}, Pos: segment.Pos{File: articleFile(language.Russian), Line: 40, Col: 1}}
 	in.Targets[0].Add(gone)
 	fs := Run(in)
 	if codes(fs) != CodeObsolete || fs[0].Severity != finding.Warning {
@@ -550,12 +587,12 @@ func TestUnpublishableChars(t *testing.T) {
 	}{
 		{"clean", "A flat.", "Квартира.", ""},
 		{"tab is fine", "A\tflat.", "Квар\tтира.", ""},
-		{"vertical tab in both", "A\vflat.", "Квар\vтира.", "content/a.md:5:2 en, locales/ru.toml:26:14 ru"},
-		{"U+FFFE in the translation", "A flat.", "Квартира\uFFFE.", "locales/ru.toml:26:18 ru"},
-		{"U+FFFF in the translation", "A flat.", "\uFFFFКвартира.", "locales/ru.toml:26:10 ru"},
+		{"vertical tab in both", "A\vflat.", "Квар\vтира.", "content/a.md:5:2 en, locales/ru/a.ru.toml:27:14 ru"},
+		{"U+FFFE in the translation", "A flat.", "Квартира\uFFFE.", "locales/ru/a.ru.toml:27:18 ru"},
+		{"U+FFFF in the translation", "A flat.", "\uFFFFКвартира.", "locales/ru/a.ru.toml:27:10 ru"},
 		{"escape in the English only", "A \x1b[31mflat.", "Квартира.", "content/a.md:5:3 en"},
-		{"DEL in both", "A\x7f flat.", "Квартира\x7f.", "content/a.md:5:2 en, locales/ru.toml:26:18 ru"},
-		{"C1 in the translation", "A flat.", "\u0093Квартира\u0094.", "locales/ru.toml:26:10 ru"},
+		{"DEL in both", "A\x7f flat.", "Квартира\x7f.", "content/a.md:5:2 en, locales/ru/a.ru.toml:27:18 ru"},
+		{"C1 in the translation", "A flat.", "\u0093Квартира\u0094.", "locales/ru/a.ru.toml:27:10 ru"},
 		{"noncharacter reference in the English", "A &#xFDD0; flat.", "Квартира.", "content/a.md:5:1 en"},
 	}
 	for _, tt := range tests {
@@ -580,7 +617,7 @@ func TestUnpublishableChars(t *testing.T) {
 }
 
 // TestOverridesAreChecked: an override of a derived locale
-// (locales/kk-Latn.toml) is held to every check a translation is held to,
+// (locales/kk-Latn/a.kk-Latn.toml) is held to every check a translation is held to,
 // by the derived locale's rules, at its own file:line:col (issue 20:
 // template code, a stray <, control characters in overrides passed
 // check); the computed text is checked for what the transform can get
@@ -612,7 +649,8 @@ func TestOverridesAreChecked(t *testing.T) {
 			in := setup(t, language.Kazakh, "Some 150,000 men came to Almaty.", text("Шамамен {{.Number1}} ер адам Алматыға келді."))
 			kk := in.Targets[0]
 			id := kk.Messages[len(kk.Messages)-1].ID
-			ov, err := catalog.Parse("locales/kk-Latn.toml", []byte("# an override\n\n"+tt.notes+"["+id+"]\nhash = "+catalog.Quote(in.Source.Lookup(id).Hash)+"\nother = "+catalog.Quote(tt.override)+"\n"))
+			ovFile := articleFile(kkLatn)
+			ov, err := catalog.Parse(ovFile, []byte("# an override\n\n"+tt.notes+"["+id+"]\nhash = "+catalog.Quote(in.Source.Lookup(id).Hash)+"\nother = "+catalog.Quote(tt.override)+"\n"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -630,8 +668,8 @@ func TestOverridesAreChecked(t *testing.T) {
 					continue
 				}
 				got = append(got, f.Code)
-				if f.Pos.File != "locales/kk-Latn.toml" || f.Pos.Line != 5 || f.Unit != id || f.Severity != finding.Error {
-					t.Errorf("finding %v: want it at locales/kk-Latn.toml:5, unit %s, an error", f, id)
+				if f.Pos.File != ovFile || f.Pos.Line != 5 || f.Unit != id || f.Severity != finding.Error {
+					t.Errorf("finding %v: want it at %s:5, unit %s, an error", f, ovFile, id)
 				}
 			}
 			if s := strings.Join(got, " "); s != tt.want {
