@@ -15,6 +15,7 @@ package archive
 
 import (
 	"encoding/json"
+	"fmt"
 	"runtime"
 	"slices"
 	"strings"
@@ -90,6 +91,7 @@ type part struct {
 	Required  []string                  `json:"required,omitempty"`
 	OutOfDate string                    `json:"out_of_date,omitempty"`
 	NotArts   int                       `json:"not_articles,omitempty"`
+	NotArt    string                    `json:"not_article,omitempty"` // the first, as its error says it
 	Articles  int                       `json:"articles,omitempty"`
 
 	broken []*workspace.BrokenCatalogue // never kept: a part with one is never cached
@@ -214,6 +216,13 @@ func each(p *workspace.Project, o Options, kind string, work func(*workspace.Wor
 			continue
 		}
 		res := combine(parts, cached)
+		if res.Articles == 0 && res.NotArticles > 0 && o.Selection.All() {
+			for _, r := range parts {
+				if r.NotArt != "" {
+					return nil, fmt.Errorf("%s/ holds no articles: %s", p.Layout.Content, r.NotArt)
+				}
+			}
+		}
 		// What is broken is known to every part now, the cached ones too.
 		for _, t := range p.Unreadables() {
 			res.Broken = append(res.Broken, p.UnreadableOf(language.MustParse(t)))
@@ -241,6 +250,9 @@ func run(p *workspace.Project, sel workspace.Selection, work func(*workspace.Wor
 		return nil, err
 	}
 	r := &part{broken: w.Broken, OutOfDate: w.OutOfDate, NotArts: len(w.NotArticles), Articles: len(w.Articles)}
+	if len(w.NotArticles) > 0 {
+		r.NotArt = w.NotArticles[0].Error()
+	}
 	if err := work(w, r); err != nil {
 		return nil, err
 	}

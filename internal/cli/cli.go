@@ -211,7 +211,7 @@ func (g *Global) recover(errOut io.Writer) error {
 		return nil
 	}
 	lay := g.layout()
-	rec, err := fileset.Recover(g.Dir, fileset.Outputs{Writes: lay.IsOutput, Removes: lay.IsOutput})
+	rec, err := fileset.Recover(g.Dir, fileset.Outputs{Writes: lay.IsOutput, Removes: lay.IsOutput, KeepAside: lay.IsCatalogue})
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
@@ -223,6 +223,9 @@ func (g *Global) recover(errOut io.Writer) error {
 		fmt.Fprintf(errOut, "tilmash: note: completed the write of %s that was interrupted (%d files)\n", who, rec.Files)
 		for _, p := range rec.Kept {
 			fmt.Fprintf(errOut, "tilmash: note: left %s as it is: it changed after the interrupted command read it\n", escape.Line(p))
+		}
+		for _, p := range rec.Moved {
+			fmt.Fprintf(errOut, "tilmash: note: the interrupted command removed %s: kept as %s; delete it once it is no longer needed\n", escape.Line(strings.TrimSuffix(p, p[strings.LastIndex(p, ".saved-"):])), escape.Line(p))
 		}
 		for _, p := range rec.Aside {
 			fmt.Fprintf(errOut, "tilmash: note: a save made while the interrupted command ran is kept as %s: compare it with the file beside it and merge what is missing\n", escape.Line(p))

@@ -38,6 +38,9 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	tilmashBin = filepath.Join(dir, "tilmash")
+	// The result cache in a folder of the tests' own, never the user's:
+	// every command run in process and every script exercises it.
+	os.Setenv("TILMASH_CACHE", filepath.Join(dir, "cache"))
 	if out, err := exec.Command("go", "build", "-o", tilmashBin, "../../cmd/tilmash").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "go build ./cmd/tilmash: %v\n%s", err, out)
 		os.RemoveAll(dir)
@@ -53,6 +56,7 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script", Setup: func(e *testscript.Env) error {
 		e.Setenv("PATH", filepath.Dir(tilmashBin)+string(os.PathListSeparator)+e.Getenv("PATH"))
+		e.Setenv("TILMASH_CACHE", filepath.Join(e.WorkDir, ".cache")) // each script's own: a second check takes the first's results
 		schema, err := filepath.Abs("../../translate/handoff/testdata/schema/xliff-core-2.0.xsd")
 		e.Setenv("XLIFF_SCHEMA", schema) // the OASIS XLIFF 2.0 core schema, for xmllint
 		return err

@@ -141,7 +141,7 @@ func extractRun(opts *ExtractOptions) error {
 			if opts.DryRun {
 				verb = "would remove"
 			}
-			fmt.Fprintf(opts.Out, "%s obsolete %s from %s\n", verb, escape.Line(id), escape.Line(rep.PrunedFrom[id]))
+			fmt.Fprintf(opts.Out, "%s obsolete %s from %s\n", verb, escape.Line(id), escape.Line(rep.PrunedFrom[l][id]))
 		}
 	}
 	for _, m := range rep.Migrated {

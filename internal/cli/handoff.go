@@ -14,6 +14,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/translate/catalog/catpath"
 	"github.com/tilmash/tilmash/translate/handoff"
 	"github.com/tilmash/tilmash/translate/locale"
 )
@@ -252,16 +253,30 @@ const importFloor = 64 << 20
 // same English, context and suggestions, as PO or XML), so the limit is
 // well above anything handoff writes for the project, and a file beyond
 // it (a runaway or hostile one) is refused before it is read.
+//
+// A locale's catalogue is all its files, one per article (a work file of
+// every unit holds them all), or the old layout's one file.
 func (g *Global) importLimit() int64 {
+	dir := filepath.Join(g.Dir, filepath.FromSlash(g.Locales))
+	byLocale := map[string]int64{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() || !strings.HasSuffix(p, ".toml") {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return nil
+		}
+		if f, ok := catpath.Parse(".", filepath.ToSlash(rel)); ok {
+			if fi, err := d.Info(); err == nil {
+				byLocale[f.Locale.String()] += fi.Size()
+			}
+		}
+		return nil
+	})
 	limit := int64(importFloor)
-	entries, _ := os.ReadDir(filepath.Join(g.Dir, filepath.FromSlash(g.Locales)))
-	for _, e := range entries {
-		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".toml") {
-			continue
-		}
-		if fi, err := e.Info(); err == nil {
-			limit = max(limit, 4*fi.Size())
-		}
+	for _, size := range byLocale {
+		limit = max(limit, 4*size)
 	}
 	return limit
 }

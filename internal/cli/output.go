@@ -55,8 +55,8 @@ func (g *Global) inputAt(out string) string {
 	switch {
 	case lay.Config != "" && p == config:
 		return "the settings file " + name(p)
-	case filepath.Dir(p) == locales && strings.HasSuffix(p, ".toml"):
-		return "the catalogue " + name(p)
+	case within(locales, p) && strings.HasSuffix(p, ".toml"):
+		return "the catalogue " + name(p) // either layout's, or a file that would read as one
 	case lay.Glossary != "" && filepath.Dir(p) == glossary && strings.HasSuffix(p, ".toml"):
 		return "the glossary file " + name(p)
 	case lay.Glossary != "" && filepath.Dir(p) == glossary && strings.HasPrefix(filepath.Base(p), "words.") && strings.HasSuffix(p, ".txt"):
@@ -81,23 +81,26 @@ func (g *Global) inputAt(out string) string {
 	if lay.Config != "" && same(config, "the settings file") {
 		return found
 	}
-	for _, dir := range []struct{ dir, what string }{{locales, "the catalogue"}, {glossary, "the glossary file"}} {
-		entries, _ := os.ReadDir(dir.dir)
-		for _, e := range entries {
-			if e.Type().IsRegular() && same(filepath.Join(dir.dir, e.Name()), dir.what) {
-				return found
-			}
+	entries, _ := os.ReadDir(glossary)
+	for _, e := range entries {
+		if e.Type().IsRegular() && same(filepath.Join(glossary, e.Name()), "the glossary file") {
+			return found
 		}
 	}
-	filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || found != "" {
-			return filepath.SkipAll
+	for _, dir := range []struct{ dir, ext, what string }{{locales, ".toml", "the catalogue"}, {content, ".md", "the article"}} {
+		filepath.WalkDir(dir.dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || found != "" {
+				return filepath.SkipAll
+			}
+			if d.Type().IsRegular() && strings.HasSuffix(p, dir.ext) && same(p, dir.what) {
+				return filepath.SkipAll
+			}
+			return nil
+		})
+		if found != "" {
+			return found
 		}
-		if d.Type().IsRegular() && strings.HasSuffix(p, ".md") && same(p, "the article") {
-			return filepath.SkipAll
-		}
-		return nil
-	})
+	}
 	return found
 }
 

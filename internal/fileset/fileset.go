@@ -19,10 +19,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // Set is a set of files to write: path (relative to the root) → content.
@@ -155,6 +157,15 @@ func (s Set) CommitWith(root string, o Options) (Result, error) {
 			gone = append(gone, journalGone{Path: r, Sum: sum})
 		}
 	}
+	// The guarded removals are moved aside, and checked there, with the
+	// guarded replacements (below): a save made between the check above
+	// and the removal is never deleted.
+	var guarded []string
+	for _, r := range remove {
+		if e, ok := o.Expect[r]; ok && !e.Absent {
+			guarded = append(guarded, r)
+		}
+	}
 	var todo []op
 	cleanup := func() {
 		for _, p := range todo {
@@ -248,6 +259,14 @@ func (s Set) CommitWith(root string, o Options) (Result, error) {
 		}
 		swapped = append(swapped, p)
 	}
+	var asides []movedAside
+	if len(conflicts) == 0 {
+		var conflict string
+		asides, conflict = moveAside(root, guarded, o.Expect)
+		if conflict != "" {
+			conflicts = append(conflicts, conflict)
+		}
+	}
 	if len(conflicts) > 0 {
 		undo(swapped)
 		cleanup()
@@ -272,7 +291,14 @@ func (s Set) CommitWith(root string, o Options) (Result, error) {
 	for dir := range swept {
 		syncDir(dir) // the renames survive a power cut
 	}
+	for _, a := range asides {
+		os.Remove(a.aside) // what the command read, checked: gone
+		res.Removed = append(res.Removed, a.rel)
+	}
 	for _, r := range remove {
+		if slices.Contains(guarded, r) {
+			continue
+		}
 		err := os.Remove(filepath.Join(root, filepath.FromSlash(r)))
 		switch {
 		case err == nil:
@@ -516,4 +542,45 @@ func firstErr(errs ...error) error {
 		}
 	}
 	return nil
+}
+
+// movedAside is a guarded file moved out of the way before its removal.
+type movedAside struct{ rel, dst, aside string }
+
+// moveAside moves each file to remove out of its place, to a temporary
+// name beside it (one rename: a save made after it is a new file, left
+// alone), and checks that what it moved is what the command read. On the
+// first that is not, every file moved goes back, and its path is the
+// conflict.
+func moveAside(root string, rels []string, expect map[string]Expect) (moved []movedAside, conflict string) {
+	putBack := func() {
+		for _, a := range moved {
+			if err := renameNoReplace(a.aside, a.dst); err != nil {
+				// Saved again meanwhile, or no such rename here: kept
+				// beside it, as a journal keeps a save.
+				if _, err := os.Lstat(a.dst); err != nil {
+					os.Rename(a.aside, a.dst)
+				} else if name, err := asideName(root, a.rel); err == nil {
+					os.Rename(a.aside, name)
+				}
+			}
+		}
+	}
+	for _, r := range rels {
+		dst := filepath.Join(root, filepath.FromSlash(r))
+		aside := filepath.Join(filepath.Dir(dst), "."+filepath.Base(dst)+".tmp-gone"+strconv.FormatInt(time.Now().UnixNano(), 36))
+		if err := os.Rename(dst, aside); err != nil {
+			if os.IsNotExist(err) {
+				continue // gone already
+			}
+			putBack()
+			return nil, r
+		}
+		moved = append(moved, movedAside{rel: r, dst: dst, aside: aside})
+		if sum, err := fileSum(aside); err != nil || sum != hexSum(expect[r].Sum) {
+			putBack()
+			return nil, r
+		}
+	}
+	return moved, ""
 }

@@ -94,6 +94,9 @@ type Recovery struct {
 	// command had already replaced: each is kept beside its file
 	// (ru.toml.saved-…), to compare and merge by hand.
 	Aside []string
+	// Moved are the catalogues the journal removed, kept beside their
+	// place (rel.saved-N) instead (Outputs.KeepAside).
+	Moved []string
 }
 
 // asideName is a free name beside rel for a file kept aside: rel.saved-N,
@@ -115,8 +118,13 @@ type Outputs struct {
 	// project's commands write (its catalogues, its editions).
 	Writes func(rel string) bool
 	// Removes reports whether a path is one they may remove (an edition
-	// refused now: never a catalogue).
+	// refused now, a catalogue extract migrated or emptied).
 	Removes func(rel string) bool
+	// KeepAside reports whether a file the journal removes is kept
+	// beside its place instead (rel.saved-N, listed in Recovery.Aside):
+	// a catalogue is a translator's work, and a journal may have been
+	// planted in the repository.
+	KeepAside func(rel string) bool
 }
 
 // Recover completes the Commit a killed run left under root, if any (nil:
@@ -222,6 +230,9 @@ func Recover(root string, outputs Outputs) (*Recovery, error) {
 		if err := valid(r.Path, outputs.Removes, "removes"); err != nil {
 			return nil, err
 		}
+		if outputs.KeepAside != nil && outputs.KeepAside(r.Path) && j.Command != "extract" {
+			return nil, refuse("it names %s, which only tilmash extract removes (a catalogue it migrated or emptied), and it says it is %q's", escape.Line(r.Path), commandName(j.Command))
+		}
 		if !isSum(r.Sum) {
 			return nil, refuse("the entry for %s has no content fingerprint", escape.Line(r.Path))
 		}
@@ -261,7 +272,20 @@ func Recover(root string, outputs Outputs) (*Recovery, error) {
 		}
 	}
 	for _, r := range remove {
-		err := os.Remove(filepath.Join(root, filepath.FromSlash(r)))
+		var err error
+		if outputs.KeepAside != nil && outputs.KeepAside(r) {
+			var aside string
+			if aside, err = asideName(root, r); err == nil {
+				if err = renameNoReplace(filepath.Join(root, filepath.FromSlash(r)), aside); errors.Is(err, errUnsupported) {
+					err = os.Rename(filepath.Join(root, filepath.FromSlash(r)), aside)
+				}
+				if err == nil {
+					rec.Moved = append(rec.Moved, rel(root, aside))
+				}
+			}
+		} else {
+			err = os.Remove(filepath.Join(root, filepath.FromSlash(r)))
+		}
 		if err == nil {
 			rec.Files++
 		} else if !errors.Is(err, fs.ErrNotExist) {

@@ -48,11 +48,11 @@ func findCatalogues(fsys fs.FS, dir string) ([]catFile, error) {
 				return &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: "a symbolic link to a folder: tilmash reads no folder through a link", Hint: "replace the link with the folder itself"}
 			}
 		}
-		if d.IsDir() || !strings.HasSuffix(p, ".toml") {
-			if d.IsDir() && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir // .git and the like
-			}
-			return nil
+		if d.IsDir() && strings.HasPrefix(d.Name(), ".") {
+			return fs.SkipDir // .git and the like
+		}
+		if !strings.HasSuffix(p, ".toml") {
+			return nil // a locale's folder, a README
 		}
 		if err := regular(d, p, "a catalogue"); err != nil {
 			return err
@@ -141,8 +141,14 @@ func (w *Workspace) loadCatalogues(all []catFile, sel Selection) error {
 			byTag[f.Locale] = nil
 		}
 	}
-	for i, f := range files {
-		byTag[f.Locale] = append(byTag[f.Locale], i)
+	// A file per article first, then the old layout's: an entry in both
+	// (a migration interrupted half-way) is read from its article's file.
+	for _, flat := range []bool{false, true} {
+		for i, f := range files {
+			if f.Flat == flat {
+				byTag[f.Locale] = append(byTag[f.Locale], i)
+			}
+		}
 	}
 	for _, tag := range tags {
 		if b := w.unreadable[tag]; b != nil {
@@ -170,7 +176,15 @@ func (w *Workspace) loadCatalogues(all []catFile, sel Selection) error {
 		}
 		var c *catalog.Catalog
 		if broken == nil {
-			c, broken = catalog.Merge(tag, catalog.TargetPath(w.Layout.Locales, tag), parts)
+			// The whole is named by the locale's first file in the
+			// project, whatever the selection: where a finding about
+			// the locale as a whole stands (a position in a folder is
+			// no place), the same in every part of an archive.
+			first := catalog.TargetPath(w.Layout.Locales, tag)
+			if i := slices.IndexFunc(all, func(f catFile) bool { return f.Locale == tag }); i >= 0 {
+				first = all[i].path
+			}
+			c, broken = catalog.Merge(tag, first, parts)
 			if broken != nil {
 				var ce *catalog.Error
 				if errors.As(broken, &ce) {

@@ -64,6 +64,12 @@ func (l Layout) IsOutput(rel string) bool {
 	return under(l.Dist)
 }
 
+// IsCatalogue reports whether rel is a catalogue file of either layout.
+func (l Layout) IsCatalogue(rel string) bool {
+	_, ok := catpath.Parse(l.Locales, rel)
+	return ok && l.IsOutput(rel)
+}
+
 // Workspace is a project read into memory.
 type Workspace struct {
 	Layout   Layout
@@ -353,8 +359,8 @@ func (w *Workspace) SourcePath() string {
 type ExtractReport struct {
 	Units   int                      // units in all articles
 	Locales map[string]catalog.Stats // per target locale
-	// PrunedFrom is the file each pruned entry was in, by ID.
-	PrunedFrom map[string]string
+	// PrunedFrom is the file each pruned entry was in, by locale, then ID.
+	PrunedFrom map[string]map[string]string
 	// Migrated lists the old layout's files (locales/ru.toml) extract
 	// moved to a file per article, with how many entries each held.
 	Migrated []Migration
@@ -384,7 +390,7 @@ func (w *Workspace) Extract(addLocales []language.Tag, prune bool) (fileset.Set,
 		return nil, ExtractReport{}, fmt.Errorf("extract rewrites whole catalogues: it cannot run on a selection of articles (%s)", w.selected)
 	}
 	w.reconcile()
-	rep := ExtractReport{Locales: map[string]catalog.Stats{}, PrunedFrom: map[string]string{}}
+	rep := ExtractReport{Locales: map[string]catalog.Stats{}, PrunedFrom: map[string]map[string]string{}}
 	for _, c := range append(append([]*catalog.Catalog{w.Source}, w.Targets...), w.overrides...) {
 		if c == nil || c.Derived() {
 			continue // a derived catalogue is computed: its overrides are migrated
@@ -425,7 +431,10 @@ func (w *Workspace) Extract(addLocales []language.Tag, prune bool) (fileset.Set,
 		}
 		c, st := catalog.Sync(src, old, old.Locale, old.Path, prune)
 		for _, id := range st.Pruned {
-			rep.PrunedFrom[id] = old.FileOf(id)
+			if rep.PrunedFrom[c.Locale.String()] == nil {
+				rep.PrunedFrom[c.Locale.String()] = map[string]string{}
+			}
+			rep.PrunedFrom[c.Locale.String()][id] = old.FileOf(id)
 		}
 		maps.Copy(files, w.catalogueFiles(c))
 		rep.Locales[c.Locale.String()] = st

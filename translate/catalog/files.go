@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 
 	"golang.org/x/text/language"
@@ -10,8 +11,11 @@ import (
 // Merge makes one catalogue of a locale's files (a catalogue per article,
 // package catpath): their messages in the order given, each keeping its
 // own position; each file's header notes in FileNotes. path names the
-// whole (the locale's folder). An ID in two files is an error at the
-// second, naming the first: go-i18n would keep one of them silently.
+// whole (the locale's folder). An ID in two files with different text or
+// hash is an error at the second, naming the first: go-i18n would keep
+// one of them silently. The same entry twice (what a write interrupted
+// half-way leaves: a migrated file, a renamed article's) is read once,
+// from the first file; the next extract removes the other.
 func Merge(tag language.Tag, path string, parts []*Catalog) (*Catalog, error) {
 	c := &Catalog{Locale: tag, Path: path}
 	n := 0
@@ -32,6 +36,9 @@ func Merge(tag language.Tag, path string, parts []*Catalog) (*Catalog, error) {
 		}
 		for _, m := range p.Messages {
 			if first := c.index[m.ID]; first != nil {
+				if first.Hash == m.Hash && maps.Equal(first.Forms, m.Forms) {
+					continue
+				}
 				return nil, &Error{Pos: m.Pos, Msg: fmt.Sprintf("entry %q is also at %s: an entry belongs in one catalogue file", m.ID, first.Pos),
 					Hint: "keep the one in its article's own catalogue and delete the other (merge their texts first if they differ)"}
 			}

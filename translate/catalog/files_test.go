@@ -78,3 +78,17 @@ func TestNewerFormatRefused(t *testing.T) {
 		t.Errorf("a note: %v", err)
 	}
 }
+
+// TestMergeReadsAnEntryTwiceOnce: the same entry in two files (a write
+// interrupted half-way) is read once, from the first.
+func TestMergeReadsAnEntryTwiceOnce(t *testing.T) {
+	a := mustParse(t, "locales/ru/a.ru.toml", "[a.s.p-1]\nother = \"Один.\"\n")
+	flat := mustParse(t, "locales/ru.toml", "[a.s.p-1]\nother = \"Один.\"\n\n[a.s.p-2]\nother = \"Два.\"\n")
+	c, err := Merge(language.Russian, "locales/ru", []*Catalog{a, flat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Messages) != 2 || c.Lookup("a.s.p-1").Pos.File != "locales/ru/a.ru.toml" {
+		t.Errorf("%d messages, a.s.p-1 from %s", len(c.Messages), c.Lookup("a.s.p-1").Pos.File)
+	}
+}

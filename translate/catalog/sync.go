@@ -268,7 +268,7 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 		sort.Slice(obsolete, func(i, j int) bool { return obsolete[i].ID < obsolete[j].ID })
 		for _, om := range obsolete {
 			st.Obsolete++
-			m := &Message{ID: om.ID, Hash: om.Hash, Forms: om.Forms}
+			m := &Message{ID: om.ID, Hash: om.Hash, Forms: om.Forms, Pos: om.Pos} // where it was read: it stays in that file
 			m.keepNotes(om)
 			m.Comments = append(m.Comments, "#, obsolete: its unit is no longer in any article; delete the entry once you no longer need it")
 			if s := om.Source(); s != nil {
