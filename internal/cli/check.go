@@ -83,7 +83,11 @@ func checkRun(opts *CheckOptions) error {
 		}
 		return nil
 	}
-	var speller check.Speller = hunspell.Speller{}
+	// One hunspell per dictionary for the whole run: the parts ask it
+	// many times.
+	pipe := &hunspell.Pipe{}
+	defer pipe.Close()
+	var speller check.Speller = pipe
 	if opts.NoSpelling {
 		speller = nil
 	}

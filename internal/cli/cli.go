@@ -24,7 +24,6 @@ import (
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/gitchange"
-	"github.com/tilmash/tilmash/internal/hunspell"
 	"github.com/tilmash/tilmash/internal/lock"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/check"
@@ -389,7 +388,7 @@ func (g *Global) archiveOptions(p *workspace.Project, sel workspace.Selection, t
 	o.Cache = c
 	o.Hash = func(paths []string) ([][32]byte, error) { return c.FileHashes(root, paths) }
 	o.Version = toolIdentity()
-	if h, ok := speller.(hunspell.Speller); ok {
+	if h, ok := speller.(interface{ Identity([]string) string }); ok {
 		var dicts []string
 		for _, rules := range p.Config.Locales {
 			if rules.Dictionary != "" {
