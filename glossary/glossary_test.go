@@ -126,7 +126,7 @@ func catalogues(t *testing.T, tag language.Tag, pairs ...string) (*catalog.Catal
 	for i := 0; i < len(pairs); i += 2 {
 		a.Units = append(a.Units, segment.Unit{ID: "a.s.p-" + string(rune('a'+i/2)), Kind: segment.Paragraph, Forms: map[locale.Form]string{locale.Other: pairs[i]}, Pos: segment.Pos{File: "content/a.md", Line: 1, Col: 1}})
 	}
-	src := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
+	src := catalog.FromUnits("locales/en/the-conscript.en.toml", []*segment.Article{a})
 	tgt, _ := catalog.Sync(src, nil, tag, "locales/"+tag.String()+".toml", false)
 	for i := 0; i < len(pairs); i += 2 {
 		tgt.Messages[i/2].Forms[locale.Other] = pairs[i+1]
@@ -209,8 +209,8 @@ func TestProjectCataloguesPass(t *testing.T) {
 		}
 		return c
 	}
-	src := read("locales/en.toml")
-	for _, p := range []string{"locales/ru.toml", "locales/kk.toml"} {
+	src := read("locales/en/the-conscript.en.toml")
+	for _, p := range []string{"locales/ru/the-conscript.ru.toml", "locales/kk/the-conscript.kk.toml"} {
 		for _, f := range g.Check(src, read(p)) {
 			t.Error(f)
 		}

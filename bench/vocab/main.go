@@ -6,7 +6,8 @@
 //	go run ./bench/vocab                      # from the repository's root: locales/ → internal/corpus/vocab/
 //	go run ./bench/vocab -locales DIR -o DIR
 //
-// It reads DIR/ru.toml and DIR/kk.toml, takes every word of every
+// It reads the ru and kk catalogues in DIR (DIR/ru/, a file per article, or
+// the old layout's DIR/ru.toml), takes every word of every
 // translation (tags and placeholders aside) written in Cyrillic letters
 // alone, in lower case (Russian words with a Kazakh letter left out), and
 // keeps those that `hunspell -G -d ru_RU` (or kk_KZ) accepts. It needs
@@ -21,7 +22,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"golang.org/x/text/language"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -61,12 +64,7 @@ func run(args []string, out io.Writer) error {
 		return fmt.Errorf("unexpected argument %q", flags.Arg(0))
 	}
 	for _, d := range dictionaries {
-		src := filepath.Join(*locales, d.locale+".toml")
-		data, err := os.ReadFile(src)
-		if err != nil {
-			return err
-		}
-		c, err := catalog.Parse(src, data)
+		src, c, err := readLocale(*locales, d.locale)
 		if err != nil {
 			return err
 		}
@@ -161,4 +159,35 @@ func accepted(dict string, ws []string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// readLocale reads a locale's catalogue from the locales folder dir: its
+// files, one per article (dir/ru/**/*.ru.toml), merged, or the old
+// layout's one file (dir/ru.toml). src names what was read.
+func readLocale(dir, loc string) (src string, c *catalog.Catalog, err error) {
+	tag := language.MustParse(loc)
+	flat := filepath.Join(dir, loc+".toml")
+	if data, err := os.ReadFile(flat); err == nil {
+		c, err := catalog.Parse(flat, data)
+		return flat, c, err
+	}
+	folder := filepath.Join(dir, loc)
+	var parts []*catalog.Catalog
+	err = filepath.WalkDir(folder, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, "."+loc+".toml") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		part, err := catalog.Parse(filepath.ToSlash(p), data)
+		parts = append(parts, part)
+		return err
+	})
+	if err != nil {
+		return "", nil, err
+	}
+	c, err = catalog.Merge(tag, folder, parts)
+	return folder + "/", c, err
 }

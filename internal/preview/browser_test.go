@@ -117,7 +117,7 @@ func TestBrowser(t *testing.T) {
 	dir := project(t)
 	url, _ := start(t, dir, logWriter{t})
 	ctx := testtool.Chromium(t).Tab(t)
-	kkFile := filepath.Join(dir, "locales", "kk.toml")
+	kkFile := filepath.Join(dir, "locales", "kk", "the-conscript.kk.toml")
 	data, err := os.ReadFile(kkFile)
 	if err != nil {
 		t.Fatal(err)
@@ -181,13 +181,13 @@ func TestBrowser(t *testing.T) {
 		lines := strings.Split(orig, "\n")
 		lines[titleLine-1] = `other = "` + headline // the closing quote not typed yet
 		writeAtomically(t, kkFile, strings.Join(lines, "\n"))
-		pos := fmt.Sprintf("locales/kk.toml:%d:", titleLine)
+		pos := fmt.Sprintf("locales/kk/the-conscript.kk.toml:%d:", titleLine)
 		waitJS(t, ctx, fmt.Sprintf(`[...document.querySelectorAll('.tm-problem')].some(p => p.textContent.includes(%q))`, pos), "the error shows with its position")
 		if got := js[string](t, ctx, `document.querySelector('article h1').textContent`); !strings.HasSuffix(got, "әңгімелері") {
 			t.Errorf("the headline is now %q: the last good text is gone", got)
 		}
 		href := js[string](t, ctx, `document.querySelector('.tm-problem a')?.href ?? ''`)
-		if !strings.HasPrefix(href, "vscode://file/") || !strings.Contains(href, fmt.Sprintf("locales/kk.toml:%d:", titleLine)) {
+		if !strings.HasPrefix(href, "vscode://file/") || !strings.Contains(href, fmt.Sprintf("locales/kk/the-conscript.kk.toml:%d:", titleLine)) {
 			t.Errorf("the error's link %q does not open the catalogue at its line", href)
 		}
 		if !js[bool](t, ctx, `window.__sameDocument === true`) {
@@ -224,7 +224,7 @@ func TestBrowser(t *testing.T) {
 		// The entry's line in the catalogue, and the finding's position
 		// (a missing unit's: the article's line), each a link to the editor.
 		entry := js[string](t, ctx, `document.querySelector('#tm-tip a.tm-entry')?.href ?? ''`)
-		if want := fmt.Sprintf("vscode://file/%s/locales/kk.toml:%d:1", filepath.ToSlash(dir), headerLine); entry != want {
+		if want := fmt.Sprintf("vscode://file/%s/locales/kk/the-conscript.kk.toml:%d:1", filepath.ToSlash(dir), headerLine); entry != want {
 			t.Errorf("the entry's link is %q, want %s", entry, want)
 		}
 		found := js[string](t, ctx, `[...document.querySelectorAll('#tm-tip .tm-f a')].map(a => a.href).join(' ')`)

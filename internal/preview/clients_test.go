@@ -177,7 +177,7 @@ func TestStuckClient(t *testing.T) {
 		}
 	}
 	events := openEvents(t, url)
-	kk := filepath.Join(dir, "locales/kk.toml")
+	kk := filepath.Join(dir, "locales/kk/the-conscript.kk.toml")
 	data, err := os.ReadFile(kk)
 	if err != nil {
 		t.Fatal(err)

@@ -153,7 +153,7 @@ func TestHostilePaths(t *testing.T) {
 	dir := project(t)
 	url, _ := start(t, dir, io.Discard)
 	host := strings.TrimPrefix(url, "http://")
-	secret, _ := os.ReadFile(filepath.Join(dir, "locales/kk.toml"))
+	secret, _ := os.ReadFile(filepath.Join(dir, "locales/kk/the-conscript.kk.toml"))
 	for _, target := range []string{
 		"/../../etc/passwd",
 		"/../../../../../../etc/passwd",
@@ -167,8 +167,8 @@ func TestHostilePaths(t *testing.T) {
 		"/_tilmash/assets/preview.js",
 		"//etc/passwd",
 		"/kk/the-conscript.html/../../../../etc/passwd",
-		"/locales/kk.toml",
-		"/kk/../locales/kk.toml",
+		"/locales/kk/the-conscript.kk.toml",
+		"/kk/../locales/kk/the-conscript.kk.toml",
 		"/content/the-conscript.md",
 		"/tilmash.toml",
 		"/kk/.html",
@@ -432,7 +432,7 @@ func idOf(t *testing.T, catalogue, s string) string {
 // author's edit, reaches the page at the unit it concerns, with the
 // unit's state (how the edition shows it) and the finding's code.
 func TestFindingsAtUnits(t *testing.T) {
-	orig, err := os.ReadFile("../../testdata/project/locales/kk.toml")
+	orig, err := os.ReadFile("../../testdata/project/locales/kk/the-conscript.kk.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -446,9 +446,9 @@ func TestFindingsAtUnits(t *testing.T) {
 		code      string
 		inFinding string // in the finding's message or hint
 	}{
-		{"missing", "locales/kk.toml", `other = "Барлық есімдер өзгертілген."` + "\n", "", "[the-conscript.note]", "missing", "missing", "no Kazakh translation"},
-		{"placeholder typed out", "locales/kk.toml", "шамамен {{.Number1}} ер адам", "шамамен 150 000 ер адам", "Украинада соғыс басталғаннан", "rejected", "", "{{.Number1}}"},
-		{"glossary", "locales/kk.toml", "барлық ер адамды қамтитын жұмылдыру", "барлық ер адамды қамтитын мобилизация", "Украинада соғыс басталғаннан", "rejected", "glossary-forbidden", "мобилизация"},
+		{"missing", "locales/kk/the-conscript.kk.toml", `other = "Барлық есімдер өзгертілген."` + "\n", "", "[the-conscript.note]", "missing", "missing", "no Kazakh translation"},
+		{"placeholder typed out", "locales/kk/the-conscript.kk.toml", "шамамен {{.Number1}} ер адам", "шамамен 150 000 ер адам", "Украинада соғыс басталғаннан", "rejected", "", "{{.Number1}}"},
+		{"glossary", "locales/kk/the-conscript.kk.toml", "барлық ер адамды қамтитын жұмылдыру", "барлық ер адамды қамтитын мобилизация", "Украинада соғыс басталғаннан", "rejected", "glossary-forbidden", "мобилизация"},
 		{"stale, with what changed", "content/the-conscript.md", "![Almaty Flea Market.]()", "![The flea market in Almaty.]()", "Алматыдағы барахолка.", "revising", "stale", "{+"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -496,7 +496,7 @@ func TestFindingsAtUnits(t *testing.T) {
 			if !found {
 				t.Errorf("unit %s lacks a finding %q with %q; it has %q", id, tc.code, tc.inFinding, got)
 			}
-			if u.Entry == "" || !strings.HasPrefix(u.Entry, "locales/kk.toml:") {
+			if u.Entry == "" || !strings.HasPrefix(u.Entry, "locales/kk/the-conscript.kk.toml:") {
 				t.Errorf("unit %s: entry %q", id, u.Entry)
 			}
 		})

@@ -355,11 +355,12 @@ func TestFormatSections(t *testing.T) {
 func TestParseFastIsParseGeneral(t *testing.T) {
 	files := map[string][]byte{}
 	for _, p := range []string{"en", "ru", "kk"} {
-		data, err := os.ReadFile("../../testdata/project/locales/" + p + ".toml")
+		name := "locales/" + p + "/the-conscript." + p + ".toml"
+		data, err := os.ReadFile("../../testdata/project/" + name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		files["locales/"+p+".toml"] = data
+		files[name] = data
 	}
 	files["locales/ru.toml#ru-file"] = []byte(ruFile)
 	for name, data := range files {

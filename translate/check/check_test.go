@@ -333,7 +333,7 @@ func TestProjectIsClean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := catalog.Parse("locales/en.toml", read("locales/en.toml"))
+	src, err := catalog.Parse("locales/en/the-conscript.en.toml", read("locales/en/the-conscript.en.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -347,7 +347,7 @@ func TestProjectIsClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := Input{Articles: []*segment.Article{a}, Source: src, Glossary: g, Config: cfg}
-	for _, p := range []string{"locales/ru.toml", "locales/kk.toml"} {
+	for _, p := range []string{"locales/ru/the-conscript.ru.toml", "locales/kk/the-conscript.kk.toml"} {
 		c, err := catalog.Parse(p, read(p))
 		if err != nil {
 			t.Fatal(err)
