@@ -53,6 +53,9 @@ type Options struct {
 	// results without changing files (the speller's dictionaries): part
 	// of every key.
 	Version string
+	// Exists reports whether a file of the last build's report is there
+	// (status: an edition is kept only while its files are); nil: none is.
+	Exists func(path string) bool
 }
 
 // Result is what the parts give, combined.
@@ -306,20 +309,12 @@ func combine(parts []*part, cached []bool) *Result {
 // everything its result depends on. The settings and the glossary, the
 // tool, the options and the locales the project has, for every part;
 // the part's own files (its articles and every one of their catalogue
-// files) for each. A project still in the old layout (one file per
-// locale, every part's) is not cached.
+// files) for each, and for status what the last build's report says of
+// its articles and whether the files it names are there. A project still
+// in the old layout (one file per locale, every part's) is not cached.
 func keysOf(p *workspace.Project, o Options, kind string) (func([]workspace.Selection) []*cache.Key, error) {
 	if o.Cache == nil || o.Cache.Off() != "" || o.Hash == nil || len(p.OldLayout()) > 0 {
 		return nil, nil
-	}
-	shared := p.Shared()
-	sums, err := o.Hash(shared)
-	if err != nil {
-		return nil, err
-	}
-	common := [][]byte{[]byte("tilmash archive " + kind), []byte(o.Version)}
-	for i, f := range shared {
-		common = append(common, []byte(f), sums[i][:])
 	}
 	var tags []string
 	for _, t := range o.Locales {
@@ -333,31 +328,65 @@ func keysOf(p *workspace.Project, o Options, kind string) (func([]workspace.Sele
 	if o.Speller != nil {
 		spelling = "spelling"
 	}
-	prev := ""
+	common := [][]byte{[]byte("tilmash archive " + kind), []byte(o.Version), []byte(strings.Join(tags, ",")), []byte(strings.Join(locales, ",")),
+		[]byte(spelling), []byte(strings.Join(p.Unreadables(), ",")), []byte(locale.Source.String())}
+	// What the last build's report says of each article (status).
+	reported := map[string][]any{}
 	if o.Previous != nil {
-		data, err := json.Marshal(o.Previous)
-		if err != nil {
-			return nil, err
+		for _, e := range o.Previous.Editions {
+			there := o.Exists != nil && o.Exists(e.File)
+			reported[e.Article] = append(reported[e.Article], e, there)
 		}
-		prev = string(data)
+		for _, r := range o.Previous.Refused {
+			reported[r.Article] = append(reported[r.Article], r)
+		}
 	}
-	common = append(common, []byte(strings.Join(tags, ",")), []byte(strings.Join(locales, ",")), []byte(spelling),
-		[]byte(strings.Join(p.Unreadables(), ",")), []byte(prev), []byte(locale.Source.String()))
-	base := cache.NewKey(common...)
 	return func(sels []workspace.Selection) []*cache.Key {
+		// Every file of every part, hashed in one call: the cache's stat
+		// index keeps the last call's files.
+		shared := p.Shared()
+		all := slices.Clone(shared)
+		per := make([][]string, len(sels))
+		for i, sel := range sels {
+			if len(sel.Names) > 0 { // the whole selection is too big a part to keep
+				per[i] = p.Inputs(sel.Names)
+				all = append(all, per[i]...)
+			}
+		}
+		slices.Sort(all)
+		all = slices.Compact(all)
+		sums, err := o.Hash(all)
+		if err != nil {
+			return nil // a file gone since it was listed: worked on, not kept
+		}
+		sum := make(map[string][32]byte, len(all))
+		for i, f := range all {
+			sum[f] = sums[i]
+		}
+		base := slices.Clone(common)
+		for _, f := range shared {
+			s := sum[f]
+			base = append(base, []byte(f), s[:])
+		}
+		baseKey := cache.NewKey(base...)
 		out := make([]*cache.Key, len(sels))
 		for i, sel := range sels {
-			if len(sel.Names) == 0 {
-				continue // the whole selection: too big a part to keep
+			if per[i] == nil {
+				continue
 			}
-			files := p.Inputs(sel.Names)
-			sums, err := o.Hash(files)
-			if err != nil {
-				continue // a file gone since, or unreadable: worked on, not kept
+			parts := [][]byte{baseKey[:], []byte(strings.Join(sel.Names, "\x00"))}
+			for _, f := range per[i] {
+				s := sum[f]
+				parts = append(parts, []byte(f), s[:])
 			}
-			parts := [][]byte{base[:], []byte(strings.Join(sel.Names, "\x00"))}
-			for j, f := range files {
-				parts = append(parts, []byte(f), sums[j][:])
+			for _, n := range sel.Names {
+				if r, ok := reported[n]; ok {
+					data, err := json.Marshal(r)
+					if err != nil {
+						return nil
+					}
+					parts = append(parts, data)
+				}
 			}
 			k := cache.NewKey(parts...)
 			out[i] = &k

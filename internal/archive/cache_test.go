@@ -81,6 +81,18 @@ var edits = []struct {
 	{"the glossary", func(r *rand.Rand, fsys fstest.MapFS) {
 		fsys["glossary/words.ru.txt"] = &fstest.MapFile{Data: append(slices.Clone(fsys["glossary/words.ru.txt"].Data), []byte("Правка\n")...)}
 	}},
+	{"an edition deleted", func(r *rand.Rand, fsys fstest.MapFS) {
+		var ps []string
+		for p := range fsys {
+			if strings.HasPrefix(p, "dist/") && strings.HasSuffix(p, ".html") {
+				ps = append(ps, p)
+			}
+		}
+		if len(ps) > 0 {
+			slices.Sort(ps)
+			delete(fsys, ps[r.IntN(len(ps))])
+		}
+	}},
 	{"nothing", func(r *rand.Rand, fsys fstest.MapFS) {}},
 }
 
@@ -96,8 +108,9 @@ func pick(r *rand.Rand, fsys fstest.MapFS, dir string) string {
 	return ps[r.IntN(len(ps))]
 }
 
-// runBoth runs check and status with the cache and without it.
-func runBoth(t *testing.T, fsys fstest.MapFS, c *cache.Cache) (cached, fresh [2]*Result, errs [2][2]error) {
+// runBoth runs check and status with the cache and without it (status
+// against the first build's report).
+func runBoth(t *testing.T, fsys fstest.MapFS, c *cache.Cache, prev *workspace.Report) (cached, fresh [2]*Result, errs [2][2]error) {
 	t.Helper()
 	for i, cc := range []*cache.Cache{c, nil} {
 		p, err := workspace.Open(fsys, workspace.Default)
@@ -108,7 +121,8 @@ func runBoth(t *testing.T, fsys fstest.MapFS, c *cache.Cache) (cached, fresh [2]
 		o := Options{Speller: &speller{}, Cache: cc, Hash: hasher(fsys), Version: "test"}
 		r, err := Check(p, o)
 		errs[i][0] = err
-		s, err := Status(p, Options{Cache: cc, Hash: hasher(fsys), Version: "test"})
+		exists := func(p string) bool { _, ok := fsys[p]; return ok }
+		s, err := Status(p, Options{Cache: cc, Hash: hasher(fsys), Version: "test", Previous: prev, Exists: exists})
 		errs[i][1] = err
 		if i == 0 {
 			cached = [2]*Result{r, s}
@@ -135,6 +149,21 @@ func TestCacheNeverTrustedOverTheTruth(t *testing.T) {
 		t.Fatal(err)
 	}
 	steps := len(edits) + 3
+	// The first build's editions and report, for status's "kept".
+	w, err := workspace.Load(fsys, workspace.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	built, err := w.Build(workspace.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range built.Files {
+		if data != nil {
+			fsys[p] = &fstest.MapFile{Data: data}
+		}
+	}
+	prev := &built.Report
 	hits := 0
 	perm := r.Perm(len(edits))
 	for step := 0; step < steps; step++ {
@@ -144,7 +173,7 @@ func TestCacheNeverTrustedOverTheTruth(t *testing.T) {
 			e = edits[len(edits)-1]
 		}
 		e.do(r, fsys)
-		cached, fresh, errs := runBoth(t, fsys, c)
+		cached, fresh, errs := runBoth(t, fsys, c, prev)
 		for k, what := range []string{"check", "status"} {
 			if fmt.Sprint(errs[0][k]) != fmt.Sprint(errs[1][k]) {
 				t.Fatalf("step %d (%s): %s with the cache: %v; without: %v", step, e.name, what, errs[0][k], errs[1][k])
@@ -178,7 +207,7 @@ func TestCacheNeverTrustedOverTheTruth(t *testing.T) {
 			}
 		}
 		if e.name == "nothing" && step > 0 && errs[0][0] == nil {
-			again, _, _ := runBoth(t, fsys, c)
+			again, _, _ := runBoth(t, fsys, c, prev)
 			if again[0].Cached != again[0].Parts {
 				t.Errorf("step %d: nothing changed, %d of %d parts from the cache", step, again[0].Cached, again[0].Parts)
 			}
@@ -196,9 +225,74 @@ func TestCacheNeverTrustedOverTheTruth(t *testing.T) {
 		}
 		return nil
 	})
-	cached, fresh, errs := runBoth(t, fsys, c)
+	cached, fresh, errs := runBoth(t, fsys, c, prev)
 	if errs[0][0] == nil && (!reflect.DeepEqual(cached[0].Findings, fresh[0].Findings) || cached[0].Cached != 0) {
 		t.Errorf("a damaged cache: %d parts from it, findings equal: %v", cached[0].Cached, reflect.DeepEqual(cached[0].Findings, fresh[0].Findings))
 	}
 	t.Logf("%d steps, %d with nothing changed", steps, hits)
+}
+
+// TestCacheSeesAnEditionGone: status says an edition the checks now refuse
+// is kept while its files are there; once they are gone, the cache must
+// not say it still is.
+func TestCacheSeesAnEditionGone(t *testing.T) {
+	fsys := fixture(t)
+	w, err := workspace.Load(fsys, workspace.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	built, err := w.Build(workspace.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range built.Files {
+		if data != nil {
+			fsys[p] = &fstest.MapFile{Data: data}
+		}
+	}
+	// A translator's slip: the title's translation deleted in a published
+	// Russian edition.
+	f := "locales/ru/the-conscript.ru.toml"
+	s := string(fsys[f].Data)
+	i := strings.Index(s, "[the-conscript.title]")
+	j := i + strings.Index(s[i:], "\nother = \"")
+	k := j + len("\nother = \"") + strings.Index(s[j+len("\nother = \""):], "\"\n")
+	if i < 0 || j < i || k < j {
+		t.Fatal("no title to delete")
+	}
+	fsys[f] = &fstest.MapFile{Data: []byte(s[:j] + "\nother = \"" + s[k:])}
+	c, err := cache.OpenDir(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := func(cc *cache.Cache) string {
+		p, err := workspace.Open(fsys, workspace.Default)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Status(p, Options{Cache: cc, Hash: hasher(fsys), Version: "test", Previous: &built.Report,
+			Exists: func(p string) bool { _, ok := fsys[p]; return ok }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var says []string
+		for _, e := range r.Editions {
+			if e.Article == "the-conscript" && e.Locale == "ru" {
+				says = append(says, e.Publish)
+			}
+		}
+		slices.Sort(says)
+		return strings.Join(says, ",")
+	}
+	if got := status(c); !strings.Contains(got, "kept") {
+		t.Fatalf("the slip: %q, want kept", got)
+	}
+	for p := range fsys {
+		if strings.HasPrefix(p, "dist/ru/the-conscript.") {
+			delete(fsys, p)
+		}
+	}
+	if got, want := status(c), status(nil); got != want || strings.Contains(want, "kept") {
+		t.Errorf("its files gone: %q with the cache, %q without", got, want)
+	}
 }

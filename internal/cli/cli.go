@@ -387,6 +387,10 @@ func (g *Global) archiveOptions(p *workspace.Project, sel workspace.Selection, t
 	}
 	o.Cache = c
 	o.Hash = func(paths []string) ([][32]byte, error) { return c.FileHashes(root, paths) }
+	o.Exists = func(p string) bool {
+		_, err := os.Lstat(filepath.Join(root, filepath.FromSlash(p)))
+		return err == nil
+	}
 	o.Version = toolIdentity()
 	if h, ok := speller.(interface{ Identity([]string) string }); ok {
 		var dicts []string
