@@ -116,3 +116,17 @@ func (w *Workspace) Select(s Selection) error {
 	w.selected = s
 	return nil
 }
+
+// Names are the names the workspace's selection holds: its articles', and
+// those of catalogue files without an article it was given (Names); every
+// article's when nothing was selected.
+func (w *Workspace) Names() []string {
+	if len(w.selected.Names) > 0 {
+		return w.selected.Names
+	}
+	var out []string
+	for _, a := range w.Articles {
+		out = append(out, a.Slug)
+	}
+	return out
+}
