@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/text/language"
 
@@ -97,20 +98,26 @@ type part struct {
 	NotArt    string                    `json:"not_article,omitempty"` // the first, as its error says it
 	Articles  int                       `json:"articles,omitempty"`
 
-	broken []*workspace.BrokenCatalogue // never kept: a part with one is never cached
+	broken      []*workspace.BrokenCatalogue // never kept: a part with one is never cached
+	uncacheable bool                         // what it gives depends on more than its key says
 }
 
 // Check runs every check over the archive, part by part.
 func Check(p *workspace.Project, o Options) (*Result, error) {
-	speller := o.Speller
-	if speller != nil {
-		speller = Remember(speller)
+	var speller check.Speller
+	var mem *memory
+	if o.Speller != nil {
+		mem = Remember(o.Speller).(*memory)
+		speller = mem
 	}
 	res, err := each(p, o, "check", func(w *workspace.Workspace, r *part) error {
 		fs, err := w.Check(o.Locales, speller)
 		if err != nil {
 			return err
 		}
+		// Spelling that could not be checked (hunspell failed) is this
+		// run's trouble, not the part's result: never kept.
+		r.uncacheable = mem != nil && mem.failed.Load()
 		r.Findings = fs
 		r.Statuses, err = w.Status(o.Locales)
 		return err
@@ -208,7 +215,7 @@ func each(p *workspace.Project, o Options, kind string, work func(*workspace.Wor
 						}
 					}
 					parts[i], errs[i] = run(p, sels[i], work)
-					if errs[i] == nil && partKeys != nil && partKeys[i] != nil && knownBroken(parts[i], known) {
+					if errs[i] == nil && partKeys != nil && partKeys[i] != nil && knownBroken(parts[i], known) && !parts[i].uncacheable {
 						toCache(o.Cache, *partKeys[i], parts[i])
 					}
 				}
@@ -515,9 +522,10 @@ func Remember(s check.Speller) check.Speller {
 }
 
 type memory struct {
-	s     check.Speller
-	mu    sync.Mutex
-	dicts map[string]*dictMemory
+	s      check.Speller
+	mu     sync.Mutex
+	dicts  map[string]*dictMemory
+	failed atomic.Bool // the speller failed once: what it said since is not to be kept
 }
 
 // dictMemory is what one dictionary said of each word it was asked
@@ -553,19 +561,25 @@ func (m *memory) Unknown(dict string, words []string) ([]string, error) {
 	if len(ask) > 0 {
 		var err error
 		if fresh, err = m.s.Unknown(dict, ask); err != nil {
+			m.failed.Store(true)
 			return nil, err
 		}
+		// Keys copied: a word is a slice of a catalogue file's text, which
+		// the memory must not keep alive (a string key is replaced by the
+		// one assigned with, so every assignment uses the copy).
+		own := make(map[string]string, len(ask))
 		for _, w := range ask {
-			d.known[w] = nil
+			own[w] = strings.Clone(w)
+			d.known[own[w]] = nil
 		}
 		for _, u := range fresh {
 			if asking[u] {
-				d.known[u] = append(d.known[u], u)
+				d.known[own[u]] = append(d.known[own[u]], u)
 				continue
 			}
 			for _, w := range ask { // a part of a word (hunspell splits some)
 				if strings.Contains(w, u) {
-					d.known[w] = append(d.known[w], u)
+					d.known[own[w]] = append(d.known[own[w]], u)
 				}
 			}
 		}

@@ -568,7 +568,9 @@ func moveAside(root string, rels []string, expect map[string]Expect) (moved []mo
 	}
 	for _, r := range rels {
 		dst := filepath.Join(root, filepath.FromSlash(r))
-		aside := filepath.Join(filepath.Dir(dst), "."+filepath.Base(dst)+".tmp-gone"+strconv.FormatInt(time.Now().UnixNano(), 36))
+		// Not a temporary file's name: a run killed before the check
+		// below leaves it, never swept away (it may be a save).
+		aside := filepath.Join(filepath.Dir(dst), "."+filepath.Base(dst)+".removing-"+strconv.FormatInt(time.Now().UnixNano(), 36))
 		if err := os.Rename(dst, aside); err != nil {
 			if os.IsNotExist(err) {
 				continue // gone already

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"strings"
@@ -17,8 +18,9 @@ import (
 // feeds it each list of words as it comes: a command that checks an
 // archive a part at a time asks many times, and starting hunspell (ru_RU
 // takes 0.14 s to load) each time cost more than the checks themselves.
-// After each list it sends a word no dictionary has (sentinel); hunspell -l
-// echoes it, which says the list's answer is complete. It needs stdbuf
+// After each list it sends a word no dictionary has (a random one per
+// process); hunspell -l echoes it, which says the list's answer is
+// complete. It needs stdbuf
 // (coreutils), which makes hunspell write each answer as it is found;
 // without it, Pipe asks as Speller does, a process per list. The zero
 // value is ready; Close ends the processes.
@@ -29,20 +31,18 @@ type Pipe struct {
 	procs map[string]*proc
 }
 
-// sentinel is the word that ends each list.
-const sentinel = "zzqtilmashzzq"
-
 // answerTimeout bounds the wait for one list's answer.
 const answerTimeout = 2 * time.Minute
 
 type proc struct {
-	mu     sync.Mutex
-	cmd    *exec.Cmd
-	in     io.WriteCloser
-	out    *bufio.Reader
-	outF   *os.File
-	stderr *bytes.Buffer
-	err    error // why it stopped, once it has
+	sentinel string // a word no dictionary has, its own
+	mu       sync.Mutex
+	cmd      *exec.Cmd
+	in       io.WriteCloser
+	out      *bufio.Reader
+	outF     *os.File
+	stderr   *bytes.Buffer
+	err      error // why it stopped, once it has
 }
 
 // Unknown returns the words that the dictionary dict does not know.
@@ -59,32 +59,52 @@ func (p *Pipe) Unknown(dict string, words []string) ([]string, error) {
 	if pr.err != nil {
 		return nil, pr.err
 	}
-	var b strings.Builder
-	for _, w := range words {
-		if w != sentinel && !strings.ContainsAny(w, "\r\n") {
-			b.WriteString(w + "\n")
-		}
-	}
-	b.WriteString(sentinel + "\n")
-	if _, err := io.WriteString(pr.in, b.String()); err != nil {
-		return nil, pr.fail(dict, err)
-	}
-	pr.outF.SetReadDeadline(time.Now().Add(answerTimeout))
+	// In lists of at most chunk words, written while the answer is read:
+	// hunspell writes as it reads, and a list larger than the pipes hold
+	// would have both sides wait for each other.
 	var unknown []string
-	for {
-		line, err := pr.out.ReadString('\n')
-		if err != nil {
+	for start := 0; start < len(words) || start == 0; start += chunk {
+		list := words[start:min(start+chunk, len(words))]
+		var b strings.Builder
+		for _, w := range list {
+			// A word holding the sentinel (hunspell would echo it as a part
+			// of the word) or a line break is not asked about.
+			if !strings.Contains(w, pr.sentinel) && !strings.ContainsAny(w, "\r\n") {
+				b.WriteString(w + "\n")
+			}
+		}
+		b.WriteString(pr.sentinel + "\n")
+		written := make(chan error, 1)
+		go func() {
+			_, err := io.WriteString(pr.in, b.String())
+			written <- err
+		}()
+		pr.outF.SetReadDeadline(time.Now().Add(answerTimeout))
+		for {
+			line, err := pr.out.ReadString('\n')
+			if err != nil {
+				return nil, pr.fail(dict, err)
+			}
+			line = strings.TrimSpace(line)
+			if line == pr.sentinel {
+				break
+			}
+			if line != "" {
+				unknown = append(unknown, line)
+			}
+		}
+		if err := <-written; err != nil {
 			return nil, pr.fail(dict, err)
 		}
-		line = strings.TrimSpace(line)
-		if line == sentinel {
-			return unknown, nil
-		}
-		if line != "" {
-			unknown = append(unknown, line)
+		if len(words) == 0 {
+			break
 		}
 	}
+	return unknown, nil
 }
+
+// chunk is how many words a list sent at once holds at most.
+const chunk = 500
 
 // proc returns dict's process, started the first time.
 func (p *Pipe) proc(dict string) (*proc, error) {
@@ -102,7 +122,7 @@ func (p *Pipe) proc(dict string) (*proc, error) {
 		return nil, fmt.Errorf("%s is not installed", prog)
 	}
 	cmd := exec.Command("stdbuf", "-oL", path, "-l", "-i", "utf-8", "-d", dict)
-	pr := &proc{cmd: cmd, stderr: &bytes.Buffer{}}
+	pr := &proc{cmd: cmd, stderr: &bytes.Buffer{}, sentinel: sentinel()}
 	cmd.Stderr = pr.stderr
 	if pr.in, err = cmd.StdinPipe(); err != nil {
 		return nil, err
@@ -165,3 +185,13 @@ func (p *Pipe) Close() error {
 
 // Identity is Speller's, for the result cache.
 func (p *Pipe) Identity(dicts []string) string { return Speller{Program: p.Program}.Identity(dicts) }
+
+// sentinel makes a word no dictionary has, of Latin letters alone (hunspell
+// splits a word at a digit): zzq, twelve random letters, zzq.
+func sentinel() string {
+	b := []byte("zzq")
+	for range 12 {
+		b = append(b, byte('a'+rand.IntN(26)))
+	}
+	return string(append(b, "zzq"...))
+}

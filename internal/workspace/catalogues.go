@@ -25,13 +25,14 @@ import (
 type catFile struct {
 	path string
 	catpath.File
+	slug string // the name of its article (Flat: none)
 }
 
 // findCatalogues lists the catalogue files under the locales folder, of
 // either layout (package catpath), in path order. Anything else ending
 // .toml is refused, as a file that would stand in for a locale's; other
 // files (a README) are not read.
-func findCatalogues(fsys fs.FS, dir string) ([]catFile, error) {
+func findCatalogues(fsys fs.FS, dir, content string) ([]catFile, error) {
 	var out []catFile
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -61,7 +62,11 @@ func findCatalogues(fsys fs.FS, dir string) ([]catFile, error) {
 		if !ok {
 			return notCatalogue(dir, p)
 		}
-		out = append(out, catFile{path: p, File: f})
+		c := catFile{path: p, File: f}
+		if !f.Flat {
+			c.slug = segment.SlugOf(path.Join(content, f.Article))
+		}
+		out = append(out, c)
 		return nil
 	})
 	return out, err
@@ -94,16 +99,28 @@ func notCatalogue(dir, p string) error {
 // locale of them (catalog.Merge). With a selection, only the selected
 // articles' files are read (and the old layout's one file per locale); a
 // locale none of whose files is selected gets an empty catalogue.
-func (w *Workspace) loadCatalogues(all []catFile, sel Selection) error {
-	files := slices.Clone(all)
-	if !sel.All() {
-		kept := files[:0]
-		for _, f := range files {
-			if f.Flat || sel.Has(segment.SlugOf(path.Join(w.Layout.Content, f.Article))) {
-				kept = append(kept, f)
+func (w *Workspace) loadCatalogues(p *Project, sel Selection) error {
+	var files []catFile
+	switch {
+	case sel.All():
+		files = p.cats
+	case len(sel.Names) > 0:
+		// A part of the archive: its names' files, from the index (a
+		// scan of every file for every part grew as the square of the
+		// archive), and the old layout's.
+		files = slices.Clone(p.flat)
+		for _, n := range sel.Names {
+			if sel.Has(n) {
+				files = append(files, p.catsBySlug[n]...)
 			}
 		}
-		files = kept
+		sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
+	default:
+		for _, f := range p.cats {
+			if f.Flat || sel.Has(f.slug) {
+				files = append(files, f)
+			}
+		}
 	}
 	cats := make([]*catalog.Catalog, len(files))
 	errs := make([]error, len(files))
@@ -134,12 +151,9 @@ func (w *Workspace) loadCatalogues(all []catFile, sel Selection) error {
 	// Each locale's files, merged; a broken file breaks its locale (the
 	// first one found is reported), the source's stops every command.
 	byTag := map[language.Tag][]int{}
-	var tags []language.Tag
-	for _, f := range all {
-		if _, ok := byTag[f.Locale]; !ok {
-			tags = append(tags, f.Locale)
-			byTag[f.Locale] = nil
-		}
+	tags := p.tags
+	for _, t := range tags {
+		byTag[t] = nil
 	}
 	// A file per article first, then the old layout's: an entry in both
 	// (a migration interrupted half-way) is read from its article's file.
@@ -181,8 +195,8 @@ func (w *Workspace) loadCatalogues(all []catFile, sel Selection) error {
 			// the locale as a whole stands (a position in a folder is
 			// no place), the same in every part of an archive.
 			first := catalog.TargetPath(w.Layout.Locales, tag)
-			if i := slices.IndexFunc(all, func(f catFile) bool { return f.Locale == tag }); i >= 0 {
-				first = all[i].path
+			if f, ok := p.firstOf[tag]; ok {
+				first = f
 			}
 			c, broken = catalog.Merge(tag, first, parts)
 			if broken != nil {
@@ -303,5 +317,11 @@ func (w *Workspace) catalogueFilesKeepingLayout(c *catalog.Catalog) fileset.Set 
 		old.Header = slices.DeleteFunc(slices.Clone(c.Header), func(l string) bool { return strings.HasPrefix(l, catpath.FormatLine) })
 		return fileset.Set{flat: catalog.Format(&old)}
 	}
-	return w.catalogueFiles(c)
+	files := w.catalogueFiles(c)
+	for p, data := range files {
+		if data == nil {
+			delete(files, p) // extract alone removes catalogues: an entry moved home is read once meanwhile
+		}
+	}
+	return files
 }

@@ -36,12 +36,17 @@ type Project struct {
 	Words    map[string][]string // the project's word lists for spelling, by locale
 
 	fsys       fs.FS
-	paths      []string          // every article file, in path order
-	sizes      []int64           // each article file's size, by paths' index
-	slugByPath map[string]string // every article's slug by its file
-	relBySlug  map[string]string // every article's path relative to the content folder, by slug
-	cats       []catFile         // every catalogue file, in path order
-	shared     []string          // the settings and glossary files, sorted
+	paths      []string                // every article file, in path order
+	sizes      []int64                 // each article file's size, by paths' index
+	slugByPath map[string]string       // every article's slug by its file
+	relBySlug  map[string]string       // every article's path relative to the content folder, by slug
+	cats       []catFile               // every catalogue file, in path order
+	catsBySlug map[string][]catFile    // the files of each article's name (not the old layout's)
+	flat       []catFile               // the old layout's files
+	tags       []language.Tag          // the locales with files, by their first file
+	firstOf    map[language.Tag]string // each locale's first file
+	shared     []string                // the settings and glossary files, and the content folder's other files, sorted
+	assets     []string                // the content folder's files that are no articles (images)
 	inputs     map[string][]string
 	unreadable map[language.Tag]*BrokenCatalogue
 }
@@ -80,6 +85,12 @@ func Open(fsys fs.FS, lay Layout) (*Project, error) {
 			if fi, err := fs.Stat(fsys, f); err == nil && fi.IsDir() {
 				return &catalog.Error{Pos: catalog.Pos{File: f, Line: 1, Col: 1}, Msg: "a symbolic link to a folder: tilmash reads no folder through a link", Hint: "replace the link with the folder itself"}
 			}
+		}
+		if d.IsDir() && f != lay.Content && strings.HasPrefix(d.Name(), ".") {
+			return fs.SkipDir // a hidden folder (.drafts, .git), as a hidden file: not read, as in locales/
+		}
+		if !d.IsDir() && !strings.HasSuffix(f, ".md") && !strings.HasPrefix(d.Name(), ".") && d.Type().IsRegular() {
+			p.assets = append(p.assets, f) // an image a figure may show: what a part's result depends on
 		}
 		if !d.IsDir() && strings.HasSuffix(f, ".md") && !strings.HasPrefix(d.Name(), ".") {
 			if err := regular(d, f, "an article"); err != nil {
@@ -135,8 +146,21 @@ func Open(fsys fs.FS, lay Layout) (*Project, error) {
 	if p.Config, err = readSettings(fsys, lay); err != nil {
 		return nil, err
 	}
-	if p.cats, err = findCatalogues(fsys, lay.Locales); err != nil {
+	if p.cats, err = findCatalogues(fsys, lay.Locales, lay.Content); err != nil {
 		return nil, err
+	}
+	p.catsBySlug = map[string][]catFile{}
+	p.firstOf = map[language.Tag]string{}
+	for _, c := range p.cats {
+		if c.Flat {
+			p.flat = append(p.flat, c)
+		} else {
+			p.catsBySlug[c.slug] = append(p.catsBySlug[c.slug], c)
+		}
+		if _, ok := p.firstOf[c.Locale]; !ok {
+			p.firstOf[c.Locale] = c.path
+			p.tags = append(p.tags, c.Locale)
+		}
 	}
 	if p.Glossary, p.Words, p.shared, err = readGlossary(fsys, lay); err != nil {
 		return nil, err
@@ -144,12 +168,14 @@ func Open(fsys fs.FS, lay Layout) (*Project, error) {
 	if _, err := fs.Stat(fsys, lay.Config); lay.Config != "" && err == nil {
 		p.shared = append(p.shared, lay.Config)
 	}
+	p.shared = append(p.shared, p.assets...)
 	sort.Strings(p.shared)
 	return p, nil
 }
 
-// Shared are the files every part of the project reads: the settings and
-// the glossary's files, sorted.
+// Shared are the files every part of the project may read: the settings,
+// the glossary's files, and the content folder's files that are no
+// articles (the images figures show), sorted.
 func (p *Project) Shared() []string { return p.shared }
 
 // Inputs are the files a part of the project that selects the names
@@ -161,9 +187,8 @@ func (p *Project) Inputs(names []string) []string {
 		for f, slug := range p.slugByPath {
 			p.inputs[slug] = append(p.inputs[slug], f)
 		}
-		for _, c := range p.cats {
-			if !c.Flat {
-				slug := segment.SlugOf(path.Join(p.Layout.Content, c.Article))
+		for slug, cs := range p.catsBySlug {
+			for _, c := range cs {
 				p.inputs[slug] = append(p.inputs[slug], c.path)
 			}
 		}
@@ -201,7 +226,17 @@ func (p *Project) Load(sel Selection) (*Workspace, error) {
 				return nil, fmt.Errorf("--article %s: no article %s.md in %s/", name, name, p.Layout.Content)
 			}
 		}
-		paths = slices.DeleteFunc(slices.Clone(paths), func(f string) bool { return !sel.Has(p.slugByPath[f]) })
+		if len(sel.Names) > 0 { // a part: its names' files, not a scan of all
+			paths = nil
+			for _, n := range sel.Names {
+				if rel, ok := p.relBySlug[n]; ok && sel.Has(n) {
+					paths = append(paths, path.Join(path.Clean(p.Layout.Content), rel))
+				}
+			}
+			sort.Strings(paths)
+		} else {
+			paths = slices.DeleteFunc(slices.Clone(paths), func(f string) bool { return !sel.Has(p.slugByPath[f]) })
+		}
 	}
 	// The articles are read and split in parallel; what follows is in
 	// path order, so the result is the same whatever the scheduling.
@@ -235,7 +270,7 @@ func (p *Project) Load(sel Selection) (*Workspace, error) {
 	if len(w.Articles) == 0 && len(w.NotArticles) > 0 && sel.All() {
 		return nil, fmt.Errorf("%s/ holds no articles: %s", p.Layout.Content, w.NotArticles[0])
 	}
-	if err := w.loadCatalogues(p.cats, sel); err != nil {
+	if err := w.loadCatalogues(p, sel); err != nil {
 		return nil, err
 	}
 	w.derive()
@@ -331,16 +366,15 @@ func (p *Project) Parts(sel Selection, maxBytes int64) []Selection {
 			names = append(names, name{slug, p.sizes[i]})
 		}
 	}
-	seen := map[string]bool{}
-	for _, c := range p.cats {
-		if c.Flat {
-			continue
+	var orphans []string
+	for slug := range p.catsBySlug {
+		if _, ok := p.relBySlug[slug]; !ok && sel.Has(slug) {
+			orphans = append(orphans, slug)
 		}
-		slug := segment.SlugOf(path.Join(p.Layout.Content, c.Article))
-		if _, ok := p.relBySlug[slug]; !ok && !seen[slug] && sel.Has(slug) {
-			seen[slug] = true
-			names = append(names, name{slug, 0})
-		}
+	}
+	sort.Strings(orphans)
+	for _, slug := range orphans {
+		names = append(names, name{slug, 0})
 	}
 	if len(names) == 0 || len(p.OldLayout()) > 0 {
 		// The old layout's one file per locale is read whole by every

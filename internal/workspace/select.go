@@ -3,11 +3,13 @@ package workspace
 import (
 	"fmt"
 	"hash/fnv"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/catalog/catpath"
 	"github.com/tilmash/tilmash/translate/segment"
 )
 
@@ -95,8 +97,7 @@ func (w *Workspace) Select(s Selection) error {
 		mine := func(ms []*catalog.Message) []*catalog.Message {
 			var out []*catalog.Message
 			for _, m := range ms {
-				slug, _, _ := strings.Cut(m.ID, ".")
-				if s.Has(slug) {
+				if s.Has(w.ownerOf(m)) {
 					out = append(out, m)
 				}
 			}
@@ -129,4 +130,16 @@ func (w *Workspace) Names() []string {
 		out = append(out, a.Slug)
 	}
 	return out
+}
+
+// ownerOf is the name of the article an entry is judged with: its file's
+// (a renamed article's obsolete entries moved into its new file are
+// judged there, in the one part that reads that file), or, read from the
+// old layout's one file, its ID's first part.
+func (w *Workspace) ownerOf(m *catalog.Message) string {
+	if f, ok := catpath.Parse(w.Layout.Locales, m.Pos.File); ok && !f.Flat {
+		return segment.SlugOf(path.Join(w.Layout.Content, f.Article))
+	}
+	slug, _, _ := strings.Cut(m.ID, ".")
+	return slug
 }

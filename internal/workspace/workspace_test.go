@@ -399,12 +399,12 @@ func TestExactHashesBeforeExtract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := catalog.Parse("locales/en.toml", fsys["locales/en.toml"].Data)
+	src, err := catalog.Parse("locales/en/the-conscript.en.toml", fsys["locales/en/the-conscript.en.toml"].Data)
 	if err != nil {
 		t.Fatal(err)
 	}
 	changed := 0
-	for _, p := range []string{"locales/en.toml", "locales/ru.toml", "locales/kk.toml"} {
+	for _, p := range []string{"locales/en/the-conscript.en.toml", "locales/ru/the-conscript.ru.toml", "locales/kk/the-conscript.kk.toml"} {
 		c, err := catalog.Parse(p, fsys[p].Data)
 		if err != nil {
 			t.Fatal(err)

@@ -1,6 +1,7 @@
 package inflect
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/tilmash/tilmash/translate/words"
@@ -68,7 +69,7 @@ func (ix *Index) row(word string) []bool {
 		}
 	}
 	ix.mu.Lock()
-	ix.memo[word] = r
+	ix.memo[strings.Clone(word)] = r // a word is a slice of a whole catalogue file's text: not kept alive by the memory
 	ix.mu.Unlock()
 	return r
 }

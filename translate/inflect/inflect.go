@@ -101,7 +101,7 @@ func stem(w string) string {
 		return s.(string)
 	}
 	s := russian.Stem(w, true)
-	stems.Store(w, s)
+	stems.Store(strings.Clone(w), strings.Clone(s)) // not slices of a catalogue file's text
 	return s
 }
 
