@@ -249,11 +249,22 @@ func (w *Workspace) fileFor(tag language.Tag) func(id string) string {
 	return func(id string) string {
 		rel := w.articleOf(id)
 		if rel == "" {
-			slug, _, _ := strings.Cut(id, ".")
-			rel = slug + ".md"
+			rel = w.nameFile(id)
 		}
 		return catpath.Article(w.Layout.Locales, tag, rel)
 	}
+}
+
+// nameFile is the article path an entry of no article is filed under:
+// its ID's first part, the name its article had, when that makes a
+// catalogue's name; "unplaced.md" for an ID no article of tilmash's gave
+// (written by hand: "x/", "..").
+func (w *Workspace) nameFile(id string) string {
+	slug, _, _ := strings.Cut(id, ".")
+	if slug == "" || strings.HasPrefix(slug, ".") || strings.ContainsAny(slug, "/\\\x00") || segment.SlugOf(slug+".md") != slug {
+		return "unplaced.md"
+	}
+	return slug + ".md"
 }
 
 // placer says which file each of a locale's entries is written in: its
@@ -285,8 +296,7 @@ func (w *Workspace) placer(c *catalog.Catalog) func(*catalog.Message) string {
 		if f, ok := catpath.Parse(dir, m.Pos.File); ok && !f.Flat && f.Locale == tag {
 			return m.Pos.File
 		}
-		slug, _, _ := strings.Cut(m.ID, ".")
-		return catpath.Article(dir, tag, slug+".md")
+		return catpath.Article(dir, tag, w.nameFile(m.ID))
 	}
 }
 
@@ -296,8 +306,26 @@ func (w *Workspace) placer(c *catalog.Catalog) func(*catalog.Message) string {
 // entries all went elsewhere (an article renamed or moved, or its
 // obsolete entries pruned).
 func (w *Workspace) catalogueFiles(c *catalog.Catalog) fileset.Set {
+	parts := catalog.Split(c, w.placer(c))
+	byPath := map[string]*catalog.Catalog{}
+	for _, part := range parts {
+		byPath[part.Path] = part
+	}
+	// A file that goes (its article renamed or moved) gives the notes
+	// above its entries to the file they went to, if that has none.
+	for _, p := range w.files[c.Locale] {
+		notes := c.FileNotes[p]
+		if _, stays := byPath[p]; stays || len(notes) == 0 {
+			continue
+		}
+		if dest := byPath[w.successor(c, p)]; dest != nil {
+			if _, own := c.FileNotes[dest.Path]; !own && len(dest.HeaderNotes) == 0 {
+				dest.HeaderNotes = notes
+			}
+		}
+	}
 	files := fileset.Set{}
-	for _, part := range catalog.Split(c, w.placer(c)) {
+	for _, part := range parts {
 		files[part.Path] = catalog.Format(part)
 	}
 	for _, p := range w.files[c.Locale] {
@@ -306,6 +334,32 @@ func (w *Workspace) catalogueFiles(c *catalog.Catalog) fileset.Set {
 		}
 	}
 	return files
+}
+
+// successor is the file a catalogue file's article went to: the same name
+// in another folder (moved), or the article that reused its entries
+// (renamed); "" if none.
+func (w *Workspace) successor(c *catalog.Catalog, file string) string {
+	f, ok := catpath.Parse(w.Layout.Locales, file)
+	if !ok || f.Flat {
+		return ""
+	}
+	slug := segment.SlugOf(path.Join(w.Layout.Content, f.Article))
+	if rel, ok := w.relBySlug[slug]; ok {
+		return catpath.Article(w.Layout.Locales, c.Locale, rel)
+	}
+	for _, m := range c.Messages {
+		for _, n := range m.Notes {
+			if rest, ok := strings.CutPrefix(n, catalog.ReusedDirective); ok {
+				if from, _, _ := strings.Cut(rest, "."); from == slug {
+					if rel := w.articleOf(m.ID); rel != "" {
+						return catpath.Article(w.Layout.Locales, c.Locale, rel)
+					}
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // catalogueFilesKeepingLayout is catalogueFiles for a command other than

@@ -132,3 +132,48 @@ func TestNotACatalogue(t *testing.T) {
 		}
 	}
 }
+
+// TestNameFile: an entry of no article is filed under its ID's first part
+// when that makes a catalogue's name, else under "unplaced".
+func TestNameFile(t *testing.T) {
+	w := &Workspace{Layout: Default}
+	for id, want := range map[string]string{
+		"gone.intro.p-1":  "gone.md",
+		"the-conscript.x": "the-conscript.md",
+		"x/.p1":           "unplaced.md",
+		"../x.p1":         "unplaced.md",
+		".hidden.p1":      "unplaced.md",
+		"Bad Name.p1":     "unplaced.md",
+		"":                "unplaced.md",
+	} {
+		if got := w.nameFile(id); got != want {
+			t.Errorf("nameFile(%q) = %q, want %q", id, got, want)
+		}
+	}
+}
+
+// TestARenameKeepsTheFileNotes: the translator's notes above an article's
+// catalogue go with it when it is moved or renamed.
+func TestARenameKeepsTheFileNotes(t *testing.T) {
+	for _, to := range []string{"content/world/buses.md", "content/city-buses.md"} {
+		fsys := started(t, "content/buses.md", "Two new routes opened.\n")
+		f := "locales/ru/buses.ru.toml"
+		s := string(fsys[f].Data)
+		i := strings.Index(s, "\n\n")
+		fsys[f] = &fstest.MapFile{Data: []byte(s[:i] + "\n\n# Переводчик: Айгерим." + s[i:])}
+		fsys[to] = fsys["content/buses.md"]
+		delete(fsys, "content/buses.md")
+		w, err := Load(fsys, Default)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, _, err := w.Extract(nil, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dest := "locales/ru/" + strings.TrimSuffix(strings.TrimPrefix(to, "content/"), ".md") + ".ru.toml"
+		if !strings.Contains(string(files[dest]), "# Переводчик: Айгерим.") {
+			t.Errorf("%s: the notes did not go to %s:\n%s", to, dest, files[dest])
+		}
+	}
+}
