@@ -55,8 +55,8 @@ bench:
 	bench/run
 
 ## bench-smoke: every benchmark once on the small corpora (CI runs it: benchmarks are never timed tests);
-## not the peers' (msgmerge alone runs for a minute). BenchmarkCorpusUserCheck and BenchmarkCorpusUserBuild report
-## the memory bound: their peak heap at 100 articles against 10 (peak-heap-x-of-n/10; 1 would be bounded)
+## not the peers' (msgmerge alone runs for a minute). BenchmarkCorpusUser* report the memory bound: their peak
+## live heap at 100 articles against 10 (peak-live-x-of-n/10; about 1 when bounded, as check and status are)
 bench-smoke:
 	$(GO) test -run '^$$' -bench '.' -skip 'BenchmarkMsgmerge' -benchtime=1x -timeout 20m $$($(GO) list ./... | grep -v /internal/workspace)
 	$(GO) test -run '^$$' -bench '^Benchmark[^C]|/articles=(10|100)$$' -benchtime=1x ./internal/workspace
