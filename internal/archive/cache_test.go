@@ -150,20 +150,7 @@ func TestCacheNeverTrustedOverTheTruth(t *testing.T) {
 	}
 	steps := len(edits) + 3
 	// The first build's editions and report, for status's "kept".
-	w, err := workspace.Load(fsys, workspace.Default)
-	if err != nil {
-		t.Fatal(err)
-	}
-	built, err := w.Build(workspace.BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for p, data := range built.Files {
-		if data != nil {
-			fsys[p] = &fstest.MapFile{Data: data}
-		}
-	}
-	prev := &built.Report
+	prev := build(t, fsys)
 	hits := 0
 	perm := r.Perm(len(edits))
 	for step := 0; step < steps; step++ {
@@ -237,19 +224,7 @@ func TestCacheNeverTrustedOverTheTruth(t *testing.T) {
 // not say it still is.
 func TestCacheSeesAnEditionGone(t *testing.T) {
 	fsys := fixture(t)
-	w, err := workspace.Load(fsys, workspace.Default)
-	if err != nil {
-		t.Fatal(err)
-	}
-	built, err := w.Build(workspace.BuildOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for p, data := range built.Files {
-		if data != nil {
-			fsys[p] = &fstest.MapFile{Data: data}
-		}
-	}
+	prev := build(t, fsys)
 	// A translator's slip: the title's translation deleted in a published
 	// Russian edition.
 	f := "locales/ru/the-conscript.ru.toml"
@@ -270,7 +245,7 @@ func TestCacheSeesAnEditionGone(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := Status(p, Options{Cache: cc, Hash: hasher(fsys), Version: "test", Previous: &built.Report,
+		r, err := Status(p, Options{Cache: cc, Hash: hasher(fsys), Version: "test", Previous: prev,
 			Exists: func(p string) bool { _, ok := fsys[p]; return ok }})
 		if err != nil {
 			t.Fatal(err)
@@ -295,4 +270,24 @@ func TestCacheSeesAnEditionGone(t *testing.T) {
 	if got, want := status(c), status(nil); got != want || strings.Contains(want, "kept") {
 		t.Errorf("its files gone: %q with the cache, %q without", got, want)
 	}
+}
+
+// build builds every edition of the project into fsys, as a first build
+// leaves dist/, and returns its report.
+func build(t *testing.T, fsys fstest.MapFS) *workspace.Report {
+	t.Helper()
+	w, err := workspace.Load(fsys, workspace.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	built, err := w.Build(workspace.BuildOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range built.Files {
+		if data != nil {
+			fsys[p] = &fstest.MapFile{Data: data}
+		}
+	}
+	return &built.Report
 }

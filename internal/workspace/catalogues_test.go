@@ -7,31 +7,15 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/text/language"
-
 	"github.com/tilmash/tilmash/translate/catalog"
 )
 
-// started is a project of one article, extracted, its ru entries
-// translated, as a MapFS.
+// started is a project of one article (article, a path under content/),
+// extracted, its ru entries translated.
 func started(t *testing.T, article, body string) fstest.MapFS {
 	t.Helper()
-	fsys := fstest.MapFS{article: {Data: []byte("+++\ntitle = \"Buses\"\n+++\n\n" + body)}}
-	w, err := Load(fsys, Default)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, _, err := w.Extract([]language.Tag{language.Russian}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for p, data := range files {
-		if strings.HasPrefix(p, "locales/ru/") {
-			data = []byte(strings.ReplaceAll(string(data), `other = ""`, `other = "Перевод."`))
-		}
-		fsys[p] = &fstest.MapFile{Data: data}
-	}
-	return fsys
+	rel := strings.TrimPrefix(article, "content/")
+	return extracted(t, map[string]string{rel: "+++\ntitle = \"Buses\"\n+++\n\n" + body}, func(string) string { return "Перевод." })
 }
 
 // paths lists a file set's catalogues, those written and those removed.
