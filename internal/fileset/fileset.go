@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -109,53 +110,207 @@ func (s Set) Commit(root string) (Result, error) { return s.CommitWith(root, Opt
 // project. A journaled commit refuses to start while a journal is pending
 // (the caller, holding the project's lock, runs Recover first).
 func (s Set) CommitWith(root string, o Options) (Result, error) {
-	var res Result
-	checked := map[string]bool{}
-	for _, rel := range s.Paths() {
-		if err := contained(root, rel, checked); err != nil {
-			return Result{}, err
-		}
+	st, err := NewStage(root, o)
+	if err != nil {
+		return Result{}, err
 	}
+	if err := st.Add(s); err != nil {
+		st.Abort()
+		return Result{}, err
+	}
+	return st.Commit()
+}
+
+// A Stage is a commit made in steps, for a set too large to hold in
+// memory (the editions of a whole archive): each Add writes its files'
+// new contents to temporary files beside them at once, keeping only their
+// names and hashes, and Commit puts everything in place as CommitWith
+// does, journaled, or Abort leaves every file as it was. Add may be
+// called from several goroutines at once.
+type Stage struct {
+	root string
+	o    Options
+
+	mu        sync.Mutex
+	checked   map[string]bool         // folders known to be no links
+	swept     map[string]bool         // folders swept of a killed run's temporary files
+	ops       map[string]*op          // path → its new content, in a temporary file
+	unchanged map[string]bool         // paths that already hold their content
+	gone      map[string]*journalGone // paths to remove, with what each held
+}
+
+// NewStage starts a commit under root. A journaled one refuses to start
+// while a journal is pending (the caller, holding the project's lock,
+// runs Recover first).
+func NewStage(root string, o Options) (*Stage, error) {
 	if o.Journal {
 		if _, err := os.Lstat(filepath.Join(root, JournalName)); err == nil {
-			return Result{}, fmt.Errorf("%s: the write of an interrupted command is pending: run a command that writes (tilmash extract or build) to complete it first", filepath.Join(root, JournalName))
+			return nil, fmt.Errorf("%s: the write of an interrupted command is pending: run a command that writes (tilmash extract or build) to complete it first", filepath.Join(root, JournalName))
+		}
+	}
+	return &Stage{root: root, o: o, checked: map[string]bool{}, swept: map[string]bool{},
+		ops: map[string]*op{}, unchanged: map[string]bool{}, gone: map[string]*journalGone{}}, nil
+}
+
+// Has reports whether a path was added, to be written or removed.
+func (st *Stage) Has(rel string) bool {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.ops[rel] != nil || st.unchanged[rel] || st.gone[rel] != nil
+}
+
+// Add stages a set: each new content is written to a temporary file now;
+// a nil content is a removal. A path added again takes its new content
+// (or removal) instead. On an error nothing is in place: Abort.
+func (st *Stage) Add(s Set) error {
+	root, o := st.root, st.o
+	st.mu.Lock()
+	for _, rel := range s.Paths() {
+		if err := contained(root, rel, st.checked); err != nil {
+			st.mu.Unlock()
+			return err
 		}
 	}
 	// The temporary files a killed run left: in a project's folders every
 	// one of them (a killed build's must never be published); elsewhere
-	// only those of the files written here.
-	swept := map[string]bool{}
+	// only those of the files written here. Each folder once, before this
+	// stage writes any of its own there.
 	for _, rel := range s.Paths() {
 		dst := filepath.Join(root, filepath.FromSlash(rel))
 		dir := filepath.Dir(dst)
 		if o.Journal {
-			if !swept[dir] {
+			if !st.swept[dir] {
 				sweep(dir, "")
 			}
 		} else {
 			sweep(dir, filepath.Base(dst))
 		}
-		swept[dir] = true
+		st.swept[dir] = true
 	}
-	var remove []string
-	var gone []journalGone // with what each held, for the journal
+	st.mu.Unlock()
+	gone := map[string]*journalGone{}
 	for _, r := range s.Paths() {
 		if s[r] != nil {
 			continue
 		}
 		sum, err := fileSum(filepath.Join(root, filepath.FromSlash(r)))
 		if err != nil {
-			return Result{}, fmt.Errorf("remove %s: %w", r, err)
+			return fmt.Errorf("remove %s: %w", r, err)
 		}
 		if e, ok := o.Expect[r]; ok && sum != "" && (e.Absent || sum != hexSum(e.Sum)) {
 			// Saved since the command read it (a translator's work):
 			// nothing is written, as for a file to replace.
-			return Result{}, &ConflictError{Paths: []string{r}}
+			return &ConflictError{Paths: []string{r}}
 		}
+		gone[r] = nil
 		if sum != "" {
-			remove = append(remove, r)
-			gone = append(gone, journalGone{Path: r, Sum: sum})
+			gone[r] = &journalGone{Path: r, Sum: sum}
 		}
+	}
+	var written []*op
+	unchanged := map[string]bool{}
+	cleanup := func() {
+		for _, p := range written {
+			os.Remove(p.tmp)
+		}
+	}
+	for _, rel := range s.Paths() {
+		dst := filepath.Join(root, filepath.FromSlash(rel))
+		data := s[rel]
+		if data == nil {
+			continue // removed at the commit, once everything else is in place
+		}
+		if same(dst, data) {
+			unchanged[rel] = true
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			cleanup()
+			return fmt.Errorf("create folder for %s: %w", rel, err)
+		}
+		f, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".tmp-*")
+		if err != nil {
+			cleanup()
+			return fmt.Errorf("write %s: %w (nothing was changed: make the folder writable, or free some space, and run the command again)", rel, err)
+		}
+		p := &op{tmp: f.Name(), dst: dst, rel: rel, sum: sha256.Sum256(data)}
+		if e, ok := o.Expect[rel]; ok {
+			p.expect = &e
+		}
+		written = append(written, p)
+		_, werr := f.Write(data)
+		serr := f.Sync()
+		cerr := f.Close()
+		if err := firstErr(werr, serr, cerr); err != nil {
+			cleanup()
+			return fmt.Errorf("write %s: %w (nothing was changed: free some space, or make the folder writable, and run the command again)", rel, err)
+		}
+		if err := os.Chmod(f.Name(), 0o644); err != nil {
+			cleanup()
+			return fmt.Errorf("write %s: %w", rel, err)
+		}
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	forget := func(rel string) {
+		if p := st.ops[rel]; p != nil {
+			os.Remove(p.tmp)
+		}
+		delete(st.ops, rel)
+		delete(st.unchanged, rel)
+		delete(st.gone, rel)
+	}
+	for _, p := range written {
+		forget(p.rel)
+		st.ops[p.rel] = p
+	}
+	for rel := range unchanged {
+		forget(rel)
+		st.unchanged[rel] = true
+	}
+	for rel, g := range gone {
+		forget(rel)
+		if g == nil {
+			g = &journalGone{Path: rel} // nothing there to remove
+		}
+		st.gone[rel] = g
+	}
+	return nil
+}
+
+// Abort removes the temporary files staged: every file stays as it was.
+func (st *Stage) Abort() {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for _, p := range st.ops {
+		os.Remove(p.tmp)
+	}
+	st.ops = map[string]*op{}
+}
+
+// Commit puts every staged file in place, as CommitWith does: journaled
+// (a run killed half-way is completed by the next), guarded files
+// compared with what the command read, the report last, then the
+// removals. A Stage is committed once.
+func (st *Stage) Commit() (Result, error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	root, o := st.root, st.o
+	var res Result
+	for rel := range st.unchanged {
+		res.Unchanged = append(res.Unchanged, rel)
+	}
+	sort.Strings(res.Unchanged)
+	var remove []string
+	var gone []journalGone // with what each held, for the journal
+	for rel, g := range st.gone {
+		if g.Sum != "" {
+			remove = append(remove, rel)
+		}
+	}
+	sort.Strings(remove)
+	for _, r := range remove {
+		gone = append(gone, *st.gone[r])
 	}
 	// The guarded removals are moved aside, and checked there, with the
 	// guarded replacements (below): a save made between the check above
@@ -167,47 +322,17 @@ func (s Set) CommitWith(root string, o Options) (Result, error) {
 		}
 	}
 	var todo []op
+	for _, p := range st.ops {
+		todo = append(todo, *p)
+	}
+	sort.Slice(todo, func(i, j int) bool { return todo[i].rel < todo[j].rel })
+	st.ops = map[string]*op{}
 	cleanup := func() {
 		for _, p := range todo {
 			os.Remove(p.tmp)
 		}
 	}
-	for _, rel := range s.Paths() {
-		dst := filepath.Join(root, filepath.FromSlash(rel))
-		data := s[rel]
-		if data == nil {
-			continue // removed below, once everything else is in place
-		}
-		if same(dst, data) {
-			res.Unchanged = append(res.Unchanged, rel)
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			cleanup()
-			return Result{}, fmt.Errorf("create folder for %s: %w", rel, err)
-		}
-		f, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".tmp-*")
-		if err != nil {
-			cleanup()
-			return Result{}, fmt.Errorf("write %s: %w (nothing was changed: make the folder writable, or free some space, and run the command again)", rel, err)
-		}
-		p := op{tmp: f.Name(), dst: dst, rel: rel, sum: sha256.Sum256(data)}
-		if e, ok := o.Expect[rel]; ok {
-			p.expect = &e
-		}
-		todo = append(todo, p)
-		_, werr := f.Write(data)
-		serr := f.Sync()
-		cerr := f.Close()
-		if err := firstErr(werr, serr, cerr); err != nil {
-			cleanup()
-			return Result{}, fmt.Errorf("write %s: %w (nothing was changed: free some space, or make the folder writable, and run the command again)", rel, err)
-		}
-		if err := os.Chmod(f.Name(), 0o644); err != nil {
-			cleanup()
-			return Result{}, fmt.Errorf("write %s: %w", rel, err)
-		}
-	}
+	swept := st.swept
 	// The guarded files first, then the others; the manifest (a
 	// report.json) last: until it is in place, the old one names only
 	// files that are still there.

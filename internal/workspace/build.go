@@ -57,8 +57,25 @@ type BuildOptions struct {
 	// PlanOnly decides what would be published, as a build would, and
 	// reports it, without rendering anything (tilmash status).
 	PlanOnly bool
+	// Part makes this build one part of a build of the whole archive
+	// (package archive): see PartOptions.
+	Part *PartOptions
 
 	selection bool // the workspace holds a selection of the articles (Select)
+}
+
+// PartOptions make a build of one part of an archive decide as the build
+// of the whole archive does, and leave to CombineBuilds what only the
+// whole knows: the report merged with the last build's, the images other
+// parts' articles show, and the files of articles in no part. The
+// workspace's Previous report need only hold its own articles' entries.
+type PartOptions struct {
+	// Selected: the archive build is of a selection of the articles (a
+	// shard), partial as Build of that selection is.
+	Selected bool
+	// Elsewhere says in which locales an article the part does not hold
+	// is published (nil: in none, or not known), for the links to it.
+	Elsewhere func(slug string) map[string]bool
 }
 
 // full reports whether the options build everything.
@@ -157,6 +174,15 @@ type Result struct {
 	Files    fileset.Set // to write; a nil content means "remove": an edition refused now but published before
 	Editions []Edition
 	Report   Report
+
+	// Of a part's build (BuildOptions.Part), for CombineBuilds:
+	// Published are the locales each article is published in (now,
+	// kept, or left as they are by a partial build); Decided the
+	// locale/article pairs decided on; KeptMedia the images of the
+	// editions kept from the last build.
+	Published map[string]map[string]bool
+	Decided   map[string]bool
+	KeptMedia []Media
 }
 
 // plan is the decision about one edition, before anything is rendered.
@@ -195,6 +221,11 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	// A build of a selection of articles (a shard) is partial: it leaves
 	// the other articles' editions as they are, and merges its report.
 	opts.selection = !w.selected.All()
+	w.elsewhere = nil
+	if opts.Part != nil {
+		opts.selection = opts.Part.Selected
+		w.elsewhere = opts.Part.Elsewhere
+	}
 	opts.Previous = w.trusted(opts.Previous)
 	formats := opts.Formats
 	if len(formats) == 0 {
@@ -402,7 +433,11 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		}
 	}
 	if !opts.PlanOnly && opts.Previous != nil && opts.full() {
-		res.Report.Media = mergeMedia(w.keptMedia(opts.Previous.Media, kept), res.Report.Media)
+		if opts.Part != nil {
+			res.KeptMedia = w.keptMedia(opts.Previous.Media, kept)
+		} else {
+			res.Report.Media = mergeMedia(w.keptMedia(opts.Previous.Media, kept), res.Report.Media)
+		}
 	}
 	if !opts.PlanOnly {
 		for _, key := range append(kept, untouched...) {
@@ -412,6 +447,11 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 				}
 			}
 		}
+	}
+	if opts.Part != nil {
+		res.Published, res.Decided = published, built
+		sortReport(&res.Report)
+		return res, nil // CombineBuilds does the rest, for the whole
 	}
 	if !opts.full() && opts.Previous != nil {
 		res.Report = mergeReport(*opts.Previous, res.Report, built, formats)
@@ -434,6 +474,69 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// CombineBuilds joins the builds of the parts of an archive (Build with
+// opts.Part, each given the options opts) into the report one Build of
+// them all writes: their reports together, merged with the last build's
+// as Build merges it. For a full build it also returns the files the last
+// build published that no part made (made reports those that a part
+// wrote or removed): the editions of articles deleted since, and the
+// images no article shows any more. Build removes them.
+func (p *Project) CombineBuilds(opts BuildOptions, parts []*Result, made func(string) bool) (Report, []string) {
+	w := &Workspace{Layout: p.Layout, fsys: p.fsys}
+	prev := w.trusted(opts.Previous)
+	opts.selection = opts.Part != nil && opts.Part.Selected
+	formats := opts.Formats
+	if len(formats) == 0 {
+		formats = Formats
+	}
+	var out Report
+	decided := map[string]bool{}
+	var kept, shown [][]Media
+	for _, r := range parts {
+		out.Editions = append(out.Editions, r.Report.Editions...)
+		out.Refused = append(out.Refused, r.Report.Refused...)
+		shown = append(shown, r.Report.Media)
+		kept = append(kept, r.KeptMedia)
+		for k := range r.Decided {
+			decided[k] = true
+		}
+	}
+	if !opts.PlanOnly {
+		out.Media = mergeMedia(shown...)
+		if prev != nil && opts.full() {
+			out.Media = mergeMedia(append(kept, out.Media)...)
+		}
+	}
+	if !opts.full() && prev != nil {
+		out = mergeReport(*prev, out, decided, formats)
+	}
+	sortReport(&out)
+	if out.Editions == nil {
+		out.Editions = []Output{}
+	}
+	var remove []string
+	if prev != nil && opts.full() && !opts.PlanOnly {
+		keep := map[string]bool{} // the kept editions' files, and the images shown
+		for _, o := range out.Editions {
+			keep[o.File] = keep[o.File] || o.Kept
+		}
+		for _, m := range out.Media {
+			keep[m.File] = true
+		}
+		for _, o := range prev.Editions {
+			if !made(o.File) && !keep[o.File] && strings.HasPrefix(o.File, w.Layout.Dist+"/") {
+				remove = append(remove, o.File)
+			}
+		}
+		for _, m := range prev.Media {
+			if !made(m.File) && !keep[m.File] {
+				remove = append(remove, m.File)
+			}
+		}
+	}
+	return out, remove
 }
 
 // mergeReport is the report after a partial build: the last report's
@@ -776,7 +879,12 @@ func (w *Workspace) linker(tag language.Tag, slug, base string, published map[st
 		if a != nil && !strings.HasPrefix(u.Path, "/") && path.Ext(u.Path) == ".md" {
 			if other, ok := w.slugByPath[path.Join(path.Dir(a.Path), u.Path)]; ok {
 				loc := tag.String()
-				if pub, known := published[other]; known && !pub[loc] && pub[locale.Source.String()] {
+				pub, known := published[other]
+				if !known && w.elsewhere != nil && w.bySlug[other] == nil {
+					pub = w.elsewhere(other)
+					known = pub != nil
+				}
+				if known && !pub[loc] && pub[locale.Source.String()] {
 					loc = locale.Source.String()
 				}
 				switch {

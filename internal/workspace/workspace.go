@@ -112,6 +112,7 @@ type Workspace struct {
 	unreadable   map[language.Tag]*BrokenCatalogue // locales a part of the archive could not read (Project.Unreadable)
 	bySlug       map[string]*segment.Article       // the articles by slug, for Article
 	slugByPath   map[string]string                 // every article's slug by its file, the unselected too (links between articles)
+	elsewhere    func(string) map[string]bool      // a part's build: where the articles it does not hold are published (PartOptions)
 
 	figures map[*segment.Article][]media.Ref // each article's figures' images that can be published (Load)
 }
