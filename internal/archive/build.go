@@ -127,7 +127,7 @@ func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *
 		if len(broke[i]) > 0 {
 			return
 		}
-		r := &builtPart{asked: map[string]map[string]bool{}, outOfDate: strings.Clone(w.OutOfDate)}
+		r := &builtPart{asked: map[string]map[string]bool{}}
 		pbo := bo
 		pbo.Previous = prevOf(w.Names())
 		pbo.Part = &workspace.PartOptions{Selected: !o.Selection.All(), Elsewhere: func(slug string) map[string]bool {
@@ -150,6 +150,7 @@ func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *
 			r.built = append(r.built, Built{Locale: ed.Locale.String(), Article: strings.Clone(ed.Slug), Files: ed.Files})
 		}
 		res.Files, res.Editions = nil, nil
+		r.outOfDate = strings.Clone(w.OutOfDate) // Build has read them
 		detachReport(&res.Report)
 		r.res = res
 		for _, e := range w.NotArticles {

@@ -16,13 +16,14 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/archive"
 	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/locale"
-	"github.com/tilmash/tilmash/translate/segment"
 )
 
 // PublishOptions are what build and export share: which editions may be
@@ -123,7 +124,10 @@ func buildRun(opts *BuildOptions) error {
 			return refusals(&workspace.Result{Report: *prev})
 		}
 	}
-	w, tags, err := opts.loadSelected(opts.Locales, true, &opts.SelectOptions)
+	// The archive a part at a time: each part's editions are written to
+	// temporary files as they are made, and put in place together at the
+	// end (memory holds a few parts, not the archive's editions).
+	p, sel, tags, _, err := opts.openArchive(opts.Locales, true, &opts.SelectOptions, "")
 	if err != nil {
 		return err
 	}
@@ -131,44 +135,41 @@ func buildRun(opts *BuildOptions) error {
 	if err := opts.PublishOptions.apply(&bo); err != nil {
 		return err
 	}
-	if bo.Previous, err = previousReport(opts.Global, w); err != nil {
+	if bo.Previous, err = previousReportAt(opts.Global, p.Layout); err != nil {
 		return err
 	}
-	res, err := w.Build(bo)
+	res, err := archive.Build(p, archive.Options{Selection: sel, Locales: tags}, bo, opts.Dir, fileset.Options{Journal: true, Command: "build"})
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
-	if derr == nil && len(w.Broken) == 0 && len(w.NotArticles) == 0 && w.OutOfDate == "" && !slices.ContainsFunc(w.Articles, func(a *segment.Article) bool { return len(a.Warnings) > 0 }) {
+	if derr == nil && len(res.Broken) == 0 && len(res.NotArticles) == 0 && res.OutOfDate == "" && len(res.Warnings) == 0 {
 		res.Report.Inputs = digest // nothing a rebuild would have to say again
 	}
-	p, data := w.ReportFile(res.Report) // a partial build merges its editions into the last report
-	res.Files[p] = data
-	done, err := res.Files.CommitWith(opts.Dir, fileset.Options{Journal: true, Command: "build"})
+	if err := res.Stage.Add(p.ReportFile(res.Report)); err != nil { // a partial build merges its editions into the last report
+		res.Stage.Abort()
+		return &exitError{ExitError, err}
+	}
+	done, err := res.Stage.Commit()
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
 	if isTerminal(opts.Out) {
-		for _, ed := range res.Editions {
-			fmt.Fprintf(opts.Out, "built %s %s: %s\n", ed.Locale, escape.Line(ed.Slug), escape.Line(strings.Join(ed.Files, " ")))
+		for _, ed := range res.Built {
+			fmt.Fprintf(opts.Out, "built %s %s: %s\n", ed.Locale, escape.Line(ed.Article), escape.Line(strings.Join(ed.Files, " ")))
 		}
 	}
-	summary(opts.Out, res, false)
+	summary(opts.Out, &workspace.Result{Report: res.Report}, false)
 	fmt.Fprintf(opts.Out, "%s written, %d unchanged, %d removed, in %s/\n", count(len(done.Written), "file"), len(done.Unchanged), len(done.Removed), opts.Dist)
-	if w.OutOfDate != "" {
-		fmt.Fprintf(opts.Err, "tilmash: note: %s (built from the articles as they are)\n", escape.Line(w.OutOfDate))
+	if res.OutOfDate != "" {
+		fmt.Fprintf(opts.Err, "tilmash: note: %s (built from the articles as they are)\n", escape.Line(res.OutOfDate))
 	}
-	for _, e := range w.NotArticles {
-		fmt.Fprintf(opts.Err, "tilmash: warning: %s\n", escape.Line(e.Error()))
+	for _, warn := range append(res.NotArticles, res.Warnings...) {
+		fmt.Fprintf(opts.Err, "tilmash: warning: %s\n", escape.Line(warn))
 	}
-	for _, a := range w.Articles {
-		for _, warn := range a.Warnings {
-			fmt.Fprintf(opts.Err, "tilmash: warning: %s\n", escape.Line(fmt.Sprint(warn)))
-		}
-	}
-	if err := reportBroken(w, tags, opts.Err); err != nil {
+	if err := reportBrokenOf(res.Broken, func(tag language.Tag) bool { return res.Required[tag] }, tags, opts.Err); err != nil {
 		return err
 	}
-	return refusals(res)
+	return refusals(&workspace.Result{Report: res.Report})
 }
 
 // previousReport reads dist/report.json, the last build's report, if any.

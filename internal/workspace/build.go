@@ -1181,6 +1181,12 @@ func PreviousReport(data []byte) (*Report, error) {
 	return &r, nil
 }
 
+// ReportFile is dist/report.json with a report, as a set to write.
+func (p *Project) ReportFile(r Report) fileset.Set {
+	name, data := (&Workspace{Layout: p.Layout}).ReportFile(r)
+	return fileset.Set{name: data}
+}
+
 // ReportFile returns dist/report.json for a report.
 func (w *Workspace) ReportFile(r Report) (string, []byte) {
 	data, _ := json.MarshalIndent(r, "", "  ")

@@ -1,0 +1,106 @@
+package fileset
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+)
+
+// TestStage: a commit made in steps. Each Add writes its temporary files
+// at once and nothing is in place until Commit; a path added again takes
+// its last content or removal; Abort leaves every file as it was; Adds
+// from several goroutines make the set they add up to.
+func TestStage(t *testing.T) {
+	t.Parallel()
+	temps := func(dir string) []string {
+		var out []string
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && IsTemp(d.Name()) {
+				out = append(out, p)
+			}
+			return nil
+		})
+		return out
+	}
+	for _, tc := range []struct {
+		name  string
+		adds  []Set
+		abort bool
+		want  map[string]string // "": absent
+	}{
+		{"two adds", []Set{{"dist/a": []byte("A")}, {"dist/b": []byte("B")}}, false,
+			map[string]string{"dist/a": "A", "dist/b": "B", "dist/old": "old"}},
+		{"added again", []Set{{"dist/a": []byte("A1"), "dist/old": nil}, {"dist/a": []byte("A2"), "dist/old": []byte("new")}}, false,
+			map[string]string{"dist/a": "A2", "dist/old": "new"}},
+		{"written, then removed", []Set{{"dist/old": []byte("new")}, {"dist/old": nil}}, false,
+			map[string]string{"dist/old": ""}},
+		{"aborted", []Set{{"dist/a": []byte("A"), "dist/old": nil}}, true,
+			map[string]string{"dist/a": "", "dist/old": "old"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			os.MkdirAll(filepath.Join(root, "dist"), 0o755)
+			os.WriteFile(filepath.Join(root, "dist", "old"), []byte("old"), 0o644)
+			st, err := NewStage(root, Options{Journal: true, Command: "build"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range tc.adds {
+				if err := st.Add(s); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(root, "dist", "a")); err == nil {
+				t.Fatal("a file is in place before the commit")
+			}
+			if tc.abort {
+				st.Abort()
+			} else if _, err := st.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			for p, want := range tc.want {
+				data, err := os.ReadFile(filepath.Join(root, p))
+				if got := string(data); err != nil && want != "" || got != want {
+					t.Errorf("%s holds %q, want %q", p, got, want)
+				}
+			}
+			if left := temps(root); len(left) > 0 {
+				t.Errorf("temporary files left: %v", left)
+			}
+		})
+	}
+	t.Run("from several goroutines", func(t *testing.T) {
+		root := t.TempDir()
+		st, err := NewStage(root, Options{Journal: true, Command: "build"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		for i := range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				name := filepath.ToSlash(filepath.Join("dist", string(rune('a'+i))))
+				if err := st.Add(Set{name: []byte(name), "dist/shared": []byte("same")}); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+		if !st.Has("dist/c") || st.Has("dist/z") {
+			t.Error("Has does not say what was added")
+		}
+		res, err := st.Commit()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Written) != 9 || !slices.Contains(res.Written, "dist/shared") {
+			t.Errorf("written: %v, want the 8 files and dist/shared", res.Written)
+		}
+		if left := temps(root); len(left) > 0 {
+			t.Errorf("temporary files left: %v", left)
+		}
+	})
+}
