@@ -50,6 +50,9 @@ type Options struct {
 	// Hash gives the files' content hashes (cache.FileHashes, with its
 	// stat index); needed with Cache.
 	Hash func(paths []string) ([][32]byte, error)
+	// HashOutputs is Hash with a stat index of its own, for build (which
+	// hashes its editions too).
+	HashOutputs func(paths []string) ([][32]byte, error)
 	// Version is the tool's version and anything else that changes
 	// results without changing files (the speller's dictionaries): part
 	// of every key.
@@ -238,8 +241,8 @@ func each(p *workspace.Project, o Options, kind string, work func(*workspace.Wor
 		found := false
 		for _, r := range parts {
 			for _, b := range r.broken {
-				if !slices.Contains(p.Unreadables(), b.Locale.String()) {
-					p.Unreadable(b)
+				if !slices.Contains(known, b.Locale.String()) {
+					p.Unreadable(b) // the first file in path order stays
 					found = true
 				}
 			}
@@ -388,7 +391,7 @@ func keysOf(p *workspace.Project, o Options, kind string) (func([]workspace.Sele
 		spelling = "spelling"
 	}
 	common := [][]byte{[]byte("tilmash archive " + kind), []byte(o.Version), []byte(strings.Join(tags, ",")), []byte(strings.Join(locales, ",")),
-		[]byte(spelling), []byte(strings.Join(p.Unreadables(), ",")), []byte(locale.Source.String())}
+		[]byte(spelling), []byte(p.UnreadableKey()), []byte(locale.Source.String())}
 	// What the last build's report says of each article (status).
 	reported := map[string][]any{}
 	if o.Previous != nil {

@@ -1,13 +1,18 @@
 package archive
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/cache"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -33,16 +38,18 @@ type BuildResult struct {
 	// locales some article's edition is required in.
 	Broken   []*workspace.BrokenCatalogue
 	Required map[language.Tag]bool
-	// Parts counts the parts, and Again those built a second time, once
-	// every part had decided what it publishes, because one of their
-	// links to another part's article had been made on a guess.
-	Parts, Again int
+	// Parts counts the parts, Cached those the cache held, and Again
+	// those built a second time, once every part had decided what it
+	// publishes, because one of their links to another part's article
+	// had been made on a guess.
+	Parts, Cached, Again int
 }
 
 // Built is one edition a build made.
 type Built struct {
-	Locale, Article string
-	Files           []string
+	Locale  string   `json:"locale"`
+	Article string   `json:"article"`
+	Files   []string `json:"files"`
 }
 
 // Build builds the editions of the archive part by part, a part for each
@@ -90,14 +97,28 @@ func Build(p *workspace.Project, o Options, bo workspace.BuildOptions, root stri
 	}
 }
 
-// builtPart is what one part's build gives.
+// builtPart is what one part's build gives: what the cache keeps of it.
 type builtPart struct {
-	res                   *workspace.Result
-	built                 []Built
-	asked                 map[string]map[string]bool // what Elsewhere answered, by article
-	notArticles, warnings []string
-	outOfDate             string
-	required              []language.Tag
+	Report    workspace.Report           `json:"report"`
+	KeptMedia []workspace.Media          `json:"kept_media,omitempty"`
+	Published map[string]map[string]bool `json:"published,omitempty"`
+	Decided   map[string]bool            `json:"decided,omitempty"`
+	Built     []Built                    `json:"built,omitempty"`
+	// Asked is what the part was told of the articles of other parts
+	// (Elsewhere), by article: its links were made with it.
+	Asked       map[string]map[string]bool `json:"asked,omitempty"`
+	NotArticles []string                   `json:"not_articles,omitempty"`
+	Warnings    []string                   `json:"warnings,omitempty"`
+	OutOfDate   string                     `json:"out_of_date,omitempty"`
+	Required    []string                   `json:"required,omitempty"`
+	// Files are the files the part wrote, each with the SHA-256 of its
+	// content (hex), or "" for one it removed.
+	Files map[string]string `json:"files"`
+}
+
+// result is the part's build as CombineBuilds takes it.
+func (r *builtPart) result() *workspace.Result {
+	return &workspace.Result{Report: r.Report, KeptMedia: r.KeptMedia, Published: r.Published, Decided: r.Decided}
 }
 
 // buildParts builds every part into st; again reports that a part found a
@@ -106,14 +127,45 @@ type builtPart struct {
 func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *fileset.Stage, workers int, locales []string) (*BuildResult, bool, error) {
 	sels := p.Parts(o.Selection, o.PartBytes)
 	prevOf := previousByArticle(bo.Previous)
+	keys, sums := buildKeys(p, o, bo, sels, prevOf)
 	var mu sync.Mutex
 	truth := map[string]map[string]bool{} // article → the locales it is published in, as parts decide
 	known := p.Unreadables()
 	results := make([]*builtPart, len(sels))
 	broke := make([][]*workspace.BrokenCatalogue, len(sels)) // locales found unreadable
 	errs := make([]error, len(sels))
+	var cached atomic.Int64
 
-	one := func(i int) {
+	decided := func(r *builtPart) {
+		mu.Lock()
+		for slug, locs := range r.Published {
+			truth[slug] = locs
+		}
+		mu.Unlock()
+	}
+	// one builds part i, or takes it from the cache (not when fresh: a
+	// part built again because its links were guesses).
+	one := func(i int, fresh bool) {
+		if keys != nil && keys[i] != nil && !fresh {
+			if r, ok := builtFromCache(o.Cache, *keys[i]); ok && r.inPlace(sums) {
+				var keep []string
+				gone := fileset.Set{}
+				for f, sum := range r.Files {
+					if sum == "" {
+						gone[f] = nil
+					} else {
+						keep = append(keep, f)
+					}
+				}
+				st.Keep(keep)
+				if errs[i] = st.Add(gone); errs[i] == nil {
+					decided(r)
+					results[i] = r
+					cached.Add(1)
+				}
+				return
+			}
+		}
 		w, err := p.Load(sels[i])
 		if err != nil {
 			errs[i] = err
@@ -127,14 +179,19 @@ func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *
 		if len(broke[i]) > 0 {
 			return
 		}
-		r := &builtPart{asked: map[string]map[string]bool{}}
+		r := &builtPart{Asked: map[string]map[string]bool{}, Files: map[string]string{}}
 		pbo := bo
 		pbo.Previous = prevOf(w.Names())
 		pbo.Part = &workspace.PartOptions{Selected: !o.Selection.All(), Elsewhere: func(slug string) map[string]bool {
 			mu.Lock()
 			defer mu.Unlock()
+			// The same answer to every question about an article: the
+			// part's links are made with what Asked records.
+			if m, ok := r.Asked[slug]; ok {
+				return m
+			}
 			m := truth[slug] // nil: published nowhere, or (a first build) not decided yet
-			r.asked[slug] = m
+			r.Asked[strings.Clone(slug)] = m
 			return m
 		}}
 		res, err := w.Build(pbo)
@@ -146,34 +203,45 @@ func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *
 			errs[i] = err
 			return
 		}
-		for _, ed := range res.Editions {
-			r.built = append(r.built, Built{Locale: ed.Locale.String(), Article: strings.Clone(ed.Slug), Files: ed.Files})
+		for f, data := range res.Files {
+			r.Files[f] = ""
+			if data != nil {
+				sum := sha256.Sum256(data)
+				r.Files[f] = hex.EncodeToString(sum[:])
+			}
 		}
-		res.Files, res.Editions = nil, nil
-		r.outOfDate = strings.Clone(w.OutOfDate) // Build has read them
+		for _, ed := range res.Editions {
+			r.Built = append(r.Built, Built{Locale: ed.Locale.String(), Article: strings.Clone(ed.Slug), Files: ed.Files})
+		}
 		detachReport(&res.Report)
-		r.res = res
+		r.Report, r.KeptMedia, r.Decided = res.Report, res.KeptMedia, res.Decided
+		r.Published = map[string]map[string]bool{}
+		for slug, locs := range res.Published {
+			r.Published[strings.Clone(slug)] = locs
+		}
+		r.OutOfDate = strings.Clone(w.OutOfDate) // Build has read them
 		for _, e := range w.NotArticles {
-			r.notArticles = append(r.notArticles, strings.Clone(e.Error()))
+			r.NotArticles = append(r.NotArticles, strings.Clone(e.Error()))
 		}
 		for _, a := range w.Articles {
 			for _, warn := range a.Warnings {
-				r.warnings = append(r.warnings, strings.Clone(warn.Error()))
+				r.Warnings = append(r.Warnings, strings.Clone(warn.Error()))
 			}
 		}
 		for _, tag := range w.Locales() {
 			if w.Requires(tag) {
-				r.required = append(r.required, tag)
+				r.Required = append(r.Required, tag.String())
 			}
 		}
-		mu.Lock()
-		for slug, locs := range res.Published {
-			truth[strings.Clone(slug)] = locs
-		}
-		mu.Unlock()
+		decided(r)
 		results[i] = r
+		if keys != nil && keys[i] != nil && knownBroken(&part{broken: w.Broken}, known) {
+			if data, err := json.Marshal(r); err == nil {
+				_ = o.Cache.Put(*keys[i], data) // a cache that cannot keep it is no error
+			}
+		}
 	}
-	run := func(idx []int) error {
+	run := func(idx []int, fresh bool) error {
 		next := make(chan int)
 		var wg sync.WaitGroup
 		for range min(workers, len(idx)) {
@@ -181,7 +249,7 @@ func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *
 			go func() {
 				defer wg.Done()
 				for i := range next {
-					one(i)
+					one(i, fresh)
 				}
 			}()
 		}
@@ -201,7 +269,7 @@ func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *
 	for i := range all {
 		all[i] = i
 	}
-	if err := run(all); err != nil {
+	if err := run(all, false); err != nil {
 		return nil, false, err
 	}
 	found := false
@@ -218,28 +286,28 @@ func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *
 	// guess are built again, with the truth.
 	var wrong []int
 	for i, r := range results {
-		for slug, given := range r.asked {
+		for slug, given := range r.Asked {
 			if !sameLinks(given, truth[slug], locales) {
 				wrong = append(wrong, i)
 				break
 			}
 		}
 	}
-	if err := run(wrong); err != nil {
+	if err := run(wrong, true); err != nil {
 		return nil, false, err
 	}
-	out := &BuildResult{Stage: st, Parts: len(sels), Again: len(wrong), Required: map[language.Tag]bool{}}
+	out := &BuildResult{Stage: st, Parts: len(sels), Again: len(wrong), Cached: int(cached.Load()), Required: map[language.Tag]bool{}}
 	parts := make([]*workspace.Result, len(results))
 	for i, r := range results {
-		parts[i] = r.res
-		out.Built = append(out.Built, r.built...)
-		out.NotArticles = append(out.NotArticles, r.notArticles...)
-		out.Warnings = append(out.Warnings, r.warnings...)
+		parts[i] = r.result()
+		out.Built = append(out.Built, r.Built...)
+		out.NotArticles = append(out.NotArticles, r.NotArticles...)
+		out.Warnings = append(out.Warnings, r.Warnings...)
 		if out.OutOfDate == "" {
-			out.OutOfDate = r.outOfDate
+			out.OutOfDate = r.OutOfDate
 		}
-		for _, t := range r.required {
-			out.Required[t] = true
+		for _, t := range r.Required {
+			out.Required[language.Make(t)] = true
 		}
 	}
 	bo.Part = &workspace.PartOptions{Selected: !o.Selection.All()}
@@ -278,8 +346,9 @@ func sameLinks(given, truth map[string]bool, locales []string) bool {
 }
 
 // previousByArticle indexes the last build's report by article, and gives
-// a part's articles their entries (with every image, for those its kept
-// editions show).
+// a part's articles their entries, with the images they show: all a
+// part's build reads of it (a part's result, and its cache key, depend on
+// its own articles' entries only).
 func previousByArticle(prev *workspace.Report) func(names []string) *workspace.Report {
 	if prev == nil {
 		return func([]string) *workspace.Report { return nil }
@@ -297,16 +366,156 @@ func previousByArticle(prev *workspace.Report) func(names []string) *workspace.R
 	for _, x := range prev.Refused {
 		of(x.Article).Refused = append(of(x.Article).Refused, x)
 	}
+	for i, m := range prev.Media {
+		for _, a := range m.Articles {
+			of(a).Media = append(of(a).Media, prev.Media[i])
+		}
+	}
 	return func(names []string) *workspace.Report {
-		r := &workspace.Report{Inputs: prev.Inputs, Media: prev.Media}
+		r := &workspace.Report{}
+		seen := map[string]bool{}
 		for _, n := range names {
 			if x := byArticle[n]; x != nil {
 				r.Editions = append(r.Editions, x.Editions...)
 				r.Refused = append(r.Refused, x.Refused...)
+				for _, m := range x.Media {
+					if !seen[m.File] {
+						seen[m.File] = true
+						r.Media = append(r.Media, m)
+					}
+				}
 			}
 		}
 		return r
 	}
+}
+
+// buildKeys gives, when there is a cache, each part's key: everything its
+// build depends on. For every part: the tool, the options, the project's
+// locales and those known unreadable, the settings, the glossary and the
+// content folder's other files (images). For each: its articles and every
+// one of their catalogue files, what the last build's report says of its
+// articles, and each file that report names for them as it is now (or
+// that it is gone): a kept edition's page is relinked from it. sums are
+// the hashes taken, by file, to tell whether a cached part's files are
+// still what it wrote. A project still in the old layout is not cached.
+func buildKeys(p *workspace.Project, o Options, bo workspace.BuildOptions, sels []workspace.Selection, prevOf func([]string) *workspace.Report) ([]*cache.Key, map[string][32]byte) {
+	if o.Cache == nil || o.Cache.Off() != "" || o.HashOutputs == nil || len(p.OldLayout()) > 0 {
+		return nil, nil
+	}
+	settings, err := json.Marshal(struct {
+		Locales      []language.Tag
+		Formats      []string
+		Fallback     bool
+		MinCoverage  float64
+		Article      string
+		Selected     bool
+		Layout       workspace.Layout
+		ProjectLocs  []language.Tag
+		Unreadable   string
+		SourceLocale string
+	}{bo.Locales, bo.Formats, bo.Fallback, bo.MinCoverage, bo.Article, !o.Selection.All(), p.Layout, p.Locales(), p.UnreadableKey(), locale.Source.String()})
+	if err != nil {
+		return nil, nil
+	}
+	shared := p.Shared()
+	all := slices.Clone(shared)
+	inputs := make([][]string, len(sels))
+	prevs := make([]*workspace.Report, len(sels))
+	outputs := make([][]string, len(sels)) // the files the report names for the part
+	exists := func(f string) bool { return o.Exists != nil && o.Exists(f) }
+	for i, sel := range sels {
+		if len(sel.Names) == 0 {
+			continue // the whole selection is too big a part to keep
+		}
+		inputs[i] = p.Inputs(sel.Names)
+		all = append(all, inputs[i]...)
+		prevs[i] = prevOf(sel.Names)
+		if prevs[i] != nil {
+			for _, e := range prevs[i].Editions {
+				outputs[i] = append(outputs[i], e.File)
+			}
+			for _, m := range prevs[i].Media {
+				outputs[i] = append(outputs[i], m.File)
+			}
+			for _, f := range outputs[i] {
+				if exists(f) {
+					all = append(all, f)
+				}
+			}
+		}
+	}
+	slices.Sort(all)
+	all = slices.Compact(all)
+	hashes, err := o.HashOutputs(all)
+	if err != nil {
+		return nil, nil // a file gone since it was listed: built, not kept
+	}
+	sums := make(map[string][32]byte, len(all))
+	for i, f := range all {
+		sums[f] = hashes[i]
+	}
+	base := [][]byte{[]byte("tilmash archive build"), []byte(o.Version), settings}
+	for _, f := range shared {
+		s := sums[f]
+		base = append(base, []byte(f), s[:])
+	}
+	baseKey := cache.NewKey(base...)
+	keys := make([]*cache.Key, len(sels))
+	for i, sel := range sels {
+		if inputs[i] == nil {
+			continue
+		}
+		prev, err := json.Marshal(prevs[i])
+		if err != nil {
+			return nil, nil
+		}
+		parts := [][]byte{baseKey[:], []byte(strings.Join(sel.Names, "\x00")), prev}
+		for _, f := range inputs[i] {
+			s := sums[f]
+			parts = append(parts, []byte(f), s[:])
+		}
+		for _, f := range outputs[i] {
+			if s, ok := sums[f]; ok {
+				parts = append(parts, []byte(f), s[:])
+			} else {
+				parts = append(parts, []byte(f), []byte("absent"))
+			}
+		}
+		k := cache.NewKey(parts...)
+		keys[i] = &k
+	}
+	return keys, sums
+}
+
+// builtFromCache reads a part's build; anything it cannot decode is a
+// miss.
+func builtFromCache(c *cache.Cache, k cache.Key) (*builtPart, bool) {
+	data, ok := c.Get(k)
+	if !ok {
+		return nil, false
+	}
+	var r builtPart
+	if err := json.Unmarshal(data, &r); err != nil || r.Files == nil {
+		return nil, false
+	}
+	return &r, true
+}
+
+// inPlace reports whether every file the part wrote is still what it
+// wrote (sums: the files as they are now), so that it need not be
+// written again.
+func (r *builtPart) inPlace(sums map[string][32]byte) bool {
+	for f, want := range r.Files {
+		if want == "" {
+			continue
+		}
+		got, ok := sums[f]
+		if !ok || hex.EncodeToString(got[:]) != want {
+			return false
+		}
+	}
+	return true
 }
 
 // detachReport copies the strings a part's report keeps that may be

@@ -54,6 +54,13 @@ type indexFile struct {
 // regular file inside root: a symbolic link, a folder, a path leaving root
 // are refused with an error, as is a file that cannot be read.
 func (c *Cache) FileHashes(root string, paths []string) ([][sha256.Size]byte, error) {
+	return c.FileHashesAs(root, "", paths)
+}
+
+// FileHashesAs is FileHashes with an index of its own, named: for a run
+// that hashes other files than the others (build, its editions too), so
+// that the commands do not replace each other's index.
+func (c *Cache) FileHashesAs(root, name string, paths []string) ([][sha256.Size]byte, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, fmt.Errorf("hash the files of %s: %w", root, err)
@@ -65,6 +72,9 @@ func (c *Cache) FileHashes(root string, paths []string) ([][sha256.Size]byte, er
 	}
 	defer r.Close()
 	key := keyOf(indexDomain, [][]byte{[]byte(abs)})
+	if name != "" {
+		key = keyOf(indexDomain, [][]byte{[]byte(abs), []byte(name)})
+	}
 	old := c.loadIndex(key)
 	known := make(map[string]*indexFile, len(old.files))
 	for i := range old.files {

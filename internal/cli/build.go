@@ -138,7 +138,11 @@ func buildRun(opts *BuildOptions) error {
 	if bo.Previous, err = previousReportAt(opts.Global, p.Layout); err != nil {
 		return err
 	}
-	res, err := archive.Build(p, archive.Options{Selection: sel, Locales: tags}, bo, opts.Dir, fileset.Options{Journal: true, Command: "build"})
+	ao, err := opts.archiveOptions(p, sel, tags, nil)
+	if err != nil {
+		return err
+	}
+	res, err := archive.Build(p, ao, bo, opts.Dir, fileset.Options{Journal: true, Command: "build"})
 	if err != nil {
 		return &exitError{ExitError, err}
 	}

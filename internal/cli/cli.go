@@ -388,6 +388,7 @@ func (g *Global) archiveOptions(p *workspace.Project, sel workspace.Selection, t
 	o.Cache = c
 	_ = c.Trim(cache.MaxAge) // entries unused for days go; at most a scan a day, and a failure costs only space
 	o.Hash = func(paths []string) ([][32]byte, error) { return c.FileHashes(root, paths) }
+	o.HashOutputs = func(paths []string) ([][32]byte, error) { return c.FileHashesAs(root, "build", paths) }
 	o.Exists = func(p string) bool {
 		_, err := os.Lstat(filepath.Join(root, filepath.FromSlash(p)))
 		return err == nil

@@ -278,6 +278,19 @@ func (st *Stage) Add(s Set) error {
 	return nil
 }
 
+// Keep stages files as they are: each already holds what the command
+// would write (the caller has checked), so it is neither written nor
+// removed, and Has reports it. A path added with a content stays so.
+func (st *Stage) Keep(rels []string) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for _, rel := range rels {
+		if st.ops[rel] == nil && st.gone[rel] == nil {
+			st.unchanged[rel] = true
+		}
+	}
+}
+
 // Abort removes the temporary files staged: every file stays as it was.
 func (st *Stage) Abort() {
 	st.mu.Lock()

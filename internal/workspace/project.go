@@ -59,9 +59,23 @@ func (p *Project) Unreadable(b *BrokenCatalogue) {
 	if p.unreadable == nil {
 		p.unreadable = map[language.Tag]*BrokenCatalogue{}
 	}
-	if p.unreadable[b.Locale] == nil {
+	// The first of its broken files in path order, whichever part found
+	// one first: what one pass over everything reports.
+	if cur := p.unreadable[b.Locale]; cur == nil || b.Path < cur.Path {
 		p.unreadable[b.Locale] = b
 	}
+}
+
+// UnreadableKey names every locale known not to be readable with the file
+// and the error that make it so: what a part's cached result depends on
+// (its refusals quote them).
+func (p *Project) UnreadableKey() string {
+	var b strings.Builder
+	for _, t := range p.Unreadables() {
+		u := p.unreadable[language.MustParse(t)]
+		fmt.Fprintf(&b, "%s\x00%s\x00%v\n", t, u.Path, u.Err)
+	}
+	return b.String()
 }
 
 // Open lists a project's articles and catalogue files and reads its
