@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/archive"
 	"github.com/tilmash/tilmash/internal/bound"
+	"github.com/tilmash/tilmash/internal/cache"
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/workspace"
@@ -116,7 +118,7 @@ func buildRun(opts *BuildOptions) error {
 	// Nothing changed since the last build (same files, same program, same
 	// options, every edition in place): nothing to do, and nothing to parse.
 	fsys := os.DirFS(opts.Dir)
-	digest, derr := workspace.Digest(fsys, opts.layout(), fmt.Sprintf("%s\x00%q %q %q %v %+v", programID(), opts.Locales, opts.Formats, opts.Fallback, opts.MinCoverage, opts.layout())+fmt.Sprintf(" %q %q", opts.Shard, opts.Articles))
+	digest, derr := workspace.DigestWith(fsys, opts.layout(), fmt.Sprintf("%s\x00%q %q %q %v %+v", programID(), opts.Locales, opts.Formats, opts.Fallback, opts.MinCoverage, opts.layout())+fmt.Sprintf(" %q %q", opts.Shard, opts.Articles), opts.inputHashes())
 	if derr == nil {
 		if prev, err := previousReportAt(opts.Global, opts.layout()); err == nil && prev != nil && prev.Inputs == digest && prev.Current(fsys) {
 			summary(opts.Out, &workspace.Result{Report: *prev}, false)
@@ -176,6 +178,18 @@ func buildRun(opts *BuildOptions) error {
 	return refusals(&workspace.Result{Report: res.Report})
 }
 
+// inputHashes hashes the project's files for the build digest through
+// the result cache's stat index (its own: build's other hashing is of
+// other files); with no cache, each file is read.
+func (g *Global) inputHashes() func([]string) ([][32]byte, error) {
+	c, err := cache.Open()
+	root, aerr := filepath.Abs(g.Dir)
+	if err != nil || aerr != nil || c.Off() != "" {
+		return nil
+	}
+	return func(paths []string) ([][32]byte, error) { return c.FileHashesAs(root, "digest", paths) }
+}
+
 // previousReport reads dist/report.json, the last build's report, if any.
 func previousReport(g *Global, w *workspace.Workspace) (*workspace.Report, error) {
 	return previousReportAt(g, w.Layout)
@@ -198,7 +212,9 @@ func previousReportAt(g *Global, lay workspace.Layout) (*workspace.Report, error
 // Editions in progress are counted per locale unless all is set. The
 // report may be the last build's, read from dist/report.json: every text
 // in it is escaped to one line.
-func summary(out interface{ Write([]byte) (int, error) }, res *workspace.Result, all bool) {
+func summary(w interface{ Write([]byte) (int, error) }, res *workspace.Result, all bool) {
+	out := bufio.NewWriter(w) // a line a write made a terminal's worth of lines slow
+	defer out.Flush()
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "locale\tarticle\tformat\tcoverage\twords\treading\tfile\twarnings")
 	for _, o := range res.Report.Editions {

@@ -25,6 +25,13 @@ import (
 // nothing to do. Reading and hashing the files costs a small part of
 // parsing them.
 func Digest(fsys fs.FS, lay Layout, extra string) (string, error) {
+	return DigestWith(fsys, lay, extra, nil)
+}
+
+// DigestWith is Digest with the files' SHA-256 taken by hash (the result
+// cache's stat index, which reads again only the files changed since it
+// last read them); nil: each file read.
+func DigestWith(fsys fs.FS, lay Layout, extra string, hash func(paths []string) ([][32]byte, error)) (string, error) {
 	var paths []string
 	add := func(root string, keep func(string) bool) error {
 		if root == "" {
@@ -68,7 +75,27 @@ func Digest(fsys fs.FS, lay Layout, extra string) (string, error) {
 	sort.Strings(paths)
 	sums := make([]string, len(paths))
 	errs := make([]error, len(paths))
+	if hash != nil {
+		var regular []string
+		var at []int
+		for i, p := range paths {
+			if !strings.Contains(p, "\x00") {
+				regular = append(regular, path.Clean(p))
+				at = append(at, i)
+			}
+		}
+		hashes, err := hash(regular)
+		if err != nil {
+			return "", err
+		}
+		for k, i := range at {
+			sums[i] = hex.EncodeToString(hashes[k][:])
+		}
+	}
 	parallel.For(len(paths), func(i int) {
+		if hash != nil {
+			return // hashed above
+		}
 		if strings.Contains(paths[i], "\x00") {
 			return // its name (and size) is what counts
 		}
