@@ -185,6 +185,10 @@ func (w *Workspace) keptMedia(prev []Media, kept []string) []Media {
 	return out
 }
 
+// MergeMedia joins lists of images by file, the articles of each joined,
+// the later list's source and type: the images of the parts of one build.
+func MergeMedia(lists ...[]Media) []Media { return mergeMedia(lists...) }
+
 // mergeMedia joins lists of images by file, the articles of each joined:
 // the images of a partial build and those the last build published (a
 // partial build removes none: the next full build does), or those of the
