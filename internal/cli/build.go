@@ -276,7 +276,14 @@ func refusals(res *workspace.Result) error {
 			eds = append(eds, r.Locale+" "+r.Article)
 		}
 	}
-	return &exitError{ExitFindings, fmt.Errorf("required editions not published: %s (translate or fix them, or publish with --fallback en or --min-coverage N)", strings.Join(eds, ", "))}
+	// The first few, on one line a CI log can show: the list above (and
+	// tilmash status) names every one.
+	const shown = 10
+	list := strings.Join(eds[:min(len(eds), shown)], ", ")
+	if len(eds) > shown {
+		list += fmt.Sprintf(" and %d more (listed above; tilmash status lists them too)", len(eds)-shown)
+	}
+	return &exitError{ExitFindings, fmt.Errorf("%s not published: %s (translate or fix them, or publish with --fallback en or --min-coverage N)", count(len(eds), "required edition"), list)}
 }
 
 // ExportOptions are the options of tilmash export.

@@ -22,6 +22,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/tilmash/tilmash/internal/testtool"
+	"github.com/tilmash/tilmash/internal/workspace"
 )
 
 // tilmashBin is the real binary the scenarios run, built once by TestMain
@@ -294,6 +295,26 @@ func TestExitCodes(t *testing.T) {
 		var out, errb bytes.Buffer
 		if code := Main(tt.args, IO{Out: &out, Err: &errb}); code != tt.code {
 			t.Errorf("tilmash %v = %d, want %d (stderr %q)", tt.args, code, tt.code, errb.String())
+		}
+	}
+}
+
+// TestRefusalsNameTheFirstFew: a build that refuses thousands of required
+// editions fails with one readable line (the summary above lists them
+// all), not a line of every edition.
+func TestRefusalsNameTheFirstFew(t *testing.T) {
+	for _, n := range []int{1, 10, 2500} {
+		res := &workspace.Result{}
+		for i := range n {
+			res.Report.Refused = append(res.Report.Refused, workspace.Refusal{Locale: "ru", Article: fmt.Sprintf("a%04d", i), Requirement: "required"})
+		}
+		err := refusals(res)
+		if err == nil {
+			t.Fatalf("%d refusals: no error", n)
+		}
+		msg := err.Error()
+		if strings.Count(msg, "ru a") != min(n, 10) || n > 10 && !strings.Contains(msg, fmt.Sprintf("and %d more", n-10)) || len(msg) > 400 {
+			t.Errorf("%d refusals: %q", n, msg)
 		}
 	}
 }
