@@ -255,6 +255,9 @@ func statusRun(opts *StatusOptions) error {
 			if e.UnderRevision > 0 {
 				why = append(why, count(e.UnderRevision, "unit")+" under revision")
 			}
+			if e.English > 0 {
+				why = append(why, count(e.English, "unit")+" in English")
+			}
 			if e.Missing > 0 {
 				why = append(why, fmt.Sprintf("%d missing", e.Missing))
 			}

@@ -1069,6 +1069,12 @@ func (w *Workspace) planLocale(c *catalog.Catalog, articles []*segment.Article, 
 		}
 	}
 	policy := w.Config.StalePolicy()
+	// [publish] incomplete = "fallback": what --min-coverage does, for
+	// every build, unless the command line says otherwise.
+	if cov, ok := w.Config.FallbackCoverage(); ok && !opts.Fallback && opts.MinCoverage <= 0 {
+		opts.MinCoverage = cov
+		opts.Fallback = cov <= 0
+	}
 	var out []plan
 	for _, a := range articles {
 		p := plan{article: a, cat: c, req: sourceRequirement, planOnly: opts.PlanOnly}

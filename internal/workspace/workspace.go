@@ -629,6 +629,7 @@ type EditionStatus struct {
 	// or "not for translation".
 	Publish       string   `json:"publish"`
 	UnderRevision int      `json:"under_revision,omitempty"` // stale units shown in their earlier translation
+	English       int      `json:"english,omitempty"`        // units shown in English (fallback)
 	Missing       int      `json:"missing,omitempty"`
 	Stale         int      `json:"stale,omitempty"`    // blocking stale units (stale = "refuse")
 	Rejected      []string `json:"rejected,omitempty"` // units whose translation fails a check
@@ -647,7 +648,7 @@ func (w *Workspace) Editions(locales []language.Tag, previous *Report) ([]Editio
 	}
 	var out []EditionStatus
 	for _, o := range res.Report.Editions {
-		st := EditionStatus{Article: o.Article, Locale: o.Locale, Requirement: o.Requirement, Coverage: o.Coverage, Publish: "published", UnderRevision: len(o.UnderRevision)}
+		st := EditionStatus{Article: o.Article, Locale: o.Locale, Requirement: o.Requirement, Coverage: o.Coverage, Publish: "published", UnderRevision: len(o.UnderRevision), English: o.FallbackUnits}
 		if o.Kept || o.Format != "html" {
 			continue // listed with its refusal; or another format of an edition the last build made
 		}

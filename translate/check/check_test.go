@@ -702,6 +702,42 @@ func TestConfigBaseURL(t *testing.T) {
 	}
 }
 
+// TestConfigIncomplete: [publish] incomplete and min-coverage, read and
+// refused at their lines.
+func TestConfigIncomplete(t *testing.T) {
+	tests := []struct {
+		toml    string
+		want    string // the error's start; "" for none
+		cov     float64
+		enabled bool
+	}{
+		{"", "", 0, false},
+		{"incomplete = \"refuse\"\n", "", 0, false},
+		{"incomplete = \"fallback\"\n", "", DefaultMinCoverage, true},
+		{"incomplete = \"fallback\"\nmin-coverage = 80\n", "", 80, true},
+		{"incomplete = \"fallback\"\nmin-coverage = 0\n", "", 0, true},
+		{"incomplete = \"always\"\n", `tilmash.toml:3:1: [publish] incomplete = "always": write "refuse"`, 0, false},
+		{"incomplete = \"fallback\"\nmin-coverage = 120\n", `tilmash.toml:4:1: [publish] min-coverage = 120: write a percentage`, 0, false},
+		{"min-coverage = 80\n", `tilmash.toml:3:1: [publish] min-coverage applies to editions published with fallback`, 0, false},
+	}
+	for _, tt := range tests {
+		c, err := ParseConfig("tilmash.toml", []byte("# the site\n[publish]\n"+tt.toml))
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if tt.want == "" && got != "" || tt.want != "" && !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%q: error %q\nwant %q", tt.toml, got, tt.want)
+			continue
+		}
+		if err == nil {
+			if cov, ok := c.FallbackCoverage(); cov != tt.cov || ok != tt.enabled {
+				t.Errorf("%q: FallbackCoverage() = %v, %v; want %v, %v", tt.toml, cov, ok, tt.cov, tt.enabled)
+			}
+		}
+	}
+}
+
 // TestLeftOutOfEditions: what the HTML, text and EPUB editions will leave
 // out of an article (a site generator's code, a link only it can make, the
 // editor's HTML the sanitiser removes) is reported by check first, at its

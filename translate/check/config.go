@@ -85,6 +85,41 @@ type PublishConfig struct {
 	// or "as-written", for a newsroom that trusts its editors (a video
 	// embed's <iframe> published). A translator can add no HTML either way.
 	HTML string `toml:"html"`
+	// Incomplete is what build does with an edition that has units
+	// missing, rejected by the checks or (stale = "refuse") stale:
+	// "refuse" (the default: not published; a required one fails the
+	// build) or "fallback": published with the English for those units,
+	// marked as English, with a notice to its readers, when at least
+	// MinCoverage percent of its units is translated: a correction or a
+	// paragraph added to the English does not take a translated page
+	// down, and a new article waits for its translation.
+	Incomplete string `toml:"incomplete"`
+	// MinCoverage is the coverage from which incomplete = "fallback"
+	// publishes an edition (0 to 100; DefaultMinCoverage when unset).
+	MinCoverage *float64 `toml:"min-coverage"`
+}
+
+// The policies of [publish] incomplete.
+const (
+	IncompleteRefuse   = "refuse"
+	IncompleteFallback = "fallback"
+)
+
+// DefaultMinCoverage is the coverage from which incomplete = "fallback"
+// publishes an edition when min-coverage is unset: an article mostly
+// translated stays published; one mostly in English waits.
+const DefaultMinCoverage = 50
+
+// FallbackCoverage reports whether the settings publish incomplete
+// editions with the English for their gaps, and from which coverage.
+func (c *Config) FallbackCoverage() (float64, bool) {
+	if c == nil || c.Publish.Incomplete != IncompleteFallback {
+		return 0, false
+	}
+	if c.Publish.MinCoverage != nil {
+		return *c.Publish.MinCoverage, true
+	}
+	return DefaultMinCoverage, true
 }
 
 // The editor's-HTML policies of [publish] html.
@@ -201,6 +236,19 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	case "", StaleKeep, StaleRefuse, StaleFallback:
 	default:
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "stale"), Col: 1}, Msg: fmt.Sprintf("[publish] stale = %q: write \"keep\", \"refuse\" or \"fallback\"", c.Publish.Stale)}
+	}
+	switch c.Publish.Incomplete {
+	case "", IncompleteRefuse, IncompleteFallback:
+	default:
+		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "incomplete"), Col: 1}, Msg: fmt.Sprintf("[publish] incomplete = %q: write \"refuse\" (the default) or \"fallback\"", c.Publish.Incomplete)}
+	}
+	if m := c.Publish.MinCoverage; m != nil {
+		switch {
+		case *m < 0 || *m > 100 || *m != *m:
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "min-coverage"), Col: 1}, Msg: fmt.Sprintf("[publish] min-coverage = %v: write a percentage, 0 to 100", *m)}
+		case c.Publish.Incomplete != IncompleteFallback:
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "min-coverage"), Col: 1}, Msg: "[publish] min-coverage applies to editions published with fallback: set incomplete = \"fallback\" too, or remove it"}
+		}
 	}
 	if h := c.Publish.HTML; h != "" && h != HTMLSanitised && h != HTMLAsWritten {
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "html"), Col: 1}, Msg: fmt.Sprintf("[publish] html = %q: write \"sanitised\" (the default) or \"as-written\"", h)}

@@ -72,7 +72,15 @@ func EPUB(ed *assemble.Edition, pg Page) ([]byte, []string) {
 		article.WriteString(`<p class="note"` + w.lang(t) + ">" + w.inline(t.Nodes) + "</p>\n")
 	}
 	article.WriteString(epubLanguages(pg) + "\n")
-	article.WriteString("</header>\n" + w.b.String() + "</article>\n</body>\n</html>\n")
+	article.WriteString("</header>\n")
+	if n := fallbackNotice(ed); n != nil {
+		lang := ""
+		if n.Lang != "" {
+			lang = ` lang="` + n.Lang + `" xml:lang="` + n.Lang + `"`
+		}
+		article.WriteString(`<p class="notice" role="note"` + lang + ">" + esc(n.Text) + "</p>\n")
+	}
+	article.WriteString(w.b.String() + "</article>\n</body>\n</html>\n")
 
 	var nav strings.Builder
 	nav.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<!DOCTYPE html>\n")

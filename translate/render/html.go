@@ -13,6 +13,7 @@ import (
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
+	"github.com/tilmash/tilmash/translate/reader"
 	"github.com/tilmash/tilmash/translate/segment"
 )
 
@@ -92,7 +93,29 @@ type pageData struct {
 	Languages   template.HTML // the <link rel="alternate"> lines
 	Switcher    template.HTML // the language switcher
 	Revising    int           // units shown in a translation under revision
+	Notice      *notice       // what the reader is told of the edition, if anything
 	W           *htmlWriter   // the body's writer: its data-unit marks
+}
+
+// notice is a line of tilmash's own to the reader (package reader), in
+// the edition's language, or in English (Lang "en") where tilmash has no
+// words for that language yet.
+type notice struct {
+	Text, Lang string
+}
+
+// fallbackNotice tells the reader of an edition that shows some units in
+// English (nil: it shows none).
+func fallbackNotice(ed *assemble.Edition) *notice {
+	if ed.Stats.Fallback == 0 {
+		return nil
+	}
+	text, ok := reader.Fallback(ed.Locale)
+	n := &notice{Text: text}
+	if !ok {
+		n.Lang = locale.Source.String()
+	}
+	return n
 }
 
 type langLink struct {
@@ -115,6 +138,7 @@ func HTML(ed *assemble.Edition, pg Page) []byte {
 		DateText:    ed.Meta[segment.Date],
 		Date:        ed.Date,
 		Revising:    ed.Stats.UnderRevision,
+		Notice:      fallbackNotice(ed),
 	}
 	w := &htmlWriter{units: pg.MarkUnits, images: pg.Images, trusted: pg.EditorHTML, link: pg.Link}
 	d.W = w

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"regexp"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/reader"
 	"github.com/tilmash/tilmash/translate/segment"
 )
 
@@ -133,6 +136,56 @@ func TestHTMLMarksFallback(t *testing.T) {
 	}
 	if ed.Stats.Translated != 1 || ed.Stats.Fallback != 2 {
 		t.Errorf("stats = %+v", ed.Stats)
+	}
+}
+
+// TestFallbackNotice: an edition that shows units in English tells its
+// reader so, in the reader's language, in every format a reader reads (a
+// language tilmash has no words for gets the English, marked so); a
+// complete edition carries no notice.
+func TestFallbackNotice(t *testing.T) {
+	a, err := segment.Split("content/f.md", []byte("+++\ntitle = \"Title\"\n+++\n\nAlmaty is big.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := catalog.FromUnits("locales/en.toml", []*segment.Article{a})
+	for _, tc := range []struct {
+		tag      language.Tag
+		complete bool
+		html     string
+	}{
+		{language.Russian, false, `<p class="notice" role="note">Некоторые фрагменты статьи пока приведены на английском языке` + "\u00a0" + `— перевод обновляется.</p>`},
+		{language.MustParse("kk-Latn"), false, `<p class="notice" role="note">Maqalanyñ keibır bölıkterı äzırge ağylşyn tılınde berılgen`},
+		{language.Uzbek, false, `<p class="notice" role="note" lang="en">Parts of this article are shown in English`},
+		{language.Russian, true, ""},
+	} {
+		c, _ := catalog.Sync(src, nil, tc.tag, "locales/x.toml", false)
+		c.Lookup(a.Units[0].ID).Forms[locale.Other] = "Заголовок"
+		if tc.complete {
+			c.Lookup(a.Units[1].ID).Forms[locale.Other] = "Алматы большой."
+		}
+		ed, err := assemble.Assemble(a, src, c, assemble.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, text := string(HTML(ed, Page{})), string(Text(ed))
+		book, _ := EPUB(ed, Page{})
+		if tc.complete {
+			if strings.Contains(page, `class="notice"`) || strings.Contains(string(book), "notice") {
+				t.Errorf("%s, complete: a notice:\n%s", tc.tag, page)
+			}
+			continue
+		}
+		if !strings.Contains(page, tc.html) {
+			t.Errorf("%s: the page lacks %s:\n%s", tc.tag, tc.html, page)
+		}
+		notice, _ := reader.Fallback(tc.tag)
+		if !strings.Contains(text, notice[:20]) {
+			t.Errorf("%s: the text edition lacks the notice:\n%s", tc.tag, text)
+		}
+		if !bytes.Contains(unzipAll(t, book), []byte(`class="notice"`)) {
+			t.Errorf("%s: the book lacks the notice", tc.tag)
+		}
 	}
 }
 
@@ -371,4 +424,27 @@ func upper(msg string) string {
 		}
 	}
 	return b.String()
+}
+
+// unzipAll is every file of a book, one after another.
+func unzipAll(t *testing.T, book []byte) []byte {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []byte
+	for _, f := range z.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, data...)
+	}
+	return all
 }

@@ -41,6 +41,9 @@ func Text(ed *assemble.Edition) []byte {
 	if t := ed.Meta[segment.Note]; t != nil {
 		b.WriteString("\n" + wrap(markup.PlainText(t.Nodes), TextWidth, "") + "\n")
 	}
+	if n := fallbackNotice(ed); n != nil {
+		b.WriteString("\n" + wrap(n.Text, TextWidth, "") + "\n")
+	}
 	textBlocks(&b, ed.Blocks, "", refs)
 	if len(refs.urls) > 0 {
 		b.WriteString("\n")

@@ -1,0 +1,49 @@
+// Package reader holds tilmash's own words to the readers of an edition,
+// as a native journalist of each language would write them: today the
+// notice on an edition that shows some of its text in English while its
+// translation catches up with the English. Each is written for the
+// languages tilmash knows (English, Russian, Kazakh, and Kazakh in the
+// Latin alphabet, computed from the Kazakh); an edition in another
+// language gets the English words, and Fallback says so, so that a check
+// can ask for them.
+package reader
+
+import (
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/translit"
+)
+
+// fallbackNotice is the notice of an edition showing some units in
+// English, by language. The dash stands after a no-break space, as each
+// language's typography has it.
+var fallbackNotice = map[string]string{
+	"en": "Parts of this article are shown in English while the translation is brought up to date.",
+	"ru": "Некоторые фрагменты статьи пока приведены на английском языке\u00a0— перевод обновляется.",
+	"kk": "Мақаланың кейбір бөліктері әзірге ағылшын тілінде берілген\u00a0— аударма жаңартылып жатыр.",
+}
+
+func init() {
+	// Kazakh in the Latin alphabet is the Kazakh, transliterated: the same
+	// words, never a second translation to keep in step.
+	t, err := translit.Lookup("kk-Latn-2021")
+	if err != nil {
+		panic("reader: " + err.Error())
+	}
+	fallbackNotice["kk-Latn"] = t.Text(fallbackNotice["kk"])
+}
+
+// Fallback returns the notice an edition in tag carries when some of its
+// units are shown in English, and whether it is in tag's language (false:
+// the English, for a language tilmash has no words for yet).
+func Fallback(tag language.Tag) (text string, translated bool) {
+	for t := tag; ; t = t.Parent() {
+		if s, ok := fallbackNotice[t.String()]; ok {
+			return s, true
+		}
+		if t == language.Und {
+			break
+		}
+	}
+	return fallbackNotice["en"], false
+}

@@ -1,0 +1,34 @@
+package reader
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+// TestFallback: each language tilmash knows gets its own words, in its own
+// script and typography; a regional tag its language's; another language
+// the English, said to be so.
+func TestFallback(t *testing.T) {
+	for _, tc := range []struct {
+		tag        string
+		translated bool
+		has        string // a word the notice holds
+	}{
+		{"en", true, "English"},
+		{"ru", true, "английском"},
+		{"ru-KZ", true, "английском"},
+		{"kk", true, "ағылшын"},
+		{"kk-Latn", true, "ağylşyn"},
+		{"uz", false, "English"},
+	} {
+		got, ok := Fallback(language.MustParse(tc.tag))
+		if ok != tc.translated || !strings.Contains(got, tc.has) {
+			t.Errorf("Fallback(%s) = %q, %v; want one with %q, %v", tc.tag, got, ok, tc.has, tc.translated)
+		}
+		if tc.tag != "en" && strings.Contains(got, " — ") {
+			t.Errorf("Fallback(%s): a dash after a plain space: %q", tc.tag, got)
+		}
+	}
+}
