@@ -109,8 +109,8 @@ func cmdMkimage(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // cmdRevise is the testscript command "revise CATALOGUE": what a translator
-// does after revising stale entries, copying into each the hash its
-// "#, stale" line gives.
+// does after revising stale entries, in one step: delete each "#, stale"
+// line extract wrote.
 func cmdRevise(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) != 1 || neg {
 		ts.Fatalf("usage: revise CATALOGUE")
@@ -118,24 +118,20 @@ func cmdRevise(ts *testscript.TestScript, neg bool, args []string) {
 	file := ts.MkAbs(args[0])
 	data, err := os.ReadFile(file)
 	ts.Check(err)
-	lines := strings.Split(string(data), "\n")
-	want, n := "", 0
-	for i, l := range lines {
-		if m := staleHashRe.FindStringSubmatch(l); m != nil {
-			want = m[1]
-		}
-		if strings.HasPrefix(l, "hash = ") && want != "" {
-			lines[i], want = `hash = "`+want+`"`, ""
+	var kept []string
+	n := 0
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "#, stale") {
 			n++
+			continue
 		}
+		kept = append(kept, l)
 	}
 	if n == 0 {
 		ts.Fatalf("revise: no stale entry in %s", args[0])
 	}
-	ts.Check(os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644))
+	ts.Check(os.WriteFile(file, []byte(strings.Join(kept, "\n")), 0o644))
 }
-
-var staleHashRe = regexp.MustCompile(`^#, stale: .*set hash = "([^"]+)"`)
 
 // cmdLinkcheck is the testscript command "linkcheck DIR": every href and src
 // of every HTML page under DIR that is not absolute or a fragment must name a

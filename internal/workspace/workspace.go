@@ -516,8 +516,8 @@ outer:
 	// the steps that run before it can.
 	for _, c := range w.Targets {
 		for _, m := range c.Messages {
-			if sm := w.Source.Lookup(m.ID); sm != nil && m.Hash != sm.Hash && m.Hash == segment.ExactHash(sm.Forms) {
-				m.Hash = sm.Hash
+			if sm := w.Source.Lookup(m.ID); sm != nil && m.Hash != sm.Hash && (m.Hash == segment.ExactHash(sm.Forms) || m.Revised(sm.Hash)) {
+				m.Hash = sm.Hash // or revised: its stale mark deleted
 			}
 		}
 	}

@@ -69,6 +69,38 @@ func (m *Message) Source() map[locale.Form]string {
 	return commentForms(m.Comments, "#> ")
 }
 
+// StaleMark begins the comment line extract writes above a stale entry.
+// Deleting the line is how a translator says the entry is revised: the
+// one step gettext's "#, fuzzy" asks for.
+const StaleMark = "#, stale"
+
+// Revised reports whether the translator has revised an entry extract
+// marked stale, for English hashed current: the entry is as extract wrote
+// it (its hash that of the English in its "#|" lines, which it was
+// translated from; its "#>" lines the English whose hash is current) but
+// its StaleMark line is gone. An entry the English has moved past again
+// since extract last ran is not revised (its "#>" lines are older), nor
+// is one whose hash was edited by hand.
+func (m *Message) Revised(current string) bool {
+	if m.Hash == current || !m.Translated() {
+		return false
+	}
+	for _, c := range m.Comments {
+		if strings.HasPrefix(c, StaleMark) {
+			return false
+		}
+	}
+	hashOf := func(forms map[locale.Form]string) (string, string) {
+		if forms == nil {
+			return "", ""
+		}
+		return segment.Hash(forms), segment.ExactHash(forms)
+	}
+	nowH, nowX := hashOf(m.Source())
+	prevH, prevX := hashOf(m.Previous())
+	return (nowH == current || nowX == current) && prevH != "" && (m.Hash == prevH || m.Hash == prevX)
+}
+
 // Previous returns the English recorded in "#|" comments: the text a stale
 // translation was made from.
 func (m *Message) Previous() map[locale.Form]string {

@@ -158,7 +158,7 @@ func reusable(src, old *Catalog) map[string]*Message {
 			if sm := src.Lookup(om.ID); sm != nil {
 				english = sm.Forms
 			}
-			if english == nil || (om.Hash != segment.Hash(english) && om.Hash != segment.ExactHash(english)) {
+			if english == nil || (om.Hash != segment.Hash(english) && om.Hash != segment.ExactHash(english) && !om.Revised(segment.Hash(english))) {
 				continue // stale: not a translation of that English
 			}
 			if h := segment.Hash(english); out[h] == nil {
@@ -197,8 +197,10 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 		if om != nil {
 			m.keepNotes(om)
 			m.Hash = om.Hash
-			if m.Hash == segment.ExactHash(sm.Forms) {
-				m.Hash = sm.Hash // made from this very English, hashed as tilmash once did
+			if m.Hash == segment.ExactHash(sm.Forms) || om.Revised(sm.Hash) {
+				// Made from this very English (hashed as tilmash once did),
+				// or revised by the translator (the stale mark deleted).
+				m.Hash = sm.Hash
 			}
 			for f, s := range om.Forms {
 				m.Forms[f] = s
@@ -235,7 +237,7 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 			m.Comments = append(m.Comments, suggestions(memory, sm)...)
 		case m.Hash != sm.Hash:
 			st.Stale++
-			m.Comments = append(m.Comments, fmt.Sprintf("#, stale: the English changed; revise the text, then set hash = %q", sm.Hash))
+			m.Comments = append(m.Comments, StaleMark+": the English changed; revise the text, then delete this line")
 			prev := om.Previous()
 			if prev == nil {
 				prev = om.Source()
@@ -304,14 +306,14 @@ func MemoryEntries(src, old *Catalog) []tm.Entry {
 			continue
 		}
 		var english map[locale.Form]string
-		if sm := src.Lookup(om.ID); sm != nil && (om.Hash == sm.Hash || om.Hash == segment.ExactHash(sm.Forms)) {
+		if sm := src.Lookup(om.ID); sm != nil && (om.Hash == sm.Hash || om.Hash == segment.ExactHash(sm.Forms) || om.Revised(sm.Hash)) {
 			english = sm.Forms
 		} else if prev := om.Previous(); prev != nil {
 			english = prev
 		} else {
 			english = om.Source()
 		}
-		if english == nil || om.Hash != segment.Hash(english) && om.Hash != segment.ExactHash(english) {
+		if english == nil || om.Hash != segment.Hash(english) && om.Hash != segment.ExactHash(english) && !om.Revised(segment.Hash(english)) {
 			continue // not known to translate that English
 		}
 		entries = append(entries, tm.Entry{ID: om.ID, English: english[locale.Other], Translation: text})

@@ -393,6 +393,18 @@ func (r *run) catalogue() {
 	}
 }
 
+// knownHash reports whether hash is the hash of one of the versions of a
+// unit's English a catalogue entry records (or the current one), as
+// tilmash hashes them now or once did: a hash edited by hand is none.
+func knownHash(hash string, versions ...map[locale.Form]string) bool {
+	for _, v := range versions {
+		if v != nil && (segment.Hash(v) == hash || segment.ExactHash(v) == hash) {
+			return true
+		}
+	}
+	return false
+}
+
 var varRe = regexp.MustCompile(`{{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*}}`)
 
 func (r *run) message(sm, tm *catalog.Message, u *segment.Unit) {
@@ -404,11 +416,21 @@ func (r *run) message(sm, tm *catalog.Message, u *segment.Unit) {
 		}
 	}
 	// Stale.
-	if tm.Hash != sm.Hash {
-		hint := "revise the translation against the English, then set hash = \"" + sm.Hash + "\""
+	if tm.Hash != sm.Hash && !tm.Revised(sm.Hash) {
+		msg := "the English changed since this was translated"
+		hint := "revise the translation against the English, then delete the entry's \"" + catalog.StaleMark + "\" line"
+		if !slices.ContainsFunc(tm.Comments, func(c string) bool { return strings.HasPrefix(c, catalog.StaleMark) }) {
+			hint += " (tilmash extract writes it, with what changed)"
+		}
 		prev := tm.Previous() // "#|": the English the translation was made from, once extract marked it
 		if prev == nil {
 			prev = tm.Source() // "#>": before extract, still the English of the last extract
+		}
+		if (tm.Source() != nil || tm.Previous() != nil) && !knownHash(tm.Hash, tm.Previous(), tm.Source(), sm.Forms) {
+			// Edited by hand, not by tilmash: say so, not that the
+			// English changed.
+			msg = fmt.Sprintf("hash = %q is the hash of no version of this unit's English: mistyped?", tm.Hash)
+			hint = "do not edit the hash: when the translation is revised, delete the entry's \"" + catalog.StaleMark + "\" line, or run tilmash extract and do so"
 		}
 		if lines := catalog.ChangedLines(prev, sm.Forms); prev != nil && len(lines) > 0 {
 			var changed []string
@@ -417,7 +439,7 @@ func (r *run) message(sm, tm *catalog.Message, u *segment.Unit) {
 			}
 			hint += "; what changed: " + strings.Join(changed, "; ")
 		}
-		r.report(tm, tm.Pos, CodeStale, "the English changed since this was translated", hint)
+		r.report(tm, tm.Pos, CodeStale, msg, hint)
 	}
 	// Plural categories.
 	plural := len(sm.Forms) > 1

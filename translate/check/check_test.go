@@ -858,3 +858,36 @@ func FuzzMayHoldAddress(f *testing.F) {
 		}
 	})
 }
+
+// TestStaleHints: a stale entry's finding says how to revise it in one
+// step (delete the stale mark); a hash that is no hash of any version of
+// the unit's English was typed by hand, and the finding says that rather
+// than that the English changed.
+func TestStaleHints(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		edit      func(m *catalog.Message)
+		msg, hint string
+	}{
+		{"an English the translation was not made from", func(m *catalog.Message) {
+			m.Forms[locale.Other] = "Он живёт в квартире."
+			m.Hash = segment.Hash(map[locale.Form]string{locale.Other: "He lived in a flat."})
+			m.Comments = append(m.Comments, catalog.StaleMark+": the English changed; revise the text, then delete this line", "#| He lived in a flat.")
+		}, "the English changed since this was translated", `delete the entry's "#, stale" line`},
+		{"a hash typed by hand", func(m *catalog.Message) {
+			m.Forms[locale.Other] = "Он живёт в квартире."
+			m.Hash = "sha256-0123456789abcdef"
+		}, `hash = "sha256-0123456789abcdef" is the hash of no version of this unit's English: mistyped?`, "do not edit the hash"},
+	} {
+		in := setup(t, language.Russian, "He lives in a flat.", tc.edit)
+		var got []finding.Finding
+		for _, f := range Run(in) {
+			if f.Code == CodeStale {
+				got = append(got, f)
+			}
+		}
+		if len(got) != 1 || got[0].Message != tc.msg || !strings.Contains(got[0].Hint, tc.hint) {
+			t.Errorf("%s: %+v\nwant %q, a hint with %q", tc.name, got, tc.msg, tc.hint)
+		}
+	}
+}
