@@ -959,8 +959,15 @@ func (r *run) typography(tm *catalog.Message, text string, pos func(int) segment
 			r.report(tm, pos(m[0]), CodeGroupedNumber, fmt.Sprintf("%q is not grouped as %s groups digits (%s)", num, locale.EnglishName(r.tag), locale.FormatInt(r.tag, 150000)), "separate the thousands with "+describe(sep))
 		}
 	}
-	if i := strings.Index(text, "  "); i >= 0 {
-		r.report(tm, pos(i), CodeSpace, "a double space", "use one space")
+	// Every one: a translator fixes them all in one pass.
+	for i := 0; ; {
+		j := strings.Index(text[i:], "  ")
+		if j < 0 {
+			break
+		}
+		r.report(tm, pos(i+j), CodeSpace, "a double space", "use one space")
+		for i += j + 2; i < len(text) && text[i] == ' '; i++ {
+		}
 	}
 	// Percentages as the locale's CLDR pattern writes them (37,8 % in
 	// Russian, 37,8% in Kazakh): the decimal separator and the space.
@@ -978,8 +985,13 @@ func (r *run) typography(tm *catalog.Message, text string, pos func(int) segment
 				continue
 			}
 			for _, before := range []string{" ", "\u00a0"} {
-				if i := strings.Index(text, before+bad+" "); i >= 0 {
-					r.report(tm, pos(i+len(before)), CodeDash, fmt.Sprintf("%q between words: %s sets %q there", bad, locale.EnglishName(r.tag), d), "write "+d+", with a no-break space before it")
+				for i := 0; ; {
+					j := strings.Index(text[i:], before+bad+" ")
+					if j < 0 {
+						break
+					}
+					r.report(tm, pos(i+j+len(before)), CodeDash, fmt.Sprintf("%q between words: %s sets %q there", bad, locale.EnglishName(r.tag), d), "write "+d+", with a no-break space before it")
+					i += j + len(before) + len(bad)
 				}
 			}
 		}

@@ -891,3 +891,27 @@ func TestStaleHints(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryMistakeFound: a unit with the same mistake three times gets
+// three findings, each at its column, so one run of check shows the
+// translator everything to fix.
+func TestEveryMistakeFound(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, code string
+		cols             []int
+	}{
+		{"hyphens for dashes", "Он - врач, она - учитель, они - соседи.", CodeDash, []int{4, 17, 29}},
+		{"double spaces (a run of three is one)", "Он  врач,  она   учитель.", CodeSpace, []int{3, 10, 17}},
+	} {
+		in := setup(t, language.Russian, "He is a doctor, she is a teacher, they are neighbours.", text(tc.text))
+		var cols []int
+		for _, f := range Run(in) {
+			if f.Code == tc.code {
+				cols = append(cols, f.Pos.Col)
+			}
+		}
+		if len(cols) != len(tc.cols) {
+			t.Errorf("%s: findings at columns %v, want %d of them", tc.name, cols, len(tc.cols))
+		}
+	}
+}
