@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -341,6 +342,9 @@ func (r *run) add(f finding.Finding, m *catalog.Message) {
 	if !r.in.Config.decide(&f, directives) {
 		return
 	}
+	if f.Severity == finding.Error && exemptible[f.Code] && f.Unit != "" {
+		f.Hint += "; if the translation is right as it is, add \"# tilmash: ignore " + f.Code + "\" above the entry"
+	}
 	if a := r.articles[f.Unit]; a != nil && !r.in.IgnorePolicy {
 		switch r.in.Config.Requirement(a, r.loc) {
 		case NotForTranslation:
@@ -355,6 +359,17 @@ func (r *run) add(f finding.Finding, m *catalog.Message) {
 		}
 	}
 	r.out = append(r.out, f)
+}
+
+// exemptible are the checks whose error a translator may overrule for one
+// entry (# tilmash: ignore CODE): judgements a correct translation can
+// fail (a time written as 23:00, a brand with a case ending), never what
+// would break an edition (a placeholder, markup, a character no format
+// carries).
+var exemptible = map[string]bool{
+	CodeNumber: true, CodeMixedScript: true, CodeForeignLetters: true, CodeLanguageLetters: true,
+	CodeQuotes: true, CodeGroupedNumber: true, CodeSpace: true, CodeDash: true, CodePercent: true, CodeDecimal: true,
+	CodeSpelling: true, glossary.CodeMissing: true, glossary.CodeForbidden: true, glossary.CodeAltered: true,
 }
 
 func (r *run) report(m *catalog.Message, pos segment.Pos, code, msg, hint string) {
@@ -583,12 +598,24 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 			}
 		}
 	}
-	// Numbers.
+	// Numbers. A 12-hour time of the English (11 p.m.) may be written on
+	// the 24-hour clock (23:00), as Russian and Kazakh write times.
 	have := numbersIn(r.plain(text))
+	hours := clockHours(sm.Forms[locale.Other])
 	for _, n := range srcNumbers {
 		if i := slices.Index(have, n); i >= 0 {
 			have = slices.Delete(have, i, i+1)
 			continue
+		}
+		if alt, ok := hours[n]; ok {
+			// The hour as the clock writes it: 23, 07, 00.
+			if i := slices.IndexFunc(have, func(h string) bool {
+				v, err := strconv.Atoi(h)
+				return err == nil && len(h) <= 2 && (v == alt || v == alt-12 && alt >= 12)
+			}); i >= 0 {
+				have = slices.Delete(have, i, i+1)
+				continue
+			}
 		}
 		r.report(tm, pos(0), CodeNumber, fmt.Sprintf("the English's number %s is missing", n), "keep the number, written in the language's style")
 	}
@@ -753,6 +780,28 @@ func (r *run) onlyKeptTerms(text string) bool {
 		}
 	}
 	return !hasLetters(rest)
+}
+
+// clockRe is a 12-hour time in English: 11 p.m., 7:30am, 12 A.M.
+var clockRe = regexp.MustCompile(`(?i)\b(1[0-2]|0?[1-9])(?::[0-5]\d)?\s?([ap])\.?m\b\.?`)
+
+// clockHours maps the hour of each 12-hour time in an English text, as
+// the number check lists numbers, to the same hour on the 24-hour clock
+// ("11" → 23 for 11 p.m.; "12" → 0 for 12 a.m.).
+func clockHours(english string) map[string]int {
+	out := map[string]int{}
+	for _, m := range clockRe.FindAllStringSubmatch(english, -1) {
+		h, err := strconv.Atoi(m[1])
+		if err != nil {
+			continue
+		}
+		h %= 12
+		if m[2] == "p" || m[2] == "P" {
+			h += 12
+		}
+		out[normalNumber(m[1])] = h
+	}
+	return out
 }
 
 // numbers lists the numbers in text, grouping removed (150,000 and
@@ -1022,6 +1071,29 @@ func describe(sep string) string {
 	return fmt.Sprintf("%q", sep)
 }
 
+// compound reports whether a word that holds Latin and Cyrillic letters
+// is parts joined by hyphens, each in one script: a Latin name with a
+// Cyrillic case ending or word (WhatsApp-та, iPhone-ның, PDF-файл), as
+// Russian and Kazakh write them, not a look-alike letter typed in the
+// wrong script (Алмaты).
+func compound(w string) bool {
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		var cyr, lat bool
+		for _, c := range p {
+			cyr = cyr || unicode.Is(unicode.Cyrillic, c)
+			lat = lat || unicode.Is(unicode.Latin, c)
+		}
+		if cyr && lat {
+			return false
+		}
+	}
+	return true
+}
+
 func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos) {
 	clean, nwords := r.plain(text), 0
 	words.Each(clean, func(w words.Word) {
@@ -1038,7 +1110,7 @@ func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos
 				lat = lat || unicode.Is(unicode.Latin, c)
 			}
 		}
-		if cyr && lat {
+		if cyr && lat && !compound(w.Text) {
 			off := w.Start
 			for i, c := range w.Text {
 				if unicode.Is(unicode.Latin, c) != unicode.Is(unicode.Latin, []rune(w.Text)[0]) {
@@ -1046,7 +1118,7 @@ func (r *run) script(tm *catalog.Message, text string, pos func(int) segment.Pos
 					break
 				}
 			}
-			r.report(tm, pos(off), CodeMixedScript, fmt.Sprintf("%q mixes Latin and Cyrillic letters (they look alike: a/а, e/е, o/о, p/р, c/с, x/х, i/і)", w.Text), "retype the word in one script")
+			r.report(tm, pos(off), CodeMixedScript, fmt.Sprintf("%q mixes Latin and Cyrillic letters (they look alike: a/а, e/е, o/о, p/р, c/с, x/х, i/і)", w.Text), "retype the word in one script (a Latin name with a Cyrillic ending, WhatsApp-та, is fine: join them with a hyphen)")
 		}
 	})
 	if fl := r.rules.ForbiddenLetters; fl != "" {
