@@ -16,14 +16,19 @@ import (
 	"github.com/tilmash/tilmash/translate/tm"
 )
 
-// HandoffUnits returns the units of a locale that need work, missing and
-// stale ones (every unit with all), in the source catalogue's order, with
+// HandoffUnits returns the units of a locale that need work, missing,
+// stale and rejected by the checks (every unit with all), in the source catalogue's order, with
 // what a work file carries of each.
 func (w *Workspace) HandoffUnits(tag language.Tag, all bool) ([]handoff.Unit, error) {
 	t, err := w.translated(tag)
 	if err != nil {
 		return nil, err
 	}
+	if err := w.ready(); err != nil {
+		return nil, err
+	}
+	// What the checks reject, as build does: not published until fixed.
+	rejected := w.rejections(t)
 	var units []handoff.Unit
 	for _, sm := range w.Source.Messages {
 		u := handoff.Unit{ID: sm.ID, English: sm.Forms, Hash: sm.Hash}
@@ -51,8 +56,11 @@ func (w *Workspace) HandoffUnits(tag language.Tag, all bool) ([]handoff.Unit, er
 				}
 			}
 		}
+		if e := rejected[sm.ID]; e != nil && u.Translated() {
+			u.Rejected = append(u.Rejected, fmt.Sprintf("%s: %v", e.Pos, e.Err))
+		}
 		u.Terms = w.terms(tag, sm.Forms[locale.Other])
-		if all || !u.Translated() || u.Stale {
+		if all || !u.Translated() || u.Stale || len(u.Rejected) > 0 {
 			units = append(units, u)
 		}
 	}

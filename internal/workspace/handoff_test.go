@@ -303,9 +303,51 @@ func TestImportUneditedChangesNothing(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if files != nil || len(rep.Changed)+len(rep.Partial)+len(rep.Skipped)+len(rep.Refused) > 0 || rep.Unchanged != 3 {
-				t.Errorf("wrote %v; report %+v, want 3 unchanged and nothing else", files.Paths(), rep)
+			// The three translations the checks reject travel marked for
+			// review, so an unedited file leaves them as they are.
+			if files != nil || len(rep.Changed)+len(rep.Partial)+len(rep.Skipped)+len(rep.Refused) > 0 || rep.Unchanged+rep.Untouched != len(units) {
+				t.Errorf("wrote %v; report %+v, want every unit unchanged or untouched and nothing else", files.Paths(), rep)
 			}
 		})
+	}
+}
+
+// TestHandoffCarriesRejectedUnits: a translation the checks reject is not
+// published, so the work file carries it, marked for review (PO fuzzy,
+// XLIFF initial), with the finding, even when only the units that need
+// work are handed off.
+func TestHandoffCarriesRejectedUnits(t *testing.T) {
+	fsys := handoffProject(t, func(ru string) string {
+		return strings.Replace(ru, `other = "Россияне в Алматы"`, `other = "Россияне в  Алматы"`, 1) // a double space: an error
+	})
+	w, err := Load(fsys, Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	units, err := w.HandoffUnits(language.Russian, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var title *handoff.Unit
+	for i := range units {
+		if units[i].ID == "a.title" {
+			title = &units[i]
+		}
+	}
+	if title == nil || len(title.Rejected) != 1 || !strings.Contains(title.Rejected[0], "a double space [typography-space]") || !strings.HasPrefix(title.Rejected[0], "locales/ru/a.ru.toml:") {
+		t.Fatalf("the rejected title: %+v", title)
+	}
+	po, err := handoff.WritePO(language.Russian, units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := string(po[strings.Index(string(po), "#. tilmash check rejects it"):])
+	entry = entry[:strings.Index(entry, "msgctxt")]
+	if !strings.Contains(entry, "#, fuzzy") {
+		t.Errorf("the PO entry is not marked for review:\n%s", entry)
+	}
+	x := handoff.WriteXLIFF(language.Russian, units)
+	if !regexp.MustCompile(`(?s)tilmash check rejects it: locales/ru/a\.ru\.toml:\d+:\d+: a double space.*?<segment id="other" state="initial">`).Match(x) {
+		t.Errorf("the XLIFF unit lacks the finding or is final:\n%s", x)
 	}
 }

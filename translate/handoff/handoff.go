@@ -19,17 +19,21 @@ import (
 
 // Unit is one unit of a work file.
 type Unit struct {
-	ID          string                 // the unit's ID (PO: msgctxt)
-	Where       []string               // where it stands: "content/a.md:5 (paragraph)"
-	Context     []string               // what it is, for the translator
-	English     map[locale.Form]string // the English to translate
-	Previous    map[locale.Form]string // the English the current translation was made from, when it changed since
-	Text        map[locale.Form]string // the translation, if any
-	Hash        string                 // the hash of the English (the catalogue's hash once translated)
-	Base        string                 // TextHash of the translation when the file was made ("" if none)
-	Stale       bool                   // the translation was made from other English: to review
-	Suggestions []string               // translation-memory matches, as "87% id: text"
-	Terms       []string               // the glossary's terms in the English: "flat → квартира (note)"
+	ID       string                 // the unit's ID (PO: msgctxt)
+	Where    []string               // where it stands: "content/a.md:5 (paragraph)"
+	Context  []string               // what it is, for the translator
+	English  map[locale.Form]string // the English to translate
+	Previous map[locale.Form]string // the English the current translation was made from, when it changed since
+	Text     map[locale.Form]string // the translation, if any
+	Hash     string                 // the hash of the English (the catalogue's hash once translated)
+	Base     string                 // TextHash of the translation when the file was made ("" if none)
+	Stale    bool                   // the translation was made from other English: to review
+	// Rejected says why the checks reject the translation ("file:line:col:
+	// message [code]"): it is not published until fixed, so the work file
+	// carries it, marked for review, with the finding.
+	Rejected    []string
+	Suggestions []string // translation-memory matches, as "87% id: text"
+	Terms       []string // the glossary's terms in the English: "flat → квартира (note)"
 }
 
 // Translated reports whether the unit has any text.

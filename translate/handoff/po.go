@@ -47,6 +47,9 @@ func WritePO(tag language.Tag, units []Unit) ([]byte, error) {
 		for _, c := range u.Context {
 			b.WriteString("#. " + oneLine(c) + "\n")
 		}
+		for _, s := range u.Rejected {
+			b.WriteString("#. tilmash check rejects it: " + oneLine(s) + "\n")
+		}
 		for _, s := range u.Terms {
 			b.WriteString("#. glossary: " + oneLine(s) + "\n")
 		}
@@ -62,7 +65,7 @@ func WritePO(tag language.Tag, units []Unit) ([]byte, error) {
 			ref, _, _ := strings.Cut(w, " (") // "content/a.md:5 (paragraph)": the reference is the file:line
 			b.WriteString("#: " + ref + "\n")
 		}
-		if u.Stale {
+		if u.Stale || len(u.Rejected) > 0 {
 			b.WriteString("#, fuzzy\n")
 			if u.Previous != nil {
 				one, other := englishPair(u.Previous)

@@ -51,6 +51,9 @@ func WriteXLIFF(tag language.Tag, units []Unit) []byte {
 				}
 			}
 		}
+		for _, s := range u.Rejected {
+			note("check", "tilmash check rejects it: "+s)
+		}
 		for _, s := range u.Terms {
 			note("glossary", s)
 		}
@@ -65,7 +68,7 @@ func WriteXLIFF(tag language.Tag, units []Unit) []byte {
 		b.WriteString("      </notes>\n")
 		for _, seg := range segments(tag, u) {
 			state := "initial"
-			if u.Translated() && !u.Stale {
+			if u.Translated() && !u.Stale && len(u.Rejected) == 0 {
 				state = "final"
 			}
 			fmt.Fprintf(&b, "      <segment id=%s state=%s>\n", xmlAttr(seg.form), xmlAttr(state))
