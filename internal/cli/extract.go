@@ -130,6 +130,9 @@ func extractRun(opts *ExtractOptions) error {
 	for _, l := range locs {
 		st := rep.Locales[l]
 		fmt.Fprintf(opts.Out, "%-8s %3d translated  %3d stale  %3d missing  %3d obsolete", l, st.Translated, st.Stale, st.Missing, st.Obsolete)
+		if st.Moved > 0 {
+			fmt.Fprintf(opts.Out, "  %3d moved with their article", st.Moved)
+		}
 		if st.Reused > 0 {
 			fmt.Fprintf(opts.Out, "  %3d reused (review them)", st.Reused)
 		}

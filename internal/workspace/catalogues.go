@@ -275,7 +275,17 @@ func (w *Workspace) nameFile(id string) string {
 // its article's name.
 func (w *Workspace) placer(c *catalog.Catalog) func(*catalog.Message) string {
 	dir, tag := w.Layout.Locales, c.Locale
-	movedTo := map[string]string{} // an obsolete entry's ID → the article that reused it
+	movedTo := map[string]string{}   // an obsolete entry's ID → the article that reused it
+	movedSlug := map[string]string{} // a renamed article's old slug → where its units moved
+	first := map[string]string{}     // the first new ID of each old slug's, whatever the map's order
+	for from, id := range c.Moved {
+		if s, _, _ := strings.Cut(from, "."); first[s] == "" || id < first[s] {
+			first[s] = id
+		}
+	}
+	for s, id := range first {
+		movedSlug[s] = w.articleOf(id)
+	}
 	for _, m := range c.Messages {
 		for _, n := range m.Notes {
 			if rest, ok := strings.CutPrefix(n, catalog.ReusedDirective); ok {
@@ -292,6 +302,11 @@ func (w *Workspace) placer(c *catalog.Catalog) func(*catalog.Message) string {
 		}
 		if rel := movedTo[m.ID]; rel != "" {
 			return catpath.Article(dir, tag, rel)
+		}
+		// An obsolete entry of a renamed article (a stale one, which did
+		// not move): with its article's other entries.
+		if s, _, _ := strings.Cut(m.ID, "."); movedSlug[s] != "" {
+			return catpath.Article(dir, tag, movedSlug[s])
 		}
 		if f, ok := catpath.Parse(dir, m.Pos.File); ok && !f.Flat && f.Locale == tag {
 			return m.Pos.File
@@ -358,6 +373,17 @@ func (w *Workspace) successor(c *catalog.Catalog, file string) string {
 				}
 			}
 		}
+	}
+	// Its units moved (catalog.Sync): where the first of them went, in
+	// the catalogue's order.
+	var to string
+	for from, id := range c.Moved {
+		if s, _, _ := strings.Cut(from, "."); s == slug && (to == "" || id < to) {
+			to = id
+		}
+	}
+	if rel := w.articleOf(to); to != "" && rel != "" {
+		return catpath.Article(w.Layout.Locales, c.Locale, rel)
 	}
 	return ""
 }

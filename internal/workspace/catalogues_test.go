@@ -36,8 +36,8 @@ func catalogues(files map[string][]byte) (written, removed []string) {
 
 // TestARenameMovesTheCatalogues: an article moved to another folder
 // keeps its IDs, and its catalogues move with it; an article renamed gets
-// new IDs filled from its old entries, and the old entries, obsolete,
-// move into its new file: no file of the old name is left.
+// new IDs, its entries move to them, into its new file: no file of the old
+// name is left, and no obsolete entry.
 func TestARenameMovesTheCatalogues(t *testing.T) {
 	tests := []struct {
 		name, to     string
@@ -72,8 +72,8 @@ func TestARenameMovesTheCatalogues(t *testing.T) {
 			if st := rep.Locales["ru"]; st.Translated+st.Reused != 2 || st.Missing != 0 {
 				t.Errorf("ru after the rename: %+v", st)
 			}
-			if tt.obsoleteInto != "" && !strings.Contains(string(files[tt.obsoleteInto]), "[buses.title]") {
-				t.Errorf("the obsolete entries did not move into %s:\n%s", tt.obsoleteInto, files[tt.obsoleteInto])
+			if f := string(files[tt.obsoleteInto]); tt.obsoleteInto != "" && (!strings.Contains(f, "[city-buses.title]") || strings.Contains(f, "[buses.")) {
+				t.Errorf("the entries did not move to their new IDs in %s:\n%s", tt.obsoleteInto, f)
 			}
 		})
 	}

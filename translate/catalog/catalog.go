@@ -143,6 +143,10 @@ func (m *Message) keepNotes(old *Message) {
 
 // Catalog is one locale's catalogue file.
 type Catalog struct {
+	// Moved records, after Sync, the entries of renamed or moved articles
+	// that moved to their units' new IDs: old ID → new ID (so that the
+	// old file's notes follow them).
+	Moved       map[string]string
 	Locale      language.Tag // from the file name, as go-i18n reads it
 	Path        string       // the file
 	Header      []string     // tilmash's comment block at the top, rewritten on sync

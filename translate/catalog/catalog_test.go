@@ -268,29 +268,40 @@ func TestSyncRename(t *testing.T) {
 	}
 	v2 := FromUnits("locales/en.toml", []*segment.Article{{Slug: "b", Units: []segment.Unit{unit("b.s.p-1", "One."), unit("b.s.p-2", "Two.")}}})
 	got, st := Sync(v2, ru, language.Russian, "locales/ru.toml", false)
-	if st.Reused != 1 || st.Missing != 1 || st.Obsolete != 2 {
-		t.Errorf("stats = %+v, want 1 reused, 1 missing, 2 obsolete", st)
+	// The renamed article's up-to-date translation moves (nothing to
+	// review); the stale one does not, and stays obsolete under its old ID.
+	if st.Moved != 1 || st.Reused != 0 || st.Missing != 1 || st.Obsolete != 1 {
+		t.Errorf("stats = %+v, want 1 moved, 1 missing, 1 obsolete", st)
 	}
-	if m := got.Lookup("b.s.p-1"); m.Text() != "Один." || !strings.HasPrefix(m.Notes[0], "# tilmash: reused from a.s.p-1 ") {
+	if m := got.Lookup("b.s.p-1"); m.Text() != "Один." || len(m.Notes) != 0 {
 		t.Errorf("renamed unit = %+v", m)
 	}
 	if m := got.Lookup("b.s.p-2"); m.Text() != "" {
 		t.Errorf("a stale translation was reused: %+v", m)
 	}
+	if got.Lookup("a.s.p-1") != nil || got.Lookup("a.s.p-2") == nil {
+		t.Errorf("the moved entry lingers, or the stale one is lost")
+	}
 	pruned, st := Sync(v2, ru, language.Russian, "locales/ru.toml", true)
-	if !reflect.DeepEqual(st.Pruned, []string{"a.s.p-1", "a.s.p-2"}) || pruned.Lookup("a.s.p-1") != nil || pruned.Lookup("b.s.p-1").Text() != "Один." {
+	if !reflect.DeepEqual(st.Pruned, []string{"a.s.p-2"}) || pruned.Lookup("a.s.p-2") != nil || pruned.Lookup("b.s.p-1").Text() != "Один." {
 		t.Errorf("prune: %v", st.Pruned)
 	}
-	// Renamed again, after the prune: the reused (not yet reviewed)
-	// translation follows once more.
+	// Renamed again, after the prune: the translation follows once more.
 	pruned, err = Parse("locales/ru.toml", Format(pruned))
 	if err != nil {
 		t.Fatal(err)
 	}
 	v3 := FromUnits("locales/en.toml", []*segment.Article{{Slug: "c", Units: []segment.Unit{unit("c.s.p-1", "One."), unit("c.s.p-2", "Two.")}}})
 	again, st := Sync(v3, pruned, language.Russian, "locales/ru.toml", false)
-	if m := again.Lookup("c.s.p-1"); st.Reused != 1 || m.Text() != "Один." || len(m.Notes) != 1 || !strings.Contains(m.Notes[0], "reused from b.s.p-1") {
+	if m := again.Lookup("c.s.p-1"); st.Moved != 1 || m.Text() != "Один." || len(m.Notes) != 0 {
 		t.Errorf("second rename: %+v, %+v", st, m)
+	}
+	// The same English in another role (a new article's other section)
+	// is reused, for review, as before.
+	v4 := FromUnits("locales/en.toml", []*segment.Article{{Slug: "d", Units: []segment.Unit{unit("d.t.p-1", "One.")}}})
+	other, st := Sync(v4, again, language.Russian, "locales/ru.toml", false)
+	if m := other.Lookup("d.t.p-1"); st.Reused != 1 || st.Moved != 0 || !strings.Contains(m.Notes[0], "reused from c.s.p-1") {
+		t.Errorf("another role: %+v, %+v", st, m)
 	}
 }
 

@@ -112,20 +112,24 @@ func TargetHeader(tag language.Tag) []string {
 		"#   #, what tilmash says of it        #| the English the translation was made from",
 		"# Lines starting #>, #., #:, #, and #| are rewritten by tilmash; your own # comments are kept.",
 		"# hash = the English the translation was made from. When an entry is marked stale,",
-		"# revise the text, then copy the new hash that the #, line gives.",
+		"# revise the text, then delete its \"#, stale\" line (never edit the hash by hand).",
 		formatLine,
 	}
 }
 
 // Stats counts what Sync found.
 type Stats struct {
-	Units      int      // units in the source
-	Translated int      // units with a translation that matches the current English
-	Stale      int      // units whose translation was made from other English
-	Missing    int      // units with no translation
-	Obsolete   int      // entries whose unit no longer exists (kept)
-	Reused     int      // units filled with the translation of the same English elsewhere, to review
-	Pruned     []string // obsolete entries removed (Sync with prune)
+	Units      int // units in the source
+	Translated int // units with a translation that matches the current English
+	Stale      int // units whose translation was made from other English
+	Missing    int // units with no translation
+	Obsolete   int // entries whose unit no longer exists (kept)
+	Reused     int // units filled with the translation of the same English elsewhere, to review
+	// Moved counts the units of a renamed or moved article that took the
+	// translation of the same unit under its old name (also counted in
+	// Translated): nothing to review, and the old entries are gone.
+	Moved  int
+	Pruned []string // obsolete entries removed (Sync with prune)
 }
 
 // ReusedDirective marks an entry that extract filled with the translation
@@ -187,6 +191,8 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 	forms := locale.PluralForms(tag)
 	reuse := reusable(src, old)
 	memory := Memory(src, old)
+	moved := map[string]bool{} // the old entries of units that moved, by ID
+	movers := movable(src, old)
 	for _, sm := range src.Messages {
 		st.Units++
 		var om *Message
@@ -218,7 +224,26 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 		}
 		m.Comments = append(m.Comments, sourceLines("#> ", sm.Forms)...)
 		r, canReuse := reuse[sm.Hash]
+		mr := movers[unitRole(sm.ID)+"\x00"+sm.Hash]
 		switch {
+		case (om == nil || !om.Translated()) && mr != nil && mr.ID != sm.ID && !moved[mr.ID]:
+			// The same unit, its article renamed or moved (the ID's slug
+			// changed, its role did not), and the same English: its
+			// translation, and the translator's notes, move with it.
+			st.Moved++
+			st.Translated++
+			moved[mr.ID] = true
+			if out.Moved == nil {
+				out.Moved = map[string]string{}
+			}
+			out.Moved[mr.ID] = sm.ID
+			m.Hash = sm.Hash
+			for f, text := range mr.Forms {
+				if _, wanted := m.Forms[f]; wanted || !plural {
+					m.Forms[f] = text
+				}
+			}
+			m.keepNotes(mr)
 		case (om == nil || !om.Translated()) && canReuse && r.ID != sm.ID:
 			// The same English is translated elsewhere: an article renamed,
 			// or a sentence repeated. Fill it in, marked for review.
@@ -254,7 +279,7 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 	}
 	if old != nil && prune {
 		for _, om := range old.Messages {
-			if src.Lookup(om.ID) == nil && (om.Translated() || om.HasNotes()) {
+			if src.Lookup(om.ID) == nil && !moved[om.ID] && (om.Translated() || om.HasNotes()) {
 				st.Pruned = append(st.Pruned, om.ID)
 			}
 		}
@@ -263,7 +288,7 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 	if old != nil && !prune {
 		var obsolete []*Message
 		for _, om := range old.Messages {
-			if src.Lookup(om.ID) == nil && (om.Translated() || om.HasNotes()) { // one with neither text nor notes holds no work: it goes
+			if src.Lookup(om.ID) == nil && !moved[om.ID] && (om.Translated() || om.HasNotes()) { // one with neither text nor notes holds no work: it goes; one that moved lives on under its new ID
 				obsolete = append(obsolete, om)
 			}
 		}
@@ -280,6 +305,45 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 		}
 	}
 	return out, st
+}
+
+// unitRole is a unit's ID but for the article's slug (its first part) and
+// the hash a paragraph's ID ends with: what stays when its article is
+// renamed ("almaty.intro.p-af9170" and "almaty-city.intro.p-82e648" are
+// both "intro.p").
+func unitRole(id string) string {
+	_, rest, ok := strings.Cut(id, ".")
+	if !ok {
+		return ""
+	}
+	if i := strings.LastIndex(rest, "-"); i > strings.LastIndex(rest, ".") {
+		rest = rest[:i]
+	}
+	return rest
+}
+
+// movable indexes the obsolete entries of old that a renamed or moved
+// article's units may take as their own: translated, up to date with the
+// English they record, by their role (unitRole) and that English's hash.
+func movable(src, old *Catalog) map[string]*Message {
+	out := map[string]*Message{}
+	if old == nil {
+		return out
+	}
+	for _, om := range old.Messages {
+		english := om.Source()
+		if !om.Translated() || src.Lookup(om.ID) != nil || english == nil || unitRole(om.ID) == "" {
+			continue
+		}
+		h := segment.Hash(english)
+		if om.Hash != h && om.Hash != segment.ExactHash(english) && !om.Revised(h) {
+			continue
+		}
+		if k := unitRole(om.ID) + "\x00" + h; out[k] == nil {
+			out[k] = om
+		}
+	}
+	return out
 }
 
 // Suggestions is how many translation-memory matches extract writes above
