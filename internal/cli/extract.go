@@ -3,14 +3,19 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"os"
+	"path"
 	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/locale"
 )
 
@@ -20,6 +25,7 @@ type ExtractOptions struct {
 	IO
 	AddLocales []string // locales to start catalogues for
 	DryRun     bool     // report, write nothing
+	Check      bool     // write nothing; fail when the catalogues do not follow the articles
 	Prune      bool     // remove obsolete entries
 }
 
@@ -59,6 +65,7 @@ required = true in its [locales.uz-Latn] table.`,
 	}
 	cmd.Flags().StringSliceVar(&opts.AddLocales, "add-locale", nil, "start a catalogue for these locales (BCP 47 tags, such as uz or kk-Latn)")
 	cmd.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "report what would change; write nothing")
+	cmd.Flags().BoolVar(&opts.Check, "check", false, "write nothing, and exit 1 when the catalogues do not follow the articles (CI): a unit added, changed or gone, a file to move; a translator's edits alone do not count")
 	cmd.Flags().BoolVar(&opts.Prune, "prune", false, "remove the obsolete entries (units in no article any more, such as a deleted article's), listing each")
 	return cmd
 }
@@ -71,6 +78,9 @@ func extractRun(opts *ExtractOptions) error {
 			return &exitError{ExitError, fmt.Errorf("--add-locale: %w", err)}
 		}
 		tags = append(tags, tag)
+	}
+	if opts.Check {
+		opts.DryRun = true
 	}
 	if !opts.DryRun {
 		l, err := opts.lock("extract")
@@ -95,6 +105,9 @@ func extractRun(opts *ExtractOptions) error {
 		if data != nil && w.AsRead(p, data) {
 			delete(files, p)
 		}
+	}
+	if opts.Check {
+		return extractCheck(opts, files)
 	}
 	var written, removed []string
 	for _, p := range files.Paths() {
@@ -168,4 +181,64 @@ func extractRun(opts *ExtractOptions) error {
 		fmt.Fprintf(opts.Out, "%s %s\n", map[bool]string{false: "removed", true: "would remove"}[opts.DryRun], escape.Line(p))
 	}
 	return nil
+}
+
+// extractCheck is extract --check: the catalogues extract would write,
+// compared with those on disk for what follows the articles (the files,
+// their entries' IDs, the English each entry shows, the source catalogues
+// whole), not for what a translator's edits change (a unit translated
+// loses its "#, untranslated" line and its suggestions; a revised one its
+// stale mark and hash). Nothing is written.
+func extractCheck(opts *ExtractOptions, files fileset.Set) error {
+	var late []string
+	for _, p := range files.Paths() {
+		why := outOfDate(opts.Dir, p, files[p])
+		if why != "" {
+			late = append(late, p+" ("+why+")")
+		}
+	}
+	if len(late) == 0 {
+		fmt.Fprintln(opts.Out, "catalogues up to date with the articles")
+		return nil
+	}
+	for _, l := range late {
+		fmt.Fprintf(opts.Out, "out of date: %s\n", escape.Line(l))
+	}
+	return &exitError{ExitFindings, fmt.Errorf("%s out of date with the articles: run tilmash extract and commit the catalogues", count(len(late), "catalogue"))}
+}
+
+// outOfDate says how the catalogue file p (relative to dir) differs from
+// what extract would write (data; nil: extract removes it) in what follows
+// the articles, or "" if it does not.
+func outOfDate(dir, p string, data []byte) string {
+	old, err := bound.ReadFile(os.DirFS(dir), p, bound.Catalogue)
+	switch {
+	case data == nil:
+		return "to remove"
+	case err != nil:
+		return "to create"
+	}
+	tag := strings.TrimSuffix(path.Base(p), ".toml")
+	if i := strings.LastIndex(tag, "."); i >= 0 {
+		tag = tag[i+1:]
+	}
+	source := tag == locale.Source.String()
+	was, err1 := catalog.Parse(p, old)
+	now, err2 := catalog.Parse(p, data)
+	if err1 != nil || err2 != nil {
+		return "unreadable"
+	}
+	if len(was.Messages) != len(now.Messages) {
+		return fmt.Sprintf("%d entries, %d wanted", len(was.Messages), len(now.Messages))
+	}
+	for i, m := range now.Messages {
+		o := was.Messages[i]
+		if o.ID != m.ID {
+			return "entry " + m.ID + " wanted where " + o.ID + " stands"
+		}
+		if !maps.Equal(o.Source(), m.Source()) || source && (!maps.Equal(o.Forms, m.Forms) || o.Hash != m.Hash || o.Description != m.Description) {
+			return "the English of " + m.ID + " changed"
+		}
+	}
+	return ""
 }
