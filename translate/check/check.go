@@ -351,10 +351,18 @@ func (r *run) add(f finding.Finding, m *catalog.Message) {
 			if f.Code == CodeMissing {
 				return // nobody is asked to translate it yet
 			}
-			fallthrough
-		case InProgress:
 			if f.Severity == finding.Error {
 				f.Severity = finding.Info
+			}
+		case InProgress:
+			// Its gaps are notes; what its translator wrote wrong is a
+			// warning: shown (that unit will not be published), never
+			// failing CI.
+			if f.Severity == finding.Error {
+				f.Severity = finding.Warning
+				if f.Code == CodeMissing {
+					f.Severity = finding.Info
+				}
 			}
 		}
 	}

@@ -380,7 +380,7 @@ func TestPublicationPolicy(t *testing.T) {
 	}{
 		{"required, missing", required, "", true, nil, nil, "missing:error"},
 		{"in progress, missing", rules, "", true, nil, nil, "missing:info"},
-		{"in progress, broken", rules, "", true, nil, text("Около 15 мужчин."), "number:info"},
+		{"in progress, broken", rules, "", true, nil, text("Около 15 мужчин."), "number:warning"},
 		{"required, broken", required, "", true, nil, text("Около 15 мужчин."), "number:error"},
 		{"front matter requires ru", rules, "", true, []string{"ru"}, nil, "missing:error"},
 		{"front matter requires kk only", required, "", true, []string{"kk"}, nil, "missing:info"},
