@@ -211,6 +211,9 @@ func importRun(opts *ImportOptions) error {
 	for _, s := range rep.Partial {
 		fmt.Fprintf(opts.Out, "partial  %s\n", escape.Line(s))
 	}
+	for _, s := range rep.Exempted {
+		fmt.Fprintf(opts.Out, "exempted %s\n", escape.Line(s))
+	}
 	verb := "changed"
 	if opts.DryRun {
 		verb = "would change"

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/handoff"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/tm"
@@ -135,6 +136,10 @@ type ImportReport struct {
 	Partial   []string // "file:line: unit: what", entries that give some forms only: the others kept as the catalogue has them
 	Skipped   []string // "file:line: unit: why", entries (or parts of them) not imported
 	Refused   []string // "file:line: unit: why", entries whose English changed since the file was made
+	// Exempted are "unit: directive" for each "# tilmash: ignore …" or
+	// "# tilmash: identical" comment the file gave an entry (a PO
+	// translator comment), now above the unit's catalogue entry.
+	Exempted []string
 }
 
 // imported is one entry of a work file, whatever its format.
@@ -149,6 +154,7 @@ type imported struct {
 	follow     map[locale.Form]locale.Form // forms the format has no place for, and the form whose text each takes
 	parts      []locale.Form               // every form the entry names, with a text or not (XLIFF's segments)
 	problems   []handoff.Problem           // parts of the entry not imported, each at its line
+	directives []string                    // the translator's "# tilmash: …" comments (PO)
 }
 
 func (e *imported) where() string { return fmt.Sprintf("%s:%d: %s", e.file, e.line, e.id) }
@@ -212,6 +218,7 @@ func (w *Workspace) Import(file string, data []byte, force bool) (fileset.Set, I
 		for _, pe := range po.Entries {
 			e := imported{file: file, line: pe.Line, id: pe.Context}
 			e.hash, e.base = tilmashHashes(pe.Comments)
+			e.directives = directives(pe.Comments)
 			if sm := w.sourceMessage(pe.Context); sm != nil && !pe.Fuzzy {
 				pf := handoff.Forms(tag, sm.Forms, pe)
 				e.forms, e.names, e.lines, e.follow, e.problems = pf.Text, pf.Names, pf.Lines, pf.Follow, pf.Problems
@@ -265,6 +272,15 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 		}
 		for _, p := range e.problems {
 			rep.Skipped = append(rep.Skipped, e.at(p.Line, p.Msg))
+		}
+		// An exemption the translator set in their tool: above the entry,
+		// as they would have written it in the catalogue.
+		for _, d := range e.directives {
+			if !slices.Contains(tm.Notes, d) {
+				tm.Notes = append(tm.Notes, d)
+				rep.Exempted = append(rep.Exempted, e.id+": "+d)
+				changed = true
+			}
 		}
 		// The unit's forms in this locale: other, or every CLDR form.
 		valid := []locale.Form{locale.Other}
@@ -320,6 +336,23 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 	}
 	synced, _ := catalog.Sync(w.Source, t, t.Locale, t.Path, false)
 	return w.catalogueFilesKeepingLayout(synced), rep, nil
+}
+
+// directives are the "# tilmash: ignore …" and "# tilmash: identical"
+// translator comments of a PO entry ("# " lines), as catalogue notes.
+func directives(comments []string) []string {
+	var out []string
+	for _, c := range comments {
+		rest, ok := strings.CutPrefix(c, "# ")
+		if !ok {
+			continue
+		}
+		rest = strings.TrimSpace(rest)
+		if after, ok := strings.CutPrefix(rest, "tilmash:"); ok && len(check.Directives([]string{"# " + rest})) > 0 {
+			out = append(out, "# tilmash: "+strings.TrimSpace(after))
+		}
+	}
+	return out
 }
 
 // merged is a unit's translation once an entry is applied: each form the
