@@ -1191,6 +1191,7 @@ func (r *run) spelling() {
 			bad[u] = true
 		}
 	}
+	r.knownInflected(bad)
 	if len(bad) == 0 {
 		return
 	}
@@ -1199,6 +1200,39 @@ func (r *run) spelling() {
 			if bad[w.Text] && spellable(w.Text) {
 				r.report(t.m, t.m.ValuePos(t.form, w.Start), CodeSpelling, fmt.Sprintf("%q is not in the %s dictionary", w.Text, r.rules.Dictionary), "fix the spelling, or add the word to glossary/words."+r.loc+".txt")
 			}
+		}
+	}
+}
+
+// knownInflected drops from bad the words the dictionary knows the stem
+// of, as a chain of inflectional suffixes reads them (Kazakh: теңізінен is
+// теңіз, Инженерлер инженер): the Debian kk_KZ dictionary lists few
+// inflected forms. Every candidate stem is asked in one question.
+func (r *run) knownInflected(bad map[string]bool) {
+	stems := map[string][]string{}
+	var ask []string
+	for w := range bad {
+		if st := inflect.Stems(r.tag, w); len(st) > 0 {
+			stems[w] = st
+			ask = append(ask, st...)
+		}
+	}
+	if len(ask) == 0 {
+		return
+	}
+	sort.Strings(ask)
+	ask = slices.Compact(ask)
+	unknown, err := r.in.Speller.Unknown(r.rules.Dictionary, ask)
+	if err != nil {
+		return // reported by the first question's answer, if it failed
+	}
+	notKnown := map[string]bool{}
+	for _, u := range unknown {
+		notKnown[u] = true
+	}
+	for w, st := range stems {
+		if slices.ContainsFunc(st, func(s string) bool { return !notKnown[s] }) {
+			delete(bad, w)
 		}
 	}
 }

@@ -2,6 +2,8 @@ package inflect
 
 import (
 	"strings"
+
+	"golang.org/x/text/language"
 )
 
 type kazakhMatcher struct{}
@@ -128,4 +130,38 @@ func suffixChain(s string, h harmony, n int) bool {
 		}
 	}
 	return false
+}
+
+// Stems returns the words a Kazakh (Cyrillic) word form may be an
+// inflection of: each beginning of it (three letters at least) that the
+// rest follows as a chain of the matcher's suffixes, a voiced final
+// consonant put back (кітабы → кітап), longest first. For a spelling
+// check: a form the dictionary lacks is right when one of its stems is in
+// it (теңізінен: теңіз). Other languages have none.
+func Stems(tag language.Tag, form string) []string {
+	if _, ok := For(tag).(kazakhMatcher); !ok {
+		return nil
+	}
+	f := fold(form)
+	rs := []rune(f)
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for i := len(rs) - 1; i >= 3; i-- {
+		stem := string(rs[:i])
+		if (kazakhMatcher{}).matchFolded(f, stem) {
+			add(stem)
+		}
+		for _, v := range voicing {
+			if s, ok := strings.CutSuffix(stem, v[1]); ok && startsWithVowel(string(rs[i:])) && (kazakhMatcher{}).matchFolded(f, s+v[0]) {
+				add(s + v[0])
+			}
+		}
+	}
+	return out
 }
