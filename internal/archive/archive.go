@@ -459,12 +459,18 @@ func keysOf(p *workspace.Project, o Options, kind string) (func([]workspace.Sele
 
 // fromCache reads a part's result; anything it cannot decode is a miss.
 func fromCache(c *cache.Cache, k cache.Key) (*part, bool) {
+	return cached(c, k, func(r *part) bool { return r.Locales != nil })
+}
+
+// cached reads the result kept under k, a T, when it decodes and whole
+// says it is one; anything else is a miss.
+func cached[T any](c *cache.Cache, k cache.Key, whole func(*T) bool) (*T, bool) {
 	data, ok := c.Get(k)
 	if !ok {
 		return nil, false
 	}
-	var r part
-	if err := json.Unmarshal(data, &r); err != nil || r.Locales == nil {
+	var r T
+	if err := json.Unmarshal(data, &r); err != nil || !whole(&r) {
 		return nil, false
 	}
 	return &r, true

@@ -549,15 +549,7 @@ func reportFiles(r *workspace.Report) []string {
 // builtFromCache reads a part's build; anything it cannot decode is a
 // miss.
 func builtFromCache(c *cache.Cache, k cache.Key) (*builtPart, bool) {
-	data, ok := c.Get(k)
-	if !ok {
-		return nil, false
-	}
-	var r builtPart
-	if err := json.Unmarshal(data, &r); err != nil || r.Files == nil {
-		return nil, false
-	}
-	return &r, true
+	return cached(c, k, func(r *builtPart) bool { return r.Files != nil })
 }
 
 // inPlace reports whether every file the part wrote is still what it

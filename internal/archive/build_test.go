@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -183,23 +182,8 @@ func TestBuildPartsGiveWhatOnePassGives(t *testing.T) {
 				t.Helper()
 				onePass(t, one, sel, bo)
 				again += byParts(t, parts, sel, bo, size, workers).Again
-				a, b := tree(t, one), tree(t, parts)
-				var paths []string
-				for p := range a {
-					paths = append(paths, p)
-				}
-				for p := range b {
-					if _, ok := a[p]; !ok {
-						paths = append(paths, p)
-					}
-				}
-				sort.Strings(paths)
-				for _, p := range paths {
-					if a[p] != b[p] {
-						t.Errorf("%s: %s differs (one pass: %d bytes; by parts: %d bytes)\n%s", what, p, len(a[p]), len(b[p]), firstDiff(a[p], b[p]))
-					}
-				}
-				if !strings.Contains(a["dist/report.json"], `"editions"`) {
+				same(t, what+" (first: one pass; second: by parts)", one, parts)
+				if !strings.Contains(tree(t, one)["dist/report.json"], `"editions"`) {
 					t.Fatalf("%s: no report", what)
 				}
 			}
@@ -243,5 +227,5 @@ func firstDiff(a, b string) string {
 		i++
 	}
 	from := max(0, i-80)
-	return "one pass: …" + a[from:min(len(a), i+80)] + "\nby parts: …" + b[from:min(len(b), i+80)]
+	return "first: …" + a[from:min(len(a), i+80)] + "\nsecond: …" + b[from:min(len(b), i+80)]
 }
