@@ -254,7 +254,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	}
 	var articles []*segment.Article
 	for _, a := range w.Articles {
-		if opts.Article == "" || a.Slug == opts.Article {
+		if (opts.Article == "" || a.Slug == opts.Article) && !Draft(a) {
 			articles = append(articles, a)
 		}
 	}
@@ -537,6 +537,15 @@ func (p *Project) CombineBuilds(opts BuildOptions, parts []*Result, made func(st
 		}
 	}
 	return out, remove
+}
+
+// Draft reports whether an article's front matter says draft = true, as
+// Hugo, Zola, Jekyll and Eleventy editors mark an article not to publish:
+// build publishes it in no locale, and a full build takes down what an
+// earlier one published of it.
+func Draft(a *segment.Article) bool {
+	d, _ := a.Meta.Params["draft"].(bool)
+	return d
 }
 
 // mergeReport is the report after a partial build: the last report's
