@@ -146,7 +146,7 @@ func write(w io.Writer, data map[int]map[string][]sample, rounds int, load, note
 	p("one line without. The peers get the same units as PO files. Cold runs have `TILMASH_CACHE=off`; \"one article edited\"")
 	p("(a sentence added to the first paragraph of one article, then extract, check, status and build, as CI runs on a commit)")
 	p("and \"nothing changed\" have a result cache of their own, filled by a check and a status before the rounds, as a newsroom's")
-	p("last run leaves it: check and status take each unchanged article's result from it; extract and build do not use it yet.")
+	p("last run leaves it: check, status and build take each unchanged article's result from it; extract does not use it yet.")
 	if load != "" {
 		p("")
 		p("The machine was shared with other engineers' tests while this ran; its load (`uptime`), which slows every figure here:")
