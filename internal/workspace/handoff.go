@@ -183,6 +183,9 @@ func (w *Workspace) Import(file string, data []byte, force bool) (fileset.Set, I
 		lang = x.TrgLang
 		for _, u := range x.Units {
 			e := imported{file: file, line: u.Line, id: u.ID, hash: u.Hash, base: u.Base, forms: map[locale.Form]string{}, names: map[locale.Form]string{}, lines: map[locale.Form]int{}}
+			for _, n := range u.Notes { // a translator's note "tilmash: ignore number"
+				e.directives = append(e.directives, directives([]string{"# " + strings.TrimPrefix(n, "# ")})...)
+			}
 			first := map[string]int{} // segment id → its line
 			for _, seg := range u.Segments {
 				if l, dup := first[seg.ID]; dup {

@@ -353,52 +353,62 @@ func TestHandoffCarriesRejectedUnits(t *testing.T) {
 }
 
 // TestImportTakesExemptions: a translator who checked a translation the
-// checks reject sets the exemption in their tool, as a PO translator
-// comment; import puts it above the catalogue entry, and the check
+// checks reject sets the exemption in their tool (a PO translator comment,
+// an XLIFF note); import puts it above the catalogue entry, and the check
 // respects it.
 func TestImportTakesExemptions(t *testing.T) {
-	fsys := handoffProject(t, func(ru string) string {
-		return strings.Replace(ru, `other = "Россияне в Алматы"`, `other = "Россияне  в Алматы"`, 1)
-	})
-	w, err := Load(fsys, Default)
-	if err != nil {
-		t.Fatal(err)
-	}
-	units, err := w.HandoffUnits(language.Russian, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	po, err := handoff.WritePO(language.Russian, units)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The translator's tool: a comment on the entry (and fuzzy cleared).
-	text := strings.Replace(string(po), "#. tilmash check rejects it:", "# tilmash: ignore typography-space\n#. tilmash check rejects it:", 1)
-	files, rep, err := w.Import("ru.po", []byte(text), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rep.Exempted) != 1 || rep.Exempted[0] != "a.title: # tilmash: ignore typography-space" {
-		t.Fatalf("exempted %q; report %+v", rep.Exempted, rep)
-	}
-	ru := string(files["locales/ru/a.ru.toml"])
-	if !regexp.MustCompile(`# tilmash: ignore typography-space\n(#.*\n)*\[a\.title\]`).MatchString(ru) {
-		t.Errorf("the exemption is not above the entry:\n%s", ru)
-	}
-	for p, data := range files {
-		fsys[p] = &fstest.MapFile{Data: data}
-	}
-	w, err = Load(fsys, Default)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fs, err := w.Check(nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range fs {
-		if f.Code == "typography-space" {
-			t.Errorf("the exemption is not respected: %v", f)
-		}
+	for _, format := range []string{"po", "xliff"} {
+		t.Run(format, func(t *testing.T) {
+			fsys := handoffProject(t, func(ru string) string {
+				return strings.Replace(ru, `other = "Россияне в Алматы"`, `other = "Россияне  в Алматы"`, 1)
+			})
+			w, err := Load(fsys, Default)
+			if err != nil {
+				t.Fatal(err)
+			}
+			units, err := w.HandoffUnits(language.Russian, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var text string
+			if format == "po" {
+				po, err := handoff.WritePO(language.Russian, units)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// The translator's tool: a comment on the entry.
+				text = strings.Replace(string(po), "#. tilmash check rejects it:", "# tilmash: ignore typography-space\n#. tilmash check rejects it:", 1)
+			} else {
+				x := string(handoff.WriteXLIFF(language.Russian, units))
+				text = strings.Replace(x, `<note category="check">`, `<note>tilmash: ignore typography-space</note>`+"\n        "+`<note category="check">`, 1)
+			}
+			files, rep, err := w.Import("ru."+format, []byte(text), false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Exempted) != 1 || rep.Exempted[0] != "a.title: # tilmash: ignore typography-space" {
+				t.Fatalf("exempted %q; report %+v", rep.Exempted, rep)
+			}
+			ru := string(files["locales/ru/a.ru.toml"])
+			if !regexp.MustCompile(`# tilmash: ignore typography-space\n(#.*\n)*\[a\.title\]`).MatchString(ru) {
+				t.Errorf("the exemption is not above the entry:\n%s", ru)
+			}
+			for p, data := range files {
+				fsys[p] = &fstest.MapFile{Data: data}
+			}
+			w, err = Load(fsys, Default)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs, err := w.Check(nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range fs {
+				if f.Code == "typography-space" {
+					t.Errorf("the exemption is not respected: %v", f)
+				}
+			}
+		})
 	}
 }

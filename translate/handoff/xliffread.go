@@ -13,12 +13,19 @@ import (
 
 // XLIFFUnit is one unit of an XLIFF 2.0 file as ReadXLIFF reads it.
 type XLIFFUnit struct {
-	ID       string
-	Line     int    // the line of its <unit>
-	Hash     string // from its "tilmash" note
-	Base     string
+	ID   string
+	Line int    // the line of its <unit>
+	Hash string // from its "tilmash" note
+	Base string
+	// Notes are the texts of its other notes: a translator's, such as
+	// "tilmash: ignore number" (tilmash's own categories left out).
+	Notes    []string
 	Segments []XLIFFSegment
 }
+
+// ownNote are the note categories tilmash writes (WriteXLIFF): not a
+// translator's.
+var ownNote = map[string]bool{"tilmash": true, "location": true, "description": true, "previous-source": true, "glossary": true, "tm": true, "check": true}
 
 // XLIFFSegment is one segment of a unit.
 type XLIFFSegment struct {
@@ -163,6 +170,9 @@ func ReadXLIFF(file string, data []byte) (*XLIFF, error) {
 			}
 			switch t.Name.Local {
 			case "note":
+				if inNote && unit != nil && !ownNote[noteCategory] {
+					unit.Notes = append(unit.Notes, strings.TrimSpace(noteText.String()))
+				}
 				if inNote && noteCategory == "tilmash" && unit != nil {
 					f := strings.Fields(noteText.String())
 					for i := 0; i+1 < len(f); i += 2 {
