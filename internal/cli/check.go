@@ -248,7 +248,7 @@ func statusRun(opts *StatusOptions) error {
 	defer func() {
 		fmt.Fprintln(opts.Out)
 		tw := tabwriter.NewWriter(opts.Out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "article\tlocale\trequirement\tcoverage\tnext build")
+		fmt.Fprintln(tw, "article\tlocale\trequirement\tcoverage by units\tnext build")
 		for _, e := range eds {
 			next := e.Publish
 			var why []string
