@@ -1195,12 +1195,42 @@ func (r *run) spelling() {
 	if len(bad) == 0 {
 		return
 	}
+	// One finding per unknown word per article, at its first place, with
+	// how many times the article has it: a word the dictionary lacks is
+	// one thing to decide, not one warning per sentence.
+	type seen struct {
+		t     spellText
+		start int
+		n     int
+	}
+	var order []string
+	first := map[string]*seen{}
 	for _, t := range r.spellTexts {
-		for _, w := range words.Split(t.text) {
-			if bad[w.Text] && spellable(w.Text) {
-				r.report(t.m, t.m.ValuePos(t.form, w.Start), CodeSpelling, fmt.Sprintf("%q is not in the %s dictionary", w.Text, r.rules.Dictionary), "fix the spelling, or add the word to glossary/words."+r.loc+".txt")
-			}
+		article := ""
+		if a := r.articles[t.m.ID]; a != nil {
+			article = a.Slug
 		}
+		for _, w := range words.Split(t.text) {
+			if !bad[w.Text] || !spellable(w.Text) {
+				continue
+			}
+			k := article + "\x00" + w.Text
+			if f := first[k]; f != nil {
+				f.n++
+				continue
+			}
+			first[k] = &seen{t: t, start: w.Start, n: 1}
+			order = append(order, k)
+		}
+	}
+	for _, k := range order {
+		f := first[k]
+		_, word, _ := strings.Cut(k, "\x00")
+		msg := fmt.Sprintf("%q is not in the %s dictionary", word, r.rules.Dictionary)
+		if f.n > 1 {
+			msg += fmt.Sprintf(" (%d times in this article; the first here)", f.n)
+		}
+		r.report(f.t.m, f.t.m.ValuePos(f.t.form, f.start), CodeSpelling, msg, "fix the spelling, or add the word to glossary/words."+r.loc+".txt")
 	}
 }
 

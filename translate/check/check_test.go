@@ -1004,3 +1004,20 @@ func TestKazakhInflectedFormsSpelled(t *testing.T) {
 		t.Errorf("spelling findings %q, want the misspelt теңзиден alone", flagged)
 	}
 }
+
+// TestSpellingOncePerWord: a word the dictionary lacks is one finding per
+// article, at its first place, saying how many times the article has it.
+func TestSpellingOncePerWord(t *testing.T) {
+	in := setup(t, language.Russian, "The flat, the flat and the flat.", text("Кваритра, кваритра и Кваритра."))
+	in.Config.Locales = map[string]LocaleRules{"ru": {Dictionary: "ru_RU"}}
+	in.Speller = fakeSpeller{"Кваритра": true, "кваритра": true}
+	var got []finding.Finding
+	for _, f := range Run(in) {
+		if f.Code == CodeSpelling {
+			got = append(got, f)
+		}
+	}
+	if len(got) != 2 || !strings.Contains(got[0].Message+got[1].Message, `"Кваритра" is not in the ru_RU dictionary (2 times in this article; the first here)`) {
+		t.Errorf("spelling findings: %v", got)
+	}
+}
