@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -182,7 +183,7 @@ func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *
 	// part built again because its links were guesses).
 	one := func(i int, fresh bool) {
 		if keys != nil && keys[i] != nil && !fresh {
-			if r, ok := builtFromCache(o.Cache, *keys[i]); ok && r.inPlace(sums) {
+			if r, ok := builtFromCache(o.Cache, *keys[i]); ok && r.inPlace(sums) && r.onlyIn(p.Layout.Dist) {
 				var keep []string
 				gone := fileset.Set{}
 				for f, sum := range r.Files {
@@ -550,6 +551,19 @@ func reportFiles(r *workspace.Report) []string {
 // miss.
 func builtFromCache(c *cache.Cache, k cache.Key) (*builtPart, bool) {
 	return cached(c, k, func(r *builtPart) bool { return r.Files != nil })
+}
+
+// onlyIn reports whether every file a cached result names is under the
+// editions' folder, as every file a build writes or removes is: a cache
+// is outside the work tree, but one restored by a CI runner from another
+// branch must not make a build remove a catalogue.
+func (r *builtPart) onlyIn(dist string) bool {
+	for f := range r.Files {
+		if !strings.HasPrefix(f, path.Clean(dist)+"/") || strings.Contains(f, "..") {
+			return false
+		}
+	}
+	return true
 }
 
 // inPlace reports whether every file the part wrote is still what it

@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -208,5 +209,56 @@ func TestBuildCacheRebuildsWhatIsGone(t *testing.T) {
 		if got[p] != data {
 			t.Errorf("%s: %d bytes before dist/ was deleted, %d after the build", p, len(data), len(got[p]))
 		}
+	}
+}
+
+// TestBuildCacheNeverRemovesOutsideDist: a cache entry (a cache restored
+// by a CI runner from another branch, say) that names a file outside the
+// editions' folder is no hit: the build never removes a catalogue.
+func TestBuildCacheNeverRemovesOutsideDist(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeTree(t, linked(t), dir)
+	c, err := cache.OpenDir(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := Options{Cache: c, Version: "test",
+		HashOutputs: func(paths []string) ([][32]byte, error) { return c.FileHashesAs(dir, "build", paths) },
+		Exists:      func(f string) bool { _, err := os.Lstat(filepath.Join(dir, f)); return err == nil }}
+	p, err := workspace.Open(os.DirFS(dir), workspace.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every part's entry planted, as the build will look for it, naming a
+	// catalogue to remove.
+	sels := p.Parts(workspace.Selection{}, 0)
+	keys, _, _ := buildKeys(p, o, workspace.BuildOptions{}, sels, previousByArticle(nil))
+	planted := 0
+	for _, k := range keys {
+		if k == nil {
+			continue
+		}
+		data, _ := json.Marshal(&builtPart{Files: map[string]string{"locales/ru/the-conscript.ru.toml": ""}})
+		if err := c.Put(*k, data); err != nil {
+			t.Fatal(err)
+		}
+		planted++
+	}
+	if planted == 0 {
+		t.Fatal("no entry planted")
+	}
+	res, err := Build(p, o, workspace.BuildOptions{}, dir, fileset.Options{Journal: true, Command: "build"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := res.Stage.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if res.Cached != 0 {
+		t.Errorf("%d planted entries taken", res.Cached)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "locales/ru/the-conscript.ru.toml")); err != nil {
+		t.Errorf("the catalogue is gone: %v", err)
 	}
 }
