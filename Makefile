@@ -100,7 +100,7 @@ screenshots: extract
 	TILMASH_SCREENSHOTS=$(CURDIR)/dist/screenshots $(GO) test ./internal/preview -run TestBrowser -count=1
 	ls dist/screenshots
 
-## docs: regenerate the command reference in README.md from the cobra tree
+## docs: regenerate the command reference in docs/commands.md from the cobra tree
 docs:
 	$(GO) test ./internal/cli -run TestREADMEReference -update
 
