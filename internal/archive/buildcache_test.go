@@ -55,9 +55,8 @@ func TestBuildCacheNeverTrustedOverTheTruth(t *testing.T) {
 				if err != nil {
 					return nil, err
 				}
-				o := Options{Cache: c, Version: "test", PartBytes: int64(r.IntN(2)) * 3000,
-					HashOutputs: func(paths []string) ([][32]byte, error) { return c.FileHashesAs(dir, "build", paths) },
-					Exists:      func(f string) bool { _, err := os.Lstat(filepath.Join(dir, f)); return err == nil }}
+				o := cachedIn(c, dir)
+				o.PartBytes = int64(r.IntN(2)) * 3000
 				res, err := Build(p, o, workspace.BuildOptions{Previous: previous(t, dir)}, dir, fileset.Options{Journal: true, Command: "build"})
 				if err != nil {
 					return nil, err
@@ -183,9 +182,7 @@ func TestBuildCacheRebuildsWhatIsGone(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		o := Options{Cache: c, Version: "test",
-			HashOutputs: func(paths []string) ([][32]byte, error) { return c.FileHashesAs(dir, "build", paths) },
-			Exists:      func(f string) bool { _, err := os.Lstat(filepath.Join(dir, f)); return err == nil }}
+		o := cachedIn(c, dir)
 		res, err := Build(p, o, workspace.BuildOptions{Previous: previous(t, dir)}, dir, fileset.Options{Journal: true, Command: "build"})
 		if err != nil {
 			t.Fatal(err)
@@ -223,9 +220,7 @@ func TestBuildCacheNeverRemovesOutsideDist(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := Options{Cache: c, Version: "test",
-		HashOutputs: func(paths []string) ([][32]byte, error) { return c.FileHashesAs(dir, "build", paths) },
-		Exists:      func(f string) bool { _, err := os.Lstat(filepath.Join(dir, f)); return err == nil }}
+	o := cachedIn(c, dir)
 	p, err := workspace.Open(os.DirFS(dir), workspace.Default)
 	if err != nil {
 		t.Fatal(err)
@@ -261,4 +256,13 @@ func TestBuildCacheNeverRemovesOutsideDist(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "locales/ru/the-conscript.ru.toml")); err != nil {
 		t.Errorf("the catalogue is gone: %v", err)
 	}
+}
+
+// cachedIn are the options of a build of the project in dir with the
+// cache c, as the command line makes them (the files hashed through the
+// stat index, the last report's files looked for in dir).
+func cachedIn(c *cache.Cache, dir string) Options {
+	return Options{Cache: c, Version: "test",
+		HashOutputs: func(paths []string) ([][32]byte, error) { return c.FileHashesAs(dir, "build", paths) },
+		Exists:      func(f string) bool { _, err := os.Lstat(filepath.Join(dir, f)); return err == nil }}
 }
