@@ -356,7 +356,7 @@ func (st *Stage) Commit() (Result, error) {
 	// The journal: what is left to do, so that a run killed from here on is
 	// completed by the next (Recover), and the set is never left half old,
 	// half new. One plain rename needs none: it is atomic by itself.
-	journaled := o.Journal && (len(todo)+len(remove) > 1 || len(todo) == 1 && todo[0].expect != nil)
+	journaled := o.Journal && (len(todo)+len(remove) > 1 || len(todo) == 1 && todo[0].expect != nil || len(guarded) > 0)
 	if journaled {
 		j := journal{Version: journalVersion, Command: o.Command, Remove: gone}
 		for _, p := range todo {
@@ -682,6 +682,10 @@ func firstErr(errs ...error) error {
 	return nil
 }
 
+// removingMark is in the name of a file moved aside to be removed:
+// .<name>.removing-<base-36 time>.
+const removingMark = ".removing-"
+
 // movedAside is a guarded file moved out of the way before its removal.
 type movedAside struct{ rel, dst, aside string }
 
@@ -706,9 +710,11 @@ func moveAside(root string, rels []string, expect map[string]Expect) (moved []mo
 	}
 	for _, r := range rels {
 		dst := filepath.Join(root, filepath.FromSlash(r))
-		// Not a temporary file's name: a run killed before the check
-		// below leaves it, never swept away (it may be a save).
-		aside := filepath.Join(filepath.Dir(dst), "."+filepath.Base(dst)+".removing-"+strconv.FormatInt(time.Now().UnixNano(), 36))
+		// Not a temporary file's name: a sweep must never take it (it may
+		// be a save). The journal names the file it was: a run killed
+		// from here on leaves it to Recover, which removes it if it holds
+		// what the command read and puts anything else back.
+		aside := filepath.Join(filepath.Dir(dst), "."+filepath.Base(dst)+removingMark+strconv.FormatInt(time.Now().UnixNano(), 36))
 		if err := os.Rename(dst, aside); err != nil {
 			if os.IsNotExist(err) {
 				continue // gone already

@@ -505,6 +505,52 @@ func TestRecoverAfterAKilledSwap(t *testing.T) {
 	}
 }
 
+// TestRecoverAfterAKilledRemoval: a guarded commit killed after moving a
+// file to remove aside (.ru.toml.removing-…) and before removing it is
+// completed by Recover: what the command read goes, a save moved aside
+// before the check comes back (or beside its place, if that is taken),
+// and a file that only looks like one is left alone.
+func TestRecoverAfterAKilledRemoval(t *testing.T) {
+	const read, theirs, again = "read", "the translator's save", "saved again"
+	const aside = "locales/.ru.toml.removing-dndwupicxupi"
+	tests := []struct {
+		name      string
+		disk      map[string]string
+		want      map[string]string
+		wantKept  []string
+		wantAside []string
+	}{
+		{"moved aside, what was read", map[string]string{aside: read},
+			map[string]string{}, nil, nil},
+		{"moved aside, a save", map[string]string{aside: theirs},
+			map[string]string{"locales/ru.toml": theirs}, []string{"locales/ru.toml"}, nil},
+		{"moved aside, a save, and saved again since", map[string]string{aside: theirs, "locales/ru.toml": again},
+			map[string]string{"locales/ru.toml": again, "locales/ru.toml.saved-1": theirs}, []string{"locales/ru.toml"}, []string{"locales/ru.toml.saved-1"}},
+		{"not a file tilmash moved", map[string]string{"locales/.ru.toml.removing-1.bak": read, "locales/.ru.toml.removing-": read},
+			map[string]string{"locales/.ru.toml.removing-1.bak": read, "locales/.ru.toml.removing-": read}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			write(t, root, tt.disk)
+			j := journal{Version: journalVersion, Command: "extract", Remove: []journalGone{{Path: "locales/ru.toml", Sum: sum(read)}}}
+			must(t, j.write(root))
+			// A project whose extract removes catalogues (a migration), and
+			// keeps those a journal alone would remove beside their place.
+			rec, err := Recover(root, Outputs{Writes: written, Removes: written, KeepAside: written})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := files(t, root); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("after Recover = %v, want %v", got, tt.want)
+			}
+			if !reflect.DeepEqual(rec.Kept, tt.wantKept) || !reflect.DeepEqual(rec.Aside, tt.wantAside) {
+				t.Errorf("Kept = %v, Aside = %v; want %v, %v", rec.Kept, rec.Aside, tt.wantKept, tt.wantAside)
+			}
+		})
+	}
+}
+
 // TestRemoveGuarded: a file to remove that changed since the command read
 // it (a translator's save) is a conflict: nothing is written or removed.
 func TestRemoveGuarded(t *testing.T) {

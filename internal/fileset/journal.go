@@ -226,6 +226,13 @@ func Recover(root string, outputs Outputs) (*Recovery, error) {
 		}
 	}
 	var remove []string
+	// A file moved aside to be removed: what the command read (read) goes;
+	// anything else goes back to rel, or beside it if rel is taken.
+	type asideStep struct {
+		from, rel string
+		read      bool
+	}
+	var asides []asideStep
 	for _, r := range j.Remove {
 		if err := valid(r.Path, outputs.Removes, "removes"); err != nil {
 			return nil, err
@@ -244,6 +251,14 @@ func Recover(root string, outputs Outputs) (*Recovery, error) {
 			remove = append(remove, r.Path)
 		case sum != "":
 			rec0.Kept = append(rec0.Kept, r.Path) // changed since: not removed
+		}
+		// The file moved aside by a Commit killed before it removed it
+		// (moveAside): what the command read goes; anything else (a save
+		// made before the move) goes back to its place, or beside it.
+		for _, a := range movedAsideOf(root, r.Path) {
+			if aSum, err := fileSum(a); err == nil && aSum != "" {
+				asides = append(asides, asideStep{from: a, rel: r.Path, read: aSum == r.Sum})
+			}
 		}
 	}
 	rec := rec0
@@ -292,8 +307,57 @@ func Recover(root string, outputs Outputs) (*Recovery, error) {
 			return rec, fmt.Errorf("complete the last write: %w", err)
 		}
 	}
+	for _, a := range asides {
+		if a.read {
+			if err := os.Remove(a.from); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return rec, fmt.Errorf("complete the last write: %w", err)
+			}
+			continue
+		}
+		err := renameNoReplace(a.from, filepath.Join(root, filepath.FromSlash(a.rel)))
+		if errors.Is(err, errUnsupported) {
+			if _, serr := os.Lstat(filepath.Join(root, filepath.FromSlash(a.rel))); errors.Is(serr, fs.ErrNotExist) {
+				err = os.Rename(a.from, filepath.Join(root, filepath.FromSlash(a.rel)))
+			} else {
+				err = fs.ErrExist
+			}
+		}
+		if err == nil {
+			rec.Kept = append(rec.Kept, a.rel)
+			continue
+		}
+		name, err := asideName(root, a.rel)
+		if err == nil {
+			if err = renameNoReplace(a.from, name); errors.Is(err, errUnsupported) {
+				err = os.Rename(a.from, name)
+			}
+		}
+		if err != nil {
+			return rec, fmt.Errorf("complete the last write: keep %s: %w", rel(root, a.from), err)
+		}
+		rec.Aside = append(rec.Aside, rel(root, name))
+	}
 	syncDir(root)
 	return rec, os.Remove(p)
+}
+
+// movedAsideOf lists the files a Commit moved aside to remove rel
+// (.<name>.removing-<base-36 time>, beside it), in name order.
+func movedAsideOf(root, rel string) []string {
+	dst := filepath.Join(root, filepath.FromSlash(rel))
+	prefix := "." + filepath.Base(dst) + removingMark
+	entries, err := os.ReadDir(filepath.Dir(dst))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		stamp, ok := strings.CutPrefix(e.Name(), prefix)
+		if ok && stamp != "" && e.Type().IsRegular() && strings.Trim(stamp, "0123456789abcdefghijklmnopqrstuvwxyz") == "" {
+			out = append(out, filepath.Join(filepath.Dir(dst), e.Name()))
+		}
+	}
+	return out
 }
 
 // Pending describes a journal left under root, for a command that only
