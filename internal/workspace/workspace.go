@@ -384,11 +384,18 @@ type Migration struct {
 // With prune, entries whose unit is in no article any more (obsolete) are
 // removed instead of kept; the report lists them.
 func (w *Workspace) Extract(addLocales []language.Tag, prune bool) (fileset.Set, ExtractReport, error) {
-	if err := w.BrokenErr(); err != nil {
-		return nil, ExtractReport{}, err // rewriting it would lose the translator's work
-	}
 	if !w.selected.All() {
 		return nil, ExtractReport{}, fmt.Errorf("extract rewrites whole catalogues: it cannot run on a selection of articles (%s)", w.selected)
+	}
+	return w.extract(addLocales, prune, nil)
+}
+
+// extract is Extract, with what the rest of each locale offers its units
+// (catalog.Elsewhere) given for a part of an archive; nil: the workspace
+// is the whole.
+func (w *Workspace) extract(addLocales []language.Tag, prune bool, elsewhere map[language.Tag]*catalog.Elsewhere) (fileset.Set, ExtractReport, error) {
+	if err := w.BrokenErr(); err != nil {
+		return nil, ExtractReport{}, err // rewriting it would lose the translator's work
 	}
 	w.reconcile()
 	rep := ExtractReport{Locales: map[string]catalog.Stats{}, PrunedFrom: map[string]map[string]string{}}
@@ -430,7 +437,7 @@ func (w *Workspace) Extract(addLocales []language.Tag, prune bool) (fileset.Set,
 		if old.Derived() {
 			continue // computed, never written
 		}
-		c, st := catalog.Sync(src, old, old.Locale, old.Path, prune)
+		c, st := catalog.SyncWith(src, old, old.Locale, old.Path, prune, elsewhere[old.Locale])
 		for _, id := range st.Pruned {
 			if rep.PrunedFrom[c.Locale.String()] == nil {
 				rep.PrunedFrom[c.Locale.String()] = map[string]string{}

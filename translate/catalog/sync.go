@@ -150,8 +150,20 @@ func ReusedNote(id string) string {
 // renamed article left behind), then the first in the file.
 func reusable(src, old *Catalog) map[string]*Message {
 	out := map[string]*Message{}
+	reuseCandidates(src, old, func(h string, _ bool, om *Message) {
+		if out[h] == nil {
+			out[h] = om
+		}
+	})
+	return out
+}
+
+// reuseCandidates calls yield for each entry of old that reusable may
+// take, with the hash of the English it translates: the obsolete ones
+// (obsolete set) first, then the current ones, each in old's order.
+func reuseCandidates(src, old *Catalog, yield func(h string, obsolete bool, om *Message)) {
 	if old == nil {
-		return out
+		return
 	}
 	for _, obsoleteFirst := range []bool{true, false} {
 		for _, om := range old.Messages {
@@ -165,12 +177,9 @@ func reusable(src, old *Catalog) map[string]*Message {
 			if english == nil || (om.Hash != segment.Hash(english) && om.Hash != segment.ExactHash(english) && !om.Revised(segment.Hash(english))) {
 				continue // stale: not a translation of that English
 			}
-			if h := segment.Hash(english); out[h] == nil {
-				out[h] = om
-			}
+			yield(segment.Hash(english), obsoleteFirst, om)
 		}
 	}
-	return out
 }
 
 // Sync brings a locale's catalogue up to date with the source catalogue:
@@ -183,16 +192,27 @@ func reusable(src, old *Catalog) map[string]*Message {
 // With prune, obsolete entries are dropped instead, and listed in
 // Stats.Pruned.
 func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalog, Stats) {
+	return SyncWith(src, old, tag, path, prune, nil)
+}
+
+// SyncWith is Sync of one part of a locale (src and old hold a part's
+// articles' units and entries), taking what the rest of the locale
+// offers (translations to reuse or move, the translation memory) from
+// elsewhere, gathered from every part (Gatherer): each part comes out as
+// it would from one Sync of the whole. A nil elsewhere is Sync's own,
+// computed from old.
+func SyncWith(src, old *Catalog, tag language.Tag, path string, prune bool, elsewhere *Elsewhere) (*Catalog, Stats) {
 	out := &Catalog{Locale: tag, Path: path, Header: TargetHeader(tag)}
 	if old != nil {
 		out.HeaderNotes, out.FileNotes, out.Place = old.HeaderNotes, old.FileNotes, old.Place
 	}
 	var st Stats
 	forms := locale.PluralForms(tag)
-	reuse := reusable(src, old)
-	memory := Memory(src, old)
+	if elsewhere == nil {
+		elsewhere = &Elsewhere{reuse: reusable(src, old), movers: movable(src, old), memory: Memory(src, old)}
+	}
+	reuse, memory, movers := elsewhere.reuse, elsewhere.memory, elsewhere.movers
 	moved := map[string]bool{} // the old entries of units that moved, by ID
-	movers := movable(src, old)
 	for _, sm := range src.Messages {
 		st.Units++
 		var om *Message
@@ -327,8 +347,19 @@ func unitRole(id string) string {
 // English they record, by their role (unitRole) and that English's hash.
 func movable(src, old *Catalog) map[string]*Message {
 	out := map[string]*Message{}
+	moverCandidates(src, old, func(k string, om *Message) {
+		if out[k] == nil {
+			out[k] = om
+		}
+	})
+	return out
+}
+
+// moverCandidates calls yield for each entry of old that movable may
+// take, in old's order, with its key (role and English hash).
+func moverCandidates(src, old *Catalog, yield func(k string, om *Message)) {
 	if old == nil {
-		return out
+		return
 	}
 	for _, om := range old.Messages {
 		english := om.Source()
@@ -339,11 +370,8 @@ func movable(src, old *Catalog) map[string]*Message {
 		if om.Hash != h && om.Hash != segment.ExactHash(english) && !om.Revised(h) {
 			continue
 		}
-		if k := unitRole(om.ID) + "\x00" + h; out[k] == nil {
-			out[k] = om
-		}
+		yield(unitRole(om.ID)+"\x00"+h, om)
 	}
-	return out
 }
 
 // Suggestions is how many translation-memory matches extract writes above
@@ -361,8 +389,15 @@ func Memory(src, old *Catalog) *tm.Memory {
 // MemoryEntries are the translations Memory indexes, in the catalogue's order.
 func MemoryEntries(src, old *Catalog) []tm.Entry {
 	var entries []tm.Entry
+	memoryCandidates(src, old, func(_ *Message, e tm.Entry) { entries = append(entries, e) })
+	return entries
+}
+
+// memoryCandidates calls yield for each translation Memory indexes, in
+// old's order, with its entry.
+func memoryCandidates(src, old *Catalog, yield func(om *Message, e tm.Entry)) {
 	if old == nil {
-		return nil
+		return
 	}
 	for _, om := range old.Messages {
 		text := om.Forms[locale.Other]
@@ -380,9 +415,8 @@ func MemoryEntries(src, old *Catalog) []tm.Entry {
 		if english == nil || om.Hash != segment.Hash(english) && om.Hash != segment.ExactHash(english) && !om.Revised(segment.Hash(english)) {
 			continue // not known to translate that English
 		}
-		entries = append(entries, tm.Entry{ID: om.ID, English: english[locale.Other], Translation: text})
+		yield(om, tm.Entry{ID: om.ID, English: english[locale.Other], Translation: text})
 	}
-	return entries
 }
 
 // suggestions are the "#, tm" lines of a unit that needs work: the nearest
