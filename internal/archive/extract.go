@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"errors"
 	"runtime"
 	"sort"
 	"strings"
@@ -69,8 +70,20 @@ func Extract(p *workspace.Project, o ExtractOptions) (ExtractResult, error) {
 	}
 	gs := map[language.Tag]*catalog.Gatherer{}
 	for _, tag := range p.Locales()[1:] {
-		gs[tag] = catalog.NewGatherer()
+		g, err := catalog.NewGatherer()
+		if err != nil {
+			return ExtractResult{}, err
+		}
+		gs[tag] = g
 	}
+	spent := false
+	defer func() {
+		if !spent { // let go of the gatherers' files
+			for _, g := range gs {
+				g.Close()
+			}
+		}
+	}()
 	// What each part wants from the others.
 	facts := make([]*workspace.PartFacts, len(sels))
 	errs := make([]error, len(sels))
@@ -143,13 +156,22 @@ func Extract(p *workspace.Project, o ExtractOptions) (ExtractResult, error) {
 	for tag := range gs {
 		tags = append(tags, tag)
 	}
+	errs = make([]error, len(tags))
 	parallel.For(len(tags), func(i int) {
-		e := gs[tags[i]].Elsewhere()
+		e, err := gs[tags[i]].Elsewhere()
 		mu.Lock()
-		elsewhere[tags[i]] = e
+		elsewhere[tags[i]], errs[i] = e, err
 		mu.Unlock()
 	})
-	gs = nil
+	spent = true
+	defer func() {
+		for _, e := range elsewhere {
+			e.Close()
+		}
+	}()
+	if err := errors.Join(errs...); err != nil {
+		return ExtractResult{}, err
+	}
 	// Each part synced with what the others offer, and emitted.
 	res := ExtractResult{Parts: len(joined), Report: workspace.ExtractReport{Locales: map[string]catalog.Stats{}, PrunedFrom: map[string]map[string]string{}}}
 	errs = make([]error, len(joined))

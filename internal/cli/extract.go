@@ -12,9 +12,11 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/archive"
 	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/locale"
 )
@@ -90,49 +92,70 @@ func extractRun(opts *ExtractOptions) error {
 		defer l.Release()
 	}
 	opts.migrates = true
-	w, err := opts.load()
+	if err := opts.recover(os.Stderr); err != nil {
+		return err
+	}
+	p, err := workspace.Open(os.DirFS(opts.Dir), opts.layout())
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
-	files, rep, err := w.Extract(tags, opts.Prune)
-	if err != nil {
-		return &exitError{ExitError, err}
-	}
-	// A catalogue extract would write back exactly as it read it is left
-	// alone, whatever the disk holds now: a translator saving a ru file while
-	// extract only updates the English is no conflict.
-	for p, data := range files {
-		if data != nil && w.AsRead(p, data) {
-			delete(files, p)
-		}
-	}
-	if opts.Check {
-		return extractCheck(opts, files)
-	}
-	var written, removed []string
-	for _, p := range files.Paths() {
-		if files[p] == nil {
-			removed = append(removed, p)
-		} else {
-			written = append(written, p)
-		}
-	}
+	// A part at a time (archive.Extract): each part's catalogues are
+	// staged, compared (--check) or listed (--dry-run) as they come.
+	var st *fileset.Stage
 	if !opts.DryRun {
-		// A translator may save a catalogue while extract runs (an editor
-		// takes no lock): each catalogue is replaced only if it still holds
-		// what extract read, checked as it is replaced.
-		res, err := files.CommitWith(opts.Dir, fileset.Options{Journal: true, Command: "extract", Expect: w.Expectations(files.Paths())})
-		var conflict *fileset.ConflictError
-		if errors.As(err, &conflict) {
-			return &exitError{ExitError, fmt.Errorf("%s changed while extract ran (saved by an editor?): nothing written; run tilmash extract again", strings.Join(conflict.Paths, ", "))}
-		}
-		if err != nil {
+		if st, err = fileset.NewStage(opts.Dir, fileset.Options{Journal: true, Command: "extract"}); err != nil {
 			return &exitError{ExitError, err}
 		}
-		written, removed = res.Written, res.Removed
 	}
-	fmt.Fprintf(opts.Out, "%d units in %d articles\n", rep.Units, len(w.Articles))
-	for _, e := range w.NotArticles {
+	var written, removed, late []string
+	res, err := archive.Extract(p, archive.ExtractOptions{AddLocales: tags, Prune: opts.Prune,
+		Emit: func(files fileset.Set, expect map[string]fileset.Expect) error {
+			switch {
+			case opts.Check:
+				for _, p := range files.Paths() {
+					if why := outOfDate(opts.Dir, p, files[p]); why != "" {
+						late = append(late, p+" ("+why+")")
+					}
+				}
+			case opts.DryRun:
+				for _, p := range files.Paths() {
+					if files[p] == nil {
+						removed = append(removed, p)
+					} else {
+						written = append(written, p)
+					}
+				}
+			default:
+				// A translator may save a catalogue while extract runs (an
+				// editor takes no lock): each catalogue is replaced only if
+				// it still holds what extract read, checked as it is
+				// replaced.
+				st.Guard(expect)
+				return st.Add(files)
+			}
+			return nil
+		}})
+	if err != nil {
+		if st != nil {
+			st.Abort()
+		}
+		return raced(err)
+	}
+	if opts.Check {
+		return extractCheck(opts, late)
+	}
+	if st != nil {
+		r, err := st.Commit()
+		if err != nil {
+			return raced(err)
+		}
+		written, removed = r.Written, r.Removed
+	}
+	sort.Strings(written)
+	sort.Strings(removed)
+	rep := res.Report
+	fmt.Fprintf(opts.Out, "%d units in %d articles\n", rep.Units, res.Articles)
+	for _, e := range res.NotArticles {
 		fmt.Fprintf(opts.Err, "tilmash: warning: %s\n", escape.Line(e.Error()))
 	}
 	var locs []string
@@ -183,20 +206,24 @@ func extractRun(opts *ExtractOptions) error {
 	return nil
 }
 
+// raced is extract's error, said plainly when a catalogue changed while
+// it ran.
+func raced(err error) error {
+	var conflict *fileset.ConflictError
+	if errors.As(err, &conflict) {
+		return &exitError{ExitError, fmt.Errorf("%s changed while extract ran (saved by an editor?): nothing written; run tilmash extract again", strings.Join(conflict.Paths, ", "))}
+	}
+	return &exitError{ExitError, err}
+}
+
 // extractCheck is extract --check: the catalogues extract would write,
 // compared with those on disk for what follows the articles (the files,
 // their entries' IDs, the English each entry shows, the source catalogues
 // whole), not for what a translator's edits change (a unit translated
 // loses its "#, untranslated" line and its suggestions; a revised one its
 // stale mark and hash). Nothing is written.
-func extractCheck(opts *ExtractOptions, files fileset.Set) error {
-	var late []string
-	for _, p := range files.Paths() {
-		why := outOfDate(opts.Dir, p, files[p])
-		if why != "" {
-			late = append(late, p+" ("+why+")")
-		}
-	}
+func extractCheck(opts *ExtractOptions, late []string) error {
+	sort.Strings(late)
 	if len(late) == 0 {
 		fmt.Fprintln(opts.Out, "catalogues up to date with the articles")
 		return nil

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -152,6 +153,18 @@ func NewStage(root string, o Options) (*Stage, error) {
 		ops: map[string]*op{}, unchanged: map[string]bool{}, gone: map[string]*journalGone{}}, nil
 }
 
+// Guard adds to the files the stage guards (Options.Expect): call it
+// before the Add of those files, as a command that reads its inputs a
+// part at a time learns what it read.
+func (st *Stage) Guard(expect map[string]Expect) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	all := make(map[string]Expect, len(st.o.Expect)+len(expect)) // a new map: an Add under way keeps its own
+	maps.Copy(all, st.o.Expect)
+	maps.Copy(all, expect)
+	st.o.Expect = all
+}
+
 // Has reports whether a path was added, to be written or removed.
 func (st *Stage) Has(rel string) bool {
 	st.mu.Lock()
@@ -163,8 +176,8 @@ func (st *Stage) Has(rel string) bool {
 // a nil content is a removal. A path added again takes its new content
 // (or removal) instead. On an error nothing is in place: Abort.
 func (st *Stage) Add(s Set) error {
-	root, o := st.root, st.o
 	st.mu.Lock()
+	root, o := st.root, st.o
 	for _, rel := range s.Paths() {
 		if err := contained(root, rel, st.checked); err != nil {
 			st.mu.Unlock()

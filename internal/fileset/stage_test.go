@@ -1,6 +1,7 @@
 package fileset
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -103,4 +104,32 @@ func TestStage(t *testing.T) {
 			t.Errorf("temporary files left: %v", left)
 		}
 	})
+}
+
+// TestStageGuard: a file guarded as a part is added (Guard) is never
+// written over when it changed after it was read; unguarded, it is.
+func TestStageGuard(t *testing.T) {
+	for _, guard := range []bool{true, false} {
+		root := t.TempDir()
+		write(t, root, map[string]string{"locales/ru/a.ru.toml": "read"})
+		st, err := NewStage(root, Options{Journal: true, Command: "extract"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.Guard(map[string]Expect{"locales/en/a.en.toml": {Absent: true}})
+		if guard {
+			st.Guard(map[string]Expect{"locales/ru/a.ru.toml": ExpectContent([]byte("read"))})
+		}
+		must(t, st.Add(Set{"locales/ru/a.ru.toml": []byte("extracted")}))
+		write(t, root, map[string]string{"locales/ru/a.ru.toml": "the translator's save"})
+		_, err = st.Commit()
+		got := files(t, root)["locales/ru/a.ru.toml"]
+		var ce *ConflictError
+		switch {
+		case guard && (!errors.As(err, &ce) || got != "the translator's save"):
+			t.Errorf("guarded: err %v, file %q; want a conflict and the save kept", err, got)
+		case !guard && (err != nil || got != "extracted"):
+			t.Errorf("not guarded: err %v, file %q; want it written", err, got)
+		}
+	}
 }

@@ -1,10 +1,15 @@
 package catalog
 
 import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/tm"
 )
 
@@ -15,32 +20,41 @@ import (
 // a command that works through an archive a part at a time gathers it
 // from every part first (Gatherer).
 type Elsewhere struct {
-	reuse  map[string]*Message // by the English's hash (reusable)
-	movers map[string]*Message // by role and the English's hash (movable)
+	reuse  func(h string) *Message // by the English's hash (reusable)
+	movers map[string]*Message     // by role and the English's hash (movable)
 	memory *tm.Memory
+	texts  *spill // where the gathered texts are, or nil
+}
+
+// Close lets go of the file the texts gathered are kept in, if any.
+func (e *Elsewhere) Close() {
+	if e != nil && e.texts != nil {
+		e.texts.close()
+	}
 }
 
 // A Gatherer collects a locale's Elsewhere from the parts of an archive,
 // in any order and from several goroutines at once, keeping for each
 // entry where it was read, so that the result is the one Sync computes
 // from the whole catalogue: its order is its files' path order, then
-// each file's. Each file is read by one part.
+// each file's. Each file is read by one part. The texts (the archive's
+// translations, hundreds of megabytes) go to a temporary file as they
+// come, unlinked at once: memory keeps their places and the memory's
+// words.
 type Gatherer struct {
 	mu      sync.Mutex
+	texts   *spill
 	reuse   map[string]gathered
 	movers  map[string]gathered
-	entries []gatheredEntry
+	entries []gathered // the memory's entries: their places and texts
 }
 
-// gathered is a candidate entry and where it ranks.
+// gathered is a candidate entry, where it ranks, and where its texts are
+// (a mover, rare, is kept whole in m).
 type gathered struct {
-	at place
-	m  *Message
-}
-
-type gatheredEntry struct {
-	at place
-	e  tm.Entry
+	at  place
+	off int64
+	m   *Message
 }
 
 // place is an entry's rank in its locale's catalogue: reuse takes the
@@ -61,10 +75,19 @@ func (a place) less(b place) bool {
 	return a.line < b.line
 }
 
-// NewGatherer starts gathering a locale.
-func NewGatherer() *Gatherer {
-	return &Gatherer{reuse: map[string]gathered{}, movers: map[string]gathered{}}
+// NewGatherer starts gathering a locale; its texts go to a temporary
+// file (in os.TempDir).
+func NewGatherer() (*Gatherer, error) {
+	texts, err := newSpill()
+	if err != nil {
+		return nil, err
+	}
+	return &Gatherer{texts: texts, reuse: map[string]gathered{}, movers: map[string]gathered{}}, nil
 }
+
+// Close lets go of the gatherer's file, for a gatherer whose Elsewhere
+// will not be asked for.
+func (g *Gatherer) Close() { g.texts.close() }
 
 // Add gathers a part: src is the source catalogue of its articles (as
 // extract makes it), old the entries read from its files. Every current
@@ -74,19 +97,25 @@ func (g *Gatherer) Add(src, old *Catalog) {
 	reuse := map[string]gathered{}
 	reuseCandidates(src, old, func(h string, obsolete bool, om *Message) {
 		if _, ok := reuse[h]; !ok {
-			// What Sync reads of it: the ID, the texts, where it was.
-			reuse[h] = gathered{place{!obsolete, om.Pos.File, om.Pos.Line}, &Message{ID: om.ID, Forms: om.Forms, Pos: om.Pos}}
+			// What Sync reads of it: the ID and the texts.
+			texts := []string{om.ID}
+			for _, f := range locale.Forms {
+				if text, ok := om.Forms[f]; ok {
+					texts = append(texts, string(f), text)
+				}
+			}
+			reuse[h] = gathered{at: place{!obsolete, strings.Clone(om.Pos.File), om.Pos.Line}, off: g.texts.put(texts...)}
 		}
 	})
 	movers := map[string]gathered{}
 	moverCandidates(src, old, func(k string, om *Message) {
 		if _, ok := movers[k]; !ok {
-			movers[k] = gathered{place{false, om.Pos.File, om.Pos.Line}, om}
+			movers[k] = gathered{at: place{false, om.Pos.File, om.Pos.Line}, m: om}
 		}
 	})
-	var entries []gatheredEntry
+	var entries []gathered
 	memoryCandidates(src, old, func(om *Message, e tm.Entry) {
-		entries = append(entries, gatheredEntry{place{false, om.Pos.File, om.Pos.Line}, e})
+		entries = append(entries, gathered{at: place{false, strings.Clone(om.Pos.File), om.Pos.Line}, off: g.texts.put(e.ID, e.English, e.Translation)})
 	})
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -101,6 +130,59 @@ func (g *Gatherer) Add(src, old *Catalog) {
 		}
 	}
 	g.entries = append(g.entries, entries...)
+}
+
+// Elsewhere is what was gathered, as Sync of the whole locale computes
+// it; Close it when done. The Gatherer is spent.
+func (g *Gatherer) Elsewhere() (*Elsewhere, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if err := g.texts.failed(); err != nil {
+		g.texts.close()
+		return nil, err
+	}
+	texts := g.texts
+	reuse := make(map[string]int64, len(g.reuse))
+	for h, c := range g.reuse {
+		reuse[h] = c.off
+	}
+	e := &Elsewhere{texts: texts, movers: make(map[string]*Message, len(g.movers))}
+	e.reuse = func(h string) *Message {
+		off, ok := reuse[h]
+		if !ok {
+			return nil
+		}
+		t := texts.get(off)
+		if len(t) == 0 {
+			return nil
+		}
+		m := &Message{ID: t[0], Forms: map[locale.Form]string{}}
+		for i := 1; i+1 < len(t); i += 2 {
+			m.Forms[locale.Form(t[i])] = t[i+1]
+		}
+		return m
+	}
+	for k, c := range g.movers {
+		e.movers[k] = c.m
+	}
+	sort.Slice(g.entries, func(i, j int) bool { return g.entries[i].at.less(g.entries[j].at) })
+	entry := func(off int64) tm.Entry {
+		t := texts.get(off)
+		if len(t) != 3 {
+			return tm.Entry{}
+		}
+		return tm.Entry{ID: t[0], English: t[1], Translation: t[2]}
+	}
+	var kept []int64 // the offsets of the entries the memory keeps, in its order
+	entries := g.entries
+	e.memory = tm.NewFrom(len(entries), func(i int) tm.Entry { return entry(entries[i].off) },
+		func(k int) tm.Entry { return entry(kept[k]) }, func(i int) { kept = append(kept, entries[i].off) })
+	g.entries, g.reuse = nil, nil
+	if err := texts.failed(); err != nil {
+		texts.close()
+		return nil, err
+	}
+	return e, nil
 }
 
 // Want is a unit of a part that has no translation in its part: Sync
@@ -138,27 +220,6 @@ func (g *Gatherer) From(w Want) []string {
 	return out
 }
 
-// Elsewhere is what was gathered, as Sync of the whole locale computes it.
-func (g *Gatherer) Elsewhere() *Elsewhere {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	e := &Elsewhere{reuse: make(map[string]*Message, len(g.reuse)), movers: make(map[string]*Message, len(g.movers))}
-	for h, c := range g.reuse {
-		e.reuse[h] = c.m
-	}
-	for k, c := range g.movers {
-		e.movers[k] = c.m
-	}
-	sort.Slice(g.entries, func(i, j int) bool { return g.entries[i].at.less(g.entries[j].at) })
-	entries := make([]tm.Entry, len(g.entries))
-	for i, x := range g.entries {
-		entries[i] = x.e
-	}
-	g.entries = nil
-	e.memory = tm.New(entries)
-	return e
-}
-
 // ReusedFrom is the ID a "reused from" note of m names, if any.
 func ReusedFrom(m *Message) []string {
 	var out []string
@@ -170,3 +231,92 @@ func ReusedFrom(m *Message) []string {
 	}
 	return out
 }
+
+// spill keeps texts in a temporary file, out of memory, each read back by
+// the offset put gave it. The file is unlinked as soon as it is made: it
+// goes when the process does, whatever ends it.
+type spill struct {
+	mu  sync.Mutex
+	f   *os.File
+	end int64
+	err error
+	buf []byte
+}
+
+func newSpill() (*spill, error) {
+	f, err := os.CreateTemp("", "tilmash-texts-*")
+	if err != nil {
+		return nil, fmt.Errorf("a temporary file for the translation memory: %w (set TMPDIR to a folder with room)", err)
+	}
+	os.Remove(f.Name())
+	return &spill{f: f}, nil
+}
+
+// put writes texts as one record: its length, then each text's length and
+// bytes.
+func (s *spill) put(texts ...string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b := s.buf[:0]
+	b = append(b, 0, 0, 0, 0)
+	b = binary.AppendUvarint(b, uint64(len(texts)))
+	for _, t := range texts {
+		b = binary.AppendUvarint(b, uint64(len(t)))
+		b = append(b, t...)
+	}
+	binary.LittleEndian.PutUint32(b, uint32(len(b)-4))
+	s.buf = b
+	off := s.end
+	if s.err == nil {
+		_, s.err = s.f.WriteAt(b, off)
+	}
+	s.end += int64(len(b))
+	return off
+}
+
+// get reads back the record at off; nil if it cannot (failed says why).
+func (s *spill) get(off int64) []string {
+	var head [4]byte
+	if _, err := s.f.ReadAt(head[:], off); err != nil {
+		s.fail(err)
+		return nil
+	}
+	b := make([]byte, binary.LittleEndian.Uint32(head[:]))
+	if _, err := s.f.ReadAt(b, off+4); err != nil {
+		s.fail(err)
+		return nil
+	}
+	n, k := binary.Uvarint(b)
+	b = b[k:]
+	out := make([]string, 0, n)
+	for range n {
+		l, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < l {
+			s.fail(errors.New("a damaged record"))
+			return nil
+		}
+		out = append(out, string(b[k:k+int(l)]))
+		b = b[k+int(l):]
+	}
+	return out
+}
+
+func (s *spill) fail(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// failed is the first write or read that failed, if any.
+func (s *spill) failed() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return fmt.Errorf("the translation memory's temporary file: %w (set TMPDIR to a folder with room)", s.err)
+	}
+	return nil
+}
+
+func (s *spill) close() { s.f.Close() }

@@ -209,7 +209,8 @@ func SyncWith(src, old *Catalog, tag language.Tag, path string, prune bool, else
 	var st Stats
 	forms := locale.PluralForms(tag)
 	if elsewhere == nil {
-		elsewhere = &Elsewhere{reuse: reusable(src, old), movers: movable(src, old), memory: Memory(src, old)}
+		r := reusable(src, old)
+		elsewhere = &Elsewhere{reuse: func(h string) *Message { return r[h] }, movers: movable(src, old), memory: Memory(src, old)}
 	}
 	reuse, memory, movers := elsewhere.reuse, elsewhere.memory, elsewhere.movers
 	moved := map[string]bool{} // the old entries of units that moved, by ID
@@ -243,7 +244,8 @@ func SyncWith(src, old *Catalog, tag language.Tag, path string, prune bool, else
 			m.Comments = append(m.Comments, "#. "+oneLine(sm.Description))
 		}
 		m.Comments = append(m.Comments, sourceLines("#> ", sm.Forms)...)
-		r, canReuse := reuse[sm.Hash]
+		r := reuse(sm.Hash)
+		canReuse := r != nil
 		mr := movers[unitRole(sm.ID)+"\x00"+sm.Hash]
 		switch {
 		case (om == nil || !om.Translated()) && mr != nil && mr.ID != sm.ID && !moved[mr.ID]:

@@ -34,11 +34,16 @@ type Match struct {
 	Score int
 }
 
-// Memory is a searchable set of translations of one locale.
+// Memory is a searchable set of translations of one locale. Each word
+// is kept once, by number: an archive's memory holds hundreds of
+// thousands of entries.
 type Memory struct {
 	entries []entry
-	index   map[string][]int32 // word → entries holding it, in order
-	scratch sync.Pool          // *scratch: lookups may run in parallel
+	ids     map[string]int32 // each word's number
+	lens    []int32          // each word's length in characters, by number
+	index   [][]int32        // the entries holding each word, in order, by number
+	fetch   func(i int) Entry
+	scratch sync.Pool // *scratch: lookups may run in parallel
 }
 
 // scratch is one lookup's working memory, kept between lookups: a count
@@ -49,16 +54,27 @@ type scratch struct {
 }
 
 type entry struct {
-	Entry
-	words []string // the English's words, lower-cased, without markup
-	chars int      // their length in characters
+	id    string  // the unit the translation was made for
+	words []int32 // the English's words, lower-cased, without markup, by number
+	chars int     // their length in characters
 }
 
 // New indexes entries. Entries without English or translation are left out.
 func New(entries []Entry) *Memory {
-	m := &Memory{index: map[string][]int32{}}
+	var kept []Entry
+	return NewFrom(len(entries), func(i int) Entry { return entries[i] }, func(k int) Entry { return kept[k] }, func(i int) { kept = append(kept, entries[i]) })
+}
+
+// NewFrom indexes n entries got one at a time (get), keeping only their
+// IDs and words: an archive's memory, whose texts are kept elsewhere (a
+// file). keep is told each entry it indexes (entries without English or
+// translation are left out); fetch gives back the k-th of those, when a
+// lookup suggests it.
+func NewFrom(n int, get func(i int) Entry, fetch func(k int) Entry, keep func(i int)) *Memory {
+	m := &Memory{ids: map[string]int32{}, fetch: fetch}
 	m.scratch.New = func() any { return &scratch{} }
-	for _, e := range entries {
+	for j := range n {
+		e := get(j)
 		if strings.TrimSpace(e.English) == "" || strings.TrimSpace(e.Translation) == "" {
 			continue
 		}
@@ -67,14 +83,22 @@ func New(entries []Entry) *Memory {
 			continue
 		}
 		i := int32(len(m.entries))
-		m.entries = append(m.entries, entry{Entry: e, words: ws, chars: chars(ws)})
-		seen := map[string]bool{}
-		for _, w := range ws {
-			if !seen[w] {
-				seen[w] = true
-				m.index[w] = append(m.index[w], i)
+		nums := make([]int32, len(ws))
+		for k, w := range ws {
+			id, ok := m.ids[w]
+			if !ok {
+				id = int32(len(m.lens))
+				m.ids[strings.Clone(w)] = id
+				m.lens = append(m.lens, int32(utf8.RuneCountInString(w)))
+				m.index = append(m.index, nil)
+			}
+			nums[k] = id
+			if p := m.index[id]; len(p) == 0 || p[len(p)-1] != i {
+				m.index[id] = append(p, i)
 			}
 		}
+		keep(j)
+		m.entries = append(m.entries, entry{id: strings.Clone(e.ID), words: nums, chars: chars(ws)})
 	}
 	return m
 }
@@ -103,8 +127,29 @@ func (m *Memory) Lookup(english, exclude string, n int) []Match {
 	if len(q) == 0 || n <= 0 {
 		return nil
 	}
-	// The query's distinct words, rarest first.
-	distinct := unique(q)
+	// The query's words by number; a word no entry has gets a number of
+	// its own, below zero, that matches none.
+	qn, ql := make([]int32, len(q)), make([]int32, len(q))
+	unknown := map[string]int32{}
+	for k, w := range q {
+		id, ok := m.ids[w]
+		if !ok {
+			if id, ok = unknown[w]; !ok {
+				id = -1 - int32(len(unknown))
+				unknown[w] = id
+			}
+		}
+		qn[k], ql[k] = id, int32(utf8.RuneCountInString(w))
+	}
+	// The query's distinct known words, rarest first.
+	var distinct []int32
+	has := map[int32]bool{}
+	for _, id := range qn {
+		if id >= 0 && !has[id] {
+			has[id] = true
+			distinct = append(distinct, id)
+		}
+	}
 	sort.SliceStable(distinct, func(i, j int) bool { return len(m.index[distinct[i]]) < len(m.index[distinct[j]]) })
 	sc := m.scratch.Get().(*scratch)
 	defer m.scratch.Put(sc)
@@ -115,9 +160,6 @@ func (m *Memory) Lookup(english, exclude string, n int) []Match {
 	read := 0
 	for _, w := range distinct {
 		p := m.index[w]
-		if len(p) == 0 {
-			continue
-		}
 		if read > 0 && read+len(p) > postingBudget {
 			break
 		}
@@ -151,7 +193,7 @@ func (m *Memory) Lookup(english, exclude string, n int) []Match {
 	}
 	var cs []cand
 	for _, i := range touched {
-		if int(sc.shared[i]) >= floor && m.entries[i].ID != exclude {
+		if int(sc.shared[i]) >= floor && m.entries[i].id != exclude {
 			cs = append(cs, cand{i, sc.shared[i]})
 		}
 		sc.shared[i] = 0 // clean for the next lookup
@@ -168,14 +210,19 @@ func (m *Memory) Lookup(english, exclude string, n int) []Match {
 	}
 	qc := chars(q)
 	var out []Match
+	var el []int32
 	for _, c := range cs {
 		e := m.entries[c.i]
-		score := similarity(q, qc, e.words, e.chars)
+		el = el[:0]
+		for _, id := range e.words {
+			el = append(el, m.lens[id])
+		}
+		score := similarity(qn, ql, qc, e.words, el, e.chars)
 		if score < Threshold {
 			continue
 		}
-		match := Match{Entry: e.Entry, Score: score}
-		match.Translation = Adapt(e.English, english, e.Translation)
+		match := Match{Entry: m.fetch(int(c.i)), Score: score}
+		match.Translation = Adapt(match.English, english, match.Translation)
 		out = append(out, match)
 	}
 	sort.SliceStable(out, func(a, b int) bool {
@@ -202,7 +249,7 @@ func (m *Memory) Lookup(english, exclude string, n int) []Match {
 // similarity is 100 × (1 − the word-level edit distance between a and b,
 // each word weighing its length in characters, over the longer text's
 // characters), rounded down. Same words in the same order score 100.
-func similarity(a []string, ac int, b []string, bc int) int {
+func similarity(a, al []int32, ac int, b, bl []int32, bc int) int {
 	longer := max(ac, bc)
 	if longer == 0 {
 		return 100
@@ -210,13 +257,13 @@ func similarity(a []string, ac int, b []string, bc int) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := 1; j <= len(b); j++ {
-		prev[j] = prev[j-1] + utf8.RuneCountInString(b[j-1])
+		prev[j] = prev[j-1] + int(bl[j-1])
 	}
 	for i := 1; i <= len(a); i++ {
-		la := utf8.RuneCountInString(a[i-1])
+		la := int(al[i-1])
 		cur[0] = prev[0] + la
 		for j := 1; j <= len(b); j++ {
-			lb := utf8.RuneCountInString(b[j-1])
+			lb := int(bl[j-1])
 			sub := 0
 			if a[i-1] != b[j-1] {
 				sub = max(la, lb)
@@ -244,18 +291,6 @@ func chars(ws []string) int {
 		n += utf8.RuneCountInString(w)
 	}
 	return n
-}
-
-func unique(ws []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, w := range ws {
-		if !seen[w] {
-			seen[w] = true
-			out = append(out, w)
-		}
-	}
-	return out
 }
 
 // codeRe finds the numbered codes of a text: tags <a1> </a1> <code2/>
