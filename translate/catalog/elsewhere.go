@@ -94,6 +94,15 @@ func (g *Gatherer) Close() { g.texts.close() }
 // entry of old must be one of src's units (an entry of another part's
 // article would be taken for obsolete here).
 func (g *Gatherer) Add(src, old *Catalog) {
+	files := map[string]string{} // each file's name once, copied
+	fileOf := func(m *Message) string {
+		f, ok := files[m.Pos.File]
+		if !ok {
+			f = strings.Clone(m.Pos.File)
+			files[f] = f
+		}
+		return f
+	}
 	reuse := map[string]gathered{}
 	reuseCandidates(src, old, func(h string, obsolete bool, om *Message) {
 		if _, ok := reuse[h]; !ok {
@@ -104,7 +113,7 @@ func (g *Gatherer) Add(src, old *Catalog) {
 					texts = append(texts, string(f), text)
 				}
 			}
-			reuse[h] = gathered{at: place{!obsolete, strings.Clone(om.Pos.File), om.Pos.Line}, off: g.texts.put(texts...)}
+			reuse[h] = gathered{at: place{!obsolete, fileOf(om), om.Pos.Line}, off: g.texts.put(texts...)}
 		}
 	})
 	movers := map[string]gathered{}
@@ -115,7 +124,7 @@ func (g *Gatherer) Add(src, old *Catalog) {
 	})
 	var entries []gathered
 	memoryCandidates(src, old, func(om *Message, e tm.Entry) {
-		entries = append(entries, gathered{at: place{false, strings.Clone(om.Pos.File), om.Pos.Line}, off: g.texts.put(e.ID, e.English, e.Translation)})
+		entries = append(entries, gathered{at: place{false, fileOf(om), om.Pos.Line}, off: g.texts.put(e.ID, e.English, e.Translation)})
 	})
 	g.mu.Lock()
 	defer g.mu.Unlock()
