@@ -1,8 +1,8 @@
 // Package archive works through a project's whole archive of articles a
-// part at a time, for the commands that only read it (check, status):
-// each part's articles and catalogues are read, worked on and dropped
-// before the next, a part for each core at once, so that peak memory is
-// a few parts', not the archive's. What the parts give is combined into
+// part at a time, for every command that reads it whole (check, status,
+// build, extract): each part's articles and catalogues are read, worked
+// on and dropped before the next, a part for each core at once, so that
+// peak memory is a few parts', not the archive's. What the parts give is combined into
 // exactly what one pass over everything gives (a test compares them),
 // the findings about the project as a whole once.
 //
