@@ -115,12 +115,35 @@ func Extract(p *workspace.Project, o ExtractOptions) (ExtractResult, error) {
 			orphans[k] = owner
 		}
 	}
+	// What each locale offers, gathered.
+	elsewhere := map[language.Tag]*catalog.Elsewhere{}
+	var mu sync.Mutex
+	tags := make([]language.Tag, 0, len(gs))
+	for tag := range gs {
+		tags = append(tags, tag)
+	}
+	errs = make([]error, len(tags))
+	parallel.For(len(tags), func(i int) {
+		e, err := gs[tags[i]].Elsewhere()
+		mu.Lock()
+		elsewhere[tags[i]], errs[i] = e, err
+		mu.Unlock()
+	})
+	spent = true
+	defer func() {
+		for _, e := range elsewhere {
+			e.Close()
+		}
+	}()
+	if err := errors.Join(errs...); err != nil {
+		return ExtractResult{}, err
+	}
 	// The parts whose entries go into each other's files, joined.
 	join := newUnion(len(sels))
 	for i, f := range facts {
 		for tag, wants := range f.Wants {
 			for _, want := range wants {
-				for _, file := range gs[tag].From(want) {
+				for _, file := range elsewhere[tag].From(want) {
 					if j, ok := partOf[p.NameOf(file)]; ok {
 						join.union(i, j)
 					}
@@ -149,28 +172,6 @@ func Extract(p *workspace.Project, o ExtractOptions) (ExtractResult, error) {
 			joined = append(joined, workspace.Selection{})
 		}
 		joined[k].Names = append(joined[k].Names, s.Names...)
-	}
-	elsewhere := map[language.Tag]*catalog.Elsewhere{}
-	var mu sync.Mutex
-	tags := make([]language.Tag, 0, len(gs))
-	for tag := range gs {
-		tags = append(tags, tag)
-	}
-	errs = make([]error, len(tags))
-	parallel.For(len(tags), func(i int) {
-		e, err := gs[tags[i]].Elsewhere()
-		mu.Lock()
-		elsewhere[tags[i]], errs[i] = e, err
-		mu.Unlock()
-	})
-	spent = true
-	defer func() {
-		for _, e := range elsewhere {
-			e.Close()
-		}
-	}()
-	if err := errors.Join(errs...); err != nil {
-		return ExtractResult{}, err
 	}
 	// Each part synced with what the others offer, and emitted.
 	res := ExtractResult{Parts: len(joined), Report: workspace.ExtractReport{Locales: map[string]catalog.Stats{}, PrunedFrom: map[string]map[string]string{}}}

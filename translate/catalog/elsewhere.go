@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/tm"
 )
 
@@ -20,10 +22,13 @@ import (
 // a command that works through an archive a part at a time gathers it
 // from every part first (Gatherer).
 type Elsewhere struct {
-	reuse  func(h string) *Message // by the English's hash (reusable)
-	movers map[string]*Message     // by role and the English's hash (movable)
-	memory *tm.Memory
-	texts  *spill // where the gathered texts are, or nil
+	reuse func(h string) *Message // by the English's hash (reusable)
+	// obsolete reports the file of the reuse candidate for an English,
+	// and whether it is an obsolete entry (From); nil: none gathered.
+	obsolete func(h string) (string, bool)
+	movers   map[string]*Message // by role and the English's hash (movable)
+	memory   *tm.Memory
+	texts    *spill // where the gathered texts are, or nil
 }
 
 // Close lets go of the file the texts gathered are kept in, if any.
@@ -37,19 +42,41 @@ func (e *Elsewhere) Close() {
 // in any order and from several goroutines at once, keeping for each
 // entry where it was read, so that the result is the one Sync computes
 // from the whole catalogue: its order is its files' path order, then
-// each file's. Each file is read by one part. The texts (the archive's
-// translations, hundreds of megabytes) go to a temporary file as they
-// come, unlinked at once: memory keeps their places and the memory's
-// words.
+// each file's. Each file is read by one part.
+//
+// Its memory does not grow with the archive's translations: their texts
+// (hundreds of megabytes) go to a temporary file as they come, unlinked
+// at once; memory keeps a run per file, the hashes of the units that
+// want a translation, the English of those that may ask for
+// suggestions, and the few obsolete entries a renamed article's units
+// may move into. Elsewhere then reads the file back: for the reuse
+// candidates of the units that want one, and for the translation
+// memory's postings of the words those units' lookups read (tm.NewFor).
 type Gatherer struct {
 	mu      sync.Mutex
 	texts   *spill
-	reuse   map[string]gathered
-	movers  map[string]gathered
-	entries []gathered // the memory's entries: their places and texts
+	runs    []run               // the memory's entries, a run per file
+	reuse   []span              // the reuse candidates, a span per part
+	wanted  map[string]bool     // the English hashes of the units with no translation
+	queries []string            // the English of the units that may ask for suggestions
+	movers  map[string]gathered // by role and English hash
 }
 
-// gathered is a candidate entry, where it ranks, and where its texts are
+// run is the memory's entries of one file, one after another in the
+// temporary file.
+type run struct {
+	file string
+	off  int64
+	n    int
+}
+
+// span is records one after another in the temporary file.
+type span struct {
+	off int64
+	n   int
+}
+
+// gathered is a candidate entry: where it ranks, and where its texts are
 // (a mover, rare, is kept whole in m).
 type gathered struct {
 	at  place
@@ -60,9 +87,9 @@ type gathered struct {
 // place is an entry's rank in its locale's catalogue: reuse takes the
 // obsolete entries first (later false), then the file, then the line.
 type place struct {
-	later bool
 	file  string
-	line  int
+	line  int32
+	later bool
 }
 
 func (a place) less(b place) bool {
@@ -82,7 +109,7 @@ func NewGatherer() (*Gatherer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Gatherer{texts: texts, reuse: map[string]gathered{}, movers: map[string]gathered{}}, nil
+	return &Gatherer{texts: texts, wanted: map[string]bool{}, movers: map[string]gathered{}}, nil
 }
 
 // Close lets go of the gatherer's file, for a gatherer whose Elsewhere
@@ -94,43 +121,68 @@ func (g *Gatherer) Close() { g.texts.close() }
 // entry of old must be one of src's units (an entry of another part's
 // article would be taken for obsolete here).
 func (g *Gatherer) Add(src, old *Catalog) {
-	files := map[string]string{} // each file's name once, copied
-	fileOf := func(m *Message) string {
-		f, ok := files[m.Pos.File]
-		if !ok {
-			f = strings.Clone(m.Pos.File)
-			files[f] = f
-		}
-		return f
-	}
-	reuse := map[string]gathered{}
+	// The reuse candidates: the first of each English in the part, with
+	// where it ranks.
+	var reuse [][]string
+	first := map[string]bool{}
 	reuseCandidates(src, old, func(h string, obsolete bool, om *Message) {
-		if _, ok := reuse[h]; !ok {
-			// What Sync reads of it: the ID and the texts.
-			texts := []string{om.ID}
+		if !first[h] {
+			first[h] = true
+			later := "0"
+			if !obsolete {
+				later = "1"
+			}
+			r := []string{h, later, om.Pos.File, strconv.Itoa(om.Pos.Line), om.ID}
 			for _, f := range locale.Forms {
 				if text, ok := om.Forms[f]; ok {
-					texts = append(texts, string(f), text)
+					r = append(r, string(f), text)
 				}
 			}
-			reuse[h] = gathered{at: place{!obsolete, fileOf(om), om.Pos.Line}, off: g.texts.put(texts...)}
+			reuse = append(reuse, r)
 		}
 	})
 	movers := map[string]gathered{}
 	moverCandidates(src, old, func(k string, om *Message) {
 		if _, ok := movers[k]; !ok {
-			movers[k] = gathered{at: place{false, om.Pos.File, om.Pos.Line}, m: om}
+			movers[k] = gathered{at: place{om.Pos.File, int32(om.Pos.Line), false}, m: om}
 		}
 	})
-	var entries []gathered
+	// The memory's entries, in the part's order: its files' in path
+	// order, each file's in its order.
+	var entries [][]string
+	var files []string
+	var counts []int
 	memoryCandidates(src, old, func(om *Message, e tm.Entry) {
-		entries = append(entries, gathered{at: place{false, fileOf(om), om.Pos.Line}, off: g.texts.put(e.ID, e.English, e.Translation)})
+		if len(files) == 0 || files[len(files)-1] != om.Pos.File {
+			files, counts = append(files, strings.Clone(om.Pos.File)), append(counts, 0)
+		}
+		counts[len(counts)-1]++
+		entries = append(entries, []string{e.ID, e.English, e.Translation})
 	})
+	// What the part's units want from elsewhere.
+	var wanted, queries []string
+	for _, sm := range src.Messages {
+		om := old.Lookup(sm.ID)
+		switch {
+		case om == nil || !om.Translated():
+			wanted = append(wanted, sm.Hash)
+			queries = append(queries, strings.Clone(sm.Forms[locale.Other]))
+		case om.Hash != sm.Hash && om.Hash != segment.ExactHash(sm.Forms) && !om.Revised(sm.Hash):
+			queries = append(queries, strings.Clone(sm.Forms[locale.Other])) // stale: suggestions
+		}
+	}
+	reuseAt := g.texts.putAll(reuse)
+	entriesAt := g.texts.putAll(entries)
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	for h, c := range reuse {
-		if cur, ok := g.reuse[h]; !ok || c.at.less(cur.at) {
-			g.reuse[h] = c
+	if len(reuse) > 0 {
+		g.reuse = append(g.reuse, span{reuseAt, len(reuse)})
+	}
+	off := entriesAt
+	for i, f := range files {
+		g.runs = append(g.runs, run{f, off, counts[i]})
+		for range counts[i] {
+			off = g.texts.next(off)
 		}
 	}
 	for k, c := range movers {
@@ -138,7 +190,10 @@ func (g *Gatherer) Add(src, old *Catalog) {
 			g.movers[k] = c
 		}
 	}
-	g.entries = append(g.entries, entries...)
+	for _, h := range wanted {
+		g.wanted[h] = true
+	}
+	g.queries = append(g.queries, queries...)
 }
 
 // Elsewhere is what was gathered, as Sync of the whole locale computes
@@ -146,35 +201,61 @@ func (g *Gatherer) Add(src, old *Catalog) {
 func (g *Gatherer) Elsewhere() (*Elsewhere, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if err := g.texts.failed(); err != nil {
-		g.texts.close()
+	texts := g.texts
+	if err := texts.failed(); err != nil {
+		texts.close()
 		return nil, err
 	}
-	texts := g.texts
-	reuse := make(map[string]int64, len(g.reuse))
-	for h, c := range g.reuse {
-		reuse[h] = c.off
+	// The reuse candidates of the English the units want: the first by
+	// rank of each.
+	best := map[string]gathered{}
+	for _, sp := range g.reuse {
+		off := sp.off
+		for range sp.n {
+			r := texts.get(off)
+			if len(r) >= 5 && g.wanted[r[0]] {
+				line, _ := strconv.Atoi(r[3])
+				c := gathered{at: place{r[2], int32(line), r[1] == "1"}, off: off}
+				if cur, ok := best[r[0]]; !ok || c.at.less(cur.at) {
+					best[r[0]] = c
+				}
+			}
+			off = texts.next(off)
+		}
 	}
 	e := &Elsewhere{texts: texts, movers: make(map[string]*Message, len(g.movers))}
 	e.reuse = func(h string) *Message {
-		off, ok := reuse[h]
+		c, ok := best[h]
 		if !ok {
 			return nil
 		}
-		t := texts.get(off)
-		if len(t) == 0 {
+		r := texts.get(c.off)
+		if len(r) < 5 {
 			return nil
 		}
-		m := &Message{ID: t[0], Forms: map[locale.Form]string{}}
-		for i := 1; i+1 < len(t); i += 2 {
-			m.Forms[locale.Form(t[i])] = t[i+1]
+		m := &Message{ID: r[4], Forms: map[locale.Form]string{}}
+		for i := 5; i+1 < len(r); i += 2 {
+			m.Forms[locale.Form(r[i])] = r[i+1]
 		}
 		return m
+	}
+	e.obsolete = func(h string) (string, bool) {
+		c, ok := best[h]
+		return c.at.file, ok && !c.at.later
 	}
 	for k, c := range g.movers {
 		e.movers[k] = c.m
 	}
-	sort.Slice(g.entries, func(i, j int) bool { return g.entries[i].at.less(g.entries[j].at) })
+	// The memory, its entries in the catalogue's order.
+	sort.Slice(g.runs, func(i, j int) bool { return g.runs[i].file < g.runs[j].file })
+	var offs []int64
+	for _, r := range g.runs {
+		off := r.off
+		for range r.n {
+			offs = append(offs, off)
+			off = texts.next(off)
+		}
+	}
 	entry := func(off int64) tm.Entry {
 		t := texts.get(off)
 		if len(t) != 3 {
@@ -183,10 +264,9 @@ func (g *Gatherer) Elsewhere() (*Elsewhere, error) {
 		return tm.Entry{ID: t[0], English: t[1], Translation: t[2]}
 	}
 	var kept []int64 // the offsets of the entries the memory keeps, in its order
-	entries := g.entries
-	e.memory = tm.NewFrom(len(entries), func(i int) tm.Entry { return entry(entries[i].off) },
-		func(k int) tm.Entry { return entry(kept[k]) }, func(i int) { kept = append(kept, entries[i].off) })
-	g.entries, g.reuse = nil, nil
+	e.memory = tm.NewFor(len(offs), func(i int) tm.Entry { return entry(offs[i]) },
+		func(k int) tm.Entry { return entry(kept[k]) }, func(i int) { kept = append(kept, offs[i]) }, g.queries)
+	g.runs, g.reuse, g.queries, g.wanted = nil, nil, nil, nil
 	if err := texts.failed(); err != nil {
 		texts.close()
 		return nil, err
@@ -216,15 +296,15 @@ func Wants(src, old *Catalog) []Want {
 // may take (an entry to move into, or an obsolete one to reuse): the
 // part that reads each must be synced with the unit's, as the entries
 // they take are placed with it.
-func (g *Gatherer) From(w Want) []string {
-	g.mu.Lock()
-	defer g.mu.Unlock()
+func (e *Elsewhere) From(w Want) []string {
 	var out []string
-	if c, ok := g.movers[w.move]; ok {
-		out = append(out, c.at.file)
+	if m, ok := e.movers[w.move]; ok {
+		out = append(out, m.Pos.File)
 	}
-	if c, ok := g.reuse[w.hash]; ok && !c.at.later {
-		out = append(out, c.at.file)
+	if e.obsolete != nil {
+		if file, ok := e.obsolete(w.hash); ok {
+			out = append(out, file)
+		}
 	}
 	return out
 }
@@ -261,26 +341,40 @@ func newSpill() (*spill, error) {
 	return &spill{f: f}, nil
 }
 
-// put writes texts as one record: its length, then each text's length and
-// bytes.
-func (s *spill) put(texts ...string) int64 {
+// putAll writes records one after another; the offset of the first.
+func (s *spill) putAll(records [][]string) int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	b := s.buf[:0]
-	b = append(b, 0, 0, 0, 0)
-	b = binary.AppendUvarint(b, uint64(len(texts)))
-	for _, t := range texts {
-		b = binary.AppendUvarint(b, uint64(len(t)))
-		b = append(b, t...)
+	for _, texts := range records {
+		at := len(b)
+		b = append(b, 0, 0, 0, 0)
+		b = binary.AppendUvarint(b, uint64(len(texts)))
+		for _, t := range texts {
+			b = binary.AppendUvarint(b, uint64(len(t)))
+			b = append(b, t...)
+		}
+		binary.LittleEndian.PutUint32(b[at:], uint32(len(b)-at-4))
 	}
-	binary.LittleEndian.PutUint32(b, uint32(len(b)-4))
-	s.buf = b
+	if cap(b) <= 1<<20 {
+		s.buf = b
+	}
 	off := s.end
-	if s.err == nil {
+	if s.err == nil && len(b) > 0 {
 		_, s.err = s.f.WriteAt(b, off)
 	}
 	s.end += int64(len(b))
 	return off
+}
+
+// next is the offset of the record after the one at off.
+func (s *spill) next(off int64) int64 {
+	var head [4]byte
+	if _, err := s.f.ReadAt(head[:], off); err != nil {
+		s.fail(err)
+		return s.end
+	}
+	return off + 4 + int64(binary.LittleEndian.Uint32(head[:]))
 }
 
 // get reads back the record at off; nil if it cannot (failed says why).

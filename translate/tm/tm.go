@@ -11,7 +11,9 @@
 package tm
 
 import (
+	"hash/fnv"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,7 +43,9 @@ type Memory struct {
 	entries []entry
 	ids     map[string]int32 // each word's number
 	lens    []int32          // each word's length in characters, by number
-	index   [][]int32        // the entries holding each word, in order, by number
+	index   [][]int32        // the entries holding each word, in order, by number (NewFor: the words lookups read)
+	df      []int32          // how many entries hold each word, by number
+	words   [][]int32        // each entry's words, by number (New); nil: taken from the English fetched (NewFor)
 	fetch   func(i int) Entry
 	scratch sync.Pool // *scratch: lookups may run in parallel
 }
@@ -54,25 +58,100 @@ type scratch struct {
 }
 
 type entry struct {
-	id    string  // the unit the translation was made for
-	words []int32 // the English's words, lower-cased, without markup, by number
-	chars int     // their length in characters
+	id    uint64 // the unit's ID, hashed (idHash): what a lookup excludes
+	chars int32  // the English's words' length in characters
+}
+
+// idHash is a unit ID as an entry keeps it.
+func idHash(id string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return h.Sum64()
 }
 
 // New indexes entries. Entries without English or translation are left out.
 func New(entries []Entry) *Memory {
 	var kept []Entry
-	return NewFrom(len(entries), func(i int) Entry { return entries[i] }, func(k int) Entry { return kept[k] }, func(i int) { kept = append(kept, entries[i]) })
+	return build(len(entries), func(i int) Entry { return entries[i] }, func(k int) Entry { return kept[k] }, func(i int) { kept = append(kept, entries[i]) }, true)
 }
 
 // NewFrom indexes n entries got one at a time (get), keeping only their
-// IDs and words: an archive's memory, whose texts are kept elsewhere (a
+// words' index: an archive's memory, whose texts are kept elsewhere (a
 // file). keep is told each entry it indexes (entries without English or
 // translation are left out); fetch gives back the k-th of those, when a
-// lookup suggests it.
+// lookup scores it.
 func NewFrom(n int, get func(i int) Entry, fetch func(k int) Entry, keep func(i int)) *Memory {
+	return build(n, get, fetch, keep, false)
+}
+
+// NewFor indexes n entries for the lookups of the given texts only (the
+// units that need work: a few among an archive's hundreds of thousands),
+// keeping each entry's hashed ID and length, every word's count, and the
+// postings of the words those lookups read (Lookup reads a budget of
+// them, the query's rarest words first): what an archive's memory needs,
+// its texts kept elsewhere. get is called twice per entry, in order; keep
+// is told each entry indexed (entries without English or translation are
+// left out); fetch gives back the k-th of those when a lookup scores it.
+// A lookup of another text than those given may miss matches.
+func NewFor(n int, get func(i int) Entry, fetch func(k int) Entry, keep func(i int), queries []string) *Memory {
 	m := &Memory{ids: map[string]int32{}, fetch: fetch}
 	m.scratch.New = func() any { return &scratch{} }
+	// The words and their counts.
+	var kept []int
+	seen := map[int32]int{} // word → the last entry counted
+	for j := range n {
+		e := get(j)
+		if strings.TrimSpace(e.English) == "" || strings.TrimSpace(e.Translation) == "" {
+			continue
+		}
+		ws := Words(e.English)
+		if len(ws) == 0 {
+			continue
+		}
+		i := len(m.entries)
+		for _, w := range ws {
+			id, ok := m.ids[w]
+			if !ok {
+				id = int32(len(m.lens))
+				m.ids[strings.Clone(w)] = id
+				m.lens = append(m.lens, int32(utf8.RuneCountInString(w)))
+				m.df = append(m.df, 0)
+			}
+			if last, ok := seen[id]; !ok || last != i {
+				seen[id] = i
+				m.df[id]++
+			}
+		}
+		keep(j)
+		kept = append(kept, j)
+		m.entries = append(m.entries, entry{id: idHash(e.ID), chars: int32(chars(ws))})
+	}
+	// The words the lookups read, and their postings.
+	needed := map[int32]bool{}
+	for _, q := range queries {
+		for _, w := range m.reads(m.numbers(Words(q))) {
+			needed[w] = true
+		}
+	}
+	m.index = make([][]int32, len(m.lens))
+	for i, j := range kept {
+		if len(needed) == 0 {
+			break
+		}
+		for _, w := range Words(get(j).English) {
+			id := m.ids[w]
+			if p := m.index[id]; needed[id] && (len(p) == 0 || p[len(p)-1] != int32(i)) {
+				m.index[id] = append(p, int32(i))
+			}
+		}
+	}
+	return m
+}
+
+func build(n int, get func(i int) Entry, fetch func(k int) Entry, keep func(i int), withWords bool) *Memory {
+	m := &Memory{ids: map[string]int32{}, fetch: fetch}
+	m.scratch.New = func() any { return &scratch{} }
+	var nums []int32
 	for j := range n {
 		e := get(j)
 		if strings.TrimSpace(e.English) == "" || strings.TrimSpace(e.Translation) == "" {
@@ -83,8 +162,8 @@ func NewFrom(n int, get func(i int) Entry, fetch func(k int) Entry, keep func(i 
 			continue
 		}
 		i := int32(len(m.entries))
-		nums := make([]int32, len(ws))
-		for k, w := range ws {
+		nums = nums[:0]
+		for _, w := range ws {
 			id, ok := m.ids[w]
 			if !ok {
 				id = int32(len(m.lens))
@@ -92,15 +171,70 @@ func NewFrom(n int, get func(i int) Entry, fetch func(k int) Entry, keep func(i 
 				m.lens = append(m.lens, int32(utf8.RuneCountInString(w)))
 				m.index = append(m.index, nil)
 			}
-			nums[k] = id
+			nums = append(nums, id)
 			if p := m.index[id]; len(p) == 0 || p[len(p)-1] != i {
 				m.index[id] = append(p, i)
 			}
 		}
 		keep(j)
-		m.entries = append(m.entries, entry{id: strings.Clone(e.ID), words: nums, chars: chars(ws)})
+		m.entries = append(m.entries, entry{id: idHash(e.ID), chars: int32(chars(ws))})
+		if withWords {
+			m.words = append(m.words, slices.Clone(nums))
+		}
+	}
+	m.df = make([]int32, len(m.index))
+	for id, p := range m.index {
+		m.df[id] = int32(len(p))
+	}
+	// The postings in one block, each list its exact length (append
+	// leaves up to half of each unused).
+	total := 0
+	for _, p := range m.index {
+		total += len(p)
+	}
+	block := make([]int32, 0, total)
+	for id, p := range m.index {
+		start := len(block)
+		block = append(block, p...)
+		m.index[id] = block[start:len(block):len(block)]
 	}
 	return m
+}
+
+// reads are the words whose entries a lookup of the query (its words by
+// number) reads: its distinct known words, rarest first, as long as their
+// entries stay within the budget (the rarest one whatever its count).
+func (m *Memory) reads(qn []int32) []int32 {
+	var distinct []int32
+	has := map[int32]bool{}
+	for _, id := range qn {
+		if id >= 0 && !has[id] {
+			has[id] = true
+			distinct = append(distinct, id)
+		}
+	}
+	sort.SliceStable(distinct, func(i, j int) bool { return m.df[distinct[i]] < m.df[distinct[j]] })
+	read := 0
+	for k, w := range distinct {
+		if read > 0 && read+int(m.df[w]) > postingBudget {
+			return distinct[:k]
+		}
+		read += int(m.df[w])
+	}
+	return distinct
+}
+
+// numbers are the numbers of words the memory has (-1 for one it has not).
+func (m *Memory) numbers(ws []string) []int32 {
+	out := make([]int32, len(ws))
+	for k, w := range ws {
+		id, ok := m.ids[w]
+		if !ok {
+			id = -1
+		}
+		out[k] = id
+	}
+	return out
 }
 
 // Len is the number of entries indexed.
@@ -127,6 +261,7 @@ func (m *Memory) Lookup(english, exclude string, n int) []Match {
 	if len(q) == 0 || n <= 0 {
 		return nil
 	}
+	excluded := idHash(exclude)
 	// The query's words by number; a word no entry has gets a number of
 	// its own, below zero, that matches none.
 	qn, ql := make([]int32, len(q)), make([]int32, len(q))
@@ -141,30 +276,14 @@ func (m *Memory) Lookup(english, exclude string, n int) []Match {
 		}
 		qn[k], ql[k] = id, int32(utf8.RuneCountInString(w))
 	}
-	// The query's distinct known words, rarest first.
-	var distinct []int32
-	has := map[int32]bool{}
-	for _, id := range qn {
-		if id >= 0 && !has[id] {
-			has[id] = true
-			distinct = append(distinct, id)
-		}
-	}
-	sort.SliceStable(distinct, func(i, j int) bool { return len(m.index[distinct[i]]) < len(m.index[distinct[j]]) })
 	sc := m.scratch.Get().(*scratch)
 	defer m.scratch.Put(sc)
 	if len(sc.shared) < len(m.entries) {
 		sc.shared = make([]uint16, len(m.entries))
 	}
 	touched := sc.touched[:0]
-	read := 0
-	for _, w := range distinct {
-		p := m.index[w]
-		if read > 0 && read+len(p) > postingBudget {
-			break
-		}
-		read += len(p)
-		for _, i := range p {
+	for _, w := range m.reads(qn) {
+		for _, i := range m.index[w] {
 			if sc.shared[i] == 0 {
 				touched = append(touched, i)
 			}
@@ -193,7 +312,7 @@ func (m *Memory) Lookup(english, exclude string, n int) []Match {
 	}
 	var cs []cand
 	for _, i := range touched {
-		if int(sc.shared[i]) >= floor && m.entries[i].id != exclude {
+		if int(sc.shared[i]) >= floor && m.entries[i].id != excluded {
 			cs = append(cs, cand{i, sc.shared[i]})
 		}
 		sc.shared[i] = 0 // clean for the next lookup
@@ -213,15 +332,28 @@ func (m *Memory) Lookup(english, exclude string, n int) []Match {
 	var el []int32
 	for _, c := range cs {
 		e := m.entries[c.i]
-		el = el[:0]
-		for _, id := range e.words {
-			el = append(el, m.lens[id])
+		var words []int32
+		if m.words != nil {
+			words = m.words[c.i]
 		}
-		score := similarity(qn, ql, qc, e.words, el, e.chars)
+		var fetched *Entry
+		if words == nil {
+			x := m.fetch(int(c.i))
+			fetched, words = &x, m.numbers(Words(x.English))
+		}
+		el = el[:0]
+		for _, id := range words {
+			el = append(el, m.lens[max(id, 0)])
+		}
+		score := similarity(qn, ql, qc, words, el, int(e.chars))
 		if score < Threshold {
 			continue
 		}
-		match := Match{Entry: m.fetch(int(c.i)), Score: score}
+		if fetched == nil {
+			x := m.fetch(int(c.i))
+			fetched = &x
+		}
+		match := Match{Entry: *fetched, Score: score}
 		match.Translation = Adapt(match.English, english, match.Translation)
 		out = append(out, match)
 	}

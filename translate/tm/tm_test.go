@@ -124,3 +124,34 @@ func TestLookupCostIsBounded(t *testing.T) {
 		t.Errorf("Words = %q", Words("<a1>Hi</a1>, {{.Name}} 2022!"))
 	}
 }
+
+// TestNewForLooksUpAsNew: a memory indexed for given texts only, its
+// entries fetched as a lookup scores them, suggests for those texts
+// exactly what the whole memory suggests, with a common word's entries
+// far over the lookup's budget (and postings kept for far fewer words).
+func TestNewForLooksUpAsNew(t *testing.T) {
+	mem := sentences(20000, 3)
+	qs := queries(mem, 4)[:40]
+	whole := New(mem)
+	var kept []Entry
+	part := NewFor(len(mem), func(i int) Entry { return mem[i] }, func(k int) Entry { return kept[k] }, func(i int) { kept = append(kept, mem[i]) }, qs)
+	found := 0
+	for k, q := range qs {
+		exclude := mem[k].ID
+		a, b := whole.Lookup(q, exclude, 3), part.Lookup(q, exclude, 3)
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("query %d %q:\nwhole:  %v\nfor it: %v", k, q, a, b)
+		}
+		found += len(a)
+	}
+	postings := func(m *Memory) (n int) {
+		for _, p := range m.index {
+			n += len(p)
+		}
+		return n
+	}
+	if found == 0 || postings(part) >= postings(whole)/3 {
+		t.Errorf("%d suggestions; postings kept: %d for the queries, %d whole", found, postings(part), postings(whole))
+	}
+	t.Logf("%d suggestions; postings kept: %d for the queries, %d whole", found, postings(part), postings(whole))
+}
