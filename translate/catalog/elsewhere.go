@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strconv"
@@ -378,21 +379,36 @@ func (s *spill) next(off int64) int64 {
 }
 
 // get reads back the record at off; nil if it cannot (failed says why).
+// One read takes most records whole.
 func (s *spill) get(off int64) []string {
-	var head [4]byte
-	if _, err := s.f.ReadAt(head[:], off); err != nil {
+	b := make([]byte, 2048)
+	n, err := s.f.ReadAt(b, off)
+	if n < 4 {
+		if err == nil {
+			err = io.ErrUnexpectedEOF
+		}
 		s.fail(err)
 		return nil
 	}
-	b := make([]byte, binary.LittleEndian.Uint32(head[:]))
-	if _, err := s.f.ReadAt(b, off+4); err != nil {
-		s.fail(err)
+	size := int(binary.LittleEndian.Uint32(b))
+	if 4+size > n {
+		more := make([]byte, 4+size)
+		copy(more, b[:n])
+		if _, err := s.f.ReadAt(more[n:], off+int64(n)); err != nil {
+			s.fail(err)
+			return nil
+		}
+		b = more
+	}
+	b = b[4 : 4+size]
+	count, k := binary.Uvarint(b)
+	if k <= 0 || count > uint64(len(b)) {
+		s.fail(errors.New("a damaged record"))
 		return nil
 	}
-	n, k := binary.Uvarint(b)
 	b = b[k:]
-	out := make([]string, 0, n)
-	for range n {
+	out := make([]string, 0, count)
+	for range count {
 		l, k := binary.Uvarint(b)
 		if k <= 0 || uint64(len(b)-k) < l {
 			s.fail(errors.New("a damaged record"))

@@ -408,13 +408,61 @@ func similarity(a, al []int32, ac int, b, bl []int32, bc int) int {
 	return max(0, 100*(longer-d)/longer)
 }
 
-var markupRe = regexp.MustCompile(`<[^<>]*>|\{\{[^{}]*\}\}`)
-
 // Words are the words of an English text as the memory compares them:
-// lower-cased letters and digits, without tags and placeholders.
+// lower-cased letters and digits, without tags (<…>, no < or > inside)
+// and placeholders ({{…}}, no brace inside). One pass over the text: an
+// archive's memory splits every translation's English twice (a test
+// compares it with the regular expression it replaces).
 func Words(s string) []string {
-	s = markupRe.ReplaceAllString(s, " ")
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	var out []string
+	var word []byte
+	flush := func() {
+		if len(word) > 0 {
+			out = append(out, string(word))
+			word = word[:0]
+		}
+	}
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c == '<':
+			if j := strings.IndexAny(s[i+1:], "<>"); j >= 0 && s[i+1+j] == '>' {
+				flush()
+				i += j + 2
+				continue
+			}
+		case c == '{' && strings.HasPrefix(s[i:], "{{"):
+			if j := strings.IndexAny(s[i+2:], "{}"); j >= 0 && strings.HasPrefix(s[i+2+j:], "}}") {
+				flush()
+				i += j + 4
+				continue
+			}
+		case c < utf8.RuneSelf:
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				word = append(word, c)
+			} else {
+				flush()
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 && r == utf8.RuneError {
+			flush()
+			i++
+			continue
+		}
+		if lower := unicode.ToLower(r); unicode.IsLetter(lower) || unicode.IsDigit(lower) {
+			word = utf8.AppendRune(word, lower)
+		} else {
+			flush()
+		}
+		i += size
+	}
+	flush()
+	return out
 }
 
 func chars(ws []string) int {

@@ -3,7 +3,11 @@ package tm
 import (
 	"fmt"
 	"reflect"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -154,4 +158,26 @@ func TestNewForLooksUpAsNew(t *testing.T) {
 		t.Errorf("%d suggestions; postings kept: %d for the queries, %d whole", found, postings(part), postings(whole))
 	}
 	t.Logf("%d suggestions; postings kept: %d for the queries, %d whole", found, postings(part), postings(whole))
+}
+
+// wordsRe is Words as a regular expression and the standard library
+// give it: what the one-pass scanner must give, byte for byte.
+func wordsRe(s string) []string {
+	s = regexp.MustCompile(`<[^<>]*>|\{\{[^{}]*\}\}`).ReplaceAllString(s, " ")
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// FuzzWords: the one-pass Words gives what the regular expression gives.
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{
+		"Why did you come to <a1>Almaty</a1>?", "{{.Number1}} trucks, {{.Number2}}%", "{{{a}}", "{{a}b}}", "<<b>>", "a<b", "x{{y",
+		"ÄÖÜ İstanbul ǅemal Σίσυφος", "a\xffb\xc3", "<code1/> 12:00 — «кавычки» WhatsApp-та", "ΑΒΓ\u0307x", "{{}}<>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Words(s), wordsRe(s); !slices.Equal(got, want) {
+			t.Fatalf("Words(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
