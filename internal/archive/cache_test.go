@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"math/rand/v2"
@@ -215,6 +216,9 @@ func TestCacheNeverTrustedOverTheTruth(t *testing.T) {
 // not say it still is.
 func TestCacheSeesAnEditionGone(t *testing.T) {
 	fsys := fixture(t)
+	// Incomplete editions refused, so that one is kept as it was (unset, a
+	// required edition would fall back).
+	fsys["tilmash.toml"] = &fstest.MapFile{Data: bytes.Replace(fsys["tilmash.toml"].Data, []byte("[publish]\n"), []byte("[publish]\nincomplete = \"refuse\"\n"), 1)}
 	prev := build(t, fsys)
 	// A translator's slip: the title's translation deleted in a published
 	// Russian edition.

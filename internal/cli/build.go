@@ -76,15 +76,18 @@ them are published once, under dist/media/ (their path under content/), and
 packed into each book. dist/report.json records each file with its coverage,
 word count, reading time and warnings, and each image.
 
-The checks run first, and build never publishes what tilmash check rejects: an
-edition with a missing unit, or a unit whose translation fails a check (or a
-stale one, under [publish] stale = "refuse"), is not published. The command
-names the units and exits 1 when the publication policy requires that edition;
-an edition in progress just waits. If the last build published the edition
-complete from the same English (the refusal is the translation's fault
-alone), that edition stays ("kept"). --fallback en publishes incomplete
-editions with the English for those units, marked lang="en"; --min-coverage N
-does so only at N% or more.
+The checks run first, and build never publishes what tilmash check rejects: a
+missing unit, or a unit whose translation fails a check (or a stale one, under
+[publish] stale = "refuse"). A required edition with such units is published
+with the English for them, marked lang="en", and a notice to its readers, when
+at least half its units (min-coverage) are translated: a correction to the
+English does not take a page down (check, the CI gate, still fails). Below
+that, or under [publish] incomplete = "refuse", it is not published: the
+command names the units and exits 1; if the last build published the edition
+complete from the same English, that edition stays ("kept"). An edition in
+progress waits until it is complete (incomplete = "fallback" publishes it
+too). --fallback en publishes every incomplete edition with the English for
+those units; --min-coverage N does so at N% or more.
 
 Every edition's language links name exactly the editions published. Locales
 are built in parallel; files whose content did not change are not rewritten.
@@ -307,8 +310,9 @@ func NewCmdExport(g *Global, streams IO, runF func(*ExportOptions) error) *cobra
 (html), plain text (txt) or EPUB 3 (epub). It is written to -o PATH ("-" for
 standard output), or to dist/<locale>/<article>.<format>.
 
-An incomplete edition is refused (exit 1, naming its missing and stale units)
-unless --fallback en or --min-coverage N allows it.`,
+An incomplete edition is published, or refused (exit 1, naming its missing and
+stale units), as tilmash build decides it; --fallback en or --min-coverage N
+allow it for this run.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Locale == "" {

@@ -1079,20 +1079,28 @@ func (w *Workspace) planLocale(c *catalog.Catalog, articles []*segment.Article, 
 	}
 	policy := w.Config.StalePolicy()
 	// [publish] incomplete = "fallback": what --min-coverage does, for
-	// every build, unless the command line says otherwise.
-	if cov, ok := w.Config.FallbackCoverage(); ok && !opts.Fallback && opts.MinCoverage <= 0 {
+	// every build, unless the command line says otherwise. Unset, a
+	// required edition falls back from the default coverage (a correction
+	// must not take a translated page down), one in progress waits.
+	told := opts.Fallback || opts.MinCoverage > 0
+	if cov, ok := w.Config.FallbackCoverage(); ok && !told {
 		opts.MinCoverage = cov
 		opts.Fallback = cov <= 0
+		told = true
 	}
 	var out []plan
 	for _, a := range articles {
 		p := plan{article: a, cat: c, req: sourceRequirement, planOnly: opts.PlanOnly}
+		minCoverage := opts.MinCoverage
 		if !source {
 			req := w.Config.Requirement(a, c.Locale.String())
 			if req == check.NotForTranslation {
 				continue
 			}
 			p.req = req.String()
+			if !told && req == check.Required && w.Config.Publish.Incomplete == "" {
+				minCoverage = w.Config.DefaultFallback()
+			}
 		}
 		aopts := assemble.Options{Reject: reject, SourceForStale: policy == check.StaleFallback}
 		ed, err := assemble.Assemble(a, w.Source, c, aopts)
@@ -1103,7 +1111,7 @@ func (w *Workspace) planLocale(c *catalog.Catalog, articles []*segment.Article, 
 		blocking := len(st.Missing) > 0 || len(st.Rejected) > 0 || (policy == check.StaleRefuse && st.Stale > 0)
 		coverage := percent(st.Translated, st.Units)
 		if blocking {
-			if !opts.Fallback && (opts.MinCoverage <= 0 || coverage < opts.MinCoverage) {
+			if !opts.Fallback && (minCoverage <= 0 || coverage < minCoverage) {
 				r := &Refusal{Locale: c.Locale.String(), Article: a.Slug, Requirement: p.req, Coverage: coverage, Missing: st.Missing}
 				if policy == check.StaleRefuse {
 					r.Stale = st.StaleUnits

@@ -108,7 +108,7 @@ var charCases = []struct {
 // is an error of check at its position, and build publishes no edition
 // that holds it: every edition of an article whose English holds one is
 // refused (the English edition too, which fails the build), with or
-// without fallback; a translation's only in its locale (and the locales
+// without fallback (without: the project's incomplete = "refuse"); a translation's only in its locale (and the locales
 // derived from it), where fallback shows the English instead. With the
 // check turned off, build still refuses them. TestEPUBCheck runs epubcheck
 // on every book these builds write (charBooks).
@@ -130,6 +130,9 @@ func TestBuildWritesNoUnpublishableChars(t *testing.T) {
 				t.Errorf("check: control-char errors at %q, want %q", s, tt.check)
 			}
 			for _, fallback := range []bool{false, true} {
+				// Without fallback: the project says refuse (unset, a
+				// required edition falls back).
+				w.Config.Publish.Incomplete = map[bool]string{false: check.IncompleteRefuse, true: ""}[fallback]
 				res, err := w.Build(BuildOptions{Fallback: fallback})
 				if err != nil {
 					t.Fatal(err)

@@ -395,6 +395,11 @@ func TestImageInChromium(t *testing.T) {
 func TestImagesOfKeptEditions(t *testing.T) {
 	dir := t.TempDir()
 	imageProject(t, dir)
+	// A project that refuses incomplete editions (a required one would
+	// otherwise fall back), so that one is kept as it was.
+	settings, err := os.ReadFile(filepath.Join(dir, "tilmash.toml"))
+	must(t, err)
+	writeFiles(t, dir, map[string]string{"tilmash.toml": string(settings) + "\n[publish]\nincomplete = \"refuse\"\n"})
 	// Each article's Russian catalogue, every entry translated.
 	const ruA, ruB = "locales/ru/news/a.ru.toml", "locales/ru/sport/b.ru.toml"
 	translated := map[string]string{}

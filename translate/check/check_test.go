@@ -718,7 +718,8 @@ func TestConfigIncomplete(t *testing.T) {
 		{"incomplete = \"fallback\"\nmin-coverage = 0\n", "", 0, true},
 		{"incomplete = \"always\"\n", `tilmash.toml:3:1: [publish] incomplete = "always": write "refuse"`, 0, false},
 		{"incomplete = \"fallback\"\nmin-coverage = 120\n", `tilmash.toml:4:1: [publish] min-coverage = 120: write a percentage`, 0, false},
-		{"min-coverage = 80\n", `tilmash.toml:3:1: [publish] min-coverage applies to editions published with fallback`, 0, false},
+		{"min-coverage = 80\n", "", 0, false}, // unset: the required editions' fallback (DefaultFallback)
+		{"incomplete = \"refuse\"\nmin-coverage = 80\n", `tilmash.toml:4:1: [publish] min-coverage applies to editions published with fallback, which incomplete = "refuse" turns off`, 0, false},
 	}
 	for _, tt := range tests {
 		c, err := ParseConfig("tilmash.toml", []byte("# the site\n[publish]\n"+tt.toml))

@@ -87,12 +87,14 @@ type PublishConfig struct {
 	HTML string `toml:"html"`
 	// Incomplete is what build does with an edition that has units
 	// missing, rejected by the checks or (stale = "refuse") stale:
-	// "refuse" (the default: not published; a required one fails the
-	// build) or "fallback": published with the English for those units,
-	// marked as English, with a notice to its readers, when at least
-	// MinCoverage percent of its units is translated: a correction or a
-	// paragraph added to the English does not take a translated page
-	// down, and a new article waits for its translation.
+	// "refuse" (not published; a required one fails the build) or
+	// "fallback": published with the English for those units, marked as
+	// English, with a notice to its readers, when at least MinCoverage
+	// percent of its units is translated: a correction or a paragraph
+	// added to the English does not take a translated page down, and a
+	// new article waits for its translation. Unset (the default), a
+	// required edition falls back from DefaultMinCoverage and one in
+	// progress is refused (it waits, failing nothing).
 	Incomplete string `toml:"incomplete"`
 	// MinCoverage is the coverage from which incomplete = "fallback"
 	// publishes an edition (0 to 100; DefaultMinCoverage when unset).
@@ -109,6 +111,16 @@ const (
 // publishes an edition when min-coverage is unset: an article mostly
 // translated stays published; one mostly in English waits.
 const DefaultMinCoverage = 50
+
+// DefaultFallback is the coverage from which a required edition is
+// published with the English for its gaps when [publish] incomplete is
+// unset: min-coverage, or DefaultMinCoverage.
+func (c *Config) DefaultFallback() float64 {
+	if c != nil && c.Publish.MinCoverage != nil {
+		return *c.Publish.MinCoverage
+	}
+	return DefaultMinCoverage
+}
 
 // FallbackCoverage reports whether the settings publish incomplete
 // editions with the English for their gaps, and from which coverage.
@@ -240,14 +252,14 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	switch c.Publish.Incomplete {
 	case "", IncompleteRefuse, IncompleteFallback:
 	default:
-		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "incomplete"), Col: 1}, Msg: fmt.Sprintf("[publish] incomplete = %q: write \"refuse\" (the default) or \"fallback\"", c.Publish.Incomplete)}
+		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "incomplete"), Col: 1}, Msg: fmt.Sprintf("[publish] incomplete = %q: write \"refuse\" or \"fallback\" (unset: required editions fall back)", c.Publish.Incomplete)}
 	}
 	if m := c.Publish.MinCoverage; m != nil {
 		switch {
 		case *m < 0 || *m > 100 || *m != *m:
 			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "min-coverage"), Col: 1}, Msg: fmt.Sprintf("[publish] min-coverage = %v: write a percentage, 0 to 100", *m)}
-		case c.Publish.Incomplete != IncompleteFallback:
-			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "min-coverage"), Col: 1}, Msg: "[publish] min-coverage applies to editions published with fallback: set incomplete = \"fallback\" too, or remove it"}
+		case c.Publish.Incomplete == IncompleteRefuse:
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "min-coverage"), Col: 1}, Msg: "[publish] min-coverage applies to editions published with fallback, which incomplete = \"refuse\" turns off: remove one of them"}
 		}
 	}
 	if h := c.Publish.HTML; h != "" && h != HTMLSanitised && h != HTMLAsWritten {
