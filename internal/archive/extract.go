@@ -87,7 +87,7 @@ func Extract(p *workspace.Project, o ExtractOptions) (ExtractResult, error) {
 	// What each part wants from the others.
 	facts := make([]*workspace.PartFacts, len(sels))
 	errs := make([]error, len(sels))
-	forEach(len(sels), workers, func(i int) {
+	parallel.ForN(len(sels), workers, func(i int) {
 		w, err := p.Load(sels[i])
 		if err == nil {
 			facts[i], err = w.Gather(gs)
@@ -176,7 +176,7 @@ func Extract(p *workspace.Project, o ExtractOptions) (ExtractResult, error) {
 	// Each part synced with what the others offer, and emitted.
 	res := ExtractResult{Parts: len(joined), Report: workspace.ExtractReport{Locales: map[string]catalog.Stats{}, PrunedFrom: map[string]map[string]string{}}}
 	errs = make([]error, len(joined))
-	forEach(len(joined), workers, func(i int) {
+	parallel.ForN(len(joined), workers, func(i int) {
 		w, err := p.Load(joined[i])
 		if err != nil {
 			errs[i] = err
@@ -258,24 +258,6 @@ func (r *ExtractResult) add(w *workspace.Workspace, rep workspace.ExtractReport)
 		}
 	}
 	r.Report.Migrated = append(r.Report.Migrated, rep.Migrated...)
-}
-
-// forEach calls f(0) … f(n-1), workers at once.
-func forEach(n, workers int, f func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, n) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // union is a disjoint-set forest over 0 … n-1.

@@ -94,27 +94,20 @@ func NewFrom(n int, get func(i int) Entry, fetch func(k int) Entry, keep func(i 
 // left out); fetch gives back the k-th of those when a lookup scores it.
 // A lookup of another text than those given may miss matches.
 func NewFor(n int, get func(i int) Entry, fetch func(k int) Entry, keep func(i int), queries []string) *Memory {
-	m := &Memory{ids: map[string]int32{}, fetch: fetch}
-	m.scratch.New = func() any { return &scratch{} }
+	m := newMemory(fetch)
 	// The words and their counts.
 	var kept []int
 	seen := map[int32]int{} // word → the last entry counted
 	for j := range n {
 		e := get(j)
-		if strings.TrimSpace(e.English) == "" || strings.TrimSpace(e.Translation) == "" {
-			continue
-		}
-		ws := Words(e.English)
-		if len(ws) == 0 {
+		ws := indexable(e)
+		if ws == nil {
 			continue
 		}
 		i := len(m.entries)
 		for _, w := range ws {
-			id, ok := m.ids[w]
-			if !ok {
-				id = int32(len(m.lens))
-				m.ids[strings.Clone(w)] = id
-				m.lens = append(m.lens, int32(utf8.RuneCountInString(w)))
+			id := m.number(w)
+			if int(id) == len(m.df) {
 				m.df = append(m.df, 0)
 			}
 			if last, ok := seen[id]; !ok || last != i {
@@ -148,27 +141,47 @@ func NewFor(n int, get func(i int) Entry, fetch func(k int) Entry, keep func(i i
 	return m
 }
 
-func build(n int, get func(i int) Entry, fetch func(k int) Entry, keep func(i int), withWords bool) *Memory {
+func newMemory(fetch func(k int) Entry) *Memory {
 	m := &Memory{ids: map[string]int32{}, fetch: fetch}
 	m.scratch.New = func() any { return &scratch{} }
+	return m
+}
+
+// number is a word's number, a new one (the next) for a word the memory
+// has not seen.
+func (m *Memory) number(w string) int32 {
+	id, ok := m.ids[w]
+	if !ok {
+		id = int32(len(m.lens))
+		m.ids[strings.Clone(w)] = id
+		m.lens = append(m.lens, int32(utf8.RuneCountInString(w)))
+	}
+	return id
+}
+
+// indexable are the words of an entry the memory indexes; nil for one
+// without English words or translation.
+func indexable(e Entry) []string {
+	if strings.TrimSpace(e.English) == "" || strings.TrimSpace(e.Translation) == "" {
+		return nil
+	}
+	return Words(e.English)
+}
+
+func build(n int, get func(i int) Entry, fetch func(k int) Entry, keep func(i int), withWords bool) *Memory {
+	m := newMemory(fetch)
 	var nums []int32
 	for j := range n {
 		e := get(j)
-		if strings.TrimSpace(e.English) == "" || strings.TrimSpace(e.Translation) == "" {
-			continue
-		}
-		ws := Words(e.English)
-		if len(ws) == 0 {
+		ws := indexable(e)
+		if ws == nil {
 			continue
 		}
 		i := int32(len(m.entries))
 		nums = nums[:0]
 		for _, w := range ws {
-			id, ok := m.ids[w]
-			if !ok {
-				id = int32(len(m.lens))
-				m.ids[strings.Clone(w)] = id
-				m.lens = append(m.lens, int32(utf8.RuneCountInString(w)))
+			id := m.number(w)
+			if int(id) == len(m.index) {
 				m.index = append(m.index, nil)
 			}
 			nums = append(nums, id)
