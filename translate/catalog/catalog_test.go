@@ -509,3 +509,75 @@ func TestDescriptionLinear(t *testing.T) {
 		})
 	}
 }
+
+// TestSyncNumberChangesPluralCategory: a number in the English changed
+// (the placeholder did not): where the target language says the new
+// number with another plural form (ru: 1,250 → 1,321, «домохозяйств» →
+// «домохозяйство»), the translation is stale, saying why, made from the
+// English with the old number; where it does not (ru: 1,250 → 1,300; kk,
+// whose nouns stay singular after numbers), it stays current. Syncing
+// again changes nothing, and deleting the stale mark revises it.
+func TestSyncNumberChangesPluralCategory(t *testing.T) {
+	counted := func(n int64) *Catalog {
+		u := unit("a.s.p-1", "{{.Number1}} households were counted.")
+		u.Vars = map[string]segment.Var{"Number1": {Number: n}}
+		return source(u)
+	}
+	tests := []struct {
+		tag       language.Tag
+		text      string
+		from, to  int64
+		wantStale bool
+	}{
+		{language.Russian, "Подсчитано {{.Number1}} домохозяйств.", 1250, 1321, true},
+		{language.Russian, "Подсчитано {{.Number1}} домохозяйств.", 1250, 1300, false},
+		{language.Russian, "Подсчитано {{.Number1}} домохозяйств.", 1250, 1250, false},
+		{language.Kazakh, "{{.Number1}} үй шаруашылығы есептелді.", 1250, 1321, false},
+		{language.Russian, "Подсчитано {{.Number1}} домохозяйство.", 1321, 1322, true}, // one → few
+	}
+	for _, tt := range tests {
+		file := "locales/" + tt.tag.String() + "/a." + tt.tag.String() + ".toml"
+		first, _ := Sync(counted(tt.from), nil, tt.tag, file, false)
+		first.Lookup("a.s.p-1").Forms[locale.Other] = tt.text
+		done, err := Parse(file, Format(first))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := counted(tt.to)
+		got, st := Sync(src, done, tt.tag, file, false)
+		m := got.Lookup("a.s.p-1")
+		if stale := m.Hash != src.Lookup("a.s.p-1").Hash; stale != tt.wantStale || (st.Stale == 1) != tt.wantStale || m.Text() != tt.text {
+			t.Errorf("%s %d → %d: stale %v (stats %+v), want %v; text %q", tt.tag, tt.from, tt.to, stale, st, tt.wantStale, m.Text())
+			continue
+		}
+		if !tt.wantStale {
+			continue
+		}
+		if !contains(m.Comments, "#, stale: {{.Number1}} is now") || m.Previous()[locale.Other] != fmt.Sprintf("%d households were counted.", tt.from) {
+			t.Errorf("%s %d → %d: comments %q", tt.tag, tt.from, tt.to, m.Comments)
+		}
+		again, err := Parse(file, Format(got))
+		if err != nil {
+			t.Fatal(err)
+		}
+		twice, _ := Sync(src, again, tt.tag, file, false)
+		if string(Format(twice)) != string(Format(got)) {
+			t.Errorf("%s %d → %d: a second sync changed the file:\n%s\n---\n%s", tt.tag, tt.from, tt.to, Format(got), Format(twice))
+		}
+		// The translator revises and deletes the stale mark: current.
+		revised := strings.Replace(string(Format(got)), tt.text, "Подсчитано {{.Number1}} домохозяйство.", 1)
+		var kept []string
+		for _, line := range strings.SplitAfter(revised, "\n") {
+			if !strings.HasPrefix(line, StaleMark) {
+				kept = append(kept, line)
+			}
+		}
+		r, err := Parse(file, []byte(strings.Join(kept, "")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.Lookup("a.s.p-1").Revised(src.Lookup("a.s.p-1").Hash) {
+			t.Errorf("%s %d → %d: the stale mark deleted does not revise it", tt.tag, tt.from, tt.to)
+		}
+	}
+}

@@ -2,7 +2,9 @@ package catalog
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -246,6 +248,20 @@ func SyncWith(src, old *Catalog, tag language.Tag, path string, prune bool, else
 		m.Comments = append(m.Comments, sourceLines("#> ", sm.Forms)...)
 		r := reuse(sm.Hash)
 		canReuse := r != nil
+		// stale marks m as made from prev, other English.
+		stale := func(prev map[locale.Form]string) {
+			st.Stale++
+			why := "the English changed"
+			if w := numberChange(tag, prev, sm); w != "" {
+				why = w
+			}
+			m.Comments = append(m.Comments, StaleMark+": "+why+"; revise the text, then delete this line")
+			if prev != nil && !sameForms(prev, sm.Forms) {
+				m.Comments = append(m.Comments, sourceLines("#| ", prev)...)
+				m.Comments = append(m.Comments, ChangedLines(prev, sm.Forms)...)
+			}
+			m.Comments = append(m.Comments, suggestions(memory, sm)...)
+		}
 		mr := movers[unitRole(sm.ID)+"\x00"+sm.Hash]
 		switch {
 		case (om == nil || !om.Translated()) && mr != nil && mr.ID != sm.ID && !moved[mr.ID]:
@@ -283,18 +299,21 @@ func SyncWith(src, old *Catalog, tag language.Tag, path string, prune bool, else
 			m.Comments = append(m.Comments, "#, untranslated")
 			m.Comments = append(m.Comments, suggestions(memory, sm)...)
 		case m.Hash != sm.Hash:
-			st.Stale++
-			m.Comments = append(m.Comments, StaleMark+": the English changed; revise the text, then delete this line")
 			prev := om.Previous()
 			if prev == nil {
 				prev = om.Source()
 			}
-			if prev != nil && !sameForms(prev, sm.Forms) {
-				m.Comments = append(m.Comments, sourceLines("#| ", prev)...)
-				m.Comments = append(m.Comments, ChangedLines(prev, sm.Forms)...)
-			}
-			m.Comments = append(m.Comments, suggestions(memory, sm)...)
+			stale(prev)
 		default:
+			if prev := pluralMoved(tag, om, sm); prev != nil {
+				// A number the translation says with one noun form now
+				// needs another: stale, made from the English as it read
+				// with the old number (what "#|" shows), so that deleting
+				// the stale mark is the one step that revises it.
+				m.Hash = segment.Hash(prev)
+				stale(prev)
+				break
+			}
 			st.Translated++
 		}
 		out.Add(m)
@@ -327,6 +346,106 @@ func SyncWith(src, old *Catalog, tag language.Tag, path string, prune bool, else
 		}
 	}
 	return out, st
+}
+
+// numberRe finds a number placeholder's value in a unit's description
+// (description): "{{.Number1}} is the number 1250,".
+var numberRe = regexp.MustCompile(`\{\{\.([A-Za-z0-9]+)\}\} is the number (-?[0-9]+),`)
+
+// numbersIn are the number placeholders' values a description gives.
+func numbersIn(description string) map[string]int64 {
+	out := map[string]int64{}
+	for _, m := range numberRe.FindAllStringSubmatch(description, -1) {
+		if n, err := strconv.ParseInt(m[2], 10, 64); err == nil {
+			out[m[1]] = n
+		}
+	}
+	return out
+}
+
+// pluralMoved is, for a current translation whose numbers changed plural
+// category in tag since the last sync (1,250 → 1,321 households:
+// «домохозяйств» → «домохозяйство» in Russian, by the numbers its "#."
+// line recorded and the unit's now), the English as it read with the old
+// numbers; nil if none did. A unit with plural forms has one for each
+// category already.
+func pluralMoved(tag language.Tag, om, sm *Message) map[locale.Form]string {
+	if len(sm.Forms) != 1 || !strings.Contains(sm.Description, " is the number ") {
+		return nil
+	}
+	var was map[string]int64
+	for _, c := range om.Comments {
+		if d, ok := strings.CutPrefix(c, "#. "); ok {
+			was = numbersIn(d)
+		}
+	}
+	moved := false
+	for name, n := range numbersIn(sm.Description) {
+		if old, ok := was[name]; ok && locale.PluralForm(tag, int(old)) != locale.PluralForm(tag, int(n)) {
+			moved = true
+		}
+	}
+	if !moved {
+		return nil
+	}
+	prev := map[locale.Form]string{}
+	for f, text := range sm.Forms {
+		for name, v := range was {
+			text = strings.ReplaceAll(text, "{{."+name+"}}", strconv.FormatInt(v, 10))
+		}
+		prev[f] = text
+	}
+	return prev
+}
+
+// numberChange says, when prev is the unit's English with numbers in
+// place of its number placeholders and one of them falls in another
+// plural category in tag than the unit's number now, which and how; ""
+// otherwise.
+func numberChange(tag language.Tag, prev map[locale.Form]string, sm *Message) string {
+	if len(sm.Forms) != 1 || len(prev) != 1 || !strings.Contains(sm.Description, " is the number ") {
+		return ""
+	}
+	// The English as a pattern: each number placeholder a group of digits.
+	now := numbersIn(sm.Description)
+	var names []string
+	re := "^"
+	rest := sm.Forms[locale.Other]
+	for {
+		i := strings.Index(rest, "{{.")
+		j := strings.Index(rest[max(i, 0):], "}}")
+		if i < 0 || j < 0 {
+			break
+		}
+		name := rest[i+3 : i+j]
+		re += regexp.QuoteMeta(rest[:i])
+		if _, ok := now[name]; ok {
+			re += "(-?[0-9]+)"
+			names = append(names, name)
+		} else {
+			re += regexp.QuoteMeta(rest[i : i+j+2])
+		}
+		rest = rest[i+j+2:]
+	}
+	re += regexp.QuoteMeta(rest) + "$"
+	if len(names) == 0 {
+		return ""
+	}
+	m := regexp.MustCompile(re).FindStringSubmatch(prev[locale.Other])
+	if m == nil {
+		return ""
+	}
+	for k, name := range names {
+		old, err := strconv.ParseInt(m[k+1], 10, 64)
+		n, ok := now[name]
+		if err != nil || !ok {
+			continue
+		}
+		if from, to := locale.PluralForm(tag, int(old)), locale.PluralForm(tag, int(n)); from != to {
+			return fmt.Sprintf("{{.%s}} is now %d, was %d: %s says it with the form %q, not %q (a noun after it may change)", name, n, old, locale.EnglishName(tag), to, from)
+		}
+	}
+	return ""
 }
 
 // unitRole is a unit's ID but for the article's slug (its first part) and
