@@ -372,11 +372,14 @@ func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *
 // sameLinks reports whether a link to an article gives the same address
 // in every locale with what a part was told of it (given) as with the
 // truth: the edition in the link's own locale, or the English one when
-// only that is published (the linker's rule).
+// only that is published, or none when neither is (the linker's rule).
 func sameLinks(given, truth map[string]bool, locales []string) bool {
 	to := func(m map[string]bool, loc string) string {
-		if m != nil && !m[loc] && m[locale.Source.String()] {
+		switch {
+		case m != nil && !m[loc] && m[locale.Source.String()]:
 			return locale.Source.String()
+		case m != nil && !m[loc]:
+			return "" // published nowhere: no link
 		}
 		return loc
 	}

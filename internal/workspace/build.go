@@ -350,6 +350,13 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 			}
 		}
 	}
+	// A draft is published nowhere, known so: a link to it shows its
+	// words alone, in every part of an archive.
+	for _, a := range w.Articles {
+		if Draft(a) && published[a.Slug] == nil {
+			published[a.Slug] = map[string]bool{}
+		}
+	}
 	var untouched []string // editions a partial build leaves as they are
 	for key, e := range prev {
 		loc, slug, _ := strings.Cut(key, "/")
@@ -856,7 +863,8 @@ func (w *Workspace) page(tag language.Tag, slug string, all []*catalog.Catalog, 
 //   - a link to another article's file (other.md, ../news/x.md#part) goes
 //     to that article's edition in the same language, or in English when
 //     that one is not published; in a book, to its address under the base
-//     URL, or nowhere without one;
+//     URL, or nowhere without one; to an article published in neither (a
+//     draft), nowhere: its words stay, unlinked;
 //   - a site-absolute address (/about/) goes to the site's page under the
 //     base URL's host; without a base URL the page keeps it as written
 //     (served from the site, it works) and a book has none;
@@ -895,6 +903,9 @@ func (w *Workspace) linker(tag language.Tag, slug, base string, published map[st
 				}
 				if known && !pub[loc] && pub[locale.Source.String()] {
 					loc = locale.Source.String()
+				}
+				if known && !pub[loc] {
+					return "" // published nowhere (a draft, refused): its words alone
 				}
 				switch {
 				case base != "":
