@@ -170,6 +170,9 @@ func Status(p *workspace.Project, o Options) (*Result, error) {
 			}
 		}
 		r.Editions, err = w.Editions(o.Locales, prev)
+		// What it says of an article under embargo changes when the
+		// embargo ends, its files unchanged: never kept.
+		r.uncacheable = r.uncacheable || w.UnderEmbargo(workspace.Now())
 		return err
 	})
 	if err != nil {

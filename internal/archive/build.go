@@ -271,7 +271,9 @@ func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *
 		}
 		decided(r)
 		results[i] = r
-		if keys != nil && keys[i] != nil && knownBroken(&part{broken: w.Broken}, known) {
+		// A part holding an article under embargo builds differently once
+		// it ends, its files unchanged: never kept.
+		if keys != nil && keys[i] != nil && knownBroken(&part{broken: w.Broken}, known) && r.Report.Until == "" {
 			if data, err := json.Marshal(r); err == nil {
 				_ = o.Cache.Put(*keys[i], data) // a cache that cannot keep it is no error
 				// Kept too under the key the next build will have if

@@ -89,6 +89,11 @@ progress waits until it is complete (incomplete = "fallback" publishes it
 too). --fallback en publishes every incomplete edition with the English for
 those units; --min-coverage N does so at N% or more.
 
+A draft (draft = true) and an article under embargo (publishDate in the
+future) are published in no locale; a link to one shows its words alone.
+The first build after an embargo ends publishes the article. Builds judge the
+time at SOURCE_DATE_EPOCH when it is set.
+
 Every edition's language links name exactly the editions published. Locales
 are built in parallel; files whose content did not change are not rewritten.
 A partial build (--locale, --format) merges what it made into dist/report.json.`,
@@ -123,7 +128,7 @@ func buildRun(opts *BuildOptions) error {
 	fsys := os.DirFS(opts.Dir)
 	digest, derr := workspace.DigestWith(fsys, opts.layout(), fmt.Sprintf("%s\x00%q %q %q %v %+v", programID(), opts.Locales, opts.Formats, opts.Fallback, opts.MinCoverage, opts.layout())+fmt.Sprintf(" %q %q", opts.Shard, opts.Articles), opts.inputHashes())
 	if derr == nil {
-		if prev, err := previousReportAt(opts.Global, opts.layout()); err == nil && prev != nil && prev.Inputs == digest && prev.Current(fsys) {
+		if prev, err := previousReportAt(opts.Global, opts.layout()); err == nil && prev != nil && prev.Inputs == digest && prev.Current(fsys) && !prev.Due(workspace.Now()) {
 			summary(opts.Out, &workspace.Result{Report: *prev}, false)
 			fmt.Fprintf(opts.Out, "nothing changed since the last build: 0 files written, in %s/\n", opts.Dist)
 			return refusals(&workspace.Result{Report: *prev})

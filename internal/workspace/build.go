@@ -10,11 +10,14 @@ import (
 	"io/fs"
 	"maps"
 	"net/url"
+	"os"
 	"path"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/text/language"
 
@@ -54,6 +57,8 @@ type BuildOptions struct {
 	// full build, the files it recorded that this build does not make (an
 	// article deleted since) are removed.
 	Previous *Report
+	// Now is the moment embargoes (Embargo) are judged at; zero: Now().
+	Now time.Time
 	// PlanOnly decides what would be published, as a build would, and
 	// reports it, without rendering anything (tilmash status).
 	PlanOnly bool
@@ -146,6 +151,17 @@ type Report struct {
 	// Media are the images the articles' figures show, published once
 	// under dist/media/ for every locale's editions.
 	Media []Media `json:"media,omitempty"`
+	// Until is the earliest embargo of the articles the build held back
+	// (RFC 3339, UTC): from then on, the same files build differently.
+	Until string `json:"until,omitempty"`
+}
+
+// Due reports whether an embargo the build held an article back for
+// has ended by now: its files unchanged, the next build still has
+// something to do.
+func (r *Report) Due(now time.Time) bool {
+	t, err := time.Parse(time.RFC3339, r.Until)
+	return err == nil && !now.Before(t)
 }
 
 // Failed reports whether the build refused an edition the publication
@@ -253,7 +269,18 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		}
 	}
 	var articles []*segment.Article
+	now := opts.Now
+	if now.IsZero() {
+		now = Now()
+	}
+	var until time.Time // the earliest embargo held to
 	for _, a := range w.Articles {
+		if t, ok := Embargo(a); ok && now.Before(t) {
+			if until.IsZero() || t.Before(until) {
+				until = t
+			}
+			continue
+		}
 		if (opts.Article == "" || a.Slug == opts.Article) && !Draft(a) {
 			articles = append(articles, a)
 		}
@@ -350,12 +377,15 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 			}
 		}
 	}
-	// A draft is published nowhere, known so: a link to it shows its
-	// words alone, in every part of an archive.
+	// A draft, or an article under embargo, is published nowhere, known
+	// so: a link to it shows its words alone, in every part of an archive.
 	for _, a := range w.Articles {
-		if Draft(a) && published[a.Slug] == nil {
+		if t, ok := Embargo(a); (Draft(a) || ok && now.Before(t)) && published[a.Slug] == nil {
 			published[a.Slug] = map[string]bool{}
 		}
+	}
+	if !until.IsZero() {
+		res.Report.Until = until.UTC().Format(time.RFC3339)
 	}
 	var untouched []string // editions a partial build leaves as they are
 	for key, e := range prev {
@@ -504,6 +534,9 @@ func (p *Project) CombineBuilds(opts BuildOptions, parts []*Result, made func(st
 	for _, r := range parts {
 		out.Editions = append(out.Editions, r.Report.Editions...)
 		out.Refused = append(out.Refused, r.Report.Refused...)
+		if u := r.Report.Until; u != "" && (out.Until == "" || u < out.Until) {
+			out.Until = u // RFC 3339 in UTC: ordered as text
+		}
 		shown = append(shown, r.Report.Media)
 		kept = append(kept, r.KeptMedia)
 		for k := range r.Decided {
@@ -553,6 +586,49 @@ func (p *Project) CombineBuilds(opts BuildOptions, parts []*Result, made func(st
 func Draft(a *segment.Article) bool {
 	d, _ := a.Meta.Params["draft"].(bool)
 	return d
+}
+
+// Embargo is the moment an article may be published from, when its
+// front matter sets one: publishDate, as Hugo names it (publishdate,
+// publish_date too): a TOML or YAML date, or a string in RFC 3339 or
+// 2006-01-02[T15:04:05] form (a time without a zone is UTC). Before it,
+// build publishes the article in no locale, as a draft; from it, as any.
+func Embargo(a *segment.Article) (time.Time, bool) {
+	for _, key := range []string{"publishDate", "publishdate", "publish_date"} {
+		switch v := a.Meta.Params[key].(type) {
+		case time.Time: // TOML's local forms come with a zone of offset 0: UTC
+			return v, true
+		case string:
+			for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
+				if t, err := time.Parse(layout, strings.TrimSpace(v)); err == nil {
+					return t, true
+				}
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// UnderEmbargo reports whether an article of the workspace is under
+// embargo at now (Embargo).
+func (w *Workspace) UnderEmbargo(now time.Time) bool {
+	for _, a := range w.Articles {
+		if t, ok := Embargo(a); ok && now.Before(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// Now is the moment builds judge embargoes at: SOURCE_DATE_EPOCH (seconds
+// since 1970, the reproducible-builds convention) when set, or the clock.
+func Now() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	return time.Now()
 }
 
 // mergeReport is the report after a partial build: the last report's
