@@ -55,7 +55,7 @@ Exits 1 if there is any finding.`,
 			return glossaryCheckRun(opts)
 		},
 	}
-	cmd.AddCommand(check)
+	cmd.AddCommand(check, newCmdGlossaryAddWords(opts))
 	return cmd
 }
 

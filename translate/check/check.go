@@ -1230,7 +1230,7 @@ func (r *run) spelling() {
 		if f.n > 1 {
 			msg += fmt.Sprintf(" (%d times in this article; the first here)", f.n)
 		}
-		r.report(f.t.m, f.t.m.ValuePos(f.t.form, f.start), CodeSpelling, msg, "fix the spelling, or add the word to glossary/words."+r.loc+".txt")
+		r.report(f.t.m, f.t.m.ValuePos(f.t.form, f.start), CodeSpelling, msg, "fix the spelling; if the word is right, add it to the word list: tilmash glossary add-words --locale "+r.loc+" "+word)
 	}
 }
 

@@ -1,0 +1,44 @@
+package glossary
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestAddWords: words are added once each, in NFC, after the list's own
+// lines, which stay as written; a new list gets its header; what is not
+// one word is refused and nothing is added.
+func TestAddWords(t *testing.T) {
+	const list = "# Kazakh words hunspell-kk lacks.\nБасшылықтан\n  Білмеймін\n"
+	tests := []struct {
+		name      string
+		list      string
+		add       []string
+		want      string
+		wantAdded []string
+		wantErr   string
+	}{
+		{"two new, one listed", list, []string{"ішетін", "Басшылықтан", "жауады", "ішетін"},
+			list + "ішетін\nжауады\n", []string{"ішетін", "жауады"}, ""},
+		{"all listed", list, []string{"Білмеймін"}, list, nil, ""},
+		{"a list without its last newline", "Басшылықтан", []string{"WhatsApp-та"}, "Басшылықтан\nWhatsApp-та\n", []string{"WhatsApp-та"}, ""},
+		{"decomposed: stored composed", list, []string{"e\u0301te\u0301"}, list + "\u00e9t\u00e9\n", []string{"\u00e9t\u00e9"}, ""},
+		{"a new list", "", []string{"ішетін"}, "# header\nішетін\n", []string{"ішетін"}, ""},
+		{"two words", list, []string{"ішетін", "екі сөз"}, "", nil, `"екі сөз" is not one word`},
+		{"punctuation", list, []string{"сөз."}, "", nil, `"сөз." is not one word`},
+		{"a comment", list, []string{"#ішетін"}, "", nil, `is not one word`},
+	}
+	for _, tt := range tests {
+		got, added, err := AddWords([]byte(tt.list), tt.add, "# header\n")
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("%s: error %v, want %q", tt.name, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || string(got) != tt.want || !reflect.DeepEqual(added, tt.wantAdded) {
+			t.Errorf("%s: got %q, %q, %v; want %q, %q", tt.name, got, added, err, tt.want, tt.wantAdded)
+		}
+	}
+}
