@@ -39,6 +39,9 @@ type ExtractResult struct {
 	Parts       int              // parts synced (1: the archive read whole)
 	// Whole says why the archive was read whole, if it was.
 	Whole string
+	// Note, when set, is why the archive had to be read whole though it
+	// is laid out a file per article: something the user can mend.
+	Note string
 }
 
 // Extract brings every catalogue of the project up to date with its
@@ -106,7 +109,9 @@ func Extract(p *workspace.Project, o ExtractOptions) (ExtractResult, error) {
 		case errs[i] != nil:
 			return extractWhole(p, o, "an error, reported as one pass reports it")
 		case facts[i].Foreign != "":
-			return extractWhole(p, o, facts[i].Foreign)
+			res, err := extractWhole(p, o, facts[i].Foreign)
+			res.Note = facts[i].Foreign + ": extract reads the whole archive at once (slower, more memory) while an entry is filed with another article; this run files it with its own"
+			return res, err
 		}
 		for k, owner := range facts[i].Orphans {
 			if other, ok := orphans[k]; ok && other != owner {

@@ -194,6 +194,9 @@ func extractArchive(opts *ExtractOptions, tags []language.Tag) error {
 	opts.nothingToWrite = len(written)+len(removed) == 0
 	rep := res.Report
 	fmt.Fprintf(opts.Out, "%d units in %d articles\n", rep.Units, res.Articles)
+	if res.Note != "" {
+		fmt.Fprintf(opts.Err, "tilmash: note: %s\n", escape.Line(res.Note))
+	}
 	for _, e := range res.NotArticles {
 		fmt.Fprintf(opts.Err, "tilmash: warning: %s\n", escape.Line(e.Error()))
 	}
