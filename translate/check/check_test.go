@@ -243,6 +243,8 @@ disable = ["typography"]
 number = "warning"
 [check.locales.ru.severity]
 number = "error"
+[check.locales.kk.severity]
+spelling = "info"
 [check.units."a.intro.p-1".severity]
 number = "warning"
 `))
@@ -259,6 +261,8 @@ number = "warning"
 		{finding.Finding{Code: CodeNumber, Locale: "ru"}, true, finding.Error},
 		{finding.Finding{Code: CodeNumber, Locale: "ru", Unit: "a.intro.p-1"}, true, finding.Warning},
 		{finding.Finding{Code: CodeStale, Locale: "ru"}, true, finding.Error},
+		{finding.Finding{Code: CodeSpelling, Locale: "kk", Severity: finding.Warning}, true, finding.Info},
+		{finding.Finding{Code: CodeSpelling, Locale: "ru", Severity: finding.Warning}, true, finding.Warning},
 	}
 	for _, tt := range tests {
 		f := tt.f

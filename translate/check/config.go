@@ -214,7 +214,7 @@ type LocaleRules struct {
 // it and a hyphen ("typography" covers "typography-quotes").
 type Rules struct {
 	Disable  []string          `toml:"disable"`  // checks that do not run
-	Severity map[string]string `toml:"severity"` // code → "error" or "warning"
+	Severity map[string]string `toml:"severity"` // code → "error", "warning" or "info" (a note, listed with --notes)
 }
 
 // CheckConfig is the [check] table: rules for the whole project, per locale
@@ -352,8 +352,8 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 			}
 		}
 		for code, sev := range r.Severity {
-			if sev != "error" && sev != "warning" {
-				return nil, &segment.Error{Pos: segment.Pos{File: file, Line: 1, Col: 1}, Msg: fmt.Sprintf("severity of %q is %q: write \"error\" or \"warning\"", code, sev)}
+			if sev != "error" && sev != "warning" && sev != "info" {
+				return nil, &segment.Error{Pos: segment.Pos{File: file, Line: nameLine(data, code), Col: 1}, Msg: fmt.Sprintf("severity of %q is %q: write \"error\", \"warning\" or \"info\" (a note, listed with --notes)", code, sev)}
 			}
 		}
 	}
@@ -411,9 +411,12 @@ func (c *Config) decide(f *finding.Finding, directives []string) (ok bool) {
 		for name, sev := range r.Severity {
 			if covers(name, f.Code) && len(name) > len(best) {
 				best = name
-				if sev == "warning" {
+				switch sev {
+				case "warning":
 					f.Severity = finding.Warning
-				} else {
+				case "info":
+					f.Severity = finding.Info
+				default:
 					f.Severity = finding.Error
 				}
 			}
