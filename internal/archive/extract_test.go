@@ -129,14 +129,7 @@ func extractBoth(t *testing.T, fsys fstest.MapFS, o ExtractOptions) (parts, whol
 // expects where it writes, and reports the same counts.
 func TestExtractPartsGiveWhatOnePassGives(t *testing.T) {
 	t.Parallel()
-	c, err := corpus.Generate(8, 7)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for p, data := range c.Files {
-		fsys[p] = &fstest.MapFile{Data: data}
-	}
+	fsys := corpusFS(t, 8, 7)
 	seed := uint64(23)
 	r := rand.New(rand.NewPCG(seed, seed))
 	streamed, readWhole := 0, map[string]int{}
@@ -193,13 +186,7 @@ func TestExtractPartsGiveWhatOnePassGives(t *testing.T) {
 		}
 		// The next step starts from what extract wrote, most times.
 		if r.IntN(4) > 0 {
-			for p, data := range whole {
-				if data == nil {
-					delete(fsys, p)
-				} else {
-					fsys[p] = &fstest.MapFile{Data: data}
-				}
-			}
+			apply(fsys, whole)
 		}
 	}
 	t.Logf("%d of 24 by parts (%d with parts joined: %d units moved, %d reused); read whole: %v", streamed, joined, moved, reused, readWhole)
@@ -218,24 +205,8 @@ func TestExtractPartsGiveWhatOnePassGives(t *testing.T) {
 // and every file is what one pass writes.
 func TestExtractPartsJoinARename(t *testing.T) {
 	t.Parallel()
-	c, err := corpus.Generate(4, 5)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for p, data := range c.Files {
-		fsys[p] = &fstest.MapFile{Data: data}
-	}
+	fsys := corpusFS(t, 4, 5)
 	first := slices.Sorted(slices.Values(articlesIn(fsys)))[0]
-	apply := func(files fileset.Set) {
-		for p, data := range files {
-			if data == nil {
-				delete(fsys, p)
-			} else {
-				fsys[p] = &fstest.MapFile{Data: data}
-			}
-		}
-	}
 	steps := []func(){
 		func() { fsys["content/copy-a.md"] = fsys[first] },
 		func() {
@@ -258,7 +229,32 @@ func TestExtractPartsJoinARename(t *testing.T) {
 		if pres.Parts <= 1 {
 			t.Fatalf("step %d: read whole (%s)", i, pres.Whole)
 		}
-		apply(whole)
+		apply(fsys, whole)
+	}
+}
+
+// corpusFS is a generated project (package corpus) of n articles.
+func corpusFS(t *testing.T, n int, seed int64) fstest.MapFS {
+	t.Helper()
+	c, err := corpus.Generate(n, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for p, data := range c.Files {
+		fsys[p] = &fstest.MapFile{Data: data}
+	}
+	return fsys
+}
+
+// apply writes files into fsys, a nil content removing its file.
+func apply(fsys fstest.MapFS, files fileset.Set) {
+	for p, data := range files {
+		if data == nil {
+			delete(fsys, p)
+		} else {
+			fsys[p] = &fstest.MapFile{Data: data}
+		}
 	}
 }
 
