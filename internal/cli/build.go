@@ -36,7 +36,7 @@ type PublishOptions struct {
 }
 
 func (p *PublishOptions) bind(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&p.Fallback, "fallback", "", "publish incomplete editions anyway, showing the English for missing and stale units (the only value: en)")
+	cmd.Flags().StringVar(&p.Fallback, "fallback", "", "publish incomplete editions anyway, showing the English for the units missing or rejected by a check, and for stale ones under [publish] stale = \"refuse\" (the only value: en)")
 	percentVar(cmd.Flags(), &p.MinCoverage, "min-coverage", "publish an incomplete edition, with English fallback, when at least this percentage of its units is translated (0 to 100)")
 }
 

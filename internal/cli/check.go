@@ -67,7 +67,7 @@ with a comment above it: "# tilmash: identical" or "# tilmash: ignore number".`,
 	percentVar(cmd.Flags(), &opts.MinCoverage, "min-coverage", "fail when a locale has fewer than this percentage of its units translated and up to date (0 to 100)")
 	cmd.Flags().BoolVar(&opts.NoSpelling, "no-spelling", false, "do not run hunspell")
 	opts.SelectOptions.bind(cmd)
-	cmd.Flags().BoolVar(&opts.Notes, "notes", false, "list the notes on work in progress (gaps of locales and articles that are not required) too")
+	cmd.Flags().BoolVar(&opts.Notes, "notes", false, "list the notes too: the gaps of locales and articles that are not required, and the checks set to \"info\"")
 	changedSinceVar(cmd, &opts.ChangedSince)
 	return cmd
 }
@@ -141,7 +141,7 @@ func checkRun(opts *CheckOptions) error {
 	infos := finding.Count(fs, finding.Info)
 	summary := fmt.Sprintf("%s, %s in %s", count(errs, "error"), count(len(fs)-errs-infos, "warning"), count(len(statuses), "locale"))
 	if infos > 0 {
-		summary += fmt.Sprintf(" (and %s on work in progress", count(infos, "note"))
+		summary += fmt.Sprintf(" (and %s", count(infos, "note"))
 		if !opts.Notes && opts.Format == "text" {
 			summary += ": --notes lists them"
 		}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,6 +15,7 @@ import (
 	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/locale"
 )
 
@@ -30,7 +32,12 @@ hyphen or an apostrophe inside (WhatsApp-та, Алма-Ата); anything else i
 and nothing is written. The list is written as a whole, and only if no one
 changed it meanwhile.`,
 		Example: `  tilmash glossary add-words --locale kk ішетін жауады Инженерлер`,
-		Args:    cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return errors.New("name the words to add, such as: tilmash glossary add-words --locale kk ішетін")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return addWordsRun(opts, args)
 		},
@@ -49,6 +56,11 @@ func addWordsRun(opts *GlossaryOptions, add []string) error {
 		return &exitError{ExitError, fmt.Errorf("--locale %s is the source language: its spelling is not checked", tag)}
 	}
 	lay := opts.layout()
+	if p, err := workspace.Open(os.DirFS(opts.Dir), lay); err == nil && !slices.Contains(p.Locales(), tag) {
+		if _, ok := p.Config.Locales[tag.String()]; !ok {
+			return &exitError{ExitError, fmt.Errorf("--locale %s: the project has no %s: neither a [locales.%s] table in tilmash.toml nor a catalogue; add the locale first (tilmash extract --add-locale %s)", tag, locale.EnglishName(tag), tag, tag)}
+		}
+	}
 	if lay.Glossary == "" {
 		return &exitError{ExitError, errors.New("the project has no glossary folder to keep word lists in")}
 	}
