@@ -233,6 +233,9 @@ func summary(w interface{ Write([]byte) (int, error) }, res *workspace.Result, a
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f%%\t%d\t%d min\t%s\t%s\n", escape.Line(o.Locale), escape.Line(o.Article), escape.Line(o.Format), o.Coverage, o.Words, o.ReadingMinutes, escape.Line(o.File), escape.Line(strings.Join(warnings, "; ")))
 	}
 	tw.Flush()
+	for _, h := range res.Report.HeldBack {
+		fmt.Fprintf(out, "held back in every locale: %s (%s)\n", escape.Line(h.Article), escape.Line(h.Why))
+	}
 	waiting := map[string]int{} // in progress, incomplete, by locale
 	var locs []string
 	for _, r := range res.Report.Refused {

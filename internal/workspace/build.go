@@ -154,6 +154,15 @@ type Report struct {
 	// Until is the earliest embargo of the articles the build held back
 	// (RFC 3339, UTC): from then on, the same files build differently.
 	Until string `json:"until,omitempty"`
+	// HeldBack are the articles published in no locale, and why: a
+	// draft, or under embargo until a time; by article.
+	HeldBack []HeldBack `json:"held_back,omitempty"`
+}
+
+// HeldBack is an article a build publishes in no locale.
+type HeldBack struct {
+	Article string `json:"article"`
+	Why     string `json:"why"` // "draft", or "under embargo until <RFC 3339>"
 }
 
 // Due reports whether an embargo the build held an article back for
@@ -380,8 +389,16 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	// A draft, or an article under embargo, is published nowhere, known
 	// so: a link to it shows its words alone, in every part of an archive.
 	for _, a := range w.Articles {
-		if t, ok := Embargo(a); (Draft(a) || ok && now.Before(t)) && published[a.Slug] == nil {
+		t, ok := Embargo(a)
+		embargoed := ok && now.Before(t)
+		if (Draft(a) || embargoed) && published[a.Slug] == nil {
 			published[a.Slug] = map[string]bool{}
+		}
+		switch {
+		case Draft(a):
+			res.Report.HeldBack = append(res.Report.HeldBack, HeldBack{Article: a.Slug, Why: "draft"})
+		case embargoed:
+			res.Report.HeldBack = append(res.Report.HeldBack, HeldBack{Article: a.Slug, Why: "under embargo until " + t.UTC().Format(time.RFC3339)})
 		}
 	}
 	if !until.IsZero() {
@@ -537,6 +554,7 @@ func (p *Project) CombineBuilds(opts BuildOptions, parts []*Result, made func(st
 		if u := r.Report.Until; u != "" && (out.Until == "" || u < out.Until) {
 			out.Until = u // RFC 3339 in UTC: ordered as text
 		}
+		out.HeldBack = append(out.HeldBack, r.Report.HeldBack...)
 		shown = append(shown, r.Report.Media)
 		kept = append(kept, r.KeptMedia)
 		for k := range r.Decided {
@@ -657,6 +675,7 @@ func mergeReport(prev, now Report, decided map[string]bool, formats []string) Re
 	}
 	out.Refused = append(out.Refused, now.Refused...)
 	out.Media = mergeMedia(prev.Media, now.Media)
+	out.Until, out.HeldBack = now.Until, now.HeldBack // of the articles this build read
 	sortReport(&out)
 	return out
 }
@@ -722,6 +741,7 @@ func sortReport(out *Report) {
 		}
 		return a.Article < b.Article
 	})
+	sort.SliceStable(out.HeldBack, func(i, j int) bool { return out.HeldBack[i].Article < out.HeldBack[j].Article })
 }
 
 // relink gives an edition file an earlier build wrote the language links

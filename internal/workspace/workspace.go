@@ -633,7 +633,8 @@ type EditionStatus struct {
 	// Publish is what the next build does with it: "published", "kept"
 	// (refused, the earlier complete edition stays), "refused" (required,
 	// incomplete: the build fails), "waiting" (in progress, incomplete),
-	// or "not for translation".
+	// "not for translation", or, for the source edition of an article
+	// published in no locale, "draft" or "under embargo until <time>".
 	Publish       string   `json:"publish"`
 	UnderRevision int      `json:"under_revision,omitempty"` // stale units shown in their earlier translation
 	English       int      `json:"english,omitempty"`        // units shown in English (fallback)
@@ -675,6 +676,9 @@ func (w *Workspace) Editions(locales []language.Tag, previous *Report) ([]Editio
 			st.Publish = "waiting"
 		}
 		out = append(out, st)
+	}
+	for _, h := range res.Report.HeldBack {
+		out = append(out, EditionStatus{Article: h.Article, Locale: locale.Source.String(), Requirement: sourceRequirement, Coverage: 100, Publish: h.Why})
 	}
 	for _, a := range w.Articles {
 		if a.Meta.Translate {
