@@ -283,7 +283,7 @@ func outOfDate(dir, p string, data []byte) string {
 	old, err := bound.ReadFile(os.DirFS(dir), p, bound.Catalogue)
 	switch {
 	case data == nil:
-		return "to remove"
+		return "to remove: its entries go elsewhere, a renamed or moved article's with it"
 	case err != nil:
 		return "to create"
 	}
@@ -298,7 +298,7 @@ func outOfDate(dir, p string, data []byte) string {
 		return "unreadable"
 	}
 	if len(was.Messages) != len(now.Messages) {
-		return fmt.Sprintf("%d entries, %d wanted", len(was.Messages), len(now.Messages))
+		return fmt.Sprintf("%d entries where extract writes %d: a unit added or gone", len(was.Messages), len(now.Messages))
 	}
 	for i, m := range now.Messages {
 		o := was.Messages[i]
