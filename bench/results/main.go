@@ -355,7 +355,7 @@ func targets(p func(string, ...any), data map[int]map[string][]sample, sizes []i
 	}
 	p("")
 	p("Why they are missed and what would meet them: issue 22 (a catalogue per article, streaming one article at a time,")
-	p("a result cache) and the README's Performance section; where the time and memory go today: the profile below.")
+	p("a result cache) and docs/performance.md; where the time and memory go today: the profile below.")
 }
 
 // under says whether the median of f over ss is under the limit, and by how much it is over.
