@@ -81,8 +81,7 @@ func (w *Workspace) Gather(gs map[language.Tag]*catalog.Gatherer) (*PartFacts, e
 			}
 		}
 		if g := gs[c.Locale]; g != nil && c != w.Source {
-			g.Add(src, c)
-			f.Wants[c.Locale] = catalog.Wants(src, c)
+			f.Wants[c.Locale] = g.Add(src, c)
 		}
 	}
 	return f, nil

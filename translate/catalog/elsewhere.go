@@ -118,10 +118,11 @@ func NewGatherer() (*Gatherer, error) {
 func (g *Gatherer) Close() { g.texts.close() }
 
 // Add gathers a part: src is the source catalogue of its articles (as
-// extract makes it), old the entries read from its files. Every current
+// extract makes it), old the entries read from its files. It returns the
+// part's units that have no translation in it (Want). Every current
 // entry of old must be one of src's units (an entry of another part's
 // article would be taken for obsolete here).
-func (g *Gatherer) Add(src, old *Catalog) {
+func (g *Gatherer) Add(src, old *Catalog) []Want {
 	// The reuse candidates: the first of each English in the part, with
 	// where it ranks.
 	var reuse [][]string
@@ -160,16 +161,19 @@ func (g *Gatherer) Add(src, old *Catalog) {
 		counts[len(counts)-1]++
 		entries = append(entries, []string{e.ID, e.English, e.Translation})
 	})
-	// What the part's units want from elsewhere.
-	var wanted, queries []string
+	// What the part's units want from elsewhere: a translation, or
+	// suggestions (a stale unit, or one made stale by a number's plural
+	// category: as Sync decides).
+	var wants []Want
+	var queries []string
 	for _, sm := range src.Messages {
 		om := old.Lookup(sm.ID)
 		switch {
 		case om == nil || !om.Translated():
-			wanted = append(wanted, sm.Hash)
+			wants = append(wants, Want{hash: sm.Hash, move: unitRole(sm.ID) + "\x00" + sm.Hash})
 			queries = append(queries, strings.Clone(sm.Forms[locale.Other]))
-		case om.Hash != sm.Hash && om.Hash != segment.ExactHash(sm.Forms) && !om.Revised(sm.Hash):
-			queries = append(queries, strings.Clone(sm.Forms[locale.Other])) // stale: suggestions
+		case om.Hash != sm.Hash && om.Hash != segment.ExactHash(sm.Forms) && !om.Revised(sm.Hash), pluralMoved(old.Locale, om, sm) != nil:
+			queries = append(queries, strings.Clone(sm.Forms[locale.Other]))
 		}
 	}
 	reuseAt := g.texts.putAll(reuse)
@@ -191,10 +195,11 @@ func (g *Gatherer) Add(src, old *Catalog) {
 			g.movers[k] = c
 		}
 	}
-	for _, h := range wanted {
-		g.wanted[h] = true
+	for _, w := range wants {
+		g.wanted[w.hash] = true
 	}
 	g.queries = append(g.queries, queries...)
+	return wants
 }
 
 // Elsewhere is what was gathered, as Sync of the whole locale computes
@@ -280,17 +285,6 @@ func (g *Gatherer) Elsewhere() (*Elsewhere, error) {
 type Want struct {
 	hash string // its English's hash: what reuse is keyed by
 	move string // its role and that hash: what a move is keyed by
-}
-
-// Wants lists the units of src that have no translation in old.
-func Wants(src, old *Catalog) []Want {
-	var out []Want
-	for _, sm := range src.Messages {
-		if om := old.Lookup(sm.ID); om == nil || !om.Translated() {
-			out = append(out, Want{hash: sm.Hash, move: unitRole(sm.ID) + "\x00" + sm.Hash})
-		}
-	}
-	return out
 }
 
 // From lists the files of the obsolete entries a unit that wants work
