@@ -165,6 +165,22 @@ func Extract(p *workspace.Project, o ExtractOptions) (ExtractResult, error) {
 			}
 		}
 	}
+	// A renamed article's part and its old name's (Workspace renames).
+	fresh := map[string][]int{}
+	for i, f := range facts {
+		for _, k := range f.Fresh {
+			if ps := fresh[k]; len(ps) == 0 || ps[len(ps)-1] != i {
+				fresh[k] = append(ps, i)
+			}
+		}
+	}
+	for i, f := range facts {
+		for _, k := range f.Gone {
+			for _, j := range fresh[k] {
+				join.union(i, j)
+			}
+		}
+	}
 	facts = nil
 	var joined []workspace.Selection
 	at := map[int]int{}
@@ -263,6 +279,12 @@ func (r *ExtractResult) add(w *workspace.Workspace, rep workspace.ExtractReport)
 		}
 	}
 	r.Report.Migrated = append(r.Report.Migrated, rep.Migrated...)
+	for from, to := range rep.Renamed {
+		if r.Report.Renamed == nil {
+			r.Report.Renamed = map[string]string{}
+		}
+		r.Report.Renamed[from] = to
+	}
 }
 
 // union is a disjoint-set forest over 0 … n-1.

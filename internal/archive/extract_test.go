@@ -18,6 +18,7 @@ import (
 	"github.com/tilmash/tilmash/internal/corpus"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/translate/catalog"
 )
 
 // extractEdits are what a newsroom's day does to the articles and
@@ -282,4 +283,62 @@ func mergeSets(a, b fileset.Set) map[string]bool {
 		out[p] = true
 	}
 	return out
+}
+
+// TestExtractPartsRecordARename: an article no one has translated yet is
+// renamed twice: its source catalogue records each old name (the old
+// addresses its editions keep), whether extract goes by parts (the old
+// name's part and the new one's joined by their units alone) or whole;
+// a new article that takes an old name takes its address back.
+func TestExtractPartsRecordARename(t *testing.T) {
+	t.Parallel()
+	fsys := corpusFS(t, 4, 5)
+	fresh := &fstest.MapFile{Data: []byte("+++\ntitle = \"A story nobody has translated\"\n+++\n\nIts first paragraph, in English alone.\n\nIts second paragraph, in English alone.\n")}
+	rename := func(from, to string) func() {
+		return func() {
+			fsys["content/"+to+".md"] = fsys["content/"+from+".md"]
+			delete(fsys, "content/"+from+".md")
+		}
+	}
+	steps := []struct {
+		do       func()
+		renamed  map[string]string
+		file     string
+		formerly []string
+	}{
+		{func() { fsys["content/fresh.md"] = fresh }, nil, "locales/en/fresh.en.toml", nil},
+		{rename("fresh", "fresh-story"), map[string]string{"fresh": "fresh-story"}, "locales/en/fresh-story.en.toml", []string{"fresh"}},
+		{rename("fresh-story", "story"), map[string]string{"fresh-story": "story"}, "locales/en/story.en.toml", []string{"fresh", "fresh-story"}},
+		{func() {
+			fsys["content/fresh.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Another story\"\n+++\n\nNothing like the first.\n")}
+		}, nil, "locales/en/story.en.toml", []string{"fresh-story"}},
+	}
+	for i, st := range steps {
+		st.do()
+		parts, whole, _, _, pres, wres, perr, werr := extractBoth(t, fsys, ExtractOptions{})
+		if perr != nil || werr != nil {
+			t.Fatalf("step %d: %v, %v", i, perr, werr)
+		}
+		for _, p := range slices.Sorted(maps.Keys(mergeSets(parts, whole))) {
+			if a, b := parts[p], whole[p]; (a == nil) != (b == nil) || string(a) != string(b) {
+				t.Fatalf("step %d: %s differs: by parts %d bytes %s\nwhole %d bytes", i, p, len(a), firstDiff(string(a), string(b)), len(b))
+			}
+		}
+		if pres.Parts <= 1 {
+			t.Fatalf("step %d: read whole (%s)", i, pres.Whole)
+		}
+		if !reflect.DeepEqual(wres.Report.Renamed, st.renamed) || !reflect.DeepEqual(pres.Report.Renamed, st.renamed) {
+			t.Errorf("step %d: renamed %v by parts, %v whole; want %v", i, pres.Report.Renamed, wres.Report.Renamed, st.renamed)
+		}
+		apply(fsys, whole)
+		var got []string
+		for _, l := range strings.Split(string(fsys[st.file].Data), "\n") {
+			if rest, ok := strings.CutPrefix(l, catalog.FormerlyLine); ok {
+				got = append(got, strings.Fields(rest)[0])
+			}
+		}
+		if !slices.Equal(got, st.formerly) {
+			t.Errorf("step %d: %s records %q, want %q", i, st.file, got, st.formerly)
+		}
+	}
 }

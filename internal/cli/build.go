@@ -233,6 +233,23 @@ func summary(w interface{ Write([]byte) (int, error) }, res *workspace.Result, a
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f%%\t%d\t%d min\t%s\t%s\n", escape.Line(o.Locale), escape.Line(o.Article), escape.Line(o.Format), o.Coverage, o.Words, o.ReadingMinutes, escape.Line(o.File), escape.Line(strings.Join(warnings, "; ")))
 	}
 	tw.Flush()
+	// A renamed article's old addresses, once per article and old name.
+	moved := map[string][]string{}
+	var names []string
+	for _, o := range res.Report.Editions {
+		for _, r := range o.Redirects {
+			old := strings.TrimSuffix(path.Base(r), ".html")
+			k := old + " -> " + o.Article
+			if len(moved[k]) == 0 {
+				names = append(names, k)
+			}
+			moved[k] = append(moved[k], o.Locale)
+		}
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		fmt.Fprintf(out, "old address kept: %s (renamed; a page in %s leads to the new one)\n", escape.Line(k), escape.Line(strings.Join(moved[k], ", ")))
+	}
 	for _, h := range res.Report.HeldBack {
 		fmt.Fprintf(out, "held back in every locale: %s (%s)\n", escape.Line(h.Article), escape.Line(h.Why))
 	}

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -51,7 +52,8 @@ whose unit is gone is kept as obsolete. Running it twice changes nothing.
 A project in the old layout, one catalogue per locale (locales/ru.toml), is
 migrated: every entry, the translator's comments with it, moves to its
 article's file, and the old files are removed. A renamed or moved article's
-catalogues move with it.
+catalogues move with it, and its English catalogue records the old name: build
+makes the old address of each edition lead to the new one.
 
 A unit whose English is translated elsewhere (a renamed article, a repeated
 sentence) is filled with that translation and marked for review with a
@@ -224,6 +226,13 @@ func extractArchive(opts *ExtractOptions, tags []language.Tag) error {
 			}
 			fmt.Fprintf(opts.Out, "%s obsolete %s from %s\n", verb, escape.Line(id), escape.Line(rep.PrunedFrom[l][id]))
 		}
+	}
+	for _, from := range slices.Sorted(maps.Keys(rep.Renamed)) {
+		verb := "renamed"
+		if opts.DryRun {
+			verb = "would record the rename"
+		}
+		fmt.Fprintf(opts.Out, "%s: %s -> %s (the old address of each of its editions leads to the new one)\n", verb, escape.Line(from), escape.Line(rep.Renamed[from]))
 	}
 	for _, m := range rep.Migrated {
 		verb := "moved"

@@ -120,6 +120,9 @@ type Output struct {
 	// English is what it was.
 	Source   string   `json:"source,omitempty"`
 	Warnings []string `json:"warnings,omitempty"`
+	// Redirects are the pages an HTML edition left at its article's old
+	// addresses (the names it had before a rename): each leads to it.
+	Redirects []string `json:"redirects,omitempty"`
 }
 
 // Rejection is a unit whose translation a build would not publish, and why.
@@ -516,8 +519,10 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	}
 	if opts.Previous != nil && opts.full() && !opts.PlanOnly {
 		for _, o := range opts.Previous.Editions {
-			if _, made := res.Files[o.File]; !made && !keptFile(res.Report.Editions, o.File) && strings.HasPrefix(o.File, w.Layout.Dist+"/") {
-				res.Files[o.File] = nil
+			for _, f := range append([]string{o.File}, o.Redirects...) {
+				if _, made := res.Files[f]; !made && !keptFile(res.Report.Editions, f) && strings.HasPrefix(f, w.Layout.Dist+"/") {
+					res.Files[f] = nil
+				}
 			}
 		}
 		// An image no article shows any more (or whose article is gone).
@@ -579,13 +584,18 @@ func (p *Project) CombineBuilds(opts BuildOptions, parts []*Result, made func(st
 		keep := map[string]bool{} // the kept editions' files, and the images shown
 		for _, o := range out.Editions {
 			keep[o.File] = keep[o.File] || o.Kept
+			for _, r := range o.Redirects {
+				keep[r] = keep[r] || o.Kept
+			}
 		}
 		for _, m := range out.Media {
 			keep[m.File] = true
 		}
 		for _, o := range prev.Editions {
-			if !made(o.File) && !keep[o.File] && strings.HasPrefix(o.File, w.Layout.Dist+"/") {
-				remove = append(remove, o.File)
+			for _, f := range append([]string{o.File}, o.Redirects...) {
+				if !made(f) && !keep[f] && strings.HasPrefix(f, w.Layout.Dist+"/") {
+					remove = append(remove, f)
+				}
 			}
 		}
 		for _, m := range prev.Media {
@@ -878,7 +888,7 @@ func previousEditions(r *Report) map[string]prevEdition {
 }
 
 func keptFile(outputs []Output, file string) bool {
-	return slices.ContainsFunc(outputs, func(o Output) bool { return o.Kept && o.File == file })
+	return slices.ContainsFunc(outputs, func(o Output) bool { return o.Kept && (o.File == file || slices.Contains(o.Redirects, file)) })
 }
 
 // exists reports whether every file of an earlier edition is still there.
@@ -912,6 +922,11 @@ func (w *Workspace) trusted(r *Report) *Report {
 	out := &Report{Inputs: r.Inputs, Media: w.trustedMedia(r.Media)}
 	for _, o := range r.Editions {
 		if ok(o.Locale, o.Article, o.Format, o.File) {
+			tag := language.Make(o.Locale)
+			o.Redirects = slices.DeleteFunc(slices.Clone(o.Redirects), func(f string) bool {
+				name := strings.TrimSuffix(path.Base(f), ".html")
+				return o.Format != "html" || !catalog.ValidName(name) || f != w.editionFile(tag, name, "html")
+			})
 			out.Editions = append(out.Editions, o)
 		}
 	}
@@ -1260,9 +1275,30 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 		revising = ed.Stats.StaleUnits
 	}
 	var outputs []Output
+	var former []string // the old names, none of them an article's now
+	for _, n := range w.former[p.article.Slug] {
+		if !w.isArticle(n) {
+			former = append(former, n)
+		}
+	}
+	ed.Aliases = former
 	for _, f := range formats {
 		var data []byte
 		var warnings []string
+		var redirects []string
+		if f == "html" {
+			href := pg.Self
+			if href == "" {
+				href = p.article.Slug + ".html"
+			}
+			for _, n := range former {
+				file := w.editionFile(p.cat.Locale, n, f)
+				if !p.planOnly {
+					files[file] = render.Redirect(ed, href)
+				}
+				redirects = append(redirects, file)
+			}
+		}
 		switch {
 		case p.planOnly:
 		case f == "md":
@@ -1293,7 +1329,7 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 		}
 		e.Files = append(e.Files, file)
 		outputs = append(outputs, Output{Locale: p.cat.Locale.String(), Article: p.article.Slug, Format: f, File: file, Requirement: p.req, Coverage: coverage,
-			Words: ed.Stats.Words, ReadingMinutes: (ed.Stats.Words + WordsPerMinute - 1) / WordsPerMinute, FallbackUnits: ed.Stats.Fallback, UnderRevision: revising, Source: w.fingerprint(p.article), Warnings: warnings})
+			Words: ed.Stats.Words, ReadingMinutes: (ed.Stats.Words + WordsPerMinute - 1) / WordsPerMinute, FallbackUnits: ed.Stats.Fallback, UnderRevision: revising, Source: w.fingerprint(p.article), Warnings: warnings, Redirects: redirects})
 	}
 	return e, outputs
 }

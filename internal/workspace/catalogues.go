@@ -228,6 +228,7 @@ func (w *Workspace) loadCatalogues(p *Project, sel Selection) error {
 		c.Place = w.fileFor(tag)
 		if tag == locale.Source {
 			w.Source = c
+			w.former = w.formerNames(c)
 		} else {
 			w.Targets = append(w.Targets, c)
 		}

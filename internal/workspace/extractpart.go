@@ -31,6 +31,11 @@ type PartFacts struct {
 	// article's (moved there by hand): it is judged with its file, which
 	// a part cannot do alone. Extract then reads the archive whole.
 	Foreign string
+	// Fresh and Gone are the rename keys (catalog.RoleKey) of the part's
+	// new articles' units and of its source entries of articles gone: a
+	// part with a Gone key and one with the same Fresh key are synced
+	// together, so that a rename is seen as one pass sees it.
+	Fresh, Gone []string
 }
 
 // NameOf is the name of the article a catalogue file is for (its part's
@@ -59,6 +64,7 @@ func (w *Workspace) Gather(gs map[language.Tag]*catalog.Gatherer) (*PartFacts, e
 	w.reconcile()
 	src := catalog.FromUnits(w.SourcePath(), w.Articles)
 	f := &PartFacts{Wants: map[language.Tag][]catalog.Want{}, Orphans: map[string]string{}}
+	f.Fresh, f.Gone = w.renameKeys()
 	for _, c := range append([]*catalog.Catalog{w.Source}, w.Targets...) {
 		if c == nil || c.Derived() {
 			continue

@@ -108,6 +108,7 @@ type Workspace struct {
 	read         map[string][32]byte               // each catalogue file's content as Load read it (SHA-256)
 	files        map[language.Tag][]string         // each locale's catalogue files Load read, in path order
 	relBySlug    map[string]string                 // every article's path relative to the content folder, by slug
+	former       map[string][]string               // the names articles had before a rename, by name (Formerly)
 	overrides    []*catalog.Catalog                // the derived locales' overrides (locales/kk-Latn/), as read
 	unreadable   map[language.Tag]*BrokenCatalogue // locales a part of the archive could not read (Project.Unreadable)
 	bySlug       map[string]*segment.Article       // the articles by slug, for Article
@@ -365,6 +366,9 @@ type ExtractReport struct {
 	// Migrated lists the old layout's files (locales/ru.toml) extract
 	// moved to a file per article, with how many entries each held.
 	Migrated []Migration
+	// Renamed are the articles renamed since the last extract: old name →
+	// new name (the new one's source catalogue records the old).
+	Renamed map[string]string
 }
 
 // Migration is one old-layout catalogue extract moved to a file per
@@ -416,8 +420,12 @@ func (w *Workspace) extract(addLocales []language.Tag, prune bool, elsewhere map
 		rep.Migrated = append(rep.Migrated, Migration{From: flat, Folder: catalog.TargetPath(w.Layout.Locales, c.Locale), Entries: n})
 	}
 	sort.Slice(rep.Migrated, func(i, j int) bool { return rep.Migrated[i].From < rep.Migrated[j].From })
+	old := w.Source
 	src := catalog.FromUnits(w.SourcePath(), w.Articles)
 	src.Place = w.fileFor(locale.Source)
+	rep.Renamed = w.renames(old)
+	w.recordRenames(old, src, rep.Renamed)
+	w.former = w.formerNames(src)
 	w.Source = src
 	files := w.catalogueFiles(src)
 	for _, a := range w.Articles {

@@ -102,6 +102,10 @@ type Edition struct {
 	// (FrontMatter.Rewrite).
 	FrontMatter *frontmatter.Doc
 	Fields      []Field // the front-matter values that are units, with their text in this edition
+	// Aliases are the names the article had before it was renamed: the
+	// Markdown edition adds them to its front matter's aliases, which a
+	// site generator (Hugo) makes into pages that lead to this one.
+	Aliases []string
 	Blocks      []Block // the body
 	Stats       Stats   // how complete the edition is
 	// Source is the article's file as the editor wrote it, and BodyStart

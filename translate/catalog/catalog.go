@@ -160,6 +160,10 @@ type Catalog struct {
 	// Place, when set, names the file an entry with an ID belongs in (its
 	// article's, package catpath); FileOf asks it for an entry not there.
 	Place func(id string) string
+	// Formerly records, by file, the names its article had before it was
+	// renamed, oldest first (FormerlyLine): kept in a source catalogue's
+	// files, where extract writes them.
+	Formerly map[string][]string
 	// DerivedFrom is, for a derived locale (kk-Latn), the locale whose
 	// catalogue its text is computed from (kk); und otherwise. A derived
 	// catalogue is never written: Path is its source's file, so that its
@@ -310,6 +314,7 @@ func Parse(path string, data []byte) (*Catalog, error) {
 			return nil, err
 		}
 	}
+	c.takeFormerly()
 	if v, line := formatOf(c.Header); v > catpath.Format {
 		return nil, &Error{Pos: Pos{File: path, Line: line, Col: 1}, Msg: fmt.Sprintf("a catalogue of format %d, written by a newer tilmash: this one reads formats up to %d", v, catpath.Format), Hint: "upgrade tilmash (tilmash version says which you have); nothing was read or written"}
 	}

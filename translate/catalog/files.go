@@ -28,6 +28,12 @@ func Merge(tag language.Tag, path string, parts []*Catalog) (*Catalog, error) {
 		if c.Header == nil {
 			c.Header = p.Header
 		}
+		for f, names := range p.Formerly {
+			if c.Formerly == nil {
+				c.Formerly = map[string][]string{}
+			}
+			c.Formerly[f] = names
+		}
 		if len(p.HeaderNotes) > 0 {
 			if c.FileNotes == nil {
 				c.FileNotes = map[string][]string{}
@@ -64,6 +70,9 @@ func Split(c *Catalog, place func(*Message) string) []*Catalog {
 				notes = c.HeaderNotes
 			}
 			part = &Catalog{Locale: c.Locale, Path: f, Header: c.Header, HeaderNotes: notes}
+			if names := c.Formerly[f]; len(names) > 0 {
+				part.Formerly = map[string][]string{f: names}
+			}
 			byFile[f] = part
 			files = append(files, f)
 		}

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -90,5 +91,55 @@ func TestMergeReadsAnEntryTwiceOnce(t *testing.T) {
 	}
 	if len(c.Messages) != 2 || c.Lookup("a.s.p-1").Pos.File != "locales/ru/a.ru.toml" {
 		t.Errorf("%d messages, a.s.p-1 from %s", len(c.Messages), c.Lookup("a.s.p-1").Pos.File)
+	}
+}
+
+// TestFormerly: a source catalogue's FormerlyLines are read into Formerly
+// (names only: anything that is not an article's name is dropped, never a
+// path to write to), kept through Merge and Split by file, and written
+// back after the header exactly as read.
+func TestFormerly(t *testing.T) {
+	header := strings.Join(SourceHeader, "\n")
+	lines := []string{"almaty", "../../etc/passwd", "Almaty", "old/name", "almaty-2023", "almaty", "a.b", ""}
+	var src strings.Builder
+	src.WriteString(header + "\n")
+	for _, n := range lines {
+		src.WriteString(FormerlyLine + n + formerlyTail + "\n")
+	}
+	src.WriteString("\n[b.title]\nhash = \"sha256-1\"\nother = \"B\"\n")
+	c, err := Parse("locales/en/b.en.toml", []byte(src.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"almaty", "almaty-2023"}
+	if got := c.Formerly["locales/en/b.en.toml"]; !slices.Equal(got, want) {
+		t.Fatalf("Formerly = %q, want %q", got, want)
+	}
+	if len(c.Header) != len(SourceHeader) {
+		t.Errorf("the header keeps the FormerlyLines: %q", c.Header)
+	}
+	other, err := Parse("locales/en/a.en.toml", []byte(header+"\n\n[a.title]\nhash = \"sha256-2\"\nother = \"A\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := Merge(language.English, "locales/en", []*Catalog{other, c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := Split(all, func(m *Message) string { return "locales/en/" + strings.SplitN(m.ID, ".", 2)[0] + ".en.toml" })
+	if len(parts) != 2 {
+		t.Fatalf("Split: %d files", len(parts))
+	}
+	a, b := string(Format(parts[0])), string(Format(parts[1]))
+	if strings.Contains(a, FormerlyLine) {
+		t.Errorf("a.en.toml records another article's names:\n%s", a)
+	}
+	wantB := header + "\n" + FormerlyLine + "almaty" + formerlyTail + "\n" + FormerlyLine + "almaty-2023" + formerlyTail + "\n"
+	if !strings.HasPrefix(b, wantB) {
+		t.Errorf("b.en.toml:\n%s\nwant it to start\n%s", b, wantB)
+	}
+	again, err := Parse("locales/en/b.en.toml", []byte(b))
+	if err != nil || !slices.Equal(again.Formerly["locales/en/b.en.toml"], want) {
+		t.Errorf("read back: %v, %q", err, again.Formerly)
 	}
 }

@@ -24,6 +24,9 @@ func Format(c *Catalog) []byte {
 	for _, h := range c.Header {
 		b.WriteString(commentSafe(h) + "\n")
 	}
+	for _, h := range c.formerlyLines() {
+		b.WriteString(commentSafe(h) + "\n")
+	}
 	if len(c.HeaderNotes) > 0 {
 		if len(c.Header) > 0 {
 			b.WriteString("\n")

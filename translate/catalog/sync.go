@@ -463,6 +463,17 @@ func unitRole(id string) string {
 	return rest
 }
 
+// RoleKey is what a unit keeps when its article is renamed: its role (its
+// ID but for the article's name and a paragraph's hash) and its English's
+// hash; "" for an ID with no role.
+func RoleKey(id, hash string) string {
+	role := unitRole(id)
+	if role == "" {
+		return ""
+	}
+	return role + "\x00" + hash
+}
+
 // movable indexes the obsolete entries of old that a renamed or moved
 // article's units may take as their own: translated, up to date with the
 // English they record, by their role (unitRole) and that English's hash.

@@ -17,22 +17,26 @@ import (
 // as it holds replaces each item where it stands; a list of another
 // length is written anew in brackets, which needs a list written in
 // brackets, or in YAML one of "- " items under its key. A value that
-// equals the new one is left as written. Every other byte stays as it is.
+// equals the new one is left as written. A list of strings at a top-level
+// key the front matter does not have is added, on a line of its own at the
+// top (in JSON, as the object's first member). Every other byte stays as
+// it is.
 //
 // New strings are written as the format quotes them: a TOML basic string,
 // a YAML double-quoted scalar, a JSON string, with every character that
 // the format does not take as it is escaped, on one line. Invalid UTF-8 is
 // written as U+FFFD.
 func (d *Doc) Rewrite(values map[string]any) ([]byte, error) {
-	type edit struct {
-		start, end int
-		text       string
-	}
 	var edits []edit
 	for _, path := range slices.Sorted(maps.Keys(values)) {
 		n, ok := d.byPath[path]
 		if !ok {
-			return nil, fmt.Errorf("front matter: no value at %q", path)
+			add, err := d.addition(path, values[path])
+			if err != nil {
+				return nil, err
+			}
+			edits = append(edits, add)
+			continue
 		}
 		switch v := values[path].(type) {
 		case string:
@@ -76,7 +80,7 @@ func (d *Doc) Rewrite(values map[string]any) ([]byte, error) {
 			return nil, fmt.Errorf("front matter: the new value at %q is a %T, not a string or a list of strings", path, v)
 		}
 	}
-	slices.SortFunc(edits, func(a, b edit) int { return a.start - b.start })
+	slices.SortStableFunc(edits, func(a, b edit) int { return a.start - b.start })
 	var b strings.Builder
 	b.Grow(d.body + 64)
 	at := 0
@@ -90,6 +94,41 @@ func (d *Doc) Rewrite(values map[string]any) ([]byte, error) {
 	}
 	b.Write(d.src[at:d.body])
 	return []byte(b.String()), nil
+}
+
+// edit replaces src[start:end] with text.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// addition is the edit that adds a list of strings at a top-level key the
+// front matter does not have.
+func (d *Doc) addition(key string, v any) (edit, error) {
+	list, ok := v.([]string)
+	if !ok || key == "" || strings.ContainsAny(key, ".\"\n") {
+		return edit{}, fmt.Errorf("front matter: no value at %q", key)
+	}
+	quoted := make([]string, len(list))
+	for i, s := range list {
+		quoted[i] = d.quote(s)
+	}
+	value := "[" + strings.Join(quoted, ", ") + "]"
+	text := strings.TrimSpace(string(d.src[d.start:d.end]))
+	switch d.Format {
+	case JSON:
+		sep := ", "
+		if strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(text, "{"), "}")) == "" {
+			sep = ""
+		}
+		return edit{d.start + 1, d.start + 1, QuoteJSON(key) + ": " + value + sep}, nil
+	case YAML:
+		if strings.HasPrefix(text, "{") || strings.HasPrefix(text, "[") || len(d.values) == 0 && text != "" {
+			return edit{}, fmt.Errorf("front matter: cannot add %q to YAML that is not a mapping of keys, one per line", key)
+		}
+		return edit{d.start, d.start, key + ": " + value + "\n"}, nil
+	}
+	return edit{d.start, d.start, key + " = " + value + "\n"}, nil
 }
 
 // quote writes s as the front matter's format writes a string.

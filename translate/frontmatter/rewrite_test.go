@@ -49,6 +49,26 @@ func TestRewrite(t *testing.T) {
 			"---\ntitle: 'T'\nlang: en\n---\n",
 			map[string]any{"title": "T", "lang": "en"},
 			"---\ntitle: 'T'\nlang: en\n---\n"},
+		{"TOML: a list added at the top, before any table",
+			"+++\ntitle = 'T'\n[params]\nx = 1\n+++\n",
+			map[string]any{"aliases": []string{"almaty", "../old/y"}, "title": "Т"},
+			"+++\naliases = [\"almaty\", \"../old/y\"]\ntitle = \"Т\"\n[params]\nx = 1\n+++\n"},
+		{"YAML: a list added",
+			"---\ntitle: T\nparams:\n  x: 1\n---\n",
+			map[string]any{"aliases": []string{"almaty"}},
+			"---\naliases: [\"almaty\"]\ntitle: T\nparams:\n  x: 1\n---\n"},
+		{"YAML: a list added to an empty front matter",
+			"---\n---\n",
+			map[string]any{"aliases": []string{"a"}},
+			"---\naliases: [\"a\"]\n---\n"},
+		{"JSON: a list added as the first member",
+			"{\n  \"title\": \"T\"\n}\n",
+			map[string]any{"aliases": []string{"a"}},
+			"{\"aliases\": [\"a\"], \n  \"title\": \"T\"\n}\n"},
+		{"JSON: a list added to an empty object",
+			"{}\n",
+			map[string]any{"aliases": []string{"a"}},
+			"{\"aliases\": [\"a\"]}\n"},
 		{"nothing to replace",
 			"+++\n# c\ntitle = 'T'\n+++\n",
 			nil,
@@ -83,12 +103,20 @@ func TestRewriteErrors(t *testing.T) {
 		want   string
 	}{
 		{map[string]any{"nothing": "x"}, `no value at "nothing"`},
+		{map[string]any{"no.where": []string{"x"}}, `no value at "no.where"`},
 		{map[string]any{"n": "x"}, `the value at "n" is not a string`},
 		{map[string]any{"title": []string{"x"}}, `the value at "title" is not a list`},
 		{map[string]any{"mixed": []string{"x", "y"}}, `the list at "mixed" holds other than strings`},
 		{map[string]any{"title": 3}, `the new value at "title" is a int`},
 		{map[string]any{"flow": []string{"x"}, "flow.0": "y"}, "two of the paths name the same value"},
 		{map[string]any{"cover.alt": "x"}, `the value at "cover.alt" is not a string that can be replaced`},
+	}
+	flow, err := Parse("b.md", []byte("---\n{title: T}\n---\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := flow.Rewrite(map[string]any{"aliases": []string{"a"}}); err == nil || !strings.Contains(err.Error(), "not a mapping of keys, one per line") {
+		t.Errorf("adding to a flow mapping: %v", err)
 	}
 	for _, tt := range tests {
 		if _, err := d.Rewrite(tt.values); err == nil || !strings.Contains(err.Error(), tt.want) {

@@ -1,7 +1,8 @@
 // Package reader holds tilmash's own words to the readers of an edition,
-// as a native journalist of each language would write them: today the
-// notice on an edition that shows some of its text in English while its
-// translation catches up with the English. Each is written for the
+// as a native journalist of each language would write them: the notice on
+// an edition that shows some of its text in English while its translation
+// catches up with the English, and the words of the page left at a renamed
+// article's old address. Each is written for the
 // languages tilmash knows (English, Russian, Kazakh, and Kazakh in the
 // Latin alphabet, computed from the Kazakh); an edition in another
 // language gets the English words, and Fallback says so, so that a check
@@ -23,6 +24,14 @@ var fallbackNotice = map[string]string{
 	"kk": "Мақаланың кейбір бөліктері әзірге ағылшын тілінде берілген\u00a0— аударма жаңартылып жатыр.",
 }
 
+// movedNotice stands on the page at a renamed article's old address,
+// before the link to its new one, by language.
+var movedNotice = map[string]string{
+	"en": "This article has moved:",
+	"ru": "Адрес этой статьи изменился:",
+	"kk": "Бұл мақаланың мекенжайы өзгерді:",
+}
+
 func init() {
 	// Kazakh in the Latin alphabet is the Kazakh, transliterated: the same
 	// words, never a second translation to keep in step.
@@ -31,19 +40,33 @@ func init() {
 		panic("reader: " + err.Error())
 	}
 	fallbackNotice["kk-Latn"] = t.Text(fallbackNotice["kk"])
+	movedNotice["kk-Latn"] = t.Text(movedNotice["kk"])
 }
 
 // Fallback returns the notice an edition in tag carries when some of its
 // units are shown in English, and whether it is in tag's language (false:
 // the English, for a language tilmash has no words for yet).
 func Fallback(tag language.Tag) (text string, translated bool) {
+	return say(fallbackNotice, tag)
+}
+
+// Moved returns the words of the page at a renamed article's old address
+// in tag, before the link to the new one, and whether they are in tag's
+// language (false: the English).
+func Moved(tag language.Tag) (text string, translated bool) {
+	return say(movedNotice, tag)
+}
+
+// say is words's text for tag's language, or the nearest parent's, or
+// the English.
+func say(words map[string]string, tag language.Tag) (string, bool) {
 	for t := tag; ; t = t.Parent() {
-		if s, ok := fallbackNotice[t.String()]; ok {
+		if s, ok := words[t.String()]; ok {
 			return s, true
 		}
 		if t == language.Und {
 			break
 		}
 	}
-	return fallbackNotice["en"], false
+	return words["en"], false
 }

@@ -32,3 +32,24 @@ func TestFallback(t *testing.T) {
 		}
 	}
 }
+
+// TestMoved: the words at a renamed article's old address, in each
+// language tilmash knows, Latin Kazakh computed from the Kazakh.
+func TestMoved(t *testing.T) {
+	for _, tc := range []struct {
+		tag        string
+		translated bool
+		has        string
+	}{
+		{"en", true, "moved"},
+		{"ru", true, "статьи"},
+		{"kk", true, "мақаланың"},
+		{"kk-Latn", true, "maqalanyñ"},
+		{"uz", false, "moved"},
+	} {
+		got, ok := Moved(language.MustParse(tc.tag))
+		if ok != tc.translated || !strings.Contains(got, tc.has) {
+			t.Errorf("Moved(%s) = %q, %v; want one with %q, %v", tc.tag, got, ok, tc.has, tc.translated)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -128,6 +129,21 @@ func mdFrontMatter(ed *assemble.Edition) string {
 		}
 		if _, _, ok := doc.String("lang"); ok {
 			values["lang"] = ed.Locale.String()
+		}
+	}
+	if len(ed.Aliases) > 0 {
+		// Relative to the page's folder, as Hugo reads an alias without a
+		// leading slash: the editions of a locale share one folder.
+		if had, _, ok := doc.Strings("aliases"); ok {
+			all := slices.Clone(had)
+			for _, a := range ed.Aliases {
+				if !slices.Contains(all, a) {
+					all = append(all, a)
+				}
+			}
+			values["aliases"] = all
+		} else if _, taken := doc.Field("aliases"); !taken {
+			values["aliases"] = ed.Aliases
 		}
 	}
 	fm, err := doc.Rewrite(values)
