@@ -106,8 +106,8 @@ type Edition struct {
 	// Markdown edition adds them to its front matter's aliases, which a
 	// site generator (Hugo) makes into pages that lead to this one.
 	Aliases []string
-	Blocks      []Block // the body
-	Stats       Stats   // how complete the edition is
+	Blocks  []Block // the body
+	Stats   Stats   // how complete the edition is
 	// Source is the article's file as the editor wrote it, and BodyStart
 	// where its body starts: the Markdown edition is the source with each
 	// block's text (at its Span) replaced by the edition's.
