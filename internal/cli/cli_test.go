@@ -66,6 +66,7 @@ func TestScripts(t *testing.T) {
 		"mkimage":   cmdMkimage,
 		"report":    cmdReport,
 		"revise":    cmdRevise,
+		"translate": cmdTranslate,
 		"zipcat":    cmdZipcat,
 	}})
 }
@@ -131,6 +132,44 @@ func cmdRevise(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("revise: no stale entry in %s", args[0])
 	}
 	ts.Check(os.WriteFile(file, []byte(strings.Join(kept, "\n")), 0o644))
+}
+
+// cmdTranslate is the testscript command "translate CATALOGUE PAIRS": what a
+// translator types in their editor. PAIRS holds lines "English => text";
+// the entry whose "#>" line is that English gets the text as its "other"
+// form, whatever it held. Nothing else in the file changes (a stale line
+// stays: deleting it is revise's).
+func cmdTranslate(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 || neg {
+		ts.Fatalf("usage: translate CATALOGUE PAIRS")
+	}
+	file := ts.MkAbs(args[0])
+	data, err := os.ReadFile(file)
+	ts.Check(err)
+	lines := strings.Split(string(data), "\n")
+	for _, pair := range strings.Split(strings.TrimSpace(ts.ReadFile(args[1])), "\n") {
+		english, text, ok := strings.Cut(pair, " => ")
+		if !ok {
+			ts.Fatalf("translate: %q is no \"English => text\" line", pair)
+		}
+		at := -1
+		for i, l := range lines {
+			if l == "#> "+english {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			ts.Fatalf("translate: no entry for %q in %s", english, args[0])
+		}
+		for i := at; i < len(lines); i++ {
+			if strings.HasPrefix(lines[i], "other = ") {
+				lines[i] = "other = " + strconv.Quote(text)
+				break
+			}
+		}
+	}
+	ts.Check(os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644))
 }
 
 // cmdLinkcheck is the testscript command "linkcheck DIR": every href and src

@@ -169,6 +169,7 @@ func GenerateWith(o Options) (*Corpus, error) {
 		// What extract would keep: the same Sync over the filled
 		// catalogue, so the comments (#, stale, #| …) are extract's own.
 		synced, st := catalog.Sync(src, old, old.Locale, old.Path, false)
+		w.MarkCompleted(src, synced)
 		if st.Stale != len(d.stale) || st.Missing != len(d.missing) || st.Reused != 0 || st.Obsolete != 0 {
 			res.err = fmt.Errorf("corpus: %s: extract sees %d stale, %d missing, %d reused, %d obsolete entries; %d stale and %d missing were made", loc, st.Stale, st.Missing, st.Reused, st.Obsolete, len(d.stale), len(d.missing))
 			return

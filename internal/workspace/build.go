@@ -1203,7 +1203,8 @@ func (w *Workspace) planLocale(c *catalog.Catalog, articles []*segment.Article, 
 	// [publish] incomplete = "fallback": what --min-coverage does, for
 	// every build, unless the command line says otherwise. Unset, a
 	// required edition falls back from the default coverage (a correction
-	// must not take a translated page down), one in progress waits.
+	// must not take a translated page down), and so does one in progress
+	// that was once complete (catalog.CompletedLine); another waits.
 	told := opts.Fallback || opts.MinCoverage > 0
 	if cov, ok := w.Config.FallbackCoverage(); ok && !told {
 		opts.MinCoverage = cov
@@ -1220,7 +1221,7 @@ func (w *Workspace) planLocale(c *catalog.Catalog, articles []*segment.Article, 
 				continue
 			}
 			p.req = req.String()
-			if !told && req == check.Required && w.Config.Publish.Incomplete == "" {
+			if !told && (req == check.Required || w.completedOnce(c, a)) && w.Config.Publish.Incomplete == "" {
 				minCoverage = w.Config.DefaultFallback()
 			}
 		}

@@ -103,7 +103,7 @@ func (w *Workspace) Select(s Selection) error {
 			}
 			return out
 		}
-		out := &catalog.Catalog{Locale: c.Locale, Path: c.Path, Place: c.Place, Header: c.Header, HeaderNotes: c.HeaderNotes, FileNotes: c.FileNotes, Formerly: c.Formerly,
+		out := &catalog.Catalog{Locale: c.Locale, Path: c.Path, Place: c.Place, Header: c.Header, HeaderNotes: c.HeaderNotes, FileNotes: c.FileNotes, Formerly: c.Formerly, Completed: c.Completed,
 			DerivedFrom: c.DerivedFrom, Transform: c.Transform, Stale: mine(c.Stale), Overrides: mine(c.Overrides)}
 		for _, m := range mine(c.Messages) {
 			out.Add(m)

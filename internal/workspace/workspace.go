@@ -446,6 +446,12 @@ func (w *Workspace) extract(addLocales []language.Tag, prune bool, elsewhere map
 			continue // computed, never written
 		}
 		c, st := catalog.SyncWith(src, old, old.Locale, old.Path, prune, elsewhere[old.Locale])
+		w.MarkCompleted(src, c)
+		for from, to := range c.Moved { // a renamed article's mark goes with it
+			if om := old.Lookup(from); om != nil && old.Completed[om.Pos.File] {
+				c.MarkCompleted(catpath.Article(w.Layout.Locales, c.Locale, w.articleOf(to)))
+			}
+		}
 		for _, id := range st.Pruned {
 			if rep.PrunedFrom[c.Locale.String()] == nil {
 				rep.PrunedFrom[c.Locale.String()] = map[string]string{}
@@ -465,6 +471,37 @@ func (w *Workspace) extract(addLocales []language.Tag, prune bool, elsewhere map
 	}
 	w.Targets = synced
 	return files, rep, nil
+}
+
+// MarkCompleted records in the translated catalogue c each article every
+// unit of which has a translation of its current English
+// (catalog.CompletedLine): from then on, build keeps its edition published
+// in a locale in progress too.
+func (w *Workspace) MarkCompleted(src, c *catalog.Catalog) {
+	for _, a := range w.Articles {
+		done := len(a.Units) > 0
+		for i := range a.Units {
+			m, sm := c.Lookup(a.Units[i].ID), src.Lookup(a.Units[i].ID)
+			if m == nil || sm == nil || !m.Translated() || m.Hash != sm.Hash {
+				done = false
+				break
+			}
+		}
+		if done {
+			c.MarkCompleted(catpath.Article(w.Layout.Locales, c.Locale, w.relBySlug[a.Slug]))
+		}
+	}
+}
+
+// completedOnce reports whether article a was once complete in c's locale
+// (catalog.CompletedLine; a derived locale's is its source locale's).
+func (w *Workspace) completedOnce(c *catalog.Catalog, a *segment.Article) bool {
+	if c.Derived() {
+		if c = w.target(c.DerivedFrom); c == nil {
+			return false
+		}
+	}
+	return c.Completed[catpath.Article(w.Layout.Locales, c.Locale, w.relBySlug[a.Slug])]
 }
 
 func (w *Workspace) target(tag language.Tag) *catalog.Catalog {

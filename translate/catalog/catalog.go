@@ -164,6 +164,9 @@ type Catalog struct {
 	// renamed, oldest first (FormerlyLine): kept in a source catalogue's
 	// files, where extract writes them.
 	Formerly map[string][]string
+	// Completed are the files whose article was once complete in the
+	// locale (CompletedLine), kept in a translated catalogue's files.
+	Completed map[string]bool
 	// DerivedFrom is, for a derived locale (kk-Latn), the locale whose
 	// catalogue its text is computed from (kk); und otherwise. A derived
 	// catalogue is never written: Path is its source's file, so that its
@@ -314,7 +317,7 @@ func Parse(path string, data []byte) (*Catalog, error) {
 			return nil, err
 		}
 	}
-	c.takeFormerly()
+	c.takeMarks()
 	if v, line := formatOf(c.Header); v > catpath.Format {
 		return nil, &Error{Pos: Pos{File: path, Line: line, Col: 1}, Msg: fmt.Sprintf("a catalogue of format %d, written by a newer tilmash: this one reads formats up to %d", v, catpath.Format), Hint: "upgrade tilmash (tilmash version says which you have); nothing was read or written"}
 	}

@@ -252,10 +252,11 @@ func TestSync(t *testing.T) {
 	}
 }
 
-// TestSyncRename: an article renamed gives every unit a new ID; each is
-// filled from the obsolete entry with the same English (not from a stale
-// one), marked for review; --prune then removes the obsolete entries,
-// listing them.
+// TestSyncRename: an article renamed gives every unit a new ID; each takes
+// the entry of its old ID with the same role and English, with nothing to
+// review; one made for earlier English moves too and stays stale, saying
+// so (the translator's work stays with its unit). Renamed again, the
+// translation follows once more.
 func TestSyncRename(t *testing.T) {
 	v1 := FromUnits("locales/en.toml", []*segment.Article{{Slug: "a", Units: []segment.Unit{unit("a.s.p-1", "One."), unit("a.s.p-2", "Two.")}}})
 	ru, _ := Sync(v1, nil, language.Russian, "locales/ru.toml", false)
@@ -268,32 +269,26 @@ func TestSyncRename(t *testing.T) {
 	}
 	v2 := FromUnits("locales/en.toml", []*segment.Article{{Slug: "b", Units: []segment.Unit{unit("b.s.p-1", "One."), unit("b.s.p-2", "Two.")}}})
 	got, st := Sync(v2, ru, language.Russian, "locales/ru.toml", false)
-	// The renamed article's up-to-date translation moves (nothing to
-	// review); the stale one does not, and stays obsolete under its old ID.
-	if st.Moved != 1 || st.Reused != 0 || st.Missing != 1 || st.Obsolete != 1 {
-		t.Errorf("stats = %+v, want 1 moved, 1 missing, 1 obsolete", st)
+	if st.Moved != 2 || st.Translated != 1 || st.Stale != 1 || st.Reused != 0 || st.Missing != 0 || st.Obsolete != 0 {
+		t.Errorf("stats = %+v, want 2 moved: 1 translated, 1 stale", st)
 	}
-	if m := got.Lookup("b.s.p-1"); m.Text() != "Один." || len(m.Notes) != 0 {
+	if m := got.Lookup("b.s.p-1"); m.Text() != "Один." || len(m.Notes) != 0 || m.Hash != v2.Lookup("b.s.p-1").Hash {
 		t.Errorf("renamed unit = %+v", m)
 	}
-	if m := got.Lookup("b.s.p-2"); m.Text() != "" {
-		t.Errorf("a stale translation was reused: %+v", m)
+	if m := got.Lookup("b.s.p-2"); m.Text() != "Два." || m.Hash != "sha256-older" || !contains(m.Comments, "#, stale") {
+		t.Errorf("the stale translation did not move, stale: %+v", m)
 	}
-	if got.Lookup("a.s.p-1") != nil || got.Lookup("a.s.p-2") == nil {
-		t.Errorf("the moved entry lingers, or the stale one is lost")
+	if got.Lookup("a.s.p-1") != nil || got.Lookup("a.s.p-2") != nil {
+		t.Errorf("a moved entry lingers under its old ID")
 	}
-	pruned, st := Sync(v2, ru, language.Russian, "locales/ru.toml", true)
-	if !reflect.DeepEqual(st.Pruned, []string{"a.s.p-2"}) || pruned.Lookup("a.s.p-2") != nil || pruned.Lookup("b.s.p-1").Text() != "Один." {
-		t.Errorf("prune: %v", st.Pruned)
-	}
-	// Renamed again, after the prune: the translation follows once more.
-	pruned, err = Parse("locales/ru.toml", Format(pruned))
+	// Renamed again: the translation follows once more.
+	got, err = Parse("locales/ru.toml", Format(got))
 	if err != nil {
 		t.Fatal(err)
 	}
 	v3 := FromUnits("locales/en.toml", []*segment.Article{{Slug: "c", Units: []segment.Unit{unit("c.s.p-1", "One."), unit("c.s.p-2", "Two.")}}})
-	again, st := Sync(v3, pruned, language.Russian, "locales/ru.toml", false)
-	if m := again.Lookup("c.s.p-1"); st.Moved != 1 || m.Text() != "Один." || len(m.Notes) != 0 {
+	again, st := Sync(v3, got, language.Russian, "locales/ru.toml", false)
+	if m := again.Lookup("c.s.p-1"); st.Moved != 2 || m.Text() != "Один." || len(m.Notes) != 0 {
 		t.Errorf("second rename: %+v, %+v", st, m)
 	}
 	// The same English in another role (a new article's other section)

@@ -28,6 +28,9 @@ func Merge(tag language.Tag, path string, parts []*Catalog) (*Catalog, error) {
 		if c.Header == nil {
 			c.Header = p.Header
 		}
+		for f := range p.Completed {
+			c.MarkCompleted(f)
+		}
 		for f, names := range p.Formerly {
 			if c.Formerly == nil {
 				c.Formerly = map[string][]string{}
@@ -72,6 +75,9 @@ func Split(c *Catalog, place func(*Message) string) []*Catalog {
 			part = &Catalog{Locale: c.Locale, Path: f, Header: c.Header, HeaderNotes: notes}
 			if names := c.Formerly[f]; len(names) > 0 {
 				part.Formerly = map[string][]string{f: names}
+			}
+			if c.Completed[f] {
+				part.MarkCompleted(f)
 			}
 			byFile[f] = part
 			files = append(files, f)

@@ -143,3 +143,26 @@ func TestFormerly(t *testing.T) {
 		t.Errorf("read back: %v, %q", err, again.Formerly)
 	}
 }
+
+// TestCompleted: a translated catalogue's CompletedLine is read into
+// Completed, kept through Merge and Split by file, written back once.
+func TestCompleted(t *testing.T) {
+	header := strings.Join(TargetHeader(language.Russian), "\n")
+	done, err := Parse("locales/ru/a.ru.toml", []byte(header+"\n"+CompletedLine+"\n\n[a.title]\nhash = \"sha256-1\"\nother = \"А\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	not, err := Parse("locales/ru/b.ru.toml", []byte(header+"\n\n[b.title]\nhash = \"sha256-2\"\nother = \"\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := Merge(language.Russian, "locales/ru", []*Catalog{done, not})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := Split(all, func(m *Message) string { return "locales/ru/" + strings.SplitN(m.ID, ".", 2)[0] + ".ru.toml" })
+	a, b := string(Format(parts[0])), string(Format(parts[1]))
+	if strings.Count(a, CompletedLine) != 1 || strings.Contains(b, CompletedLine) {
+		t.Errorf("a.ru.toml:\n%s\nb.ru.toml:\n%s", a, b)
+	}
+}

@@ -24,7 +24,7 @@ func Format(c *Catalog) []byte {
 	for _, h := range c.Header {
 		b.WriteString(commentSafe(h) + "\n")
 	}
-	for _, h := range c.formerlyLines() {
+	for _, h := range c.markLines() {
 		b.WriteString(commentSafe(h) + "\n")
 	}
 	if len(c.HeaderNotes) > 0 {

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"sort"
 	"strconv"
@@ -206,7 +207,7 @@ func Sync(src, old *Catalog, tag language.Tag, path string, prune bool) (*Catalo
 func SyncWith(src, old *Catalog, tag language.Tag, path string, prune bool, elsewhere *Elsewhere) (*Catalog, Stats) {
 	out := &Catalog{Locale: tag, Path: path, Header: TargetHeader(tag)}
 	if old != nil {
-		out.HeaderNotes, out.FileNotes, out.Place = old.HeaderNotes, old.FileNotes, old.Place
+		out.HeaderNotes, out.FileNotes, out.Place, out.Completed = old.HeaderNotes, old.FileNotes, old.Place, maps.Clone(old.Completed)
 	}
 	var st Stats
 	forms := locale.PluralForms(tag)
@@ -262,26 +263,42 @@ func SyncWith(src, old *Catalog, tag language.Tag, path string, prune bool, else
 			}
 			m.Comments = append(m.Comments, suggestions(memory, sm)...)
 		}
+		figures, isFigures := "", false
+		if len(sm.Forms) == 1 {
+			figures, isFigures = Figures(tag, sm.Forms[locale.Other])
+		}
 		mr := movers[unitRole(sm.ID)+"\x00"+sm.Hash]
 		switch {
 		case (om == nil || !om.Translated()) && mr != nil && mr.ID != sm.ID && !moved[mr.ID]:
 			// The same unit, its article renamed or moved (the ID's slug
 			// changed, its role did not), and the same English: its
-			// translation, and the translator's notes, move with it.
+			// translation, and the translator's notes, move with it; one
+			// made for earlier English stays stale.
 			st.Moved++
-			st.Translated++
 			moved[mr.ID] = true
 			if out.Moved == nil {
 				out.Moved = map[string]string{}
 			}
 			out.Moved[mr.ID] = sm.ID
-			m.Hash = sm.Hash
 			for f, text := range mr.Forms {
 				if _, wanted := m.Forms[f]; wanted || !plural {
 					m.Forms[f] = text
 				}
 			}
 			m.keepNotes(mr)
+			if english := mr.Source(); mr.Hash == sm.Hash || mr.Hash == segment.ExactHash(english) || mr.Revised(sm.Hash) {
+				st.Translated++
+				m.Hash = sm.Hash
+			} else {
+				m.Hash = mr.Hash
+				stale(mr.Previous())
+			}
+		case isFigures && (om == nil || !om.Translated() || m.Hash != sm.Hash && filledFigures(tag, om)):
+			// Figures alone (a table's "25", "1.5"): nothing to translate.
+			// Written in the locale's style, and again when they change.
+			st.Translated++
+			m.Hash = sm.Hash
+			m.Forms = map[locale.Form]string{locale.Other: figures}
 		case (om == nil || !om.Translated()) && canReuse && r.ID != sm.ID:
 			// The same English is translated elsewhere: an article renamed,
 			// or a sentence repeated. Fill it in, marked for review.
@@ -320,7 +337,7 @@ func SyncWith(src, old *Catalog, tag language.Tag, path string, prune bool, else
 	}
 	if old != nil && prune {
 		for _, om := range old.Messages {
-			if src.Lookup(om.ID) == nil && !moved[om.ID] && (om.Translated() || om.HasNotes()) {
+			if src.Lookup(om.ID) == nil && !moved[om.ID] && holdsWork(tag, om) {
 				st.Pruned = append(st.Pruned, om.ID)
 			}
 		}
@@ -329,7 +346,7 @@ func SyncWith(src, old *Catalog, tag language.Tag, path string, prune bool, else
 	if old != nil && !prune {
 		var obsolete []*Message
 		for _, om := range old.Messages {
-			if src.Lookup(om.ID) == nil && !moved[om.ID] && (om.Translated() || om.HasNotes()) { // one with neither text nor notes holds no work: it goes; one that moved lives on under its new ID
+			if src.Lookup(om.ID) == nil && !moved[om.ID] && holdsWork(tag, om) { // one that moved lives on under its new ID
 				obsolete = append(obsolete, om)
 			}
 		}
@@ -361,6 +378,16 @@ func numbersIn(description string) map[string]int64 {
 		}
 	}
 	return out
+}
+
+// holdsWork reports whether an entry holds a translator's work, to keep
+// when its unit is gone: a text or notes, but for figures extract filled
+// in (Figures).
+func holdsWork(tag language.Tag, om *Message) bool {
+	if om.HasNotes() {
+		return true
+	}
+	return om.Translated() && !filledFigures(tag, om)
 }
 
 // pluralMoved is, for a current translation whose numbers changed plural
@@ -396,6 +423,14 @@ func pluralMoved(tag language.Tag, om, sm *Message) map[locale.Form]string {
 		prev[f] = text
 	}
 	return prev
+}
+
+// NumberChange says, when prev is the English a translation was made
+// from (Message.Previous) and one of the unit sm's numbers now falls in
+// another plural category in tag than it did there, which and how (the
+// translation's noun after it is then wrong); "" otherwise.
+func NumberChange(tag language.Tag, prev map[locale.Form]string, sm *Message) string {
+	return numberChange(tag, prev, sm)
 }
 
 // numberChange says, when prev is the unit's English with numbers in
@@ -475,8 +510,8 @@ func RoleKey(id, hash string) string {
 }
 
 // movable indexes the obsolete entries of old that a renamed or moved
-// article's units may take as their own: translated, up to date with the
-// English they record, by their role (unitRole) and that English's hash.
+// article's units may take as their own: translated, by their role
+// (unitRole) and the hash of the English they record.
 func movable(src, old *Catalog) map[string]*Message {
 	out := map[string]*Message{}
 	moverCandidates(src, old, func(k string, om *Message) {
@@ -488,7 +523,8 @@ func movable(src, old *Catalog) map[string]*Message {
 }
 
 // moverCandidates calls yield for each entry of old that movable may
-// take, in old's order, with its key (role and English hash).
+// take, in old's order, with its key (role and the hash of the English
+// it records: a stale one moves too, and stays stale).
 func moverCandidates(src, old *Catalog, yield func(k string, om *Message)) {
 	if old == nil {
 		return
@@ -498,11 +534,7 @@ func moverCandidates(src, old *Catalog, yield func(k string, om *Message)) {
 		if !om.Translated() || src.Lookup(om.ID) != nil || english == nil || unitRole(om.ID) == "" {
 			continue
 		}
-		h := segment.Hash(english)
-		if om.Hash != h && om.Hash != segment.ExactHash(english) && !om.Revised(h) {
-			continue
-		}
-		yield(unitRole(om.ID)+"\x00"+h, om)
+		yield(unitRole(om.ID)+"\x00"+segment.Hash(english), om)
 	}
 }
 
