@@ -50,6 +50,47 @@ var kazakhSuffixes = func() map[string]harmony {
 	return m
 }()
 
+// kazakhVerbal are the endings of Kazakh verbs, each a whole sequence
+// (negation, tense or mood, person) that follows a verb's root and may be
+// followed by nominal suffixes (a participle or the verbal noun declined:
+// келгендер, баруға). A glossary term is a noun or a name, so the matcher
+// leaves them out; the spelling check reads them (Stems): the Debian kk_KZ
+// dictionary lists verbs by their root (іш, жау, бол) and few of their
+// forms. Whole sequences, not single suffixes chained freely: a free chain
+// of verbal suffixes read most misspellings as some form of some root (a
+// letter dropped from жазушылар gives жаз+шы+лар), and the spelling check
+// then found a third fewer misprints. Taken from the grammar, not from a
+// text the check is measured on.
+var kazakhVerbal = func() map[string]harmony {
+	m := map[string]harmony{}
+	add := func(h harmony, ss ...string) {
+		for _, s := range ss {
+			m[s] = h
+			if h == back { // its negative: бармайды, бармады, бармаған
+				m["ма"+s], m["ба"+s], m["па"+s] = h, h, h
+			} else if h == front {
+				m["ме"+s], m["бе"+s], m["пе"+s] = h, h, h
+			}
+		}
+	}
+	// the present-future, in every person
+	add(back, "ады", "амын", "асың", "асыз", "амыз", "йды", "ймын", "йсың", "йсыз", "ймыз")
+	add(front, "еді", "емін", "есің", "есіз", "еміз", "йді", "ймін", "йсің", "йсіз", "йміз")
+	// the past, in every person
+	add(back, "ды", "дым", "дың", "дыңыз", "дық", "ты", "тым", "тың", "тыңыз", "тық")
+	add(front, "ді", "дім", "дің", "діңіз", "дік", "ті", "тім", "тің", "тіңіз", "тік")
+	// participles and the verbal noun, which nominal suffixes may follow
+	add(back, "ған", "қан", "атын", "йтын", "ар", "мақ", "у", "ушы")
+	add(front, "ген", "кен", "етін", "йтін", "ер", "мек", "уші")
+	// converbs, the conditional, the imperative and optative
+	add(back, "ып", "а", "й", "са", "сын", "ғалы", "қалы", "ғанша", "қанша", "йын", "айын")
+	add(front, "іп", "е", "се", "сін", "гелі", "келі", "генше", "кенше", "йін", "ейін")
+	// the negative's own: бармау, келмей, бармасын
+	add(back, "мау", "бау", "пау", "май", "бай", "пай", "масын", "басын", "пасын")
+	add(front, "меу", "беу", "пеу", "мей", "бей", "пей", "месін", "бесін", "песін")
+	return m
+}()
+
 // vowelClass returns the harmony class of the last vowel in s.
 func vowelClass(s string) harmony {
 	rs := []rune(s)
@@ -84,16 +125,75 @@ func (kazakhMatcher) matchFolded(f, l string) bool {
 				h = back
 			}
 		}
-		if suffixChain(rest, h, 4) {
+		if suffixChain(kazakhSuffixes, rest, h, 4) {
 			return true
 		}
 	}
 	// A final voiceless consonant voices before a vowel: кітап → кітабы.
 	for _, v := range voicing {
 		if stem, ok := strings.CutSuffix(l, v[0]); ok {
-			if rest, ok := strings.CutPrefix(f, stem+v[1]); ok && rest != "" && startsWithVowel(rest) && suffixChain(rest, h, 4) {
+			if rest, ok := strings.CutPrefix(f, stem+v[1]); ok && rest != "" && startsWithVowel(rest) && suffixChain(kazakhSuffixes, rest, h, 4) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// wordOf reports whether the form f is the stem l followed by nominal
+// suffixes, or by a verbal ending (kazakhVerbal) and nominal suffixes, a
+// final voiceless consonant voiced before a vowel: what Stems asks.
+func wordOf(f, l string) bool {
+	h := vowelClass(l)
+	if rest, ok := strings.CutPrefix(f, l); ok {
+		if r, hyph := strings.CutPrefix(rest, "-"); hyph { // WhatsApp-та
+			rest = r
+			if h == none {
+				h = back
+			}
+		}
+		if inflected(rest, h) {
+			return true
+		}
+	}
+	for _, v := range voicing {
+		if stem, ok := strings.CutSuffix(l, v[0]); ok {
+			if rest, ok := strings.CutPrefix(f, stem+v[1]); ok && rest != "" && startsWithVowel(rest) && inflected(rest, h) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// verbOf reports whether the form f is the root l (of two letters: іш,
+// ал, же) followed by a verbal ending and nominal suffixes: a two-letter
+// beginning read as a noun's stem would take too many misprints for words.
+func verbOf(f, l string) bool {
+	rest, ok := strings.CutPrefix(f, l)
+	return ok && rest != "" && verbal(rest, vowelClass(l))
+}
+
+// inflected reports whether rest, after a stem whose last vowel is of
+// class h, is a chain of nominal suffixes, or a verbal ending and one.
+func inflected(rest string, h harmony) bool {
+	return suffixChain(kazakhSuffixes, rest, h, 4) || verbal(rest, h)
+}
+
+// verbal reports whether rest, after a root whose last vowel is of class
+// h, is a verbal ending followed by nominal suffixes.
+func verbal(rest string, h harmony) bool {
+	for end, eh := range kazakhVerbal {
+		tail, ok := strings.CutPrefix(rest, end)
+		if !ok || eh != none && h != none && eh != h {
+			continue
+		}
+		next := h
+		if eh != none {
+			next = eh
+		}
+		if suffixChain(kazakhSuffixes, tail, next, 3) {
+			return true
 		}
 	}
 	return false
@@ -106,14 +206,14 @@ func startsWithVowel(s string) bool {
 
 // suffixChain reports whether s is a sequence of at most n suffixes, each in
 // harmony with the vowel before it (h).
-func suffixChain(s string, h harmony, n int) bool {
+func suffixChain(suffixes map[string]harmony, s string, h harmony, n int) bool {
 	if s == "" {
 		return true
 	}
 	if n == 0 {
 		return false
 	}
-	for suf, sh := range kazakhSuffixes {
+	for suf, sh := range suffixes {
 		rest, ok := strings.CutPrefix(s, suf)
 		if !ok {
 			continue
@@ -125,7 +225,7 @@ func suffixChain(s string, h harmony, n int) bool {
 		if sh != none {
 			next = sh
 		}
-		if suffixChain(rest, next, n-1) {
+		if suffixChain(suffixes, rest, next, n-1) {
 			return true
 		}
 	}
@@ -133,8 +233,9 @@ func suffixChain(s string, h harmony, n int) bool {
 }
 
 // Stems returns the words a Kazakh (Cyrillic) word form may be an
-// inflection of: each beginning of it (three letters at least) that the
-// rest follows as a chain of the matcher's suffixes, a voiced final
+// inflection of: each beginning of it (three letters at least, or two
+// before a verbal ending: ішетін) that the rest follows as a chain of
+// nominal suffixes or a verbal ending and them, a voiced final
 // consonant put back (кітабы → кітап), longest first. For a spelling
 // check: a form the dictionary lacks is right when one of its stems is in
 // it (теңізінен: теңіз). Other languages have none.
@@ -152,13 +253,13 @@ func Stems(tag language.Tag, form string) []string {
 			out = append(out, s)
 		}
 	}
-	for i := len(rs) - 1; i >= 3; i-- {
+	for i := len(rs) - 1; i >= 2; i-- {
 		stem := string(rs[:i])
-		if (kazakhMatcher{}).matchFolded(f, stem) {
+		if i >= 3 && wordOf(f, stem) || i == 2 && verbOf(f, stem) {
 			add(stem)
 		}
 		for _, v := range voicing {
-			if s, ok := strings.CutSuffix(stem, v[1]); ok && startsWithVowel(string(rs[i:])) && (kazakhMatcher{}).matchFolded(f, s+v[0]) {
+			if s, ok := strings.CutSuffix(stem, v[1]); ok && startsWithVowel(string(rs[i:])) && wordOf(f, s+v[0]) {
 				add(s + v[0])
 			}
 		}
