@@ -1283,6 +1283,7 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 		}
 	}
 	ed.Aliases = former
+	ed.Reader = w.Config.Locales[p.cat.Locale.String()].Reader
 	for _, f := range formats {
 		var data []byte
 		var warnings []string

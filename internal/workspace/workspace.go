@@ -26,6 +26,7 @@ import (
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/media"
+	"github.com/tilmash/tilmash/translate/reader"
 	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/translit"
 )
@@ -611,6 +612,28 @@ func (w *Workspace) Check(locales []language.Tag, speller check.Speller) ([]find
 		fs = append(fs, finding.Finding{Pos: segment.Pos{File: c.Path, Line: 1, Col: 1}, Locale: tag, Code: check.CodeSettings, Severity: sev,
 			Message: fmt.Sprintf("%s has no [locales.%s] table in %s: its quotation marks, letters and spelling are not checked", tag, tag, w.Layout.Config),
 			Hint:    fmt.Sprintf("add to %s: [locales.%s] with quotes = \"«»\" (the language's own), dictionary = \"%s\" (hunspell; Debian: %s), and required = true once its editions must be published", w.Layout.Config, tag, suggestDictionary(tag), check.DictionaryPackage(suggestDictionary(tag)))})
+	}
+	// A language tilmash has no words for its readers in: its pages say
+	// those things in English until tilmash.toml gives the words.
+	for _, c := range w.targets(locales) {
+		tag := c.Locale.String()
+		rules, described := w.Config.Locales[tag]
+		missing := reader.Words(rules.Reader).Missing(c.Locale)
+		if len(missing) == 0 || !described {
+			continue // a locale with no table at all is told to add one first (above)
+		}
+		pos := w.Config.LocalePos(tag)
+		sev := finding.Info
+		if w.Requires(c.Locale) {
+			sev = finding.Warning
+		}
+		var lines []string
+		for _, k := range missing {
+			lines = append(lines, fmt.Sprintf("%s = \"…\" (in English: %q)", k, reader.English(k)))
+		}
+		fs = append(fs, finding.Finding{Pos: pos, Locale: tag, Code: check.CodeSettings, Severity: sev,
+			Message: fmt.Sprintf("tilmash has no %s words for what it tells readers (%s): those pages say it in English", locale.EnglishName(c.Locale), strings.Join(missing, ", ")),
+			Hint:    fmt.Sprintf("add them to %s in %s: [locales.%s.reader] %s", w.Layout.Config, locale.EnglishName(c.Locale), tag, strings.Join(lines, ", "))})
 	}
 	// A required locale with no catalogue at all is the biggest gap there
 	// is; a derived locale whose source has none has nothing to derive

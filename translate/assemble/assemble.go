@@ -16,6 +16,7 @@ import (
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/placeholder"
+	"github.com/tilmash/tilmash/translate/reader"
 	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/translit"
 )
@@ -106,8 +107,11 @@ type Edition struct {
 	// Markdown edition adds them to its front matter's aliases, which a
 	// site generator (Hugo) makes into pages that lead to this one.
 	Aliases []string
-	Blocks  []Block // the body
-	Stats   Stats   // how complete the edition is
+	// Reader are the project's own words to this language's readers
+	// (tilmash.toml's [locales.X.reader]), over tilmash's (package reader).
+	Reader reader.Words
+	Blocks []Block // the body
+	Stats  Stats   // how complete the edition is
 	// Source is the article's file as the editor wrote it, and BodyStart
 	// where its body starts: the Markdown edition is the source with each
 	// block's text (at its Span) replaced by the edition's.

@@ -1026,3 +1026,26 @@ func TestSpellingOncePerWord(t *testing.T) {
 		t.Errorf("spelling findings: %v", got)
 	}
 }
+
+// TestConfigReaderWords: a locale's own words to its readers are read; a
+// name that is none of tilmash's, or a value that is not one line of text,
+// is refused at its line.
+func TestConfigReaderWords(t *testing.T) {
+	tests := []struct{ toml, want string }{
+		{"[locales.uz.reader]\nfallback = \"Ingliz tilida.\"\n", ""},
+		{"[locales.uz.reader]\nfallbak = \"Ingliz tilida.\"\n", `tilmash.toml:3:1: [locales.uz.reader] fallbak: no words of tilmash's have that name: write fallback or moved`},
+		{"[locales.uz.reader]\nmoved = \"Bir\\nikki\"\n", `tilmash.toml:3:1: [locales.uz.reader] moved: write one line of text`},
+		{"[locales.uz.reader]\nmoved = \"  \"\n", `tilmash.toml:3:1: [locales.uz.reader] moved: write one line of text`},
+	}
+	for _, tt := range tests {
+		c, err := ParseConfig("tilmash.toml", []byte("[locales.uz]\n"+tt.toml))
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: %v", tt.toml, err)
+		case tt.want == "" && c.Locales["uz"].Reader["fallback"] != "Ingliz tilida.":
+			t.Errorf("%q: read %v", tt.toml, c.Locales["uz"].Reader)
+		case tt.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.want)):
+			t.Errorf("%q: %v, want %q", tt.toml, err, tt.want)
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/tilmash/tilmash/internal/tomlpos"
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/reader"
 	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/translit"
 	"github.com/tilmash/tilmash/translate/xmlchar"
@@ -207,6 +208,10 @@ type LocaleRules struct {
 	// locale that is not required is in progress: its gaps are reported
 	// as information and its incomplete editions are not published.
 	Required bool `toml:"required"`
+	// Reader holds the project's own words to this language's readers,
+	// by key (package reader: fallback, moved), for a language tilmash
+	// has none for: they stand on its pages instead of the English.
+	Reader map[string]string `toml:"reader"`
 }
 
 // Rules turns checks off and changes their severity. A code names one check
@@ -304,6 +309,17 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		canonical[tag.String()], c.lines[tag.String()] = rules, line // pt-br is pt-BR
 	}
 	c.Locales = canonical
+	for key, rules := range c.Locales {
+		for k, v := range rules.Reader {
+			l, col := settingPos(data, "locales."+key+".reader", k)
+			switch {
+			case !slices.Contains(reader.Keys, k):
+				return nil, &segment.Error{Pos: segment.Pos{File: file, Line: l, Col: col}, Msg: fmt.Sprintf("[locales.%s.reader] %s: no words of tilmash's have that name: write %s", key, k, strings.Join(reader.Keys, " or "))}
+			case strings.TrimSpace(v) == "" || len(v) > 500 || strings.ContainsFunc(v, func(r rune) bool { return r < ' ' || xmlchar.Why(r) != "" }):
+				return nil, &segment.Error{Pos: segment.Pos{File: file, Line: l, Col: col}, Msg: fmt.Sprintf("[locales.%s.reader] %s: write one line of text, 500 bytes at most, without control characters (the English: %q)", key, k, reader.English(k))}
+			}
+		}
+	}
 	for key, rules := range c.Locales {
 		line := c.lines[key]
 		if (rules.From == "") != (rules.Transform == "") {

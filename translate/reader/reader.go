@@ -43,6 +43,58 @@ func init() {
 	movedNotice["kk-Latn"] = t.Text(movedNotice["kk"])
 }
 
+// The keys of the words tilmash says to readers: a project gives its own
+// for a language tilmash has none for in tilmash.toml ([locales.uz.reader]
+// fallback = "…", moved = "…"), as Words.
+const (
+	FallbackKey = "fallback" // the notice on an edition partly in English
+	MovedKey    = "moved"    // the page at a renamed article's old address
+)
+
+// Keys are every key, in the order a reader meets them.
+var Keys = []string{FallbackKey, MovedKey}
+
+// English is the English of each key, for a translator to start from.
+func English(key string) string {
+	return byKey(key)["en"]
+}
+
+func byKey(key string) map[string]string {
+	switch key {
+	case FallbackKey:
+		return fallbackNotice
+	case MovedKey:
+		return movedNotice
+	}
+	return nil
+}
+
+// Words are a project's own words to the readers of one language, by key,
+// over tilmash's.
+type Words map[string]string
+
+// Say returns the words for key in tag: the project's own (w), else
+// tilmash's for tag's language, else the English; translated is false for
+// the English.
+func (w Words) Say(key string, tag language.Tag) (text string, translated bool) {
+	if s := w[key]; s != "" {
+		return s, true
+	}
+	return say(byKey(key), tag)
+}
+
+// Missing lists the keys neither w nor tilmash has words for in tag: its
+// readers get the English there.
+func (w Words) Missing(tag language.Tag) []string {
+	var out []string
+	for _, k := range Keys {
+		if _, ok := w.Say(k, tag); !ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // Fallback returns the notice an edition in tag carries when some of its
 // units are shown in English, and whether it is in tag's language (false:
 // the English, for a language tilmash has no words for yet).

@@ -53,3 +53,22 @@ func TestMoved(t *testing.T) {
 		}
 	}
 }
+
+// TestWords: a project's own words come first; a language neither it nor
+// tilmash has words for is missing them, key by key.
+func TestWords(t *testing.T) {
+	uz := language.MustParse("uz")
+	own := Words{FallbackKey: "Maqolaning ayrim qismlari hozircha ingliz tilida."}
+	if got, ok := own.Say(FallbackKey, uz); !ok || got != own[FallbackKey] {
+		t.Errorf("own words: %q, %v", got, ok)
+	}
+	if got, ok := own.Say(MovedKey, uz); ok || got != English(MovedKey) {
+		t.Errorf("no own words: %q, %v", got, ok)
+	}
+	if got := own.Missing(uz); len(got) != 1 || got[0] != MovedKey {
+		t.Errorf("Missing(uz) = %q", got)
+	}
+	if got := Words(nil).Missing(language.Russian); len(got) != 0 {
+		t.Errorf("Missing(ru) = %q", got)
+	}
+}

@@ -110,7 +110,7 @@ func fallbackNotice(ed *assemble.Edition) *notice {
 	if ed.Stats.Fallback == 0 {
 		return nil
 	}
-	text, ok := reader.Fallback(ed.Locale)
+	text, ok := ed.Reader.Say(reader.FallbackKey, ed.Locale)
 	n := &notice{Text: text}
 	if !ok {
 		n.Lang = locale.Source.String()

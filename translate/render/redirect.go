@@ -38,7 +38,7 @@ func Redirect(ed *assemble.Edition, href string) []byte {
 	if t := ed.Meta[segment.Headline]; t != nil {
 		d.Title = markup.PlainText(t.Nodes)
 	}
-	text, ok := reader.Moved(ed.Locale)
+	text, ok := ed.Reader.Say(reader.MovedKey, ed.Locale)
 	d.Notice = text
 	if !ok {
 		d.NoticeLang = locale.Source.String()
