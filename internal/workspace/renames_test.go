@@ -54,8 +54,8 @@ func TestRenameKeepsOldAddresses(t *testing.T) {
 	}
 	for _, tc := range []struct{ loc, words string }{
 		{"en", "This article has moved:"},
-		{"ru", "Адрес этой статьи изменился:"},
-		{"kk", "Бұл мақаланың мекенжайы өзгерді:"},
+		{"ru", "Статья доступна по новому адресу:"},
+		{"kk", "Мақала жаңа мекенжайға көшірілді:"},
 	} {
 		page := read("dist/" + tc.loc + "/the-conscript.html")
 		for _, want := range []string{`<html lang="` + tc.loc + `"`, `<link rel="canonical" href="conscript.html">`, `<meta http-equiv="refresh" content="0; url=conscript.html">`, tc.words + ` <a href="conscript.html">`} {

@@ -14,14 +14,14 @@ import (
 const FormerlyLine = "# tilmash formerly: "
 
 // formerlyTail ends each FormerlyLine, for a reader of the file.
-const formerlyTail = " (renamed: the old address of each edition leads here)"
+const formerlyTail = " (old name of this article; its old web addresses now redirect to the new ones)"
 
 // CompletedLine, in a translated catalogue's header, says that every unit
 // of its article was once translated in its locale: extract writes it, and
 // build then keeps the edition published (with the English for what the
 // English changed since) even in a locale in progress, as it does in a
 // required one. Deleting it is harmless: the edition waits until complete.
-const CompletedLine = "# tilmash: complete once: every unit was translated; build keeps the edition published while the English moves on."
+const CompletedLine = "# tilmash: this translation was once complete, so it stays published; parts changed in English since then are shown in English."
 
 // MaxFormerly bounds the names a file records (the most recent kept): a
 // file is read whole, and each name is a page every build writes.

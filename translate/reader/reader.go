@@ -28,8 +28,8 @@ var fallbackNotice = map[string]string{
 // before the link to its new one, by language.
 var movedNotice = map[string]string{
 	"en": "This article has moved:",
-	"ru": "Адрес этой статьи изменился:",
-	"kk": "Бұл мақаланың мекенжайы өзгерді:",
+	"ru": "Статья доступна по новому адресу:",
+	"kk": "Мақала жаңа мекенжайға көшірілді:",
 }
 
 func init() {

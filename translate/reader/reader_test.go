@@ -42,9 +42,9 @@ func TestMoved(t *testing.T) {
 		has        string
 	}{
 		{"en", true, "moved"},
-		{"ru", true, "статьи"},
-		{"kk", true, "мақаланың"},
-		{"kk-Latn", true, "maqalanyñ"},
+		{"ru", true, "Статья доступна"},
+		{"kk", true, "Мақала жаңа"},
+		{"kk-Latn", true, "Maqala jaña"},
 		{"uz", false, "moved"},
 	} {
 		got, ok := Moved(language.MustParse(tc.tag))
