@@ -85,10 +85,23 @@ func (c *Cache) FileHashesAs(root, name string, paths []string) ([][sha256.Size]
 	sums := make([][sha256.Size]byte, len(paths))
 	buf := make([]byte, 64<<10)
 	read := 0
+	ds := newDirStats(r)
+	defer ds.close()
 	for i, p := range paths {
 		name, err := filepath.Localize(p)
 		if err != nil {
 			return nil, fmt.Errorf("hash %s in %s: not a path inside the project: %w", quote(p), root, err)
+		}
+		// Known, unchanged and safely old: its sum, from one fstatat.
+		if st, ok := ds.stat(name); ok && st.Mode.IsRegular() {
+			if e := known[p]; e != nil && e.stat == st && trusted(st, old.time) {
+				sums[i] = e.sum
+				if !seen[p] {
+					seen[p] = true
+					next.files = append(next.files, indexFile{path: p, stat: st, sum: e.sum})
+				}
+				continue
+			}
 		}
 		fi, err := r.Lstat(name)
 		if err != nil {

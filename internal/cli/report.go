@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -30,8 +31,10 @@ func isTerminal(w io.Writer) bool {
 // Every text in a finding may come from a file (a catalogue key, a shard's
 // findings for merge): each is escaped to one line of plain text, so none
 // can move the terminal or pass for a CI command.
-func writeText(w io.Writer, fs []finding.Finding) {
-	colour := isTerminal(w)
+func writeText(out io.Writer, fs []finding.Finding) {
+	colour := isTerminal(out)
+	w := bufio.NewWriterSize(out, 64<<10) // a write a line was a tenth of a run with nothing changed
+	defer w.Flush()
 	paint := func(code, s string) string {
 		if !colour {
 			return s
