@@ -1049,3 +1049,16 @@ func TestConfigReaderWords(t *testing.T) {
 		}
 	}
 }
+
+// TestMayTellTime: the quick look before the 12-hour expression misses no
+// time the expression finds.
+func TestMayTellTime(t *testing.T) {
+	for _, s := range []string{"at 11 p.m. on Tuesday", "11pm", "9:30 AM", "at 10:15\tp.m.", "12 a.m.", "no time here", "in 2022 and 150,000 men", "", "7"} {
+		if want := clockRe.MatchString(s); mayTellTime(s) != want && want {
+			t.Errorf("mayTellTime(%q) = false, but %q is a time", s, s)
+		}
+	}
+	if mayTellTime("in 2022 and 150,000 men") {
+		t.Errorf("a year and a number taken for a time")
+	}
+}
