@@ -18,6 +18,7 @@ type Index struct {
 	m       Matcher
 	lemmas  []string         // every word of every phrase, once
 	folded  []string         // each lemma folded to lower case
+	first   []rune           // each folded lemma's first letter (initial)
 	phrases map[string][]int // phrase → its words, as indexes into lemmas
 	mu      sync.Mutex
 	memo    map[string][]bool
@@ -45,8 +46,24 @@ func NewIndex(m Matcher, phrases []string) *Index {
 	}
 	for _, l := range ix.lemmas {
 		ix.folded = append(ix.folded, fold(l))
+		ix.first = append(ix.first, initial(fold(l)))
 	}
 	return ix
+}
+
+// initial is the first letter of a folded word, ё read as е: a form of a
+// lemma begins as the lemma does in every matcher (a Snowball stem and a
+// suffix chain both keep the beginning), so a word is matched only
+// against the lemmas with its initial (most of check's glossary time was
+// matching every new word against every term).
+func initial(w string) rune {
+	for _, r := range w {
+		if r == 'ё' {
+			return 'е'
+		}
+		return r
+	}
+	return 0
 }
 
 // row says which lemmas word is a form of.
@@ -58,14 +75,15 @@ func (ix *Index) row(word string) []bool {
 		return r
 	}
 	r = make([]bool, len(ix.lemmas))
+	w := fold(word)
+	in := initial(w)
 	if fm, ok := ix.m.(folded); ok {
-		w := fold(word)
 		for i, l := range ix.folded {
-			r[i] = fm.matchFolded(w, l)
+			r[i] = ix.first[i] == in && fm.matchFolded(w, l)
 		}
 	} else {
 		for i, l := range ix.lemmas {
-			r[i] = ix.m.Match(word, l)
+			r[i] = ix.first[i] == in && ix.m.Match(word, l)
 		}
 	}
 	ix.mu.Lock()
