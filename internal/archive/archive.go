@@ -374,22 +374,42 @@ func encodeSummary(s summary) ([]byte, error) {
 	if err := enc.Encode(counts); err != nil {
 		return nil, err
 	}
-	for i := 0; i < len(s.Findings); i += summaryChunk {
-		if err := enc.Encode(s.Findings[i:min(i+summaryChunk, len(s.Findings))]); err != nil {
-			return nil, err
-		}
+	if err := encodeChunks(enc, s.Findings); err != nil {
+		return nil, err
 	}
-	for i := 0; i < len(s.Editions); i += summaryChunk {
-		if err := enc.Encode(s.Editions[i:min(i+summaryChunk, len(s.Editions))]); err != nil {
-			return nil, err
-		}
+	if err := encodeChunks(enc, s.Editions); err != nil {
+		return nil, err
 	}
-	for i := 0; i < len(s.Units); i += summaryChunk {
-		if err := enc.Encode(s.Units[i:min(i+summaryChunk, len(s.Units))]); err != nil {
-			return nil, err
-		}
+	if err := encodeChunks(enc, s.Units); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// encodeChunks writes list as gob messages of summaryChunk items.
+func encodeChunks[T any](enc *gob.Encoder, list []T) error {
+	for i := 0; i < len(list); i += summaryChunk {
+		if err := enc.Encode(list[i:min(i+summaryChunk, len(list))]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeChunks reads n items that encodeChunks wrote: nil for none.
+func decodeChunks[T any](dec *gob.Decoder, n int) ([]T, error) {
+	if n == 0 {
+		return nil, nil
+	}
+	out := make([]T, 0, n)
+	for len(out) < n {
+		var chunk []T
+		if err := dec.Decode(&chunk); err != nil || len(chunk) == 0 {
+			return nil, errors.New("a summary cut short")
+		}
+		out = append(out, chunk...)
+	}
+	return out, nil
 }
 
 // decodeSummary reads what encodeSummary wrote.
@@ -403,35 +423,15 @@ func decodeSummary(data []byte) (*summary, error) {
 	if err := dec.Decode(&counts); err != nil || len(counts) != 3 || slices.ContainsFunc(counts, func(n int) bool { return n < 0 || n > len(data) }) {
 		return nil, errors.New("a summary without its counts")
 	}
-	if counts[0] > 0 {
-		s.Findings = make([]finding.Finding, 0, counts[0])
+	var err error
+	if s.Findings, err = decodeChunks[finding.Finding](dec, counts[0]); err != nil {
+		return nil, err
 	}
-	for len(s.Findings) < counts[0] {
-		var chunk []finding.Finding
-		if err := dec.Decode(&chunk); err != nil || len(chunk) == 0 {
-			return nil, errors.New("a summary cut short")
-		}
-		s.Findings = append(s.Findings, chunk...)
+	if s.Editions, err = decodeChunks[workspace.EditionStatus](dec, counts[1]); err != nil {
+		return nil, err
 	}
-	if counts[1] > 0 {
-		s.Editions = make([]workspace.EditionStatus, 0, counts[1])
-	}
-	for len(s.Editions) < counts[1] {
-		var chunk []workspace.EditionStatus
-		if err := dec.Decode(&chunk); err != nil || len(chunk) == 0 {
-			return nil, errors.New("a summary cut short")
-		}
-		s.Editions = append(s.Editions, chunk...)
-	}
-	if counts[2] > 0 {
-		s.Units = make([]string, 0, counts[2])
-	}
-	for len(s.Units) < counts[2] {
-		var chunk []string
-		if err := dec.Decode(&chunk); err != nil || len(chunk) == 0 {
-			return nil, errors.New("a summary cut short")
-		}
-		s.Units = append(s.Units, chunk...)
+	if s.Units, err = decodeChunks[string](dec, counts[2]); err != nil {
+		return nil, err
 	}
 	if len(s.Findings) != counts[0] || len(s.Editions) != counts[1] || len(s.Units) != counts[2] {
 		return nil, errors.New("a summary of other lengths")
