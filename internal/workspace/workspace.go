@@ -421,11 +421,11 @@ func (w *Workspace) extract(addLocales []language.Tag, prune bool, elsewhere map
 		rep.Migrated = append(rep.Migrated, Migration{From: flat, Folder: catalog.TargetPath(w.Layout.Locales, c.Locale), Entries: n})
 	}
 	sort.Slice(rep.Migrated, func(i, j int) bool { return rep.Migrated[i].From < rep.Migrated[j].From })
-	old := w.Source
+	oldSrc := w.Source
 	src := catalog.FromUnits(w.SourcePath(), w.Articles)
 	src.Place = w.fileFor(locale.Source)
-	rep.Renamed = w.renames(old)
-	w.recordRenames(old, src, rep.Renamed)
+	rep.Renamed = w.renames(oldSrc)
+	w.recordRenames(oldSrc, src, rep.Renamed)
 	w.former = w.formerNames(src)
 	w.Source = src
 	files := w.catalogueFiles(src)
@@ -446,6 +446,7 @@ func (w *Workspace) extract(addLocales []language.Tag, prune bool, elsewhere map
 		if old.Derived() {
 			continue // computed, never written
 		}
+		w.markCompletedAsWas(oldSrc, old) // finished since the last extract, corrected since
 		c, st := catalog.SyncWith(src, old, old.Locale, old.Path, prune, elsewhere[old.Locale])
 		w.MarkCompleted(src, c)
 		for from, to := range c.Moved { // a renamed article's mark goes with it
@@ -490,6 +491,32 @@ func (w *Workspace) MarkCompleted(src, c *catalog.Catalog) {
 		}
 		if done {
 			c.MarkCompleted(catpath.Article(w.Layout.Locales, c.Locale, w.relBySlug[a.Slug]))
+		}
+	}
+}
+
+// markCompletedAsWas records in the translated catalogue c each current
+// article every unit of which had a translation of its English as the
+// source catalogue src last recorded it: a translator who finished an
+// article after one extract, the English corrected before the next, still
+// finished it.
+func (w *Workspace) markCompletedAsWas(src, c *catalog.Catalog) {
+	if src == nil || c == nil {
+		return
+	}
+	done := map[string]bool{}
+	for _, sm := range src.Messages {
+		name, _, _ := strings.Cut(sm.ID, ".")
+		if _, ok := done[name]; !ok {
+			done[name] = w.isArticle(name)
+		}
+		if m := c.Lookup(sm.ID); m == nil || !m.Translated() || m.Hash != sm.Hash {
+			done[name] = false
+		}
+	}
+	for name, ok := range done {
+		if ok {
+			c.MarkCompleted(catpath.Article(w.Layout.Locales, c.Locale, w.relBySlug[name]))
 		}
 	}
 }
