@@ -86,6 +86,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzFind -fuzztime $(FUZZTIME) ./translate/sitecode
 	$(GO) test -run '^$$' -fuzz FuzzFind -fuzztime $(FUZZTIME) ./translate/htmltext
 	$(GO) test -run '^$$' -fuzz FuzzNesting -fuzztime $(FUZZTIME) ./internal/bound
+	$(GO) test -run '^$$' -fuzz FuzzDecodeSummary -fuzztime $(FUZZTIME) ./internal/archive
 
 ## screenshots: every HTML edition, complete or not (missing units in English), and the live preview (tilmash serve) at each step of its browser test, as Chromium draws them, in dist/screenshots/
 screenshots: extract
