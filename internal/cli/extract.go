@@ -276,7 +276,7 @@ func raced(err error) error {
 func extractCheck(opts *ExtractOptions, late []string) error {
 	sort.Strings(late)
 	if len(late) == 0 {
-		fmt.Fprintln(opts.Out, "catalogues up to date with the articles")
+		fmt.Fprintln(opts.Out, "catalogues already up to date")
 		return nil
 	}
 	for _, l := range late {
