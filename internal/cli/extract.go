@@ -307,7 +307,13 @@ func outOfDate(dir, p string, data []byte) string {
 		return "unreadable"
 	}
 	if len(was.Messages) != len(now.Messages) {
-		return fmt.Sprintf("%d entries where extract writes %d: a unit added or gone", len(was.Messages), len(now.Messages))
+		why := fmt.Sprintf("%d entries where extract writes %d", len(was.Messages), len(now.Messages))
+		if id := firstMissing(now, was); id != "" {
+			why += ": " + id + " added"
+		} else if id := firstMissing(was, now); id != "" {
+			why += ": " + id + " gone"
+		}
+		return why
 	}
 	for i, m := range now.Messages {
 		o := was.Messages[i]
@@ -316,6 +322,16 @@ func outOfDate(dir, p string, data []byte) string {
 		}
 		if !maps.Equal(o.Source(), m.Source()) || source && (!maps.Equal(o.Forms, m.Forms) || o.Hash != m.Hash || o.Description != m.Description) {
 			return "the English of " + m.ID + " changed"
+		}
+	}
+	return ""
+}
+
+// firstMissing is the first entry of a, in its order, that b has not; "".
+func firstMissing(a, b *catalog.Catalog) string {
+	for _, m := range a.Messages {
+		if b.Lookup(m.ID) == nil {
+			return m.ID
 		}
 	}
 	return ""
