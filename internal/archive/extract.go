@@ -165,17 +165,29 @@ func Extract(p *workspace.Project, o ExtractOptions) (ExtractResult, error) {
 			}
 		}
 	}
-	// A renamed article's part and its old name's (Workspace renames).
+	// A renamed article's part and its old name's (Workspace renames),
+	// by the keys few enough new articles share to tell them apart.
 	fresh := map[string][]int{}
+	shared := map[string]int{} // how many new articles have each key
 	for i, f := range facts {
 		for _, k := range f.Fresh {
+			shared[k]++
 			if ps := fresh[k]; len(ps) == 0 || ps[len(ps)-1] != i {
 				fresh[k] = append(ps, i)
 			}
 		}
 	}
+	common := map[string]bool{}
+	for k, n := range shared {
+		if n > workspace.RenameKeyShare {
+			common[k] = true
+		}
+	}
 	for i, f := range facts {
 		for _, k := range f.Gone {
+			if common[k] {
+				continue
+			}
 			for _, j := range fresh[k] {
 				join.union(i, j)
 			}
@@ -203,6 +215,7 @@ func Extract(p *workspace.Project, o ExtractOptions) (ExtractResult, error) {
 			errs[i] = err
 			return
 		}
+		w.UseCommonRenameKeys(common)
 		files, rep, err := w.ExtractPart(o.AddLocales, o.Prune, elsewhere)
 		if err != nil {
 			errs[i] = err

@@ -56,10 +56,19 @@ func (w *Workspace) renames(old *catalog.Catalog) map[string]string {
 			}
 		}
 	}
+	common := func(k string) bool {
+		if w.commonKeys != nil { // by parts: as the whole archive counts them
+			return w.commonKeys[k]
+		}
+		return len(newBy[k]) > RenameKeyShare
+	}
 	out := map[string]string{}
 	for name, keys := range gone {
 		votes := map[string]int{}
 		for _, k := range keys {
+			if common(k) {
+				continue
+			}
 			for _, to := range newBy[k] {
 				votes[to]++
 			}
@@ -79,6 +88,18 @@ func (w *Workspace) renames(old *catalog.Catalog) map[string]string {
 	}
 	return out
 }
+
+// RenameKeyShare is how many new articles may share a rename key (a role
+// and its English: catalog.RoleKey) for it to say which of them an
+// article gone became: one that more share (a dateline, a headline
+// repeated) tells none apart, and counting its votes cost as much as the
+// articles gone times the new ones.
+const RenameKeyShare = 8
+
+// UseCommonRenameKeys gives a part of an archive the rename keys more
+// than RenameKeyShare new articles of the whole archive share, so that it
+// decides renames as one pass over the whole does.
+func (w *Workspace) UseCommonRenameKeys(common map[string]bool) { w.commonKeys = common }
 
 // RenameKeys are what a part of an archive tells extract so that a renamed
 // article's part and its old name's are synced together (renames): the
@@ -102,9 +123,11 @@ func (w *Workspace) renameKeys() (fresh, gone []string) {
 		if known[a.Slug] {
 			continue
 		}
+		seen := map[string]bool{}
 		for _, u := range a.Units {
-			if k := catalog.RoleKey(u.ID, u.Hash()); k != "" {
-				fresh = append(fresh, k)
+			if k := catalog.RoleKey(u.ID, u.Hash()); k != "" && !seen[k] {
+				seen[k] = true
+				fresh = append(fresh, k) // once an article: the archive counts the articles with each
 			}
 		}
 	}
@@ -124,6 +147,9 @@ func (w *Workspace) formerNames(c *catalog.Catalog) map[string][]string {
 			continue
 		}
 		name := w.nameOfFile(f)
+		if rel, ok := w.relBySlug[name]; ok && file != catpath.Article(w.Layout.Locales, locale.Source, rel) {
+			continue // a stray file of an article's name in another folder records nothing
+		}
 		out[name] = append(out[name], names...)
 	}
 	return out
@@ -151,7 +177,7 @@ func (w *Workspace) recordRenames(old, src *catalog.Catalog, renamed map[string]
 	for name, names := range now {
 		var keep []string
 		for _, n := range names {
-			if !w.isArticle(n) && !slices.Contains(keep, n) {
+			if catalog.ValidName(n) && !w.isArticle(n) && !slices.Contains(keep, n) {
 				keep = append(keep, n)
 			}
 		}

@@ -110,6 +110,7 @@ type Workspace struct {
 	files        map[language.Tag][]string         // each locale's catalogue files Load read, in path order
 	relBySlug    map[string]string                 // every article's path relative to the content folder, by slug
 	former       map[string][]string               // the names articles had before a rename, by name (Formerly)
+	commonKeys   map[string]bool                   // by parts: the rename keys too many new articles share (UseCommonRenameKeys)
 	overrides    []*catalog.Catalog                // the derived locales' overrides (locales/kk-Latn/), as read
 	unreadable   map[language.Tag]*BrokenCatalogue // locales a part of the archive could not read (Project.Unreadable)
 	bySlug       map[string]*segment.Article       // the articles by slug, for Article
