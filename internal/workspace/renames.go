@@ -27,33 +27,14 @@ func (w *Workspace) renames(old *catalog.Catalog) map[string]string {
 	if old == nil {
 		return nil
 	}
-	known := map[string]bool{} // the names old has entries of
-	gone := map[string][]string{}
-	for _, m := range old.Messages {
-		name, _, _ := strings.Cut(m.ID, ".")
-		known[name] = true
-		if !w.isArticle(name) {
-			if k := catalog.RoleKey(m.ID, m.Hash); k != "" {
-				gone[name] = append(gone[name], k)
-			} else {
-				gone[name] = append(gone[name], "")
-			}
-		}
-	}
+	gone, fresh := w.renameSides(old)
 	if len(gone) == 0 {
 		return nil
 	}
 	newBy := map[string][]string{} // a key → the new articles that have it
 	for _, a := range w.Articles {
-		if known[a.Slug] {
-			continue
-		}
-		seen := map[string]bool{}
-		for _, u := range a.Units {
-			if k := catalog.RoleKey(u.ID, u.Hash()); k != "" && !seen[k] {
-				seen[k] = true
-				newBy[k] = append(newBy[k], a.Slug)
-			}
+		for _, k := range fresh[a.Slug] {
+			newBy[k] = append(newBy[k], a.Slug)
 		}
 	}
 	common := func(k string) bool {
@@ -89,6 +70,40 @@ func (w *Workspace) renames(old *catalog.Catalog) map[string]string {
 	return out
 }
 
+// renameSides reads what renames compares: each name the source
+// catalogue old has entries of and no article has now, with its entries'
+// rename keys (catalog.RoleKey; "" for an entry without a role, which
+// counts but matches nothing), and each new article (old has no entry of
+// its name) with its distinct keys.
+func (w *Workspace) renameSides(old *catalog.Catalog) (gone, fresh map[string][]string) {
+	if old == nil {
+		return nil, nil
+	}
+	known := map[string]bool{} // the names old has entries of
+	gone = map[string][]string{}
+	for _, m := range old.Messages {
+		name, _, _ := strings.Cut(m.ID, ".")
+		known[name] = true
+		if !w.isArticle(name) {
+			gone[name] = append(gone[name], catalog.RoleKey(m.ID, m.Hash))
+		}
+	}
+	fresh = map[string][]string{}
+	for _, a := range w.Articles {
+		if known[a.Slug] {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, u := range a.Units {
+			if k := catalog.RoleKey(u.ID, u.Hash()); k != "" && !seen[k] {
+				seen[k] = true
+				fresh[a.Slug] = append(fresh[a.Slug], k)
+			}
+		}
+	}
+	return gone, fresh
+}
+
 // RenameKeyShare is how many new articles may share a rename key (a role
 // and its English: catalog.RoleKey) for it to say which of them an
 // article gone became: one that more share (a dateline, a headline
@@ -109,27 +124,16 @@ func (w *Workspace) renameKeys() (fresh, gone []string) {
 	if w.Source == nil {
 		return nil, nil
 	}
-	known := map[string]bool{}
-	for _, m := range w.Source.Messages {
-		name, _, _ := strings.Cut(m.ID, ".")
-		known[name] = true
-		if !w.isArticle(name) {
-			if k := catalog.RoleKey(m.ID, m.Hash); k != "" {
+	goneBy, freshBy := w.renameSides(w.Source)
+	for _, keys := range goneBy {
+		for _, k := range keys {
+			if k != "" {
 				gone = append(gone, k)
 			}
 		}
 	}
-	for _, a := range w.Articles {
-		if known[a.Slug] {
-			continue
-		}
-		seen := map[string]bool{}
-		for _, u := range a.Units {
-			if k := catalog.RoleKey(u.ID, u.Hash()); k != "" && !seen[k] {
-				seen[k] = true
-				fresh = append(fresh, k) // once an article: the archive counts the articles with each
-			}
-		}
+	for _, keys := range freshBy {
+		fresh = append(fresh, keys...) // once an article: the archive counts the articles with each
 	}
 	return fresh, gone
 }
