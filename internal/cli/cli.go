@@ -210,7 +210,7 @@ func (g *Global) recover(errOut io.Writer) error {
 		return nil
 	}
 	lay := g.layout()
-	rec, err := fileset.Recover(g.Dir, fileset.Outputs{Writes: lay.IsOutput, Removes: lay.IsOutput, KeepAside: lay.IsCatalogue})
+	rec, err := fileset.Recover(g.Dir, fileset.Outputs{Writes: lay.IsOutput, Removes: lay.IsOutput, KeepAside: lay.IsCatalogue, Superseded: lay.Superseded(os.DirFS(g.Dir))})
 	if err != nil {
 		return &exitError{ExitError, err}
 	}

@@ -173,7 +173,7 @@ func TestKilledCommandsLoseNothing(t *testing.T) {
 				// twice); after the command itself, the new.
 				after = tree(t, dir)
 				if !sameCatalogues(after, old) && !sameCatalogues(after, want) {
-					t.Fatalf("%s: after the export, locales/ mixes the old and the new catalogues", where)
+					t.Fatalf("%s: after the export, locales/ mixes the old and the new catalogues:\n%s", where, catalogueDiff(after, old, want))
 				}
 				exec.Command(bin, "-C", dir, tc.command).Run()
 				for p := range tree(t, dir) {
@@ -204,6 +204,32 @@ func sameCatalogues(a, b map[string][]byte) bool {
 		}
 	}
 	return true
+}
+
+// catalogueDiff lists the catalogue files of now that are neither as in
+// old nor as in want, or missing from both: what a failure names.
+func catalogueDiff(now, old, want map[string][]byte) string {
+	var lines []string
+	all := mergeKeys(now, old)
+	for p := range want {
+		all[p] = true
+	}
+	for p := range all {
+		if !strings.HasPrefix(p, "locales/") {
+			continue
+		}
+		d, ok := now[p]
+		switch {
+		case !ok && (old[p] != nil || want[p] != nil):
+			lines = append(lines, p+": missing")
+		case ok && !bytes.Equal(d, old[p]) && !bytes.Equal(d, want[p]):
+			lines = append(lines, p+": neither the old nor the new")
+		case ok && old[p] == nil && want[p] == nil:
+			lines = append(lines, p+": in neither")
+		}
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
 }
 
 // leftover reports whether p is a file a killed command leaves beside a

@@ -579,3 +579,30 @@ func TestRemoveGuarded(t *testing.T) {
 		}
 	}
 }
+
+// TestRecoverRemovesWhatIsSuperseded: a catalogue a journal removes is
+// kept beside its place (ru.toml.saved-1), unless the project says the
+// files now in place hold all of it (a migration's old file): then it is
+// removed, as the interrupted command would have.
+func TestRecoverRemovesWhatIsSuperseded(t *testing.T) {
+	const read = "read"
+	for _, superseded := range []bool{false, true} {
+		root := t.TempDir()
+		write(t, root, map[string]string{"locales/ru.toml": read})
+		j := journal{Version: journalVersion, Command: "extract", Remove: []journalGone{{Path: "locales/ru.toml", Sum: sum(read)}}}
+		must(t, j.write(root))
+		asked := ""
+		rec, err := Recover(root, Outputs{Writes: written, Removes: written, KeepAside: written,
+			Superseded: func(rel string) bool { asked = rel; return superseded }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, moved := map[string]string{"locales/ru.toml.saved-1": read}, []string{"locales/ru.toml.saved-1"}
+		if superseded {
+			want, moved = map[string]string{}, nil
+		}
+		if got := files(t, root); !reflect.DeepEqual(got, want) || !reflect.DeepEqual(rec.Moved, moved) || asked != "locales/ru.toml" {
+			t.Errorf("superseded %v: after Recover %v, Moved %v (asked about %q); want %v, %v", superseded, got, rec.Moved, asked, want, moved)
+		}
+	}
+}

@@ -125,6 +125,12 @@ type Outputs struct {
 	// a catalogue is a translator's work, and a journal may have been
 	// planted in the repository.
 	KeepAside func(rel string) bool
+	// Superseded reports whether a file KeepAside would keep is held in
+	// full by the files the journal put in place (an old layout's
+	// catalogue, every entry of which is in its article's file): it is
+	// removed, as the interrupted command would have, for nothing of it
+	// is lost. Asked after every rename is done; nil: none is.
+	Superseded func(rel string) bool
 }
 
 // Recover completes the Commit a killed run left under root, if any (nil:
@@ -288,7 +294,7 @@ func Recover(root string, outputs Outputs) (*Recovery, error) {
 	}
 	for _, r := range remove {
 		var err error
-		if outputs.KeepAside != nil && outputs.KeepAside(r) {
+		if outputs.KeepAside != nil && outputs.KeepAside(r) && (outputs.Superseded == nil || !outputs.Superseded(r)) {
 			var aside string
 			if aside, err = asideName(root, r); err == nil {
 				if err = renameNoReplace(filepath.Join(root, filepath.FromSlash(r)), aside); errors.Is(err, errUnsupported) {
