@@ -22,18 +22,44 @@ import (
 // English edition's body is the source itself; the front matter is
 // written as mdFrontMatter says.
 func Markdown(ed *assemble.Edition) []byte {
+	return []byte(mdFrontMatter(ed) + markdownBody(ed, nil))
+}
+
+// Figure is what MarkdownBody writes for a figure: its caption as
+// Markdown, its image's address and title as the article writes them.
+type Figure struct {
+	Caption string // the caption (the image's alt text), as inline Markdown in the edition's language
+	Src     string // the image's address as written ("" for a caption alone)
+	Title   string // the image's title, if it has one
+}
+
+// MarkdownBody writes the edition's body as Markdown does, with each
+// figure (an image alone in its paragraph) written as figure says, in
+// every edition, the English one too: for a site generator that shows
+// figures its own way (a Hugo shortcode).
+func MarkdownBody(ed *assemble.Edition, figure func(Figure) string) []byte {
+	return []byte(markdownBody(ed, figure))
+}
+
+// markdownBody is the edition's body; figure, when not nil, writes the
+// figures (in the English edition too, whose body is otherwise the
+// source's).
+func markdownBody(ed *assemble.Edition, figure func(Figure) string) string {
 	var b strings.Builder
-	b.WriteString(mdFrontMatter(ed))
 	body := ed.Source[min(ed.BodyStart, len(ed.Source)):]
-	if ed.Locale == locale.Source {
+	if ed.Locale == locale.Source && figure == nil {
 		b.Write(body)
-		return []byte(b.String())
+		return b.String()
 	}
 	var subs []splice
-	if t := ed.Meta[segment.Headline]; t != nil && !ed.TitleSpan.IsZero() {
-		subs = append(subs, splice{ed.TitleSpan, headingText(mdParagraph(t.Nodes, ed.TitleSpan.Cont))})
+	if ed.Locale == locale.Source {
+		subs = figureSplices(nil, ed.Blocks, figure)
+	} else {
+		if t := ed.Meta[segment.Headline]; t != nil && !ed.TitleSpan.IsZero() {
+			subs = append(subs, splice{ed.TitleSpan, headingText(mdParagraph(t.Nodes, ed.TitleSpan.Cont))})
+		}
+		subs = mdSplices(subs, ed.Blocks, figure)
 	}
-	subs = mdSplices(subs, ed.Blocks)
 	sort.Slice(subs, func(i, j int) bool { return subs[i].span.Start < subs[j].span.Start })
 	at := min(ed.BodyStart, len(ed.Source))
 	for _, sp := range subs {
@@ -45,7 +71,19 @@ func Markdown(ed *assemble.Edition) []byte {
 		at = sp.span.End
 	}
 	b.Write(ed.Source[at:])
-	return []byte(b.String())
+	return b.String()
+}
+
+// figureSplices adds each figure's text, as figure writes it, at the
+// figure's span: the English edition's one change to its source.
+func figureSplices(subs []splice, blocks []assemble.Block, figure func(Figure) string) []splice {
+	for _, bl := range blocks {
+		subs = figureSplices(subs, bl.Children, figure)
+		if bl.Kind == segment.FigureBlock && bl.Text != nil && !bl.Span.IsZero() {
+			subs = append(subs, splice{bl.Span, figure(Figure{Caption: mdInlineIn(bl.Text.Nodes, true), Src: bl.Src, Title: bl.Title})})
+		}
+	}
+	return subs
 }
 
 // withMarks writes each line break of s with the marks of the quote or
@@ -65,9 +103,9 @@ type splice struct {
 }
 
 // mdSplices adds each block's text, as Markdown, at the block's span.
-func mdSplices(subs []splice, blocks []assemble.Block) []splice {
+func mdSplices(subs []splice, blocks []assemble.Block, figure func(Figure) string) []splice {
 	for _, bl := range blocks {
-		subs = mdSplices(subs, bl.Children)
+		subs = mdSplices(subs, bl.Children, figure)
 		if bl.Text == nil || bl.Span.IsZero() {
 			continue
 		}
@@ -96,6 +134,10 @@ func mdSplices(subs []splice, blocks []assemble.Block) []splice {
 		case segment.CellBlock:
 			subs = append(subs, splice{bl.Span, mdCell(bl.Text.Nodes)})
 		case segment.FigureBlock:
+			if figure != nil {
+				subs = append(subs, splice{bl.Span, figure(Figure{Caption: mdInlineIn(bl.Text.Nodes, true), Src: bl.Src, Title: bl.Title})})
+				continue
+			}
 			img := "![" + mdInlineIn(bl.Text.Nodes, true) + "](" + mdURL(bl.Src)
 			if bl.Title != "" {
 				img += " " + mdTitle(bl.Title)

@@ -1,0 +1,47 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/frontmatter"
+	"github.com/tilmash/tilmash/translate/locale"
+)
+
+// HugoLanguage is one language of a Hugo site.
+type HugoLanguage struct {
+	Tag        language.Tag
+	ContentDir string // where its pages are, relative to the site's root
+}
+
+// HugoLanguages writes the languages of a Hugo site as the site's
+// config/_default/languages.toml holds them: each under its key
+// (LanguageKey), with its content folder, its BCP 47 code (the page's
+// lang and hreflang), its name in itself, its direction and its place in
+// the language switcher (the order given: the source first).
+func HugoLanguages(langs []HugoLanguage) []byte {
+	var b strings.Builder
+	b.WriteString("# The site's languages, as tilmash build --site hugo writes their pages: put this\n")
+	b.WriteString("# file in the site's config/_default/ (or copy its tables under [languages]).\n")
+	for i, l := range langs {
+		fmt.Fprintf(&b, "\n[%s]\n", tomlKey(LanguageKey(l.Tag)))
+		fmt.Fprintf(&b, "contentDir = %s\n", frontmatter.QuoteTOML(l.ContentDir))
+		fmt.Fprintf(&b, "languageCode = %s\n", frontmatter.QuoteTOML(l.Tag.String()))
+		fmt.Fprintf(&b, "languageDirection = %s\n", frontmatter.QuoteTOML(locale.Dir(l.Tag)))
+		fmt.Fprintf(&b, "languageName = %s\n", frontmatter.QuoteTOML(locale.SelfName(l.Tag)))
+		fmt.Fprintf(&b, "weight = %d\n", i+1)
+	}
+	return []byte(b.String())
+}
+
+// tomlKey writes a key bare when TOML takes it so (kk-latn), else quoted.
+func tomlKey(k string) string {
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return frontmatter.QuoteTOML(k)
+		}
+	}
+	return k
+}
