@@ -454,6 +454,7 @@ func buildKeys(p *workspace.Project, o Options, bo workspace.BuildOptions, sels 
 	settings, err := json.Marshal(struct {
 		Locales      []language.Tag
 		Formats      []string
+		Site         string
 		Fallback     bool
 		MinCoverage  float64
 		Article      string
@@ -462,7 +463,7 @@ func buildKeys(p *workspace.Project, o Options, bo workspace.BuildOptions, sels 
 		ProjectLocs  []language.Tag
 		Unreadable   string
 		SourceLocale string
-	}{bo.Locales, bo.Formats, bo.Fallback, bo.MinCoverage, bo.Article, !o.Selection.All(), p.Layout, p.Locales(), p.UnreadableKey(), locale.Source.String()})
+	}{bo.Locales, bo.Formats, bo.Site, bo.Fallback, bo.MinCoverage, bo.Article, !o.Selection.All(), p.Layout, p.Locales(), p.UnreadableKey(), locale.Source.String()})
 	if err != nil {
 		return nil, nil, nil
 	}

@@ -60,6 +60,7 @@ type BuildOptions struct {
 	SelectOptions
 	Locales []string // only these locales
 	Formats []string // only these formats
+	Site    string   // also the content tree of this site generator: hugo
 }
 
 // NewCmdBuild builds tilmash build. runF replaces buildRun in tests.
@@ -107,7 +108,8 @@ A partial build (--locale, --format) merges what it made into dist/report.json.`
 	}
 	opts.PublishOptions.bind(cmd)
 	cmd.Flags().StringSliceVarP(&opts.Locales, "locale", "l", nil, "only these locales (BCP 47 tags)")
-	cmd.Flags().StringSliceVarP(&opts.Formats, "format", "f", nil, "only these formats: md, html, txt, epub")
+	cmd.Flags().StringSliceVarP(&opts.Formats, "format", "f", nil, "only these formats: md, html, txt, epub, hugo")
+	cmd.Flags().StringVar(&opts.Site, "site", "", "also write the content tree of this site generator: hugo (dist/hugo/; [publish] site sets it for every build)")
 	opts.SelectOptions.bind(cmd)
 	return cmd
 }
@@ -126,7 +128,7 @@ func buildRun(opts *BuildOptions) error {
 	// Nothing changed since the last build (same files, same program, same
 	// options, every edition in place): nothing to do, and nothing to parse.
 	fsys := os.DirFS(opts.Dir)
-	digest, derr := workspace.DigestWith(fsys, opts.layout(), fmt.Sprintf("%s\x00%q %q %q %v %+v", programID(), opts.Locales, opts.Formats, opts.Fallback, opts.MinCoverage, opts.layout())+fmt.Sprintf(" %q %q", opts.Shard, opts.Articles), opts.inputHashes())
+	digest, derr := workspace.DigestWith(fsys, opts.layout(), fmt.Sprintf("%s\x00%q %q %q %q %v %+v", programID(), opts.Locales, opts.Formats, opts.Site, opts.Fallback, opts.MinCoverage, opts.layout())+fmt.Sprintf(" %q %q", opts.Shard, opts.Articles), opts.inputHashes())
 	if derr == nil {
 		if prev, err := previousReportAt(opts.Global, opts.layout()); err == nil && prev != nil && prev.Inputs == digest && prev.Current(fsys) && !prev.Due(workspace.Now()) {
 			summary(opts.Out, &workspace.Result{Report: *prev}, false)
@@ -141,7 +143,7 @@ func buildRun(opts *BuildOptions) error {
 	if err != nil {
 		return err
 	}
-	bo := workspace.BuildOptions{Locales: tags, Formats: opts.Formats}
+	bo := workspace.BuildOptions{Locales: tags, Formats: opts.Formats, Site: opts.Site}
 	if err := opts.PublishOptions.apply(&bo); err != nil {
 		return err
 	}
@@ -158,6 +160,10 @@ func buildRun(opts *BuildOptions) error {
 	}
 	if derr == nil && len(res.Broken) == 0 && len(res.NotArticles) == 0 && res.OutOfDate == "" && len(res.Warnings) == 0 {
 		res.Report.Inputs = digest // nothing a rebuild would have to say again
+	}
+	if err := res.Stage.Add(p.SiteFiles(res.Report)); err != nil {
+		res.Stage.Abort()
+		return &exitError{ExitError, err}
 	}
 	if err := res.Stage.Add(p.ReportFile(res.Report)); err != nil { // a partial build merges its editions into the last report
 		res.Stage.Abort()

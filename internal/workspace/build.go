@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -30,10 +31,20 @@ import (
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/render"
 	"github.com/tilmash/tilmash/translate/segment"
+	"github.com/tilmash/tilmash/translate/site"
 )
 
 // Formats are the publishing formats, in the order they are built.
 var Formats = []string{"md", "html", "txt", "epub"}
+
+// HugoFormat is the page of a Hugo site's content tree (package site):
+// dist/hugo/content/<language key>/<article>/index.md, with the images
+// its figures show beside it. Built when asked for (--format, --site, or
+// [publish] site = "hugo"), never by default.
+const HugoFormat = "hugo"
+
+// AllFormats are every format Build can make: Formats, then the sites'.
+var AllFormats = append(slices.Clone(Formats), HugoFormat)
 
 // WordsPerMinute is the reading speed behind a report's reading time.
 const WordsPerMinute = 200
@@ -41,7 +52,10 @@ const WordsPerMinute = 200
 // BuildOptions choose what Build makes and what it publishes.
 type BuildOptions struct {
 	Locales []language.Tag // the locales to build; empty: every locale, the source included
-	Formats []string       // the formats; empty: all of Formats
+	Formats []string       // the formats; empty: all of Formats (and Site's)
+	// Site, when "hugo", adds the Hugo content tree to the formats built
+	// (as [publish] site = "hugo" does).
+	Site string
 	Article string         // only the article with this slug; empty: every article
 	// Fallback publishes an edition with missing, rejected or stale units
 	// anyway, showing the English for them (marked lang="en" in HTML and
@@ -123,6 +137,15 @@ type Output struct {
 	// Redirects are the pages an HTML edition left at its article's old
 	// addresses (the names it had before a rename): each leads to it.
 	Redirects []string `json:"redirects,omitempty"`
+	// Resources are the images a Hugo page's figures show, in its bundle
+	// (dist/hugo/content/ru/a/media/photo.jpg).
+	Resources []string `json:"resources,omitempty"`
+}
+
+// AllFiles are the files of the edition: its own, the redirect pages it
+// left, the images of its bundle.
+func (o Output) AllFiles() []string {
+	return slices.Concat([]string{o.File}, o.Redirects, o.Resources)
 }
 
 // Rejection is a unit whose translation a build would not publish, and why.
@@ -255,14 +278,9 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		w.elsewhere = opts.Part.Elsewhere
 	}
 	opts.Previous = w.trusted(opts.Previous)
-	formats := opts.Formats
-	if len(formats) == 0 {
-		formats = Formats
-	}
-	for _, f := range formats {
-		if !slices.Contains(Formats, f) {
-			return nil, fmt.Errorf("unknown format %q: use %s", f, strings.Join(Formats, ", "))
-		}
+	formats, err := buildFormats(opts, w.Config)
+	if err != nil {
+		return nil, err
 	}
 	all := append([]*catalog.Catalog{w.Source}, w.Targets...)
 	var cats []*catalog.Catalog
@@ -449,7 +467,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 			for _, p := range plans[i] {
 				if p.refusal != nil {
 					if !p.refusal.Kept && !opts.PlanOnly {
-						for _, f := range Formats { // the whole edition, whatever formats this build makes
+						for _, f := range AllFormats { // the whole edition, whatever formats this build makes
 							r.files[w.editionFile(p.cat.Locale, p.article.Slug, f)] = nil // an earlier fallback edition must not stay published
 						}
 					}
@@ -519,7 +537,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	}
 	if opts.Previous != nil && opts.full() && !opts.PlanOnly {
 		for _, o := range opts.Previous.Editions {
-			for _, f := range append([]string{o.File}, o.Redirects...) {
+			for _, f := range o.AllFiles() {
 				if _, made := res.Files[f]; !made && !keptFile(res.Report.Editions, f) && strings.HasPrefix(f, w.Layout.Dist+"/") {
 					res.Files[f] = nil
 				}
@@ -546,8 +564,8 @@ func (p *Project) CombineBuilds(opts BuildOptions, parts []*Result, made func(st
 	w := &Workspace{Layout: p.Layout, fsys: p.fsys}
 	prev := w.trusted(opts.Previous)
 	opts.selection = opts.Part != nil && opts.Part.Selected
-	formats := opts.Formats
-	if len(formats) == 0 {
+	formats, err := buildFormats(opts, p.Config)
+	if err != nil { // each part's Build refused it first
 		formats = Formats
 	}
 	var out Report
@@ -583,16 +601,15 @@ func (p *Project) CombineBuilds(opts BuildOptions, parts []*Result, made func(st
 	if prev != nil && opts.full() && !opts.PlanOnly {
 		keep := map[string]bool{} // the kept editions' files, and the images shown
 		for _, o := range out.Editions {
-			keep[o.File] = keep[o.File] || o.Kept
-			for _, r := range o.Redirects {
-				keep[r] = keep[r] || o.Kept
+			for _, f := range o.AllFiles() {
+				keep[f] = keep[f] || o.Kept
 			}
 		}
 		for _, m := range out.Media {
 			keep[m.File] = true
 		}
 		for _, o := range prev.Editions {
-			for _, f := range append([]string{o.File}, o.Redirects...) {
+			for _, f := range o.AllFiles() {
 				if !made(f) && !keep[f] && strings.HasPrefix(f, w.Layout.Dist+"/") {
 					remove = append(remove, f)
 				}
@@ -742,7 +759,7 @@ func sortReport(out *Report) {
 		if a.Article != b.Article {
 			return a.Article < b.Article
 		}
-		return slices.Index(Formats, a.Format) < slices.Index(Formats, b.Format)
+		return slices.Index(AllFormats, a.Format) < slices.Index(AllFormats, b.Format)
 	})
 	sort.SliceStable(out.Refused, func(i, j int) bool {
 		a, b := out.Refused[i], out.Refused[j]
@@ -888,7 +905,7 @@ func previousEditions(r *Report) map[string]prevEdition {
 }
 
 func keptFile(outputs []Output, file string) bool {
-	return slices.ContainsFunc(outputs, func(o Output) bool { return o.Kept && (o.File == file || slices.Contains(o.Redirects, file)) })
+	return slices.ContainsFunc(outputs, func(o Output) bool { return o.Kept && slices.Contains(o.AllFiles(), file) })
 }
 
 // exists reports whether every file of an earlier edition is still there.
@@ -915,7 +932,7 @@ func (w *Workspace) trusted(r *Report) *Report {
 	}
 	ok := func(loc, article, format, file string) bool {
 		tag, err := locale.Parse(loc)
-		return err == nil && tag.String() == loc && slices.Contains(Formats, format) &&
+		return err == nil && tag.String() == loc && slices.Contains(AllFormats, format) &&
 			article != "" && !strings.HasPrefix(article, ".") && !strings.ContainsAny(article, "/\\\x00") &&
 			file == w.editionFile(tag, article, format)
 	}
@@ -926,6 +943,10 @@ func (w *Workspace) trusted(r *Report) *Report {
 			o.Redirects = slices.DeleteFunc(slices.Clone(o.Redirects), func(f string) bool {
 				name := strings.TrimSuffix(path.Base(f), ".html")
 				return o.Format != "html" || !catalog.ValidName(name) || f != w.editionFile(tag, name, "html")
+			})
+			o.Resources = slices.DeleteFunc(slices.Clone(o.Resources), func(f string) bool {
+				rel, ok := strings.CutPrefix(f, path.Dir(o.File)+"/"+hugoMedia+"/")
+				return o.Format != HugoFormat || !ok || !filepath.IsLocal(rel) || path.Clean(f) != f || strings.ContainsAny(f, "\\\x00")
 			})
 			out.Editions = append(out.Editions, o)
 		}
@@ -939,6 +960,9 @@ func (w *Workspace) trusted(r *Report) *Report {
 }
 
 func (w *Workspace) editionFile(tag language.Tag, slug, format string) string {
+	if format == HugoFormat {
+		return path.Join(w.Layout.Dist, HugoDir, "content", site.LanguageKey(tag), slug, "index.md")
+	}
 	return path.Join(w.Layout.Dist, tag.String(), slug+"."+format)
 }
 
@@ -1287,7 +1311,7 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 	for _, f := range formats {
 		var data []byte
 		var warnings []string
-		var redirects []string
+		var redirects, resources []string
 		if f == "html" {
 			href := pg.Self
 			if href == "" {
@@ -1311,6 +1335,15 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 			data = render.Text(ed)
 		case f == "epub":
 			data, warnings = render.EPUB(ed, pg)
+		case f == HugoFormat:
+			var images map[string][]byte
+			data, images, warnings = w.hugoPage(p, pg)
+			dir := path.Dir(w.editionFile(p.cat.Locale, p.article.Slug, f))
+			for _, rel := range slices.Sorted(maps.Keys(images)) {
+				file := path.Join(dir, hugoMedia, rel)
+				files[file] = images[rel]
+				resources = append(resources, file)
+			}
 		}
 		if f == "html" || f == "epub" {
 			warnings = append(slices.Clone(imageWarnings), warnings...)
@@ -1331,7 +1364,7 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 		}
 		e.Files = append(e.Files, file)
 		outputs = append(outputs, Output{Locale: p.cat.Locale.String(), Article: p.article.Slug, Format: f, File: file, Requirement: p.req, Coverage: coverage,
-			Words: ed.Stats.Words, ReadingMinutes: (ed.Stats.Words + WordsPerMinute - 1) / WordsPerMinute, FallbackUnits: ed.Stats.Fallback, UnderRevision: revising, Source: w.fingerprint(p.article), Warnings: warnings, Redirects: redirects})
+			Words: ed.Stats.Words, ReadingMinutes: (ed.Stats.Words + WordsPerMinute - 1) / WordsPerMinute, FallbackUnits: ed.Stats.Fallback, UnderRevision: revising, Source: w.fingerprint(p.article), Warnings: warnings, Redirects: redirects, Resources: resources})
 	}
 	return e, outputs
 }

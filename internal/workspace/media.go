@@ -137,7 +137,7 @@ func (w *Workspace) collectImages(articles []*segment.Article) *images {
 			if out.pages[a] == nil {
 				out.pages[a] = map[string]render.Image{}
 			}
-			out.pages[a][r.Src] = render.Image{Href: w.mediaHref(r.Path), Type: r.Type, Data: read[r.File]}
+			out.pages[a][r.Src] = render.Image{Href: w.mediaHref(r.Path), Type: r.Type, Data: read[r.File], Path: r.Path}
 		}
 	}
 	return out

@@ -97,6 +97,10 @@ type PublishConfig struct {
 	// required edition falls back from DefaultMinCoverage and one in
 	// progress is refused (it waits, failing nothing).
 	Incomplete string `toml:"incomplete"`
+	// Site is the static site generator whose content tree build also
+	// writes, beside the editions: "hugo" (dist/hugo/, package site), or
+	// "" for none (build --site hugo writes it all the same).
+	Site string `toml:"site"`
 	// MinCoverage is the coverage from which incomplete = "fallback"
 	// publishes an edition (0 to 100; DefaultMinCoverage when unset).
 	MinCoverage *float64 `toml:"min-coverage"`
@@ -107,6 +111,9 @@ const (
 	IncompleteRefuse   = "refuse"
 	IncompleteFallback = "fallback"
 )
+
+// SiteHugo is [publish] site = "hugo".
+const SiteHugo = "hugo"
 
 // DefaultMinCoverage is the coverage from which incomplete = "fallback"
 // publishes an edition when min-coverage is unset: an article mostly
@@ -266,6 +273,9 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 		case c.Publish.Incomplete == IncompleteRefuse:
 			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "min-coverage"), Col: 1}, Msg: "[publish] min-coverage applies to editions published with fallback, which incomplete = \"refuse\" turns off: remove one of them"}
 		}
+	}
+	if st := c.Publish.Site; st != "" && st != SiteHugo {
+		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "site"), Col: 1}, Msg: fmt.Sprintf("[publish] site = %q: write \"hugo\" (a Hugo content tree in dist/hugo/), or leave it out; Zola and Jekyll read the Markdown editions as they are", st)}
 	}
 	if h := c.Publish.HTML; h != "" && h != HTMLSanitised && h != HTMLAsWritten {
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "html"), Col: 1}, Msg: fmt.Sprintf("[publish] html = %q: write \"sanitised\" (the default) or \"as-written\"", h)}

@@ -139,3 +139,16 @@ func TestConfigEditorHTML(t *testing.T) {
 		t.Errorf("error = %v, want it at line 3", err)
 	}
 }
+
+// TestConfigSite: [publish] site takes "hugo"; anything else is an error
+// at its line that says what Zola and Jekyll read instead.
+func TestConfigSite(t *testing.T) {
+	c, err := ParseConfig("tilmash.toml", []byte("[publish]\nsite = \"hugo\"\n"))
+	if err != nil || c.Publish.Site != SiteHugo {
+		t.Errorf("site = \"hugo\": %v", err)
+	}
+	_, err = ParseConfig("tilmash.toml", []byte("[publish]\nstale = \"keep\"\nsite = \"zola\"\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), `tilmash.toml:3:1: [publish] site = "zola"`) || !strings.Contains(err.Error(), "Markdown editions") {
+		t.Errorf("error = %v, want it at line 3, naming what Zola reads", err)
+	}
+}

@@ -65,6 +65,7 @@ type Image struct {
 	Href string // its address from the HTML edition: ../media/news/photo.jpg
 	Type string // its media type, from its content (package media): image/jpeg…
 	Data []byte // its content, which the EPUB edition packs
+	Path string // its path under the content folder (news/photo.jpg): its place in a Hugo page's bundle
 }
 
 //go:embed page.html.tmpl

@@ -246,13 +246,16 @@ func toString(v any) string {
 // keys Hugo uses, each with its folder, code, name and place.
 func TestHugoLanguages(t *testing.T) {
 	data := HugoLanguages([]HugoLanguage{{language.English, "dist/hugo/content/en"}, {language.Russian, "dist/hugo/content/ru"}, {language.MustParse("kk-Latn"), "dist/hugo/content/kk-latn"}})
-	var got map[string]struct {
-		ContentDir, LanguageCode, LanguageName, LanguageDirection string
-		Weight                                                    int
+	var file struct {
+		Languages map[string]struct {
+			ContentDir, LanguageCode, LanguageName, LanguageDirection string
+			Weight                                                    int
+		}
 	}
-	if _, err := toml.Decode(string(data), &got); err != nil {
+	if _, err := toml.Decode(string(data), &file); err != nil {
 		t.Fatalf("%v\n%s", err, data)
 	}
+	got := file.Languages
 	if l := got["kk-latn"]; l.ContentDir != "dist/hugo/content/kk-latn" || l.LanguageCode != "kk-Latn" || l.Weight != 3 || l.LanguageName == "" || l.LanguageDirection != "ltr" {
 		t.Errorf("kk-latn: %+v\n%s", l, data)
 	}

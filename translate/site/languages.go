@@ -16,17 +16,18 @@ type HugoLanguage struct {
 	ContentDir string // where its pages are, relative to the site's root
 }
 
-// HugoLanguages writes the languages of a Hugo site as the site's
-// config/_default/languages.toml holds them: each under its key
+// HugoLanguages writes the languages of a Hugo site as a settings file
+// that Hugo merges with the site's own (hugo --config
+// hugo.toml,dist/hugo/languages.toml): each under [languages.<key>]
 // (LanguageKey), with its content folder, its BCP 47 code (the page's
 // lang and hreflang), its name in itself, its direction and its place in
 // the language switcher (the order given: the source first).
 func HugoLanguages(langs []HugoLanguage) []byte {
 	var b strings.Builder
-	b.WriteString("# The site's languages, as tilmash build --site hugo writes their pages: put this\n")
-	b.WriteString("# file in the site's config/_default/ (or copy its tables under [languages]).\n")
+	b.WriteString("# The site's languages, as tilmash build writes their pages (dist/hugo/content/).\n")
+	b.WriteString("# Hugo reads it with the site's own settings: hugo --config hugo.toml,dist/hugo/languages.toml\n")
 	for i, l := range langs {
-		fmt.Fprintf(&b, "\n[%s]\n", tomlKey(LanguageKey(l.Tag)))
+		fmt.Fprintf(&b, "\n[languages.%s]\n", tomlKey(LanguageKey(l.Tag)))
 		fmt.Fprintf(&b, "contentDir = %s\n", frontmatter.QuoteTOML(l.ContentDir))
 		fmt.Fprintf(&b, "languageCode = %s\n", frontmatter.QuoteTOML(l.Tag.String()))
 		fmt.Fprintf(&b, "languageDirection = %s\n", frontmatter.QuoteTOML(locale.Dir(l.Tag)))

@@ -1,0 +1,92 @@
+package workspace
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/translate/check"
+	"github.com/tilmash/tilmash/translate/render"
+	"github.com/tilmash/tilmash/translate/site"
+)
+
+// HugoDir is the folder under dist/ that holds the Hugo site's files:
+// content/<language key>/<article>/index.md, and languages.toml.
+const HugoDir = "hugo"
+
+// hugoMedia is the folder, inside a Hugo page's bundle, of the images its
+// figures show: media/<the image's path under content/>.
+const hugoMedia = "media"
+
+// HugoLanguagesFile is the Hugo site's languages (site.HugoLanguages),
+// which build writes beside the content tree: hugo --config
+// hugo.toml,dist/hugo/languages.toml reads them.
+func (l Layout) HugoLanguagesFile() string { return path.Join(l.Dist, HugoDir, "languages.toml") }
+
+// buildFormats are the formats a build makes: those asked for, or all of
+// Formats, and the Hugo tree when the options or the settings ask for it.
+func buildFormats(opts BuildOptions, cfg *check.Config) ([]string, error) {
+	formats := slices.Clone(opts.Formats)
+	if len(formats) == 0 {
+		formats = slices.Clone(Formats)
+	}
+	switch opts.Site {
+	case "", check.SiteHugo:
+	default:
+		return nil, fmt.Errorf("unknown site %q: use hugo", opts.Site)
+	}
+	if (opts.Site == check.SiteHugo || cfg != nil && cfg.Publish.Site == check.SiteHugo) && !slices.Contains(formats, HugoFormat) {
+		formats = append(formats, HugoFormat)
+	}
+	for _, f := range formats {
+		if !slices.Contains(AllFormats, f) {
+			return nil, fmt.Errorf("unknown format %q: use %s", f, strings.Join(AllFormats, ", "))
+		}
+	}
+	return formats, nil
+}
+
+// hugoPage is an edition as a page of the Hugo content tree, with the
+// images its figures show (by their path in the bundle's media folder)
+// and what it could not carry (a date Hugo cannot read).
+func (w *Workspace) hugoPage(p plan, pg render.Page) ([]byte, map[string][]byte, []string) {
+	images := map[string][]byte{}
+	page, notes := site.Hugo(p.ed, site.HugoPage{Key: p.article.Slug, Image: func(src string) (string, bool) {
+		img, ok := pg.Images[src]
+		if !ok || img.Path == "" {
+			return "", false
+		}
+		images[img.Path] = img.Data
+		return hugoMedia + "/" + img.Path, true
+	}})
+	return page, images, notes
+}
+
+// HugoLanguages is the Hugo site's languages file: every locale with a
+// catalogue (Locales: the source first), each with its folder of the
+// content tree, relative to the project's root (the Hugo site's, in the
+// set-up docs/publishing.md describes).
+func (p *Project) HugoLanguages() []byte {
+	var langs []site.HugoLanguage
+	for _, tag := range p.Locales() {
+		langs = append(langs, site.HugoLanguage{Tag: tag, ContentDir: path.Join(p.Layout.Dist, HugoDir, "content", site.LanguageKey(tag))})
+	}
+	return site.HugoLanguages(langs)
+}
+
+// SiteFiles are the files of the site's settings a build writes beside
+// its editions: the Hugo languages file while the report lists a Hugo
+// page, its removal once it lists none (the site turned off).
+func (p *Project) SiteFiles(r Report) fileset.Set {
+	file := p.Layout.HugoLanguagesFile()
+	if slices.ContainsFunc(r.Editions, func(o Output) bool { return o.Format == HugoFormat }) {
+		return fileset.Set{file: p.HugoLanguages()}
+	}
+	if _, err := fs.Stat(p.fsys, file); err == nil {
+		return fileset.Set{file: nil}
+	}
+	return nil
+}
