@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/tilmash
 GOFILES := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum $(wildcard translate/render/page.*)
 
-.PHONY: all install editions extract check test deps vet bench bench-smoke fuzz docs screenshots clean
+.PHONY: all install editions site extract check test deps vet bench bench-smoke fuzz docs screenshots clean
 
 all: editions
 
@@ -27,6 +27,11 @@ check: extract
 ## locales; build never publishes what check rejects); make fails after all three.
 editions: $(BIN)
 	@status=0; $(BIN) extract || status=$$?; $(BIN) check || status=$$?; $(BIN) build || status=$$?; exit $$status
+
+## site: every edition (make editions), then the newsroom's Hugo site (site/) from dist/hugo/ into
+## dist/site/ (Debian: apt-get install hugo)
+site: editions
+	hugo --source site --config hugo.toml,../dist/hugo/languages.toml -d ../dist/site --quiet
 
 ## test: install what the tests need if it is missing (scripts/deps), go vet, then every test with
 ## the race detector. GORACE: a race-built test binary sleeps a second before it exits, by default,

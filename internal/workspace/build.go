@@ -55,8 +55,8 @@ type BuildOptions struct {
 	Formats []string       // the formats; empty: all of Formats (and Site's)
 	// Site, when "hugo", adds the Hugo content tree to the formats built
 	// (as [publish] site = "hugo" does).
-	Site string
-	Article string         // only the article with this slug; empty: every article
+	Site    string
+	Article string // only the article with this slug; empty: every article
 	// Fallback publishes an edition with missing, rejected or stale units
 	// anyway, showing the English for them (marked lang="en" in HTML and
 	// EPUB).

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -67,12 +68,20 @@ func (w *Workspace) hugoPage(p plan, pg render.Page) ([]byte, map[string][]byte,
 
 // HugoLanguages is the Hugo site's languages file: every locale with a
 // catalogue (Locales: the source first), each with its folder of the
-// content tree, relative to the project's root (the Hugo site's, in the
-// set-up docs/publishing.md describes).
+// content tree, relative to the Hugo site's root ([publish] site-root;
+// the project's root when unset), where hugo runs.
 func (p *Project) HugoLanguages() []byte {
+	root := "."
+	if p.Config != nil && p.Config.Publish.SiteRoot != "" {
+		root = p.Config.Publish.SiteRoot
+	}
 	var langs []site.HugoLanguage
 	for _, tag := range p.Locales() {
-		langs = append(langs, site.HugoLanguage{Tag: tag, ContentDir: path.Join(p.Layout.Dist, HugoDir, "content", site.LanguageKey(tag))})
+		dir := path.Join(p.Layout.Dist, HugoDir, "content", site.LanguageKey(tag))
+		if rel, err := filepath.Rel(filepath.FromSlash(root), filepath.FromSlash(dir)); err == nil {
+			dir = filepath.ToSlash(rel)
+		}
+		langs = append(langs, site.HugoLanguage{Tag: tag, ContentDir: dir})
 	}
 	return site.HugoLanguages(langs)
 }

@@ -126,3 +126,22 @@ func TestHugoReportTrusted(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoLanguagesSiteRoot: the languages file names each content folder
+// from the Hugo site's root, where hugo runs.
+func TestHugoLanguagesSiteRoot(t *testing.T) {
+	for root, want := range map[string]string{"": `contentDir = "dist/hugo/content/ru"`, "site": `contentDir = "../dist/hugo/content/ru"`, "web/hugo": `contentDir = "../../dist/hugo/content/ru"`} {
+		dir := t.TempDir()
+		imageProject(t, dir)
+		if root != "" {
+			writeFiles(t, dir, map[string]string{"tilmash.toml": "[locales.ru]\nrequired = true\n[publish]\nsite-root = \"" + root + "\"\n"})
+		}
+		p, err := Open(os.DirFS(dir), Default)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(p.HugoLanguages()); !strings.Contains(got, want+"\n") {
+			t.Errorf("site-root %q: want %s in\n%s", root, want, got)
+		}
+	}
+}

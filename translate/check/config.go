@@ -3,6 +3,7 @@ package check
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -101,6 +102,11 @@ type PublishConfig struct {
 	// writes, beside the editions: "hugo" (dist/hugo/, package site), or
 	// "" for none (build --site hugo writes it all the same).
 	Site string `toml:"site"`
+	// SiteRoot is the folder of the site generator's own project (its
+	// hugo.toml and layouts), relative to this project's root: the Hugo
+	// languages file names each language's content folder from there.
+	// Unset: the project's root is the site's.
+	SiteRoot string `toml:"site-root"`
 	// MinCoverage is the coverage from which incomplete = "fallback"
 	// publishes an edition (0 to 100; DefaultMinCoverage when unset).
 	MinCoverage *float64 `toml:"min-coverage"`
@@ -276,6 +282,9 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	}
 	if st := c.Publish.Site; st != "" && st != SiteHugo {
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "site"), Col: 1}, Msg: fmt.Sprintf("[publish] site = %q: write \"hugo\" (a Hugo content tree in dist/hugo/), or leave it out; Zola and Jekyll read the Markdown editions as they are", st)}
+	}
+	if r := c.Publish.SiteRoot; r != "" && (!filepath.IsLocal(filepath.FromSlash(r)) || strings.ContainsAny(r, "\\\x00")) {
+		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "site-root"), Col: 1}, Msg: fmt.Sprintf("[publish] site-root = %q: name a folder inside the project, relative to its root (\"site\")", r)}
 	}
 	if h := c.Publish.HTML; h != "" && h != HTMLSanitised && h != HTMLAsWritten {
 		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, "html"), Col: 1}, Msg: fmt.Sprintf("[publish] html = %q: write \"sanitised\" (the default) or \"as-written\"", h)}

@@ -152,3 +152,18 @@ func TestConfigSite(t *testing.T) {
 		t.Errorf("error = %v, want it at line 3, naming what Zola reads", err)
 	}
 }
+
+// TestConfigSiteRoot: [publish] site-root names a folder inside the
+// project; one outside is an error at its line.
+func TestConfigSiteRoot(t *testing.T) {
+	c, err := ParseConfig("tilmash.toml", []byte("[publish]\nsite = \"hugo\"\nsite-root = \"site\"\n"))
+	if err != nil || c.Publish.SiteRoot != "site" {
+		t.Errorf("site-root = \"site\": %v", err)
+	}
+	for _, bad := range []string{"../site", "/srv/site", `site\\x`} {
+		_, err := ParseConfig("tilmash.toml", []byte("[publish]\nsite = \"hugo\"\nsite-root = \""+bad+"\"\n"))
+		if err == nil || !strings.HasPrefix(err.Error(), "tilmash.toml:3:1: [publish] site-root") {
+			t.Errorf("site-root = %q: error %v, want one at line 3", bad, err)
+		}
+	}
+}

@@ -18,7 +18,10 @@
 //   - a date Hugo reads (2022-10-05, a full date-time) stays as written; a
 //     month or a year alone (2022-10, 2022) becomes its first day, the
 //     text as written kept as params.date_original; anything else leaves
-//     date to Hugo's default, kept the same way, with a note;
+//     date to Hugo's default, kept the same way, with a note; the date as
+//     the edition's language writes it is params.date_text (the
+//     translated date_text, or CLDR's long date: Hugo has no month names
+//     for kk-Latn);
 //   - a figure becomes {{< figure src=… alt=… caption=… >}} with the image
 //     at its place in the bundle (media/<its path under content/>), or an
 //     emphasised caption where there is no image to show;

@@ -15,6 +15,7 @@ import (
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/render"
+	"github.com/tilmash/tilmash/translate/segment"
 )
 
 // HugoPage is what Hugo needs of an edition beyond the edition itself.
@@ -117,6 +118,12 @@ func hugoFrontMatter(ed *assemble.Edition, key string) ([]byte, []string) {
 				params[k] = v
 			}
 		}
+	}
+	if t := ed.Meta[segment.Date]; t != nil && !hasKeyFold(params, "date_text") {
+		// The date as the edition's language writes it (CLDR, or the
+		// translated date_text), for the byline: Hugo has no month names
+		// for every language (kk-Latn).
+		params["date_text"] = markup.PlainText(t.Nodes)
 	}
 	if key != "" && !hasKeyFold(out, "translationkey") {
 		out["translationKey"] = key
