@@ -394,6 +394,21 @@ func exportRun(opts *ExportOptions) error {
 	if err := opts.PublishOptions.apply(&bo); err != nil {
 		return err
 	}
+	// The editions a build would publish in every locale, which the
+	// page's language links name, as a build's page does.
+	plan := bo
+	plan.Locales, plan.PlanOnly = nil, true
+	all, err := w.Build(plan)
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	bo.Published = map[string]map[string]bool{}
+	for _, e := range all.Report.Editions {
+		if bo.Published[e.Article] == nil {
+			bo.Published[e.Article] = map[string]bool{}
+		}
+		bo.Published[e.Article][e.Locale] = true
+	}
 	res, err := w.Build(bo)
 	if err != nil {
 		return &exitError{ExitError, err}

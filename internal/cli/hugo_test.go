@@ -196,3 +196,31 @@ func mustTag(t *testing.T, s string) language.Tag {
 	must(t, err)
 	return tag
 }
+
+// TestExportIsTheBuildsEdition: tilmash export writes the edition a full
+// build publishes, byte for byte, its language links naming every other
+// edition the build publishes (they named only the exported one).
+func TestExportIsTheBuildsEdition(t *testing.T) {
+	t.Parallel()
+	dir := copyProject(t)
+	if code, _, errOut := tilmashExec(t, dir, "build"); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	for _, tc := range []struct{ loc, format string }{{"kk", "html"}, {"ru", "md"}, {"en", "html"}} {
+		out := filepath.Join(t.TempDir(), "e."+tc.format)
+		if code, _, errOut := tilmashExec(t, dir, "export", "--locale", tc.loc, "--format", tc.format, "-o", out); code != 0 {
+			t.Fatalf("export %s %s: exit %d\n%s", tc.loc, tc.format, code, errOut)
+		}
+		got, want := readFile(t, out), readFile(t, filepath.Join(dir, "dist", tc.loc, "the-conscript."+tc.format))
+		if !bytes.Equal(got, want) {
+			t.Errorf("export --locale %s --format %s differs from the build's edition", tc.loc, tc.format)
+		}
+		if tc.format == "html" {
+			for _, other := range []string{"en", "kk", "ru"} {
+				if other != tc.loc && !bytes.Contains(got, []byte(`hreflang="`+other+`" href="../`+other+`/the-conscript.html"`)) {
+					t.Errorf("export --locale %s: no link to the %s edition", tc.loc, other)
+				}
+			}
+		}
+	}
+}

@@ -71,6 +71,11 @@ type BuildOptions struct {
 	// full build, the files it recorded that this build does not make (an
 	// article deleted since) are removed.
 	Previous *Report
+	// Published are editions a build of the other locales would publish,
+	// by article and locale (export: the article's editions in every
+	// locale, from a PlanOnly build): an edition's language links name
+	// them, as a whole build's would.
+	Published map[string]map[string]bool
 	// Now is the moment embargoes (Embargo) are judged at; zero: Now().
 	Now time.Time
 	// PlanOnly decides what would be published, as a build would, and
@@ -434,6 +439,13 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		}
 	}
 	sort.Strings(untouched)
+	for slug, locs := range opts.Published {
+		for loc, ok := range locs {
+			if ok && !built[loc+"/"+slug] {
+				publish(slug, loc)
+			}
+		}
+	}
 
 	// The images of the figures of every article this build renders in
 	// any locale: read once, published once under dist/media/, packed

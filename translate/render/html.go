@@ -91,6 +91,15 @@ type pageData struct {
 	DateText    *assemble.Text
 	Date        string
 	Body        template.HTML
+	// What a CMS, a search engine or a social card reads of the page, in
+	// its language: the first paragraph's words (Description), its Open
+	// Graph locale (ru_RU), its image's address when the editions have
+	// absolute ones. Its own address (canonical, og:url) and its
+	// alternates' locales stand with the language links, which Relink
+	// brings up to date.
+	Description string
+	OGLocale    string
+	OGImage     string
 	Languages   template.HTML // the <link rel="alternate"> lines
 	Switcher    template.HTML // the language switcher
 	Revising    int           // units shown in a translation under revision
@@ -145,6 +154,11 @@ func HTML(ed *assemble.Edition, pg Page) []byte {
 	d.W = w
 	w.blocks(ed.Blocks)
 	d.Body = template.HTML(w.b.String())
+	d.Description = description(ed.Blocks)
+	d.OGLocale = ogLocale(ed.Locale)
+	if pg.Self != "" {
+		d.OGImage = firstImage(ed.Blocks, pg)
+	}
 	head, nav := languageLinks(ed.Locale, pg)
 	d.Languages, d.Switcher = template.HTML(head), template.HTML(nav)
 	var b bytes.Buffer
@@ -188,6 +202,12 @@ func languageLinks(tag language.Tag, pg Page) (head, nav string) {
 	}
 	if pg.Default != "" {
 		fmt.Fprintf(&h, "<link rel=\"alternate\" hreflang=\"x-default\" href=\"%s\">\n", template.HTMLEscapeString(pg.Default))
+	}
+	if pg.Self != "" { // an absolute address: the page's own, for search engines and social cards
+		fmt.Fprintf(&h, "<link rel=\"canonical\" href=\"%s\">\n<meta property=\"og:url\" content=\"%s\">\n", template.HTMLEscapeString(pg.Self), template.HTMLEscapeString(pg.Self))
+	}
+	for _, a := range pg.Alternates {
+		fmt.Fprintf(&h, "<meta property=\"og:locale:alternate\" content=\"%s\">\n", ogLocale(a.Locale))
 	}
 	h.WriteString(linksEnd)
 	n.WriteString("</ul>\n</nav>\n" + switcherEnd)
@@ -252,4 +272,61 @@ func InlineHTML(t *assemble.Text) string {
 		return ""
 	}
 	return (&htmlWriter{}).content(t.Nodes)
+}
+
+// descriptionLen is how many characters of the first paragraph a page's
+// description holds: what search engines and social cards show.
+const descriptionLen = 200
+
+// description is the first paragraph's words, cut at a word before
+// descriptionLen characters with an ellipsis: the page's summary.
+func description(blocks []assemble.Block) string {
+	for _, bl := range blocks {
+		if bl.Kind == segment.ParagraphBlock && bl.Text != nil {
+			text := strings.Join(strings.Fields(markup.PlainText(bl.Text.Nodes)), " ")
+			if text == "" {
+				continue
+			}
+			r := []rune(text)
+			if len(r) <= descriptionLen {
+				return text
+			}
+			cut := string(r[:descriptionLen])
+			if i := strings.LastIndex(cut, " "); i > len(cut)/2 {
+				cut = cut[:i]
+			}
+			return strings.TrimRight(cut, " ,;:—–-") + "…"
+		}
+		if d := description(bl.Children); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// ogLocale is the Open Graph locale of a tag: language_TERRITORY, the
+// territory the most likely one (ru_RU, kk_KZ, en_US).
+func ogLocale(tag language.Tag) string {
+	base, _ := tag.Base()
+	region, _ := tag.Region()
+	return base.String() + "_" + region.String()
+}
+
+// firstImage is the absolute address of the first figure's published
+// image (the social card's picture), or "".
+func firstImage(blocks []assemble.Block, pg Page) string {
+	for _, bl := range blocks {
+		if bl.Kind == segment.FigureBlock {
+			if img, ok := pg.Images[bl.Src]; ok && strings.Contains(img.Href, "://") {
+				return img.Href
+			}
+			if strings.HasPrefix(bl.Src, "https://") {
+				return bl.Src
+			}
+		}
+		if s := firstImage(bl.Children, pg); s != "" {
+			return s
+		}
+	}
+	return ""
 }
