@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"image/color"
-	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -152,15 +151,7 @@ func TestHugoSite(t *testing.T) {
 					t.Errorf("the switcher's kk link (%s): %q, %v", href, lang, err)
 				}
 			}
-			shot := testtool.Screenshot(t, ctx)
-			keep := os.Getenv("TILMASH_SCREENSHOTS")
-			if keep == "" {
-				keep = t.TempDir()
-			}
-			must(t, os.MkdirAll(keep, 0o755))
-			var buf bytes.Buffer
-			must(t, png.Encode(&buf, shot))
-			must(t, os.WriteFile(filepath.Join(keep, "hugo-"+key+"-the-conscript.png"), buf.Bytes(), 0o644))
+			testtool.KeepScreenshot(t, "hugo-"+key+"-the-conscript", testtool.Screenshot(t, ctx))
 		})
 	}
 }

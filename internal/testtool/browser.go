@@ -14,6 +14,7 @@ import (
 	"image/png"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -158,4 +159,26 @@ func Screenshot(t testing.TB, ctx context.Context) image.Image {
 		t.Fatalf("screenshot: %v", err)
 	}
 	return img
+}
+
+// KeepScreenshot saves img as name.png in the folder TILMASH_SCREENSHOTS
+// names, when it is set (make screenshots, and anyone who wants to look at
+// what a test saw); otherwise it does nothing.
+func KeepScreenshot(t testing.TB, name string, img image.Image) {
+	t.Helper()
+	dir := os.Getenv("TILMASH_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	var buf bytes.Buffer
+	err := png.Encode(&buf, img)
+	if err == nil {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, name+".png"), buf.Bytes(), 0o644)
+	}
+	if err != nil {
+		t.Fatalf("keeping the screenshot %s: %v", name, err)
+	}
 }

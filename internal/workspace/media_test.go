@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"image/color"
-	"image/png"
 	"io"
 	"os"
 	"path"
@@ -364,14 +363,7 @@ func TestImageInChromium(t *testing.T) {
 		}
 	}
 	shot := testtool.Screenshot(t, ctx)
-	keep := os.Getenv("TILMASH_SCREENSHOTS")
-	if keep == "" {
-		keep = t.TempDir()
-	}
-	must(t, os.MkdirAll(keep, 0o755))
-	var buf bytes.Buffer
-	must(t, png.Encode(&buf, shot))
-	must(t, os.WriteFile(filepath.Join(keep, "images-en-a.png"), buf.Bytes(), 0o644))
+	testtool.KeepScreenshot(t, "images-en-a", shot)
 	// The red photograph is on the screen: a band of red pixels.
 	reds := 0
 	b := shot.Bounds()

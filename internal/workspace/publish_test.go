@@ -5,7 +5,6 @@ import (
 	"golang.org/x/text/language"
 	"image"
 	"image/color"
-	"image/png"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -128,12 +127,7 @@ func TestHTMLRendersInChromium(t *testing.T) {
 				if err := pageLooksRight(p.Screenshot, p.DOM, headlines[o.Locale]); err != nil {
 					t.Errorf("%s: %v", o.File, err)
 				}
-				if keep := os.Getenv("TILMASH_SCREENSHOTS"); keep != "" {
-					os.MkdirAll(keep, 0o755)
-					f, _ := os.Create(filepath.Join(keep, o.Locale+"-"+o.Article+".png"))
-					png.Encode(f, p.Screenshot)
-					f.Close()
-				}
+				testtool.KeepScreenshot(t, o.Locale+"-"+o.Article, p.Screenshot)
 			})
 		}
 	})
