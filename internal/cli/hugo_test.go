@@ -41,12 +41,29 @@ func TestHugoSite(t *testing.T) {
 	src, err := os.ReadFile(art)
 	must(t, err)
 	src = bytes.Replace(src, []byte("![Almaty Flea Market.]()"), []byte("![Almaty Flea Market.](images/market.png)"), 1)
+	// The second figure in the editor's own Hugo code, as a newsroom on
+	// Hugo writes one: the same unit, its image found in the bundle.
+	src = bytes.Replace(src, []byte("![Soviet apartments near the hostel.]()"), []byte(`{{< figure src="images/flats.png" caption="Soviet apartments near the hostel." >}}`), 1)
+	// Russian captions that end with a backslash: Hugo took the one before
+	// a closing quote for an escape, and no page of the site was built.
+	ru := filepath.Join(dir, "locales", "ru", "the-conscript.ru.toml")
+	cat, err := os.ReadFile(ru)
+	must(t, err)
+	for _, caption := range []string{"Алматинская барахолка.", "Советские многоэтажки рядом с хостелом."} {
+		edited := bytes.Replace(cat, []byte(`"`+caption+`"`), []byte(`"`+strings.TrimSuffix(caption, ".")+` \\"`), 1)
+		if bytes.Equal(edited, cat) {
+			t.Fatalf("%s has no caption %q", ru, caption)
+		}
+		cat = edited
+	}
+	must(t, os.WriteFile(ru, cat, 0o644))
 	settings, err := os.ReadFile(filepath.Join(dir, "tilmash.toml"))
 	must(t, err)
 	settings = append(settings, "\n[locales.kk-Latn]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\nrequired = true\n"...)
 	writeTree(t, dir, map[string][]byte{
 		"content/the-conscript.md":     src,
 		"content/images/market.png":    testtool.Picture(t, "png", 600, 400, color.RGBA{200, 30, 30, 255}),
+		"content/images/flats.png":     testtool.Picture(t, "png", 600, 300, color.RGBA{30, 30, 200, 255}),
 		"tilmash.toml":                 settings,
 		"hugo.toml":                    readFile(t, "testdata/hugo-site/hugo.toml"),
 		"layouts/_default/single.html": readFile(t, "testdata/hugo-site/layouts/_default/single.html"),
@@ -75,7 +92,7 @@ func TestHugoSite(t *testing.T) {
 	}
 	server := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(dir, "public"))))
 	defer server.Close()
-	captions := map[string]string{"en": "Almaty Flea Market.", "ru": "Алматинская барахолка.", "kk-Latn": "Almaty"}
+	captions := map[string][]string{"en": {"Almaty Flea Market.", "Soviet apartments near the hostel."}, "ru": {`Алматинская барахолка \`, `Советские многоэтажки рядом с хостелом ＼`}}
 	browser := testtool.Chromium(t)
 	for _, loc := range locales {
 		t.Run(loc, func(t *testing.T) {
@@ -133,9 +150,13 @@ func TestHugoSite(t *testing.T) {
 			if page.Datetime != "2022-10-01" || !strings.Contains(page.Byline, "2022") {
 				t.Errorf("byline %q, datetime %q: want the edition's date text and 2022-10-01", page.Byline, page.Datetime)
 			}
-			if len(page.Figures) != 1 || !page.Figures[0].Loaded || page.Figures[0].Width < 100 || !page.Figures[0].Above ||
-				captions[loc] != "" && !strings.Contains(page.Figures[0].Caption, captions[loc]) {
-				t.Errorf("figures %+v: want the photograph loaded above its caption (%q)", page.Figures, captions[loc])
+			if len(page.Figures) != 2 {
+				t.Fatalf("%d figures, want 2: %+v", len(page.Figures), page.Figures)
+			}
+			for i, f := range page.Figures {
+				if !f.Loaded || f.Width < 100 || !f.Above || captions[loc] != nil && f.Caption != captions[loc][i] {
+					t.Errorf("figure %d: %+v: want the photograph loaded above its caption %q", i+1, f, captions[loc])
+				}
 			}
 			if loc == "kk-Latn" {
 				// The switcher's link leads to the Cyrillic edition.

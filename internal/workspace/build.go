@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -957,8 +956,7 @@ func (w *Workspace) trusted(r *Report) *Report {
 				return o.Format != "html" || !catalog.ValidName(name) || f != w.editionFile(tag, name, "html")
 			})
 			o.Resources = slices.DeleteFunc(slices.Clone(o.Resources), func(f string) bool {
-				rel, ok := strings.CutPrefix(f, path.Dir(o.File)+"/"+hugoMedia+"/")
-				return o.Format != HugoFormat || !ok || !filepath.IsLocal(rel) || path.Clean(f) != f || strings.ContainsAny(f, "\\\x00")
+				return o.Format != HugoFormat || !bundleResource(o.File, f)
 			})
 			out.Editions = append(out.Editions, o)
 		}
@@ -1352,12 +1350,12 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 			data, images, warnings = w.hugoPage(p, pg)
 			dir := path.Dir(w.editionFile(p.cat.Locale, p.article.Slug, f))
 			for _, rel := range slices.Sorted(maps.Keys(images)) {
-				file := path.Join(dir, hugoMedia, rel)
+				file := path.Join(dir, rel)
 				files[file] = images[rel]
 				resources = append(resources, file)
 			}
 		}
-		if f == "html" || f == "epub" {
+		if f == "html" || f == "epub" || f == HugoFormat {
 			warnings = append(slices.Clone(imageWarnings), warnings...)
 		}
 		if ed.Stats.Fallback > 0 {

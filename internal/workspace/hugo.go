@@ -9,8 +9,10 @@ import (
 	"strings"
 
 	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/render"
+	"github.com/tilmash/tilmash/translate/segment"
 	"github.com/tilmash/tilmash/translate/site"
 )
 
@@ -19,7 +21,8 @@ import (
 const HugoDir = "hugo"
 
 // hugoMedia is the folder, inside a Hugo page's bundle, of the images its
-// figures show: media/<the image's path under content/>.
+// figures show that cannot stand at the address the article writes:
+// media/<the image's path under content/> (bundlePath).
 const hugoMedia = "media"
 
 // HugoLanguagesFile is the Hugo site's languages (site.HugoLanguages),
@@ -51,19 +54,61 @@ func buildFormats(opts BuildOptions, cfg *check.Config) ([]string, error) {
 }
 
 // hugoPage is an edition as a page of the Hugo content tree, with the
-// images its figures show (by their path in the bundle's media folder)
-// and what it could not carry (a date Hugo cannot read).
+// images its figures show (by their path in the bundle) and what it
+// could not carry (a date Hugo cannot read).
 func (w *Workspace) hugoPage(p plan, pg render.Page) ([]byte, map[string][]byte, []string) {
 	images := map[string][]byte{}
+	var collect func([]assemble.Block)
+	collect = func(blocks []assemble.Block) {
+		for _, bl := range blocks {
+			collect(bl.Children)
+			if img, ok := pg.Images[bl.Src]; ok && bl.Kind == segment.FigureBlock && img.Path != "" {
+				images[bundlePath(bl.Src, img)] = img.Data
+			}
+		}
+	}
+	collect(p.ed.Blocks)
 	page, notes := site.Hugo(p.ed, site.HugoPage{Key: p.article.Slug, Image: func(src string) (string, bool) {
 		img, ok := pg.Images[src]
 		if !ok || img.Path == "" {
 			return "", false
 		}
-		images[img.Path] = img.Data
-		return hugoMedia + "/" + img.Path, true
+		return bundlePath(src, img), true
 	}})
 	return page, images, notes
+}
+
+// bundlePath is where a figure's image stands in its page's bundle: at
+// the address the article writes, where that is a plain path that stays
+// inside the bundle (images/x.jpg: a figure of the editor's own Hugo code,
+// {{< figure src="images/x.jpg" >}}, finds it unchanged); otherwise at
+// media/<its path under content/> (../shared/x.jpg, an escaped name).
+func bundlePath(src string, img render.Image) string {
+	clean := path.Clean(src)
+	if clean == src && filepath.IsLocal(src) && !strings.ContainsAny(src, "%?#\\:") && !strings.HasPrefix(src, hugoMedia+"/") && imageName(src) {
+		return src
+	}
+	return hugoMedia + "/" + img.Path
+}
+
+// imageName reports whether a file's name ends as an image's does (.jpg,
+// .jpeg, .png, .gif, .webp, in any case): the only files of a bundle,
+// beside its page and its media/ folder, that a build writes or removes.
+func imageName(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp":
+		return true
+	}
+	return false
+}
+
+// bundleResource reports whether f, named by a report as an image of the
+// Hugo page file, is one a build could have written there: inside the
+// page's bundle, a clean path, in its media/ folder or named as an image.
+func bundleResource(file, f string) bool {
+	rel, ok := strings.CutPrefix(f, path.Dir(file)+"/")
+	return ok && filepath.IsLocal(rel) && path.Clean(f) == f && !strings.ContainsAny(f, "\\\x00") &&
+		(strings.HasPrefix(rel, hugoMedia+"/") || imageName(rel))
 }
 
 // HugoLanguages is the Hugo site's languages file: every locale with a

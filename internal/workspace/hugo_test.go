@@ -12,8 +12,10 @@ import (
 
 // TestHugoTree: build --site hugo writes each published edition as a
 // page bundle under its language's key, with the images its figures show
-// in the bundle (b shows a's photograph: its own copy), the
-// report listing them; the next build without the site removes every file
+// in the bundle (b shows a's photograph: its own copy, in media/news/), the
+// report listing them: at the address the article writes where that
+// stays in the bundle (photo.jpg, images/chart.png), under media/ where
+// it does not (b's ../news/photo.jpg); the next build without the site removes every file
 // of the tree, and the languages file with them.
 func TestHugoTree(t *testing.T) {
 	dir := t.TempDir()
@@ -47,13 +49,13 @@ func TestHugoTree(t *testing.T) {
 	}
 	res := build("hugo")
 	want := map[string]bool{
-		"dist/hugo/content/en/a/index.md":                    true,
-		"dist/hugo/content/en/a/media/news/photo.jpg":        true,
-		"dist/hugo/content/en/a/media/news/images/chart.png": true,
-		"dist/hugo/content/ru/a/index.md":                    true,
-		"dist/hugo/content/ru/a/media/news/photo.jpg":        true,
-		"dist/hugo/content/ru/b/media/news/photo.jpg":        true,
-		"dist/hugo/languages.toml":                           true,
+		"dist/hugo/content/en/a/index.md":             true,
+		"dist/hugo/content/en/a/photo.jpg":            true,
+		"dist/hugo/content/en/a/images/chart.png":     true,
+		"dist/hugo/content/ru/a/index.md":             true,
+		"dist/hugo/content/ru/a/photo.jpg":            true,
+		"dist/hugo/content/ru/b/media/news/photo.jpg": true,
+		"dist/hugo/languages.toml":                    true,
 	}
 	for f := range want {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
@@ -64,7 +66,7 @@ func TestHugoTree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{`{{< figure src="media/news/photo.jpg"`, `{{< figure src="media/news/images/chart.png"`, `translationKey = "a"`} {
+	for _, s := range []string{`{{< figure src="photo.jpg"`, `{{< figure src="images/chart.png"`, `translationKey = "a"`} {
 		if !bytes.Contains(page, []byte(s)) {
 			t.Errorf("the Russian page has no %s:\n%s", s, page)
 		}
@@ -75,7 +77,7 @@ func TestHugoTree(t *testing.T) {
 			resources = o.Resources
 		}
 	}
-	if want := []string{"dist/hugo/content/ru/a/media/news/images/chart.png", "dist/hugo/content/ru/a/media/news/photo.jpg"}; !slices.Equal(resources, want) {
+	if want := []string{"dist/hugo/content/ru/a/images/chart.png", "dist/hugo/content/ru/a/photo.jpg"}; !slices.Equal(resources, want) {
 		t.Errorf("the report's resources of ru a: %v, want %v", resources, want)
 	}
 

@@ -51,6 +51,10 @@ func TestHTMLHead(t *testing.T) {
 			t.Errorf("description of %d characters, cut badly: %q", n, content)
 		}
 	}
+	twice := string(HTML(ed, Page{Alternates: []Alternate{{Locale: language.Kazakh, Href: "../kk/m.html"}, {Locale: language.MustParse("kk-Latn"), Href: "../kk-Latn/m.html"}, {Locale: language.MustParse("ru-KZ"), Href: "../ru-KZ/m.html"}}}))
+	if n := strings.Count(twice, `content="kk_KZ"`); n != 1 || strings.Contains(twice, `og:locale:alternate" content="ru_RU"`) {
+		t.Errorf("kk_KZ named %d times as an alternate (kk and kk-Latn), or the page's own ru_RU: want each once, its own never", n)
+	}
 	relative := string(HTML(ed, Page{Alternates: []Alternate{{Locale: language.Kazakh, Href: "../kk/m.html"}}, Images: map[string]Image{"chart.png": {Href: "../media/chart.png"}}}))
 	for _, absent := range []string{`rel="canonical"`, `og:url`, `og:image`} {
 		if strings.Contains(relative, absent) {

@@ -206,8 +206,12 @@ func languageLinks(tag language.Tag, pg Page) (head, nav string) {
 	if pg.Self != "" { // an absolute address: the page's own, for search engines and social cards
 		fmt.Fprintf(&h, "<link rel=\"canonical\" href=\"%s\">\n<meta property=\"og:url\" content=\"%s\">\n", template.HTMLEscapeString(pg.Self), template.HTMLEscapeString(pg.Self))
 	}
+	seen := map[string]bool{ogLocale(tag): true} // kk and kk-Latn are both kk_KZ to Open Graph
 	for _, a := range pg.Alternates {
-		fmt.Fprintf(&h, "<meta property=\"og:locale:alternate\" content=\"%s\">\n", ogLocale(a.Locale))
+		if l := ogLocale(a.Locale); !seen[l] {
+			seen[l] = true
+			fmt.Fprintf(&h, "<meta property=\"og:locale:alternate\" content=\"%s\">\n", l)
+		}
 	}
 	h.WriteString(linksEnd)
 	n.WriteString("</ul>\n</nav>\n" + switcherEnd)

@@ -79,7 +79,9 @@ func markdownBody(ed *assemble.Edition, figure func(Figure) string) string {
 func figureSplices(subs []splice, blocks []assemble.Block, figure func(Figure) string) []splice {
 	for _, bl := range blocks {
 		subs = figureSplices(subs, bl.Children, figure)
-		if bl.Kind == segment.FigureBlock && bl.Text != nil && !bl.Span.IsZero() {
+		// An image written in Markdown; a figure of the site's own code
+		// ({{< figure caption="…" >}}) is the site's, as written.
+		if bl.Kind == segment.FigureBlock && bl.Text != nil && !bl.Span.IsZero() && bl.Span.Param.IsZero() {
 			subs = append(subs, splice{bl.Span, figure(Figure{Caption: mdInlineIn(bl.Text.Nodes, true), Src: bl.Src, Title: bl.Title})})
 		}
 	}

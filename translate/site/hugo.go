@@ -3,10 +3,12 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/text/language"
@@ -92,14 +94,42 @@ func hugoFrontMatter(ed *assemble.Edition, key string) ([]byte, []string) {
 	}
 	out := map[string]any{}
 	params := map[string]any{}
-	if p, ok := values["params"].(map[string]any); ok {
-		params = p
-	}
 	var notes []string
-	for k, v := range values {
+	keys := slices.Sorted(maps.Keys(values))
+	// The editor's params, whatever the case of its name (Hugo's keys
+	// are not case-sensitive); one that is not a table is a field of its
+	// own, kept under params.
+	for _, k := range keys {
+		if strings.EqualFold(k, "params") {
+			if p, ok := values[k].(map[string]any); ok {
+				for pk, pv := range p {
+					params[pk] = pv
+				}
+			} else {
+				params[k] = values[k]
+				notes = append(notes, fmt.Sprintf("front matter %s is not a table: kept as params.%s", k, k))
+			}
+		}
+	}
+	// Of two names Hugo reads as one (Title, title), the lower-case one,
+	// which tilmash reads and translates, stays where Hugo reads it.
+	taken := map[string]string{}
+	for _, k := range keys {
+		lk := strings.ToLower(k)
+		if hugoReserved[lk] && lk != "params" {
+			if had, ok := taken[lk]; !ok || k == lk && had != lk {
+				taken[lk] = k
+			}
+		}
+	}
+	for _, k := range keys {
+		v := values[k]
 		lk := strings.ToLower(k)
 		switch {
 		case lk == "params":
+		case hugoReserved[lk] && taken[lk] != k:
+			params[k] = v
+			notes = append(notes, fmt.Sprintf("front matter %s and %s are one name to Hugo: %s kept as params.%s", k, taken[lk], k, k))
 		case slices.Contains(hugoDates, lk):
 			d, ok := hugoDate(v)
 			if d != nil {
@@ -114,7 +144,7 @@ func hugoFrontMatter(ed *assemble.Edition, key string) ([]byte, []string) {
 		case hugoReserved[lk]:
 			out[k] = v
 		default:
-			if _, taken := params[k]; !taken {
+			if _, had := params[k]; !had {
 				params[k] = v
 			}
 		}
@@ -158,7 +188,7 @@ func hugoDate(v any) (any, bool) {
 		s := strings.TrimSpace(d)
 		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
 			if _, err := time.Parse(layout, s); err == nil {
-				return d, true
+				return s, s == d // Hugo 0.111 reads " 2023-01-02" as year 1
 			}
 		}
 		for _, layout := range []string{"2006-01", "2006"} {
@@ -198,24 +228,60 @@ func hugoFigure(f render.Figure, image func(string) (string, bool)) string {
 	}
 	var b strings.Builder
 	b.WriteString("{{< figure src=")
-	b.WriteString(shortcodeString(src))
+	b.WriteString(shortcodeString(src, false))
 	if caption != "" {
-		b.WriteString(" caption=" + shortcodeString(caption))
+		b.WriteString(" caption=" + shortcodeString(caption, true))
 	}
 	if f.Title != "" {
-		b.WriteString(" title=" + shortcodeString(f.Title))
+		b.WriteString(" title=" + shortcodeString(f.Title, false))
 	}
 	b.WriteString(" >}}")
 	return b.String()
 }
 
-// shortcodeString quotes s as a shortcode's parameter: in double quotes,
-// a quote or backslash escaped with a backslash, as Hugo's lexer reads
-// one; "}}" broken by a zero-width space so that no text can close the
-// shortcode early.
-func shortcodeString(s string) string {
-	s = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "}}", "}\u200b}", "{{", "{\u200b{").Replace(s)
-	return `"` + s + `"`
+// shortcodeString quotes s as a shortcode's parameter, in double quotes
+// with a quotation mark escaped (\"), as Hugo reads it. Hugo (0.111)
+// keeps any other backslash as it is, drops them all from a value that
+// holds an escaped quote, and takes one before the closing quote for an
+// escape (the shortcode never ends: the site does not build): so no
+// backslash is written. In Markdown (a caption, which Hugo renders),
+// each escape (\*) is written as the character's reference (&#42;), and
+// {{ and }} as {&#123; and }&#125;; in plain text (a title), a backslash
+// is ＼, and {{ and }} are set apart by a zero-width space. No text can
+// end the shortcode or start another.
+func shortcodeString(s string, markdown bool) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\\' && markdown:
+			next, n := utf8.DecodeRuneInString(s[i+size:])
+			if n == 0 {
+				next = '\\'
+			}
+			fmt.Fprintf(&b, "&#%d;", next)
+			i += size + n
+			continue
+		case r == '\\':
+			b.WriteString("＼")
+		case r == '"':
+			b.WriteString(`\"`)
+		case (r == '{' || r == '}') && strings.HasPrefix(s[i+size:], string(r)):
+			if markdown {
+				fmt.Fprintf(&b, "%c&#%d;", r, r)
+			} else {
+				b.WriteString(string(r) + "\u200b" + string(r))
+			}
+			i += 2 * size
+			continue
+		default:
+			b.WriteRune(r)
+		}
+		i += size
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // setPath puts s at the dotted path of values (a table's key, a list's

@@ -37,8 +37,10 @@ func (q Quoting) IsZero() bool { return q.Escaping == 0 }
 // (an untranslated value is written as it stands). Whatever text holds,
 // the code stays whole:
 //
-//   - Hugo: a quotation mark and a backslash are escaped (\", \\), and a
-//     line break is a space (Hugo refuses one in "…");
+//   - Hugo: a quotation mark and a backslash are escaped (\", \\), but a
+//     backslash at the end is ＼ (Hugo takes one before the closing quote
+//     for an escape, and the site does not build), and a line break is a
+//     space (Hugo refuses one in "…");
 //   - Liquid: the quotation mark is escaped (\" or \'), and a backslash
 //     that would escape it, or the closing quote, becomes ＼;
 //   - Raw: the quotation mark becomes a typographic one (“…”, ‘…’ and ’,
@@ -58,7 +60,12 @@ func (q Quoting) Write(text string) string {
 		}
 		return `"` + Quoting{Mark: '"', Escaping: Hugo, Close: q.Close}.Write(text) + `"`
 	case Hugo:
-		text = strings.NewReplacer(`\`, `\\`, string(q.Mark), `\`+string(q.Mark), "\r\n", " ", "\n", " ", "\r", " ").Replace(text)
+		// A backslash at the end would stand before the closing quote,
+		// which Hugo (0.111) takes for an escape whatever comes before it:
+		// the shortcode would never end, and the site not build.
+		trimmed := strings.TrimRight(text, `\`)
+		tail := strings.Repeat("＼", len(text)-len(trimmed))
+		text = strings.NewReplacer(`\`, `\\`, string(q.Mark), `\`+string(q.Mark), "\r\n", " ", "\n", " ", "\r", " ").Replace(trimmed) + tail
 	case Liquid:
 		text = liquidEscape(text, q.Mark)
 	case Raw:

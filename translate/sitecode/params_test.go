@@ -265,3 +265,21 @@ func TestWriteReadsBack(t *testing.T) {
 		}
 	}
 }
+
+// TestHugoTrailingBackslash: a translation that ends with a backslash is
+// written with ＼ there: Hugo takes a backslash before the closing quote
+// for an escape, and the whole site failed to build ("unterminated quoted
+// string in shortcode parameter-argument").
+func TestHugoTrailingBackslash(t *testing.T) {
+	q := Quoting{Mark: '"', Escaping: Hugo, Close: ">}}"}
+	for text, want := range map[string]string{
+		`Видео рынка \`: `Видео рынка ＼`,
+		`a \\`:          `a ＼＼`,
+		`a \ b`:         `a \\ b`,
+		`"a" \`:         `\"a\" ＼`,
+	} {
+		if got := q.Write(text); got != want {
+			t.Errorf("Write(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
