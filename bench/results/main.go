@@ -150,7 +150,7 @@ func write(w io.Writer, data map[int]map[string][]sample, rounds int, load, note
 	p("the translations hold; and **spelling on** (hunspell-ru, hunspell-kk): `check` is spelled, `check --no-spelling` is the")
 	p("one line without. The peers get the same units as PO files. Cold runs have `TILMASH_CACHE=off`; \"one article edited\"")
 	p("(a sentence added to the first paragraph of one article, then extract, check, status and build, as CI runs on a commit)")
-	p("and \"nothing changed\" have a result cache of their own, filled by a check and a status before the rounds, as a newsroom's")
+	p("and \"nothing changed\" have a result cache of their own, filled by a build, a check and a status before the rounds, as a newsroom's")
 	p("last run leaves it: check, status and build take each unchanged article's result from it. extract works a part at a time")
 	p("but reads every part (a unit's suggestions come from the whole locale); it remembers only a run that found nothing to")
 	p("write, which the \"again\" row, run after the \"nothing changed\" one, measures.")
