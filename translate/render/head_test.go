@@ -62,3 +62,23 @@ func TestHTMLHead(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptionWordsAlone: a paragraph that holds code is passed over
+// for the description (its code would read as words in no language),
+// the next one of words alone taken; none such: no description.
+func TestDescriptionWordsAlone(t *testing.T) {
+	ed := translated(t, "+++\ntitle = \"T\"\n+++\n\nRun `ls` first.\n\nThen read.\n", func(s string) string {
+		if s == "Then read." {
+			return "Затем прочтите."
+		}
+		return "Сначала запустите <code1/>."
+	})
+	page := string(HTML(ed, Page{}))
+	if !strings.Contains(page, `<meta name="description" content="Затем прочтите.">`) {
+		t.Errorf("want the second paragraph as the description:\n%s", page[:strings.Index(page, "<body>")])
+	}
+	only := translated(t, "+++\ntitle = \"T\"\n+++\n\nRun `ls` first.\n", func(s string) string { return "Сначала запустите <code1/>." })
+	if page := string(HTML(only, Page{})); strings.Contains(page, `name="description"`) {
+		t.Errorf("a page whose paragraphs all hold code has a description")
+	}
+}

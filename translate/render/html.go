@@ -282,11 +282,13 @@ func InlineHTML(t *assemble.Text) string {
 // description holds: what search engines and social cards show.
 const descriptionLen = 200
 
-// description is the first paragraph's words, cut at a word before
-// descriptionLen characters with an ellipsis: the page's summary.
+// description is the first paragraph of words alone, cut at a word
+// before descriptionLen characters with an ellipsis: the page's summary.
+// A paragraph that holds code, HTML or a site generator's code is passed
+// over: in an attribute, its code would read as words in no language.
 func description(blocks []assemble.Block) string {
 	for _, bl := range blocks {
-		if bl.Kind == segment.ParagraphBlock && bl.Text != nil {
+		if bl.Kind == segment.ParagraphBlock && bl.Text != nil && wordsAlone(bl.Text.Nodes) {
 			text := strings.Join(strings.Fields(markup.PlainText(bl.Text.Nodes)), " ")
 			if text == "" {
 				continue
@@ -333,4 +335,19 @@ func firstImage(blocks []assemble.Block, pg Page) string {
 		}
 	}
 	return ""
+}
+
+// wordsAlone reports whether nodes hold no code: no code span, raw HTML or
+// site generator's code, at any depth.
+func wordsAlone(nodes []markup.Node) bool {
+	for _, n := range nodes {
+		switch n.Kind {
+		case markup.Code, markup.HTML, markup.Template:
+			return false
+		}
+		if !wordsAlone(n.Children) {
+			return false
+		}
+	}
+	return true
 }
