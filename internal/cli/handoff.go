@@ -11,9 +11,11 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/catalog/catpath"
 	"github.com/tilmash/tilmash/translate/handoff"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -33,27 +35,42 @@ type HandoffOptions struct {
 func NewCmdHandoff(g *Global, streams IO, runF func(*HandoffOptions) error) *cobra.Command {
 	opts := &HandoffOptions{Global: g, IO: streams}
 	cmd := &cobra.Command{
-		Use:   "handoff --locale L [--format po|xliff] [--all] [-o FILE]",
-		Short: "Write a locale's work as a file for a translator's tool (PO or XLIFF 2.0)",
+		Use:   "handoff (--locale L [--format po|xliff|xliff12|tmx] [--all] | --format pot) [-o FILE]",
+		Short: "Write a locale's work as a file for a translator's tool (PO, POT, XLIFF 1.2 or 2.0, TMX)",
 		Long: `Write, for one locale, the units that need work (missing and stale ones;
 every unit with --all) as a file a translator's tool reads.
 
-gettext PO (Poedit, Weblate, Lokalize): msgctxt is the unit's ID; "#." lines
-carry its context, the glossary's terms, the translation memory's
-suggestions and the hashes tilmash import checks; a stale unit is
+gettext PO (Poedit, Weblate, Lokalize, OmegaT): msgctxt is the unit's ID;
+"#." lines carry its context, the glossary's terms, the translation
+memory's suggestions and the hashes tilmash import checks; a stale unit is
 "#, fuzzy", with "#| msgid" holding the English its translation was made
 from; units with plural forms use the language's gettext Plural-Forms.
+The header is gettext's, filled in (dates, Language, Plural-Forms).
 msgfmt -c accepts the file.
 
-XLIFF 2.0 (OmegaT, Trados, memoQ, Phrase): a <unit> per unit with the same
-context, terms and suggestions as <note>s ("previous-source" for a stale
-unit's old English); a <segment> per plural form; tags as <pc>, codes and
-{{.Placeholders}} as <ph>; state "initial" for the work to do, "final" for
-what is done. It validates against the OASIS XLIFF 2.0 core schema.
+POT (--format pot, no --locale): the template of every unit, English only,
+as xgettext writes one: msginit -i en.pot -l uz makes a language's PO from
+it, which tilmash import takes back (once extract --add-locale uz has
+started the catalogue).
+
+XLIFF 1.2 (--format xliff12: Trados, memoQ, Phrase, Smartcat, OmegaT's
+Okapi filter): a <trans-unit> per unit (a <group> of them, one per plural
+form, for a unit with plural forms) with the same context, terms and
+suggestions as <note>s; tags as <g> or <bpt>/<ept>, codes and
+{{.Placeholders}} as <x/> or <ph>; target state "needs-translation" or
+"needs-review-translation" for the work to do. It validates against the
+OASIS XLIFF 1.2 strict schema.
+
+XLIFF 2.0 (--format xliff): a <unit> per unit with the same notes
+("previous-source" for a stale unit's old English); a <segment> per plural
+form; tags as <pc>, codes and {{.Placeholders}} as <ph>; state "initial"
+for the work to do, "final" for what is done. It validates against the
+OASIS XLIFF 2.0 core schema.
 
 TMX 1.4 (--format tmx): the whole translation memory of the locale (every
 translation whose English is known, obsolete and stale ones included), for
-a CAT tool's TM.
+a CAT tool's TM. tilmash import memory.tmx brings a translator's own
+memory in, for suggestions.
 
 Bring the translated file back with tilmash import FILE.`,
 		Args: cobra.NoArgs,
@@ -65,20 +82,31 @@ Bring the translated file back with tilmash import FILE.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Locale, "locale", "l", "", "the locale (BCP 47 tag, such as ru)")
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "po", "the file's format: po, xliff or tmx (the translation memory)")
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "po", "the file's format: po, pot (the template, no --locale), xliff12 (XLIFF 1.2), xliff (XLIFF 2.0) or tmx (the translation memory)")
 	cmd.Flags().BoolVar(&opts.All, "all", false, "every unit, translated ones included (to review a whole locale)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", `the file to write ("-" or none: standard output)`)
-	cmd.MarkFlagRequired("locale")
 	return cmd
 }
 
 func handoffRun(opts *HandoffOptions) error {
-	tag, err := locale.Parse(opts.Locale)
-	if err != nil {
-		return &exitError{ExitError, fmt.Errorf("--locale: %w", err)}
+	switch opts.Format {
+	case "po", "pot", "xliff", "tmx":
+	default:
+		return &exitError{ExitError, fmt.Errorf("--format %q: write po, pot, xliff12, xliff or tmx", opts.Format)}
 	}
-	if opts.Format != "po" && opts.Format != "xliff" && opts.Format != "tmx" {
-		return &exitError{ExitError, fmt.Errorf("--format %q: write po, xliff or tmx", opts.Format)}
+	var tag language.Tag
+	switch {
+	case opts.Format == "pot" && opts.Locale != "":
+		return &exitError{ExitError, fmt.Errorf("--format pot is the template of every language: leave out --locale %s (msginit -l %s makes its PO from the template)", opts.Locale, opts.Locale)}
+	case opts.Format == "pot" && opts.All:
+		return &exitError{ExitError, fmt.Errorf("--format pot holds every unit already: leave out --all")}
+	case opts.Format != "pot" && opts.Locale == "":
+		return &exitError{ExitError, fmt.Errorf("--locale is required (the locale whose work goes out), except with --format pot")}
+	case opts.Format != "pot":
+		var err error
+		if tag, err = locale.Parse(opts.Locale); err != nil {
+			return &exitError{ExitError, fmt.Errorf("--locale: %w", err)}
+		}
 	}
 	if opts.Output != "" && opts.Output != "-" {
 		if err := opts.guardOutput("-o", opts.Output); err != nil {
@@ -91,7 +119,13 @@ func handoffRun(opts *HandoffOptions) error {
 	}
 	var units []handoff.Unit
 	var data []byte
-	if opts.Format == "tmx" {
+	header := handoff.Header{Created: workspace.Now(), Generator: "tilmash " + version()}
+	if opts.Format == "pot" {
+		if units, err = w.TemplateUnits(); err != nil {
+			return &exitError{ExitError, err}
+		}
+		data = handoff.WritePOT(units, header)
+	} else if opts.Format == "tmx" {
 		entries, err := w.MemoryEntries(tag)
 		if err != nil {
 			return &exitError{ExitError, err}
@@ -105,7 +139,7 @@ func handoffRun(opts *HandoffOptions) error {
 	case "xliff":
 		data = handoff.WriteXLIFF(tag, units)
 	case "po":
-		if data, err = handoff.WritePO(tag, units); err != nil {
+		if data, err = handoff.WritePOHeader(tag, units, header); err != nil {
 			return &exitError{ExitError, err}
 		}
 	}
@@ -123,6 +157,10 @@ func handoffRun(opts *HandoffOptions) error {
 	what := count(len(units), "unit")
 	if opts.Format == "tmx" {
 		what = count(len(units), "translation")
+	}
+	if opts.Format == "pot" {
+		fmt.Fprintf(opts.Err, "wrote %s: the template, %s\n", opts.Output, what)
+		return nil
 	}
 	fmt.Fprintf(opts.Err, "wrote %s: %s of %s\n", opts.Output, what, tag)
 	return nil
@@ -208,6 +246,9 @@ func importRun(opts *ImportOptions) error {
 	for _, s := range rep.Skipped {
 		fmt.Fprintf(opts.Out, "skipped  %s\n", escape.Line(s))
 	}
+	for _, s := range rep.Conflicts {
+		fmt.Fprintf(opts.Out, "conflict %s\n", escape.Line(s))
+	}
 	for _, s := range rep.Partial {
 		fmt.Fprintf(opts.Out, "partial  %s\n", escape.Line(s))
 	}
@@ -218,7 +259,11 @@ func importRun(opts *ImportOptions) error {
 	if opts.DryRun {
 		verb = "would change"
 	}
-	fmt.Fprintf(opts.Out, "%s: %s %s, %d unchanged, %d empty or fuzzy, %d refused, %d skipped, %d partial\n", rep.Locale, verb, entries(len(rep.Changed)), rep.Unchanged, rep.Untouched, len(rep.Refused), len(rep.Skipped), len(rep.Partial))
+	conflicts := ""
+	if len(rep.Conflicts) > 0 {
+		conflicts = fmt.Sprintf(", %d in conflict", len(rep.Conflicts))
+	}
+	fmt.Fprintf(opts.Out, "%s: %s %s, %d unchanged, %d empty or fuzzy, %d refused, %d skipped, %d partial%s\n", rep.Locale, verb, entries(len(rep.Changed)), rep.Unchanged, rep.Untouched, len(rep.Refused), len(rep.Skipped), len(rep.Partial), conflicts)
 	if len(files) > 0 && !opts.DryRun {
 		// The catalogue is replaced only if it still holds what import
 		// read, checked as it is replaced (a translator may have it open).
@@ -234,8 +279,8 @@ func importRun(opts *ImportOptions) error {
 			fmt.Fprintf(opts.Out, "wrote %s\n", p)
 		}
 	}
-	if len(rep.Refused) > 0 || len(rep.Skipped) > 0 || len(rep.Partial) > 0 {
-		return &exitError{ExitFindings, fmt.Errorf("import: %d refused, %d skipped, %d partial (above)", len(rep.Refused), len(rep.Skipped), len(rep.Partial))}
+	if len(rep.Refused) > 0 || len(rep.Skipped) > 0 || len(rep.Partial) > 0 || len(rep.Conflicts) > 0 {
+		return &exitError{ExitFindings, fmt.Errorf("import: %d refused, %d skipped, %d partial%s (above)", len(rep.Refused), len(rep.Skipped), len(rep.Partial), conflicts)}
 	}
 	return nil
 }

@@ -32,15 +32,7 @@ func (w *Workspace) HandoffUnits(tag language.Tag, all bool) ([]handoff.Unit, er
 	rejected := w.rejections(t)
 	var units []handoff.Unit
 	for _, sm := range w.Source.Messages {
-		u := handoff.Unit{ID: sm.ID, English: sm.Forms, Hash: sm.Hash}
-		for _, c := range sm.Comments {
-			if rest, ok := strings.CutPrefix(c, "#: "); ok {
-				u.Where = append(u.Where, rest)
-			}
-		}
-		if sm.Description != "" {
-			u.Context = append(u.Context, sm.Description)
-		}
+		u := sourceUnit(sm)
 		if tm := t.Lookup(sm.ID); tm != nil && tm.Translated() {
 			u.Text, u.Base = tm.Forms, handoff.TextHash(tm.Forms)
 			if tm.Hash != sm.Hash {
@@ -66,6 +58,37 @@ func (w *Workspace) HandoffUnits(tag language.Tag, all bool) ([]handoff.Unit, er
 		}
 	}
 	return units, nil
+}
+
+// TemplateUnits are every unit of the source, with its English, place,
+// context and hash, and no translation: a template (POT) to start a
+// language from.
+func (w *Workspace) TemplateUnits() ([]handoff.Unit, error) {
+	if w.Source == nil {
+		return nil, fmt.Errorf("no source catalogue %s: run tilmash extract first", w.SourcePath())
+	}
+	if err := w.ready(); err != nil {
+		return nil, err
+	}
+	units := make([]handoff.Unit, 0, len(w.Source.Messages))
+	for _, sm := range w.Source.Messages {
+		units = append(units, sourceUnit(sm))
+	}
+	return units, nil
+}
+
+// sourceUnit is what a work file carries of a unit's source entry.
+func sourceUnit(sm *catalog.Message) handoff.Unit {
+	u := handoff.Unit{ID: sm.ID, English: sm.Forms, Hash: sm.Hash}
+	for _, c := range sm.Comments {
+		if rest, ok := strings.CutPrefix(c, "#: "); ok {
+			u.Where = append(u.Where, rest)
+		}
+	}
+	if sm.Description != "" {
+		u.Context = append(u.Context, sm.Description)
+	}
+	return u
 }
 
 // terms lists the glossary's terms in an English text with their approved
@@ -136,6 +159,10 @@ type ImportReport struct {
 	Partial   []string // "file:line: unit: what", entries that give some forms only: the others kept as the catalogue has them
 	Skipped   []string // "file:line: unit: why", entries (or parts of them) not imported
 	Refused   []string // "file:line: unit: why", entries whose English changed since the file was made
+	// Conflicts are "file:line: unit: why" for entries identified by their
+	// unit ID and English alone (the file lost tilmash's lines) whose
+	// translation differs from the catalogue's: not imported unless forced.
+	Conflicts []string
 	// Exempted are "unit: directive" for each "# tilmash: ignore …" or
 	// "# tilmash: identical" comment the file gave an entry (a PO
 	// translator comment), now above the unit's catalogue entry.
@@ -155,6 +182,10 @@ type imported struct {
 	parts      []locale.Form               // every form the entry names, with a text or not (XLIFF's segments)
 	problems   []handoff.Problem           // parts of the entry not imported, each at its line
 	directives []string                    // the translator's "# tilmash: …" comments (PO)
+	// matched says the entry had no tilmash lines (a tool dropped them)
+	// and was identified by its unit ID and its English instead: the
+	// translation it started from is unknown.
+	matched bool
 }
 
 func (e *imported) where() string { return fmt.Sprintf("%s:%d: %s", e.file, e.line, e.id) }
@@ -218,11 +249,29 @@ func (w *Workspace) Import(file string, data []byte, force bool) (fileset.Set, I
 		if err != nil {
 			return nil, ImportReport{}, fmt.Errorf("%s: the header's Language %q: %v", file, lang, err)
 		}
+		mismatch := po.PluralMismatch(tag)
 		for _, pe := range po.Entries {
 			e := imported{file: file, line: pe.Line, id: pe.Context}
 			e.hash, e.base = tilmashHashes(pe.Comments)
 			e.directives = directives(pe.Comments)
-			if sm := w.sourceMessage(pe.Context); sm != nil && !pe.Fuzzy {
+			sm := w.sourceMessage(pe.Context)
+			if e.hash == "" && sm != nil {
+				// A tool dropped the "#. tilmash:" lines (msgmerge
+				// --no-comments, a platform's export): msgctxt names the
+				// unit and msgid its English, which is enough to tell
+				// whether the entry translates the English now.
+				e.matched = true
+				if one, other := handoff.EnglishPair(sm.Forms); pe.ID == one && pe.Plural == other {
+					e.hash = sm.Hash
+				} else {
+					e.hash = "english-differs"
+				}
+			}
+			switch {
+			case sm == nil || pe.Fuzzy:
+			case len(sm.Forms) > 1 && mismatch != "":
+				e.problems = []handoff.Problem{{Line: pe.Line, Msg: mismatch}}
+			default:
 				pf := handoff.Forms(tag, sm.Forms, pe)
 				e.forms, e.names, e.lines, e.follow, e.problems = pf.Text, pf.Names, pf.Lines, pf.Follow, pf.Problems
 			}
@@ -269,6 +318,9 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 		case sm == nil || tm == nil:
 			rep.Skipped = append(rep.Skipped, e.where()+": no such unit any more (run tilmash extract, then hand off again)")
 			continue
+		case e.hash != sm.Hash && e.matched:
+			rep.Refused = append(rep.Refused, e.where()+": its msgid is not the unit's English now (and the file has no tilmash lines to tell more): hand off again and translate the new English")
+			continue
 		case e.hash != sm.Hash:
 			rep.Refused = append(rep.Refused, e.where()+": the English changed after this file was made: hand off again and translate the new English")
 			continue
@@ -314,6 +366,10 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 		}
 		if handoff.TextHash(forms) == handoff.TextHash(tm.Forms) && tm.Hash == hash {
 			rep.Unchanged++
+			continue
+		}
+		if e.matched && tm.Translated() && !force {
+			rep.Conflicts = append(rep.Conflicts, e.where()+": the catalogue has another translation, and the file has no tilmash lines to tell which is newer: kept the catalogue's (--force takes the file's)")
 			continue
 		}
 		if tm.Translated() && handoff.TextHash(tm.Forms) != e.base && !force {

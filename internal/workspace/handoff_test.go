@@ -412,3 +412,80 @@ func TestImportTakesExemptions(t *testing.T) {
 		})
 	}
 }
+
+// TestImportWithoutTilmashLines: a PO file whose "#. tilmash:" lines a
+// tool dropped is matched by msgctxt (the unit) and msgid (its English
+// now). A translation is taken where the catalogue has none or the same;
+// one that differs from the catalogue's is a conflict, kept as the
+// catalogue has it unless forced; an msgid that is not the English now
+// is refused.
+func TestImportWithoutTilmashLines(t *testing.T) {
+	w, err := Load(handoffProject(t, nil), Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	units, err := w.HandoffUnits(language.Russian, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := handoff.WritePO(language.Russian, units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What msgcat --no-location or a platform's export leaves: no
+	// extracted comments, no references.
+	var kept []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(l, "#.") && !strings.HasPrefix(l, "#:") {
+			kept = append(kept, l)
+		}
+	}
+	po := strings.Join(kept, "\n")
+	if strings.Contains(po, "tilmash: hash") {
+		t.Fatal("the tilmash lines are still there")
+	}
+	po = strings.Replace(po, "msgid \"Men left.\"\nmsgstr \"\"", "msgid \"Men left.\"\nmsgstr \"Мужчины уехали.\"", 1)
+	po = strings.Replace(po, "msgstr[2] \"{{.Name}}, {{.Age}} лет\"", "msgstr[2] \"{{.Name}}: {{.Age}} лет\"", 1)
+	const poTitle = "msgid \"Russians of Almaty\"\nmsgstr \"Россияне в Алматы\""
+	if !strings.Contains(po, poTitle) || !strings.Contains(po, "Мужчины уехали.") || !strings.Contains(po, "{{.Name}}: {{.Age}} лет") {
+		t.Fatalf("the edits did not apply:\n%s", po)
+	}
+	for _, force := range []bool{false, true} {
+		w, err := Load(handoffProject(t, nil), Default) // Import changes the catalogue it holds
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, rep, err := w.Import("ru.po", []byte(po), force)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "a.intro.p-fc0b34"
+		if force {
+			want += " a.dmitri.heading"
+		}
+		if got := strings.Join(rep.Changed, " "); got != want {
+			t.Errorf("force=%v: changed %v, want %v", force, got, want)
+		}
+		if rep.Unchanged != 1 {
+			t.Errorf("force=%v: %d unchanged, want 1 (the title, the same in both)", force, rep.Unchanged)
+		}
+		if force != (len(rep.Conflicts) == 0) || !force && !strings.Contains(strings.Join(rep.Conflicts, "\n"), "dmitri.heading: the catalogue has another translation") {
+			t.Errorf("force=%v: conflicts %q", force, rep.Conflicts)
+		}
+		if len(rep.Refused)+len(rep.Skipped) > 0 {
+			t.Errorf("force=%v: refused %q, skipped %q", force, rep.Refused, rep.Skipped)
+		}
+		if files == nil {
+			t.Errorf("force=%v: nothing written", force)
+		}
+	}
+	// An msgid that is not the English now: refused, at its line.
+	old := strings.Replace(po, "msgid \"Men left.\"", "msgid \"Men stayed.\"", 1)
+	_, rep, err := w.Import("ru.po", []byte(old), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Refused) != 1 || !strings.Contains(rep.Refused[0], "its msgid is not the unit's English now") {
+		t.Errorf("refused %q, want the paragraph", rep.Refused)
+	}
+}

@@ -4,28 +4,57 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/translate/locale"
 )
 
-// WritePO writes units as a gettext PO file for tag, as msgfmt -c accepts
-// it: msgctxt is the unit's ID; "#." comments carry its context, the TM's
-// suggestions and the hashes import checks; "#:" where it stands; a stale
-// unit is "#, fuzzy" with "#| msgid" holding the English its translation
-// was made from; plural units use msgid_plural and the language's gettext
-// Plural-Forms.
+// Header is what a PO file's header says beyond the language: when the
+// file was made and by what.
+type Header struct {
+	// Created is when the file was made: POT-Creation-Date, and a work
+	// file's PO-Revision-Date (its translations are the catalogue's as of
+	// then). Zero: the file is dated 1970-01-01, so that output depends on
+	// nothing but its input.
+	Created time.Time
+	// Generator is the X-Generator field: "tilmash v1.2.0".
+	Generator string
+}
+
+// poDate is gettext's date form: "2026-12-07 04:20+0000".
+func poDate(t time.Time) string {
+	if t.IsZero() {
+		t = time.Unix(0, 0)
+	}
+	return t.UTC().Format("2006-01-02 15:04-0700")
+}
+
+// WritePO writes units as a gettext PO file for tag (WritePOHeader with a
+// zero Header).
 func WritePO(tag language.Tag, units []Unit) ([]byte, error) {
+	return WritePOHeader(tag, units, Header{})
+}
+
+// WritePOHeader writes units as a gettext PO file for tag, as msgfmt -c
+// accepts it: msgctxt is the unit's ID; "#." comments carry its context,
+// the TM's suggestions and the hashes import checks; "#:" where it stands;
+// a stale unit is "#, fuzzy" with "#| msgid" holding the English its
+// translation was made from; plural units use msgid_plural and the
+// language's gettext Plural-Forms. The header's fields are gettext's own,
+// filled in (dates, Language, Plural-Forms); Last-Translator is left
+// empty for the translator's tool to set.
+func WritePOHeader(tag language.Tag, units []Unit, h Header) ([]byte, error) {
 	rule, known := ruleFor(tag)
 	var b strings.Builder
 	b.WriteString("# tilmash work file: translate the msgstr lines, then run tilmash import on this file.\n")
 	b.WriteString("# Leave msgctxt and the \"#. tilmash:\" lines as they are: they say which unit and which English each entry is for.\n")
-	b.WriteString("msgid \"\"\nmsgstr \"\"\n")
 	header := []string{
 		"Project-Id-Version: tilmash",
-		"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE", // a translator's tool sets it on save
-		"Last-Translator: FULL NAME <EMAIL@ADDRESS>",
+		"POT-Creation-Date: " + poDate(h.Created),
+		"PO-Revision-Date: " + poDate(h.Created),
+		"Last-Translator: ",
 		"Language-Team: " + locale.EnglishName(tag),
 		"Language: " + tag.String(),
 		"MIME-Version: 1.0",
@@ -35,66 +64,111 @@ func WritePO(tag language.Tag, units []Unit) ([]byte, error) {
 	if known {
 		header = append(header, "Plural-Forms: "+rule.header)
 	}
-	header = append(header, "X-Generator: tilmash")
-	for _, h := range header {
-		b.WriteString(poString(h+"\n") + "\n")
-	}
+	writeHeader(&b, header, h.Generator)
 	for _, u := range units {
 		if plural(u.English) && !known {
 			return nil, fmt.Errorf("%s: no gettext plural rule is known for %s, and unit %s has plural forms: hand off as XLIFF instead", tag, locale.EnglishName(tag), u.ID)
 		}
-		b.WriteString("\n")
-		for _, c := range u.Context {
-			b.WriteString("#. " + oneLine(c) + "\n")
-		}
-		for _, s := range u.Rejected {
-			b.WriteString("#. tilmash check rejects it: " + oneLine(s) + "\n")
-		}
-		for _, s := range u.Terms {
-			b.WriteString("#. glossary: " + oneLine(s) + "\n")
-		}
-		for _, s := range u.Suggestions {
-			b.WriteString("#. tm " + oneLine(s) + "\n")
-		}
-		b.WriteString("#. tilmash: hash " + u.Hash)
-		if u.Base != "" {
-			b.WriteString(" base " + u.Base)
-		}
-		b.WriteString("\n")
-		for _, w := range u.Where {
-			ref, _, _ := strings.Cut(w, " (") // "content/a.md:5 (paragraph)": the reference is the file:line
-			b.WriteString("#: " + ref + "\n")
-		}
-		if u.Stale || len(u.Rejected) > 0 {
-			b.WriteString("#, fuzzy\n")
-			if u.Previous != nil {
-				one, other := englishPair(u.Previous)
-				prev := func(s string) string { return strings.ReplaceAll(poString(s), "\n", "\n#| ") }
-				b.WriteString("#| msgctxt " + prev(u.ID) + "\n")
-				b.WriteString("#| msgid " + prev(one) + "\n")
-				if plural(u.Previous) {
-					b.WriteString("#| msgid_plural " + prev(other) + "\n")
-				}
-			}
-		}
-		b.WriteString("msgctxt " + poString(u.ID) + "\n")
-		one, other := englishPair(u.English)
-		b.WriteString("msgid " + poString(one) + "\n")
-		if plural(u.English) {
-			b.WriteString("msgid_plural " + poString(other) + "\n")
-			for i, f := range rule.forms {
-				b.WriteString("msgstr[" + strconv.Itoa(i) + "] " + poString(u.Text[f]) + "\n")
-			}
-		} else {
-			b.WriteString("msgstr " + poString(u.Text[locale.Other]) + "\n")
-		}
+		writeEntry(&b, u, rule.forms)
 	}
 	return []byte(b.String()), nil
 }
 
-// englishPair is the English as gettext holds it: msgid the singular ("one",
+// WritePOT writes units as a gettext template (POT) of the source: every
+// entry's msgstr empty, the header xgettext writes, which msginit fills in
+// for a language (msginit -l kk -i en.pot). The units' English, context,
+// place and hash travel as in a work file, so that a PO made from the
+// template imports as one made by handoff; the glossary's terms and the
+// translation memory's suggestions, which belong to a language, do not.
+func WritePOT(units []Unit, h Header) []byte {
+	var b strings.Builder
+	b.WriteString("# tilmash template: start a language with msginit -i THIS.pot -l LANG, translate, then run tilmash import on the PO file.\n")
+	b.WriteString("# Leave msgctxt and the \"#. tilmash:\" lines as they are: they say which unit and which English each entry is for.\n")
+	b.WriteString("#, fuzzy\n") // as xgettext marks a template's header
+	writeHeader(&b, []string{
+		"Project-Id-Version: tilmash",
+		"Report-Msgid-Bugs-To: ",
+		"POT-Creation-Date: " + poDate(h.Created),
+		"PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE",
+		"Last-Translator: FULL NAME <EMAIL@ADDRESS>",
+		"Language-Team: LANGUAGE <LL@li.org>",
+		"Language: ",
+		"MIME-Version: 1.0",
+		"Content-Type: text/plain; charset=UTF-8",
+		"Content-Transfer-Encoding: 8bit",
+		"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;",
+	}, h.Generator)
+	for _, u := range units {
+		u.Text, u.Base, u.Stale, u.Previous, u.Rejected, u.Suggestions, u.Terms = nil, "", false, nil, nil, nil, nil
+		writeEntry(&b, u, []locale.Form{locale.One, locale.Other}) // msgstr[0], msgstr[1], as xgettext
+	}
+	return []byte(b.String())
+}
+
+func writeHeader(b *strings.Builder, fields []string, generator string) {
+	if generator == "" {
+		generator = "tilmash"
+	}
+	fields = append(fields, "X-Generator: "+generator)
+	b.WriteString("msgid \"\"\nmsgstr \"\"\n")
+	for _, f := range fields {
+		b.WriteString(poString(f+"\n") + "\n")
+	}
+}
+
+// writeEntry writes one unit as a PO entry, its plural forms as gettext
+// numbers forms.
+func writeEntry(b *strings.Builder, u Unit, forms []locale.Form) {
+	b.WriteString("\n")
+	for _, c := range u.Context {
+		b.WriteString("#. " + oneLine(c) + "\n")
+	}
+	for _, s := range u.Rejected {
+		b.WriteString("#. tilmash check rejects it: " + oneLine(s) + "\n")
+	}
+	for _, s := range u.Terms {
+		b.WriteString("#. glossary: " + oneLine(s) + "\n")
+	}
+	for _, s := range u.Suggestions {
+		b.WriteString("#. tm " + oneLine(s) + "\n")
+	}
+	b.WriteString("#. tilmash: hash " + u.Hash)
+	if u.Base != "" {
+		b.WriteString(" base " + u.Base)
+	}
+	b.WriteString("\n")
+	for _, w := range u.Where {
+		ref, _, _ := strings.Cut(w, " (") // "content/a.md:5 (paragraph)": the reference is the file:line
+		b.WriteString("#: " + ref + "\n")
+	}
+	if u.Stale || len(u.Rejected) > 0 {
+		b.WriteString("#, fuzzy\n")
+		if u.Previous != nil {
+			one, other := EnglishPair(u.Previous)
+			prev := func(s string) string { return strings.ReplaceAll(poString(s), "\n", "\n#| ") }
+			b.WriteString("#| msgctxt " + prev(u.ID) + "\n")
+			b.WriteString("#| msgid " + prev(one) + "\n")
+			if plural(u.Previous) {
+				b.WriteString("#| msgid_plural " + prev(other) + "\n")
+			}
+		}
+	}
+	b.WriteString("msgctxt " + poString(u.ID) + "\n")
+	one, other := EnglishPair(u.English)
+	b.WriteString("msgid " + poString(one) + "\n")
+	if plural(u.English) {
+		b.WriteString("msgid_plural " + poString(other) + "\n")
+		for i, f := range forms {
+			b.WriteString("msgstr[" + strconv.Itoa(i) + "] " + poString(u.Text[f]) + "\n")
+		}
+	} else {
+		b.WriteString("msgstr " + poString(u.Text[locale.Other]) + "\n")
+	}
+}
+
+// EnglishPair is the English as gettext holds it: msgid the singular ("one",
 // or the only form), msgid_plural the plural ("other").
-func englishPair(forms map[locale.Form]string) (string, string) {
+func EnglishPair(forms map[locale.Form]string) (string, string) {
 	if plural(forms) {
 		one, ok := forms[locale.One]
 		if !ok {
@@ -228,6 +302,29 @@ func Forms(tag language.Tag, english map[locale.Form]string, e *POEntry) POForms
 		out.Follow = map[locale.Form]locale.Form{locale.Other: rule.other}
 	}
 	return out
+}
+
+// PluralMismatch says, when the file's Plural-Forms header numbers tag's
+// plural forms otherwise than tilmash does (another nplurals), what is
+// wrong: its msgstr[N] would land in the wrong forms, so no plural entry
+// is imported. A header with no number (a template's "nplurals=INTEGER",
+// which msginit leaves for a language it does not know) is no mismatch.
+func (po *PO) PluralMismatch(tag language.Tag) string {
+	h := po.Header["Plural-Forms"]
+	_, rest, ok := strings.Cut(h, "nplurals=")
+	if !ok {
+		return ""
+	}
+	num, _, _ := strings.Cut(rest, ";")
+	n, err := strconv.Atoi(strings.TrimSpace(num))
+	if err != nil {
+		return ""
+	}
+	rule, known := ruleFor(tag)
+	if !known || n == len(rule.forms) {
+		return ""
+	}
+	return fmt.Sprintf("the file's Plural-Forms has nplurals=%d, and tilmash numbers %s's gettext forms as %d (%s; Plural-Forms: %s): plural entries not imported; set the header's Plural-Forms to tilmash's", n, locale.EnglishName(tag), len(rule.forms), formList(rule.forms), rule.header)
 }
 
 func formList(forms []locale.Form) string {
