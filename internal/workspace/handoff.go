@@ -359,6 +359,10 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 			}
 			continue
 		}
+		if left := englishLeft(e, sm.Forms); left != "" {
+			rep.Skipped = append(rep.Skipped, e.where()+": "+left)
+			continue
+		}
 		forms, kept, none := merged(tm.Forms, e, valid)
 		hash := sm.Hash
 		if len(kept) > 0 && tm.Hash != sm.Hash {
@@ -395,6 +399,23 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 	}
 	synced, _ := catalog.Sync(w.Source, t, t.Locale, t.Path, false)
 	return w.catalogueFilesKeepingLayout(synced), rep, nil
+}
+
+// englishLeft says which form of an entry still holds a sentence of the
+// English, untranslated: what a CAT tool writes for a segment it had no
+// translation for (OmegaT's target files), which is not the translator's
+// confirmed work. "" when none does.
+func englishLeft(e *imported, english map[locale.Form]string) string {
+	for _, f := range sortedForms(e.forms, nil) {
+		en := english[f]
+		if en == "" {
+			en = english[locale.Other]
+		}
+		if off, s := check.EnglishLeft(e.forms[f], en); off >= 0 {
+			return fmt.Sprintf("%s still holds a sentence of the English, untranslated: %q (a CAT tool writes a segment it has no translation for in English): not imported; translate it in the tool, then import again", e.formsNamed([]locale.Form{f}), s)
+		}
+	}
+	return ""
 }
 
 // directives are the "# tilmash: ignore …" and "# tilmash: identical"

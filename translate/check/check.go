@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"regexp"
@@ -565,6 +566,8 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 		if hasLetters(unescapeSigns(r.plain(text))) && !r.onlyKeptTerms(text) {
 			r.report(tm, pos(0), CodeIdentical, "the translation is the English text", "translate it; if it is meant to stay as it is, add the comment \"# tilmash: identical\" above the entry")
 		}
+	} else if off, s := EnglishLeft(text, cmp.Or(sm.Forms[f], sm.Text())); off >= 0 && !r.onlyKeptTerms(s) {
+		r.report(tm, pos(off), CodeIdentical, fmt.Sprintf("a sentence of the English is left in the translation: %q", s), "translate it (a CAT tool writes a segment it had no translation for in English); if it is meant to stay as it is, add the comment \"# tilmash: ignore identical\" above the entry")
 	}
 	// Placeholders.
 	vars := map[string]bool{}

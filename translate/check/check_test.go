@@ -104,6 +104,9 @@ func TestChecks(t *testing.T) {
 			m.Forms = map[locale.Form]string{locale.One: "{{.Name}}, {{.Age}} год", locale.Few: "{{.Name}}, {{.Age}} года", locale.Many: " ", locale.Other: "{{.Name}}, {{.Age}} года"}
 		}, CodeEmpty},
 		{"identical", ru, "He lives in a flat.", text("He lives in a flat."), CodeIdentical},
+		{"a sentence of the English left in", ru, "He lives in a flat. Rents there doubled last year.", text("Он живёт в квартире. Rents there doubled last year."), CodeIdentical},
+		{"a short sentence of the English left in", ru, "He lives in a flat. Rents doubled there.", text("Он живёт в квартире. Rents doubled there."), CodeIdentical},
+		{"an English name kept", ru, "He lives in a flat. He reads The New York Times.", text("Он живёт в квартире. Он читает The New York Times."), ""},
 		{"identical number is fine", ru, "2022", text("2022"), ""},
 		{"identical signs are fine", ru, "<33> <__>", text("&lt;33> &lt;__>"), ""},
 		{"stale", ru, "He lives in a flat.", func(m *catalog.Message) {
@@ -1060,5 +1063,29 @@ func TestMayTellTime(t *testing.T) {
 	}
 	if mayTellTime("in 2022 and 150,000 men") {
 		t.Errorf("a year and a number taken for a time")
+	}
+}
+
+// TestSentences: the English splits after each sentence's end, closing
+// quotes and brackets with it, never inside a number or an abbreviation
+// with no space after it.
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Men left. Women stayed.", []string{"Men left.", "Women stayed."}},
+		{"He said \"Go!\" Then left… Why?", []string{"He said \"Go!\"", "Then left…", "Why?"}},
+		{"It cost 1.5 million (U.S.) dollars", []string{"It cost 1.5 million (U.S.) dollars"}},
+		{"(It rained.) Then", []string{"(It rained.)", "Then"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := sentences(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("sentences(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if off, s := EnglishLeft("Мужчины уехали. They crossed the border at Lars.", "Men left. They crossed the border at Lars."); off != len("Мужчины уехали. ") || s != "They crossed the border at Lars." {
+		t.Errorf("EnglishLeft = %d %q", off, s)
 	}
 }

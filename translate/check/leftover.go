@@ -1,0 +1,87 @@
+package check
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A sentence of the English found verbatim in a translation counts as
+// English left in when it has leftoverWords words or more, leftoverLower
+// of them beginning with a lower-case letter: a name or a title ("Global
+// Voices", "Verkhny Lars", "The New York Times") may stay as it is, a
+// sentence ("Rents there doubled.") may not.
+const (
+	leftoverWords = 3
+	leftoverLower = 2
+)
+
+// EnglishLeft finds a sentence of english (leftoverWords words or more,
+// leftoverLower in lower case) that stands verbatim in text: what a CAT tool leaves of a segment it had
+// no translation for (OmegaT writes such a segment's English into the
+// target), or a translator's unfinished paragraph. It returns the
+// sentence's byte offset in text and the sentence, or -1 and "".
+func EnglishLeft(text, english string) (int, string) {
+	if text == english {
+		return -1, "" // the whole text: the identical check's
+	}
+	for _, s := range sentences(english) {
+		if n, lower := wordCount(s); n < leftoverWords || lower < leftoverLower {
+			continue
+		}
+		if i := strings.Index(text, s); i >= 0 {
+			return i, s
+		}
+	}
+	return -1, ""
+}
+
+// sentences splits a text after each ".", "!", "?" or "…" (and the
+// quotes and brackets that close with it) that the end follows, or a
+// space and then no lower-case letter; each sentence without the space
+// around it.
+func sentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if !strings.ContainsRune(".!?…", r) {
+			continue
+		}
+		for i < len(text) {
+			c, m := utf8.DecodeRuneInString(text[i:])
+			if !strings.ContainsRune(".!?…\"'’”»)]", c) {
+				break
+			}
+			i += m
+		}
+		next, _ := utf8.DecodeRuneInString(text[i:])
+		after, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(text[i:], unicode.IsSpace))
+		if i == len(text) || unicode.IsSpace(next) && !unicode.IsLower(after) { // "(U.S.) dollars" goes on
+			if s := strings.TrimSpace(text[start:i]); s != "" {
+				out = append(out, s)
+			}
+			start = i
+		}
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// wordCount counts the words of s that hold a letter, and those of them
+// that begin with a lower-case letter.
+func wordCount(s string) (n, lower int) {
+	for _, w := range strings.Fields(s) {
+		if strings.IndexFunc(w, unicode.IsLetter) < 0 {
+			continue
+		}
+		n++
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })); unicode.IsLower(r) {
+			lower++
+		}
+	}
+	return n, lower
+}
