@@ -87,6 +87,15 @@ func Extract(p *workspace.Project, o ExtractOptions) (ExtractResult, error) {
 			}
 		}
 	}()
+	// A translator's own memory, brought in by tilmash import: after the
+	// catalogues' translations, as Workspace.Extract places it.
+	for tag, g := range gs {
+		more, err := p.ImportedMemory(tag)
+		if err != nil {
+			return ExtractResult{}, err
+		}
+		g.AddMemory(more)
+	}
 	// What each part wants from the others.
 	facts := make([]*workspace.PartFacts, len(sels))
 	errs := make([]error, len(sels))

@@ -19,6 +19,8 @@ import (
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/catalog"
+	"github.com/tilmash/tilmash/translate/handoff"
+	"github.com/tilmash/tilmash/translate/tm"
 )
 
 // extractEdits are what a newsroom's day does to the articles and
@@ -89,6 +91,15 @@ var extractEdits = []struct {
 				fsys[p] = &fstest.MapFile{Data: []byte(s)}
 			}
 		}
+	}},
+	{"a translator's memory brought in", func(r *rand.Rand, fsys fstest.MapFS) {
+		// tilmash import memory.tmx: what "a paragraph added" adds, near
+		// enough for a suggestion.
+		n := r.IntN(100)
+		fsys["locales/memory/ru.tmx"] = &fstest.MapFile{Data: handoff.WriteTMX(language.Russian, []tm.Entry{
+			{English: fmt.Sprintf("The ministry said on Monday that %d trucks had crossed the border.", n), Translation: fmt.Sprintf("В понедельник министерство сообщило, что границу пересекли %d грузовиков.", n)},
+			{ID: "tm-2", English: "The ministry said nothing.", Translation: "Министерство ничего не сказало."},
+		}, "")}
 	}},
 	{"nothing", func(r *rand.Rand, fsys fstest.MapFS) {}},
 }
@@ -206,6 +217,15 @@ func TestExtractPartsGiveWhatOnePassGives(t *testing.T) {
 		}
 	}
 	t.Logf("%d of 24 by parts (%d with parts joined: %d units moved, %d reused); read whole: %v", streamed, joined, moved, reused, readWhole)
+	imported := 0
+	for p, f := range fsys {
+		if strings.HasPrefix(p, "locales/ru/") {
+			imported += strings.Count(string(f.Data), "% tmx: В понедельник министерство")
+		}
+	}
+	if imported == 0 {
+		t.Error("no suggestion from the translator's memory brought in: the test misses what it is for")
+	}
 	if moved == 0 || reused == 0 || joined == 0 {
 		t.Errorf("no unit moved (%d), reused (%d), or parts joined (%d) in the extracts by parts: the test misses what it is for", moved, reused, joined)
 	}

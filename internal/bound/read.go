@@ -33,6 +33,10 @@ var (
 	// (merge).
 	Edition = Limit{"an edition", 1 << 30, "is this a file tilmash built? remove it; the next build makes it again"}
 	Report  = Limit{"a report", 1 << 30, "is this a report tilmash wrote? remove it; the next build writes it again"}
+	// A translator's own translation memory, brought in by tilmash import
+	// (locales/memory/<tag>.tmx): a large CAT-tool memory is a few
+	// hundred MB.
+	Memory = Limit{"a translation memory", 1 << 30, "is this the memory tilmash import wrote? split the memory, or bring in only what this project needs"}
 )
 
 // ReadFile reads the file name of fsys, refusing it with an *Error if it

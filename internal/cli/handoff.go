@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -232,6 +234,9 @@ func importRun(opts *ImportOptions) error {
 	if err != nil {
 		return &exitError{ExitError, err}
 	}
+	if handoff.IsTMX(data) {
+		return importMemory(opts, w, data)
+	}
 	files, rep, err := w.Import(opts.File, data, opts.Force)
 	if err != nil {
 		return &exitError{ExitError, err}
@@ -282,6 +287,55 @@ func importRun(opts *ImportOptions) error {
 	if len(rep.Refused) > 0 || len(rep.Skipped) > 0 || len(rep.Partial) > 0 || len(rep.Conflicts) > 0 {
 		return &exitError{ExitFindings, fmt.Errorf("import: %d refused, %d skipped, %d partial%s (above)", len(rep.Refused), len(rep.Skipped), len(rep.Partial), conflicts)}
 	}
+	return nil
+}
+
+// importMemory is import of a translation memory (TMX): its translations
+// go to each locale's memory file, for extract's suggestions, never into
+// a catalogue.
+func importMemory(opts *ImportOptions, w *workspace.Workspace, data []byte) error {
+	files, rep, err := w.ImportMemory(opts.File, data)
+	if err != nil {
+		return &exitError{ExitError, err}
+	}
+	verb := "added"
+	if opts.DryRun {
+		verb = "would add"
+	}
+	locales := slices.Sorted(maps.Keys(rep.Added))
+	for l := range rep.Known {
+		if rep.Added[l] == 0 {
+			locales = append(locales, l)
+		}
+	}
+	slices.Sort(locales)
+	for _, l := range locales {
+		fmt.Fprintf(opts.Out, "%s: %s %s to the translation memory", l, verb, count(rep.Added[l], "translation"))
+		if rep.Files[l] != "" {
+			fmt.Fprintf(opts.Out, " (%s)", rep.Files[l])
+		}
+		fmt.Fprintf(opts.Out, ", %d there already\n", rep.Known[l])
+	}
+	if len(rep.Foreign) > 0 {
+		fmt.Fprintf(opts.Out, "not a locale of the project, left out: %s\n", escape.Line(strings.Join(rep.Foreign, ", ")))
+	}
+	if rep.Unpaired > 0 {
+		fmt.Fprintf(opts.Out, "%s with no English or no text in a locale of the project, left out\n", count(rep.Unpaired, "unit"))
+	}
+	if len(locales) == 0 {
+		fmt.Fprintf(opts.Out, "%s: nothing to bring in: no unit pairs English with a locale of the project\n", escape.Line(opts.File))
+		return nil
+	}
+	if len(files) == 0 || opts.DryRun {
+		return nil
+	}
+	if _, err := files.CommitWith(opts.Dir, fileset.Options{Journal: true, Command: "import"}); err != nil {
+		return &exitError{ExitError, err}
+	}
+	for _, p := range files.Paths() {
+		fmt.Fprintf(opts.Out, "wrote %s\n", p)
+	}
+	fmt.Fprintln(opts.Out, "tilmash extract offers them as suggestions (\"#, tm\" lines), never as translations")
 	return nil
 }
 

@@ -489,3 +489,27 @@ func TestImportWithoutTilmashLines(t *testing.T) {
 		t.Errorf("refused %q, want the paragraph", rep.Refused)
 	}
 }
+
+// TestMemoryPathsAreOutputs: a locale's imported memory
+// (locales/memory/<tag>.tmx, the tag as tilmash writes it) is a file
+// tilmash writes, so a journal may name it; nothing else under memory/ is.
+func TestMemoryPathsAreOutputs(t *testing.T) {
+	for rel, want := range map[string]bool{
+		"locales/memory/ru.tmx":       true,
+		"locales/memory/kk-Latn.tmx":  true,
+		"locales/memory/RU.tmx":       false, // not the name tilmash writes
+		"locales/memory/en.tmx":       false, // the source's
+		"locales/memory/x/ru.tmx":     false,
+		"locales/memory/ru.tmx.saved": false,
+		"locales/memory/../ru.tmx":    false,
+		"content/memory/ru.tmx":       false,
+		"locales/ru.tmx":              false,
+	} {
+		if got := Default.IsOutput(rel); got != want {
+			t.Errorf("IsOutput(%q) = %v, want %v", rel, got, want)
+		}
+	}
+	if got := Default.MemoryPath(language.Russian); got != "locales/memory/ru.tmx" {
+		t.Errorf("MemoryPath(ru) = %q", got)
+	}
+}

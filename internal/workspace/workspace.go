@@ -61,6 +61,9 @@ func (l Layout) IsOutput(rel string) bool {
 	case under(l.Locales) && strings.HasSuffix(rel, ".toml"):
 		_, ok := catpath.Parse(l.Locales, rel)
 		return ok
+	case under(l.Locales) && strings.HasSuffix(rel, ".tmx"):
+		_, ok := l.memoryLocale(rel)
+		return ok
 	}
 	return under(l.Dist)
 }
@@ -448,7 +451,17 @@ func (w *Workspace) extract(addLocales []language.Tag, prune bool, elsewhere map
 			continue // computed, never written
 		}
 		w.markCompletedAsWas(oldSrc, old) // finished since the last extract, corrected since
-		c, st := catalog.SyncWith(src, old, old.Locale, old.Path, prune, elsewhere[old.Locale])
+		from := elsewhere[old.Locale]
+		if from == nil {
+			more, err := ImportedMemory(w.fsys, w.Layout, old.Locale)
+			if err != nil {
+				return nil, rep, err
+			}
+			if len(more) > 0 {
+				from = catalog.WholeElsewhere(src, old, more)
+			}
+		}
+		c, st := catalog.SyncWith(src, old, old.Locale, old.Path, prune, from)
 		w.MarkCompleted(src, c)
 		for from, to := range c.Moved { // a renamed article's mark goes with it
 			if om := old.Lookup(from); om != nil && old.Completed[om.Pos.File] {

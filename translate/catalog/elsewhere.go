@@ -202,6 +202,28 @@ func (g *Gatherer) Add(src, old *Catalog) []Want {
 	return wants
 }
 
+// importedRun is the file name the entries AddMemory gathers are kept
+// under: after every catalogue file's, as WholeElsewhere places them.
+const importedRun = "\xff imported"
+
+// AddMemory gathers translations from beyond the catalogues (a
+// translator's own memory, tilmash import memory.tmx) into the locale's
+// translation memory, after the catalogues' own, as WholeElsewhere does.
+// Call it once.
+func (g *Gatherer) AddMemory(entries []tm.Entry) {
+	if len(entries) == 0 {
+		return
+	}
+	records := make([][]string, len(entries))
+	for i, e := range entries {
+		records[i] = []string{e.ID, e.English, e.Translation}
+	}
+	at := g.texts.putAll(records)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.runs = append(g.runs, run{importedRun, at, len(entries)})
+}
+
 // Elsewhere is what was gathered, as Sync of the whole locale computes
 // it; Close it when done. The Gatherer is spent.
 func (g *Gatherer) Elsewhere() (*Elsewhere, error) {

@@ -550,6 +550,16 @@ func Memory(src, old *Catalog) *tm.Memory {
 	return tm.New(MemoryEntries(src, old))
 }
 
+// WholeElsewhere is what Sync of a whole locale takes from the locale
+// itself (translations to reuse, entries to move into, the translation
+// memory), its memory holding, after old's translations, more: a
+// translator's own memory brought in (tilmash import memory.tmx). A
+// Gatherer given the same entries (AddMemory) gives the same.
+func WholeElsewhere(src, old *Catalog, more []tm.Entry) *Elsewhere {
+	r := reusable(src, old)
+	return &Elsewhere{reuse: func(h string) *Message { return r[h] }, movers: movable(src, old), memory: tm.New(append(MemoryEntries(src, old), more...))}
+}
+
 // MemoryEntries are the translations Memory indexes, in the catalogue's order.
 func MemoryEntries(src, old *Catalog) []tm.Entry {
 	var entries []tm.Entry

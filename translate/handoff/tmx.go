@@ -22,7 +22,11 @@ func WriteTMX(tag language.Tag, entries []tm.Entry, version string) []byte {
 	fmt.Fprintf(&b, "  <header creationtool=\"tilmash\" creationtoolversion=%s segtype=\"paragraph\" o-tmf=\"tilmash\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/>\n", xmlAttr(version))
 	b.WriteString("  <body>\n")
 	for _, e := range entries {
-		fmt.Fprintf(&b, "    <tu tuid=%s>\n", xmlAttr(e.ID))
+		if e.ID == "" {
+			b.WriteString("    <tu>\n") // a memory's own entry, brought in without one
+		} else {
+			fmt.Fprintf(&b, "    <tu tuid=%s>\n", xmlAttr(e.ID))
+		}
 		fmt.Fprintf(&b, "      <tuv xml:lang=\"en\"><seg>%s</seg></tuv>\n", tmxInline(e.English))
 		fmt.Fprintf(&b, "      <tuv xml:lang=%s><seg>%s</seg></tuv>\n", xmlAttr(tag.String()), tmxInline(e.Translation))
 		b.WriteString("    </tu>\n")

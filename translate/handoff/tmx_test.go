@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -83,4 +84,52 @@ func textContent(t *testing.T, fragment string) string {
 		}
 	}
 	return b.String()
+}
+
+// TestReadTMX: tilmash's own TMX reads back as the messages it was written
+// from, codes and all; TMX 1.1 as OmegaT writes it (lang, not xml:lang)
+// and a BOM are read; what is not TMX is refused at its place.
+func TestReadTMX(t *testing.T) {
+	entries := []tm.Entry{
+		{ID: "a.p-1", English: "Read <a1>the <em>full</em> report</a1> on {{.Number1}} men & <code1/>.", Translation: "Читайте <a1>полный <em>отчёт</em></a1> о {{.Number1}} мужчинах и <code1/>."},
+		{ID: "a.p-2", English: "A <em>b</em> c", Translation: "А <em>б c"},
+		{ID: "a.p-3", English: "x < y", Translation: "y</em> z"},
+	}
+	x, err := ReadTMX("ru.tmx", WriteTMX(language.Russian, entries, "v1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.SrcLang != "en" || len(x.Units) != len(entries) {
+		t.Fatalf("srclang %q, %d units", x.SrcLang, len(x.Units))
+	}
+	for i, e := range entries {
+		u := x.Units[i]
+		want := []TMXVariant{{"en", e.English}, {"ru", e.Translation}}
+		if u.ID != e.ID || !reflect.DeepEqual(u.Variants, want) {
+			t.Errorf("unit %d = %+v, want %s %+v", i, u, e.ID, want)
+		}
+	}
+	omegat := "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx11.dtd\">\n<tmx version=\"1.1\">\n  <header creationtool=\"OmegaT\" srclang=\"EN-US\" segtype=\"sentence\"/>\n  <body>\n    <tu>\n      <tuv lang=\"EN-US\"><seg>Rents <bpt i=\"1\">&lt;b0&gt;</bpt>doubled<ept i=\"1\">&lt;/b0&gt;</ept>.</seg></tuv>\n      <tuv lang=\"RU\"><seg>Аренда выросла вдвое.</seg></tuv>\n    </tu>\n  </body>\n</tmx>\n"
+	x, err = ReadTMX("project_save.tmx", []byte(omegat))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []TMXUnit{{Line: 6, Variants: []TMXVariant{{"EN-US", "Rents <b0>doubled</b0>."}, {"RU", "Аренда выросла вдвое."}}}}
+	if x.SrcLang != "EN-US" || !reflect.DeepEqual(x.Units, want) {
+		t.Errorf("OmegaT's TMX = %q %+v, want %+v", x.SrcLang, x.Units, want)
+	}
+	for _, tt := range []struct{ data, err string }{
+		{"<xliff/>", "x.tmx:1:9: <xliff>: not a TMX document"},
+		{"<tmx>\n<body><tu><tuv><seg>a</seg></tuv></tu></body></tmx>", "x.tmx:2:16: <tuv> without xml:lang"},
+		{"<tmx>\n<body><tu><tuv xml:lang=\"en\"><seg>a</tuv></tu></body></tmx>", "x.tmx:2:"},
+		{"<?xml version=\"1.0\" encoding=\"UTF-16\"?><tmx/>", "x.tmx:1:"},
+		{"", "x.tmx:1:1: not a TMX document"},
+	} {
+		if _, err := ReadTMX("x.tmx", []byte(tt.data)); err == nil || !strings.HasPrefix(err.Error(), tt.err) {
+			t.Errorf("ReadTMX(%q) = %v, want %q", tt.data, err, tt.err)
+		}
+	}
+	if !IsTMX([]byte(omegat)) || IsTMX([]byte("<xliff/>")) || IsTMX([]byte("msgid \"\"")) {
+		t.Error("IsTMX tells TMX from what is not")
+	}
 }
