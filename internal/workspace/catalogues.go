@@ -59,6 +59,9 @@ func findCatalogues(fsys fs.FS, dir, content string) ([]catFile, error) {
 			return err
 		}
 		f, ok := catpath.Parse(dir, p)
+		if kind, goi18n := catpath.Goi18n(p); goi18n && (!ok || goi18nWork(fsys, p, content, f)) {
+			return catalog.Goi18nFileError(path.Clean(dir), p, kind)
+		}
 		if !ok {
 			return notCatalogue(dir, p)
 		}
@@ -70,6 +73,22 @@ func findCatalogues(fsys fs.FS, dir, content string) ([]catFile, error) {
 		return nil
 	})
 	return out, err
+}
+
+// goi18nWork reports whether f, a file at p named as goi18n names its
+// work files (active.ru.toml) and as a catalogue (locales/ru/active.ru.toml
+// is the Russian catalogue of content/active.md), is goi18n's: its
+// article is not there, and it does not begin as tilmash's catalogues do.
+// (A deleted article's catalogue, kept for its obsolete entries, does.)
+func goi18nWork(fsys fs.FS, p, content string, f catpath.File) bool {
+	if f.Flat {
+		return false
+	}
+	if _, err := fs.Stat(fsys, path.Join(content, f.Article)); err == nil {
+		return false
+	}
+	data, err := bound.ReadFile(fsys, p, bound.Catalogue)
+	return err == nil && !catalog.HasHeader(data)
 }
 
 // notCatalogue is the error for a .toml file under the locales folder

@@ -294,7 +294,10 @@ var reserved = map[string]bool{
 
 // Parse reads a catalogue. The locale comes from the file name, as go-i18n
 // takes it ("locales/ru.toml" is Russian). Errors are *Error values with the
-// file, line and column.
+// file, line and column. A catalogue another tool rewrote (translate-
+// toolkit's go-i18n TOML store, which Weblate saves through; goi18n merge)
+// is refused in one error naming the tool (foreign.go), not read as
+// missing, obsolete or stale entries.
 func Parse(path string, data []byte) (*Catalog, error) {
 	base := path[strings.LastIndexByte(path, '/')+1:]
 	tag, ok := catpath.Tag(base)
@@ -317,9 +320,17 @@ func Parse(path string, data []byte) (*Catalog, error) {
 			return nil, err
 		}
 	}
+	// Another tool's rewrite, named as such: read as go-i18n reads it, it
+	// would be every unit missing and twice as many obsolete (foreign.go).
+	if e := rewritten(c); e != nil {
+		return nil, e
+	}
 	c.takeMarks()
 	if v, line := formatOf(c.Header); v > catpath.Format {
 		return nil, &Error{Pos: Pos{File: path, Line: line, Col: 1}, Msg: fmt.Sprintf("a catalogue of format %d, written by a newer tilmash: this one reads formats up to %d", v, catpath.Format), Hint: "upgrade tilmash (tilmash version says which you have); nothing was read or written"}
+	}
+	if e := goi18nHashed(c, data); e != nil {
+		return nil, e
 	}
 	for _, m := range c.Messages {
 		for _, f := range locale.Forms {
@@ -353,6 +364,9 @@ func parseGeneral(path string, data []byte, tag language.Tag) (*Catalog, error) 
 				e.Hint = "inside a text, write \\\" for a straight quotation mark, or use the language's own quotes « »"
 			}
 			if strings.Contains(pe.Message, "has already been defined") {
+				if r := rewrittenThenExtracted(path, data); r != nil {
+					return nil, r
+				}
 				e.Hint = "the same key or table is written twice: keep one"
 				if first := firstDefinition(data, e.Pos.Line); first > 0 {
 					e.Hint += fmt.Sprintf(" (the first is at line %d)", first)

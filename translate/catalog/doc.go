@@ -19,4 +19,10 @@
 //
 // Parse reports positions as file:line:col and Format writes the same input
 // to the same bytes, so catalogues diff cleanly and builds are reproducible.
+//
+// A catalogue another tool rewrote is refused in one error that names the
+// tool (foreign.go): translate-toolkit's go-i18n TOML store, which Weblate
+// saves through, makes each entry's hash and plural forms tables of their
+// own ([id.other] other = "…"); goi18n merge writes SHA-1 hashes of its
+// own and drops tilmash's translations.
 package catalog

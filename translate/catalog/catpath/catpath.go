@@ -95,3 +95,24 @@ func exact(s string) (language.Tag, bool) {
 	tag, err := locale.Parse(s)
 	return tag, err == nil && tag.String() == s
 }
+
+// Goi18n reports whether name (a file's name, or its path) is one that
+// goi18n, go-i18n's command, gives its work files: active.<tag>.toml, the
+// messages goi18n merge or extract counts as translated (the source
+// language's all of them), or translate.<tag>.toml, the messages goi18n
+// merge wants translated, the source language's text in their place. It
+// returns the name's first part, "active" or "translate".
+func Goi18n(name string) (kind string, ok bool) {
+	stem, ok := strings.CutSuffix(path.Base(name), ".toml")
+	if !ok {
+		return "", false
+	}
+	kind, tag, ok := strings.Cut(stem, ".")
+	if !ok || kind != "active" && kind != "translate" {
+		return "", false
+	}
+	if _, ok := exact(tag); !ok {
+		return "", false
+	}
+	return kind, true
+}

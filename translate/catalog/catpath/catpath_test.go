@@ -89,3 +89,29 @@ func TestTagReadsAsGoI18nDoes(t *testing.T) {
 		}
 	}
 }
+
+func TestGoi18n(t *testing.T) {
+	tests := []struct {
+		name string
+		kind string // "" for none
+	}{
+		{"active.ru.toml", "active"},
+		{"locales/translate.kk-Latn.toml", "translate"},
+		{"locales/en/active.en.toml", "active"},
+		{"active.en.json", ""},         // goi18n's JSON: no .toml, not read anyway
+		{"active.toml", ""},            // no locale
+		{"active.rus.toml", ""},        // not a tag written as it writes itself
+		{"active.RU.toml", ""},         // the same
+		{"reactive.ru.toml", ""},       // an article's catalogue
+		{"the-conscript.ru.toml", ""},  // the same
+		{"active.draft.ru.toml", ""},   // an article named active.draft
+		{"translate-ru.toml", ""},      // no dot
+		{"locales/active/ru.toml", ""}, // a folder named active
+	}
+	for _, tt := range tests {
+		kind, ok := Goi18n(tt.name)
+		if ok != (tt.kind != "") || kind != tt.kind {
+			t.Errorf("Goi18n(%s) = %q, %v; want %q", tt.name, kind, ok, tt.kind)
+		}
+	}
+}
