@@ -61,7 +61,9 @@ func TestScripts(t *testing.T) {
 		e.Setenv("TILMASH_CACHE", filepath.Join(e.WorkDir, ".cache")) // each script's own: a second check takes the first's results
 		schema, err := filepath.Abs("../../translate/handoff/testdata/schema/xliff-core-2.0.xsd")
 		e.Setenv("XLIFF_SCHEMA", schema) // the OASIS XLIFF 2.0 core schema, for xmllint
-		return err
+		schema12, err12 := filepath.Abs("../../translate/handoff/testdata/schema/xliff-core-1.2-strict.xsd")
+		e.Setenv("XLIFF12_SCHEMA", schema12) // the OASIS XLIFF 1.2 strict schema
+		return errors.Join(err, err12)
 	}, Cmds: map[string]func(*testscript.TestScript, bool, []string){
 		"linkcheck": cmdLinkcheck,
 		"mkimage":   cmdMkimage,

@@ -55,13 +55,14 @@ as xgettext writes one: msginit -i en.pot -l uz makes a language's PO from
 it, which tilmash import takes back (once extract --add-locale uz has
 started the catalogue).
 
-XLIFF 1.2 (--format xliff12: Trados, memoQ, Phrase, Smartcat, OmegaT's
-Okapi filter): a <trans-unit> per unit (a <group> of them, one per plural
-form, for a unit with plural forms) with the same context, terms and
-suggestions as <note>s; tags as <g> or <bpt>/<ept>, codes and
-{{.Placeholders}} as <x/> or <ph>; target state "needs-translation" or
-"needs-review-translation" for the work to do. It validates against the
-OASIS XLIFF 1.2 strict schema.
+XLIFF 1.2 (--format xliff12: Trados, memoQ, Phrase, Smartcat, Okapi): a
+<trans-unit> per unit (a <group> of them, one per plural form, for a unit
+with plural forms) with the same context, terms and suggestions as <note>s;
+tags as <g> where they nest, else <bpt>/<ept>, codes and {{.Placeholders}}
+as <ph>. A target is written where there is a translation: "final" when it
+is up to date, "needs-review-translation" when stale or rejected. Import
+takes targets set to translated, signed-off or final. It validates against
+the OASIS XLIFF 1.2 strict schema.
 
 XLIFF 2.0 (--format xliff): a <unit> per unit with the same notes
 ("previous-source" for a stale unit's old English); a <segment> per plural
@@ -92,7 +93,7 @@ Bring the translated file back with tilmash import FILE.`,
 
 func handoffRun(opts *HandoffOptions) error {
 	switch opts.Format {
-	case "po", "pot", "xliff", "tmx":
+	case "po", "pot", "xliff", "xliff12", "tmx":
 	default:
 		return &exitError{ExitError, fmt.Errorf("--format %q: write po, pot, xliff12, xliff or tmx", opts.Format)}
 	}
@@ -140,6 +141,8 @@ func handoffRun(opts *HandoffOptions) error {
 	switch opts.Format {
 	case "xliff":
 		data = handoff.WriteXLIFF(tag, units)
+	case "xliff12":
+		data = handoff.WriteXLIFF12(tag, units)
 	case "po":
 		if data, err = handoff.WritePOHeader(tag, units, header); err != nil {
 			return &exitError{ExitError, err}
@@ -183,18 +186,30 @@ func NewCmdImport(g *Global, streams IO, runF func(*ImportOptions) error) *cobra
 	opts := &ImportOptions{Global: g, IO: streams}
 	cmd := &cobra.Command{
 		Use:   "import FILE",
-		Short: "Bring a translated work file (PO or XLIFF) back into its locale's catalogue",
-		Long: `Read a translated PO or XLIFF 2.0 file that tilmash handoff wrote, and apply
-it to the catalogue of the locale it names. An entry left empty, still marked
-fuzzy (PO) or in state "initial" (XLIFF), is not imported. An entry whose English changed after the file
-was made is refused, with its file:line; one whose translation changed in
-the catalogue since (someone else's newer work) is kept as the catalogue has
-it, and named, unless --force. A plural entry that gives some forms only
-changes those and keeps the catalogue's others ("partial"); forms the unit
-does not have, and a unit given twice, are named and not imported. Prints
-what it changed; writes nothing when nothing changed, and nothing at all with
---dry-run. Exits 1 when it refused or skipped an entry, or imported one in
-part.
+		Short: "Bring a translated work file (PO, XLIFF 1.2 or 2.0) back into its catalogue, or a TMX into the translation memory",
+		Long: `Read a translated PO, XLIFF 1.2 or XLIFF 2.0 file (tilmash handoff's, or a PO
+msginit made from its template) and apply it to the catalogue of the locale
+it names. An entry left empty, still marked fuzzy (PO), in state "initial"
+(XLIFF 2.0) or needs-translation/needs-review (XLIFF 1.2), is not imported;
+nor is one that still holds a sentence of the English, as a CAT tool writes
+a segment it had no translation for. An entry whose English changed after
+the file was made is refused, with its file:line; one whose translation
+changed in the catalogue since (someone else's newer work) is kept as the
+catalogue has it, and named, unless --force. A PO entry whose "#. tilmash:"
+lines a tool dropped is matched by msgctxt (the unit) and msgid (its English
+now): taken where the catalogue has no translation or the same one, named as
+a conflict where it has another (--force takes the file's). A plural entry
+that gives some forms only changes those and keeps the catalogue's others
+("partial"); forms the unit does not have, and a unit given twice, are named
+and not imported. Prints what it changed; writes nothing when nothing
+changed, and nothing at all with --dry-run. Exits 1 when it refused or
+skipped an entry, imported one in part, or found a conflict.
+
+A TMX file (a translator's own translation memory, TMX 1.1 to 1.4) goes to
+the translation memory, never into a catalogue: for each locale of the
+project it pairs with English, its translations are kept once each in
+locales/memory/<locale>.tmx, and tilmash extract offers them as suggestions
+("#, tm 87% tmx:<tuid>: …").
 
 FILE must be a regular file (not a device or a named pipe) of at most 64 MiB
 or four times the largest catalogue, whichever is more: well above any

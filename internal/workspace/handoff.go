@@ -195,8 +195,8 @@ func (e *imported) at(line int, msg string) string {
 	return fmt.Sprintf("%s:%d: %s: %s", e.file, line, e.id, msg)
 }
 
-// Import applies a translated work file that handoff wrote (gettext PO or
-// XLIFF 2.0, told apart by its content) to the catalogue of the locale it
+// Import applies a translated work file that handoff wrote (gettext PO,
+// XLIFF 1.2 or XLIFF 2.0, told apart by their content) to the catalogue of the locale it
 // names. It never overwrites a translation that changed in the catalogue
 // since the file was made, unless force; it refuses entries whose English
 // changed since. It keeps what the file does not replace: a form the file
@@ -207,7 +207,11 @@ func (w *Workspace) Import(file string, data []byte, force bool) (fileset.Set, I
 	var lang string
 	var entries []imported
 	if isXML(data) {
-		x, err := handoff.ReadXLIFF(file, data)
+		read := handoff.ReadXLIFF
+		if handoff.XLIFFVersion(data) == "1.2" {
+			read = handoff.ReadXLIFF12
+		}
+		x, err := read(file, data)
 		if err != nil {
 			return nil, ImportReport{}, err
 		}

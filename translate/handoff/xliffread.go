@@ -11,7 +11,8 @@ import (
 	"unicode/utf8"
 )
 
-// XLIFFUnit is one unit of an XLIFF 2.0 file as ReadXLIFF reads it.
+// XLIFFUnit is one unit of an XLIFF file as ReadXLIFF (2.0) and
+// ReadXLIFF12 (1.2) read it.
 type XLIFFUnit struct {
 	ID   string
 	Line int    // the line of its <unit>
@@ -36,7 +37,8 @@ type XLIFFSegment struct {
 	HasTarget bool
 }
 
-// XLIFF is an XLIFF 2.0 file: its target language and its units.
+// XLIFF is an XLIFF file, 2.0 (ReadXLIFF) or 1.2 (ReadXLIFF12): its target
+// language and its units.
 type XLIFF struct {
 	TrgLang string
 	Units   []XLIFFUnit
