@@ -287,7 +287,7 @@ func importRun(opts *ImportOptions) error {
 	if len(files) > 0 && !opts.DryRun {
 		// The catalogue is replaced only if it still holds what import
 		// read, checked as it is replaced (a translator may have it open).
-		_, err := files.CommitWith(opts.Dir, fileset.Options{Journal: true, Command: "import", Expect: w.Expectations(files.Paths())})
+		res, err := files.CommitWith(opts.Dir, fileset.Options{Journal: true, Command: "import", Expect: w.Expectations(files.Paths())})
 		var conflict *fileset.ConflictError
 		if errors.As(err, &conflict) {
 			return &exitError{ExitError, fmt.Errorf("%s changed while import ran (saved by an editor?): nothing written; run it again", strings.Join(conflict.Paths, ", "))}
@@ -295,7 +295,7 @@ func importRun(opts *ImportOptions) error {
 		if err != nil {
 			return &exitError{ExitError, err}
 		}
-		for _, p := range files.Paths() {
+		for _, p := range res.Written { // the locale's other files, as they were, are not named
 			fmt.Fprintf(opts.Out, "wrote %s\n", p)
 		}
 	}
