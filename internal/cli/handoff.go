@@ -344,7 +344,12 @@ func importMemory(opts *ImportOptions, w *workspace.Workspace, data []byte) erro
 	if len(files) == 0 || opts.DryRun {
 		return nil
 	}
-	if _, err := files.CommitWith(opts.Dir, fileset.Options{Journal: true, Command: "import"}); err != nil {
+	_, err = files.CommitWith(opts.Dir, fileset.Options{Journal: true, Command: "import", Expect: rep.Expectations()})
+	var conflict *fileset.ConflictError
+	if errors.As(err, &conflict) {
+		return &exitError{ExitError, fmt.Errorf("%s changed while import ran: nothing written; run it again", strings.Join(conflict.Paths, ", "))}
+	}
+	if err != nil {
 		return &exitError{ExitError, err}
 	}
 	for _, p := range files.Paths() {

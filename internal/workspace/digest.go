@@ -61,7 +61,9 @@ func DigestWith(fsys fs.FS, lay Layout, extra string, hash func(paths []string) 
 	if err := add(lay.Content, func(string) bool { return true }); err != nil {
 		return "", err
 	}
-	if err := add(lay.Locales, func(p string) bool { return strings.HasSuffix(p, ".toml") }); err != nil {
+	// The catalogues, and the translation memories brought in
+	// (locales/memory/<tag>.tmx: extract's suggestions draw on them).
+	if err := add(lay.Locales, func(p string) bool { return strings.HasSuffix(p, ".toml") || strings.HasSuffix(p, ".tmx") }); err != nil {
 		return "", err
 	}
 	if err := add(lay.Glossary, func(string) bool { return true }); err != nil {

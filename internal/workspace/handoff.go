@@ -186,6 +186,11 @@ type imported struct {
 	// and was identified by its unit ID and its English instead: the
 	// translation it started from is unknown.
 	matched bool
+	// given is the text of each form the entry holds, confirmed or not
+	// (a fuzzy msgstr, an initial segment's target): a directive comes
+	// in with an entry left for later only when this is the catalogue's
+	// text, the translation it is about.
+	given map[locale.Form]string
 }
 
 func (e *imported) where() string { return fmt.Sprintf("%s:%d: %s", e.file, e.line, e.id) }
@@ -231,6 +236,12 @@ func (w *Workspace) Import(file string, data []byte, force bool) (fileset.Set, I
 				f := locale.Form(seg.ID)
 				e.names[f], e.lines[f] = fmt.Sprintf("segment %q", seg.ID), seg.Line
 				e.parts = append(e.parts, f)
+				if seg.HasTarget && seg.Target != "" {
+					if e.given == nil {
+						e.given = map[locale.Form]string{}
+					}
+					e.given[f] = seg.Target
+				}
 				switch seg.State {
 				case "translated", "reviewed", "final":
 					if seg.HasTarget && seg.Target != "" {
@@ -270,6 +281,9 @@ func (w *Workspace) Import(file string, data []byte, force bool) (fileset.Set, I
 				} else {
 					e.hash = "english-differs"
 				}
+			}
+			if sm != nil && pe.Fuzzy && mismatch == "" {
+				e.given = handoff.Forms(tag, sm.Forms, pe).Text
 			}
 			switch {
 			case sm == nil || pe.Fuzzy:
@@ -332,13 +346,17 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 		for _, p := range e.problems {
 			rep.Skipped = append(rep.Skipped, e.at(p.Line, p.Msg))
 		}
-		// An exemption the translator set in their tool: above the entry,
-		// as they would have written it in the catalogue.
-		for _, d := range e.directives {
-			if !slices.Contains(tm.Notes, d) {
-				tm.Notes = append(tm.Notes, d)
-				rep.Exempted = append(rep.Exempted, e.id+": "+d)
-				changed = true
+		// An exemption the translator set in their tool goes above the
+		// entry, as they would have written it in the catalogue, with the
+		// translation it is for: only where the entry is imported or
+		// confirms what the catalogue has.
+		exempt := func() {
+			for _, d := range e.directives {
+				if !slices.Contains(tm.Notes, d) {
+					tm.Notes = append(tm.Notes, d)
+					rep.Exempted = append(rep.Exempted, e.id+": "+d)
+					changed = true
+				}
 			}
 		}
 		// The unit's forms in this locale: other, or every CLDR form.
@@ -361,9 +379,16 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 			if !reported {
 				rep.Untouched++
 			}
+			if len(e.given) > 0 && handoff.TextHash(e.given) == handoff.TextHash(tm.Forms) {
+				exempt() // the translator's word on the catalogue's text, as it stands
+			}
 			continue
 		}
-		if left := englishLeft(e, sm.Forms); left != "" {
+		if long := tooLong(e); long != "" {
+			rep.Skipped = append(rep.Skipped, e.where()+": "+long)
+			continue
+		}
+		if left := englishLeft(e, sm.Forms); left != "" && !slices.Contains(check.Directives(append(slices.Clone(tm.Notes), e.directives...)), check.CodeIdentical) {
 			rep.Skipped = append(rep.Skipped, e.where()+": "+left)
 			continue
 		}
@@ -374,6 +399,7 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 		}
 		if handoff.TextHash(forms) == handoff.TextHash(tm.Forms) && tm.Hash == hash {
 			rep.Unchanged++
+			exempt()
 			continue
 		}
 		if e.matched && tm.Translated() && !force {
@@ -397,12 +423,25 @@ func (w *Workspace) apply(file string, tag language.Tag, entries []imported, for
 		tm.Forms, tm.Hash = forms, hash
 		rep.Changed = append(rep.Changed, e.id)
 		changed = true
+		exempt()
 	}
 	if !changed {
 		return nil, rep, nil
 	}
 	synced, _ := catalog.Sync(w.Source, t, t.Locale, t.Path, false)
 	return w.catalogueFilesKeepingLayout(synced), rep, nil
+}
+
+// tooLong says which form of an entry is longer than a catalogue may
+// hold (catalog.MaxText): written, it would leave the locale's catalogue
+// unreadable. "" when none is.
+func tooLong(e *imported) string {
+	for _, f := range sortedForms(e.forms, nil) {
+		if n := len(e.forms[f]); n > catalog.MaxText {
+			return fmt.Sprintf("%s is a text of %d bytes, longer than any unit of an article (at most %d): not imported; was something pasted by mistake?", e.formsNamed([]locale.Form{f}), n, catalog.MaxText)
+		}
+	}
+	return ""
 }
 
 // englishLeft says which form of an entry still holds a sentence of the

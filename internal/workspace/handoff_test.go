@@ -513,3 +513,51 @@ func TestMemoryPathsAreOutputs(t *testing.T) {
 		t.Errorf("MemoryPath(ru) = %q", got)
 	}
 }
+
+// TestImportTakesNothingThatWouldHarm: an entry longer than a catalogue
+// may hold is not imported (written, it would leave the locale unreadable);
+// a directive comes in only with an entry that is imported or confirms the
+// catalogue's text, never with one left for later.
+func TestImportTakesNothingThatWouldHarm(t *testing.T) {
+	w, err := Load(handoffProject(t, nil), Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	units, err := w.HandoffUnits(language.Russian, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := handoff.WritePO(language.Russian, units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	po := string(data)
+	huge := strings.Replace(po, "msgid \"Men left.\"\nmsgstr \"\"", "msgid \"Men left.\"\nmsgstr \""+strings.Repeat("я", catalog.MaxText)+"\"", 1)
+	files, rep, err := w.Import("ru.po", []byte(huge), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files != nil || len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0], "longer than any unit of an article") {
+		t.Errorf("a huge entry: wrote %v, skipped %q", files.Paths(), rep.Skipped)
+	}
+	// A fuzzy entry with another text and a directive: neither the text
+	// nor the directive, which is about a translation not imported.
+	fuzzy := strings.Replace(po, "msgctxt \"a.title\"", "# tilmash: ignore number\n#, fuzzy\nmsgctxt \"a.title\"", 1)
+	fuzzy = strings.Replace(fuzzy, "msgstr \"Россияне в Алматы\"", "msgstr \"Россияне Алматы 2022\"", 1)
+	files, rep, err = w.Import("ru.po", []byte(fuzzy), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files != nil || len(rep.Exempted) != 0 {
+		t.Errorf("a fuzzy entry's directive: wrote %v, exempted %q", files.Paths(), rep.Exempted)
+	}
+	// The same entry confirmed: its directive comes in.
+	confirmed := strings.Replace(po, "msgctxt \"a.title\"", "# tilmash: ignore number\nmsgctxt \"a.title\"", 1)
+	files, rep, err = w.Import("ru.po", []byte(confirmed), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files == nil || len(rep.Exempted) != 1 || !regexp.MustCompile(`# tilmash: ignore number\n(#.*\n)*\[a\.title\]`).MatchString(string(files["locales/ru/a.ru.toml"])) {
+		t.Errorf("a confirmed entry's directive: exempted %q", rep.Exempted)
+	}
+}

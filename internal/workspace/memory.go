@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/handoff"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/tm"
@@ -45,7 +47,7 @@ func (l Layout) memoryLocale(rel string) (language.Tag, bool) {
 // offers it: each entry's ID "tmx" or "tmx:<its tuid>", so that a
 // suggestion says where it comes from. None if there is no file.
 func ImportedMemory(fsys fs.FS, l Layout, tag language.Tag) ([]tm.Entry, error) {
-	entries, err := readMemory(fsys, l, tag)
+	entries, _, err := readMemory(fsys, l, tag)
 	for i := range entries {
 		entries[i].ID = memoryID(entries[i].ID)
 	}
@@ -65,19 +67,36 @@ func memoryID(tuid string) string {
 	return "tmx:" + tuid
 }
 
-// readMemory reads a locale's imported memory file as it is stored.
-func readMemory(fsys fs.FS, l Layout, tag language.Tag) ([]tm.Entry, error) {
+// readMemory reads a locale's imported memory file as it is stored, and
+// the SHA-256 of what it read (none when there is no file). The file must
+// be a file of its own, in a folder of its own: a symbolic link (to a file
+// outside the project, even) would copy another file's text into the
+// catalogues' suggestions.
+func readMemory(fsys fs.FS, l Layout, tag language.Tag) ([]tm.Entry, *[32]byte, error) {
 	file := l.MemoryPath(tag)
+	for _, p := range []string{path.Dir(file), file} {
+		fi, err := fs.Lstat(fsys, p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, nil
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, nil, &catalog.Error{Pos: catalog.Pos{File: p, Line: 1, Col: 1}, Msg: "a symbolic link: the translation memory must be a file of its own, in a folder of its own", Hint: "replace the link with a copy: tilmash import memory.tmx writes it"}
+		}
+	}
 	data, err := bound.ReadFile(fsys, file, bound.Memory)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	sum := sha256.Sum256(data)
 	x, err := handoff.ReadTMX(file, data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []tm.Entry
 	for _, u := range x.Units {
@@ -85,7 +104,7 @@ func readMemory(fsys fs.FS, l Layout, tag language.Tag) ([]tm.Entry, error) {
 			out = append(out, e)
 		}
 	}
-	return out, nil
+	return out, &sum, nil
 }
 
 // pair is a TMX unit's English and its text in tag, if it has both.
@@ -132,7 +151,13 @@ type MemoryReport struct {
 	Files    map[string]string // each locale's memory file
 	Foreign  []string          // the languages of the file that are no locale of the project
 	Unpaired int               // units with no English, or with no text in any of the project's locales
+
+	read map[string]fileset.Expect // what each memory file held when it was read
 }
+
+// Expectations are what the memory files held when ImportMemory read
+// them: the commit replaces a file only if it still holds that.
+func (r MemoryReport) Expectations() map[string]fileset.Expect { return r.read }
 
 // ImportMemory brings a translation memory (TMX) into the project: for
 // each locale of the project the file has texts in, its pairs of English
@@ -142,7 +167,7 @@ type MemoryReport struct {
 // offers them as suggestions ("#, tm 92% tmx:…"), as it offers the
 // catalogues' own. It returns the memory files that changed.
 func (w *Workspace) ImportMemory(file string, data []byte) (fileset.Set, MemoryReport, error) {
-	rep := MemoryReport{Added: map[string]int{}, Known: map[string]int{}, Files: map[string]string{}}
+	rep := MemoryReport{Added: map[string]int{}, Known: map[string]int{}, Files: map[string]string{}, read: map[string]fileset.Expect{}}
 	x, err := handoff.ReadTMX(file, data)
 	if err != nil {
 		return nil, rep, err
@@ -173,9 +198,15 @@ func (w *Workspace) ImportMemory(file string, data []byte) (fileset.Set, MemoryR
 	}
 	out := fileset.Set{}
 	for _, tag := range tags {
-		have, err := readMemory(w.fsys, w.Layout, tag)
+		have, sum, err := readMemory(w.fsys, w.Layout, tag)
 		if err != nil {
 			return nil, rep, err
+		}
+		p := w.Layout.MemoryPath(tag)
+		if sum != nil {
+			rep.read[p] = fileset.Expect{Sum: *sum}
+		} else {
+			rep.read[p] = fileset.Expect{Absent: true}
 		}
 		seen := map[string]bool{}
 		for _, e := range have {
@@ -198,7 +229,6 @@ func (w *Workspace) ImportMemory(file string, data []byte) (fileset.Set, MemoryR
 			added++
 		}
 		if added > 0 {
-			p := w.Layout.MemoryPath(tag)
 			out[p] = handoff.WriteTMX(tag, have, "")
 			rep.Added[tag.String()], rep.Files[tag.String()] = added, p
 		}

@@ -124,12 +124,25 @@ func TestReadTMX(t *testing.T) {
 		{"<tmx>\n<body><tu><tuv xml:lang=\"en\"><seg>a</tuv></tu></body></tmx>", "x.tmx:2:"},
 		{"<?xml version=\"1.0\" encoding=\"UTF-16\"?><tmx/>", "x.tmx:1:"},
 		{"", "x.tmx:1:1: not a TMX document"},
+		{"<tmx><body><tu><tuv xml:lang=\"en\"><seg>" + strings.Repeat("<hi>", 40) + "a", "x.tmx:1:"},
 	} {
 		if _, err := ReadTMX("x.tmx", []byte(tt.data)); err == nil || !strings.HasPrefix(err.Error(), tt.err) {
 			t.Errorf("ReadTMX(%q) = %v, want %q", tt.data, err, tt.err)
 		}
 	}
-	if !IsTMX([]byte(omegat)) || IsTMX([]byte("<xliff/>")) || IsTMX([]byte("msgid \"\"")) {
+	if !IsTMX([]byte(omegat)) || IsTMX([]byte("<xliff/>")) || IsTMX([]byte("msgid \"\"")) || IsTMX([]byte("<tmxx/>")) {
 		t.Error("IsTMX tells TMX from what is not")
+	}
+	// Nested deeper than bound.MaxDepth: refused as it is read, with why.
+	if _, err := ReadTMX("x.tmx", []byte("<tmx><body><tu><tuv xml:lang=\"en\"><seg>"+strings.Repeat("<hi>", 40)+"a")); err == nil || !strings.Contains(err.Error(), "nest more than 32 deep") {
+		t.Errorf("a deep TMX: %v", err)
+	}
+	// A TMX in UTF-16 is a TMX, refused with what to do.
+	utf16 := "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!-- a memory -->\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\"/>"
+	if !IsTMX([]byte(utf16)) {
+		t.Error("IsTMX: a TMX declared UTF-16 is a TMX")
+	}
+	if _, err := ReadTMX("x.tmx", []byte(utf16)); err == nil || !strings.Contains(err.Error(), "save it as UTF-8") {
+		t.Errorf("a TMX in UTF-16: %v", err)
 	}
 }

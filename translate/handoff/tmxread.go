@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/tilmash/tilmash/internal/bound"
 )
 
 // TMX is a translation memory as ReadTMX reads it.
@@ -27,18 +29,37 @@ type TMXVariant struct {
 	Text string // the <seg>'s text, its codes (<bpt>, <ept>, <ph>, <it>) as their native data
 }
 
-// IsTMX reports whether data is a TMX document: its root element is <tmx>.
+// IsTMX reports whether data is a TMX document: its root element, the
+// first after the XML declaration, comments and a DOCTYPE, is <tmx>. It
+// reads the start of the file as bytes, whatever encoding it declares,
+// so that ReadTMX names what is wrong with a TMX it cannot read.
 func IsTMX(data []byte) bool {
-	d := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data[:min(len(data), 4096)], []byte("\uFEFF"))))
-	for {
-		tok, err := d.Token()
-		if err != nil {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	for range 64 { // declarations and comments before the root: a few
+		i := bytes.IndexByte(data, '<')
+		if i < 0 {
 			return false
 		}
-		if t, ok := tok.(xml.StartElement); ok {
-			return t.Name.Local == "tmx"
+		data = data[i:]
+		var end []byte
+		switch {
+		case bytes.HasPrefix(data, []byte("<?")):
+			end = []byte("?>")
+		case bytes.HasPrefix(data, []byte("<!--")):
+			end = []byte("-->")
+		case bytes.HasPrefix(data, []byte("<!")):
+			end = []byte(">")
+		default:
+			name := data[1:]
+			return bytes.HasPrefix(name, []byte("tmx")) && len(name) > 3 && strings.IndexByte(" \t\r\n>/", name[3]) >= 0
 		}
+		j := bytes.Index(data, end)
+		if j < 0 {
+			return false
+		}
+		data = data[j+len(end):]
 	}
+	return false
 }
 
 // ReadTMX reads a TMX document (1.1 to 1.4), as CAT tools write them
@@ -65,6 +86,7 @@ func ReadTMX(file string, data []byte) (*TMX, error) {
 	var variant *TMXVariant
 	var seg strings.Builder
 	inSeg, depth, root := false, 0, false
+	nest := 0 // how deep the element read is: bounded, so a crafted file cannot make the decoder's stack a memory bomb
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -80,6 +102,9 @@ func ReadTMX(file string, data []byte) (*TMX, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if nest++; nest > bound.MaxDepth {
+				return nil, fail(fmt.Sprintf("<%s>: elements nest more than %d deep; a translation memory nests far less (tmx, body, tu, tuv, seg and a few codes): is this a TMX file a CAT tool wrote?", t.Name.Local, bound.MaxDepth))
+			}
 			if inSeg {
 				depth++ // a code or a highlight: its content is the segment's text
 				continue
@@ -116,6 +141,7 @@ func ReadTMX(file string, data []byte) (*TMX, error) {
 				seg.Reset()
 			}
 		case xml.EndElement:
+			nest--
 			if inSeg {
 				if depth > 0 {
 					depth--

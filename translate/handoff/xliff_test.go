@@ -154,11 +154,15 @@ func TestReadXLIFFErrors(t *testing.T) {
 		{"version 1.2", `<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"></xliff>`, `x.xlf:1:`},
 		{"no trgLang", `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"></xliff>`, "x.xlf:1:1: no <xliff trgLang"},
 		{"bad inline", `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" trgLang="ru"><file id="f"><unit id="u"><segment><source>a</source><target>a <b>x</b></target></segment></unit></file></xliff>`, "x.xlf:1:"},
+		{"nested too deep", `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" trgLang="ru"><file id="f"><unit id="u"><segment state="final"><source>a</source><target>` + strings.Repeat(`<pc id="1">`, 40) + "x", "x.xlf:1:"},
 	}
 	for _, tt := range tests {
 		if _, err := ReadXLIFF("x.xlf", []byte(tt.data)); err == nil || !strings.HasPrefix(err.Error(), tt.err) {
 			t.Errorf("%s: error %v, want %q…", tt.name, err, tt.err)
 		}
+	}
+	if _, err := ReadXLIFF("x.xlf", []byte(tests[len(tests)-1].data)); err == nil || !strings.Contains(err.Error(), "nest more than 32 deep") {
+		t.Errorf("a deep file: %v, want the depth named", err)
 	}
 }
 

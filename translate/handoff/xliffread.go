@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/bound"
 )
 
 // XLIFFUnit is one unit of an XLIFF file as ReadXLIFF (2.0) and
@@ -67,6 +69,7 @@ func ReadXLIFF(file string, data []byte) (*XLIFF, error) {
 	inNote := false
 	// Inside <target>: the message text being rebuilt, and the codes open.
 	inTarget, depth := false, 0
+	nest := 0 // how deep the element read is: bounded (bound.MaxDepth), as the XLIFF 1.2 reader bounds it
 	var text strings.Builder
 	var openPC []string            // names of the open <pc>s
 	scNames := map[string]string{} // sc id → name
@@ -85,6 +88,9 @@ func ReadXLIFF(file string, data []byte) (*XLIFF, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if nest++; nest > bound.MaxDepth {
+				return nil, fail(fmt.Sprintf("<%s>: elements nest more than %d deep; a work file of tilmash nests far less: bring back the file tilmash handoff wrote", t.Name.Local, bound.MaxDepth))
+			}
 			if inTarget {
 				depth++
 				id := attr(t, "id")
@@ -157,6 +163,7 @@ func ReadXLIFF(file string, data []byte) (*XLIFF, error) {
 				openPC, scNames = nil, map[string]string{}
 			}
 		case xml.EndElement:
+			nest--
 			if inTarget {
 				if depth == 0 { // </target>
 					inTarget = false

@@ -12,7 +12,6 @@ package tm
 
 import (
 	"hash/fnv"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -20,6 +19,9 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/internal/escape"
+	"github.com/tilmash/tilmash/translate/markup"
 )
 
 // Entry is one translation: the English it was made from and its text.
@@ -422,10 +424,10 @@ func similarity(a, al []int32, ac int, b, bl []int32, bc int) int {
 }
 
 // Words are the words of an English text as the memory compares them:
-// lower-cased letters and digits, without tags (<…>, no < or > inside)
-// and placeholders ({{…}}, no brace inside). One pass over the text: an
+// lower-cased letters and digits, without tags, placeholders and escapes
+// (&lt;, &amp;) as markup.Tokens reads them. One pass over the text: an
 // archive's memory splits every translation's English twice (a test
-// compares it with the regular expression it replaces).
+// compares it with the standard library's lower-casing and splitting).
 func Words(s string) []string {
 	var out []string
 	var word []byte
@@ -435,44 +437,37 @@ func Words(s string) []string {
 			word = word[:0]
 		}
 	}
-	for i := 0; i < len(s); {
-		switch c := s[i]; {
-		case c == '<':
-			if j := strings.IndexAny(s[i+1:], "<>"); j >= 0 && s[i+1+j] == '>' {
-				flush()
-				i += j + 2
+	for t := range markup.Tokens(s) {
+		if t.Kind != markup.Plain {
+			flush()
+			continue
+		}
+		for i := t.Start; i < t.End; {
+			if c := s[i]; c < utf8.RuneSelf {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+					word = append(word, c)
+				} else {
+					flush()
+				}
+				i++
 				continue
 			}
-		case c == '{' && strings.HasPrefix(s[i:], "{{"):
-			if j := strings.IndexAny(s[i+2:], "{}"); j >= 0 && strings.HasPrefix(s[i+2+j:], "}}") {
+			r, size := utf8.DecodeRuneInString(s[i:t.End])
+			if size == 1 && r == utf8.RuneError {
 				flush()
-				i += j + 4
+				i++
 				continue
 			}
-		case c < utf8.RuneSelf:
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
-				word = append(word, c)
+			if lower := unicode.ToLower(r); unicode.IsLetter(lower) || unicode.IsDigit(lower) {
+				word = utf8.AppendRune(word, lower)
 			} else {
 				flush()
 			}
-			i++
-			continue
+			i += size
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if size == 1 && r == utf8.RuneError {
-			flush()
-			i++
-			continue
-		}
-		if lower := unicode.ToLower(r); unicode.IsLetter(lower) || unicode.IsDigit(lower) {
-			word = utf8.AppendRune(word, lower)
-		} else {
-			flush()
-		}
-		i += size
 	}
 	flush()
 	return out
@@ -485,10 +480,6 @@ func chars(ws []string) int {
 	}
 	return n
 }
-
-// codeRe finds the numbered codes of a text: tags <a1> </a1> <code2/>
-// <html3/> and placeholders {{.Number1}}.
-var codeRe = regexp.MustCompile(`</?([a-z]+)(\d+)/?>|\{\{\s*\.([A-Za-z]+?)(\d+)\s*\}\}`)
 
 // Adapt renumbers the codes of translation, made for matchEnglish, as
 // english numbers them: the k-th <a…> of the match's English becomes the
@@ -507,19 +498,27 @@ func Adapt(matchEnglish, english, translation string) string {
 	if len(rename) == 0 {
 		return translation
 	}
-	return codeRe.ReplaceAllStringFunc(translation, func(code string) string {
-		sm := codeRe.FindStringSubmatch(code)
-		kind, num := sm[1], sm[2]
-		if kind == "" {
-			kind, num = "{{"+sm[3], sm[4]
+	var b strings.Builder
+	last := 0
+	for t := range markup.Tokens(translation) {
+		kind, num, ok := numbered(t)
+		if !ok {
+			continue
 		}
 		nw, ok := rename[kind+"\x00"+num]
 		if !ok {
-			return code
+			continue
 		}
-		i := strings.LastIndex(code, num)
-		return code[:i] + nw + code[i+len(num):]
-	})
+		i := t.Start + strings.LastIndex(translation[t.Start:t.End], num)
+		b.WriteString(translation[last:i])
+		b.WriteString(nw)
+		last = i + len(num)
+	}
+	if last == 0 {
+		return translation
+	}
+	b.WriteString(translation[last:])
+	return b.String()
 }
 
 // codeOrder lists, per kind of code, the numbers of the text's codes in
@@ -527,12 +526,9 @@ func Adapt(matchEnglish, english, translation string) string {
 func codeOrder(s string) map[string][]string {
 	out := map[string][]string{}
 	seen := map[string]bool{}
-	for _, sm := range codeRe.FindAllStringSubmatch(s, -1) {
-		kind, num := sm[1], sm[2]
-		if kind == "" {
-			kind, num = "{{"+sm[3], sm[4]
-		}
-		if seen[kind+"\x00"+num] {
+	for t := range markup.Tokens(s) {
+		kind, num, ok := numbered(t)
+		if !ok || seen[kind+"\x00"+num] {
 			continue
 		}
 		seen[kind+"\x00"+num] = true
@@ -541,8 +537,48 @@ func codeOrder(s string) map[string][]string {
 	return out
 }
 
-// Format writes a match as the catalogue comment extract puts above a unit
-// that needs work: "#, tm 87% a.dmitri.q-1a2b: Почему вы остались?".
-func Format(x Match) string {
-	return "#, tm " + strconv.Itoa(x.Score) + "% " + x.ID + ": " + strings.ReplaceAll(x.Translation, "\n", `\n`)
+// numbered splits the name of a numbered code, a tag or a placeholder
+// whose name ends in digits, into its kind and number: <a1> and </a1>
+// are a 1, <code2/> code 2, {{.Number3}} {{Number 3. ok is false for any
+// other token.
+func numbered(t markup.Token) (kind, num string, ok bool) {
+	if !t.Code() {
+		return "", "", false
+	}
+	i := len(t.Name)
+	for i > 0 && '0' <= t.Name[i-1] && t.Name[i-1] <= '9' {
+		i--
+	}
+	if i == 0 || i == len(t.Name) {
+		return "", "", false
+	}
+	kind, num = t.Name[:i], t.Name[i:]
+	if t.Kind == markup.Placeholder {
+		kind = "{{" + kind
+	}
+	return kind, num, true
 }
+
+// Format writes a match as the catalogue comment extract puts above a unit
+// that needs work: "#, tm 87% a.dmitri.q-1a2b: Почему вы остались?". It is
+// one line, whatever the memory holds (a translator's TMX brought in,
+// even): line breaks, control characters and bidi controls are escaped
+// as Go writes them (\n, \x1b, \u202e), and a text longer than
+// FormatMax characters is cut, with "…", so that a suggestion never
+// outweighs the entry it is for.
+func Format(x Match) string {
+	text := x.Translation
+	n := 0
+	for i := range text {
+		if n == FormatMax {
+			text = text[:i] + "…"
+			break
+		}
+		n++
+	}
+	return "#, tm " + strconv.Itoa(x.Score) + "% " + escape.Line(x.ID) + ": " + escape.Line(text)
+}
+
+// FormatMax is the most characters of a match's text a suggestion line
+// shows.
+const FormatMax = 2000

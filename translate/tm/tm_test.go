@@ -3,12 +3,13 @@ package tm
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tilmash/tilmash/translate/markup"
 )
 
 func TestSimilarity(t *testing.T) {
@@ -102,6 +103,13 @@ func TestAdaptRenumbersCodes(t *testing.T) {
 		{"<em>x</em> <code1/> and <code2/>", "<code2/> then <code3/>", "<code2/> и <code1/>", "<code3/> и <code2/>"},
 		{"no codes", "no codes", "без кодов", "без кодов"},
 		{"<a1>x</a1>", "plain", "<a1>x</a1>", "<a1>x</a1>"}, // the unit has none: left for check
+		{"{{ .Number1 }} <a1>x</a1>", "<a2>y</a2> {{.Number2}}", "<a1>икс</a1> {{ .Number1 }}", "<a2>икс</a2> {{ .Number2 }}"},
+		// Only what markup.Tokens reads as a code is renumbered (the
+		// regular expression Adapt used renumbered the first three too).
+		{"<code1/> {{.Number1}}", "<code2/> {{.Number2}}", "</code1/> {{\t.Number1}} {{{.Number1}}}", "</code1/> {{\t.Number1}} {{{.Number1}}}"},
+		// A placeholder whose name holds "_" is numbered too (it was
+		// not a code to that expression).
+		{"{{.Number_1}}", "{{.Number_2}}", "Около {{.Number_1}}", "Около {{.Number_2}}"},
 	}
 	for _, tt := range tests {
 		if got := Adapt(tt.matchEN, tt.en, tt.tr); got != tt.want {
@@ -160,18 +168,27 @@ func TestNewForLooksUpAsNew(t *testing.T) {
 	t.Logf("%d suggestions; postings kept: %d for the queries, %d whole", found, postings(part), postings(whole))
 }
 
-// wordsRe is Words as a regular expression and the standard library
-// give it: what the one-pass scanner must give, byte for byte.
+// wordsRe is Words as markup.Tokens and the standard library give it:
+// the codes and escapes blanked out, then strings.ToLower and
+// strings.FieldsFunc. The one-pass Words must give it byte for byte.
 func wordsRe(s string) []string {
-	s = regexp.MustCompile(`<[^<>]*>|\{\{[^{}]*\}\}`).ReplaceAllString(s, " ")
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	b := []byte(s)
+	for t := range markup.Tokens(s) {
+		if t.Kind != markup.Plain {
+			for i := t.Start; i < t.End; i++ {
+				b[i] = ' '
+			}
+		}
+	}
+	return strings.FieldsFunc(strings.ToLower(string(b)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// FuzzWords: the one-pass Words gives what the regular expression gives.
+// FuzzWords: the one-pass Words gives what the standard library gives.
 func FuzzWords(f *testing.F) {
 	for _, s := range []string{
 		"Why did you come to <a1>Almaty</a1>?", "{{.Number1}} trucks, {{.Number2}}%", "{{{a}}", "{{a}b}}", "<<b>>", "a<b", "x{{y",
 		"ÄÖÜ İstanbul ǅemal Σίσυφος", "a\xffb\xc3", "<code1/> 12:00 — «кавычки» WhatsApp-та", "ΑΒΓ\u0307x", "{{}}<>",
+		"AT&amp;T &lt;3 {{ .Name }}", "{{range .X}}Қазақ{{end}}", "a&lt\xff;b",
 	} {
 		f.Add(s)
 	}
@@ -180,4 +197,44 @@ func FuzzWords(f *testing.F) {
 			t.Fatalf("Words(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestWordsSkipsWhatDecodeReads: Words skips the tags, placeholders and
+// escapes markup.Tokens reads, and nothing else. The rows marked "was"
+// are where its own reading of <…> and {{…}} disagreed with markup.Decode
+// and package placeholder.
+func TestWordsSkipsWhatDecodeReads(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<a1>Hi</a1>, {{.Name}} 2022!", "hi 2022"},
+		{"Около {{ .Number1 }} <em>мужчин</em><br/>", "около мужчин"},
+		{"a &lt; b, AT&amp;T", "a b at t"},                // was a lt b at amp t
+		{"a <3 and 5> b", "a 3 and 5 b"},                  // was a b: Decode reads no tag there
+		{"<http://example.org> x", "http example org x"},  // was x
+		{"{{range .X}}Қазақ{{end}}", "range x қазақ end"}, // was қазақ: not placeholders, template code check reports
+		{"<a1 href=\"x\">link</a1>", "a1 href x link"},    // was link
+	}
+	for _, tt := range tests {
+		if got := strings.Join(Words(tt.in), " "); got != tt.want {
+			t.Errorf("Words(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFormat: a suggestion is one line of what the memory holds, escaped
+// (a line break, ESC, a C1 control, a bidi override), and a long text is
+// cut.
+func TestFormat(t *testing.T) {
+	tests := []struct {
+		m    Match
+		want string
+	}{
+		{Match{Entry{ID: "a.p-1", Translation: "Почему вы остались?"}, 87}, "#, tm 87% a.p-1: Почему вы остались?"},
+		{Match{Entry{ID: "tmx:\u009b2J", Translation: "a\nb\x1b[31m\u202ec"}, 60}, `#, tm 60% tmx:\x9b2J: a\nb\x1b[31m\u202ec`},
+		{Match{Entry{ID: "x", Translation: strings.Repeat("я", FormatMax+5)}, 70}, "#, tm 70% x: " + strings.Repeat("я", FormatMax) + "…"},
+	}
+	for _, tt := range tests {
+		if got := Format(tt.m); got != tt.want {
+			t.Errorf("Format(%+v) =\n%q, want\n%q", tt.m.Entry.ID, got, tt.want)
+		}
+	}
 }
