@@ -1,12 +1,12 @@
-// Package glossary loads the project's glossary (glossary/*.toml) and holds
-// translations to it.
+// Package glossary loads the project's glossary (glossary/*.toml) and
+// finds its terms in English text.
 //
 // An entry fixes how an English term, name or loanword is rendered in each
 // locale: the approved renderings (any one of them will do), renderings that
-// must appear with it (a gloss), and forbidden ones. Check finds each unit
-// whose English uses a term and whose translation lacks an approved rendering
-// or uses a forbidden one, matching inflected forms through package
-// translate/inflect: «квартиру» is «квартира», «пәтерде» is «пәтер».
+// must appear with it (a gloss), and forbidden ones. Find returns the terms
+// an English text uses; the glossary check of package translate/check holds
+// translations to the entries, and keeps what it derives from them with
+// the glossary (Derived).
 //
 // English terms are matched case-insensitively at word boundaries, with the
 // plural and possessive endings (-s, -es, ’s), longest term first: "former

@@ -3,8 +3,6 @@ package glossary
 import (
 	"errors"
 	"fmt"
-	"github.com/tilmash/tilmash/internal/bound"
-	"github.com/tilmash/tilmash/internal/tomlpos"
 	"path"
 	"regexp"
 	"sort"
@@ -15,13 +13,22 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
-	"github.com/tilmash/tilmash/translate/inflect"
+	"github.com/tilmash/tilmash/internal/bound"
+	"github.com/tilmash/tilmash/internal/tomlpos"
 	"github.com/tilmash/tilmash/translate/locale"
-	"github.com/tilmash/tilmash/translate/segment"
 )
 
-// Pos is a position in a file.
-type Pos = segment.Pos
+// Pos is a place in a glossary file: line and column counted from 1, the
+// column in characters (not bytes). It has the fields of segment.Pos, to
+// which it converts, and prints as it does: file:line:col.
+type Pos struct {
+	File string // path as the user gave it, with forward slashes
+	Line int    // line, from 1
+	Col  int    // column in characters, from 1
+}
+
+// String formats the position as file:line:col.
+func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col) }
 
 // Entry is one term of the glossary.
 type Entry struct {
@@ -53,39 +60,45 @@ type Glossary struct {
 	found sync.Map // English text → []Occurrence: Find's answers, shared by the locales
 
 	once    sync.Once
-	indexes *indexes // each locale's renderings' index, shared with Fresh copies
+	derived *derived // what is derived from the entries, shared with Fresh copies
 }
 
-// indexes are a glossary's indexes of renderings, one per locale (package
-// inflect): their memory of the words met is what makes the check cheap,
-// and is the language's words, not the archive's.
-type indexes struct {
-	mu       sync.Mutex
-	byLocale map[string]*inflect.Index
+// derived is what the users of a glossary derive from its entries and
+// keep for as long as the entries live, by key: the glossary check's
+// index of each locale's renderings (package check), whose memory of the
+// words met is what makes the check cheap, and is the language's words,
+// not the archive's.
+type derived struct {
+	mu    sync.Mutex
+	byKey map[any]any
 }
 
-// shared returns the glossary's indexes, made once.
-func (g *Glossary) shared() *indexes {
+// shared returns the glossary's derived values, made once.
+func (g *Glossary) shared() *derived {
 	g.once.Do(func() {
-		if g.indexes == nil {
-			g.indexes = &indexes{byLocale: map[string]*inflect.Index{}}
+		if g.derived == nil {
+			g.derived = &derived{byKey: map[any]any{}}
 		}
 	})
-	return g.indexes
+	return g.derived
 }
 
-// index returns loc's index of phrases, made the first time it is asked
-// for (the phrases are the same every time: the entries' renderings).
-func (g *Glossary) index(loc string, m inflect.Matcher, phrases []string) *inflect.Index {
-	ix := g.shared()
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if x := ix.byLocale[loc]; x != nil {
-		return x
+// Derived returns the value g and its Fresh copies keep under key (a
+// comparable value of a type of the caller's own), made by build the first
+// time it is asked for: what a user of the glossary derives from its
+// entries once for all of them, such as the glossary check's index of a
+// locale's renderings. Calls wait for each other while build runs. Do not
+// change Entries after the first call.
+func Derived[T any](g *Glossary, key any, build func() T) T {
+	d := g.shared()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if v, ok := d.byKey[key]; ok {
+		return v.(T)
 	}
-	x := inflect.NewIndex(m, phrases)
-	ix.byLocale[loc] = x
-	return x
+	v := build()
+	d.byKey[key] = v
+	return v
 }
 
 // rawEntry is an entry as written in TOML.
@@ -418,8 +431,9 @@ func Load(names []string, read func(string) ([]byte, error)) (*Glossary, error) 
 
 // Fresh returns a glossary of the same entries with an empty memory of
 // Find's answers: one for each part of an archive (package archive), so
-// that the memory holds one part's texts, not the archive's. The indexes
-// of renderings, whose memory is of words, are shared.
+// that the memory holds one part's texts, not the archive's. What is
+// Derived from the entries (the indexes of renderings, whose memory is of
+// words) is shared.
 func (g *Glossary) Fresh() *Glossary {
-	return &Glossary{Entries: g.Entries, indexes: g.shared()}
+	return &Glossary{Entries: g.Entries, derived: g.shared()}
 }

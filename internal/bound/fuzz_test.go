@@ -81,7 +81,7 @@ func FuzzNesting(f *testing.F) {
 			case errors.As(err, &se):
 				pos = se.Pos
 			case errors.As(err, &ge):
-				pos = ge.Pos
+				pos = segment.Pos(ge.Pos)
 			default:
 				t.Fatalf("%s: a refusal without a position: %v", r.file, err)
 			}

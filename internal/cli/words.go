@@ -11,11 +11,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tilmash/tilmash/glossary"
 	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/locale"
 )
 
@@ -64,7 +64,7 @@ func addWordsRun(opts *GlossaryOptions, add []string) error {
 	if lay.Glossary == "" {
 		return &exitError{ExitError, errors.New("the project has no glossary folder to keep word lists in")}
 	}
-	rel := path.Join(path.Clean(lay.Glossary), glossary.WordListName(tag.String()))
+	rel := path.Join(path.Clean(lay.Glossary), check.WordListName(tag.String()))
 	read, err := bound.ReadFile(os.DirFS(opts.Dir), rel, bound.WordList)
 	expect := fileset.ExpectContent(read)
 	switch {
@@ -74,7 +74,7 @@ func addWordsRun(opts *GlossaryOptions, add []string) error {
 		return &exitError{ExitError, err}
 	}
 	header := fmt.Sprintf("# %s words that are right but that the spelling dictionary does not know.\n# One word per line (tilmash glossary add-words); their inflected forms are accepted too.\n", locale.EnglishName(tag))
-	data, added, err := glossary.AddWords(read, add, header)
+	data, added, err := check.AddWords(read, add, header)
 	if err != nil {
 		return &exitError{ExitError, fmt.Errorf("%s: %w", rel, err)}
 	}

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"testing/fstest"
 
@@ -19,6 +20,7 @@ import (
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/catalog/catpath"
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
 )
 
@@ -304,16 +306,23 @@ func breakable(text string, dropTag bool) bool {
 	if dropTag {
 		return hasTag(text)
 	}
-	return placeholderRe.MatchString(text)
+	_, ok := first(text, markup.Placeholder)
+	return ok
 }
 
 func hasTag(text string) bool {
-	for i := range len(text) {
-		if tagLen(text[i:]) > 0 {
-			return true
+	_, ok := first(text, markup.Open, markup.Close, markup.SelfClosing)
+	return ok
+}
+
+// first is the first token of text of one of kinds.
+func first(text string, kinds ...markup.TokenKind) (markup.Token, bool) {
+	for t := range markup.Tokens(text) {
+		if slices.Contains(kinds, t.Kind) {
+			return t, true
 		}
 	}
-	return false
+	return markup.Token{}, false
 }
 
 // edited is text as it was before the author changed one word (see edits),
@@ -382,8 +391,6 @@ func translation(p *pseudo, tag language.Tag, sm *catalog.Message) map[locale.Fo
 	return forms
 }
 
-var placeholderRe = regexp.MustCompile(`{{\.([A-Za-z_][A-Za-z0-9_]*)}}`)
-
 func hasKey[V any](m map[string]V, k string) bool { _, ok := m[k]; return ok }
 
 // breakText does what a careless translator does: renames the first
@@ -391,33 +398,29 @@ func hasKey[V any](m map[string]V, k string) bool { _, ok := m[k]; return ok }
 // closing tag (or a tag that stands alone, such as <code1/>); the tag first
 // if dropTag, when there is one.
 func breakText(s string, dropTag bool) string {
-	if loc := placeholderRe.FindStringSubmatchIndex(s); loc != nil && (!dropTag || !hasTag(s)) {
-		name := s[loc[2]:loc[3]]
-		renamed := strings.Replace(name, "Number", "Nomer", 1)
-		if renamed == name {
-			renamed = "X" + name
+	if ph, ok := first(s, markup.Placeholder); ok && (!dropTag || !hasTag(s)) {
+		at := ph.Start + strings.IndexByte(s[ph.Start:ph.End], '.') + 1 // the name's
+		renamed := strings.Replace(ph.Name, "Number", "Nomer", 1)
+		if renamed == ph.Name {
+			renamed = "X" + ph.Name
 		}
-		return s[:loc[2]] + renamed + s[loc[3]:]
+		return s[:at] + renamed + s[at+len(ph.Name):]
 	}
-	for i := 0; i < len(s); i++ {
-		n := tagLen(s[i:])
-		switch {
-		case n > 0 && strings.HasPrefix(s[i:], "</"):
-			return s[:i] + s[i+n:]
-		case n > 0 && strings.HasSuffix(s[i:i+n], "/>"):
-			// With a space, so as not to leave two, or one at either end
-			// (check would report that too).
-			left, right := s[:i], s[i+n:]
-			if strings.HasSuffix(left, " ") && (right == "" || strings.HasPrefix(right, " ")) {
-				left = left[:len(left)-1]
-			}
-			if left == "" {
-				right = strings.TrimPrefix(right, " ")
-			}
-			return left + right
-		case n > 0:
-			i += n - 1
-		}
+	tag, ok := first(s, markup.Close, markup.SelfClosing)
+	switch {
+	case !ok:
+		return s
+	case tag.Kind == markup.Close:
+		return s[:tag.Start] + s[tag.End:]
 	}
-	return s
+	// With a space, so as not to leave two, or one at either end (check
+	// would report that too).
+	left, right := s[:tag.Start], s[tag.End:]
+	if strings.HasSuffix(left, " ") && (right == "" || strings.HasPrefix(right, " ")) {
+		left = left[:len(left)-1]
+	}
+	if left == "" {
+		right = strings.TrimPrefix(right, " ")
+	}
+	return left + right
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/tilmash/tilmash/glossary"
 	"github.com/tilmash/tilmash/translate/inflect"
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/words"
 )
 
@@ -145,33 +146,22 @@ func (p *pseudo) run(msg string, force bool) string {
 		occ = p.gloss.Find(msg)
 	}
 	t := &text{p: p, msg: msg, occ: occ, force: force, salt: hash(msg)}
-	for i := 0; i < len(msg); {
-		if strings.HasPrefix(msg[i:], "{{") {
-			end := strings.Index(msg[i:], "}}")
-			if end < 0 {
-				end = len(msg) - i - 2
+	for tk := range markup.Tokens(msg) {
+		if tk.Kind != markup.Plain {
+			t.b.WriteString(msg[tk.Start:tk.End]) // a tag, a placeholder or an escape
+			continue
+		}
+		// The text in runs that end before each sign of markup ("&",
+		// "<", "{{") that starts nothing (AT&T is two runs), as the
+		// corpus has always been translated.
+		for i := tk.Start; i < tk.End; {
+			j := i + 1
+			for j < tk.End && msg[j] != '<' && msg[j] != '&' && !strings.HasPrefix(msg[j:], "{{") {
+				j++
 			}
-			t.b.WriteString(msg[i : i+end+2])
-			i += end + 2
-			continue
+			t.translate(i, j)
+			i = j
 		}
-		if n := tagLen(msg[i:]); n > 0 {
-			t.b.WriteString(msg[i : i+n])
-			i += n
-			continue
-		}
-		if strings.HasPrefix(msg[i:], "&lt;") || strings.HasPrefix(msg[i:], "&amp;") {
-			n := strings.IndexByte(msg[i:], ';') + 1
-			t.b.WriteString(msg[i : i+n])
-			i += n
-			continue
-		}
-		j := i + 1
-		for j < len(msg) && msg[j] != '<' && msg[j] != '&' && !strings.HasPrefix(msg[j:], "{{") {
-			j++
-		}
-		t.translate(i, j)
-		i = j
 	}
 	return t.b.String()
 }
@@ -185,35 +175,6 @@ type text struct {
 	salt  uint64 // a hash of msg: which of its few words an English word becomes
 	b     strings.Builder
 	nth   int // the words drawn from the vocabulary so far
-}
-
-// tagLen is the length of the tag (<em>, </a1>, <code1/>, <br/>) at the
-// start of s, or 0, read as package markup reads tags.
-func tagLen(s string) int {
-	if len(s) < 3 || s[0] != '<' {
-		return 0
-	}
-	i := 1
-	if s[i] == '/' {
-		i++
-	}
-	start := i
-	for i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
-		i++
-	}
-	if i == start {
-		return 0
-	}
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if strings.HasPrefix(s[i:], "/>") {
-		return i + 2
-	}
-	if strings.HasPrefix(s[i:], ">") {
-		return i + 1
-	}
-	return 0
 }
 
 func isASCIILetter(c rune) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

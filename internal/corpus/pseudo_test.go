@@ -3,7 +3,6 @@ package corpus
 import (
 	"os"
 	"os/exec"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -17,6 +16,7 @@ import (
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/inflect"
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/words"
 )
 
@@ -74,12 +74,24 @@ func needHunspell(t *testing.T) {
 	}
 }
 
-var markupRe = regexp.MustCompile(`{{[^}]*}}|</?[a-z]+[0-9]*/?>`)
+// blankCode is msg with its tags, placeholders and escapes (as
+// markup.Tokens reads them) each written as a space.
+func blankCode(msg string) string {
+	var b strings.Builder
+	for t := range markup.Tokens(msg) {
+		if t.Kind == markup.Plain {
+			b.WriteString(msg[t.Start:t.End])
+		} else {
+			b.WriteString(" ")
+		}
+	}
+	return b.String()
+}
 
 // letterWords are the words of a message without digits, tags aside.
 func letterWords(msg string) []string {
 	var out []string
-	for _, w := range words.Strings(markupRe.ReplaceAllString(msg, " ")) {
+	for _, w := range words.Strings(blankCode(msg)) {
 		if strings.IndexFunc(w, unicode.IsDigit) < 0 {
 			out = append(out, w)
 		}
@@ -105,6 +117,13 @@ func TestPseudo(t *testing.T) {
 		{ru, "The <em>akimat</em> and <a1>a report</a1> with <code1/>.", []string{"<em>", "</em> ", " <a1>", "</a1> ", " <code1/>."}},
 		{kk, "A part-time job, the children’s shoes.", []string{", ", "."}},
 		{kk, "{{.Name}}, {{.Age}}", []string{"{{.Name}}, {{.Age}}"}},
+		{ru, "Cold {{ .Name }} AT&T &lt; &amp; <br/>", []string{" {{ .Name }} ", "&", " &lt; &amp; <br/>"}},
+		// Text to markup.Tokens, so translated: the pseudo-translator
+		// once copied "{{" to the next "}}" (to the end, if none) and
+		// </em/> as they were.
+		{ru, "Cold {{.Name} winter", []string{"{{.", "} "}},
+		{ru, "Cold {{- .Name -}} winter", []string{"{{- .", " -}} "}},
+		{ru, "Cold </em/> winter", []string{"</", "/> "}},
 	} {
 		got := Pseudo(tc.tag, tc.en)
 		rest := got
@@ -136,12 +155,12 @@ func TestPseudo(t *testing.T) {
 			vocab[w] = true
 		}
 		for _, w := range Age(tag) {
-			for _, x := range words.Strings(markupRe.ReplaceAllString(w, " ")) {
+			for _, x := range words.Strings(blankCode(w)) {
 				vocab[strings.ToLower(x)] = true
 			}
 		}
 		for _, m := range src.Messages {
-			text := markupRe.ReplaceAllString(Pseudo(tag, m.Text()), " ")
+			text := blankCode(Pseudo(tag, m.Text()))
 			if i := strings.IndexFunc(text, func(r rune) bool { return unicode.Is(unicode.Latin, r) }); i >= 0 {
 				t.Errorf("%s %s: a Latin letter in %q", tag, m.ID, text)
 			}

@@ -626,7 +626,7 @@ func (w *Workspace) CheckGlossary(locales []language.Tag) ([]finding.Finding, er
 	}
 	var out []finding.Finding
 	for _, c := range w.targets(locales) {
-		out = append(out, w.Glossary.Check(w.Source, c)...)
+		out = append(out, check.Glossary(w.Glossary, w.Source, c)...)
 	}
 	finding.Sort(out)
 	return out, nil

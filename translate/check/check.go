@@ -77,7 +77,7 @@ var Codes = []string{
 	CodeDash, CodePercent, CodeDecimal, CodeMixedScript, CodeForeignLetters,
 	CodeLanguageLetters, CodeSpelling, CodeNFC, CodeFrontMatter, CodeReused,
 	CodeControl, CodeInvisible, CodeUnsafeLink, CodeImage, CodeSiteCode, CodeMarkdown, CodeEditorHTML, CodeSettings, CodeNotArticle,
-	glossary.CodeMissing, glossary.CodeAlso, glossary.CodeForbidden, glossary.CodeAltered,
+	CodeGlossaryMissing, CodeGlossaryAlso, CodeGlossaryForbidden, CodeGlossaryAltered,
 }
 
 // defaultWarnings are the checks whose findings are warnings unless the
@@ -168,7 +168,7 @@ func Run(in Input) []finding.Finding {
 			}
 			r.catalogue()
 			if in.Glossary != nil {
-				for _, f := range in.Glossary.Check(in.Source, r.cat) {
+				for _, f := range Glossary(in.Glossary, in.Source, r.cat) {
 					r.add(f, r.cat.Lookup(f.Unit))
 				}
 			}
@@ -276,7 +276,7 @@ func (r *run) overrides() {
 		}
 	}
 	if r.in.Glossary != nil {
-		for _, f := range r.in.Glossary.Check(r.in.Source, mine) {
+		for _, f := range Glossary(r.in.Glossary, r.in.Source, mine) {
 			r.add(f, mine.Lookup(f.Unit))
 		}
 	}
@@ -331,7 +331,12 @@ func (r *run) add(f finding.Finding, m *catalog.Message) {
 		f.Locale = r.loc
 	}
 	var directives []string
-	if m != nil {
+	if m != nil && (exemptible[f.Code] || f.Code == CodeIdentical) {
+		// Only what a translator may overrule: "# tilmash: ignore
+		// placeholder" silences nothing, or a catalogue (or a work file
+		// imported into one) could publish an edition with a placeholder
+		// dropped, broken markup or a control character while check says
+		// 0 errors.
 		directives = Directives(m.Notes)
 	}
 	if f.Code == CodeReused {
@@ -378,7 +383,7 @@ func (r *run) add(f finding.Finding, m *catalog.Message) {
 var exemptible = map[string]bool{
 	CodeNumber: true, CodeMixedScript: true, CodeForeignLetters: true, CodeLanguageLetters: true,
 	CodeQuotes: true, CodeGroupedNumber: true, CodeSpace: true, CodeDash: true, CodePercent: true, CodeDecimal: true,
-	CodeSpelling: true, glossary.CodeMissing: true, glossary.CodeForbidden: true, glossary.CodeAltered: true,
+	CodeSpelling: true, CodeGlossaryMissing: true, CodeGlossaryForbidden: true, CodeGlossaryAltered: true,
 }
 
 func (r *run) report(m *catalog.Message, pos segment.Pos, code, msg, hint string) {
@@ -428,8 +433,6 @@ func knownHash(hash string, versions ...map[locale.Form]string) bool {
 	}
 	return false
 }
-
-var varRe = regexp.MustCompile(`{{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*}}`)
 
 func (r *run) message(sm, tm *catalog.Message, u *segment.Unit) {
 	// Filled by extract from the same English elsewhere.
@@ -516,8 +519,10 @@ func formList(fs []locale.Form) string {
 
 func varSet(s string) map[string]bool {
 	set := map[string]bool{}
-	for _, m := range varRe.FindAllStringSubmatch(s, -1) {
-		set[m[1]] = true
+	for t := range markup.Tokens(s) {
+		if t.Kind == markup.Placeholder {
+			set[t.Name] = true
+		}
 	}
 	return set
 }
@@ -571,11 +576,14 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 	}
 	// Placeholders.
 	vars := map[string]bool{}
-	for _, m := range varRe.FindAllStringSubmatchIndex(text, -1) {
-		name := text[m[2]:m[3]]
+	for t := range markup.Tokens(text) {
+		if t.Kind != markup.Placeholder {
+			continue
+		}
+		name := t.Name
 		vars[name] = true
 		if !srcVars[name] {
-			r.report(tm, pos(m[0]), CodePlaceholder, fmt.Sprintf("{{.%s}} is not a placeholder of the English (%s)", name, varList(srcVars)), "use the English placeholders as they are")
+			r.report(tm, pos(t.Start), CodePlaceholder, fmt.Sprintf("{{.%s}} is not a placeholder of the English (%s)", name, varList(srcVars)), "use the English placeholders as they are")
 		}
 	}
 	for name := range srcVars {
@@ -605,7 +613,7 @@ func (r *run) text(tm *catalog.Message, f locale.Form, text string, sm *catalog.
 		}
 		for t, n := range got {
 			if srcTags[t] < n && !strings.HasPrefix(t, "/") {
-				r.report(tm, pos(strings.Index(text, "<"+t)), CodeMarkup, fmt.Sprintf("<%s> is not in the English", t), "use only the English's tags")
+				r.report(tm, pos(tagOffset(text, t)), CodeMarkup, fmt.Sprintf("<%s> is not in the English", t), "use only the English's tags")
 			}
 		}
 	}
@@ -672,33 +680,21 @@ func byteOffset(s string, runes int) int {
 }
 
 // stripCode blanks out placeholders and tags, keeping byte offsets.
-//
-// It scans once, without regular expressions (it runs several times on
-// every text): what it blanks is exactly what varRe and tagRe match.
 func stripCode(s string) string {
 	if !strings.ContainsAny(s, "{<") {
 		return s
 	}
 	var b []byte
-	for i := 0; i < len(s); {
-		n := 0
-		switch s[i] {
-		case '{':
-			n = varLen(s[i:])
-		case '<':
-			n = tagLen(s[i:])
-		}
-		if n == 0 {
-			i++
+	for t := range markup.Tokens(s) {
+		if !t.Code() {
 			continue
 		}
 		if b == nil {
 			b = []byte(s)
 		}
-		for j := i; j < i+n; j++ {
+		for j := t.Start; j < t.End; j++ {
 			b[j] = ' '
 		}
-		i += n
 	}
 	if b == nil {
 		return s
@@ -706,66 +702,28 @@ func stripCode(s string) string {
 	return string(b)
 }
 
-// isRESpace is \s of Go's regular expressions.
-func isRESpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
-
-// varLen is the length of the {{.Name}} placeholder at the start of s
-// (varRe), or 0.
-func varLen(s string) int {
-	if !strings.HasPrefix(s, "{{") {
-		return 0
-	}
-	i := 2
-	for i < len(s) && isRESpace(s[i]) {
-		i++
-	}
-	if i >= len(s) || s[i] != '.' {
-		return 0
-	}
-	i++
-	start := i
-	for i < len(s) && (s[i] == '_' || s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || i > start && s[i] >= '0' && s[i] <= '9') {
-		i++
-	}
-	if i == start {
-		return 0
-	}
-	for i < len(s) && isRESpace(s[i]) {
-		i++
-	}
-	if !strings.HasPrefix(s[i:], "}}") {
-		return 0
-	}
-	return i + 2
-}
-
-// tagLen is the length of the <tag>, </tag> or <tag/> at the start of s
-// (tagRe), or 0.
-func tagLen(s string) int {
-	i := 1
-	if i < len(s) && s[i] == '/' {
-		i++
-	}
-	start := i
-	for i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
-		i++
-	}
-	if i == start {
-		return 0
-	}
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if i < len(s) && s[i] == '/' {
-		i++
-	}
-	if i < len(s) && s[i] == '>' {
-		return i + 1
+// tagOffset is the byte offset of the first tag of text written as name
+// is in markup.TagNames ("em", "/em", "code1/"), or 0.
+func tagOffset(text, name string) int {
+	kind, tag := tagKind(name), strings.Trim(name, "/")
+	for t := range markup.Tokens(text) {
+		if t.Kind == kind && t.Name == tag {
+			return t.Start
+		}
 	}
 	return 0
 }
 
-var tagRe = regexp.MustCompile(`</?[a-z]+[0-9]*/?>`)
+// tagKind is the kind of a tag written as in markup.TagNames.
+func tagKind(name string) markup.TokenKind {
+	switch {
+	case strings.HasPrefix(name, "/"):
+		return markup.Close
+	case strings.HasSuffix(name, "/"):
+		return markup.SelfClosing
+	}
+	return markup.Open
+}
 
 func hasLetters(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
 

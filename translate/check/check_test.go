@@ -129,6 +129,10 @@ func TestChecks(t *testing.T) {
 		{"placeholder kept", ru, "Some 150,000 men.", text("Около {{.Number1}} мужчин."), ""},
 		{"placeholder renamed", ru, "Some 150,000 men.", text("Около {{.Number}} мужчин."), CodePlaceholder + " " + CodePlaceholder},
 		{"template broken", ru, "Some 150,000 men.", text("Около {{.Number1 мужчин."), CodePlaceholder + " " + CodeTemplate},
+		// Not placeholders to the template gate, so not to the placeholder
+		// check (its regular expression once found {{.Number1}} in both).
+		{"placeholder with a tab", ru, "Some 150,000 men.", text("Около {{\t.Number1}} мужчин."), CodePlaceholder + " " + CodeTemplate},
+		{"placeholder inside an action", ru, "Some 150,000 men.", text("Около {{{.Number1}}} мужчин."), CodePlaceholder + " " + CodeTemplate},
 		{"markup kept and moved", ru, "See *the* [map](/m).", text("Смотрите <a1>карту</a1>, <em>эту</em>."), ""},
 		{"markup missing", ru, "See *the* [map](/m).", text("Смотрите карту, <em>эту</em>."), CodeMarkup},
 		{"markup unbalanced", ru, "See *the* [map](/m).", text("Смотрите <a1>карту, <em>эту</em>."), CodeMarkup},
@@ -181,6 +185,19 @@ func TestChecks(t *testing.T) {
 			m.Forms[locale.Other] = "С тех пор."
 			m.Notes = []string{"# tilmash: ignore number"}
 		}, ""},
+		{"directive ignore identical", ru, "He lives in a flat. Rents doubled there.", func(m *catalog.Message) {
+			m.Forms[locale.Other] = "Он живёт в квартире (в оригинале: Rents doubled there.)."
+			m.Notes = []string{"# tilmash: ignore identical"}
+		}, ""},
+		// What would break an edition cannot be ignored.
+		{"directive ignore placeholder", ru, "Some 150,000 men.", func(m *catalog.Message) {
+			m.Forms[locale.Other] = "Около {{.Number}} мужчин."
+			m.Notes = []string{"# tilmash: ignore placeholder, control-char"}
+		}, CodePlaceholder + " " + CodePlaceholder},
+		{"directive ignore control-char", ru, "A flat.", func(m *catalog.Message) {
+			m.Forms[locale.Other] = "Квар\u202eтира."
+			m.Notes = []string{"# tilmash: ignore control-char"}
+		}, CodeControl},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -290,7 +307,7 @@ func TestConfigNamesKnownChecks(t *testing.T) {
 		{"[check.severity]\ntypography-decimal = \"warning\"\n", ""},
 		{"[check]\ndisable = [\"spelling\",\n  \"typograhpy\"]\n", `tilmash.toml:3:1: unknown check "typograhpy": did you mean "typography"?`},
 		{"[check.locales.kk.severity]\nglossary-missng = \"warning\"\n", `tilmash.toml:2:1: unknown check "glossary-missng": did you mean "glossary-missing"?`},
-		{"[check.units.\"a.title\"]\ndisable = [\"everything\"]\n", `tilmash.toml:2:1: unknown check "everything" (the README's Checks section lists the codes; a group such as "typography" covers all of its own)`},
+		{"[check.units.\"a.title\"]\ndisable = [\"everything\"]\n", `tilmash.toml:2:1: unknown check "everything" (docs/checks.md lists the codes; a group such as "typography" covers all of its own)`},
 		{"[check]\ndisable = [\"typo\"]\n", `tilmash.toml:2:1: unknown check "typo"`}, // a prefix that is not a group
 	}
 	for _, tt := range tests {
@@ -453,19 +470,45 @@ func TestFrontMatterWarningsFollowTheConfig(t *testing.T) {
 	}
 }
 
-// FuzzStripCode: the scanner blanks exactly what the regular expressions
-// it replaces matched.
-func FuzzStripCode(f *testing.F) {
-	for _, s := range []string{"Около {{.Number1}} <a1>мужчин</a1>.", "{{{ .X }}} <br/> </em/> <x1> {{.}} {{ .a_1 }}", "<", "{{", "<a1/><a1>"} {
-		f.Add(s)
+// TestStripCode: stripCode blanks the tags and placeholders markup.Tokens
+// reads (markup's FuzzScanAgreesWithDecode holds it to markup.Decode), "_"
+// a blanked byte here. The rows marked "was" are where the regular
+// expressions it once matched disagreed with Decode or package
+// placeholder, and blanked what the comment says.
+func TestStripCode(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Около {{.Number1}} <a1>мужчин</a1>.", "Около ____________ ____мужчин_____."},
+		{"{{ .Name }}, <br/><code1/>", "___________, _____________"},
+		{`{{printf "<em>"}} &lt;em>`, `{{printf "____"}} &lt;em>`},
+		{"a</code1/>b", "a</code1/>b"},                     // was a_________b: Decode rejects </code1/>
+		{"{{\t.Number1}} мужчин", "{{\t.Number1}} мужчин"}, // was blanked: package placeholder rejects the tab
+		{"{{{.Number1}}}", "{{{.Number1}}}"},               // was {____________}: the template engine reads the action {.Number1
+		{"<a1b> <EM> <br /> <3", "<a1b> <EM> <br /> <3"},
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		blank := func(m string) string { return strings.Repeat(" ", len(m)) }
-		want := tagRe.ReplaceAllStringFunc(varRe.ReplaceAllStringFunc(s, blank), blank)
-		if got := stripCode(s); got != want {
-			t.Fatalf("stripCode(%q) = %q, want %q", s, got, want)
+	for _, tt := range tests {
+		if got := stripCode(tt.in); got != strings.ReplaceAll(tt.want, "_", " ") {
+			t.Errorf("stripCode(%q) = %q, want %q", tt.in, got, tt.want)
 		}
-	})
+	}
+}
+
+// TestTagOffset: an extra tag is reported where it is, not at a longer
+// tag it begins (strings.Index(text, "<a1") found <a10>).
+func TestTagOffset(t *testing.T) {
+	tests := []struct {
+		text, name string
+		want       int
+	}{
+		{"<a10>десять</a10> <a1>один</a1>", "a1", len("<a10>десять</a10> ")},
+		{"<code12/> <code1/>", "code1/", len("<code12/> ")},
+		{"<em>x</em> <em>y</em>", "/em", len("<em>x")},
+		{"&lt;em> <em>x</em>", "em", len("&lt;em> ")},
+	}
+	for _, tt := range tests {
+		if got := tagOffset(tt.text, tt.name); got != tt.want {
+			t.Errorf("tagOffset(%q, %q) = %d, want %d", tt.text, tt.name, got, tt.want)
+		}
+	}
 }
 
 // countingSpeller records how many words it was asked about.
@@ -1087,5 +1130,19 @@ func TestSentences(t *testing.T) {
 	}
 	if off, s := EnglishLeft("Мужчины уехали. They crossed the border at Lars.", "Men left. They crossed the border at Lars."); off != len("Мужчины уехали. ") || s != "They crossed the border at Lars." {
 		t.Errorf("EnglishLeft = %d %q", off, s)
+	}
+}
+
+// BenchmarkEnglishLeft: a crafted unit (a thousand-fold sentence against
+// a translation that holds its first word everywhere) costs what its
+// length does, not its square: the attacker's 300 KB paragraph took 7 s
+// of check when every sentence was looked for everywhere.
+func BenchmarkEnglishLeft(b *testing.B) {
+	english := strings.Repeat("Aa bb cc dd. ", 25_000)
+	text := strings.Repeat("Aa bb cc dd; ", 25_000)
+	for b.Loop() {
+		if off, _ := EnglishLeft(text, english); off >= 0 {
+			b.Fatal("found a sentence that is not there")
+		}
 	}
 }

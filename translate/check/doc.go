@@ -18,7 +18,10 @@
 //	template           the text is not a valid template
 //	markup             a tag of the English is missing, extra or unbalanced
 //	number             a number of the English is missing (150,000 = 150 000; 18-30 = 18–30)
-//	glossary-…         see package glossary
+//	glossary-missing   a term of the English without an approved rendering of the glossary (glossary.go)
+//	glossary-also      a rendering the glossary wants with the term is missing
+//	glossary-forbidden a rendering the glossary forbids, anywhere
+//	glossary-altered   a term the glossary says not to translate was changed
 //	typography-quotes  a quotation mark the language does not use
 //	typography-number  a grouped number without the locale's separator
 //	typography-space   a double space, or a leading or trailing space

@@ -17,23 +17,72 @@ const (
 )
 
 // EnglishLeft finds a sentence of english (leftoverWords words or more,
-// leftoverLower in lower case) that stands verbatim in text: what a CAT tool leaves of a segment it had
-// no translation for (OmegaT writes such a segment's English into the
-// target), or a translator's unfinished paragraph. It returns the
-// sentence's byte offset in text and the sentence, or -1 and "".
+// leftoverLower in lower case) that stands verbatim in text: what a CAT
+// tool leaves of a segment it had no translation for (OmegaT writes such a
+// segment's English into the target), or a translator's unfinished
+// paragraph. It returns the sentence's byte offset in text and the
+// sentence, or -1 and "".
+//
+// Its cost is linear in the two texts: text's words are indexed once, each
+// distinct sentence is looked for only where its first word stands, at
+// most leftoverTries places.
 func EnglishLeft(text, english string) (int, string) {
 	if text == english {
 		return -1, "" // the whole text: the identical check's
 	}
+	var at map[string][]int // where each word of text begins
+	seen := map[string]bool{}
 	for _, s := range sentences(english) {
-		if n, lower := wordCount(s); n < leftoverWords || lower < leftoverLower {
+		if n, lower := wordCount(s); n < leftoverWords || lower < leftoverLower || seen[s] {
 			continue
 		}
-		if i := strings.Index(text, s); i >= 0 {
-			return i, s
+		seen[s] = true
+		if at == nil {
+			at = wordStarts(text)
+		}
+		first, _, _ := strings.Cut(s, " ")
+		offs := at[first]
+		for _, off := range offs[:min(len(offs), leftoverTries)] {
+			if strings.HasPrefix(text[off:], s) {
+				return off, s
+			}
 		}
 	}
 	return -1, ""
+}
+
+// leftoverTries is how many places of its first word a sentence is
+// looked for at: a real translation holds an English word a few times at
+// most, and a crafted one cannot make the search quadratic.
+const leftoverTries = 16
+
+// wordStarts indexes where each space-separated word of text begins, and
+// each such word without the punctuation before it («They → They), by
+// the word, first places first.
+func wordStarts(text string) map[string][]int {
+	at := map[string][]int{}
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, m := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += m
+		}
+		word := text[i:j]
+		at[word] = append(at[word], i)
+		if k := strings.IndexFunc(word, unicode.IsLetter); k > 0 {
+			at[word[k:]] = append(at[word[k:]], i+k)
+		}
+		i = j
+	}
+	return at
 }
 
 // sentences splits a text after each ".", "!", "?" or "…" (and the

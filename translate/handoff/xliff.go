@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -12,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/markup"
 )
 
 // XLIFFNamespace is the namespace of XLIFF 2.0 core.
@@ -131,10 +131,6 @@ func xmlText(s string) string {
 	return b.String()
 }
 
-// codeRe finds a message's codes: tags <em> </em> <a1> <code1/> and
-// placeholders {{.Name}}.
-var codeRe = regexp.MustCompile(`<(/?)([a-z][a-z0-9]*)(/?)>|\{\{\s*\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}`)
-
 type code struct {
 	start, end    int
 	name          string // em, a1, code1, Number1
@@ -142,18 +138,15 @@ type code struct {
 	placeholder   bool
 }
 
+// codes lists a message's codes, as markup.Tokens reads them: tags <em>
+// </em> <a1> <code1/> and placeholders {{.Name}}.
 func codes(s string) []code {
 	var out []code
-	for _, m := range codeRe.FindAllStringSubmatchIndex(s, -1) {
-		c := code{start: m[0], end: m[1]}
-		if m[8] >= 0 {
-			c.name, c.placeholder, c.self = s[m[8]:m[9]], true, true
-		} else {
-			c.name = s[m[4]:m[5]]
-			c.closing = m[3] > m[2]
-			c.self = m[7] > m[6]
+	for t := range markup.Tokens(s) {
+		if t.Code() {
+			out = append(out, code{start: t.Start, end: t.End, name: t.Name, closing: t.Kind == markup.Close,
+				self: t.Kind == markup.SelfClosing || t.Kind == markup.Placeholder, placeholder: t.Kind == markup.Placeholder})
 		}
-		out = append(out, c)
 	}
 	return out
 }

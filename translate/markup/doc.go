@@ -13,4 +13,11 @@
 //
 // In message text "&lt;" stands for a literal "<" and "&amp;" for a literal "&"
 // where it would otherwise be read as one of these escapes.
+//
+// Tokens is the one reader of tags, placeholders ({{.Name}}) and escapes in
+// message text: what Decode reads as a tag, Tokens does, and what package
+// placeholder lets through to the template engine as a placeholder, Tokens
+// reads as one (FuzzScanAgreesWithDecode). Checks, the translation memory,
+// CAT-tool hand-off and the benchmark corpus's pseudo-translator read
+// message text through it rather than with readers of their own.
 package markup

@@ -268,7 +268,8 @@ func Decode(msg string, tags Tags) ([]Node, error) {
 }
 
 // scanTag reads a tag such as <em>, </a1> or <code1/> at the start of s. It
-// returns n == 0 if s does not start with a tag.
+// returns n == 0 if s does not start with a tag. Decode and Tokens read
+// tags with it, so that what one reads as a tag the other does.
 func scanTag(s string) (name string, closing, selfClosing bool, n int) {
 	i := 1
 	if i < len(s) && s[i] == '/' {
@@ -300,22 +301,15 @@ func scanTag(s string) (name string, closing, selfClosing bool, n int) {
 // translation's tags with its source's.
 func TagNames(msg string) []string {
 	var names []string
-	for i := 0; i < len(msg); i++ {
-		if msg[i] != '<' {
-			continue
+	for t := range Tokens(msg) {
+		switch t.Kind {
+		case Open:
+			names = append(names, t.Name)
+		case Close:
+			names = append(names, "/"+t.Name)
+		case SelfClosing:
+			names = append(names, t.Name+"/")
 		}
-		name, closing, self, n := scanTag(msg[i:])
-		if n == 0 {
-			continue
-		}
-		switch {
-		case closing:
-			name = "/" + name
-		case self:
-			name += "/"
-		}
-		names = append(names, name)
-		i += n - 1
 	}
 	return names
 }

@@ -11,11 +11,14 @@ package placeholder
 import (
 	"fmt"
 	"strings"
+
+	"github.com/tilmash/tilmash/translate/markup"
 )
 
 // Braces is the one constant action a message may hold besides
 // placeholders: {{"{{"}}, text/template's way to write "{{" itself, which
-// the English has when its article does.
+// the English has when its article does (markup.Escape writes it, and
+// markup.Tokens reads it as an escape).
 const Braces = `"{{"`
 
 // Error is an action that is not a placeholder, at its byte offset.
@@ -35,51 +38,32 @@ type Placeholder struct {
 
 // Scan returns the placeholders of s, in order, or the first action that is
 // not one. A placeholder is "{{", optional spaces, ".", a Go identifier,
-// optional spaces, "}}": {{.Number1}} or {{ .Name }}. Text outside {{ }}
-// is free, "}}" included, and so is {{"{{"}} (Braces).
+// optional spaces, "}}": {{.Number1}} or {{ .Name }}, as markup.Tokens
+// reads them. Text outside {{ }} is free, "}}" included, and so is
+// {{"{{"}} (Braces).
 func Scan(s string) ([]Placeholder, *Error) {
 	var out []Placeholder
-	for i := 0; ; {
-		j := strings.Index(s[i:], "{{")
-		if j < 0 {
-			return out, nil
+	for t := range markup.Tokens(s) {
+		if t.Kind == markup.Placeholder {
+			out = append(out, Placeholder{Name: t.Name, Start: t.Start, End: t.End})
 		}
-		start := i + j
+		if t.Kind != markup.Plain {
+			continue
+		}
+		// A "{{" in text opens an action that is no placeholder.
+		j := strings.Index(s[t.Start:t.End], "{{")
+		if j < 0 {
+			continue
+		}
+		start := t.Start + j
 		end := strings.Index(s[start+2:], "}}")
 		if end < 0 {
 			return out, &Error{Offset: start, Action: short(s[start:]), Msg: "a {{ that is never closed: write placeholders as {{.Name}}"}
 		}
-		end += start + 2
-		inner := strings.Trim(s[start+2:end], " ")
-		if s[start+2:end] == Braces { // exactly as markup.Escape writes it
-			i = end + 2 // the English's own "{{", as markup.Escape writes it
-			continue
-		}
-		name, ok := strings.CutPrefix(inner, ".")
-		if !ok || !isIdent(name) {
-			action := short(s[start : end+2])
-			return out, &Error{Offset: start, Action: action, Msg: fmt.Sprintf("%s is not a placeholder: a translation holds only the English's placeholders, written as {{.Name}} (no template code)", action)}
-		}
-		out = append(out, Placeholder{Name: name, Start: start, End: end + 2})
-		i = end + 2
+		action := short(s[start : start+2+end+2])
+		return out, &Error{Offset: start, Action: action, Msg: fmt.Sprintf("%s is not a placeholder: a translation holds only the English's placeholders, written as {{.Name}} (no template code)", action)}
 	}
-}
-
-// isIdent reports whether s is a Go identifier of ASCII letters, digits and
-// underscores (what text/template reads after the dot, and what tilmash's
-// placeholders are).
-func isIdent(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && '0' <= c && c <= '9' {
-			continue
-		}
-		return false
-	}
-	return true
+	return out, nil
 }
 
 // short keeps an action readable in a message.

@@ -430,47 +430,52 @@ func similarity(a, al []int32, ac int, b, bl []int32, bc int) int {
 // compares it with the standard library's lower-casing and splitting).
 func Words(s string) []string {
 	var out []string
-	var word []byte
+	var word []byte // the word under way, its buffer kept from one to the next
+	for t := range markup.Tokens(s) {
+		if t.Kind == markup.Plain { // a word ends with its piece of text
+			out, word = appendWords(out, word, s[t.Start:t.End])
+		}
+	}
+	return out
+}
+
+// appendWords appends the words of the plain text s to out, with word
+// (empty) as their buffer, and returns the buffer for the next text.
+func appendWords(out []string, word []byte, s string) ([]string, []byte) {
 	flush := func() {
 		if len(word) > 0 {
 			out = append(out, string(word))
 			word = word[:0]
 		}
 	}
-	for t := range markup.Tokens(s) {
-		if t.Kind != markup.Plain {
-			flush()
-			continue
-		}
-		for i := t.Start; i < t.End; {
-			if c := s[i]; c < utf8.RuneSelf {
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
-					word = append(word, c)
-				} else {
-					flush()
-				}
-				i++
-				continue
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			r, size := utf8.DecodeRuneInString(s[i:t.End])
-			if size == 1 && r == utf8.RuneError {
-				flush()
-				i++
-				continue
-			}
-			if lower := unicode.ToLower(r); unicode.IsLetter(lower) || unicode.IsDigit(lower) {
-				word = utf8.AppendRune(word, lower)
+			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				word = append(word, c)
 			} else {
 				flush()
 			}
-			i += size
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 && r == utf8.RuneError {
+			flush()
+			i++
+			continue
+		}
+		if lower := unicode.ToLower(r); unicode.IsLetter(lower) || unicode.IsDigit(lower) {
+			word = utf8.AppendRune(word, lower)
+		} else {
+			flush()
+		}
+		i += size
 	}
 	flush()
-	return out
+	return out, word
 }
 
 func chars(ws []string) int {

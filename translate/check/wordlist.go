@@ -1,4 +1,4 @@
-package glossary
+package check
 
 import (
 	"fmt"
@@ -10,7 +10,8 @@ import (
 )
 
 // WordListName is the file of a locale's word list in the glossary
-// folder: the words that are right but that its dictionary does not know.
+// folder: the words that are right but that its dictionary does not know,
+// which the spelling check accepts (Input.Words).
 func WordListName(locale string) string { return "words." + locale + ".txt" }
 
 // AddWords adds words to a word list's content (one word per line, "#"

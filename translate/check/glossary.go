@@ -1,31 +1,33 @@
-package glossary
+package check
 
 import (
 	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/tilmash/tilmash/glossary"
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/finding"
 	"github.com/tilmash/tilmash/translate/inflect"
 	"github.com/tilmash/tilmash/translate/locale"
 )
 
-// The codes of glossary findings.
+// The codes of the glossary check.
 const (
-	CodeMissing   = "glossary-missing"   // an approved rendering is missing
-	CodeAlso      = "glossary-also"      // a rendering that must accompany the term is missing
-	CodeForbidden = "glossary-forbidden" // a forbidden rendering is used
-	CodeAltered   = "glossary-altered"   // a do-not-translate term was changed
+	CodeGlossaryMissing   = "glossary-missing"   // an approved rendering is missing
+	CodeGlossaryAlso      = "glossary-also"      // a rendering that must accompany the term is missing
+	CodeGlossaryForbidden = "glossary-forbidden" // a forbidden rendering is used
+	CodeGlossaryAltered   = "glossary-altered"   // a do-not-translate term was changed
 )
 
-// Check holds target's translations to the glossary: for every translated
-// unit whose English (in src) uses a term, the translation must hold one of
-// the term's approved renderings in target's locale, and everything it must
-// appear with; a do-not-translate term must stand unchanged; no translation
-// may use a forbidden rendering. Untranslated units are left to the
-// coverage check.
-func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
+// Glossary holds target's translations to the glossary g: for every
+// translated unit whose English (in src) uses a term, the translation
+// must hold one of the term's approved renderings in target's locale, and
+// everything it must appear with; a do-not-translate term must stand
+// unchanged; no translation may use a forbidden rendering. Untranslated
+// units are left to the coverage check. Inflected forms count, as package
+// inflect matches them: «квартиру» is «квартира», «пәтерде» is «пәтер».
+func Glossary(g *glossary.Glossary, src, target *catalog.Catalog) []finding.Finding {
 	tag := target.Locale
 	loc := tag.String()
 	m := inflect.For(tag)
@@ -38,8 +40,8 @@ func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
 	if len(g.Entries) == 0 {
 		return nil
 	}
-	ix := g.index(loc, m, phrases)
-	var forbidding []*Entry // the entries with forbidden renderings in this locale
+	ix := renderingIndex(g, loc, m, phrases)
+	var forbidding []*glossary.Entry // the entries with forbidden renderings in this locale
 	for _, e := range g.Entries {
 		if r := e.Locales[loc]; r != nil && len(r.Forbidden) > 0 {
 			forbidding = append(forbidding, e)
@@ -79,7 +81,7 @@ func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
 							continue // reported, or the approved word itself, which a stem can resemble
 						}
 						reported[sp] = true
-						out = append(out, finding.Finding{Pos: tm.ValuePos(f, sp.Start), Unit: tm.ID, Locale: loc, Code: CodeForbidden, Severity: finding.Error,
+						out = append(out, finding.Finding{Pos: tm.ValuePos(f, sp.Start), Unit: tm.ID, Locale: loc, Code: CodeGlossaryForbidden, Severity: finding.Error,
 							Message: fmt.Sprintf("%q renders %q, which the glossary forbids in %s", ftext[sp.Start:sp.End], e.Term, loc),
 							Hint:    "write " + quoteList(r.Approved) + glossaryNote(r, e)})
 					}
@@ -89,7 +91,7 @@ func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
 		if sm == nil {
 			continue // obsolete entry
 		}
-		seen := map[*Entry]bool{}
+		seen := map[*glossary.Entry]bool{}
 		for _, o := range g.Find(sm.Text()) {
 			e := o.Entry
 			if seen[e] {
@@ -99,7 +101,7 @@ func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
 			term := sm.Text()[o.Start:o.End]
 			if e.DoNotTranslate {
 				if !strings.Contains(all, strings.TrimSuffix(strings.TrimSuffix(term, "'s"), "’s")) && !strings.Contains(all, e.Term) {
-					report(CodeAltered, fmt.Sprintf("%q is not to be translated, but the translation does not keep it", e.Term), "write "+fmt.Sprintf("%q", e.Term)+" as it is", 0)
+					report(CodeGlossaryAltered, fmt.Sprintf("%q is not to be translated, but the translation does not keep it", e.Term), "write "+fmt.Sprintf("%q", e.Term)+" as it is", 0)
 				}
 				continue
 			}
@@ -108,12 +110,12 @@ func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
 				continue
 			}
 			if !containsAny(words(), r.Approved) {
-				report(CodeMissing, fmt.Sprintf("the English has %q; the translation lacks the glossary's %s", term, quoteList(r.Approved)),
+				report(CodeGlossaryMissing, fmt.Sprintf("the English has %q; the translation lacks the glossary's %s", term, quoteList(r.Approved)),
 					"use the approved rendering, inflected as the sentence needs"+glossaryNote(r, e), 0)
 			}
 			for _, a := range r.Also {
 				if !words().Contains(a) {
-					report(CodeAlso, fmt.Sprintf("the English has %q; the glossary wants «%s» with it", term, a), "add it"+glossaryNote(r, e), 0)
+					report(CodeGlossaryAlso, fmt.Sprintf("the English has %q; the glossary wants «%s» with it", term, a), "add it"+glossaryNote(r, e), 0)
 				}
 			}
 		}
@@ -122,7 +124,19 @@ func (g *Glossary) Check(src, target *catalog.Catalog) []finding.Finding {
 	return out
 }
 
-func glossaryNote(r *Rendering, e *Entry) string {
+// renderingsOf is the key under which a glossary keeps a locale's index
+// of renderings (glossary.Derived).
+type renderingsOf string
+
+// renderingIndex returns loc's index of phrases, made the first time it
+// is asked for (the phrases are the same every time: the entries'
+// renderings) and kept with the glossary, its Fresh copies included: its
+// memory of the words met is what makes the check cheap.
+func renderingIndex(g *glossary.Glossary, loc string, m inflect.Matcher, phrases []string) *inflect.Index {
+	return glossary.Derived(g, renderingsOf(loc), func() *inflect.Index { return inflect.NewIndex(m, phrases) })
+}
+
+func glossaryNote(r *glossary.Rendering, e *glossary.Entry) string {
 	if r.Note != "" {
 		return "; glossary: " + r.Note
 	}

@@ -1,0 +1,154 @@
+package markup
+
+import (
+	"iter"
+	"strings"
+)
+
+// TokenKind says what a piece of message text is.
+type TokenKind uint8
+
+// The kinds of token.
+const (
+	Plain       TokenKind = iota // text: a "<" that starts no tag and a "{{" that starts no placeholder are text too
+	Escaped                      // an escape: &lt; (Name "<"), &amp; (Name "&") or {{"{{"}} (Name "{{"), as Escape writes them
+	Open                         // an opening tag: <em>, <a1>
+	Close                        // a closing tag: </em>, </a1>
+	SelfClosing                  // a tag that stands alone: <code1/>, <br/>
+	Placeholder                  // a template placeholder: {{.Number1}}, {{ .Name }}
+)
+
+// Token is one piece of message text, as Tokens reads it.
+type Token struct {
+	Kind       TokenKind // what the piece is
+	Name       string    // a tag's name (em, a1, code1, br), a placeholder's (Number1), what an escape stands for; "" for Plain
+	Start, End int       // the piece's byte offsets in the text
+}
+
+// Tag reports whether t is a tag: Open, Close or SelfClosing.
+func (t Token) Tag() bool { return t.Kind == Open || t.Kind == Close || t.Kind == SelfClosing }
+
+// Code reports whether t is a tag or a placeholder: what a translator
+// keeps and moves but does not translate.
+func (t Token) Code() bool { return t.Tag() || t.Kind == Placeholder }
+
+// braces is how Escape writes "{{": text/template's constant "{{".
+const braces = `{{"{{"}}`
+
+// Tokens reads message text s into its pieces, in order; together they
+// cover s, and no two Plain pieces are next to each other. It is the one
+// reader of tags and placeholders: every package that looks for them
+// calls it.
+//
+// A tag is what Decode reads as one: "<", an optional "/", lower-case
+// ASCII letters, optional digits, then ">" or (not after "</") "/>". So
+// "<br/>" is a tag and "<br />", "<a1 href>", "</em/>", "<a1b>", "<3" and
+// "<EM>" are text (which Decode rejects). A placeholder is what package
+// placeholder lets through to the template engine: "{{", optional spaces,
+// ".", a Go identifier of ASCII letters, digits and underscores, optional
+// spaces, "}}". Any other "{{" (an action such as {{- .X -}} or
+// {{range}}, an unclosed {{.Name}) is text, and so is the action up to
+// its first "}}", so that {{{.A}}} holds no placeholder, as the template
+// engine reads it; tags inside such an action are still tags, as Decode
+// reads them.
+func Tokens(s string) iter.Seq[Token] {
+	return func(yield func(Token) bool) {
+		plain := 0  // where the text not yet yielded starts
+		action := 0 // where the action that is no placeholder ends, if one was read
+		for i := 0; i < len(s); {
+			j := strings.IndexAny(s[i:], "<&{")
+			if j < 0 {
+				break
+			}
+			i += j
+			t, skip := codeAt(s, i, i < action)
+			if skip > 0 {
+				if skip == len("{{") { // an action: up to its first "}}", as package placeholder reads it
+					action = len(s)
+					if end := strings.Index(s[i+skip:], "}}"); end >= 0 {
+						action = i + skip + end + len("}}")
+					}
+				}
+				i += skip
+				continue
+			}
+			if plain < i && !yield(Token{Kind: Plain, Start: plain, End: i}) {
+				return
+			}
+			if !yield(t) {
+				return
+			}
+			i, plain = t.End, t.End
+		}
+		if plain < len(s) {
+			yield(Token{Kind: Plain, Start: plain, End: len(s)})
+		}
+	}
+}
+
+// codeAt reads the token that is not text at s[i:], where s[i] is one of
+// "<&{"; inAction, a "{{" is text. If there is no token it returns how
+// many bytes of text to pass over: 2 for the "{{" of an action that is no
+// placeholder, else 1.
+func codeAt(s string, i int, inAction bool) (t Token, skip int) {
+	rest := s[i:]
+	switch rest[0] {
+	case '<':
+		name, closing, self, n := scanTag(rest)
+		switch {
+		case n == 0:
+			return t, 1
+		case closing:
+			return Token{Close, name, i, i + n}, 0
+		case self:
+			return Token{SelfClosing, name, i, i + n}, 0
+		}
+		return Token{Open, name, i, i + n}, 0
+	case '&':
+		switch {
+		case strings.HasPrefix(rest, "&lt;"):
+			return Token{Escaped, "<", i, i + len("&lt;")}, 0
+		case strings.HasPrefix(rest, "&amp;"):
+			return Token{Escaped, "&", i, i + len("&amp;")}, 0
+		}
+		return t, 1
+	}
+	if inAction || !strings.HasPrefix(rest, "{{") {
+		return t, 1
+	}
+	if strings.HasPrefix(rest, braces) {
+		return Token{Escaped, "{{", i, i + len(braces)}, 0
+	}
+	if name, n := scanPlaceholder(rest); n > 0 {
+		return Token{Placeholder, name, i, i + n}, 0
+	}
+	return t, len("{{")
+}
+
+// scanPlaceholder reads a placeholder such as {{.Name}} or {{ .Name }} at
+// the start of s. It returns n == 0 if s does not start with one.
+func scanPlaceholder(s string) (name string, n int) {
+	i := len("{{")
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i == len(s) || s[i] != '.' {
+		return "", 0
+	}
+	i++
+	start := i
+	for i < len(s) && (s[i] == '_' || 'a' <= s[i] && s[i] <= 'z' || 'A' <= s[i] && s[i] <= 'Z' || i > start && '0' <= s[i] && s[i] <= '9') {
+		i++
+	}
+	if i == start {
+		return "", 0
+	}
+	name = s[start:i]
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if !strings.HasPrefix(s[i:], "}}") {
+		return "", 0
+	}
+	return name, i + len("}}")
+}
