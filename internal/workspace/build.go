@@ -269,12 +269,50 @@ type plan struct {
 //     the editions published (now, kept, or untouched by a partial build).
 //
 // Locales are built in parallel; the result does not depend on their order.
+// Each step below is a method of its own, in the order Build takes them.
 func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 	if err := w.ready(); err != nil {
 		return nil, err
 	}
-	// A build of a selection of articles (a shard) is partial: it leaves
-	// the other articles' editions as they are, and merges its report.
+	opts = w.scope(opts)
+	formats, err := buildFormats(opts, w.Config)
+	if err != nil {
+		return nil, err
+	}
+	sel, err := w.selectEditions(opts)
+	if err != nil {
+		return nil, err
+	}
+	plans, err := w.planEditions(sel, opts) // 1 and 2
+	if err != nil {
+		return nil, err
+	}
+	refused, standIns := w.refuseUnreadable(sel, opts)
+	plans = append(plans, refused...)
+	links := append(sel.all, standIns...) // the catalogues of the language links, in their order
+	pub, report := w.publicationOf(plans, sel, opts)
+	imgs := w.shownImages(plans, sel.articles, opts)
+	res := &Result{Files: fileset.Set{}, Report: report}
+	w.renderEditions(res, plans, links, pub.published, formats, imgs, opts) // 3
+	w.keep(res, pub, opts)
+	w.relinkKept(res, pub, links, opts)
+	if opts.Part != nil {
+		res.Published, res.Decided = pub.published, pub.decided
+		sortReport(&res.Report)
+		return res, nil // CombineBuilds does the rest, for the whole
+	}
+	res.Report = finalReport(res.Report, pub.decided, formats, opts)
+	w.removeGone(res, opts)
+	return res, nil
+}
+
+// scope takes the options as given and gives them completed with what the
+// workspace knows: a build of a selection of the articles (Select, or an
+// archive part's PartOptions.Selected) is partial, leaving the other
+// articles' editions as they are and merging its report; and the last
+// build's report is kept only as far as it can be trusted (trusted). It
+// also sets where a part's links to the articles of other parts go.
+func (w *Workspace) scope(opts BuildOptions) BuildOptions {
 	opts.selection = !w.selected.All()
 	w.elsewhere = nil
 	if opts.Part != nil {
@@ -282,57 +320,79 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		w.elsewhere = opts.Part.Elsewhere
 	}
 	opts.Previous = w.trusted(opts.Previous)
-	formats, err := buildFormats(opts, w.Config)
-	if err != nil {
-		return nil, err
-	}
-	all := append([]*catalog.Catalog{w.Source}, w.Targets...)
-	var cats []*catalog.Catalog
-	for _, c := range all {
+	return opts
+}
+
+// selection is what a build is of: the locales and the articles it
+// decides on, chosen before anything is decided.
+type selection struct {
+	all      []*catalog.Catalog // every catalogue, the source's first: the order of the language links
+	cats     []*catalog.Catalog // the catalogues of the locales built (opts.Locales, or all)
+	missing  []language.Tag     // the locales required that have no catalogue (requiredWithoutCatalogue)
+	articles []*segment.Article // the articles built: the one asked for, or every one; no draft, none under embargo
+	now      time.Time          // the moment embargoes are judged at
+	until    time.Time          // the earliest embargo an article is held back for; zero: none
+}
+
+// selectEditions takes the options and gives the locales' catalogues and
+// the articles the build decides on: the catalogues of the locales asked
+// for (each indexed now, for the goroutines of the steps after it, which
+// only read), and the articles asked for that are neither drafts nor
+// under embargo at opts.Now. A locale asked for that has no catalogue,
+// not even a broken or a required one, and an article asked for that is
+// not there (or held back), are errors.
+func (w *Workspace) selectEditions(opts BuildOptions) (selection, error) {
+	sel := selection{all: append([]*catalog.Catalog{w.Source}, w.Targets...)}
+	for _, c := range sel.all {
 		c.Lookup("") // build the index now: the goroutines below only read
 		if len(opts.Locales) == 0 || slices.Contains(opts.Locales, c.Locale) {
-			cats = append(cats, c)
+			sel.cats = append(sel.cats, c)
 		}
 	}
-	missing := w.requiredWithoutCatalogue()
+	sel.missing = w.requiredWithoutCatalogue()
 	for _, tag := range opts.Locales {
-		known := slices.ContainsFunc(all, func(c *catalog.Catalog) bool { return c.Locale == tag }) ||
-			slices.ContainsFunc(w.Broken, func(b *BrokenCatalogue) bool { return b.Locale == tag }) || slices.Contains(missing, tag)
+		known := slices.ContainsFunc(sel.all, func(c *catalog.Catalog) bool { return c.Locale == tag }) ||
+			slices.ContainsFunc(w.Broken, func(b *BrokenCatalogue) bool { return b.Locale == tag }) || slices.Contains(sel.missing, tag)
 		if !known {
-			return nil, fmt.Errorf("no catalogue for %s: add it with tilmash extract --add-locale %s", tag, tag)
+			return selection{}, fmt.Errorf("no catalogue for %s: add it with tilmash extract --add-locale %s", tag, tag)
 		}
 	}
-	var articles []*segment.Article
-	now := opts.Now
-	if now.IsZero() {
-		now = Now()
+	sel.now = opts.Now
+	if sel.now.IsZero() {
+		sel.now = Now()
 	}
-	var until time.Time // the earliest embargo held to
 	for _, a := range w.Articles {
-		if t, ok := Embargo(a); ok && now.Before(t) {
-			if until.IsZero() || t.Before(until) {
-				until = t
+		if t, ok := Embargo(a); ok && sel.now.Before(t) {
+			if sel.until.IsZero() || t.Before(sel.until) {
+				sel.until = t
 			}
 			continue
 		}
 		if (opts.Article == "" || a.Slug == opts.Article) && !Draft(a) {
-			articles = append(articles, a)
+			sel.articles = append(sel.articles, a)
 		}
 	}
-	if len(articles) == 0 && opts.Article != "" {
-		return nil, fmt.Errorf("no article %q in %s/", opts.Article, w.Layout.Content)
+	if len(sel.articles) == 0 && opts.Article != "" {
+		return selection{}, fmt.Errorf("no article %q in %s/", opts.Article, w.Layout.Content)
 	}
+	return sel, nil
+}
 
-	// 1 and 2: decide, per locale in parallel.
-	j := w.judge(articles)
-	plans := make([][]plan, len(cats))
-	errs := make([]error, len(cats))
+// planEditions takes the selection and gives the plan of every edition of its
+// catalogues, one list per catalogue of sel.cats: each locale checked and
+// its editions published or refused (steps 1 and 2 of Build), the locales
+// in parallel; then the editions of a derived locale (kk-Latn) follow
+// those of the locale they are computed from (followSources).
+func (w *Workspace) planEditions(sel selection, opts BuildOptions) ([][]plan, error) {
+	j := w.judge(sel.articles)
+	plans := make([][]plan, len(sel.cats))
+	errs := make([]error, len(sel.cats))
 	var wg sync.WaitGroup
-	for i, c := range cats {
+	for i, c := range sel.cats {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			plans[i], errs[i] = w.planLocale(c, articles, opts, j)
+			plans[i], errs[i] = w.planLocale(c, sel.articles, opts, j)
 		}()
 	}
 	wg.Wait()
@@ -341,19 +401,30 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 			return nil, err
 		}
 	}
-	if err := w.followSources(cats, plans, articles, opts, j); err != nil {
+	if err := w.followSources(sel.cats, plans, sel.articles, opts, j); err != nil {
 		return nil, err
 	}
-	// A catalogue that cannot be read: every edition of its locale is
-	// refused (the earlier ones may be kept). A locale the policy requires
-	// that has no catalogue at all: every edition it requires is refused.
+	return plans, nil
+}
+
+// refuseUnreadable takes the selection and gives the plans of the locales
+// whose catalogue cannot be read (w.Broken) or that are required but have
+// none (sel.missing), of those asked for: every edition of a locale whose
+// catalogue cannot be read is refused (the earlier ones may be kept);
+// every edition a locale without a catalogue is required to have is
+// refused. It gives, too, the stand-in catalogue the plans of each such
+// locale are made with (empty, at the catalogue's path), one per locale
+// in the order of the plans, for the language links.
+func (w *Workspace) refuseUnreadable(sel selection, opts BuildOptions) ([][]plan, []*catalog.Catalog) {
+	var plans [][]plan
+	var standIns []*catalog.Catalog
 	refuseAll := func(tag language.Tag, path string, why Rejection, onlyRequired bool) {
 		if len(opts.Locales) > 0 && !slices.Contains(opts.Locales, tag) {
 			return
 		}
 		c := &catalog.Catalog{Locale: tag, Path: path}
 		var ps []plan
-		for _, a := range articles {
+		for _, a := range sel.articles {
 			req := w.Config.Requirement(a, tag.String())
 			if req == check.NotForTranslation || onlyRequired && req != check.Required {
 				continue
@@ -362,8 +433,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 				refusal: &Refusal{Locale: tag.String(), Article: a.Slug, Requirement: req.String(), Rejected: []Rejection{why}}})
 		}
 		plans = append(plans, ps)
-		cats = append(cats, c)
-		all = append(all, c)
+		standIns = append(standIns, c)
 	}
 	for _, b := range w.Broken {
 		why := Rejection{Pos: b.Path, Message: b.Err.Error()}
@@ -373,7 +443,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		}
 		refuseAll(b.Locale, b.Path, why, false)
 	}
-	for _, tag := range missing {
+	for _, tag := range sel.missing {
 		path := catalog.TargetPath(w.Layout.Locales, tag)
 		msg := fmt.Sprintf("%s is required, but there is no catalogue in %s/: start it with tilmash extract --add-locale %s", tag, path, tag)
 		if from := w.Config.Locales[tag.String()].From; from != "" {
@@ -381,95 +451,139 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		}
 		refuseAll(tag, path, Rejection{Pos: w.Config.LocalePos(tag.String()).String(), Message: msg}, true)
 	}
+	return plans, standIns
+}
 
-	// Which editions are published, after refusals.
-	res := &Result{Files: fileset.Set{}}
-	prev := previousEditions(opts.Previous)
-	published := map[string]map[string]bool{} // article → locale → published
-	publish := func(slug, loc string) {
-		if published[slug] == nil {
-			published[slug] = map[string]bool{}
-		}
-		published[slug][loc] = true
+// publication is which editions a build publishes, once every edition it
+// builds is decided on.
+type publication struct {
+	prev map[string]prevEdition // the last build's editions, by locale/article
+	// published: article → locale → published, now, kept from the last
+	// build, left as they are by a partial build, or by the build of the
+	// other locales (BuildOptions.Published). A draft, or an article under
+	// embargo, has an empty map: published nowhere, known so.
+	published map[string]map[string]bool
+	decided   map[string]bool // the locale/article pairs this build decided on
+	kept      []string        // the locale/article pairs refused now but kept from the last build
+	untouched []string        // the locale/article pairs a partial build leaves as they are, sorted
+}
+
+// add records the edition of the article slug in loc as published.
+func (pub *publication) add(slug, loc string) {
+	if pub.published[slug] == nil {
+		pub.published[slug] = map[string]bool{}
 	}
-	built := map[string]bool{} // locale/article pairs this build decided on
-	var kept []string          // locale/article pairs kept from the last build
+	pub.published[slug][loc] = true
+}
+
+// publicationOf takes the plans and gives which editions are published,
+// per the policy and the last build: an edition not refused is; a
+// refused one stays published (kept; its refusal marked so) when the last
+// build published it complete from the same English and its files are
+// still there, unless it holds a character no edition can carry; a
+// partial build leaves the editions it does not decide on as they are.
+// It gives, too, the report's refusals (in the order of the plans), the
+// articles held back (drafts, and those under embargo) and the end of
+// the earliest embargo; the report's other parts are the later steps'.
+func (w *Workspace) publicationOf(plans [][]plan, sel selection, opts BuildOptions) (publication, Report) {
+	pub := publication{prev: previousEditions(opts.Previous), published: map[string]map[string]bool{}, decided: map[string]bool{}}
+	var report Report
 	for _, ps := range plans {
 		for _, p := range ps {
 			key := p.cat.Locale.String() + "/" + p.article.Slug
-			built[key] = true
+			pub.decided[key] = true
 			switch {
 			case p.refusal == nil:
-				publish(p.article.Slug, p.cat.Locale.String())
-			case !p.noKeep && prev[key].keepable(w.fingerprint(p.article), w.Config.StalePolicy()) && w.exists(prev[key].outputs):
+				pub.add(p.article.Slug, p.cat.Locale.String())
+			case !p.noKeep && pub.prev[key].keepable(w.fingerprint(p.article), w.Config.StalePolicy()) && w.exists(pub.prev[key].outputs):
 				p.refusal.Kept = true
-				publish(p.article.Slug, p.cat.Locale.String())
-				kept = append(kept, key)
+				pub.add(p.article.Slug, p.cat.Locale.String())
+				pub.kept = append(pub.kept, key)
 			}
 			if p.refusal != nil {
-				res.Report.Refused = append(res.Report.Refused, *p.refusal)
+				report.Refused = append(report.Refused, *p.refusal)
 			}
 		}
 	}
-	// A draft, or an article under embargo, is published nowhere, known
-	// so: a link to it shows its words alone, in every part of an archive.
+	report.HeldBack = w.holdBack(&pub, sel.now)
+	if !sel.until.IsZero() {
+		report.Until = sel.until.UTC().Format(time.RFC3339)
+	}
+	for key, e := range pub.prev {
+		loc, slug, _ := strings.Cut(key, "/")
+		if !pub.decided[key] && !opts.full() && w.exists(e.outputs) && slices.ContainsFunc(w.Articles, func(a *segment.Article) bool { return a.Slug == slug }) {
+			pub.add(slug, loc)
+			pub.untouched = append(pub.untouched, key)
+		}
+	}
+	sort.Strings(pub.untouched)
+	for slug, locs := range opts.Published {
+		for loc, ok := range locs {
+			if ok && !pub.decided[loc+"/"+slug] {
+				pub.add(slug, loc)
+			}
+		}
+	}
+	return pub, report
+}
+
+// holdBack takes the publication and the moment embargoes are judged at,
+// records each draft and each article under embargo as published
+// nowhere, known so (a link to it shows its words alone, in every part of
+// an archive), and gives the report's entries for them.
+func (w *Workspace) holdBack(pub *publication, now time.Time) []HeldBack {
+	var out []HeldBack
 	for _, a := range w.Articles {
 		t, ok := Embargo(a)
 		embargoed := ok && now.Before(t)
-		if (Draft(a) || embargoed) && published[a.Slug] == nil {
-			published[a.Slug] = map[string]bool{}
+		if (Draft(a) || embargoed) && pub.published[a.Slug] == nil {
+			pub.published[a.Slug] = map[string]bool{}
 		}
 		switch {
 		case Draft(a):
-			res.Report.HeldBack = append(res.Report.HeldBack, HeldBack{Article: a.Slug, Why: "draft"})
+			out = append(out, HeldBack{Article: a.Slug, Why: "draft"})
 		case embargoed:
-			res.Report.HeldBack = append(res.Report.HeldBack, HeldBack{Article: a.Slug, Why: "under embargo until " + t.UTC().Format(time.RFC3339)})
+			out = append(out, HeldBack{Article: a.Slug, Why: "under embargo until " + t.UTC().Format(time.RFC3339)})
 		}
 	}
-	if !until.IsZero() {
-		res.Report.Until = until.UTC().Format(time.RFC3339)
+	return out
+}
+
+// shownImages takes the plans and gives the images of the figures of
+// every article this build renders in any locale: read once, published
+// once under dist/media/, packed into each book. Nil when nothing is
+// rendered (opts.PlanOnly).
+func (w *Workspace) shownImages(plans [][]plan, articles []*segment.Article, opts BuildOptions) *images {
+	if opts.PlanOnly {
+		return nil
 	}
-	var untouched []string // editions a partial build leaves as they are
-	for key, e := range prev {
-		loc, slug, _ := strings.Cut(key, "/")
-		if !built[key] && !opts.full() && w.exists(e.outputs) && slices.ContainsFunc(w.Articles, func(a *segment.Article) bool { return a.Slug == slug }) {
-			publish(slug, loc)
-			untouched = append(untouched, key)
-		}
-	}
-	sort.Strings(untouched)
-	for slug, locs := range opts.Published {
-		for loc, ok := range locs {
-			if ok && !built[loc+"/"+slug] {
-				publish(slug, loc)
+	shown := map[*segment.Article]bool{}
+	for _, ps := range plans {
+		for _, p := range ps {
+			if p.refusal == nil {
+				shown[p.article] = true
 			}
 		}
 	}
+	return w.collectImages(slices.DeleteFunc(slices.Clone(articles), func(a *segment.Article) bool { return !shown[a] }))
+}
 
-	// The images of the figures of every article this build renders in
-	// any locale: read once, published once under dist/media/, packed
-	// into each book.
-	var imgs *images
-	if !opts.PlanOnly {
-		shown := map[*segment.Article]bool{}
-		for _, ps := range plans {
-			for _, p := range ps {
-				if p.refusal == nil {
-					shown[p.article] = true
-				}
-			}
-		}
-		imgs = w.collectImages(slices.DeleteFunc(slices.Clone(articles), func(a *segment.Article) bool { return !shown[a] }))
-	}
-
-	// 3: render, per locale in parallel.
+// renderEditions takes the plans and what is published and adds to res
+// what step 3 of Build makes: every edition published now, rendered in
+// the formats with language links to the editions published (in the
+// order of links), the locales in parallel, with its report entries; the
+// removal of every edition refused and not kept, in every format (an
+// earlier fallback edition must not stay published); and the images
+// shown, with their report entries.
+func (w *Workspace) renderEditions(res *Result, plans [][]plan, links []*catalog.Catalog, published map[string]map[string]bool, formats []string, imgs *images, opts BuildOptions) {
 	type rendered struct {
 		files   fileset.Set
 		eds     []Edition
 		outputs []Output
 	}
-	outs := make([]rendered, len(cats))
-	for i := range cats {
+	outs := make([]rendered, len(plans))
+	var wg sync.WaitGroup
+	for i := range plans {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -484,7 +598,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 					}
 					continue
 				}
-				pg := w.page(p.cat.Locale, p.article.Slug, all, published)
+				pg := w.page(p.cat.Locale, p.article.Slug, links, published)
 				var warnings []string
 				if imgs != nil {
 					pg.Images, warnings = imgs.pages[p.article], imgs.warnings[p.article]
@@ -509,59 +623,80 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		}
 		res.Report.Media = imgs.media
 	}
-	// Kept editions: their report entries carry over. Their pages and
-	// books, and those a partial build leaves as they are, get the
-	// language links of this build's published editions.
-	for _, key := range kept {
-		for _, o := range prev[key].outputs {
+}
+
+// keep adds to res what the editions kept from the last build carry over:
+// their report entries, marked kept, and, in a full build, the images
+// they show (a part's, in res.KeptMedia for CombineBuilds to merge).
+func (w *Workspace) keep(res *Result, pub publication, opts BuildOptions) {
+	for _, key := range pub.kept {
+		for _, o := range pub.prev[key].outputs {
 			o.Kept = true
 			res.Report.Editions = append(res.Report.Editions, o)
 		}
 	}
 	if !opts.PlanOnly && opts.Previous != nil && opts.full() {
 		if opts.Part != nil {
-			res.KeptMedia = w.keptMedia(opts.Previous.Media, kept)
+			res.KeptMedia = w.keptMedia(opts.Previous.Media, pub.kept)
 		} else {
-			res.Report.Media = mergeMedia(w.keptMedia(opts.Previous.Media, kept), res.Report.Media)
+			res.Report.Media = mergeMedia(w.keptMedia(opts.Previous.Media, pub.kept), res.Report.Media)
 		}
 	}
-	if !opts.PlanOnly {
-		for _, key := range append(kept, untouched...) {
-			for _, o := range prev[key].outputs {
-				if page, ok := w.relink(o, all, published); ok {
-					res.Files[o.File] = page
-				}
+}
+
+// relinkKept adds to res.Files the pages and books of the editions kept
+// from the last build, and of those a partial build leaves as they are,
+// with the language links of this build's published editions (relink):
+// those whose links change.
+func (w *Workspace) relinkKept(res *Result, pub publication, links []*catalog.Catalog, opts BuildOptions) {
+	if opts.PlanOnly {
+		return
+	}
+	for _, key := range append(pub.kept, pub.untouched...) {
+		for _, o := range pub.prev[key].outputs {
+			if page, ok := w.relink(o, links, pub.published); ok {
+				res.Files[o.File] = page
 			}
 		}
 	}
-	if opts.Part != nil {
-		res.Published, res.Decided = published, built
-		sortReport(&res.Report)
-		return res, nil // CombineBuilds does the rest, for the whole
-	}
+}
+
+// finalReport takes the report of this build and gives the one it writes:
+// a partial build's merged with the last build's (mergeReport), in its
+// canonical order, shards merged included, with an empty list of editions
+// rather than none.
+func finalReport(report Report, decided map[string]bool, formats []string, opts BuildOptions) Report {
 	if !opts.full() && opts.Previous != nil {
-		res.Report = mergeReport(*opts.Previous, res.Report, built, formats)
+		report = mergeReport(*opts.Previous, report, decided, formats)
 	}
-	sortReport(&res.Report) // whichever way it was made, shards merged included
-	if res.Report.Editions == nil {
-		res.Report.Editions = []Output{}
+	sortReport(&report) // whichever way it was made, shards merged included
+	if report.Editions == nil {
+		report.Editions = []Output{}
 	}
-	if opts.Previous != nil && opts.full() && !opts.PlanOnly {
-		for _, o := range opts.Previous.Editions {
-			for _, f := range o.AllFiles() {
-				if _, made := res.Files[f]; !made && !keptFile(res.Report.Editions, f) && strings.HasPrefix(f, w.Layout.Dist+"/") {
-					res.Files[f] = nil
-				}
+	return report
+}
+
+// removeGone adds to res.Files, in a full build, the removal of every file
+// the last build published that this one neither made nor kept: the
+// editions of an article deleted since, and an image no article shows any
+// more (or whose article is gone).
+func (w *Workspace) removeGone(res *Result, opts BuildOptions) {
+	if opts.Previous == nil || !opts.full() || opts.PlanOnly {
+		return
+	}
+	for _, o := range opts.Previous.Editions {
+		for _, f := range o.AllFiles() {
+			if _, made := res.Files[f]; !made && !keptFile(res.Report.Editions, f) && strings.HasPrefix(f, w.Layout.Dist+"/") {
+				res.Files[f] = nil
 			}
 		}
-		// An image no article shows any more (or whose article is gone).
-		for _, m := range opts.Previous.Media {
-			if _, made := res.Files[m.File]; !made && !slices.ContainsFunc(res.Report.Media, func(n Media) bool { return n.File == m.File }) {
-				res.Files[m.File] = nil
-			}
+	}
+	// An image no article shows any more (or whose article is gone).
+	for _, m := range opts.Previous.Media {
+		if _, made := res.Files[m.File]; !made && !slices.ContainsFunc(res.Report.Media, func(n Media) bool { return n.File == m.File }) {
+			res.Files[m.File] = nil
 		}
 	}
-	return res, nil
 }
 
 // CombineBuilds joins the builds of the parts of an archive (Build with
