@@ -147,6 +147,70 @@ func SelfName(tag language.Tag) string {
 	return tag.String()
 }
 
+// scriptNames are the names of a language in one of its scripts, the
+// script named, as the language's own readers know them, by language and
+// script (the script is the tag's, or the one its language is written in
+// when the tag names none: kk is kk-Cyrl).
+//
+// Kazakh: the names Kazakh news sites give their language in a switcher
+// (Қазақша, Qazaqşa), each with its script, as Kazakh Wikipedia's switcher
+// names its two (MediaWiki: қазақша (кирил), qazaqşa (latın)); the scripts
+// spelt as CLDR's Kazakh spells them (кирилл жазуы, латын жазуы) and, in
+// the Latin name, in the alphabet of January 2021 the kk-Latn edition is
+// written in (латын: latyn). TestScriptNamesTransliterate holds the Latin
+// name to the kk-Latn-2021 transform of the Cyrillic one.
+var scriptNames = map[string]string{
+	"kk-Cyrl": "Қазақша (кирилл)",
+	"kk-Latn": "Qazaqşa (latyn)",
+}
+
+// Name is the language's name in itself as a list of languages shows it
+// beside the others in among (a language switcher, a site's languages):
+// SelfName, or, when among holds the same language in another script, a
+// name that says which script, written in it, so that a reader can tell
+// the two editions apart: Қазақша (кирилл) and Qazaqşa (latyn) where a
+// project publishes kk and kk-Latn, қазақ тілі where it publishes kk alone.
+// A language scriptNames does not know is named SelfName and its script as
+// CLDR names it in the language (o‘zbek (lotin), ўзбекча (Кирил)), or the
+// script's ISO 15924 code where CLDR has no name for it in that script.
+func Name(tag language.Tag, among []language.Tag) string {
+	key := scriptKey(tag)
+	twoScripts := false
+	for _, o := range among {
+		if k := scriptKey(o); k != key && baseOf(o) == baseOf(tag) {
+			twoScripts = true
+		}
+	}
+	if !twoScripts {
+		return SelfName(tag)
+	}
+	if name, ok := scriptNames[key]; ok {
+		return name
+	}
+	script, _ := tag.Script()
+	sname := script.String()
+	if n := display.Scripts(tag); n != nil {
+		if s := n.Name(script); s != "" {
+			sname = s
+		}
+	}
+	return SelfName(tag) + " (" + sname + ")"
+}
+
+// baseOf is a tag's language alone: kk for kk-Latn-KZ.
+func baseOf(tag language.Tag) string {
+	base, _ := tag.Base()
+	return base.String()
+}
+
+// scriptKey is a tag's language and script (kk-Cyrl for kk and kk-KZ,
+// kk-Latn for kk-Latn): the script the tag names, or the one its
+// language is most likely written in.
+func scriptKey(tag language.Tag) string {
+	script, _ := tag.Script()
+	return baseOf(tag) + "-" + script.String()
+}
+
 // EnglishName is the language's name in English: Russian, Kazakh, Uzbek (Latin).
 func EnglishName(tag language.Tag) string {
 	if name := display.English.Tags().Name(tag); name != "" {

@@ -167,3 +167,72 @@ func TestIsSource(t *testing.T) {
 		}
 	}
 }
+
+// TestName: a language published in one script keeps its plain name; one
+// published in two is named with its script, in that script, in every
+// list that holds both (the order of among does not matter).
+func TestName(t *testing.T) {
+	kk, kkLatn, ru, en := language.Kazakh, language.MustParse("kk-Latn"), language.Russian, language.English
+	tests := []struct {
+		tag   language.Tag
+		among []language.Tag
+		want  string
+	}{
+		{kk, []language.Tag{en, ru}, "қазақ тілі"},
+		{kk, nil, "қазақ тілі"},
+		{kkLatn, []language.Tag{en}, "Qazaqşa"},
+		{kk, []language.Tag{en, ru, kkLatn}, "Қазақша (кирилл)"},
+		{kkLatn, []language.Tag{kk, en, ru}, "Qazaqşa (latyn)"},
+		{language.MustParse("kk-KZ"), []language.Tag{kkLatn}, "Қазақша (кирилл)"},
+		{language.MustParse("kk-Cyrl"), []language.Tag{kkLatn}, "Қазақша (кирилл)"},
+		{kk, []language.Tag{language.MustParse("kk-KZ")}, "қазақ тілі"}, // one script, two regions
+		{ru, []language.Tag{kk, kkLatn, en}, "русский"},
+		{en, []language.Tag{kk, kkLatn}, "English"},
+		// A language the table does not know: CLDR's names, in the language.
+		{language.MustParse("uz-Cyrl"), []language.Tag{language.MustParse("uz-Latn")}, "ўзбекча (Кирил)"},
+		{language.MustParse("uz-Latn"), []language.Tag{language.MustParse("uz-Cyrl")}, "o‘zbek (lotin)"},
+		{language.MustParse("uz"), []language.Tag{language.MustParse("uz-Cyrl")}, "o‘zbek (lotin)"},
+	}
+	for _, tt := range tests {
+		if got := Name(tt.tag, tt.among); got != tt.want {
+			t.Errorf("Name(%s, %v) = %q, want %q", tt.tag, tt.among, got, tt.want)
+		}
+	}
+}
+
+// TestUpper: kk-Latn's capitals are the 2021 alphabet's (i → İ, ı → I),
+// which CLDR's casing for kk would get wrong; other languages' are CLDR's.
+func TestUpper(t *testing.T) {
+	tests := []struct{ tag, in, want string }{
+		{"kk-Latn", "2022 j. qyrküiek, Bışkek, Iliias", "2022 J. QYRKÜİEK, BIŞKEK, ILİİAS"},
+		{"kk", "қыркүйек, Бішкек", "ҚЫРКҮЙЕК, БІШКЕК"},
+		{"ru", "сентябрь, Бишкек", "СЕНТЯБРЬ, БИШКЕК"},
+		{"en", "September, Bishkek", "SEPTEMBER, BISHKEK"},
+		{"tr", "istanbul, ılık", "İSTANBUL, ILIK"},
+	}
+	for _, tt := range tests {
+		if got := Upper(language.MustParse(tt.tag), tt.in); got != tt.want {
+			t.Errorf("Upper(%s, %q) = %q, want %q", tt.tag, tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestOwnCapitals: the languages whose capitals a stylesheet's default
+// casing would get wrong.
+func TestOwnCapitals(t *testing.T) {
+	tests := map[string]bool{"kk-Latn": true, "tr": true, "az": true, "el": true, "kk": false, "ru": false, "en": false, "en-XA": false, "uz-Latn": false}
+	for tag, want := range tests {
+		if got := OwnCapitals(language.MustParse(tag)); got != want {
+			t.Errorf("OwnCapitals(%s) = %v, want %v", tag, got, want)
+		}
+	}
+}
+
+func TestCaptionStop(t *testing.T) {
+	tests := map[string]bool{"en": true, "en-XA": true, "ru": false, "kk": false, "kk-Latn": false, "uz": true}
+	for tag, want := range tests {
+		if got := CaptionStop(language.MustParse(tag)); got != want {
+			t.Errorf("CaptionStop(%s) = %v, want %v", tag, got, want)
+		}
+	}
+}

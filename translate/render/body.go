@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/htmlpolicy"
@@ -20,10 +23,16 @@ import (
 // needs (void elements closed, xml:lang beside lang, raw HTML only where it
 // is well-formed XML).
 type htmlWriter struct {
-	b        strings.Builder
-	xhtml    bool
-	units    bool // mark each element holding a unit's text with data-unit (the preview)
-	trusted  bool // the editors' HTML is published as written (Page.EditorHTML)
+	b       strings.Builder
+	xhtml   bool
+	units   bool // mark each element holding a unit's text with data-unit (the preview)
+	trusted bool // the editors' HTML is published as written (Page.EditorHTML)
+	// tag is the edition's language. caps: it has capitals of its own
+	// (locale.OwnCapitals), so the writer sets in capitals what the
+	// stylesheets would (the masthead, a callout's title, an aside's
+	// headings), and the stylesheets leave them as they are.
+	tag      language.Tag
+	caps     bool
 	sections int
 	noteRefs map[string]int // footnote references written, by label, for their ids
 	bal      balancer       // raw HTML closes only what raw HTML opened (HTML; XHTML checks well-formedness)
@@ -112,6 +121,9 @@ func (w *htmlWriter) raw(s string, block bool) string {
 		}
 	}
 	s = clean
+	if w.caps && block {
+		s = capsHeadings(s, w.tag)
+	}
 	if !w.xhtml {
 		n := len(w.bal.dropped)
 		s = w.bal.raw(s)
@@ -174,6 +186,27 @@ func (w *htmlWriter) blocks(blocks []assemble.Block) {
 	}
 }
 
+// upper writes t's text as content does, in capitals, each word as its
+// language writes them (t's fallback's, or the edition's), where the
+// edition sets its capitals itself (caps); as written elsewhere.
+func (w *htmlWriter) upper(t *assemble.Text) string {
+	if !w.caps {
+		return w.content(t.Nodes)
+	}
+	return w.content(upperNodes(t.Nodes, textLang(t, w.tag), nil))
+}
+
+// inAside reports whether the editor's HTML has opened an <aside> that
+// is open where the writer is: a heading written now stands in it.
+func (w *htmlWriter) inAside() bool {
+	for _, f := range w.bal.frames {
+		if slices.Contains(f, "aside") {
+			return true
+		}
+	}
+	return false
+}
+
 // content writes inline nodes as the content of an element of the page:
 // raw HTML in them closes only what it opened there (balancer).
 func (w *htmlWriter) content(nodes []markup.Node) string {
@@ -205,7 +238,11 @@ func (w *htmlWriter) block(bl assemble.Block) {
 		if level == 2 || bl.ID != "" || bl.Anchor != "" {
 			id = ` id="` + template.HTMLEscapeString(sectionID(bl.Block, w.sections)) + `"`
 		}
-		b.WriteString("<" + tag + id + class(bl.Class) + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</" + tag + ">\n")
+		text := w.content(bl.Text.Nodes)
+		if level <= 4 && w.inAside() {
+			text = w.upper(bl.Text) // the stylesheets set an aside's headings in capitals
+		}
+		b.WriteString("<" + tag + id + class(bl.Class) + w.lang(bl.Text) + w.unit(bl.Text) + ">" + text + "</" + tag + ">\n")
 	case segment.ParagraphBlock:
 		b.WriteString("<p" + class(bl.Class) + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</p>\n")
 	case segment.FigureBlock:
@@ -278,7 +315,7 @@ func (w *htmlWriter) block(bl assemble.Block) {
 	case segment.QuoteBlock:
 		if alert := strings.TrimPrefix(bl.Class, "alert-"); alert != bl.Class && bl.Text != nil {
 			b.WriteString(`<blockquote class="alert ` + template.HTMLEscapeString(bl.Class) + `">` + "\n")
-			b.WriteString(`<p class="alert-title"` + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.content(bl.Text.Nodes) + "</p>\n")
+			b.WriteString(`<p class="alert-title"` + w.lang(bl.Text) + w.unit(bl.Text) + ">" + w.upper(bl.Text) + "</p>\n")
 		} else {
 			b.WriteString("<blockquote>\n")
 		}

@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/translate/assemble"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -40,22 +43,30 @@ var epubCSS string
 // A book has no place beside the web editions, so it links to the other
 // languages only where they have absolute addresses (pg's alternates under
 // a base URL); relative ones are left out.
+//
+// The text is set as HTML sets it: a caption's full stop as the language
+// has it, the capitals of a language with its own written out.
 func EPUB(ed *assemble.Edition, pg Page) ([]byte, []string) {
+	ed = typeset(ed)
 	lang := ed.Locale.String()
 	title := plainOf(ed.Meta[segment.Headline])
-	w := &htmlWriter{xhtml: true, images: pg.Images, trusted: pg.EditorHTML, link: pg.Link}
+	w := &htmlWriter{xhtml: true, images: pg.Images, trusted: pg.EditorHTML, link: pg.Link, tag: ed.Locale, caps: locale.OwnCapitals(ed.Locale)}
 	w.blocks(ed.Blocks)
 
 	var article strings.Builder
 	article.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<!DOCTYPE html>\n")
 	fmt.Fprintf(&article, `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="%s" xml:lang="%s" dir="%s">`+"\n", lang, lang, locale.Dir(ed.Locale))
-	fmt.Fprintf(&article, "<head>\n<meta charset=\"utf-8\"/>\n<title>%s</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n<body>\n<article>\n<header>\n", esc(title))
+	articleClass := ""
+	if w.caps {
+		articleClass = ` class="own-capitals"`
+	}
+	fmt.Fprintf(&article, "<head>\n<meta charset=\"utf-8\"/>\n<title>%s</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n<body>\n<article%s>\n<header>\n", esc(title), articleClass)
 	var mast []string
 	for _, m := range []struct {
 		kind segment.Kind
 		cls  string
 	}{{segment.Publication, "publication"}, {segment.Dateline, "dateline"}, {segment.Date, "date"}} {
-		if t := ed.Meta[m.kind]; t != nil {
+		if t := masthead(ed, m.kind); t != nil {
 			mast = append(mast, `<span class="`+m.cls+`"`+w.lang(t)+`>`+w.inline(t.Nodes)+`</span>`)
 		}
 	}
@@ -71,7 +82,7 @@ func EPUB(ed *assemble.Edition, pg Page) ([]byte, []string) {
 	if t := ed.Meta[segment.Note]; t != nil {
 		article.WriteString(`<p class="note"` + w.lang(t) + ">" + w.inline(t.Nodes) + "</p>\n")
 	}
-	article.WriteString(epubLanguages(pg) + "\n")
+	article.WriteString(epubLanguages(ed.Locale, pg) + "\n")
 	article.WriteString("</header>\n")
 	if n := fallbackNotice(ed); n != nil {
 		lang := ""
@@ -209,12 +220,14 @@ func zipBook(entries []bookEntry) []byte {
 
 // epubLanguages is the book's paragraph of links to the other editions,
 // between markers (empty when there are none): only editions with absolute
-// addresses, since a book has no place beside the web pages.
-func epubLanguages(pg Page) string {
+// addresses, since a book has no place beside the web pages. Each is
+// named as the HTML edition's switcher names it, among all the editions.
+func epubLanguages(tag language.Tag, pg Page) string {
+	among := editions(tag, pg)
 	var others []string
 	for _, a := range pg.Alternates {
 		if strings.HasPrefix(a.Href, "https://") || strings.HasPrefix(a.Href, "http://") {
-			others = append(others, fmt.Sprintf(`<a href="%s" hreflang="%s" lang="%s">%s</a>`, esc(a.Href), a.Locale, a.Locale, esc(locale.SelfName(a.Locale))))
+			others = append(others, fmt.Sprintf(`<a href="%s" hreflang="%s" lang="%s">%s</a>`, esc(a.Href), a.Locale, a.Locale, esc(locale.Name(a.Locale, among))))
 		}
 	}
 	p := ""
@@ -246,7 +259,7 @@ func RelinkEPUB(book []byte, pg Page) ([]byte, bool) {
 			return book, false
 		}
 		if f.Name == "EPUB/article.xhtml" {
-			out, ok := replaceBetween(data, switcherStart, switcherEnd, epubLanguages(pg))
+			out, ok := replaceBetween(data, switcherStart, switcherEnd, epubLanguages(bookLang(data), pg))
 			if !ok {
 				return book, false
 			}
@@ -258,6 +271,23 @@ func RelinkEPUB(book []byte, pg Page) ([]byte, bool) {
 		return book, false
 	}
 	return zipBook(entries), true
+}
+
+// bookRoot finds the language of a book's article: its root element's.
+var bookRoot = regexp.MustCompile(`<html [^>]*\bxml:lang="([^"]*)"`)
+
+// bookLang is the language of an EPUB's article.xhtml, as EPUB wrote it;
+// language.Und if it names none.
+func bookLang(article []byte) language.Tag {
+	m := bookRoot.FindSubmatch(article)
+	if m == nil {
+		return language.Und
+	}
+	tag, err := language.Parse(string(m[1]))
+	if err != nil {
+		return language.Und
+	}
+	return tag
 }
 
 func esc(s string) string { return template.HTMLEscapeString(s) }

@@ -103,6 +103,7 @@ type pageData struct {
 	Languages   template.HTML // the <link rel="alternate"> lines
 	Switcher    template.HTML // the language switcher
 	Revising    int           // units shown in a translation under revision
+	Caps        bool          // the edition sets its capitals itself (htmlWriter.caps)
 	Notice      *notice       // what the reader is told of the edition, if anything
 	W           *htmlWriter   // the body's writer: its data-unit marks
 }
@@ -135,23 +136,32 @@ type langLink struct {
 
 // HTML writes the edition as a standalone HTML page: no external resources,
 // lang and dir on the root element, <link rel="alternate" hreflang> and a
-// language switcher naming each language in itself.
+// language switcher naming each language in itself (and its script, where
+// the editions hold it in two: locale.Name).
+//
+// The text is set as the language's typography sets it (typeset: a
+// caption's full stop), and in a language whose capitals a browser's
+// text-transform would get wrong (locale.OwnCapitals: kk-Latn's i → İ),
+// what the stylesheet sets in capitals (the masthead, a callout's title,
+// an aside's headings) is written in capitals, and the stylesheet leaves
+// it as it is.
 func HTML(ed *assemble.Edition, pg Page) []byte {
+	ed = typeset(ed)
 	d := pageData{
 		Lang:        ed.Locale.String(),
 		Dir:         locale.Dir(ed.Locale),
 		Title:       ed.Meta[segment.Headline],
 		Note:        ed.Meta[segment.Note],
 		Author:      ed.Meta[segment.Author],
-		Publication: ed.Meta[segment.Publication],
-		Dateline:    ed.Meta[segment.Dateline],
-		DateText:    ed.Meta[segment.Date],
+		Publication: masthead(ed, segment.Publication),
+		Dateline:    masthead(ed, segment.Dateline),
+		DateText:    masthead(ed, segment.Date),
 		Date:        ed.Date,
 		Revising:    ed.Stats.UnderRevision,
 		Notice:      fallbackNotice(ed),
 	}
-	w := &htmlWriter{units: pg.MarkUnits, images: pg.Images, trusted: pg.EditorHTML, link: pg.Link}
-	d.W = w
+	w := &htmlWriter{units: pg.MarkUnits, images: pg.Images, trusted: pg.EditorHTML, link: pg.Link, tag: ed.Locale, caps: locale.OwnCapitals(ed.Locale)}
+	d.W, d.Caps = w, w.caps
 	w.blocks(ed.Blocks)
 	d.Body = template.HTML(w.b.String())
 	d.Description = description(ed.Blocks)
@@ -180,10 +190,11 @@ const (
 // languageLinks writes the <link rel="alternate"> lines for <head> and the
 // language switcher, each between its markers.
 func languageLinks(tag language.Tag, pg Page) (head, nav string) {
-	self := langLink{Tag: tag.String(), Name: locale.SelfName(tag), Href: pg.Self, Current: true}
+	among := editions(tag, pg)
+	self := langLink{Tag: tag.String(), Name: locale.Name(tag, among), Href: pg.Self, Current: true}
 	links := []langLink{self}
 	for _, a := range pg.Alternates {
-		links = append(links, langLink{Tag: a.Locale.String(), Name: locale.SelfName(a.Locale), Href: a.Href})
+		links = append(links, langLink{Tag: a.Locale.String(), Name: locale.Name(a.Locale, among), Href: a.Href})
 	}
 	var h, n strings.Builder
 	h.WriteString(linksStart + "\n")
@@ -216,6 +227,21 @@ func languageLinks(tag language.Tag, pg Page) (head, nav string) {
 	h.WriteString(linksEnd)
 	n.WriteString("</ul>\n</nav>\n" + switcherEnd)
 	return h.String(), n.String()
+}
+
+// editions are the languages of the article's editions a page lists:
+// its own (tag, unless Und) and its alternates'. Each is named among
+// them (locale.Name), so that where they hold a language in two scripts
+// (kk and kk-Latn), every page names both by their scripts.
+func editions(tag language.Tag, pg Page) []language.Tag {
+	var tags []language.Tag
+	if tag != language.Und {
+		tags = append(tags, tag)
+	}
+	for _, a := range pg.Alternates {
+		tags = append(tags, a.Locale)
+	}
+	return tags
 }
 
 // Relink replaces the language links of an HTML edition written earlier

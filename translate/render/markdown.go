@@ -20,8 +20,10 @@ import (
 // definitions, site-generator syntax, blank lines), with each block's text
 // replaced by the edition's where the edition is another language's. The
 // English edition's body is the source itself; the front matter is
-// written as mdFrontMatter says.
+// written as mdFrontMatter says. Captions are set as the language's
+// typography sets them (typeset).
 func Markdown(ed *assemble.Edition) []byte {
+	ed = typeset(ed)
 	return []byte(mdFrontMatter(ed) + markdownBody(ed, nil))
 }
 
@@ -36,9 +38,10 @@ type Figure struct {
 // MarkdownBody writes the edition's body as Markdown does, with each
 // figure (an image alone in its paragraph) written as figure says, in
 // every edition, the English one too: for a site generator that shows
-// figures its own way (a Hugo shortcode).
+// figures its own way (a Hugo shortcode). Captions are set as Markdown
+// sets them.
 func MarkdownBody(ed *assemble.Edition, figure func(Figure) string) []byte {
-	return []byte(markdownBody(ed, figure))
+	return []byte(markdownBody(typeset(ed), figure))
 }
 
 // markdownBody is the edition's body; figure, when not nil, writes the

@@ -5,7 +5,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/tilmash/tilmash/translate/assemble"
+	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/markup"
 	"github.com/tilmash/tilmash/translate/segment"
 )
@@ -18,8 +21,12 @@ const TextWidth = 72
 // characters, captions set off in square brackets, questions as the
 // translation writes them (already quoted), and each link's words followed
 // by a reference number, the addresses listed at the end. Words are never
-// split, and no-break spaces never break.
+// split, and no-break spaces never break. Captions are set as the
+// language's typography sets them (typeset), a callout's title in
+// capitals as the language writes them (locale.Upper: kk-Latn's i is İ);
+// the masthead as written.
 func Text(ed *assemble.Edition) []byte {
+	ed = typeset(ed)
 	var b strings.Builder
 	refs := &references{}
 	var mast []string
@@ -44,7 +51,7 @@ func Text(ed *assemble.Edition) []byte {
 	if n := fallbackNotice(ed); n != nil {
 		b.WriteString("\n" + wrap(n.Text, TextWidth, "") + "\n")
 	}
-	textBlocks(&b, ed.Blocks, "", refs)
+	textBlocks(&b, ed.Blocks, "", refs, ed.Locale)
 	if len(refs.urls) > 0 {
 		b.WriteString("\n")
 		for i, u := range refs.urls {
@@ -94,7 +101,8 @@ func (r *references) plain(nodes []markup.Node) string {
 	return b.String()
 }
 
-func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string, refs *references) {
+// textBlocks writes blocks of an edition in language tag.
+func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string, refs *references, tag language.Tag) {
 	for _, bl := range blocks {
 		if bl.Kind == segment.FigureBlock && (bl.Text == nil || len(bl.Text.Nodes) == 0) {
 			continue // a figure without a caption: nothing to show in text
@@ -130,15 +138,15 @@ func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string, refs
 					marker += "[ ] "
 				}
 				var ib strings.Builder
-				textBlocks(&ib, item.Children, indent+strings.Repeat(" ", utf8.RuneCountInString(marker)), refs)
+				textBlocks(&ib, item.Children, indent+strings.Repeat(" ", utf8.RuneCountInString(marker)), refs, tag)
 				s := strings.TrimPrefix(ib.String(), "\n")
 				b.WriteString(indent + marker + strings.TrimPrefix(s, indent+strings.Repeat(" ", utf8.RuneCountInString(marker))))
 			}
 		case segment.QuoteBlock:
 			if strings.HasPrefix(bl.Class, "alert-") && bl.Text != nil {
-				b.WriteString(indent + "    " + strings.ToUpper(markup.PlainText(bl.Text.Nodes)) + "\n")
+				b.WriteString(indent + "    " + locale.Upper(textLang(bl.Text, tag), markup.PlainText(bl.Text.Nodes)) + "\n")
 			}
-			textBlocks(b, bl.Children, indent+"    ", refs)
+			textBlocks(b, bl.Children, indent+"    ", refs, tag)
 		case segment.TableBlock:
 			// A row a paragraph: its cells joined by a vertical bar, the
 			// header's set off by a rule.
@@ -164,7 +172,7 @@ func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string, refs
 					b.WriteString("\n" + wrap(refs.plain(c.Text.Nodes), TextWidth, indent) + "\n")
 				case c.Kind == segment.DescBlock:
 					var db strings.Builder
-					textBlocks(&db, c.Children, indent+"    ", refs)
+					textBlocks(&db, c.Children, indent+"    ", refs, tag)
 					b.WriteString(strings.TrimPrefix(db.String(), "\n"))
 				}
 			}
@@ -174,7 +182,7 @@ func textBlocks(b *strings.Builder, blocks []assemble.Block, indent string, refs
 				var fb strings.Builder
 				mark := superscript(strconv.Itoa(i+1)) + " "
 				pad := strings.Repeat(" ", utf8.RuneCountInString(mark))
-				textBlocks(&fb, f.Children, indent+pad, refs)
+				textBlocks(&fb, f.Children, indent+pad, refs, tag)
 				s := strings.TrimPrefix(fb.String(), "\n")
 				b.WriteString("\n" + indent + mark + strings.TrimPrefix(s, indent+pad))
 			}

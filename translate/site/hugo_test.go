@@ -132,7 +132,8 @@ func TestHugoFrontMatter(t *testing.T) {
 // TestHugoFigures: a figure with a published image becomes Hugo's figure
 // shortcode with the image's place in the bundle, its caption quoted so
 // that no caption can end the shortcode; one with no image to show, its
-// caption alone; an external image keeps its address.
+// caption alone; an external image keeps its address. A Russian caption
+// is set without its final full stop, as the other editions set it.
 func TestHugoFigures(t *testing.T) {
 	const head = "+++\ntitle = \"T\"\n+++\n\n"
 	image := func(src string) (string, bool) {
@@ -145,17 +146,17 @@ func TestHugoFigures(t *testing.T) {
 		name, body, translation, want string
 	}{
 		{"a published image", "![A chart of rents.](images/chart.png)\n", "Диаграмма «аренда».",
-			`{{< figure src="media/images/chart.png" caption="Диаграмма «аренда»." >}}`},
-		{"a caption alone", "![Almaty Flea Market.]()\n", "Алматинская барахолка.", "*Алматинская барахолка.*"},
-		{"an image not published", "![A missing photo.](images/gone.jpg)\n", "Пропавшее фото.", "*Пропавшее фото.*"},
+			`{{< figure src="media/images/chart.png" caption="Диаграмма «аренда»" >}}`},
+		{"a caption alone", "![Almaty Flea Market.]()\n", "Алматинская барахолка.", "*Алматинская барахолка*"},
+		{"an image not published", "![A missing photo.](images/gone.jpg)\n", "Пропавшее фото.", "*Пропавшее фото*"},
 		{"an external image, with a title", "![A photo.](https://example.org/p.jpg \"Photo: A. B.\")\n", "Фото.",
-			`{{< figure src="https://example.org/p.jpg" caption="Фото." title="Фото: А. Б." >}}`},
+			`{{< figure src="https://example.org/p.jpg" caption="Фото" title="Фото: А. Б." >}}`},
 		{"quotes and braces in the caption", "![A \"chart\".](images/chart.png)\n", `Схема "раз" >}} \ два`,
 			`{{< figure src="media/images/chart.png" caption="Схема \"раз\" >}&#125; &#92; два" >}}`},
 		{"a caption ending in a backslash, a star", "![A chart.](images/chart.png)\n", `Схема * и \`,
 			`{{< figure src="media/images/chart.png" caption="Схема &#42; и &#92;" >}}`},
 		{"a title with a backslash and braces", "![A photo.](https://example.org/p.jpg \"Photo: A. B.\")\n", "Фото.",
-			`{{< figure src="https://example.org/p.jpg" caption="Фото." title="Фото ＼" >}}`},
+			`{{< figure src="https://example.org/p.jpg" caption="Фото" title="Фото ＼" >}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -258,7 +259,8 @@ func toString(v any) string {
 }
 
 // TestHugoLanguages: the languages file is TOML Hugo reads, under the
-// keys Hugo uses, each with its folder, code, name and place.
+// keys Hugo uses, each with its folder, code, name and place; a language
+// the site has in two scripts is named with each, in it.
 func TestHugoLanguages(t *testing.T) {
 	data := HugoLanguages([]HugoLanguage{{language.English, "dist/hugo/content/en"}, {language.Russian, "dist/hugo/content/ru"}, {language.MustParse("kk-Latn"), "dist/hugo/content/kk-latn"}})
 	var file struct {
@@ -279,6 +281,19 @@ func TestHugoLanguages(t *testing.T) {
 	}
 	if len(got) != 3 {
 		t.Errorf("%d languages, want 3:\n%s", len(got), data)
+	}
+	if l := got["kk-latn"]; l.LanguageName != "Qazaqşa" {
+		t.Errorf("kk-latn, the only Kazakh: named %q, want Qazaqşa", l.LanguageName)
+	}
+
+	data = HugoLanguages([]HugoLanguage{{language.English, "en"}, {language.Kazakh, "kk"}, {language.MustParse("kk-Latn"), "kk-latn"}, {language.Russian, "ru"}})
+	if _, err := toml.Decode(string(data), &file); err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	for key, want := range map[string]string{"kk": "Қазақша (кирилл)", "kk-latn": "Qazaqşa (latyn)", "ru": "русский", "en": "English"} {
+		if l := file.Languages[key]; l.LanguageName != want {
+			t.Errorf("%s: named %q, want %q\n%s", key, l.LanguageName, want, data)
+		}
 	}
 }
 

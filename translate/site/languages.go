@@ -20,9 +20,15 @@ type HugoLanguage struct {
 // that Hugo merges with the site's own (hugo --config
 // hugo.toml,dist/hugo/languages.toml): each under [languages.<key>]
 // (LanguageKey), with its content folder, its BCP 47 code (the page's
-// lang and hreflang), its name in itself, its direction and its place in
-// the language switcher (the order given: the source first).
+// lang and hreflang), its name in itself (and its script, where the site
+// has the language in two: locale.Name, as the HTML editions' switcher
+// names it), its direction and its place in the language switcher (the
+// order given: the source first).
 func HugoLanguages(langs []HugoLanguage) []byte {
+	var all []language.Tag
+	for _, l := range langs {
+		all = append(all, l.Tag)
+	}
 	var b strings.Builder
 	b.WriteString("# The site's languages, as tilmash build writes their pages (dist/hugo/content/).\n")
 	b.WriteString("# Hugo reads it with the site's own settings: hugo --config hugo.toml,dist/hugo/languages.toml\n")
@@ -31,7 +37,7 @@ func HugoLanguages(langs []HugoLanguage) []byte {
 		fmt.Fprintf(&b, "contentDir = %s\n", frontmatter.QuoteTOML(l.ContentDir))
 		fmt.Fprintf(&b, "languageCode = %s\n", frontmatter.QuoteTOML(l.Tag.String()))
 		fmt.Fprintf(&b, "languageDirection = %s\n", frontmatter.QuoteTOML(locale.Dir(l.Tag)))
-		fmt.Fprintf(&b, "languageName = %s\n", frontmatter.QuoteTOML(locale.SelfName(l.Tag)))
+		fmt.Fprintf(&b, "languageName = %s\n", frontmatter.QuoteTOML(locale.Name(l.Tag, all)))
 		fmt.Fprintf(&b, "weight = %d\n", i+1)
 	}
 	return []byte(b.String())
