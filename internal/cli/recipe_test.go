@@ -11,8 +11,8 @@ import (
 	"testing"
 )
 
-// TestNewsroomCIRecipe runs the README's CI recipe for a newsroom's own
-// repository as written: its go install line against a module proxy made
+// TestNewsroomCIRecipe runs the CI recipe for a newsroom's own repository
+// (docs/publishers.md) as written: its go install line against a module proxy made
 // of this checkout at the version the line names (a file:// proxy; the
 // dependencies from the module cache's own download folder: no network),
 // then its tilmash steps in a newsroom repository tilmash init made, with
@@ -21,13 +21,13 @@ import (
 // replace) or a step fails.
 func TestNewsroomCIRecipe(t *testing.T) {
 	t.Parallel()
-	readme, err := os.ReadFile("../../README.md")
+	readme, err := os.ReadFile("../../docs/publishers.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	block := regexp.MustCompile("(?s)```yaml\n# .github/workflows/tilmash.yml\n(.*?)```").FindSubmatch(readme)
 	if block == nil {
-		t.Fatal("README.md has no .github/workflows/tilmash.yml recipe")
+		t.Fatal("docs/publishers.md has no .github/workflows/tilmash.yml recipe")
 	}
 	var steps []string
 	for _, m := range regexp.MustCompile(`(?m)^\s+- run: (.*?)(?:\s+#.*)?$`).FindAllStringSubmatch(string(block[1]), -1) {

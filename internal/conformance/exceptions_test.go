@@ -21,8 +21,8 @@ type exception struct {
 	Match   func(f finding, a *segment.Article) bool
 }
 
-// exceptions is the documented list (README, "Writing articles", points
-// here): keep the two in step.
+// exceptions is the documented list (docs/editors.md, "What the tests
+// hold it to", points here): keep the two in step.
 var exceptions = []exception{
 	{
 		Name:   "no-title",

@@ -71,7 +71,7 @@ func judge(t *testing.T, p *project, findings []finding, checks ...string) {
 	}
 	for _, e := range exceptions {
 		if slices.ContainsFunc(e.Checks, func(c string) bool { return slices.Contains(checks, c) }) && used[e.Name] == 0 {
-			t.Errorf("the exception %q excuses nothing any more: remove it from exceptions_test.go (and README's list)", e.Name)
+			t.Errorf("the exception %q excuses nothing any more: remove it from exceptions_test.go (and the list in docs/editors.md)", e.Name)
 		}
 	}
 	if testing.Verbose() {

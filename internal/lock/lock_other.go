@@ -20,8 +20,8 @@ func open(p string) (*os.File, error) {
 	return f, nil
 }
 
-// Elsewhere than Unix, commands are not serialised (documented in the
-// README): the lock always succeeds.
+// Elsewhere than Unix, commands are not serialised (documented in
+// docs/publishers.md): the lock always succeeds.
 func tryLock(f *os.File) error { return nil }
 
 func unlock(f *os.File) {}

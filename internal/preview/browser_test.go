@@ -53,7 +53,7 @@ func waitJS(t *testing.T, ctx context.Context, expr, what string) time.Duration 
 // lookAt takes a screenshot of the tab and fails if the page drew nothing
 // (almost one colour). With TILMASH_SCREENSHOTS set to a folder, it saves
 // the screenshot there at full scale, for a person to look at (make
-// screenshots; the README's picture of the preview).
+// screenshots; the picture of the preview in docs/translators.md).
 func lookAt(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
 	img := testtool.Screenshot(t, ctx)

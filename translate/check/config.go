@@ -247,7 +247,7 @@ type CheckConfig struct {
 func ParseConfig(file string, data []byte) (*Config, error) {
 	var c Config
 	if e := bound.TOMLDepth(file, 1, data); e != nil { // before the decoder, which takes minutes on it
-		return nil, &segment.Error{Pos: segment.Pos{File: e.File, Line: e.Line, Col: e.Col}, Msg: e.Msg + " (settings are tables of texts, numbers and lists: see the README's Configuration section)"}
+		return nil, &segment.Error{Pos: segment.Pos{File: e.File, Line: e.Line, Col: e.Col}, Msg: e.Msg + " (settings are tables of texts, numbers and lists: see docs/configuration.md)"}
 	}
 	md, err := toml.Decode(string(data), &c)
 	if err != nil {
@@ -257,10 +257,10 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: line, Col: col}, Msg: "TOML: " + pe.Message}
 		}
 		line, msg := tomlpos.Decoding(err) // a value of the wrong type
-		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: max(line, 1), Col: 1}, Msg: msg + " (see the README's Configuration section)"}
+		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: max(line, 1), Col: 1}, Msg: msg + " (see docs/configuration.md)"}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, und[0][len(und[0])-1]), Col: 1}, Msg: fmt.Sprintf("unknown setting %q (see the README's Configuration section)", und[0].String())}
+		return nil, &segment.Error{Pos: segment.Pos{File: file, Line: keyLine(data, und[0][len(und[0])-1]), Col: 1}, Msg: fmt.Sprintf("unknown setting %q (see docs/configuration.md)", und[0].String())}
 	}
 	switch c.Publish.Stale {
 	case "", StaleKeep, StaleRefuse, StaleFallback:
@@ -299,7 +299,7 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 	for _, p := range c.FrontMatter.Translate {
 		if err := segment.ValidPattern(p); err != nil {
 			l, col := settingPos(data, "front-matter", "translate")
-			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: l, Col: col}, Msg: "[front-matter] translate: " + err.Error() + " (see the README's Configuration section)"}
+			return nil, &segment.Error{Pos: segment.Pos{File: file, Line: l, Col: col}, Msg: "[front-matter] translate: " + err.Error() + " (see docs/configuration.md)"}
 		}
 	}
 	c.file, c.lines = file, map[string]int{}
@@ -381,7 +381,7 @@ func ParseConfig(file string, data []byte) (*Config, error) {
 				if near := nearestCheck(name); near != "" {
 					msg += fmt.Sprintf(": did you mean %q?", near)
 				} else {
-					msg += " (the README's Checks section lists the codes; a group such as \"typography\" covers all of its own)"
+					msg += " (docs/checks.md lists the codes; a group such as \"typography\" covers all of its own)"
 				}
 				return nil, &segment.Error{Pos: segment.Pos{File: file, Line: nameLine(data, name), Col: 1}, Msg: msg}
 			}

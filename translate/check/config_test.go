@@ -18,7 +18,7 @@ func TestConfigNesting(t *testing.T) {
 	tests := []struct {
 		name, data, want string
 	}{
-		{"100 KB of nested inline tables", "[locales.ru]\nquotes = " + strings.Repeat("{a = ", 20000) + "1" + strings.Repeat("}", 20000) + "\n", "tilmash.toml:2:160: tables and arrays nested more than 32 deep (settings are tables of texts, numbers and lists: see the README's Configuration section)"},
+		{"100 KB of nested inline tables", "[locales.ru]\nquotes = " + strings.Repeat("{a = ", 20000) + "1" + strings.Repeat("}", 20000) + "\n", "tilmash.toml:2:160: tables and arrays nested more than 32 deep (settings are tables of texts, numbers and lists: see docs/configuration.md)"},
 		{"a dotted key of 100 KB", "[check]\n" + strings.Repeat("a.", 50000) + "b = 1\n", "tilmash.toml:2:64: tables and arrays nested more than 32 deep"},
 		{"a table of 100 KB", "# Алматы\n[" + strings.Repeat("a.", 50000) + "b]\n", "tilmash.toml:2:65: tables and arrays nested more than 32 deep"},
 		{"nested arrays", "[check]\ndisable = " + strings.Repeat("[", 50000) + "\n", "tilmash.toml:2:42: tables and arrays nested more than 32 deep"},
