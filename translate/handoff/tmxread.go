@@ -93,12 +93,7 @@ func ReadTMX(file string, data []byte) (*TMX, error) {
 			break
 		}
 		if err != nil {
-			l, c := pos()
-			msg := err.Error()
-			if se, ok := err.(*xml.SyntaxError); ok {
-				l, msg = max(se.Line, 1), se.Msg
-			}
-			return nil, &Error{file, l, c, "XML: " + msg}
+			return nil, xmlError(file, d, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -79,12 +79,7 @@ func ReadXLIFF(file string, data []byte) (*XLIFF, error) {
 			break
 		}
 		if err != nil {
-			l, c := pos()
-			msg := err.Error()
-			if se, ok := err.(*xml.SyntaxError); ok {
-				l, msg = max(se.Line, 1), se.Msg
-			}
-			return nil, &Error{file, l, c, "XML: " + msg}
+			return nil, xmlError(file, d, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -246,4 +241,15 @@ func phText(id, disp string) string {
 		return disp
 	}
 	return "<" + name + "/>"
+}
+
+// xmlError is an error of the XML decoder d, reading file, at its place:
+// a syntax error's line (the decoder's column is where it stopped).
+func xmlError(file string, d *xml.Decoder, err error) *Error {
+	l, c := d.InputPos()
+	msg := err.Error()
+	if se, ok := err.(*xml.SyntaxError); ok {
+		l, msg = se.Line, se.Msg
+	}
+	return &Error{file, max(l, 1), max(c, 1), "XML: " + msg}
 }
