@@ -3,6 +3,7 @@ package locale
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -165,8 +166,10 @@ var scriptNames = map[string]string{
 }
 
 // Name is the language's name in itself as a list of languages shows it
-// beside the others in among (a language switcher, a site's languages):
-// SelfName, or, when among holds the same language in another script, a
+// beside the others in among (a language switcher, a site's languages),
+// its first letter a capital, as a name standing alone in a menu takes one
+// (CLDR's uiListOrMenu: Русский beside English, not русский): SelfName, or,
+// when among holds the same language in another script, a
 // name that says which script, written in it, so that a reader can tell
 // the two editions apart: Қазақша (кирилл) and Qazaqşa (latyn) where a
 // project publishes kk and kk-Latn, қазақ тілі where it publishes kk alone.
@@ -174,6 +177,13 @@ var scriptNames = map[string]string{
 // CLDR names it in the language (o‘zbek (lotin), ўзбекча (Кирил)), or the
 // script's ISO 15924 code where CLDR has no name for it in that script.
 func Name(tag language.Tag, among []language.Tag) string {
+	name := inList(tag, among)
+	_, n := utf8.DecodeRuneInString(name)
+	return Upper(tag, name[:n]) + name[n:]
+}
+
+// inList is Name as CLDR writes it, in a sentence's case.
+func inList(tag language.Tag, among []language.Tag) string {
 	key := scriptKey(tag)
 	twoScripts := false
 	for _, o := range among {

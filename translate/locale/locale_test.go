@@ -178,20 +178,20 @@ func TestName(t *testing.T) {
 		among []language.Tag
 		want  string
 	}{
-		{kk, []language.Tag{en, ru}, "қазақ тілі"},
-		{kk, nil, "қазақ тілі"},
+		{kk, []language.Tag{en, ru}, "Қазақ тілі"},
+		{kk, nil, "Қазақ тілі"},
 		{kkLatn, []language.Tag{en}, "Qazaqşa"},
 		{kk, []language.Tag{en, ru, kkLatn}, "Қазақша (кирилл)"},
 		{kkLatn, []language.Tag{kk, en, ru}, "Qazaqşa (latyn)"},
 		{language.MustParse("kk-KZ"), []language.Tag{kkLatn}, "Қазақша (кирилл)"},
 		{language.MustParse("kk-Cyrl"), []language.Tag{kkLatn}, "Қазақша (кирилл)"},
-		{kk, []language.Tag{language.MustParse("kk-KZ")}, "қазақ тілі"}, // one script, two regions
-		{ru, []language.Tag{kk, kkLatn, en}, "русский"},
+		{kk, []language.Tag{language.MustParse("kk-KZ")}, "Қазақ тілі"}, // one script, two regions
+		{ru, []language.Tag{kk, kkLatn, en}, "Русский"},
 		{en, []language.Tag{kk, kkLatn}, "English"},
 		// A language the table does not know: CLDR's names, in the language.
-		{language.MustParse("uz-Cyrl"), []language.Tag{language.MustParse("uz-Latn")}, "ўзбекча (Кирил)"},
-		{language.MustParse("uz-Latn"), []language.Tag{language.MustParse("uz-Cyrl")}, "o‘zbek (lotin)"},
-		{language.MustParse("uz"), []language.Tag{language.MustParse("uz-Cyrl")}, "o‘zbek (lotin)"},
+		{language.MustParse("uz-Cyrl"), []language.Tag{language.MustParse("uz-Latn")}, "Ўзбекча (Кирил)"},
+		{language.MustParse("uz-Latn"), []language.Tag{language.MustParse("uz-Cyrl")}, "O‘zbek (lotin)"},
+		{language.MustParse("uz"), []language.Tag{language.MustParse("uz-Cyrl")}, "O‘zbek (lotin)"},
 	}
 	for _, tt := range tests {
 		if got := Name(tt.tag, tt.among); got != tt.want {

@@ -86,7 +86,8 @@ type pageData struct {
 	Title       *assemble.Text
 	Note        *assemble.Text
 	Author      *assemble.Text
-	Publication *assemble.Text
+	Publication *assemble.Text // as the masthead shows it (in capitals where the edition sets them: masthead)
+	Site        *assemble.Text // the publication's name as written: the <title>, og:site_name
 	Dateline    *assemble.Text
 	DateText    *assemble.Text
 	Date        string
@@ -154,6 +155,7 @@ func HTML(ed *assemble.Edition, pg Page) []byte {
 		Note:        ed.Meta[segment.Note],
 		Author:      ed.Meta[segment.Author],
 		Publication: masthead(ed, segment.Publication),
+		Site:        ed.Meta[segment.Publication],
 		Dateline:    masthead(ed, segment.Dateline),
 		DateText:    masthead(ed, segment.Date),
 		Date:        ed.Date,

@@ -84,6 +84,13 @@ func TestCapitalsKazakhLatin(t *testing.T) {
 	if strings.Contains(page, "QYRKÜIEK") || strings.Contains(page, "AQIQAT") {
 		t.Errorf("the kk-Latn page has a capital I for i:\n%s", page)
 	}
+	// The capitals are the masthead's: the page's title and its site name
+	// for a social card keep the name as written.
+	for _, want := range []string{` — Aqiqat</title>`, `<meta property="og:site_name" content="Aqiqat">`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the kk-Latn page lacks %s", want)
+		}
+	}
 
 	book, _ := EPUB(ed, Page{})
 	files := bookEntries(t, book)
@@ -236,7 +243,7 @@ func TestSwitcherNamesScripts(t *testing.T) {
 	for _, want := range []string{
 		`<span aria-current="page" lang="kk">Қазақша (кирилл)</span>`,
 		`<a href="https://example.org/kk-Latn/x.html" hreflang="kk-Latn" lang="kk-Latn">Qazaqşa (latyn)</a>`,
-		`lang="ru">русский</a>`,
+		`lang="ru">Русский</a>`,
 		`lang="en">English</a>`,
 	} {
 		if !strings.Contains(page, want) {
@@ -250,8 +257,8 @@ func TestSwitcherNamesScripts(t *testing.T) {
 
 	// kk-Latn refused: the Kazakh edition is the only one, named plainly.
 	alone := Page{Alternates: []Alternate{both.Alternates[0], both.Alternates[2]}}
-	if page := string(HTML(kk, alone)); !strings.Contains(page, `<span aria-current="page" lang="kk">қазақ тілі</span>`) {
-		t.Errorf("kk alone is not named қазақ тілі")
+	if page := string(HTML(kk, alone)); !strings.Contains(page, `<span aria-current="page" lang="kk">Қазақ тілі</span>`) {
+		t.Errorf("kk alone is not named Қазақ тілі")
 	}
 
 	// The Latin edition's own page.

@@ -276,7 +276,7 @@ func TestHugoLanguages(t *testing.T) {
 	if l := got["kk-latn"]; l.ContentDir != "dist/hugo/content/kk-latn" || l.LanguageCode != "kk-Latn" || l.Weight != 3 || l.LanguageName == "" || l.LanguageDirection != "ltr" {
 		t.Errorf("kk-latn: %+v\n%s", l, data)
 	}
-	if l := got["ru"]; l.LanguageName != "русский" || l.Weight != 2 {
+	if l := got["ru"]; l.LanguageName != "Русский" || l.Weight != 2 {
 		t.Errorf("ru: %+v", l)
 	}
 	if len(got) != 3 {
@@ -290,7 +290,7 @@ func TestHugoLanguages(t *testing.T) {
 	if _, err := toml.Decode(string(data), &file); err != nil {
 		t.Fatalf("%v\n%s", err, data)
 	}
-	for key, want := range map[string]string{"kk": "Қазақша (кирилл)", "kk-latn": "Qazaqşa (latyn)", "ru": "русский", "en": "English"} {
+	for key, want := range map[string]string{"kk": "Қазақша (кирилл)", "kk-latn": "Qazaqşa (latyn)", "ru": "Русский", "en": "English"} {
 		if l := file.Languages[key]; l.LanguageName != want {
 			t.Errorf("%s: named %q, want %q\n%s", key, l.LanguageName, want, data)
 		}
