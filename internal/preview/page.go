@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"golang.org/x/text/language"
 	"html/template"
 	"net/http"
 	"path/filepath"
@@ -189,7 +190,7 @@ func (s *Server) page(loc, slug string) ([]byte, error) {
 			return nil, errNoPage
 		}
 	}
-	bar := barData{Locale: loc, LocaleName: localeName(loc), Article: slug, Problems: s.problems(), Source: loc == locale.Source.String()}
+	bar := barData{Locale: loc, LocaleName: st.localeName(loc), Article: slug, Problems: s.problems(), Source: loc == locale.Source.String()}
 	var p *workspace.Preview
 	if err == nil && e != nil {
 		p, err = e.view.Article(slug)
@@ -336,13 +337,21 @@ func coverage(st assemble.Stats) float64 {
 	return float64(int(1000*float64(st.Translated)/float64(st.Units))) / 10
 }
 
-// localeName is a locale's name in itself: қазақ тілі, русский.
-func localeName(tag string) string {
+// localeName is a locale's name in itself as the editions' switcher
+// writes it beside the preview's other locales (locale.Name): Русский,
+// Қазақша (кирилл) beside Qazaqşa (latyn).
+func (st *state) localeName(tag string) string {
 	t, err := locale.Parse(tag)
 	if err != nil {
 		return tag
 	}
-	return locale.SelfName(t)
+	var among []language.Tag
+	for _, l := range append(st.locales(), st.brokenLocales()...) {
+		if o, err := locale.Parse(l); err == nil {
+			among = append(among, o)
+		}
+	}
+	return locale.Name(t, among)
 }
 
 // brokenLocales are the locales whose catalogue cannot be read now.
@@ -405,7 +414,7 @@ func (s *Server) index() ([]byte, error) {
 	d := indexData{Problems: s.problems()}
 	locs := st.locales()
 	for _, tag := range locs {
-		l := indexLocale{Tag: tag, Name: localeName(tag)}
+		l := indexLocale{Tag: tag, Name: st.localeName(tag)}
 		if e := st.good[tag]; e.w != st.w {
 			l.Stale = e.at.Format(time.TimeOnly)
 		}

@@ -376,7 +376,7 @@ func TestManyArticlesAndLocales(t *testing.T) {
 	_, index := get(t, url+"/")
 	for _, want := range []string{
 		`href="/uz/volunteers.html"`, `href="/kk/volunteers.html"`, `href="/uz/the-conscript.html"`, `href="/kk/the-conscript.html">100%`,
-		`The Volunteers of Almaty`, `lang="uz">o‘zbek <code>uz</code>`,
+		`The Volunteers of Almaty`, `lang="uz">O‘zbek <code>uz</code>`,
 	} {
 		if !strings.Contains(index, want) {
 			t.Errorf("the index lacks %s", want)
