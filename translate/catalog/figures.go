@@ -8,6 +8,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/markup"
 )
 
 // Figures is, for English that holds no word (a table's figure: "25",
@@ -17,32 +18,46 @@ import (
 // sign (37 % in Russian). A translator has nothing to do with such a
 // unit: extract fills it in, as CAT tools fill in numbers-only segments,
 // and fills it in again when the figure changes. ok is false for English
-// with a letter in it (tags and placeholders aside), or none of a digit.
+// with a letter in it (tags, placeholders and template actions aside, as
+// markup.Verbatim reads them), or with neither a digit nor a
+// {{.NumberN}} placeholder.
 func Figures(tag language.Tag, english string) (text string, ok bool) {
-	plain := code.ReplaceAllString(english, "")
+	// english is words[0] codes[0] words[1] … words[n]: only the words
+	// are read and rewritten.
+	var words, codes []string
+	at := 0
+	for start, end := range markup.Verbatim(english) {
+		words = append(words, english[at:start])
+		codes = append(codes, english[start:end])
+		at = end
+	}
+	words = append(words, english[at:])
 	digits := false
-	for _, r := range plain {
-		switch {
-		case unicode.IsLetter(r):
-			return "", false
-		case unicode.IsDigit(r):
-			digits = true
+	for _, w := range words {
+		for _, r := range w {
+			switch {
+			case unicode.IsLetter(r):
+				return "", false
+			case unicode.IsDigit(r):
+				digits = true
+			}
 		}
 	}
-	if !digits && !strings.Contains(english, "{{.Number") {
+	for t := range markup.Tokens(english) {
+		digits = digits || t.Kind == markup.Placeholder && strings.HasPrefix(t.Name, "Number")
+	}
+	if !digits {
 		return "", false
 	}
 	dec := locale.DecimalSeparator(tag)
 	pct := strings.TrimPrefix(locale.FormatPercent(tag, 5, 0), "5")
-	// Only the text between tags and placeholders is rewritten.
 	var b strings.Builder
-	at := 0
-	for _, m := range append(code.FindAllStringIndex(english, -1), []int{len(english), len(english)}) {
-		part := english[at:m[0]]
-		part = decimalPoint.ReplaceAllString(part, "${1}"+dec+"${2}")
-		part = percentSign.ReplaceAllString(part, "${1}"+pct)
-		b.WriteString(part + english[m[0]:m[1]])
-		at = m[1]
+	for i, w := range words {
+		w = decimalPoint.ReplaceAllString(w, "${1}"+dec+"${2}")
+		b.WriteString(percentSign.ReplaceAllString(w, "${1}"+pct))
+		if i < len(codes) {
+			b.WriteString(codes[i])
+		}
 	}
 	return b.String(), true
 }
@@ -59,7 +74,6 @@ func filledFigures(tag language.Tag, m *Message) bool {
 }
 
 var (
-	code         = regexp.MustCompile(`<[^<>]*>|\{\{[^{}]*\}\}`)
 	decimalPoint = regexp.MustCompile(`(\d)\.(\d)`)
 	percentSign  = regexp.MustCompile(`(\d)[ \x{00A0}\x{202F}]?%`)
 )

@@ -42,6 +42,39 @@ func TestFigures(t *testing.T) {
 	}
 }
 
+// TestFiguresReadsMarkup: tags, placeholders and template actions are
+// what markup reads as such (markup.Verbatim, markup.Tokens). Tag-like
+// text markup reads as text holds letters, so it is a translator's; a
+// spaced {{ .Number1 }} is a placeholder; an action is code, never a
+// figure's text to rewrite. was, wasOK: before Figures read English
+// through markup.
+func TestFiguresReadsMarkup(t *testing.T) {
+	tests := []struct {
+		name, english, was string
+		wasOK              bool
+		want               string
+		ok                 bool
+	}{
+		{"an attribute: text", "<b1 x>2.5</b1>", "<b1 x>2,5</b1>", true, "", false},
+		{"letters after digits: text", "<a1b>2.5</a1b>", "<a1b>2,5</a1b>", true, "", false},
+		{"closing and self-closing: text", "<b1>2.5</b1/>", "<b1>2,5</b1/>", true, "", false},
+		{"capitals: text", "<EM>2.5</EM>", "<EM>2,5</EM>", true, "", false},
+		{"a space before />: text", "2.5<br />", "2,5<br />", true, "", false},
+		{"a < before a digit: text", "<3>", "", false, "<3>", true},
+		{"a placeholder with spaces", "{{ .Number1 }}", "", false, "{{ .Number1 }}", true},
+		{"an action around a placeholder", "{{{.Number1}}}", "{{{.Number1}}}", true, "", false},
+		{"an action with a brace inside", `{{ "{" 1.5 }} 2.5`, `{{ "{" 1,5 }} 2,5`, true, `{{ "{" 1.5 }} 2,5`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Figures(language.Russian, tt.english)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("Figures(ru, %q) = %q, %v; want %q, %v (was %q, %v)", tt.english, got, ok, tt.want, tt.ok, tt.was, tt.wasOK)
+			}
+		})
+	}
+}
+
 // TestSyncFillsFigures: a table's figures are filled in by extract, again
 // when they change (the entry was extract's), never over a translator's
 // own text; an entry of figures whose unit is gone goes with it, holding

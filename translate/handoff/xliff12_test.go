@@ -401,6 +401,7 @@ func TestReadXLIFF12Codes(t *testing.T) {
 		{"the source's code, not the content a tool wrote", `<ph id="1">{{.Count}}</ph>`, `<ph id="1">{1}</ph>`, "{{.Count}}"},
 		{"a code the source lacks: its content", `a`, `<ph id="9">{{.X}}</ph><bpt id="8">&lt;b&gt;</bpt>а<ept id="8">&lt;/b&gt;</ept>`, "{{.X}}<b>а</b>"},
 		{"a code the source lacks: its ctype", `a`, `<g id="9" ctype="x-strong">а</g><x id="8" ctype="x-br"/>`, "<strong>а</strong><br/>"},
+		{"a ctype with a tag's digits", `a`, `<g id="9" ctype="x-a12">а</g><x id="8" ctype="x-code1"/>`, "<a12>а</a12><code1/>"},
 		{"a character XML cannot carry", `<ph id="1" ctype="x-tilmash-char">U+000C</ph>`, `<ph id="1"/>а<ph id="2" ctype="x-tilmash-char">U+0000</ph>`, "\fа\x00"},
 		{"sub in a code", `a`, `<ph id="5">&lt;img alt="<sub>кот</sub>"/&gt;</ph>`, `<img alt="кот"/>`},
 		{"mrk around codes", `<g id="1" ctype="x-em">a</g>`, `<mrk mtype="seg" mid="1"><g id="1"><mrk mtype="term">а</mrk></g></mrk>`, "<em>а</em>"},
@@ -442,6 +443,9 @@ func TestReadXLIFF12Errors(t *testing.T) {
 		{"two languages", head + `</body></file><file original="y" source-language="en" target-language="kk" datatype="plaintext"><body>` + tail, `x.xlf:1:170: a <file> for "kk" after one for "ru"`},
 		{"UTF-16", "\xff\xfe<\x00x\x00", "x.xlf:1:1: the file is UTF-16"},
 		{"an unknown code, its column in characters", unit("a", "Привет, <g id=\"9\">мир</g>"), `x.xlf:3:17: <g id="9">: the trans-unit's source has no code "9"`},
+		// Letters after a tag's digits: markup reads <h1x> as text, so
+		// the ctype names no tag (it was read as the tag <h1x>…</h1x>).
+		{"a ctype that names no tag", unit("a", `<g id="9" ctype="x-h1x">а</g>`), `x.xlf:3:9: <g id="9">: the trans-unit's source has no code "9"`},
 		{"an unknown x", unit(`<ph id="1">{{.A}}</ph>`, `<x id="2"/>`), `x.xlf:3:9: <x id="2">: the trans-unit's source has no code "2"`},
 		{"an empty ph the source lacks", unit(`a`, `<ph id="1"></ph>`), `x.xlf:3:9: <ph id="1">: the trans-unit's source has no code "1"`},
 		{"a g where the source has a ph", unit(`<ph id="1">{{.A}}</ph>`, `<g id="1">x</g>`), `x.xlf:3:9: <g id="1">: the trans-unit's source has no code "1"`},

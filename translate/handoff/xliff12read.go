@@ -5,12 +5,14 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/tilmash/tilmash/internal/bound"
 	"github.com/tilmash/tilmash/translate/locale"
+	"github.com/tilmash/tilmash/translate/markup"
 )
 
 // sdlNamespace is Trados Studio's: its <sdl:seg conf="…"> carries a
@@ -700,18 +702,18 @@ func unknownCode(name, id string) string {
 	return fmt.Sprintf("<%s id=%q>: the trans-unit's source has no code %q, and the element does not say what it stands for; keep the codes the source has (copy them from the source)", name, id, id)
 }
 
-// ctypeTag is the tag a ctype="x-name" names ("" if none).
+// ctypeTag is the tag a ctype="x-name" names ("" if none): a name
+// markup reads as a tag's (em, a1, code1; not h1x or EM).
 func ctypeTag(ctype string) string {
 	name, ok := strings.CutPrefix(ctype, "x-")
-	if !ok || name == "" || name[0] < 'a' || name[0] > 'z' {
+	if !ok {
 		return ""
 	}
-	for i := 1; i < len(name); i++ {
-		if c := name[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			return ""
-		}
+	toks := slices.Collect(markup.Tokens("<" + name + ">"))
+	if len(toks) != 1 || toks[0].Kind != markup.Open {
+		return ""
 	}
-	return name
+	return toks[0].Name
 }
 
 // lineAt is the line of offset off, counted on from the last one asked

@@ -19,5 +19,7 @@
 // placeholder lets through to the template engine as a placeholder, Tokens
 // reads as one (FuzzScanAgreesWithDecode). Checks, the translation memory,
 // CAT-tool hand-off and the benchmark corpus's pseudo-translator read
-// message text through it rather than with readers of their own.
+// message text through it rather than with readers of their own; Verbatim
+// gives, from its reading, the pieces a transform of the words (a
+// transliteration, a figure's decimal separator) leaves as written.
 package markup

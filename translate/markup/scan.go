@@ -63,11 +63,8 @@ func Tokens(s string) iter.Seq[Token] {
 			i += j
 			t, skip := codeAt(s, i, i < action)
 			if skip > 0 {
-				if skip == len("{{") { // an action: up to its first "}}", as package placeholder reads it
-					action = len(s)
-					if end := strings.Index(s[i+skip:], "}}"); end >= 0 {
-						action = i + skip + end + len("}}")
-					}
+				if skip == len("{{") { // an action that is no placeholder
+					action, _ = actionEnd(s, i)
 				}
 				i += skip
 				continue
@@ -84,6 +81,61 @@ func Tokens(s string) iter.Seq[Token] {
 			yield(Token{Kind: Plain, Start: plain, End: len(s)})
 		}
 	}
+}
+
+// Verbatim yields, in order, where each piece of s that is not words
+// starts and ends: what a transform of the words (a transliteration, a
+// figure's decimal separator) leaves as written. The pieces are the tags
+// and placeholders Tokens reads (Token.Code) and each template action that
+// is no placeholder ({{- .X -}}, {{.Номер}}, {{range}}): from a "{{" that
+// Tokens reads as text to its first "}}", tags inside it included. Package
+// placeholder refuses a message that holds such an action; kept as
+// written, the action stays refused after a transform, which could
+// otherwise make {{.Нумбер1}} the placeholder {{.Number1}}. A "{{" that
+// is never closed is words, as are escapes (&lt;): a transform of the
+// words writes no "}}" to close it with.
+func Verbatim(s string) iter.Seq2[int, int] {
+	return func(yield func(start, end int) bool) {
+		end := 0 // where the last piece yielded ends
+		for t := range Tokens(s) {
+			switch {
+			case t.Code():
+				if t.Start < end { // a tag inside an action
+					continue
+				}
+				if !yield(t.Start, t.End) {
+					return
+				}
+				end = t.End
+			case t.Kind == Plain:
+				// Each "{{" of text outside an action opens one.
+				for i := max(t.Start, end); i < t.End; i = end {
+					j := strings.Index(s[i:t.End], "{{")
+					if j < 0 {
+						break
+					}
+					e, closed := actionEnd(s, i+j)
+					if !closed {
+						break
+					}
+					if !yield(i+j, e) {
+						return
+					}
+					end = e
+				}
+			}
+		}
+	}
+}
+
+// actionEnd is where the action that starts with the "{{" at s[i:] ends,
+// as package placeholder reads it: just after its first "}}". If it has
+// none, it runs to the end of s and closed is false.
+func actionEnd(s string, i int) (end int, closed bool) {
+	if end := strings.Index(s[i+len("{{"):], "}}"); end >= 0 {
+		return i + len("{{") + end + len("}}"), true
+	}
+	return len(s), false
 }
 
 // codeAt reads the token that is not text at s[i:], where s[i] is one of

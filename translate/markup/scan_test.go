@@ -92,6 +92,40 @@ func TestTokensStops(t *testing.T) {
 	}
 }
 
+// TestVerbatim: the pieces a transform of the words leaves as written are
+// the tags and placeholders, and each template action that is no
+// placeholder, tags inside it included; escapes and tag-like text are words.
+func TestVerbatim(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"words only", "Қазақ жері", nil},
+		{"tags and placeholders", "<em>Қазақ</em> {{.Number1}} <code1/>", []string{"<em>", "</em>", "{{.Number1}}", "<code1/>"}},
+		{"tag-like text and escapes", "<a1b>x</a1b> </em/> <br /> &lt; {{\"{{\"}}", nil},
+		{"an action", "а {{- .X -}} б {{.Y}}", []string{"{{- .X -}}", "{{.Y}}"}},
+		{"a name that is no identifier", "{{.Номер}} теңге", []string{"{{.Номер}}"}},
+		{"braces in an action", "{{ \"{\" Аты }} б", []string{"{{ \"{\" Аты }}"}},
+		{"an action to its first closing braces", "{{{.A}}} б", []string{"{{{.A}}"}},
+		{"a tag inside an action", "{{printf \"<em>\"}} <em>", []string{"{{printf \"<em>\"}}", "<em>"}},
+		{"never closed: words, tags after it tags", "<em>а</em> {{.Аты} <em>", []string{"<em>", "</em>", "<em>"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for start, end := range Verbatim(tt.in) {
+				got = append(got, tt.in[start:end])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Verbatim(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+	for range Verbatim("<em>a</em>") {
+		break // a range over Verbatim may break off
+	}
+}
+
 // FuzzScanAgreesWithDecode: every tag Tokens reports is one Decode reads,
 // and nothing Decode reads as a tag does Tokens report as text; each
 // placeholder is a field the template engine reads. Seeds: the edge cases
@@ -160,6 +194,7 @@ func agree(t *testing.T, s string) {
 	if at != len(s) {
 		t.Fatalf("%q: the tokens end at %d", s, at)
 	}
+	verbatim(t, s, toks)
 
 	// Decode, given a tag of every name Tokens reads, reads the same tags.
 	nodes, err := Decode(s, tagsFor(toks))
@@ -226,6 +261,56 @@ func agree(t *testing.T, s string) {
 	if !slices.Equal(before, pbefore) {
 		t.Fatalf("%q: the tags before %d are %q, alone %q", s, off, before, pbefore)
 	}
+}
+
+// verbatim checks Verbatim against the tokens of s: its pieces follow
+// one another; each is a tag or placeholder, or an action that opens with
+// a "{{" of text and runs to its first "}}"; every tag and placeholder is
+// one or lies in an action; the words between them hold no "{{" but those
+// of escapes and of one never closed.
+func verbatim(t *testing.T, s string, toks []Token) {
+	at := 0
+	var pieces [][2]int
+	for start, end := range Verbatim(s) {
+		if start < at || end <= start || end > len(s) {
+			t.Fatalf("%q: piece [%d,%d) after %d", s, start, end, at)
+		}
+		k := slices.IndexFunc(toks, func(tk Token) bool { return tk.Start <= start && start < tk.End })
+		switch tk := toks[k]; {
+		case tk.Code() && tk.Start == start && tk.End == end:
+		case tk.Kind == Plain && strings.HasPrefix(s[start:], "{{") && actionIs(s, start, end):
+		default:
+			t.Fatalf("%q: piece %q is neither a code nor an action (token %+v)", s, s[start:end], tk)
+		}
+		pieces = append(pieces, [2]int{start, end})
+		at = end
+	}
+	for _, tk := range toks {
+		in := slices.ContainsFunc(pieces, func(p [2]int) bool { return p[0] <= tk.Start && tk.End <= p[1] })
+		if tk.Code() && !in {
+			t.Fatalf("%q: %q is in no piece", s, s[tk.Start:tk.End])
+		}
+		if tk.Kind != Plain {
+			continue
+		}
+		// The text of tk outside the pieces opens no action.
+		rest := []byte(s[tk.Start:tk.End])
+		for _, p := range pieces {
+			for i := max(p[0], tk.Start); i < min(p[1], tk.End); i++ {
+				rest[i-tk.Start] = 0
+			}
+		}
+		if j := strings.Index(string(rest), "{{"); j >= 0 && strings.Contains(s[tk.Start+j+2:], "}}") {
+			t.Fatalf("%q: %q holds a {{ in no piece", s, s[tk.Start:tk.End])
+		}
+	}
+}
+
+// actionIs reports whether s[start:end] is an action: "{{" to the first
+// "}}" after it.
+func actionIs(s string, start, end int) bool {
+	j := strings.Index(s[start+2:], "}}")
+	return j >= 0 && end == start+2+j+2
 }
 
 // tagsFor gives every data-carrying tag Tokens reads a node Decode can

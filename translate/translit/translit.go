@@ -1,7 +1,8 @@
 // Package translit computes the text of a derived locale from another's:
 // a named transform turns, say, Kazakh in Cyrillic into Kazakh in the Latin
-// alphabet. Only the words change: tags (<em>, <a1>, <code1/>) and
-// {{.Placeholders}} of a message, and the punctuation, are left as they are.
+// alphabet. Only the words change: tags (<em>, <a1>, <code1/>),
+// {{.Placeholders}} and any other template action of a message (as
+// markup.Verbatim reads them), and the punctuation, are left as they are.
 //
 // # kk-Latn-2021: Kazakh in the Latin alphabet of January 2021
 //
@@ -38,12 +39,13 @@ package translit
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/language"
+
+	"github.com/tilmash/tilmash/translate/markup"
 )
 
 // Transform computes a derived locale's text from its source locale's.
@@ -116,19 +118,48 @@ func Fits(tag, want language.Tag) bool {
 	return b1 == b2 && s1 == s2
 }
 
-// codeRe finds what a message keeps as it is: tags and placeholders.
-var codeRe = regexp.MustCompile(`</?[a-z][a-z0-9]*/?>|\{\{[^{}]*\}\}`)
-
+// Text transforms the words of s and keeps what markup.Verbatim finds as
+// written: tags, placeholders, and template actions that are no
+// placeholder, which a transform must not make into one.
+//
+// Text that only looks like a tag (<ем>, which markup reads as text and
+// the renderer refuses) is kept as written too: transformed, it could
+// become a tag (<em>), and the derived edition would show markup where
+// the locale it is made from refuses the unit.
 func (t table) Text(s string) string {
 	var b strings.Builder
 	last := 0
-	for _, m := range codeRe.FindAllStringIndex(s, -1) {
-		b.WriteString(t.words(s[last:m[0]]))
-		b.WriteString(s[m[0]:m[1]])
-		last = m[1]
+	for start, end := range markup.Verbatim(s) {
+		t.plain(&b, s[last:start])
+		b.WriteString(s[start:end])
+		last = end
 	}
-	b.WriteString(t.words(s[last:]))
+	t.plain(&b, s[last:])
 	return b.String()
+}
+
+// plain writes the words of plain text transformed, and what looks like a
+// tag in it (from a < to the next >, with no space between) as written.
+func (t table) plain(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(t.words(s))
+			return
+		}
+		b.WriteString(t.words(s[:i]))
+		j := i + 1
+		for j < len(s) && s[j] != '>' && s[j] != '<' && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' {
+			j++
+		}
+		if j < len(s) && s[j] == '>' {
+			j++
+		} else {
+			j = i + 1 // a < alone: a sign, the words after it are words
+		}
+		b.WriteString(s[i:j])
+		s = s[j:]
+	}
 }
 
 // words transforms plain text, word by word (a word's case decides its

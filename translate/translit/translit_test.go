@@ -48,6 +48,36 @@ func TestKazakh2021(t *testing.T) {
 	}
 }
 
+// TestTextKeepsCode: what markup reads as text is transliterated as text,
+// and a template action that is no placeholder is kept as written, so that
+// the computed text holds the action its source holds (placeholder.Scan
+// refuses both) and never a placeholder made of Cyrillic letters. was is
+// the text before Text read message text through markup.Verbatim.
+func TestTextKeepsCode(t *testing.T) {
+	kk, err := Lookup("kk-Latn-2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, in, was, want string }{
+		{"letters after a tag's digits: text, all ASCII", "<a1b>қазақ</a1b>", "<a1b>qazaq</a1b>", "<a1b>qazaq</a1b>"},
+		{"closing and self-closing: text, all ASCII", "<em>қазақ</em/>", "<em>qazaq</em/>", "<em>qazaq</em/>"},
+		{"an action that would become a placeholder", "{{.Нумбер1}} теңге", "{{.Нумбер1}} teñge", "{{.Нумбер1}} teñge"},
+		{"an action with a brace inside", `{{ "{" Аты }} теңге`, `{{ "{" Aty }} teñge`, `{{ "{" Аты }} teñge`},
+		{"a {{ never closed is text: no transform closes it", "{{.Аты} теңге", "{{.Aty} teñge", "{{.Aty} teñge"},
+		{"an escape is text", `{{"{{"}}.Аты}} теңге`, `{{"{{"}}.Aty}} teñge`, `{{"{{"}}.Aty}} teñge`},
+		{"a Cyrillic tag-like text never becomes a tag", "<ем>қазақ</ем>", "<em>qazaq</em>", "<ем>qazaq</ем>"},
+		{"a sign < and words after it", "5 < 6 және 7 > 3", "5 < 6 jäne 7 > 3", "5 < 6 jäne 7 > 3"},
+		{"&lt; stays an escape", "&lt;ем> теңге", "&lt;em> teñge", "&lt;em> teñge"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := kk.Text(tt.in); got != tt.want {
+				t.Errorf("Text(%q) = %q, want %q (was %q)", tt.in, got, tt.want, tt.was)
+			}
+		})
+	}
+}
+
 // TestFits: a transform makes the locale it writes from the one it reads,
 // whatever else a tag says (a region), and no other.
 func TestFits(t *testing.T) {
