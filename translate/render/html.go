@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
-	"regexp"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -249,40 +248,20 @@ func editions(tag language.Tag, pg Page) []language.Tag {
 // Relink replaces the language links of an HTML edition written earlier
 // (one kept because this build could not replace it) with those of pg, so
 // that no page links to an edition that is no longer published. It reports
-// false when the page has no tilmash markers (it was not written by this
-// version of tilmash): then it is returned unchanged.
-//
-// A page written before the markers (tilmash up to 2026-11) is relinked by
-// its known shape: the <link rel="alternate"> lines and the first
-// <nav class="languages"> element.
+// false when the page has no tilmash markers: then it is returned
+// unchanged. Every page a build keeps has them (keeping an edition began
+// with them, 2026-11-27); a page without them is a hand-made one, or one
+// from the day before, which the next full build writes again.
 func Relink(page []byte, tag language.Tag, pg Page) ([]byte, bool) {
 	head, nav := languageLinks(tag, pg)
 	out, ok := replaceBetween(page, linksStart, linksEnd, head)
 	if !ok {
-		return relinkLegacy(page, head, nav)
+		return page, false
 	}
 	if out, ok = replaceBetween(out, switcherStart, switcherEnd, nav); !ok {
 		return page, false
 	}
 	return out, true
-}
-
-var (
-	legacyLinks = regexp.MustCompile(`(?m)(?:^<link rel="alternate" hreflang="[^"]*" href="[^"]*">\n)+`)
-	legacyNav   = regexp.MustCompile(`(?s)<nav class="languages">.*?</nav>\n?`)
-)
-
-func relinkLegacy(page []byte, head, nav string) ([]byte, bool) {
-	links := legacyLinks.FindIndex(page)
-	navs := legacyNav.FindIndex(page)
-	if links == nil || navs == nil || links[1] > navs[0] {
-		return page, false
-	}
-	out := append([]byte{}, page[:links[0]]...)
-	out = append(out, head+"\n"...)
-	out = append(out, page[links[1]:navs[0]]...)
-	out = append(out, nav+"\n"...)
-	return append(out, page[navs[1]:]...), true
 }
 
 func replaceBetween(b []byte, start, end, with string) ([]byte, bool) {
