@@ -445,24 +445,16 @@ func numberChange(tag language.Tag, prev map[locale.Form]string, sm *Message) st
 	now := numbersIn(sm.Description)
 	var names []string
 	re := "^"
-	rest := sm.Forms[locale.Other]
-	for {
-		i := strings.Index(rest, "{{.")
-		j := strings.Index(rest[max(i, 0):], "}}")
-		if i < 0 || j < 0 {
-			break
-		}
-		name := rest[i+3 : i+j]
-		re += regexp.QuoteMeta(rest[:i])
-		if _, ok := now[name]; ok {
+	text := sm.Forms[locale.Other]
+	for t := range markup.Tokens(text) {
+		if _, ok := now[t.Name]; ok && t.Kind == markup.Placeholder {
 			re += "(-?[0-9]+)"
-			names = append(names, name)
-		} else {
-			re += regexp.QuoteMeta(rest[i : i+j+2])
+			names = append(names, t.Name)
+			continue
 		}
-		rest = rest[i+j+2:]
+		re += regexp.QuoteMeta(text[t.Start:t.End])
 	}
-	re += regexp.QuoteMeta(rest) + "$"
+	re += "$"
 	if len(names) == 0 {
 		return ""
 	}
