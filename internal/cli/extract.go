@@ -195,7 +195,7 @@ func extractArchive(opts *ExtractOptions, tags []language.Tag) error {
 	sort.Strings(removed)
 	opts.nothingToWrite = len(written)+len(removed) == 0
 	rep := res.Report
-	fmt.Fprintf(opts.Out, "%d units in %d articles\n", rep.Units, res.Articles)
+	fmt.Fprintf(opts.Out, "%s in %s\n", count(rep.Units, "unit"), count(res.Articles, "article"))
 	if res.Note != "" {
 		fmt.Fprintf(opts.Err, "tilmash: note: %s\n", escape.Line(res.Note))
 	}
