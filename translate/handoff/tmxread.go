@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/tilmash/tilmash/internal/bound"
 )
 
 // TMX is a translation memory as ReadTMX reads it.
@@ -86,20 +84,12 @@ func ReadTMX(file string, data []byte) (*TMX, error) {
 	var variant *TMXVariant
 	var seg strings.Builder
 	inSeg, depth, root := false, 0, false
-	nest := 0 // how deep the element read is: bounded, so a crafted file cannot make the decoder's stack a memory bomb
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
+	for tok, err := range tokens(file, d, "a translation memory (tmx, body, tu, tuv, seg and a few codes)") {
 		if err != nil {
-			return nil, xmlError(file, d, err)
+			return nil, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if nest++; nest > bound.MaxDepth {
-				return nil, fail(fmt.Sprintf("<%s>: elements nest more than %d deep; a translation memory nests far less (tmx, body, tu, tuv, seg and a few codes): is this a TMX file a CAT tool wrote?", t.Name.Local, bound.MaxDepth))
-			}
 			if inSeg {
 				depth++ // a code or a highlight: its content is the segment's text
 				continue
@@ -136,7 +126,6 @@ func ReadTMX(file string, data []byte) (*TMX, error) {
 				seg.Reset()
 			}
 		case xml.EndElement:
-			nest--
 			if inSeg {
 				if depth > 0 {
 					depth--

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 	"unicode"
@@ -69,23 +70,15 @@ func ReadXLIFF(file string, data []byte) (*XLIFF, error) {
 	inNote := false
 	// Inside <target>: the message text being rebuilt, and the codes open.
 	inTarget, depth := false, 0
-	nest := 0 // how deep the element read is: bounded (bound.MaxDepth), as the XLIFF 1.2 reader bounds it
 	var text strings.Builder
 	var openPC []string            // names of the open <pc>s
 	scNames := map[string]string{} // sc id → name
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
+	for tok, err := range tokens(file, d, "a work file of tilmash (bring back the file tilmash handoff wrote)") {
 		if err != nil {
-			return nil, xmlError(file, d, err)
+			return nil, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if nest++; nest > bound.MaxDepth {
-				return nil, fail(fmt.Sprintf("<%s>: elements nest more than %d deep; a work file of tilmash nests far less: bring back the file tilmash handoff wrote", t.Name.Local, bound.MaxDepth))
-			}
 			if inTarget {
 				depth++
 				id := attr(t, "id")
@@ -158,7 +151,6 @@ func ReadXLIFF(file string, data []byte) (*XLIFF, error) {
 				openPC, scNames = nil, map[string]string{}
 			}
 		case xml.EndElement:
-			nest--
 			if inTarget {
 				if depth == 0 { // </target>
 					inTarget = false
@@ -241,6 +233,39 @@ func phText(id, disp string) string {
 		return disp
 	}
 	return "<" + name + "/>"
+}
+
+// tokens reads d's tokens to the end of the file, nesting bounded at
+// bound.MaxDepth so that a crafted file cannot make the decoder's stack a
+// memory bomb: the decoder's error, or one naming the depth (with what,
+// the kind of file the reader expects), ends it.
+func tokens(file string, d *xml.Decoder, what string) iter.Seq2[xml.Token, error] {
+	return func(yield func(xml.Token, error) bool) {
+		nest := 0
+		for {
+			tok, err := d.Token()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				yield(nil, xmlError(file, d, err))
+				return
+			}
+			switch t := tok.(type) {
+			case xml.StartElement:
+				if nest++; nest > bound.MaxDepth {
+					l, c := d.InputPos()
+					yield(nil, &Error{file, max(l, 1), max(c, 1), fmt.Sprintf("<%s>: elements nest more than %d deep; %s nests far less", t.Name.Local, bound.MaxDepth, what)})
+					return
+				}
+			case xml.EndElement:
+				nest--
+			}
+			if !yield(tok, nil) {
+				return
+			}
+		}
+	}
 }
 
 // xmlError is an error of the XML decoder d, reading file, at its place:
