@@ -113,13 +113,8 @@ func rewrittenThenExtracted(path string, data []byte) *Error {
 	n := 0
 	keys := map[string]bool{}
 	line := 0
-	for rest := string(data); len(rest) > 0; {
-		var l string
-		if i := strings.IndexByte(rest, '\n'); i >= 0 {
-			l, rest = rest[:i], rest[i+1:]
-		} else {
-			l, rest = rest, ""
-		}
+	for l := range strings.Lines(string(data)) {
+		l = strings.TrimSuffix(l, "\n")
 		line++
 		t := strings.TrimSpace(l)
 		if !strings.HasPrefix(t, "[") || strings.HasPrefix(t, "[[") {
@@ -184,13 +179,8 @@ func goi18nHashed(c *Catalog, data []byte) *Error {
 // its hash key, after the table header; the header's if not found.
 func hashPos(path string, data []byte, m *Message) Pos {
 	line := 0
-	for rest := string(data); len(rest) > 0; {
-		var l string
-		if i := strings.IndexByte(rest, '\n'); i >= 0 {
-			l, rest = rest[:i], rest[i+1:]
-		} else {
-			l, rest = rest, ""
-		}
+	for l := range strings.Lines(string(data)) {
+		l = strings.TrimSuffix(l, "\n")
 		line++
 		if line <= m.Pos.Line {
 			continue
