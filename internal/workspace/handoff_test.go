@@ -420,18 +420,7 @@ func TestImportTakesExemptions(t *testing.T) {
 // catalogue has it unless forced; an msgid that is not the English now
 // is refused.
 func TestImportWithoutTilmashLines(t *testing.T) {
-	w, err := Load(handoffProject(t, nil), Default)
-	if err != nil {
-		t.Fatal(err)
-	}
-	units, err := w.HandoffUnits(language.Russian, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := handoff.WritePO(language.Russian, units)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w, data := russianWork(t)
 	// What msgcat --no-location or a platform's export leaves: no
 	// extracted comments, no references.
 	var kept []string
@@ -519,18 +508,7 @@ func TestMemoryPathsAreOutputs(t *testing.T) {
 // a directive comes in only with an entry that is imported or confirms the
 // catalogue's text, never with one left for later.
 func TestImportTakesNothingThatWouldHarm(t *testing.T) {
-	w, err := Load(handoffProject(t, nil), Default)
-	if err != nil {
-		t.Fatal(err)
-	}
-	units, err := w.HandoffUnits(language.Russian, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := handoff.WritePO(language.Russian, units)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w, data := russianWork(t)
 	po := string(data)
 	huge := strings.Replace(po, "msgid \"Men left.\"\nmsgstr \"\"", "msgid \"Men left.\"\nmsgstr \""+strings.Repeat("я", catalog.MaxText)+"\"", 1)
 	files, rep, err := w.Import("ru.po", []byte(huge), true)
@@ -560,4 +538,23 @@ func TestImportTakesNothingThatWouldHarm(t *testing.T) {
 	if files == nil || len(rep.Exempted) != 1 || !regexp.MustCompile(`# tilmash: ignore number\n(#.*\n)*\[a\.title\]`).MatchString(string(files["locales/ru/a.ru.toml"])) {
 		t.Errorf("a confirmed entry's directive: exempted %q", rep.Exempted)
 	}
+}
+
+// russianWork loads handoffProject and hands off its every Russian unit
+// as PO.
+func russianWork(t *testing.T) (*Workspace, []byte) {
+	t.Helper()
+	w, err := Load(handoffProject(t, nil), Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	units, err := w.HandoffUnits(language.Russian, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := handoff.WritePO(language.Russian, units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w, data
 }
