@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/tilmash
 GOFILES := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum $(wildcard translate/render/page.*)
 
-.PHONY: all install editions site extract check test deps vet bench bench-smoke fuzz docs screenshots clean
+.PHONY: all install editions site extract check test test-race test-plain deps vet bench bench-smoke fuzz docs screenshots clean
 
 all: editions
 
@@ -33,28 +33,33 @@ editions: $(BIN)
 site: editions
 	hugo --source site --config hugo.toml,../dist/hugo/languages.toml -d ../dist/site --quiet
 
-## test: install what the tests need if it is missing (scripts/deps), go vet, then every test with
-## the race detector. GORACE: a race-built test binary sleeps a second before it exits, by default,
-## for late reports; the tests have all returned by then, and 25 packages waited 25 s for nothing.
-# -vet=off: vet ran in full just before. GOGC=400: the race-instrumented tests
-# spend less CPU collecting garbage (peak memory about 0.5 GB). internal/conformance
-# (the CommonMark and GFM examples, the pseudo-locale: 1,500 editions built) runs
-# without the race detector, which made it three times slower; the concurrency it
-# goes through is race-tested in internal/workspace's own tests.
-# internal/archive's random newsroom days (extract, the result caches: a
-# sequence of edits, each step compared with one pass over the whole) are
-# about equivalence, not concurrency: they run without the race detector
-# (TestExtractPartsGiveWhatOnePassGives alone took 111 s under -race), and the
-# rest of the package, which drives the same concurrent paths (check, build and
-# extract by parts, in parallel; a rename joining parts; the caches), with it.
+## test: install what the tests need if it is missing (scripts/deps), go vet, then the tests in two
+## passes at once: every package with the race detector, and PLAIN without it (see below).
+# The race pass: every package but internal/conformance (the CommonMark and GFM
+# examples and the pseudo-locale, 1,500 editions built: three times slower under
+# the detector; the concurrency they go through is race-tested in
+# internal/workspace). GORACE: a race-built test binary sleeps a second before it
+# exits, by default, for late reports; the tests have all returned by then.
+# GOGC=400: less CPU collecting garbage under the detector (peak about 0.5 GB).
+# The plain pass: internal/conformance, and the packages with tests of results
+# rather than of concurrency (parts against one pass, a cache against the truth,
+# a random day of edits), which step aside under the detector
+# (testrace.NotUnderRace names the concurrent case that is race-tested instead)
+# and cost five to ten times less without it. internal/testrace's test fails
+# when a package that calls NotUnderRace is missing from PLAIN.
 # GOFLAGS=-trimpath makes the build path-independent: a fresh clone in a new
 # folder (as CI makes one) takes the build cache's packages instead of
-# compiling every one again under -race (166 s of compiling become 80 s).
-RANDOM_DAYS = ^(TestExtractPartsGiveWhatOnePassGives|TestCacheNeverTrustedOverTheTruth|TestBuildCacheNeverTrustedOverTheTruth)$$
+# compiling every one again under -race.
+# -vet=off: vet ran in full just before. -O: each pass's output whole, in turn.
+PLAIN = ./internal/archive ./internal/conformance ./internal/corpus
 test: deps vet
-	GOFLAGS=-trimpath GOGC=400 GORACE=atexit_sleep_ms=0 $(GO) test -race -count=1 -vet=off -skip '$(RANDOM_DAYS)' $$($(GO) list ./... | grep -v /internal/conformance$$)
-	GOFLAGS=-trimpath $(GO) test -count=1 -vet=off ./internal/conformance
-	GOFLAGS=-trimpath $(GO) test -count=1 -vet=off -run '$(RANDOM_DAYS)' ./internal/archive
+	@$(MAKE) --no-print-directory -j2 -O test-race test-plain
+
+test-race:
+	GOFLAGS=-trimpath GOGC=400 GORACE=atexit_sleep_ms=0 $(GO) test -race -count=1 -vet=off $$($(GO) list ./... | grep -v /internal/conformance$$)
+
+test-plain:
+	GOFLAGS=-trimpath $(GO) test -count=1 -vet=off $(PLAIN)
 
 ## deps: the Debian packages the tests need (hunspell and dictionaries, epubcheck, Chromium…), installed if missing
 deps:

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/testrace"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/finding"
@@ -85,6 +86,9 @@ func TestPartsGiveWhatOnePassGives(t *testing.T) {
 	t.Parallel()
 	for _, variant := range []string{"as it is", "a broken catalogue", "a shard"} {
 		t.Run(variant, func(t *testing.T) {
+			if variant != "as it is" {
+				testrace.NotUnderRace(t, `the parts in parallel: "as it is"`)
+			}
 			fsys := fixture(t)
 			sel := workspace.Selection{}
 			switch variant {

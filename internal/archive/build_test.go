@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/internal/testrace"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -172,6 +173,9 @@ func TestBuildPartsGiveWhatOnePassGives(t *testing.T) {
 	} {
 		size, workers := c.size, c.workers
 		t.Run(c.name, func(t *testing.T) {
+			if workers != 0 || size != 0 {
+				testrace.NotUnderRace(t, `a part a core: "one article a part, a part a core"`)
+			}
 			t.Parallel()
 			fsys := linked(t)
 			one, parts := t.TempDir(), t.TempDir()

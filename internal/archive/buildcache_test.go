@@ -12,6 +12,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/cache"
 	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/internal/testrace"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -23,6 +24,7 @@ import (
 // nothing changed, a build takes every part from the cache; a damaged
 // cache is a miss.
 func TestBuildCacheNeverTrustedOverTheTruth(t *testing.T) {
+	testrace.NotUnderRace(t, "build by parts with the cache: TestBuildCacheRebuildsWhatIsGone")
 	t.Parallel()
 	for _, seed := range []uint64{22, 23} {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {

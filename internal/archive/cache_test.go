@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"github.com/tilmash/tilmash/internal/cache"
+	"github.com/tilmash/tilmash/internal/testrace"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
@@ -140,6 +141,7 @@ func runBoth(t *testing.T, fsys fstest.MapFS, c *cache.Cache, prev *workspace.Re
 // units and errors. A step with nothing changed takes every part from
 // the cache; a corrupt cache is a miss.
 func TestCacheNeverTrustedOverTheTruth(t *testing.T) {
+	testrace.NotUnderRace(t, "check and status by parts with the cache: TestCacheSeesAnEditionGone")
 	t.Parallel()
 	seed := uint64(22)
 	r := rand.New(rand.NewPCG(seed, seed))

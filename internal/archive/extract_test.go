@@ -17,6 +17,7 @@ import (
 
 	"github.com/tilmash/tilmash/internal/corpus"
 	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/internal/testrace"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/handoff"
@@ -154,6 +155,7 @@ func extractBoth(t *testing.T, fsys fstest.MapFS, o ExtractOptions) (parts, whol
 // one Workspace.Extract of the whole does, byte for byte, expects what it
 // expects where it writes, and reports the same counts.
 func TestExtractPartsGiveWhatOnePassGives(t *testing.T) {
+	testrace.NotUnderRace(t, "extract by parts in parallel: TestExtractPartsJoinARename")
 	t.Parallel()
 	fsys := corpusFS(t, 8, 7)
 	seed := uint64(27)
@@ -311,6 +313,7 @@ func mergeSets(a, b fileset.Set) map[string]bool {
 // name's part and the new one's joined by their units alone) or whole;
 // a new article that takes an old name takes its address back.
 func TestExtractPartsRecordARename(t *testing.T) {
+	testrace.NotUnderRace(t, "extract by parts in parallel, parts joined: TestExtractPartsJoinARename")
 	t.Parallel()
 	fsys := corpusFS(t, 4, 5)
 	fresh := &fstest.MapFile{Data: []byte("+++\ntitle = \"A story nobody has translated\"\n+++\n\nIts first paragraph, in English alone.\n\nIts second paragraph, in English alone.\n")}

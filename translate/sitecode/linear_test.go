@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tilmash/tilmash/internal/testrace"
 )
 
 // TestFindLinear: Find's time grows with the source's length, whatever
@@ -15,7 +17,7 @@ import (
 // Find's did, up to 64 KiB ahead) took 70 to 200 times as long for the
 // longer one; Find takes about 16 times as long.
 func TestFindLinear(t *testing.T) {
-	if testing.Short() || race {
+	if testing.Short() || testrace.Enabled {
 		t.Skip("a timing: not in -short, nor with the race detector")
 	}
 	for name, unit := range map[string]string{

@@ -1,0 +1,27 @@
+// Package testrace tells a test whether it runs under the race detector,
+// and lets a test of results (not of concurrency) step aside under it.
+//
+// make test runs the tests twice over: every package with the race
+// detector, and the packages whose tests call NotUnderRace once more
+// without it (the Makefile's PLAIN list; TestPlainPackagesListed keeps
+// the two in step). A test that compares results over many inputs (parts
+// against one pass, a cache against the truth, a random day of edits)
+// costs five to ten times as much under the detector and finds no race
+// the concurrent case beside it does not: it runs in the plain pass.
+package testrace
+
+import "testing"
+
+// Enabled reports whether the test binary was built with -race.
+const Enabled = enabled
+
+// NotUnderRace skips t when the race detector is on, saying why: the test
+// checks results, and the concurrency it goes through is race-tested by
+// the case or test that why names. make test runs it in the pass without
+// the detector, so it is never left out.
+func NotUnderRace(t testing.TB, why string) {
+	t.Helper()
+	if Enabled {
+		t.Skipf("a test of results, run by make test without the race detector (%s)", why)
+	}
+}
