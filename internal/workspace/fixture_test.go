@@ -36,6 +36,9 @@ func TestTestsDoNotReadTheLiveProject(t *testing.T) {
 			return err
 		}
 		for i, line := range strings.Split(string(data), "\n") {
+			if !strings.Contains(line, "..") && !strings.Contains(line, "terms.toml") {
+				continue // every path liveRef matches climbs (..) or is terms.toml: the regexp on every line took seconds under -race
+			}
 			if liveRef.MatchString(line) && !strings.Contains(line, "testdata") && !strings.HasPrefix(strings.TrimSpace(line), "//") {
 				t.Errorf("%s:%d reads the live project: %s (use testdata/project)", p, i+1, strings.TrimSpace(line))
 			}
