@@ -41,17 +41,19 @@ site: editions
 # internal/workspace). GORACE: a race-built test binary sleeps a second before it
 # exits, by default, for late reports; the tests have all returned by then.
 # GOGC=400: less CPU collecting garbage under the detector (peak about 0.5 GB).
-# The plain pass: internal/conformance, and the packages with tests of results
-# rather than of concurrency (parts against one pass, a cache against the truth,
-# a random day of edits), which step aside under the detector
-# (testrace.NotUnderRace names the concurrent case that is race-tested instead)
-# and cost five to ten times less without it. internal/testrace's test fails
-# when a package that calls NotUnderRace is missing from PLAIN.
+# The plain pass: internal/conformance, and the packages with tests that step
+# aside under the detector (testrace.NotUnderRace, which names the concurrent
+# case race-tested instead): tests of results rather than of concurrency (parts
+# against one pass, a cache against the truth, a random day of edits), five to
+# ten times cheaper without it, and tests that run the real binary as another
+# process, where the detector sees only the test's own goroutine.
+# internal/testrace's test fails when a package that calls NotUnderRace is
+# missing from PLAIN.
 # GOFLAGS=-trimpath makes the build path-independent: a fresh clone in a new
 # folder (as CI makes one) takes the build cache's packages instead of
 # compiling every one again under -race.
 # -vet=off: vet ran in full just before. -O: each pass's output whole, in turn.
-PLAIN = ./internal/archive ./internal/conformance ./internal/corpus
+PLAIN = ./internal/archive ./internal/cli ./internal/conformance ./internal/corpus ./translate/segment
 test: deps vet
 	@$(MAKE) --no-print-directory -j2 -O test-race test-plain
 

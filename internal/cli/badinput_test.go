@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/testrace"
 )
 
 // TestBadInput feeds the real commands broken, hostile and odd files, as
@@ -16,6 +18,7 @@ import (
 // what is only odd (a BOM, CRLF, NFD text, an empty catalogue, huge or
 // deeply nested articles) works, within bounds. A panic fails the test.
 func TestBadInput(t *testing.T) {
+	testrace.NotUnderRace(t, subprocess)
 	t.Parallel() // processes and files, mostly waiting: overlap with the other slow tests
 	article := "+++\ntitle = \"A\"\n+++\n\nAlmaty.\n"
 	deep := strings.Repeat("> ", 10000) + "deep\n"

@@ -21,6 +21,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/tilmash/tilmash/internal/testrace"
 	"github.com/tilmash/tilmash/internal/testtool"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -53,9 +54,18 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// subprocess is why the tests that run the real binary as a separate
+// process step aside under the race detector: the binary is built without
+// it, so the detector would watch only the test's own goroutine. The
+// commands' concurrency is race-tested in process, by
+// TestConcurrentCommandsSerialise's first round and
+// TestExtractKeepsARacingSave; make test runs these in its plain pass.
+const subprocess = "the binary runs in its own process: TestConcurrentCommandsSerialise races the commands in process"
+
 // TestScripts runs the command-line scenarios in testdata/script: each runs
 // the real tilmash on real files and checks its output, exit code and files.
 func TestScripts(t *testing.T) {
+	testrace.NotUnderRace(t, subprocess)
 	testscript.Run(t, testscript.Params{Dir: "testdata/script", Setup: func(e *testscript.Env) error {
 		e.Setenv("PATH", filepath.Dir(tilmashBin)+string(os.PathListSeparator)+e.Getenv("PATH"))
 		e.Setenv("TILMASH_CACHE", filepath.Join(e.WorkDir, ".cache")) // each script's own: a second check takes the first's results

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"golang.org/x/text/language"
 
+	"github.com/tilmash/tilmash/internal/testrace"
 	"github.com/tilmash/tilmash/internal/testtool"
 	"github.com/tilmash/tilmash/translate/site"
 )
@@ -29,6 +30,7 @@ import (
 // leads to them, its dateline and date, and its figure's photograph,
 // loaded from the page's bundle above its caption in the page's language.
 func TestHugoSite(t *testing.T) {
+	testrace.NotUnderRace(t, subprocess)
 	t.Parallel()
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/internal/corpus"
+	"github.com/tilmash/tilmash/internal/testrace"
 	"github.com/tilmash/tilmash/translate/catalog"
 )
 
@@ -31,6 +32,7 @@ import (
 // the next command has run, the catalogues are wholly the new ones, the
 // old files gone.
 func TestKilledCommandsLoseNothing(t *testing.T) {
+	testrace.NotUnderRace(t, subprocess)
 	t.Parallel() // processes and files, mostly waiting: overlap with the other slow tests
 	bin := filepath.Join(t.TempDir(), "tilmash")
 	buildTilmash(t, bin)

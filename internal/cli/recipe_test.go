@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/testrace"
 )
 
 // TestNewsroomCIRecipe runs the CI recipe for a newsroom's own repository
@@ -20,6 +22,7 @@ import (
 // by its path and version (a file a module zip cannot hold, a go.mod
 // replace) or a step fails.
 func TestNewsroomCIRecipe(t *testing.T) {
+	testrace.NotUnderRace(t, subprocess)
 	t.Parallel()
 	readme, err := os.ReadFile("../../docs/publishers.md")
 	if err != nil {

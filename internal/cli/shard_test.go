@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/tilmash/tilmash/internal/corpus"
+	"github.com/tilmash/tilmash/internal/testrace"
 	"github.com/tilmash/tilmash/internal/testtool"
 	"github.com/tilmash/tilmash/internal/workspace"
 )
@@ -90,6 +91,7 @@ func writeTree(t *testing.T, root string, files map[string][]byte) {
 // report, and the shards' editions together are the whole run's, each made
 // by exactly one shard.
 func TestShardsMergeToTheUnshardedResult(t *testing.T) {
+	testrace.NotUnderRace(t, subprocess)
 	t.Parallel() // processes and files, mostly waiting: overlap with the other slow tests
 	c, err := corpus.Generate(9, 5)
 	if err != nil {

@@ -4,10 +4,13 @@
 // make test runs the tests twice over: every package with the race
 // detector, and the packages whose tests call NotUnderRace once more
 // without it (the Makefile's PLAIN list; TestPlainPackagesListed keeps
-// the two in step). A test that compares results over many inputs (parts
-// against one pass, a cache against the truth, a random day of edits)
-// costs five to ten times as much under the detector and finds no race
-// the concurrent case beside it does not: it runs in the plain pass.
+// the two in step). Two kinds of test run in the plain pass only:
+//   - a test that compares results over many inputs (parts against one
+//     pass, a cache against the truth, a random day of edits) costs five
+//     to ten times as much under the detector and finds no race the
+//     concurrent case beside it does not;
+//   - a test whose work runs in another process (the real binary, built
+//     without the detector) gives the detector only its own goroutine.
 package testrace
 
 import "testing"
@@ -16,8 +19,9 @@ import "testing"
 const Enabled = enabled
 
 // NotUnderRace skips t when the race detector is on, saying why: the test
-// checks results, and the concurrency it goes through is race-tested by
-// the case or test that why names. make test runs it in the pass without
+// checks results, or runs its work in another process, and the
+// concurrency it goes through is race-tested by the case or test that why
+// names. make test runs it in the pass without
 // the detector, so it is never left out.
 func NotUnderRace(t testing.TB, why string) {
 	t.Helper()
