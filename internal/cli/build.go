@@ -2,11 +2,8 @@ package cli
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -24,6 +21,7 @@ import (
 	"github.com/tilmash/tilmash/internal/cache"
 	"github.com/tilmash/tilmash/internal/escape"
 	"github.com/tilmash/tilmash/internal/fileset"
+	"github.com/tilmash/tilmash/internal/programid"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/locale"
 )
@@ -447,20 +445,10 @@ func exportRun(opts *ExportOptions) error {
 	return nil
 }
 
-// programID names this very program for the build digest: its version and
-// the SHA-256 of its executable, so that a tilmash built anew from changed
-// source (its version still "devel") rebuilds the editions it would write
-// differently.
+// programID names this very program for the build and extract digests:
+// its version and its build (programid.Self), so that a tilmash built anew
+// from changed source (its version still "devel") does not take the last
+// one's results for its own.
 func programID() string {
-	id := version()
-	if exe, err := os.Executable(); err == nil {
-		if f, err := os.Open(exe); err == nil {
-			h := sha256.New()
-			if _, err := io.Copy(h, f); err == nil {
-				id += " " + hex.EncodeToString(h.Sum(nil))
-			}
-			f.Close()
-		}
-	}
-	return id
+	return version() + " " + programid.Self()
 }
