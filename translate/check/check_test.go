@@ -1137,6 +1137,18 @@ func TestSentences(t *testing.T) {
 // a translation that holds its first word everywhere) costs what its
 // length does, not its square: the attacker's 300 KB paragraph took 7 s
 // of check when every sentence was looked for everywhere.
+// BenchmarkEnglishLeftTranslated is the usual case: a paragraph and its
+// translation, with no English left in.
+func BenchmarkEnglishLeftTranslated(b *testing.B) {
+	english := "Since September, tens of thousands of Russians have crossed into Kazakhstan. Many of them came to Almaty, where rents doubled within a month. \"We left with two suitcases,\" says Alexei, a programmer from Moscow. The city's landlords were glad of it; its students were not."
+	text := "С сентября в Казахстан приехали десятки тысяч россиян. Многие из них осели в Алматы, где аренда за месяц подорожала вдвое. «Мы уехали с двумя чемоданами», — говорит Алексей, программист из Москвы. Арендодатели города были рады, студенты — нет."
+	for b.Loop() {
+		if off, _ := EnglishLeft(text, english); off >= 0 {
+			b.Fatal("found a sentence that is not there")
+		}
+	}
+}
+
 func BenchmarkEnglishLeft(b *testing.B) {
 	english := strings.Repeat("Aa bb cc dd. ", 25_000)
 	text := strings.Repeat("Aa bb cc dd; ", 25_000)

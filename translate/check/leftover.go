@@ -23,26 +23,34 @@ const (
 // paragraph. It returns the sentence's byte offset in text and the
 // sentence, or -1 and "".
 //
-// Its cost is linear in the two texts: text's words are indexed once, each
-// distinct sentence is looked for only where its first word stands, at
-// most leftoverTries places.
+// Its cost is linear in the two texts: text is read once, for where the
+// sentences' first words stand (at most leftoverTries places each), and
+// each distinct sentence is looked for only there.
 func EnglishLeft(text, english string) (int, string) {
 	if text == english {
 		return -1, "" // the whole text: the identical check's
 	}
-	var at map[string][]int // where each word of text begins
+	var candidates []string
 	seen := map[string]bool{}
 	for _, s := range sentences(english) {
 		if n, lower := wordCount(s); n < leftoverWords || lower < leftoverLower || seen[s] {
 			continue
 		}
 		seen[s] = true
-		if at == nil {
-			at = wordStarts(text)
-		}
+		candidates = append(candidates, s)
+	}
+	if len(candidates) == 0 {
+		return -1, ""
+	}
+	at := map[string][]int{} // where each sentence's first word stands in text
+	for _, s := range candidates {
 		first, _, _ := strings.Cut(s, " ")
-		offs := at[first]
-		for _, off := range offs[:min(len(offs), leftoverTries)] {
+		at[first] = nil
+	}
+	wordStarts(text, at)
+	for _, s := range candidates {
+		first, _, _ := strings.Cut(s, " ")
+		for _, off := range at[first] {
 			if strings.HasPrefix(text[off:], s) {
 				return off, s
 			}
@@ -56,11 +64,15 @@ func EnglishLeft(text, english string) (int, string) {
 // most, and a crafted one cannot make the search quadratic.
 const leftoverTries = 16
 
-// wordStarts indexes where each space-separated word of text begins, and
-// each such word without the punctuation before it («They → They), by
-// the word, first places first.
-func wordStarts(text string) map[string][]int {
-	at := map[string][]int{}
+// wordStarts records where the words that at holds (as keys) begin in
+// text, first places first, leftoverTries at most each: a space-separated
+// word, or one without the punctuation before it («They → They).
+func wordStarts(text string, at map[string][]int) {
+	note := func(word string, i int) {
+		if offs, ok := at[word]; ok && len(offs) < leftoverTries {
+			at[word] = append(offs, i)
+		}
+	}
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) {
@@ -76,13 +88,12 @@ func wordStarts(text string) map[string][]int {
 			j += m
 		}
 		word := text[i:j]
-		at[word] = append(at[word], i)
+		note(word, i)
 		if k := strings.IndexFunc(word, unicode.IsLetter); k > 0 {
-			at[word[k:]] = append(at[word[k:]], i+k)
+			note(word[k:], i+k)
 		}
 		i = j
 	}
-	return at
 }
 
 // sentences splits a text after each ".", "!", "?" or "…" (and the
