@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/tilmash
 GOFILES := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum $(wildcard translate/render/page.*)
 
-.PHONY: all install editions site extract check test test-race test-plain deps vet bench bench-smoke fuzz docs screenshots clean
+.PHONY: all install editions site extract check test test-race test-plain test-conformance deps vet bench bench-smoke fuzz docs screenshots clean
 
 all: editions
 
@@ -34,34 +34,39 @@ site: editions
 	hugo --source site --config hugo.toml,../dist/hugo/languages.toml -d ../dist/site --quiet
 
 ## test: install what the tests need if it is missing (scripts/deps), go vet, then the tests in two
-## passes at once: every package with the race detector, and PLAIN without it (see below).
+## passes at once: every package with the race detector, and without it internal/conformance and
+## PLAIN_TESTS (see below).
 # The race pass: every package but internal/conformance (the CommonMark and GFM
 # examples and the pseudo-locale, 1,500 editions built: three times slower under
 # the detector; the concurrency they go through is race-tested in
 # internal/workspace). GORACE: a race-built test binary sleeps a second before it
 # exits, by default, for late reports; the tests have all returned by then.
 # GOGC=400: less CPU collecting garbage under the detector (peak about 0.5 GB).
-# The plain pass: internal/conformance, and the packages with tests that step
-# aside under the detector (testrace.NotUnderRace, which names the concurrent
-# case race-tested instead): tests of results rather than of concurrency (parts
-# against one pass, a cache against the truth, a random day of edits), five to
-# ten times cheaper without it, and tests that run the real binary as another
-# process, where the detector sees only the test's own goroutine.
-# internal/testrace's test fails when a package that calls NotUnderRace is
-# missing from PLAIN.
+# The plain pass: internal/conformance, and the tests that step aside under the
+# detector (testrace.NotUnderRace, which names the concurrent case race-tested
+# instead): tests of results rather than of concurrency (parts against one pass,
+# a cache against the truth, a random day of edits), five to ten times cheaper
+# without it, and tests that run the real binary as another process, where the
+# detector sees only the test's own goroutine. Each test runs in one pass; the
+# test of internal/testrace fails when PLAIN or PLAIN_TESTS is not exactly
+# where NotUnderRace is called (and prints the line to write).
 # GOFLAGS=-trimpath makes the build path-independent: a fresh clone in a new
 # folder (as CI makes one) takes the build cache's packages instead of
 # compiling every one again under -race.
 # -vet=off: vet ran in full just before. -O: each pass's output whole, in turn.
-PLAIN = ./internal/archive ./internal/cli ./internal/conformance ./internal/corpus ./translate/segment
+PLAIN = ./internal/archive ./internal/cli ./internal/corpus ./translate/segment
+PLAIN_TESTS = ^(TestBadInput|TestBuildCacheNeverTrustedOverTheTruth|TestBuildPartsGiveWhatOnePassGives|TestCacheNeverTrustedOverTheTruth|TestExtractPartsGiveWhatOnePassGives|TestExtractPartsRecordARename|TestGlossedCorpus|TestHugoSite|TestKilledCommandsLoseNothing|TestNewsroomCIRecipe|TestPartsGiveWhatOnePassGives|TestScripts|TestShardsMergeToTheUnshardedResult|TestSize|TestSplitErrors)$$
 test: deps vet
-	@$(MAKE) --no-print-directory -j2 -O test-race test-plain
+	@$(MAKE) --no-print-directory -j3 -O test-race test-plain test-conformance
 
 test-race:
 	GOFLAGS=-trimpath GOGC=400 GORACE=atexit_sleep_ms=0 $(GO) test -race -count=1 -vet=off $$($(GO) list ./... | grep -v /internal/conformance$$)
 
 test-plain:
-	GOFLAGS=-trimpath $(GO) test -count=1 -vet=off $(PLAIN)
+	GOFLAGS=-trimpath $(GO) test -count=1 -vet=off -run '$(PLAIN_TESTS)' $(PLAIN)
+
+test-conformance:
+	GOFLAGS=-trimpath $(GO) test -count=1 -vet=off ./internal/conformance
 
 ## deps: the Debian packages the tests need (hunspell and dictionaries, epubcheck, Chromium…), installed if missing
 deps:

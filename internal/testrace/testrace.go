@@ -1,10 +1,10 @@
 // Package testrace tells a test whether it runs under the race detector,
 // and lets a test of results (not of concurrency) step aside under it.
 //
-// make test runs the tests twice over: every package with the race
-// detector, and the packages whose tests call NotUnderRace once more
-// without it (the Makefile's PLAIN list; TestPlainPackagesListed keeps
-// the two in step). Two kinds of test run in the plain pass only:
+// make test runs the tests in two passes at once: every package with the
+// race detector, and the tests that call NotUnderRace without it (the
+// Makefile's PLAIN packages and PLAIN_TESTS; TestPlainPassListed keeps
+// them exactly the callers). Two kinds of test run in the plain pass only:
 //   - a test that compares results over many inputs (parts against one
 //     pass, a cache against the truth, a random day of edits) costs five
 //     to ten times as much under the detector and finds no race the

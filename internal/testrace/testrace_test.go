@@ -1,6 +1,10 @@
 package testrace
 
 import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,51 +14,106 @@ import (
 	"testing"
 )
 
-// TestPlainPackagesListed: every package with a test that steps aside
-// under the race detector is in the Makefile's PLAIN list, the pass
-// without it; a package left out would have those tests run nowhere.
-func TestPlainPackagesListed(t *testing.T) {
+// TestPlainPassListed: make test's plain pass runs exactly the tests that
+// step aside under the race detector: every package with one is in the
+// Makefile's PLAIN, and every such test (the top-level test whose body, or
+// a subtest's, calls NotUnderRace) is in PLAIN_TESTS, and nothing else is.
+// A test left out would run nowhere; one listed for nothing would run
+// twice.
+func TestPlainPassListed(t *testing.T) {
 	makefile, err := os.ReadFile("../../Makefile")
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`(?m)^PLAIN *= *(.*)$`).FindSubmatch(makefile)
-	if m == nil {
-		t.Fatal("the Makefile has no PLAIN = line")
+	plain, err := makeVar(makefile, "PLAIN")
+	if err != nil {
+		t.Fatal(err)
 	}
-	plain := strings.Fields(string(m[1]))
-	var callers []string
-	err = filepath.WalkDir("../..", func(p string, d fs.DirEntry, err error) error {
+	listed, err := makeVar(makefile, "PLAIN_TESTS")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`^\^\((.*)\)\$\$$`).FindStringSubmatch(listed)
+	if m == nil {
+		t.Fatalf("the Makefile's PLAIN_TESTS = %s: want ^(TestA|TestB)$$", listed)
+	}
+	tests := strings.Split(m[1], "|")
+	callers, err := plainTests("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(callers) == 0 {
+		t.Fatal("no test calls testrace.NotUnderRace: the walk found nothing (or the plain pass is no longer needed)")
+	}
+	var names []string
+	for name, pkg := range callers {
+		names = append(names, name)
+		if !slices.Contains(strings.Fields(plain), pkg) {
+			t.Errorf("%s (%s) steps aside under the race detector, but %s is not in the Makefile's PLAIN: it would run nowhere", name, pkg, pkg)
+		}
+		if !slices.Contains(tests, name) {
+			t.Errorf("%s (%s) steps aside under the race detector, but is not in the Makefile's PLAIN_TESTS: it would run nowhere", name, pkg)
+		}
+	}
+	for _, name := range tests {
+		if _, ok := callers[name]; !ok {
+			t.Errorf("the Makefile's PLAIN_TESTS lists %s, which does not step aside under the race detector: it would run twice", name)
+		}
+	}
+	slices.Sort(names)
+	if t.Failed() {
+		t.Logf("want: PLAIN_TESTS = ^(%s)$$", strings.Join(names, "|"))
+	}
+}
+
+// makeVar is the value of the Makefile's line NAME = VALUE.
+func makeVar(makefile []byte, name string) (string, error) {
+	m := regexp.MustCompile(`(?m)^` + name + ` *= *(.*)$`).FindSubmatch(makefile)
+	if m == nil {
+		return "", fmt.Errorf("the Makefile has no %s = line", name)
+	}
+	return strings.TrimSpace(string(m[1])), nil
+}
+
+// plainTests finds, in the module at root, the top-level tests that call
+// testrace.NotUnderRace (in their body or a subtest's), each with its
+// package as ./path.
+func plainTests(root string) (map[string]string, error) {
+	out := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && (d.Name() == "testdata" || d.Name() == "dist" || strings.HasPrefix(d.Name(), ".") && p != "../..") {
+		if d.IsDir() && p != root && (d.Name() == "testdata" || d.Name() == "dist" || strings.HasPrefix(d.Name(), ".")) {
 			return filepath.SkipDir
 		}
 		if !strings.HasSuffix(p, "_test.go") || filepath.Base(filepath.Dir(p)) == "testrace" {
 			return nil
 		}
-		data, err := os.ReadFile(p)
+		f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.SkipObjectResolution)
 		if err != nil {
 			return err
 		}
-		if strings.Contains(string(data), "testrace.NotUnderRace(") {
-			pkg := "./" + filepath.ToSlash(strings.TrimPrefix(filepath.Dir(p), "../../"))
-			if !slices.Contains(callers, pkg) {
-				callers = append(callers, pkg)
+		pkg := "./" + filepath.ToSlash(strings.TrimPrefix(filepath.Dir(p), root+string(filepath.Separator)))
+		for _, decl := range f.Decls {
+			fn, ok := decl.(*ast.FuncDecl)
+			if !ok || fn.Recv != nil || fn.Body == nil || !strings.HasPrefix(fn.Name.Name, "Test") {
+				continue
 			}
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "NotUnderRace" {
+					if id, ok := sel.X.(*ast.Ident); ok && id.Name == "testrace" {
+						out[fn.Name.Name] = pkg
+					}
+				}
+				return true
+			})
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(callers) == 0 {
-		t.Fatal("no test calls testrace.NotUnderRace: the walk found nothing (or PLAIN is no longer needed)")
-	}
-	for _, pkg := range callers {
-		if !slices.Contains(plain, pkg) {
-			t.Errorf("%s has tests that step aside under the race detector (testrace.NotUnderRace) but is not in the Makefile's PLAIN = %s: they would run nowhere", pkg, m[1])
-		}
-	}
+	return out, err
 }
