@@ -347,6 +347,9 @@ func (m *Memory) Lookup(english, exclude string, n int) []Match {
 	var el []int32
 	for _, c := range cs {
 		e := m.entries[c.i]
+		if similarityAtMost(qc, int(e.chars)) < Threshold {
+			continue // too much longer or shorter to score: not read, not compared
+		}
 		var words []int32
 		if m.words != nil {
 			words = m.words[c.i]
@@ -421,6 +424,17 @@ func similarity(a, al []int32, ac int, b, bl []int32, bc int) int {
 	}
 	d := prev[len(b)]
 	return max(0, 100*(longer-d)/longer)
+}
+
+// similarityAtMost is the highest similarity two texts of ac and bc
+// characters can have: each edit changes the characters by no more than
+// it costs, so the distance is at least |ac − bc|.
+func similarityAtMost(ac, bc int) int {
+	longer := max(ac, bc)
+	if longer == 0 {
+		return 100
+	}
+	return 100 * (longer - max(ac-bc, bc-ac)) / longer
 }
 
 // Words are the words of an English text as the memory compares them:

@@ -2,6 +2,7 @@ package tm
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -236,5 +237,36 @@ func TestFormat(t *testing.T) {
 		if got := Format(tt.m); got != tt.want {
 			t.Errorf("Format(%+v) =\n%q, want\n%q", tt.m.Entry.ID, got, tt.want)
 		}
+	}
+}
+
+// TestSimilarityAtMost: the bound Lookup skips candidates by is never
+// below the similarity itself, so no suggestion is lost to it; and it
+// does skip what is too long or too short.
+func TestSimilarityAtMost(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	var length [6]int32 // a word's length: the same word, the same length
+	words := func() ([]int32, []int32, int) {
+		n := r.IntN(12)
+		ids, lens, chars := make([]int32, n), make([]int32, n), 0
+		for k := range ids {
+			ids[k] = int32(r.IntN(len(length)))
+			lens[k] = length[ids[k]]
+			chars += int(lens[k])
+		}
+		return ids, lens, chars
+	}
+	for range 20_000 {
+		for k := range length {
+			length[k] = int32(1 + r.IntN(9))
+		}
+		a, al, ac := words()
+		b, bl, bc := words()
+		if s, most := similarity(a, al, ac, b, bl, bc), similarityAtMost(ac, bc); s > most {
+			t.Fatalf("similarity %d > its bound %d (%v/%v against %v/%v)", s, most, a, al, b, bl)
+		}
+	}
+	if got := similarityAtMost(100, 30); got >= Threshold {
+		t.Errorf("similarityAtMost(100, 30) = %d: a text of a third the length is not skipped", got)
 	}
 }
