@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/tilmash
 GOFILES := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum $(wildcard translate/render/page.*)
 
-.PHONY: all install editions site extract check test test-race test-plain test-conformance deps vet bench bench-smoke fuzz docs screenshots clean
+.PHONY: all install editions site extract check test test-race test-plain deps vet bench bench-smoke fuzz docs screenshots clean
 
 all: editions
 
@@ -34,40 +34,47 @@ site: editions
 	hugo --source site --config hugo.toml,../dist/hugo/languages.toml -d ../dist/site --quiet
 
 ## test: install what the tests need if it is missing (scripts/deps), go vet, then the tests in two
-## passes: every package with the race detector, then without it PLAIN_TESTS and internal/conformance
-## (see below).
-# The race pass: every package but internal/conformance (the CommonMark and GFM
-# examples and the pseudo-locale, 1,500 editions built: three times slower under
-# the detector; the concurrency they go through is race-tested in
-# internal/workspace). GORACE: a race-built test binary sleeps a second before it
-# exits, by default, for late reports; the tests have all returned by then.
-# GOGC=400: less CPU collecting garbage under the detector (peak about 0.5 GB).
-# The plain pass: internal/conformance, and the tests that step aside under the
-# detector (testrace.NotUnderRace, which names the concurrent case race-tested
-# instead): tests of results rather than of concurrency (parts against one pass,
-# a cache against the truth, a random day of edits), five to ten times cheaper
-# without it, and tests that run the real binary as another process, where the
-# detector sees only the test's own goroutine. Each test runs in one pass; the
-# test of internal/testrace fails when PLAIN or PLAIN_TESTS is not exactly
-# where NotUnderRace is called (and prints the line to write).
+## passes: the packages that run code concurrently (RACE) with the race detector, then every other
+## package, and the tests of RACE that step aside under the detector (PLAIN_TESTS), without it.
+# The race pass: the packages whose code or tests start goroutines or run tests
+# in parallel; a package whose tests run on one goroutine gains nothing from the
+# detector but its cost (its code is race-tested where it runs concurrently, in
+# the packages that call it). internal/conformance is the exception
+# (RACE_EXCEPT): its examples and real articles, 1,500 editions built, cost
+# three times as much under the detector, and the concurrency they go through
+# is race-tested in internal/workspace. GORACE: a race-built test binary sleeps
+# a second before it exits, by default, for late reports; the tests have all
+# returned by then. GOGC=400: less CPU collecting garbage under the detector
+# (peak about 0.5 GB).
+# Within RACE, two kinds of test step aside under the detector
+# (testrace.NotUnderRace, which names the concurrent case race-tested instead)
+# and run in the plain pass (PLAIN_TESTS, in the packages PLAIN): tests of
+# results rather than of concurrency (parts against one pass, a cache against
+# the truth, a random day of edits), five to ten times cheaper without it, and
+# tests that run the real binary as another process, where the detector sees
+# only the test's own goroutine.
+# Each test runs in one pass. internal/testrace's tests fail when RACE, PLAIN
+# or PLAIN_TESTS is not exactly what the code says (and print the line to
+# write).
 # GOFLAGS=-trimpath makes the build path-independent: a fresh clone in a new
 # folder (as CI makes one) takes the build cache's packages instead of
-# compiling every one again under -race.
-# -vet=off: vet ran in full just before. The passes run one after the other:
-# run at once (make -j3), they took 175 s of CPU against 148 s in turn, and
-# longer on two cores.
-PLAIN = ./internal/archive ./internal/cli ./internal/corpus ./translate/segment
-PLAIN_TESTS = ^(TestBadInput|TestBuildCacheNeverTrustedOverTheTruth|TestBuildPartsGiveWhatOnePassGives|TestCacheNeverTrustedOverTheTruth|TestExtractPartsGiveWhatOnePassGives|TestExtractPartsRecordARename|TestGlossedCorpus|TestHugoSite|TestKilledCommandsLoseNothing|TestNewsroomCIRecipe|TestPartsGiveWhatOnePassGives|TestScripts|TestShardsMergeToTheUnshardedResult|TestSize|TestSplitErrors)$$
-test: deps vet test-race test-plain test-conformance
+# compiling every one again. -vet=off: vet ran in full just before. The passes
+# run one after the other: run at once (make -j3), they took 175 s of CPU
+# against 148 s in turn, and longer on two cores.
+RACE_EXCEPT = ./internal/conformance
+RACE = ./internal/archive ./internal/bound ./internal/cache ./internal/cli ./internal/corpus ./internal/fileset ./internal/hunspell ./internal/parallel ./internal/preview ./internal/workspace ./translate/check ./translate/frontmatter
+PLAIN = ./internal/archive ./internal/cli ./internal/corpus
+PLAIN_TESTS = ^(TestBadInput|TestBuildCacheNeverTrustedOverTheTruth|TestBuildPartsGiveWhatOnePassGives|TestCacheNeverTrustedOverTheTruth|TestExtractPartsGiveWhatOnePassGives|TestExtractPartsRecordARename|TestGlossedCorpus|TestHugoSite|TestKilledCommandsLoseNothing|TestNewsroomCIRecipe|TestPartsGiveWhatOnePassGives|TestScripts|TestShardsMergeToTheUnshardedResult|TestSize)$$
+# Every package, as ./path (evaluated when a test target runs).
+PACKAGES = $(shell $(GO) list ./... | sed 's|^github.com/tilmash/tilmash|.|')
+test: deps vet test-race test-plain
 
 test-race:
-	GOFLAGS=-trimpath GOGC=400 GORACE=atexit_sleep_ms=0 $(GO) test -race -count=1 -vet=off $$($(GO) list ./... | grep -v /internal/conformance$$)
+	GOFLAGS=-trimpath GOGC=400 GORACE=atexit_sleep_ms=0 $(GO) test -race -count=1 -vet=off $(RACE)
 
 test-plain:
+	GOFLAGS=-trimpath $(GO) test -count=1 -vet=off $(filter-out $(RACE),$(PACKAGES))
 	GOFLAGS=-trimpath $(GO) test -count=1 -vet=off -run '$(PLAIN_TESTS)' $(PLAIN)
-
-test-conformance:
-	GOFLAGS=-trimpath $(GO) test -count=1 -vet=off ./internal/conformance
 
 ## deps: the Debian packages the tests need (hunspell and dictionaries, epubcheck, Chromium…), installed if missing
 deps:

@@ -76,4 +76,3 @@ func goBuildID(path string) string {
 	}
 	return string(data[16 : 16+descsz])
 }
-

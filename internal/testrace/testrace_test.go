@@ -55,6 +55,15 @@ func TestPlainPassListed(t *testing.T) {
 			t.Errorf("%s (%s) steps aside under the race detector, but is not in the Makefile's PLAIN_TESTS: it would run nowhere", name, pkg)
 		}
 	}
+	race, err := makeVar(makefile, "RACE")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pkg := range strings.Fields(plain) {
+		if !slices.Contains(strings.Fields(race), pkg) {
+			t.Errorf("the Makefile's PLAIN lists %s, which is not in RACE: the plain pass runs all its tests already", pkg)
+		}
+	}
 	for _, name := range tests {
 		if _, ok := callers[name]; !ok {
 			t.Errorf("the Makefile's PLAIN_TESTS lists %s, which does not step aside under the race detector: it would run twice", name)
@@ -63,6 +72,55 @@ func TestPlainPassListed(t *testing.T) {
 	slices.Sort(names)
 	if t.Failed() {
 		t.Logf("want: PLAIN_TESTS = ^(%s)$$", strings.Join(names, "|"))
+	}
+}
+
+// TestRacePassListed: make test's race pass runs exactly the packages
+// where code runs concurrently: whose code or tests start a goroutine (a
+// go statement, a WaitGroup's Go, internal/parallel) or run tests in
+// parallel. A package whose tests run on one goroutine gains nothing from
+// the detector but its cost (the code it tests is race-tested where it
+// runs concurrently, in the packages that call it); a concurrent package
+// left out of RACE would lose it. RACE_EXCEPT is the exceptions, each
+// with its reason in the Makefile.
+func TestRacePassListed(t *testing.T) {
+	makefile, err := os.ReadFile("../../Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	race, err := makeVar(makefile, "RACE")
+	if err != nil {
+		t.Fatal(err)
+	}
+	except, err := makeVar(makefile, "RACE_EXCEPT")
+	if err != nil {
+		t.Fatal(err)
+	}
+	concurrent, err := concurrentPackages("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(concurrent) < 3 {
+		t.Fatalf("%d concurrent packages found: the scan is broken", len(concurrent))
+	}
+	var want []string
+	for pkg, why := range concurrent {
+		if slices.Contains(strings.Fields(except), pkg) {
+			continue
+		}
+		want = append(want, pkg)
+		if !slices.Contains(strings.Fields(race), pkg) {
+			t.Errorf("%s runs code concurrently (%s) but is not in the Makefile's RACE: the race detector would never see it", pkg, why)
+		}
+	}
+	for _, pkg := range strings.Fields(race) {
+		if _, ok := concurrent[pkg]; !ok {
+			t.Errorf("the Makefile's RACE lists %s, which starts no goroutine and runs no test in parallel: the detector only slows it", pkg)
+		}
+	}
+	slices.Sort(want)
+	if t.Failed() {
+		t.Logf("want: RACE = %s", strings.Join(want, " "))
 	}
 }
 
@@ -115,5 +173,66 @@ func plainTests(root string) (map[string]string, error) {
 		}
 		return nil
 	})
+	return out, err
+}
+
+// concurrentPackages finds, in the module at root, the packages with tests
+// whose code or tests start a goroutine (a go statement, a call of a Go
+// method: sync.WaitGroup's, errgroup's), call internal/parallel, or run
+// tests in parallel (t.Parallel), each with where, as ./path.
+func concurrentPackages(root string) (map[string]string, error) {
+	out := map[string]string{}
+	tested := map[string]bool{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && p != root && (d.Name() == "testdata" || d.Name() == "dist" || strings.HasPrefix(d.Name(), ".")) {
+			return filepath.SkipDir
+		}
+		if !strings.HasSuffix(p, ".go") {
+			return nil
+		}
+		pkg := "./" + filepath.ToSlash(strings.TrimPrefix(filepath.Dir(p), root+string(filepath.Separator)))
+		if strings.HasSuffix(p, "_test.go") {
+			tested[pkg] = true
+		}
+		if _, ok := out[pkg]; ok {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			why := ""
+			switch x := n.(type) {
+			case *ast.GoStmt:
+				why = "a go statement"
+			case *ast.CallExpr:
+				if sel, ok := x.Fun.(*ast.SelectorExpr); ok {
+					id, _ := sel.X.(*ast.Ident)
+					switch {
+					case sel.Sel.Name == "Go":
+						why = "a Go method"
+					case id != nil && id.Name == "parallel":
+						why = "internal/parallel"
+					case sel.Sel.Name == "Parallel" && len(x.Args) == 0:
+						why = "tests in parallel"
+					}
+				}
+			}
+			if why != "" && out[pkg] == "" {
+				out[pkg] = why + " in " + filepath.Base(p)
+			}
+			return out[pkg] == ""
+		})
+		return nil
+	})
+	for pkg := range out {
+		if !tested[pkg] {
+			delete(out, pkg)
+		}
+	}
 	return out, err
 }

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tilmash/tilmash/internal/testrace"
 	"github.com/tilmash/tilmash/translate/locale"
 	"github.com/tilmash/tilmash/translate/xmlchar"
 )
@@ -167,7 +166,6 @@ func TestSplitDetails(t *testing.T) {
 }
 
 func TestSplitErrors(t *testing.T) {
-	testrace.NotUnderRace(t, "Split runs on one goroutine; articles split in parallel are race-tested in internal/workspace")
 	tests := []struct {
 		name, src, want string
 	}{
