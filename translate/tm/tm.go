@@ -454,41 +454,56 @@ func Words(s string) []string {
 }
 
 // appendWords appends the words of the plain text s to out, with word
-// (empty) as their buffer, and returns the buffer for the next text.
+// (empty) as their buffer, and returns the buffer for the next text. A
+// word written in s as the memory compares it (lower case already, as
+// most are) is s's own bytes, not a copy: the memory clones the words it
+// keeps (number).
 func appendWords(out []string, word []byte, s string) ([]string, []byte) {
-	flush := func() {
+	start, same := 0, true // where the word under way starts in s; whether it is s[start:i]
+	flush := func(end, next int) { // the word ends at end; the next may start at next
 		if len(word) > 0 {
-			out = append(out, string(word))
+			if same {
+				out = append(out, s[start:end])
+			} else {
+				out = append(out, string(word))
+			}
 			word = word[:0]
 		}
+		start, same = next, true
 	}
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
+				same = false
 			}
 			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
 				word = append(word, c)
+				i++
 			} else {
-				flush()
+				flush(i, i+1)
+				i++
 			}
-			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if size == 1 && r == utf8.RuneError {
-			flush()
+			flush(i, i+1)
 			i++
 			continue
 		}
 		if lower := unicode.ToLower(r); unicode.IsLetter(lower) || unicode.IsDigit(lower) {
+			if lower != r || utf8.RuneLen(lower) != size {
+				same = false
+			}
 			word = utf8.AppendRune(word, lower)
+			i += size
 		} else {
-			flush()
+			flush(i, i+size)
+			i += size
 		}
-		i += size
 	}
-	flush()
+	flush(len(s), len(s))
 	return out, word
 }
 
