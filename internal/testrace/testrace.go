@@ -15,7 +15,10 @@ package testrace
 
 import "testing"
 
-// Enabled reports whether the test binary was built with -race.
+// Enabled reports whether the test binary was built with -race. A test
+// in a RACE package that does less when it is (a shorter day of edits:
+// enough to drive the concurrent code under the detector) runs whole in
+// the plain pass: TestPlainPassListed holds it to PLAIN_TESTS too.
 const Enabled = enabled
 
 // NotUnderRace skips t when the race detector is on, saying why: the test

@@ -15,9 +15,10 @@ import (
 )
 
 // TestPlainPassListed: make test's plain pass runs exactly the tests that
-// step aside under the race detector: every package with one is in the
-// Makefile's PLAIN, and every such test (the top-level test whose body, or
-// a subtest's, calls NotUnderRace) is in PLAIN_TESTS, and nothing else is.
+// step aside under the race detector, or do less under it: every package
+// with one is in the Makefile's PLAIN, and every such test (the top-level
+// test whose body, or a subtest's, calls NotUnderRace or reads Enabled) is
+// in PLAIN_TESTS, and nothing else is.
 // A test left out would run nowhere; one listed for nothing would run
 // twice.
 func TestPlainPassListed(t *testing.T) {
@@ -134,8 +135,9 @@ func makeVar(makefile []byte, name string) (string, error) {
 }
 
 // plainTests finds, in the module at root, the top-level tests that call
-// testrace.NotUnderRace (in their body or a subtest's), each with its
-// package as ./path.
+// testrace.NotUnderRace or do less when testrace.Enabled (in their body
+// or a subtest's), each with its package as ./path: the plain pass runs
+// them whole.
 func plainTests(root string) (map[string]string, error) {
 	out := map[string]string{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -159,11 +161,7 @@ func plainTests(root string) (map[string]string, error) {
 				continue
 			}
 			ast.Inspect(fn.Body, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
-				}
-				if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "NotUnderRace" {
+				if sel, ok := n.(*ast.SelectorExpr); ok && (sel.Sel.Name == "NotUnderRace" || sel.Sel.Name == "Enabled") {
 					if id, ok := sel.X.(*ast.Ident); ok && id.Name == "testrace" {
 						out[fn.Name.Name] = pkg
 					}
