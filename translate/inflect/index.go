@@ -97,6 +97,7 @@ type Text struct {
 	ix    *Index
 	text  string
 	words []words.Word
+	rows  [][]bool // each word's row (Index.row), read once, at the first Find
 }
 
 // Text prepares text for Find and Contains.
@@ -115,11 +116,20 @@ func (t *Text) Find(phrase string) []Span {
 	if len(seq) == 0 {
 		return nil
 	}
+	if t.rows == nil {
+		// A text is searched for every forbidden rendering of a glossary:
+		// each word's row once, not once a phrase (the memo's map and lock
+		// were most of check's glossary time).
+		t.rows = make([][]bool, len(t.words))
+		for i, w := range t.words {
+			t.rows[i] = t.ix.row(w.Text)
+		}
+	}
 	var spans []Span
 	for i := 0; i+len(seq) <= len(t.words); i++ {
 		match := true
 		for j, id := range seq {
-			if !t.ix.row(t.words[i+j].Text)[id] {
+			if !t.rows[i+j][id] {
 				match = false
 				break
 			}
