@@ -20,7 +20,6 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/internal/hunspell"
-	"github.com/tilmash/tilmash/internal/testrace"
 	"github.com/tilmash/tilmash/internal/workspace"
 	"github.com/tilmash/tilmash/translate/catalog"
 	"github.com/tilmash/tilmash/translate/catalog/catpath"
@@ -596,7 +595,6 @@ func TestPO(t *testing.T) {
 // that check still reports nothing but the damage (the more units, the
 // likelier a rare case).
 func TestSize(t *testing.T) {
-	testrace.NotUnderRace(t, "articles generated in parallel: TestDeterministic")
 	needHunspell(t)
 	c, err := GenerateWith(Options{Articles: 16, Seed: 1, Spelling: true, Glossary: testGlossary(t)})
 	if err != nil {

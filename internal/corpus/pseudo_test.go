@@ -13,7 +13,6 @@ import (
 
 	"github.com/tilmash/tilmash/glossary"
 	"github.com/tilmash/tilmash/internal/hunspell"
-	"github.com/tilmash/tilmash/internal/testrace"
 	"github.com/tilmash/tilmash/translate/check"
 	"github.com/tilmash/tilmash/translate/inflect"
 	"github.com/tilmash/tilmash/translate/locale"
@@ -301,7 +300,6 @@ func (s *countingSpeller) Unknown(dict string, ws []string) ([]string, error) {
 // are words hunspell knows, and render every glossary term as the glossary
 // says; terms stand in a realistic share of the units.
 func TestGlossedCorpus(t *testing.T) {
-	testrace.NotUnderRace(t, "articles generated in parallel: TestDeterministic")
 	needHunspell(t)
 	c := glossedCorpus(t)
 	for n, data := range testGlossary(t) {
