@@ -57,15 +57,16 @@ site: editions
 # only the test's own goroutine.
 # Each test runs in one pass. internal/testrace's tests fail when RACE, PLAIN
 # or PLAIN_TESTS is not exactly what the code says (and print the line to
-# write).
+# write). RACE and PLAIN list the slowest packages first: go test starts them
+# in that order, and the last to start should not be the longest.
 # GOFLAGS=-trimpath makes the build path-independent: a fresh clone in a new
 # folder (as CI makes one) takes the build cache's packages instead of
 # compiling every one again. -vet=off: vet ran in full just before. The passes
 # run one after the other: run at once (make -j3), they took 175 s of CPU
 # against 148 s in turn, and longer on two cores.
 RACE_EXCEPT = ./internal/conformance ./internal/corpus
-RACE = ./internal/archive ./internal/bound ./internal/cache ./internal/cli ./internal/fileset ./internal/hunspell ./internal/parallel ./internal/preview ./internal/workspace ./translate/check ./translate/frontmatter
-PLAIN = ./internal/archive ./internal/cli
+RACE = ./internal/workspace ./internal/preview ./internal/cli ./internal/archive ./internal/fileset ./internal/cache ./translate/check ./internal/hunspell ./translate/frontmatter ./internal/bound ./internal/parallel
+PLAIN = ./internal/cli ./internal/archive
 PLAIN_TESTS = ^(TestBadInput|TestBuildCacheNeverTrustedOverTheTruth|TestBuildPartsGiveWhatOnePassGives|TestCacheNeverTrustedOverTheTruth|TestExtractPartsGiveWhatOnePassGives|TestExtractPartsRecordARename|TestHugoSite|TestKilledCommandsLoseNothing|TestNewsroomCIRecipe|TestPartsGiveWhatOnePassGives|TestScripts|TestShardsMergeToTheUnshardedResult)$$
 # Every package, as ./path (evaluated when a test target runs).
 PACKAGES = $(shell $(GO) list ./... | sed 's|^github.com/tilmash/tilmash|.|')
