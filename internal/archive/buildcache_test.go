@@ -26,7 +26,7 @@ import (
 func TestBuildCacheNeverTrustedOverTheTruth(t *testing.T) {
 	testrace.NotUnderRace(t, "build by parts with the cache: TestBuildCacheRebuildsWhatIsGone")
 	t.Parallel()
-	for _, seed := range []uint64{22, 23} {
+	for _, seed := range []uint64{23} { // one day, with three steps of nothing changed (22, a second day, had one: 4.5 s of make test for what this one covers)
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			t.Parallel()
 			r := rand.New(rand.NewPCG(seed, seed))
