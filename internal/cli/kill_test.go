@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"debug/elf"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -19,6 +18,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tilmash/tilmash/internal/corpus"
+	"github.com/tilmash/tilmash/internal/programid/programidtest"
 	"github.com/tilmash/tilmash/internal/testrace"
 	"github.com/tilmash/tilmash/translate/catalog"
 )
@@ -334,23 +334,7 @@ func TestBuildAfterANewProgram(t *testing.T) {
 	}
 	// Another program, same version string: the build ID the linker
 	// stamps (a hash of what it was built from) differs by a byte.
-	f, err := elf.Open(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	note := f.Section(".note.go.buildid")
-	f.Close()
-	if note == nil {
-		t.Fatal("the binary has no .note.go.buildid")
-	}
-	data, err := os.ReadFile(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data[note.Offset+16] ^= 1
-	if err := os.WriteFile(bin, data, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	programidtest.OtherBuild(t, bin, bin)
 	if out, _ := exec.Command(bin, "-C", dir, "build").CombinedOutput(); strings.Contains(string(out), "nothing changed") {
 		t.Errorf("a new program took the last build for its own:\n%s", out)
 	}

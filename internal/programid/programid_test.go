@@ -2,12 +2,13 @@ package programid
 
 import (
 	"bytes"
-	"debug/elf"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tilmash/tilmash/internal/programid/programidtest"
 )
 
 // TestGoBuildID: the name of a Go executable is the build ID the toolchain
@@ -30,24 +31,8 @@ func TestGoBuildID(t *testing.T) {
 		t.Errorf("Self() = %q, want %q", got, want)
 	}
 	// Another program: the same bytes, one byte of the ID changed.
-	f, err := elf.Open(exe)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := f.Section(".note.go.buildid")
-	f.Close()
-	if s == nil {
-		t.Fatal("the test binary has no .note.go.buildid")
-	}
-	data, err := os.ReadFile(exe)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data[s.Offset+16] ^= 1
 	other := filepath.Join(t.TempDir(), "other")
-	if err := os.WriteFile(other, data, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	programidtest.OtherBuild(t, exe, other)
 	if got := Of(other); got == want || !strings.HasPrefix(got, "go:") {
 		t.Errorf("Of(a program with another build ID) = %q; want a go: name other than %q", got, want)
 	}
