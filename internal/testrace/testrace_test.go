@@ -1,7 +1,6 @@
 package testrace
 
 import (
-	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -22,27 +21,14 @@ import (
 // A test left out would run nowhere; one listed for nothing would run
 // twice.
 func TestPlainPassListed(t *testing.T) {
-	makefile, err := os.ReadFile("../../Makefile")
-	if err != nil {
-		t.Fatal(err)
-	}
-	plain, err := makeVar(makefile, "PLAIN")
-	if err != nil {
-		t.Fatal(err)
-	}
-	listed, err := makeVar(makefile, "PLAIN_TESTS")
-	if err != nil {
-		t.Fatal(err)
-	}
+	vars := makeVars(t, "PLAIN", "PLAIN_TESTS", "RACE")
+	plain, listed, race := vars[0], vars[1], vars[2]
 	m := regexp.MustCompile(`^\^\((.*)\)\$\$$`).FindStringSubmatch(listed)
 	if m == nil {
 		t.Fatalf("the Makefile's PLAIN_TESTS = %s: want ^(TestA|TestB)$$", listed)
 	}
 	tests := strings.Split(m[1], "|")
-	callers, err := plainTests("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
+	callers := scanModule(t).plainTests
 	if len(callers) == 0 {
 		t.Fatal("no test calls testrace.NotUnderRace: the walk found nothing (or the plain pass is no longer needed)")
 	}
@@ -55,10 +41,6 @@ func TestPlainPassListed(t *testing.T) {
 		if !slices.Contains(tests, name) {
 			t.Errorf("%s (%s) steps aside under the race detector, but is not in the Makefile's PLAIN_TESTS: it would run nowhere", name, pkg)
 		}
-	}
-	race, err := makeVar(makefile, "RACE")
-	if err != nil {
-		t.Fatal(err)
 	}
 	for _, pkg := range strings.Fields(plain) {
 		if !slices.Contains(strings.Fields(race), pkg) {
@@ -85,22 +67,9 @@ func TestPlainPassListed(t *testing.T) {
 // left out of RACE would lose it. RACE_EXCEPT is the exceptions, each
 // with its reason in the Makefile.
 func TestRacePassListed(t *testing.T) {
-	makefile, err := os.ReadFile("../../Makefile")
-	if err != nil {
-		t.Fatal(err)
-	}
-	race, err := makeVar(makefile, "RACE")
-	if err != nil {
-		t.Fatal(err)
-	}
-	except, err := makeVar(makefile, "RACE_EXCEPT")
-	if err != nil {
-		t.Fatal(err)
-	}
-	concurrent, err := concurrentPackages("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
+	vars := makeVars(t, "RACE", "RACE_EXCEPT")
+	race, except := vars[0], vars[1]
+	concurrent := scanModule(t).concurrent
 	if len(concurrent) < 3 {
 		t.Fatalf("%d concurrent packages found: the scan is broken", len(concurrent))
 	}
@@ -121,65 +90,49 @@ func TestRacePassListed(t *testing.T) {
 	}
 	slices.Sort(want)
 	if t.Failed() {
-		t.Logf("want: RACE = %s", strings.Join(want, " "))
+		t.Logf("want RACE to hold, in any order (the Makefile lists the slowest first): %s", strings.Join(want, " "))
 	}
 }
 
-// makeVar is the value of the Makefile's line NAME = VALUE.
-func makeVar(makefile []byte, name string) (string, error) {
-	m := regexp.MustCompile(`(?m)^` + name + ` *= *(.*)$`).FindSubmatch(makefile)
-	if m == nil {
-		return "", fmt.Errorf("the Makefile has no %s = line", name)
+// makeVars are the values of the Makefile's lines NAME = VALUE, in the
+// order of names.
+func makeVars(t *testing.T, names ...string) []string {
+	t.Helper()
+	makefile, err := os.ReadFile("../../Makefile")
+	if err != nil {
+		t.Fatal(err)
 	}
-	return strings.TrimSpace(string(m[1])), nil
+	var out []string
+	for _, name := range names {
+		m := regexp.MustCompile(`(?m)^` + name + ` *= *(.*)$`).FindSubmatch(makefile)
+		if m == nil {
+			t.Fatalf("the Makefile has no %s = line", name)
+		}
+		out = append(out, strings.TrimSpace(string(m[1])))
+	}
+	return out
 }
 
-// plainTests finds, in the module at root, the top-level tests that call
-// testrace.NotUnderRace or do less when testrace.Enabled (in their body
-// or a subtest's), each with its package as ./path: the plain pass runs
-// them whole.
-func plainTests(root string) (map[string]string, error) {
-	out := map[string]string{}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && p != root && (d.Name() == "testdata" || d.Name() == "dist" || strings.HasPrefix(d.Name(), ".")) {
-			return filepath.SkipDir
-		}
-		if !strings.HasSuffix(p, "_test.go") || filepath.Base(filepath.Dir(p)) == "testrace" {
-			return nil
-		}
-		f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.SkipObjectResolution)
-		if err != nil {
-			return err
-		}
-		pkg := "./" + filepath.ToSlash(strings.TrimPrefix(filepath.Dir(p), root+string(filepath.Separator)))
-		for _, decl := range f.Decls {
-			fn, ok := decl.(*ast.FuncDecl)
-			if !ok || fn.Recv != nil || fn.Body == nil || !strings.HasPrefix(fn.Name.Name, "Test") {
-				continue
-			}
-			ast.Inspect(fn.Body, func(n ast.Node) bool {
-				if sel, ok := n.(*ast.SelectorExpr); ok && (sel.Sel.Name == "NotUnderRace" || sel.Sel.Name == "Enabled") {
-					if id, ok := sel.X.(*ast.Ident); ok && id.Name == "testrace" {
-						out[fn.Name.Name] = pkg
-					}
-				}
-				return true
-			})
-		}
-		return nil
-	})
-	return out, err
+// module is what the tests' scan of the module's Go files found.
+type module struct {
+	// plainTests are the top-level tests that call testrace.NotUnderRace
+	// or do less when testrace.Enabled (in their body or a subtest's),
+	// each with its package as ./path: the plain pass runs them whole.
+	plainTests map[string]string
+	// concurrent are the packages with tests whose code or tests start a
+	// goroutine (a go statement, a call of a Go method: sync.WaitGroup's,
+	// errgroup's), call internal/parallel, or run tests in parallel
+	// (t.Parallel), each with where.
+	concurrent map[string]string
 }
 
-// concurrentPackages finds, in the module at root, the packages with tests
-// whose code or tests start a goroutine (a go statement, a call of a Go
-// method: sync.WaitGroup's, errgroup's), call internal/parallel, or run
-// tests in parallel (t.Parallel), each with where, as ./path.
-func concurrentPackages(root string) (map[string]string, error) {
-	out := map[string]string{}
+// scanModule parses every Go file of the module (testdata, dist and
+// hidden folders aside, and this package, whose tests name what they
+// look for).
+func scanModule(t *testing.T) module {
+	t.Helper()
+	const root = "../.."
+	m := module{plainTests: map[string]string{}, concurrent: map[string]string{}}
 	tested := map[string]bool{}
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -188,49 +141,75 @@ func concurrentPackages(root string) (map[string]string, error) {
 		if d.IsDir() && p != root && (d.Name() == "testdata" || d.Name() == "dist" || strings.HasPrefix(d.Name(), ".")) {
 			return filepath.SkipDir
 		}
-		if !strings.HasSuffix(p, ".go") {
-			return nil
-		}
-		pkg := "./" + filepath.ToSlash(strings.TrimPrefix(filepath.Dir(p), root+string(filepath.Separator)))
-		if strings.HasSuffix(p, "_test.go") {
-			tested[pkg] = true
-		}
-		if _, ok := out[pkg]; ok {
+		if !strings.HasSuffix(p, ".go") || filepath.Base(filepath.Dir(p)) == "testrace" {
 			return nil
 		}
 		f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.SkipObjectResolution)
 		if err != nil {
 			return err
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			why := ""
-			switch x := n.(type) {
-			case *ast.GoStmt:
-				why = "a go statement"
-			case *ast.CallExpr:
-				if sel, ok := x.Fun.(*ast.SelectorExpr); ok {
-					id, _ := sel.X.(*ast.Ident)
-					switch {
-					case sel.Sel.Name == "Go":
-						why = "a Go method"
-					case id != nil && id.Name == "parallel":
-						why = "internal/parallel"
-					case sel.Sel.Name == "Parallel" && len(x.Args) == 0:
-						why = "tests in parallel"
-					}
+		pkg := "./" + filepath.ToSlash(strings.TrimPrefix(filepath.Dir(p), root+string(filepath.Separator)))
+		if strings.HasSuffix(p, "_test.go") {
+			tested[pkg] = true
+			for _, decl := range f.Decls {
+				if fn, ok := decl.(*ast.FuncDecl); ok && fn.Recv == nil && fn.Body != nil && strings.HasPrefix(fn.Name.Name, "Test") && readsTestrace(fn.Body) {
+					m.plainTests[fn.Name.Name] = pkg
 				}
 			}
-			if why != "" && out[pkg] == "" {
-				out[pkg] = why + " in " + filepath.Base(p)
-			}
-			return out[pkg] == ""
-		})
+		}
+		if why := concurrency(f); why != "" && m.concurrent[pkg] == "" {
+			m.concurrent[pkg] = why + " in " + filepath.Base(p)
+		}
 		return nil
 	})
-	for pkg := range out {
+	if err != nil {
+		t.Fatal(err)
+	}
+	for pkg := range m.concurrent {
 		if !tested[pkg] {
-			delete(out, pkg)
+			delete(m.concurrent, pkg)
 		}
 	}
-	return out, err
+	return m
+}
+
+// readsTestrace reports whether body calls testrace.NotUnderRace or reads
+// testrace.Enabled.
+func readsTestrace(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && (sel.Sel.Name == "NotUnderRace" || sel.Sel.Name == "Enabled") {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == "testrace" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// concurrency says how f runs code concurrently (a go statement, a Go
+// method, internal/parallel, tests in parallel), or "".
+func concurrency(f *ast.File) string {
+	why := ""
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.GoStmt:
+			why = "a go statement"
+		case *ast.CallExpr:
+			if sel, ok := x.Fun.(*ast.SelectorExpr); ok {
+				id, _ := sel.X.(*ast.Ident)
+				switch {
+				case sel.Sel.Name == "Go":
+					why = "a Go method"
+				case id != nil && id.Name == "parallel":
+					why = "internal/parallel"
+				case sel.Sel.Name == "Parallel" && len(x.Args) == 0:
+					why = "tests in parallel"
+				}
+			}
+		}
+		return why == ""
+	})
+	return why
 }
