@@ -57,6 +57,7 @@ type Memory struct {
 type scratch struct {
 	shared  []uint16
 	touched []int32
+	count   []uint16 // by word number: a candidate's words, for sharedChars
 }
 
 type entry struct {
@@ -363,6 +364,12 @@ func (m *Memory) Lookup(english, exclude string, n int) []Match {
 		for _, id := range words {
 			el = append(el, m.lens[max(id, 0)])
 		}
+		if len(sc.count) < len(m.lens) {
+			sc.count = make([]uint16, len(m.lens))
+		}
+		if longer := max(qc, int(e.chars)); longer > 0 && 100*sharedChars(qn, ql, words, sc.count)/longer < Threshold {
+			continue // too few words in common to score: not compared word by word
+		}
 		score := similarity(qn, ql, qc, words, el, int(e.chars))
 		if score < Threshold {
 			continue
@@ -437,6 +444,34 @@ func similarityAtMost(ac, bc int) int {
 	return 100 * (longer - max(ac-bc, bc-ac)) / longer
 }
 
+// sharedChars is the characters of the words a and b have in common,
+// each word as often as both have it (al gives a's words' lengths; count,
+// zero on entry and on return, has a place for every word number of b).
+// The edit distance is at least the longer text's characters less these:
+// a word of either text not matched by an equal word costs at least its
+// length (deleted, inserted, or one side of a substitution), so
+// 100 × sharedChars / longer bounds the similarity from above.
+func sharedChars(a, al, b []int32, count []uint16) int {
+	for _, id := range b {
+		if id >= 0 && count[id] < 0xffff {
+			count[id]++
+		}
+	}
+	shared := 0
+	for k, id := range a {
+		if id >= 0 && int(id) < len(count) && count[id] > 0 {
+			count[id]--
+			shared += int(al[k])
+		}
+	}
+	for _, id := range b {
+		if id >= 0 {
+			count[id] = 0
+		}
+	}
+	return shared
+}
+
 // Words are the words of an English text as the memory compares them:
 // lower-cased letters and digits, without tags, placeholders and escapes
 // (&lt;, &amp;) as markup.Tokens reads them. One pass over the text: an
@@ -459,7 +494,7 @@ func Words(s string) []string {
 // most are) is s's own bytes, not a copy: the memory clones the words it
 // keeps (number).
 func appendWords(out []string, word []byte, s string) ([]string, []byte) {
-	start, same := 0, true // where the word under way starts in s; whether it is s[start:i]
+	start, same := 0, true         // where the word under way starts in s; whether it is s[start:i]
 	flush := func(end, next int) { // the word ends at end; the next may start at next
 		if len(word) > 0 {
 			if same {

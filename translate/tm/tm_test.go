@@ -240,9 +240,10 @@ func TestFormat(t *testing.T) {
 	}
 }
 
-// TestSimilarityAtMost: the bound Lookup skips candidates by is never
-// below the similarity itself, so no suggestion is lost to it; and it
-// does skip what is too long or too short.
+// TestSimilarityAtMost: the bounds Lookup skips candidates by (the
+// lengths, the words in common) are never below the similarity itself,
+// so no suggestion is lost to them; and the first does skip what is too
+// long or too short.
 func TestSimilarityAtMost(t *testing.T) {
 	r := rand.New(rand.NewPCG(4, 4))
 	var length [6]int32 // a word's length: the same word, the same length
@@ -264,6 +265,16 @@ func TestSimilarityAtMost(t *testing.T) {
 		b, bl, bc := words()
 		if s, most := similarity(a, al, ac, b, bl, bc), similarityAtMost(ac, bc); s > most {
 			t.Fatalf("similarity %d > its bound %d (%v/%v against %v/%v)", s, most, a, al, b, bl)
+		}
+		if longer := max(ac, bc); longer > 0 {
+			count := make([]uint16, len(length))
+			s, most := similarity(a, al, ac, b, bl, bc), 100*sharedChars(a, al, b, count)/longer
+			if s > most {
+				t.Fatalf("similarity %d > its bound by shared words %d (%v/%v against %v/%v)", s, most, a, al, b, bl)
+			}
+			if slices.ContainsFunc(count, func(c uint16) bool { return c != 0 }) {
+				t.Fatalf("sharedChars left its counts dirty: %v", count)
+			}
 		}
 	}
 	if got := similarityAtMost(100, 30); got >= Threshold {
