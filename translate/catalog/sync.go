@@ -177,10 +177,14 @@ func reuseCandidates(src, old *Catalog, yield func(h string, obsolete bool, om *
 			if sm := src.Lookup(om.ID); sm != nil {
 				english = sm.Forms
 			}
-			if english == nil || (om.Hash != segment.Hash(english) && om.Hash != segment.ExactHash(english) && !om.Revised(segment.Hash(english))) {
+			if english == nil {
+				continue
+			}
+			h := segment.Hash(english) // once: folding and hashing every entry's English was a tenth of extract
+			if om.Hash != h && om.Hash != segment.ExactHash(english) && !om.Revised(h) {
 				continue // stale: not a translation of that English
 			}
-			yield(segment.Hash(english), obsoleteFirst, om)
+			yield(h, obsoleteFirst, om)
 		}
 	}
 }
@@ -578,7 +582,10 @@ func memoryCandidates(src, old *Catalog, yield func(om *Message, e tm.Entry)) {
 		} else {
 			english = om.Source()
 		}
-		if english == nil || om.Hash != segment.Hash(english) && om.Hash != segment.ExactHash(english) && !om.Revised(segment.Hash(english)) {
+		if english == nil {
+			continue
+		}
+		if h := segment.Hash(english); om.Hash != h && om.Hash != segment.ExactHash(english) && !om.Revised(h) {
 			continue // not known to translate that English
 		}
 		yield(om, tm.Entry{ID: om.ID, English: english[locale.Other], Translation: text})
