@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,6 +42,12 @@ func EnglishLeft(text, english string) (int, string) {
 	}
 	if len(candidates) == 0 {
 		return -1, ""
+	}
+	if len(candidates) <= leftoverTries && !slices.ContainsFunc(candidates, func(s string) bool {
+		first, _, _ := strings.Cut(s, " ")
+		return strings.Contains(text, first)
+	}) {
+		return -1, "" // no first word anywhere, as in most translations: a few fast searches, no index (a bounded number: never quadratic)
 	}
 	at := map[string][]int{} // where each sentence's first word stands in text
 	for _, s := range candidates {
