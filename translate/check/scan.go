@@ -3,6 +3,7 @@ package check
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -137,26 +138,30 @@ func allDigits(s string) bool {
 // inert marks the runes below inertLimit that Unicode's NFC quick check
 // passes: NFC_QC=Yes and combining class 0 (from x/text's own properties).
 // A text made of them only is in NFC (UAX #15, section 9), with no need to
-// ask the normaliser.
-var inert = func() (t [inertLimit]bool) {
+// ask the normaliser. Built at its first use, not at every start of the
+// program (it was the largest of tilmash's own package initialisations).
+var inert = sync.OnceValue(func() *[inertLimit]bool {
+	var t [inertLimit]bool
+	var buf [utf8.UTFMax]byte
 	for r := range rune(inertLimit) {
 		if !utf8.ValidRune(r) {
 			continue
 		}
 		// NFC_QC=Yes: NFC leaves it alone (not No) and it combines
 		// with nothing before it (not Maybe); and combining class 0.
-		p := norm.NFC.PropertiesString(string(r))
-		t[r] = p.BoundaryBefore() && p.CCC() == 0 && norm.NFC.IsNormalString(string(r))
+		b := utf8.AppendRune(buf[:0], r)
+		p := norm.NFC.Properties(b)
+		t[r] = p.BoundaryBefore() && p.CCC() == 0 && norm.NFC.IsNormal(b)
 	}
-	return t
-}()
+	return &t
+})
 
 const inertLimit = 0x2100 // Latin, Cyrillic, general punctuation
 
 // isNFC reports whether s is in Unicode Normalization Form C.
 func isNFC(s string) bool {
 	for _, r := range s {
-		if r >= inertLimit || !inert[r] {
+		if r >= inertLimit || !inert()[r] {
 			return norm.NFC.IsNormalString(s)
 		}
 	}
