@@ -1176,8 +1176,15 @@ func (r *run) spelling() {
 		return
 	}
 	bad := map[string]bool{}
+	var knownByStem func(string) bool
 	for _, u := range unknown {
-		if !known[strings.ToLower(u)] && !r.knownByStem(u) {
+		if known[strings.ToLower(u)] {
+			continue
+		}
+		if knownByStem == nil {
+			knownByStem = r.knownByStem()
+		}
+		if !knownByStem(u) {
 			bad[u] = true
 		}
 	}
@@ -1257,32 +1264,31 @@ func (r *run) knownInflected(bad map[string]bool) {
 	}
 }
 
-// knownByStem accepts an inflected form of a word of the project's list
-// or of the glossary (Алматыдағы, Мәскеуге).
-func (r *run) knownByStem(word string) bool {
-	m := inflect.For(r.tag)
-	for _, w := range r.in.Words[r.loc] {
-		if m.Match(word, w) {
-			return true
-		}
-	}
+// knownByStem returns what accepts an inflected form of a word of the
+// project's list or of the glossary (Алматыдағы, Мәскеуге), or a name the
+// glossary leaves untranslated. It is made once per locale and run, for
+// every word the dictionary does not know: the lemmas folded once and
+// filed by initial (matching each unknown word against every lemma, each
+// folded again, was a tenth of a check with a real glossary).
+func (r *run) knownByStem() func(word string) bool {
+	lemmas := slices.Clone(r.in.Words[r.loc])
+	untranslated := map[string]bool{}
 	if r.in.Glossary != nil {
 		for _, e := range r.in.Glossary.Entries {
-			if e.DoNotTranslate && slices.Contains(strings.Fields(e.Term), word) {
-				return true
+			if e.DoNotTranslate {
+				for _, w := range strings.Fields(e.Term) {
+					untranslated[w] = true
+				}
 			}
 			if rr := e.Locales[r.loc]; rr != nil {
-				for _, a := range append(append([]string{}, rr.Approved...), rr.Also...) {
-					for _, aw := range strings.Fields(a) {
-						if m.Match(word, aw) {
-							return true
-						}
-					}
+				for _, a := range slices.Concat(rr.Approved, rr.Also) {
+					lemmas = append(lemmas, strings.Fields(a)...)
 				}
 			}
 		}
 	}
-	return false
+	lx := inflect.NewLexicon(inflect.For(r.tag), lemmas)
+	return func(word string) bool { return untranslated[word] || lx.Has(word) }
 }
 
 // invisible says what is wrong with a character a translation should not
