@@ -26,9 +26,9 @@ import (
 	"github.com/tilmash/tilmash/internal/workspace"
 )
 
-// tilmashBin is the real binary the scenarios run, built once by TestMain
-// without the race detector: a script runs it hundreds of times, and a
-// race-instrumented binary starts and runs several times slower (make test
+// tilmashBin is the real binary the scenarios run, built once (by make
+// test, or by TestMain: testBinary) without the race detector: a script
+// runs it hundreds of times, and a race-instrumented binary starts and runs several times slower (make test
 // took 180 s for this package). The code it drives is race-tested in
 // process, here and in the packages below (workspace, parallel, lock).
 var tilmashBin string
@@ -39,12 +39,11 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	tilmashBin = filepath.Join(dir, "tilmash")
 	// The result cache in a folder of the tests' own, never the user's:
 	// every command run in process and every script exercises it.
 	os.Setenv("TILMASH_CACHE", filepath.Join(dir, "cache"))
-	if out, err := exec.Command("go", "build", "-o", tilmashBin, "../../cmd/tilmash").CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "go build ./cmd/tilmash: %v\n%s", err, out)
+	if tilmashBin, err = testBinary(dir); err != nil {
+		fmt.Fprintln(os.Stderr, err)
 		os.RemoveAll(dir)
 		os.Exit(1)
 	}
@@ -52,6 +51,26 @@ func TestMain(m *testing.M) {
 	testtool.StopChromium() // TestHugoSite's
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// testBinary is the binary to test: the one make test built
+// (TILMASH_TEST_BINARY, so that make test's two passes do not link one
+// each), or one built now into dir, without the race detector.
+func testBinary(dir string) (string, error) {
+	if bin := os.Getenv("TILMASH_TEST_BINARY"); bin != "" {
+		if !filepath.IsAbs(bin) {
+			return "", fmt.Errorf("TILMASH_TEST_BINARY=%s: give the binary's absolute path (the scripts run in folders of their own)", bin)
+		}
+		if _, err := os.Stat(bin); err != nil {
+			return "", fmt.Errorf("TILMASH_TEST_BINARY: %v (make test builds it: make bin/tilmash)", err)
+		}
+		return bin, nil
+	}
+	bin := filepath.Join(dir, "tilmash")
+	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/tilmash").CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build ./cmd/tilmash: %v\n%s", err, out)
+	}
+	return bin, nil
 }
 
 // subprocess is why the tests that run the real binary as a separate

@@ -297,7 +297,7 @@ func mergeKeys(a, b map[string][]byte) map[string]bool {
 	return out
 }
 
-// buildTilmash puts the real binary (TestMain built it once, without the
+// buildTilmash puts the real binary (built once, without the
 // race detector) at bin: for tests that run it as a separate process
 // (killed, limited, another user).
 func buildTilmash(t *testing.T, bin string) {
