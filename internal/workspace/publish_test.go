@@ -54,8 +54,10 @@ func written(t *testing.T) (string, *Result) {
 // TestEPUBCheck runs epubcheck, as a publisher would, on every EPUB edition:
 // no errors and no warnings. The books are checked in one JVM, with those
 // the builds of projects holding characters no edition can carry write
-// (charBooks): what build publishes of them is valid too; and with the
-// books of a project whose figures show images (imageBooks).
+// (charBooks): what build publishes of them is valid too; with the
+// books of a project whose figures show images (imageBooks); and with
+// those of the articles translate/render's tests render (renderBooks). A
+// broken book in the batch proves the check can fail.
 func TestEPUBCheck(t *testing.T) {
 	dir, res := written(t)
 	var books []string
@@ -70,11 +72,61 @@ func TestEPUBCheck(t *testing.T) {
 	books = append(books, charBooks(t, t.TempDir())...)
 	books = append(books, gfmBook(t, t.TempDir()))
 	books = append(books, imageBooks(t)...)
-	for book, r := range testtool.EPUBCheck(t, books...) {
-		if !r.OK {
+	books = append(books, renderBooks(t)...)
+	// A broken book in the same batch: the check can fail.
+	broken := filepath.Join(t.TempDir(), "broken.epub")
+	must(t, os.WriteFile(broken, []byte("PK not a book"), 0o644))
+	reports := testtool.EPUBCheck(t, append(books, broken)...)
+	if reports[broken].OK {
+		t.Errorf("epubcheck passed a broken book: the check cannot fail\n%s", reports[broken].Output)
+	}
+	for _, book := range books {
+		if r := reports[book]; !r.OK {
 			t.Errorf("epubcheck %s:\n%s", book, r.Output)
 		}
 	}
+}
+
+// renderBooks builds, in English, the articles translate/render's tests
+// render as books (TestEPUB, TestFigureEPUB): translate/segment's fixtures
+// (a field report, an interview, CRLF line ends with raw HTML fragments)
+// and render's figures of every kind, with the images they show. Their
+// books are checked in TestEPUBCheck's JVM rather than one of render's own.
+func renderBooks(t *testing.T) []string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"tilmash.toml":           "",
+		"content/news/photo.jpg": string(testtool.Picture(t, "jpeg", 8, 6, red)),
+		"content/news/chart.png": string(testtool.Picture(t, "png", 8, 6, blue)),
+		"content/news/w.webp":    string(testtool.WebP),
+	}
+	for name, from := range map[string]string{
+		"content/field-notes.md":  "../../translate/segment/testdata/field-notes.md",
+		"content/interview.md":    "../../translate/segment/testdata/interview.md",
+		"content/crlf.md":         "../../translate/segment/testdata/crlf.md",
+		"content/news/figures.md": "../../translate/render/testdata/figures.md",
+	} {
+		data, err := os.ReadFile(from)
+		must(t, err)
+		files[name] = string(data)
+	}
+	writeFiles(t, dir, files)
+	extracted, _, err := load(t, dir).Extract(nil, false)
+	must(t, err)
+	_, err = extracted.Commit(dir)
+	must(t, err)
+	res, _ := buildIn(t, dir)
+	var books []string
+	for _, o := range res.Report.Editions {
+		if o.Format == "epub" {
+			books = append(books, filepath.Join(dir, o.File))
+		}
+	}
+	if len(books) != 4 {
+		t.Fatalf("%d books, want 4: %+v", len(books), res.Report.Editions)
+	}
+	return books
 }
 
 // inkShare is the share of the screenshot's pixels that differ from its

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"image/color"
 	"io"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,19 +15,18 @@ import (
 	"github.com/tilmash/tilmash/translate/media"
 )
 
-// figures is an article with a figure of each kind: an image the build
-// publishes (twice), one it left out, one of another site, one the site
-// serves, a WebP, and one with no address.
-const figures = "+++\ntitle = \"Figures\"\n+++\n\n" +
-	"![Published.](photo.jpg)\n\n" +
-	"![Left out.](gone.jpg)\n\n" +
-	"![On another site.](https://example.com/x.jpg)\n\n" +
-	"![On the site.](/img/x.jpg)\n\n" +
-	"![A WebP.](w.webp)\n\n" +
-	"![No photograph.]()\n\n" +
-	"![The chart.](chart.png)\n\n" +
-	"![Published again.](photo.jpg)\n\n" +
-	"![Another name.](./photo.jpg)\n"
+// figures is an article with a figure of each kind (testdata/figures.md):
+// an image the build publishes (twice), one it left out, one of another
+// site, one the site serves, a WebP, and one with no address.
+// internal/workspace's TestEPUBCheck builds it too, for epubcheck.
+func figures(t *testing.T) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/figures.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
 
 // figureImages are the images the build gives the figures article.
 func figureImages(t *testing.T) map[string]Image {
@@ -45,7 +45,7 @@ var imgRe = regexp.MustCompile(`<img [^>]*>`)
 // an address the site serves as it is, and otherwise its caption alone:
 // never an <img> without a picture.
 func TestFigureHTML(t *testing.T) {
-	_, ed := english(t, "content/news/figures.md", []byte(figures))
+	_, ed := english(t, "content/news/figures.md", figures(t))
 	page := string(HTML(ed, Page{Images: figureImages(t)}))
 	want := []string{
 		`<img src="../media/news/photo.jpg" alt="Published."`,
@@ -130,9 +130,9 @@ func bookEntries(t *testing.T, book []byte) map[string]string {
 
 // TestFigureEPUB: the book packs each image it can show once, with its
 // media type in the manifest, and shows the others' captions alone, each
-// with a warning; epubcheck passes it (TestEPUB).
+// with a warning; epubcheck passes it (internal/workspace's TestEPUBCheck).
 func TestFigureEPUB(t *testing.T) {
-	_, ed := english(t, "content/news/figures.md", []byte(figures))
+	_, ed := english(t, "content/news/figures.md", figures(t))
 	imgs := figureImages(t)
 	book, warnings := EPUB(ed, Page{Images: imgs})
 	e := bookEntries(t, book)
