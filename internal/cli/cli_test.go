@@ -53,20 +53,21 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// testBinary is the binary to test: the one make test built
+// testBinary puts the binary to test at dir/tilmash, the name the
+// scenarios run it by: a link to the one make test built
 // (TILMASH_TEST_BINARY, so that make test's two passes do not link one
-// each), or one built now into dir, without the race detector.
+// each), or one built now, without the race detector.
 func testBinary(dir string) (string, error) {
-	if bin := os.Getenv("TILMASH_TEST_BINARY"); bin != "" {
-		if !filepath.IsAbs(bin) {
-			return "", fmt.Errorf("TILMASH_TEST_BINARY=%s: give the binary's absolute path (the scripts run in folders of their own)", bin)
+	bin := filepath.Join(dir, "tilmash")
+	if built := os.Getenv("TILMASH_TEST_BINARY"); built != "" {
+		if !filepath.IsAbs(built) {
+			return "", fmt.Errorf("TILMASH_TEST_BINARY=%s: give the binary's absolute path (the scripts run in folders of their own)", built)
 		}
-		if _, err := os.Stat(bin); err != nil {
+		if _, err := os.Stat(built); err != nil {
 			return "", fmt.Errorf("TILMASH_TEST_BINARY: %v (make test builds it: make bin/tilmash)", err)
 		}
-		return bin, nil
+		return bin, os.Symlink(built, bin)
 	}
-	bin := filepath.Join(dir, "tilmash")
 	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/tilmash").CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go build ./cmd/tilmash: %v\n%s", err, out)
 	}
