@@ -215,6 +215,7 @@ func TestBuildCacheRebuildsWhatIsGone(t *testing.T) {
 // by a CI runner from another branch, say) that names a file outside the
 // editions' folder is no hit: the build never removes a catalogue.
 func TestBuildCacheNeverRemovesOutsideDist(t *testing.T) {
+	testrace.NotUnderRace(t, "build by parts with the cache: TestBuildCacheRebuildsWhatIsGone")
 	t.Parallel()
 	dir := t.TempDir()
 	writeTree(t, linked(t), dir)
