@@ -95,9 +95,14 @@ func NewFrom(n int, get func(i int) Entry, fetch func(k int) Entry, keep func(i 
 // its texts kept elsewhere. get is called twice per entry, in order; keep
 // is told each entry indexed (entries without English or translation are
 // left out); fetch gives back the k-th of those when a lookup scores it.
-// A lookup of another text than those given may miss matches.
+// A lookup of another text than those given may miss matches; with no
+// texts given (no unit needs work: an extract that changes nothing), no
+// entry is read, and every lookup finds nothing.
 func NewFor(n int, get func(i int) Entry, fetch func(k int) Entry, keep func(i int), queries []string) *Memory {
 	m := newMemory(fetch)
+	if len(queries) == 0 {
+		return m // counting every entry's words was a tenth of such an extract
+	}
 	// The words and their counts.
 	var kept []int
 	seen := map[int32]int{} // word → the last entry counted

@@ -169,6 +169,21 @@ func TestNewForLooksUpAsNew(t *testing.T) {
 	t.Logf("%d suggestions; postings kept: %d for the queries, %d whole", found, postings(part), postings(whole))
 }
 
+// TestNewForNoQueries: with no text to look up (no unit needs work), the
+// memory reads no entry, keeps none, and a lookup finds nothing.
+func TestNewForNoQueries(t *testing.T) {
+	mem := sentences(100, 3)
+	read := 0
+	m := NewFor(len(mem), func(i int) Entry { read++; return mem[i] }, func(int) Entry { t.Fatal("an entry fetched"); return Entry{} },
+		func(int) { t.Error("an entry kept") }, nil)
+	if read != 0 || m.Len() != 0 {
+		t.Errorf("%d entries read, %d kept", read, m.Len())
+	}
+	if got := m.Lookup(mem[0].English, "", 3); len(got) != 0 {
+		t.Errorf("Lookup = %v, want nothing", got)
+	}
+}
+
 // wordsRe is Words as markup.Tokens and the standard library give it:
 // the codes and escapes blanked out, then strings.ToLower and
 // strings.FieldsFunc. The one-pass Words must give it byte for byte.
