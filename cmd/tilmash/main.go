@@ -9,8 +9,10 @@ import (
 	"os"
 
 	"github.com/tilmash/tilmash/internal/cli"
+	"github.com/tilmash/tilmash/internal/gcpace"
 )
 
 func main() {
+	gcpace.Start(gcpace.First) // a small project's command never collects
 	os.Exit(cli.Main(os.Args[1:], cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
 }
