@@ -66,7 +66,7 @@ site: editions
 # folder (as CI makes one) takes the build cache's packages instead of
 # compiling every one again. -vet=off: vet ran in full just before. The passes
 # run one after the other, the second even when the first failed (make test
-# fails after both): run at once (make -j3), they took 175 s of CPU against
+# fails after both; so do the plain pass's two runs of go test): run at once (make -j3), they took 175 s of CPU against
 # 148 s in turn, and longer on two cores. Both run internal/cli's scenarios
 # on $(BIN), the binary make builds and make editions uses
 # (TILMASH_TEST_BINARY), not on one each links for itself. Their temporary
@@ -88,8 +88,12 @@ test-race: $(BIN)
 	$(TESTENV) GORACE=atexit_sleep_ms=0 $(GO) test -race -count=1 -vet=off $(RACE)
 
 test-plain: $(BIN)
-	$(TESTENV) $(GO) test -count=1 -vet=off $(filter-out $(RACE),$(PACKAGES))
-	$(TESTENV) $(GO) test -count=1 -vet=off -run '$(PLAIN_TESTS)' $(PLAIN)
+	@status=0; \
+	echo "$(TESTENV) $(GO) test -count=1 -vet=off $(filter-out $(RACE),$(PACKAGES))"; \
+	$(TESTENV) $(GO) test -count=1 -vet=off $(filter-out $(RACE),$(PACKAGES)) || status=$$?; \
+	echo "$(TESTENV) $(GO) test -count=1 -vet=off -run '$(PLAIN_TESTS)' $(PLAIN)"; \
+	$(TESTENV) $(GO) test -count=1 -vet=off -run '$(PLAIN_TESTS)' $(PLAIN) || status=$$?; \
+	exit $$status
 
 ## deps: the Debian packages the tests need (hunspell and dictionaries, epubcheck, Chromium…), installed if missing
 deps:

@@ -26,20 +26,31 @@ func numGC() uint32 {
 	return ms.NumGC
 }
 
-// restore puts the collector back as the test binary started.
-func restore(t *testing.T) {
+// gcPercent is the collector's GOGC now.
+func gcPercent() int {
+	p := debug.SetGCPercent(-1)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// restore puts the collector back as it was (GOGC as the environment set
+// it when the test binary started: make test sets 400).
+func restore(t *testing.T) int {
+	gogc := gcPercent()
 	t.Cleanup(func() {
-		debug.SetGCPercent(100)
+		debug.SetGCPercent(gogc)
 		debug.SetMemoryLimit(math.MaxInt64)
 	})
+	return gogc
 }
 
 // TestStart: under the first size, no collection; past it, a collection,
-// after which the pacing is GOGC=100 again, with no memory limit.
+// after which the pacing is what it was (GOGC=100 when the environment
+// does not set it), with no memory limit.
 func TestStart(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
-	restore(t)
+	was := restore(t)
 	runtime.GC()
 	before := numGC()
 	Start(32 << 20)
@@ -53,14 +64,12 @@ func TestStart(t *testing.T) {
 	}
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		gogc := debug.SetGCPercent(-1)
-		limit := debug.SetMemoryLimit(-1) // -1 reads it
-		debug.SetGCPercent(gogc)
-		if gogc == 100 && limit == math.MaxInt64 {
+		gogc, limit := gcPercent(), debug.SetMemoryLimit(-1) // -1 reads it
+		if gogc == was && limit == math.MaxInt64 {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("after the first collection: GOGC %d, memory limit %d; want 100 and none", gogc, limit)
+			t.Fatalf("after the first collection: GOGC %d, memory limit %d; want %d and none", gogc, limit, was)
 		}
 		runtime.GC()
 		time.Sleep(time.Millisecond)
@@ -76,10 +85,10 @@ func TestStartLeavesTheUsersSetting(t *testing.T) {
 			t.Setenv("GOGC", "")
 			t.Setenv("GOMEMLIMIT", "")
 			t.Setenv(env, map[string]string{"GOGC": "200", "GOMEMLIMIT": "1GiB"}[env])
-			debug.SetGCPercent(100)
+			was := gcPercent()
 			Start(32 << 20)
-			if gogc := debug.SetGCPercent(100); gogc != 100 {
-				t.Errorf("GOGC %d after Start, want 100 as it was", gogc)
+			if gogc := gcPercent(); gogc != was {
+				t.Errorf("GOGC %d after Start, want %d as it was", gogc, was)
 			}
 			if limit := debug.SetMemoryLimit(-1); limit != math.MaxInt64 {
 				t.Errorf("memory limit %d after Start, want none", limit)
