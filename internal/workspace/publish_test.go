@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -17,9 +18,27 @@ import (
 
 // written builds the project, with Kazakh in Latin letters derived from
 // kk as well (tilmash.toml's [locales.kk-Latn], added here only), and
-// writes every file into a temporary folder.
+// writes every file into a temporary folder: once for the test binary
+// (TestEPUBCheck's books and TestHTMLRendersInChromium's pages are the
+// same build's; neither writes in the folder; TestMain removes it).
 func written(t *testing.T) (string, *Result) {
 	t.Helper()
+	shared.once.Do(func() { shared.dir, shared.res, shared.err = writeBuild() })
+	if shared.err != nil {
+		t.Fatal(shared.err)
+	}
+	return shared.dir, shared.res
+}
+
+// shared is written's one build.
+var shared struct {
+	once sync.Once
+	dir  string
+	res  *Result
+	err  error
+}
+
+func writeBuild() (string, *Result, error) {
 	files := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS(fixture), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -30,25 +49,28 @@ func written(t *testing.T) (string, *Result) {
 		return err
 	})
 	if err != nil {
-		t.Fatal(err)
+		return "", nil, err
 	}
 	files["tilmash.toml"].Data = append(files["tilmash.toml"].Data, "\n[locales.kk-Latn]\nfrom = \"kk\"\ntransform = \"kk-Latn-2021\"\nrequired = true\n"...)
 	w, err := Load(files, Default)
 	if err != nil {
-		t.Fatal(err)
+		return "", nil, err
 	}
 	res, err := w.Build(BuildOptions{})
 	if err != nil {
-		t.Fatal(err)
+		return "", nil, err
 	}
 	if len(res.Report.Refused) > 0 {
-		t.Fatalf("refused: %+v", res.Report.Refused)
+		return "", nil, fmt.Errorf("refused: %+v", res.Report.Refused)
 	}
-	dir := t.TempDir()
+	dir, err := os.MkdirTemp("", "tilmash-written-")
+	if err != nil {
+		return "", nil, err
+	}
 	if _, err := res.Files.Commit(dir); err != nil {
-		t.Fatal(err)
+		return dir, nil, err
 	}
-	return dir, res
+	return dir, res, nil
 }
 
 // TestEPUBCheck runs epubcheck, as a publisher would, on every EPUB edition:
