@@ -226,16 +226,7 @@ func imageBooks(t *testing.T) []string {
 	dir := t.TempDir()
 	imageProject(t, dir)
 	res, _ := buildIn(t, dir)
-	var books []string
-	for _, o := range res.Report.Editions {
-		if o.Format == "epub" {
-			books = append(books, filepath.Join(dir, o.File))
-		}
-	}
-	if len(books) != 4 {
-		t.Fatalf("%d books, want 4", len(books))
-	}
-	return books
+	return booksOf(t, dir, res)
 }
 
 // TestImagesIncremental: a build that changes nothing rewrites no image;
