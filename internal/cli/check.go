@@ -188,7 +188,10 @@ article and locale, what the publication policy asks of it (required, in
 progress, not for translation), its coverage, and what the next build does
 with it: published (with units under revision, if any), kept (refused, the
 earlier complete edition stays), refused (required and incomplete: the build
-fails) or waiting (in progress and incomplete).`,
+fails) or waiting (in progress and incomplete).
+
+A catalogue that cannot be read is named at file:line:col; the other locales
+are counted, and the command exits 2 when its locale is required.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Format != "text" && opts.Format != "json" {
@@ -231,6 +234,13 @@ func statusRun(opts *StatusOptions) error {
 		return &exitError{ExitError, err}
 	}
 	sts, eds := res.Statuses, res.Editions
+	// A broken catalogue of a required locale fails the command, after
+	// what could be counted is shown (the other locales go on), as in
+	// check and build: a script reading status must not take a locale it
+	// could not read for done.
+	broken := func() error {
+		return reportBrokenOf(res.Broken, func(tag language.Tag) bool { return res.Required[tag] }, tags, opts.Err)
+	}
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.Out)
 		enc.SetIndent("", "  ")
@@ -241,51 +251,55 @@ func statusRun(opts *StatusOptions) error {
 		if eds == nil {
 			eds = []workspace.EditionStatus{}
 		}
-		return enc.Encode(struct {
+		if err := enc.Encode(struct {
 			Locales  []check.Status            `json:"locales"`
 			Editions []workspace.EditionStatus `json:"editions"`
-		}{sts, eds})
-	}
-	defer func() {
-		out := bufio.NewWriterSize(opts.Out, 64<<10) // a line a write: a tenth of a run at 10,000 articles
-		defer out.Flush()
-		fmt.Fprintln(out)
-		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "article\tlocale\trequirement\tcoverage by units\tnext build")
-		for _, e := range eds {
-			next := e.Publish
-			var why []string
-			if e.UnderRevision > 0 {
-				why = append(why, count(e.UnderRevision, "unit")+" under revision")
-			}
-			if e.English > 0 {
-				why = append(why, count(e.English, "unit")+" in English")
-			}
-			if e.Missing > 0 {
-				why = append(why, fmt.Sprintf("%d missing", e.Missing))
-			}
-			if e.Stale > 0 {
-				why = append(why, fmt.Sprintf("%d stale", e.Stale))
-			}
-			if len(e.Rejected) > 0 {
-				why = append(why, fmt.Sprintf("%d rejected by the checks", len(e.Rejected)))
-			}
-			if len(why) > 0 {
-				next += " (" + strings.Join(why, ", ") + ")"
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f%%\t%s\n", escape.Line(e.Article), escape.Line(e.Locale), escape.Line(e.Requirement), e.Coverage, escape.Line(next))
+		}{sts, eds}); err != nil {
+			return err
 		}
-		tw.Flush()
-		out.Flush()
-		reportBrokenOf(res.Broken, func(tag language.Tag) bool { return res.Required[tag] }, tags, opts.Err)
-	}()
+		return broken()
+	}
 	tw := tabwriter.NewWriter(opts.Out, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "locale\tunits\ttranslated\tstale\tmissing\tobsolete\twords\twords translated\twords stale\twords missing\tcoverage by units\tcoverage by words\t")
 	for _, s := range sts {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%.1f%%\t%.1f%%\t\n", s.Locale, s.Total.Units, s.Translated.Units, s.Stale.Units, s.Missing.Units, s.Obsolete.Units,
 			s.Total.Words, s.Translated.Words, s.Stale.Words, s.Missing.Words, s.UnitsPct, s.WordsPct)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	out := bufio.NewWriterSize(opts.Out, 64<<10) // a line a write: a tenth of a run at 10,000 articles
+	fmt.Fprintln(out)
+	tw = tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "article\tlocale\trequirement\tcoverage by units\tnext build")
+	for _, e := range eds {
+		next := e.Publish
+		var why []string
+		if e.UnderRevision > 0 {
+			why = append(why, count(e.UnderRevision, "unit")+" under revision")
+		}
+		if e.English > 0 {
+			why = append(why, count(e.English, "unit")+" in English")
+		}
+		if e.Missing > 0 {
+			why = append(why, fmt.Sprintf("%d missing", e.Missing))
+		}
+		if e.Stale > 0 {
+			why = append(why, fmt.Sprintf("%d stale", e.Stale))
+		}
+		if len(e.Rejected) > 0 {
+			why = append(why, fmt.Sprintf("%d rejected by the checks", len(e.Rejected)))
+		}
+		if len(why) > 0 {
+			next += " (" + strings.Join(why, ", ") + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1f%%\t%s\n", escape.Line(e.Article), escape.Line(e.Locale), escape.Line(e.Requirement), e.Coverage, escape.Line(next))
+	}
+	tw.Flush()
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	return broken()
 }
 
 // count writes n and a noun, in the plural unless n is 1.
