@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -118,11 +119,33 @@ func (w *watcher) run(ctx context.Context, log io.Writer, reload func(why string
 			}
 			fmt.Fprintf(log, "tilmash: watching the project: %s\n", escape.Line(err.Error()))
 		case <-timer.C:
-			why := strings.Join(dedupe(changed), ", ") + " changed"
+			named := w.lasting(changed)
 			changed = changed[:0]
-			reload(why)
+			if len(named) == 0 {
+				continue // only a tool's temporary files changed
+			}
+			reload(strings.Join(dedupe(named), ", ") + " changed")
 		}
 	}
+}
+
+// lasting drops from changed the files without an extension, none of
+// them an input (articles, catalogues, glossaries and word lists, images
+// all have one): a tool's temporary file, as sed -i writes
+// content/sedAbC123 and renames it over the article (the rename is its own
+// change, of the article). A folder stays: one made with files in it must
+// be read again. An input removed has an extension, and stays named.
+func (w *watcher) lasting(changed []string) []string {
+	var out []string
+	for _, rel := range changed {
+		if path.Ext(rel) == "" {
+			if fi, err := os.Lstat(filepath.Join(w.root, filepath.FromSlash(rel))); err != nil || !fi.IsDir() {
+				continue
+			}
+		}
+		out = append(out, rel)
+	}
+	return out
 }
 
 func dedupe(names []string) []string {
