@@ -29,3 +29,23 @@ var noCaptionStop = map[string]bool{
 func CaptionStop(tag language.Tag) bool {
 	return !noCaptionStop[baseOf(tag)]
 }
+
+// noBreakBeforeDash are the languages whose typography joins a spaced dash
+// to the word before it with a no-break space, so that no line begins with
+// a dash: Russian (Мильчин and Чельцова; every Russian publisher's house
+// rule) and Kazakh, set by the same norms. The checks hold translations to
+// it ([locales.ru] dash); the editions' own words follow it too.
+var noBreakBeforeDash = map[string]bool{
+	"ru": true,
+	"kk": true,
+}
+
+// SpacedDash is an em dash between two parts of a line (a page's title and
+// the publication's name), with the spaces the language's typography puts
+// around it: "\u00a0— " in Russian and Kazakh, " — " otherwise.
+func SpacedDash(tag language.Tag) string {
+	if noBreakBeforeDash[baseOf(tag)] {
+		return "\u00a0— "
+	}
+	return " — "
+}

@@ -87,6 +87,7 @@ type pageData struct {
 	Author      *assemble.Text
 	Publication *assemble.Text // as the masthead shows it (in capitals where the edition sets them: masthead)
 	Site        *assemble.Text // the publication's name as written: the <title>, og:site_name
+	Dash        string         // between the title and the site's name in the <title> (locale.SpacedDash)
 	Dateline    *assemble.Text
 	DateText    *assemble.Text
 	Date        string
@@ -155,6 +156,7 @@ func HTML(ed *assemble.Edition, pg Page) []byte {
 		Author:      ed.Meta[segment.Author],
 		Publication: masthead(ed, segment.Publication),
 		Site:        ed.Meta[segment.Publication],
+		Dash:        locale.SpacedDash(ed.Locale),
 		Dateline:    masthead(ed, segment.Dateline),
 		DateText:    masthead(ed, segment.Date),
 		Date:        ed.Date,

@@ -86,7 +86,7 @@ func TestCapitalsKazakhLatin(t *testing.T) {
 	}
 	// The capitals are the masthead's: the page's title and its site name
 	// for a social card keep the name as written.
-	for _, want := range []string{` — Aqiqat</title>`, `<meta property="og:site_name" content="Aqiqat">`} {
+	for _, want := range []string{"\u00a0— Aqiqat</title>", `<meta property="og:site_name" content="Aqiqat">`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the kk-Latn page lacks %s", want)
 		}
