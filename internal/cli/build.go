@@ -129,7 +129,7 @@ func buildRun(opts *BuildOptions) error {
 	digest, derr := workspace.DigestWith(fsys, opts.layout(), fmt.Sprintf("%s\x00%q %q %q %q %v %+v", programID(), opts.Locales, opts.Formats, opts.Site, opts.Fallback, opts.MinCoverage, opts.layout())+fmt.Sprintf(" %q %q", opts.Shard, opts.Articles), opts.inputHashes())
 	if derr == nil {
 		if prev, err := previousReportAt(opts.Global, opts.layout()); err == nil && prev != nil && prev.Inputs == digest && prev.Current(fsys) && !prev.Due(workspace.Now()) {
-			summary(opts.Out, &workspace.Result{Report: *prev}, false)
+			summary(opts.Out, &workspace.Result{Report: opts.ofThisBuild(*prev)}, false)
 			fmt.Fprintf(opts.Out, "nothing changed since the last build: 0 files written, in %s/\n", opts.Dist)
 			return refusals(&workspace.Result{Report: *prev})
 		}
@@ -176,7 +176,7 @@ func buildRun(opts *BuildOptions) error {
 			fmt.Fprintf(opts.Out, "built %s %s: %s\n", ed.Locale, escape.Line(ed.Article), escape.Line(strings.Join(ed.Files, " ")))
 		}
 	}
-	summary(opts.Out, &workspace.Result{Report: res.Report}, false)
+	summary(opts.Out, &workspace.Result{Report: opts.ofThisBuild(res.Report)}, false)
 	fmt.Fprintf(opts.Out, "%s written, %d unchanged, %d removed, in %s/\n", count(len(done.Written), "file"), len(done.Unchanged), len(done.Removed), opts.Dist)
 	if res.OutOfDate != "" {
 		fmt.Fprintf(opts.Err, "tilmash: note: %s (built from the articles as they are)\n", escape.Line(res.OutOfDate))
@@ -188,6 +188,32 @@ func buildRun(opts *BuildOptions) error {
 		return err
 	}
 	return refusals(&workspace.Result{Report: res.Report})
+}
+
+// ofThisBuild is r with only the editions this build was asked to make: a
+// partial build (some locales, formats or articles) merges its editions
+// into the last build's report, which keeps them all, and its table lists
+// only its own. The refusals stay, all of them: a required edition the
+// last build refused still fails this one, and the table says why.
+func (opts *BuildOptions) ofThisBuild(r workspace.Report) workspace.Report {
+	sel, err := opts.SelectOptions.selection()
+	if err != nil {
+		sel = workspace.Selection{}
+	}
+	var locales []string
+	for _, l := range opts.Locales {
+		if tag, err := language.Parse(l); err == nil {
+			locales = append(locales, tag.String())
+		}
+	}
+	out := r
+	out.Editions = nil
+	for _, o := range r.Editions {
+		if (len(locales) == 0 || slices.Contains(locales, o.Locale)) && (len(opts.Formats) == 0 || slices.Contains(opts.Formats, o.Format)) && sel.Has(o.Article) {
+			out.Editions = append(out.Editions, o)
+		}
+	}
+	return out
 }
 
 // inputHashes hashes the project's files for the build digest through
