@@ -193,8 +193,8 @@ func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *
 						keep = append(keep, f)
 					}
 				}
-				st.Keep(keep)
-				if errs[i] = st.Add(gone); errs[i] == nil {
+				st.KeepAs(i, keep)
+				if errs[i] = st.AddAs(i, gone); errs[i] == nil {
 					decided(r)
 					results[i] = r
 					cached.Add(1)
@@ -235,7 +235,10 @@ func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *
 			errs[i] = err
 			return
 		}
-		if err := st.Add(res.Files); err != nil {
+		// By rank, the part's place: where two parts write one file (an
+		// old address two articles claim), the first part's stays,
+		// whichever finishes first, as in one pass the first article's.
+		if err := st.AddAs(i, res.Files); err != nil {
 			errs[i] = err
 			return
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/tilmash/tilmash/internal/fileset"
 	"github.com/tilmash/tilmash/internal/testrace"
 	"github.com/tilmash/tilmash/internal/workspace"
+	"github.com/tilmash/tilmash/translate/catalog"
 )
 
 // linked is the fixture with links between articles (one to an article
@@ -60,6 +61,23 @@ func linked(t *testing.T) fstest.MapFS {
 		fsys[p] = &fstest.MapFile{Data: data}
 	}
 	return fsys
+}
+
+// claimOneOldName records name as a former name of each article given, in
+// its source catalogue's header, as two renames merged from two branches
+// would leave them.
+func claimOneOldName(t *testing.T, fsys fstest.MapFS, name string, articles ...string) {
+	t.Helper()
+	for _, a := range articles {
+		p := "locales/en/" + a + ".en.toml"
+		s := string(fsys[p].Data)
+		i := strings.Index(s, "\n\n")
+		if i < 0 {
+			t.Fatalf("%s: no header", p)
+		}
+		line := catalog.FormerlyLine + name + " (old name of this article; its old web addresses now redirect to the new ones)"
+		fsys[p] = &fstest.MapFile{Data: []byte(s[:i+1] + line + s[i:])}
+	}
 }
 
 // writeTree writes fsys under dir.
@@ -178,6 +196,7 @@ func TestBuildPartsGiveWhatOnePassGives(t *testing.T) {
 			}
 			t.Parallel()
 			fsys := linked(t)
+			claimOneOldName(t, fsys, "old-story", "kyrgyzstan-blogger", "russia-crowdsourcing")
 			one, parts := t.TempDir(), t.TempDir()
 			writeTree(t, fsys, one)
 			writeTree(t, fsys, parts)
@@ -204,6 +223,14 @@ func TestBuildPartsGiveWhatOnePassGives(t *testing.T) {
 				}
 			}
 			step("the first build", workspace.Selection{}, workspace.BuildOptions{})
+			// Two articles claim one old name: its address leads to the
+			// first's in path order, whichever part finishes first.
+			for _, dir := range []string{one, parts} {
+				page := tree(t, dir)["dist/en/old-story.html"]
+				if !strings.Contains(page, `url=kyrgyzstan-blogger.html"`) || strings.Count(tree(t, dir)["dist/report.json"], `"dist/en/old-story.html"`) != 1 {
+					t.Fatalf("%s: the old name two articles claim: %.300s", dir, page)
+				}
+			}
 			if testrace.Enabled {
 				return // the parts built at once, under the detector; the day runs in make test's plain pass
 			}

@@ -138,6 +138,7 @@ type Stage struct {
 	ops       map[string]*op          // path → its new content, in a temporary file
 	unchanged map[string]bool         // paths that already hold their content
 	gone      map[string]*journalGone // paths to remove, with what each held
+	rank      map[string]int          // path → the rank of the writer that staged it (AddAs, KeepAs)
 }
 
 // NewStage starts a commit under root. A journaled one refuses to start
@@ -150,7 +151,7 @@ func NewStage(root string, o Options) (*Stage, error) {
 		}
 	}
 	return &Stage{root: root, o: o, checked: map[string]bool{}, swept: map[string]bool{},
-		ops: map[string]*op{}, unchanged: map[string]bool{}, gone: map[string]*journalGone{}}, nil
+		ops: map[string]*op{}, unchanged: map[string]bool{}, gone: map[string]*journalGone{}, rank: map[string]int{}}, nil
 }
 
 // Guard adds to the files the stage guards (Options.Expect): call it
@@ -175,7 +176,18 @@ func (st *Stage) Has(rel string) bool {
 // Add stages a set: each new content is written to a temporary file now;
 // a nil content is a removal. A path added again takes its new content
 // (or removal) instead. On an error nothing is in place: Abort.
-func (st *Stage) Add(s Set) error {
+func (st *Stage) Add(s Set) error { return st.add(s, -1) }
+
+// AddAs is Add by a writer of a rank (0 first): the parts of an archive,
+// built at once, add their files in whatever order they finish, and two
+// may write one path (an old address two articles claim). A path a
+// writer of a lower rank staged keeps that writer's content; one of a
+// higher rank's, or of Add's, takes the new one. So the stage holds the
+// same whatever the order.
+func (st *Stage) AddAs(rank int, s Set) error { return st.add(s, rank) }
+
+// add is Add (rank -1: no rank) and AddAs.
+func (st *Stage) add(s Set, rank int) error {
 	st.mu.Lock()
 	root, o := st.root, st.o
 	for _, rel := range s.Paths() {
@@ -195,7 +207,7 @@ func (st *Stage) Add(s Set) error {
 			if !st.swept[dir] {
 				sweep(dir, "")
 			}
-		} else {
+		} else if st.ops[rel] == nil { // a staged file's temporary file is this stage's own
 			sweep(dir, filepath.Base(dst))
 		}
 		st.swept[dir] = true
@@ -265,30 +277,51 @@ func (st *Stage) Add(s Set) error {
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	forget := func(rel string) {
-		if p := st.ops[rel]; p != nil {
-			os.Remove(p.tmp)
+	// take reports whether this add stages rel: it is not a lower
+	// rank's, and what was staged there is forgotten.
+	take := func(rel string) bool {
+		if r, ok := st.rank[rel]; ok && rank >= 0 && r < rank {
+			return false
 		}
-		delete(st.ops, rel)
-		delete(st.unchanged, rel)
-		delete(st.gone, rel)
+		st.forget(rel)
+		if rank >= 0 {
+			st.rank[rel] = rank
+		}
+		return true
 	}
 	for _, p := range written {
-		forget(p.rel)
+		if !take(p.rel) {
+			os.Remove(p.tmp)
+			continue
+		}
 		st.ops[p.rel] = p
 	}
 	for rel := range unchanged {
-		forget(rel)
-		st.unchanged[rel] = true
+		if take(rel) {
+			st.unchanged[rel] = true
+		}
 	}
 	for rel, g := range gone {
-		forget(rel)
+		if !take(rel) {
+			continue
+		}
 		if g == nil {
 			g = &journalGone{Path: rel} // nothing there to remove
 		}
 		st.gone[rel] = g
 	}
 	return nil
+}
+
+// forget drops what was staged at rel, and its rank. The caller holds mu.
+func (st *Stage) forget(rel string) {
+	if p := st.ops[rel]; p != nil {
+		os.Remove(p.tmp)
+	}
+	delete(st.ops, rel)
+	delete(st.unchanged, rel)
+	delete(st.gone, rel)
+	delete(st.rank, rel)
 }
 
 // Keep stages files as they are: each already holds what the command
@@ -301,6 +334,26 @@ func (st *Stage) Keep(rels []string) {
 		if st.ops[rel] == nil && st.gone[rel] == nil {
 			st.unchanged[rel] = true
 		}
+	}
+}
+
+// KeepAs is Keep by a writer of a rank, as AddAs: a path a writer of a
+// higher rank staged is kept as it is instead; one of a lower rank's, or
+// added without a rank, stays so.
+func (st *Stage) KeepAs(rank int, rels []string) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for _, rel := range rels {
+		switch r, ranked := st.rank[rel]; {
+		case ranked && r <= rank:
+			continue
+		case ranked:
+			st.forget(rel)
+		case st.ops[rel] != nil || st.gone[rel] != nil:
+			continue
+		}
+		st.unchanged[rel] = true
+		st.rank[rel] = rank
 	}
 }
 

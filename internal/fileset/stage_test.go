@@ -133,3 +133,62 @@ func TestStageGuard(t *testing.T) {
 		}
 	}
 }
+
+// TestRankedWritersAgreeInAnyOrder: writers of ranks 0, 1 and 2 each stage
+// the same path (content, a removal, or the file kept as it is); whatever
+// order they come in, the lowest rank's wins, and no temporary file is
+// left. A later Add without a rank replaces them all, as Add does.
+func TestRankedWritersAgreeInAnyOrder(t *testing.T) {
+	const f = "dist/en/old.html"
+	writers := []func(st *Stage) error{
+		func(st *Stage) error { return st.AddAs(0, Set{f: []byte("to a\n")}) },
+		func(st *Stage) error { return st.AddAs(1, Set{f: []byte("to b\n")}) },
+		func(st *Stage) error { return st.AddAs(2, Set{f: nil}) },
+	}
+	keeper := func(st *Stage) error { st.KeepAs(0, []string{f}); return nil } // rank 0 keeps what is there
+	for _, first := range []bool{true, false} {
+		for _, order := range [][]int{{0, 1, 2}, {2, 1, 0}, {1, 2, 0}, {2, 0, 1}} {
+			root := t.TempDir()
+			must(t, os.MkdirAll(filepath.Join(root, "dist/en"), 0o755))
+			must(t, os.WriteFile(filepath.Join(root, f), []byte("there\n"), 0o644))
+			st, err := NewStage(root, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, i := range order {
+				w := writers[i]
+				if i == 0 && !first {
+					w = keeper
+				}
+				if err := w(st); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := st.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			got, err := os.ReadFile(filepath.Join(root, f))
+			want := map[bool]string{true: "to a\n", false: "there\n"}[first]
+			if err != nil || string(got) != want {
+				t.Errorf("rank 0 %s, order %v: %q (%v), want %q", map[bool]string{true: "writes", false: "keeps"}[first], order, got, err, want)
+			}
+			if entries, _ := os.ReadDir(filepath.Join(root, "dist/en")); len(entries) != 1 {
+				t.Errorf("order %v: left %v", order, entries)
+			}
+		}
+	}
+	root := t.TempDir()
+	st, err := NewStage(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, st.AddAs(0, Set{f: []byte("to a\n")}))
+	must(t, st.Add(Set{f: []byte("the build's own\n")}))
+	must(t, st.AddAs(1, Set{f: []byte("to b\n")}))
+	if _, err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(root, f)); string(got) != "to b\n" {
+		t.Errorf("after Add, a ranked add: %q, want the ranked one (Add clears the rank)", got)
+	}
+}

@@ -717,8 +717,17 @@ func (p *Project) CombineBuilds(opts BuildOptions, parts []*Result, made func(st
 	var out Report
 	decided := map[string]bool{}
 	var kept, shown [][]Media
+	redirected := map[string]bool{} // old addresses, each the first part's that claims it (as its files are: fileset.Stage.AddAs)
 	for _, r := range parts {
-		out.Editions = append(out.Editions, r.Report.Editions...)
+		for _, o := range r.Report.Editions {
+			if len(o.Redirects) > 0 {
+				o.Redirects = slices.DeleteFunc(slices.Clone(o.Redirects), func(f string) bool { return redirected[f] })
+				for _, f := range o.Redirects {
+					redirected[f] = true
+				}
+			}
+			out.Editions = append(out.Editions, o)
+		}
 		out.Refused = append(out.Refused, r.Report.Refused...)
 		if u := r.Report.Until; u != "" && (out.Until == "" || u < out.Until) {
 			out.Until = u // RFC 3339 in UTC: ordered as text
@@ -1464,6 +1473,9 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 			}
 			for _, n := range former {
 				file := w.editionFile(p.cat.Locale, n, f)
+				if _, taken := files[file]; taken {
+					continue // two articles claim the old name: it leads to the first's, in path order (and across parts: fileset.Stage.AddAs)
+				}
 				if !p.planOnly {
 					files[file] = render.Redirect(ed, href)
 				}
