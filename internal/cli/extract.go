@@ -73,7 +73,7 @@ required = true in its [locales.uz-Latn] table.`,
 	}
 	cmd.Flags().StringSliceVar(&opts.AddLocales, "add-locale", nil, "start a catalogue for these locales (BCP 47 tags, such as uz or kk-Latn)")
 	cmd.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "report what would change; write nothing")
-	cmd.Flags().BoolVar(&opts.Check, "check", false, "write nothing, and exit 1 when the catalogues do not follow the articles (CI): a unit added, changed or gone, a file to move; a translator's edits alone do not count")
+	cmd.Flags().BoolVar(&opts.Check, "check", false, "write nothing, and exit 1 when the catalogues do not follow the articles (CI): a unit added, changed or gone, a file to move; a translator's edits, and the units' places in the articles (#: lines), do not count")
 	cmd.Flags().BoolVar(&opts.Prune, "prune", false, "remove the obsolete entries (units in no article any more, such as a deleted article's), listing each")
 	return cmd
 }
@@ -146,7 +146,7 @@ func extractArchive(opts *ExtractOptions, tags []language.Tag) error {
 			return &exitError{ExitError, err}
 		}
 	}
-	var written, removed, late []string
+	var written, removed, late, placed []string
 	res, err := archive.Extract(p, archive.ExtractOptions{AddLocales: tags, Prune: opts.Prune,
 		Emit: func(files fileset.Set, expect map[string]fileset.Expect) error {
 			switch {
@@ -154,6 +154,8 @@ func extractArchive(opts *ExtractOptions, tags []language.Tag) error {
 				for _, p := range files.Paths() {
 					if why := outOfDate(opts.Dir, p, files[p]); why != "" {
 						late = append(late, p+" ("+why+")")
+					} else {
+						placed = append(placed, p)
 					}
 				}
 			case opts.DryRun:
@@ -182,7 +184,7 @@ func extractArchive(opts *ExtractOptions, tags []language.Tag) error {
 	}
 	if opts.Check {
 		opts.nothingToWrite = len(late) == 0
-		return extractCheck(opts, late)
+		return extractCheck(opts, late, len(placed))
 	}
 	if st != nil {
 		r, err := st.Commit()
@@ -272,10 +274,19 @@ func raced(err error) error {
 // their entries' IDs, the English each entry shows, the source catalogues
 // whole), not for what a translator's edits change (a unit translated
 // loses its "#, untranslated" line and its suggestions; a revised one its
-// stale mark and hash). Nothing is written.
-func extractCheck(opts *ExtractOptions, late []string) error {
+// stale mark and hash), nor for where in the articles the units stand
+// (the "#:" lines: a paragraph added above moves every line below it).
+// placed is how many files differ in those alone: the check passes, and
+// says that extract would still rewrite them (it said "already up to
+// date"). Nothing is written.
+func extractCheck(opts *ExtractOptions, late []string, placed int) error {
 	sort.Strings(late)
-	if len(late) == 0 {
+	switch {
+	case len(late) == 0 && placed > 0:
+		fmt.Fprintf(opts.Out, "catalogues follow the articles; %s only in what the check does not count (the units' places in the articles, the #: lines; marks a translator's edit changes): tilmash extract updates them\n",
+			map[bool]string{true: "1 catalogue differs", false: fmt.Sprintf("%d catalogues differ", placed)}[placed == 1])
+		return nil
+	case len(late) == 0:
 		fmt.Fprintln(opts.Out, "catalogues already up to date")
 		return nil
 	}
