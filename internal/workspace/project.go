@@ -333,7 +333,7 @@ func readGlossary(fsys fs.FS, lay Layout) (*glossary.Glossary, map[string][]stri
 		// A folder named like a glossary file (terms.toml/) would
 		// leave the glossary silently empty: an error, as for a
 		// catalogue. Other folders (the package's own) are not read.
-		if !e.IsDir() || strings.HasSuffix(e.Name(), ".toml") || strings.HasPrefix(e.Name(), "words.") && strings.HasSuffix(e.Name(), ".txt") {
+		if !e.IsDir() || strings.HasSuffix(e.Name(), ".toml") || isWordList(e.Name()) {
 			f := path.Join(lay.Glossary, e.Name())
 			if err := regular(e, f, "a glossary file"); err != nil {
 				return nil, nil, nil, err
@@ -347,21 +347,19 @@ func readGlossary(fsys fs.FS, lay Layout) (*glossary.Glossary, map[string][]stri
 	}
 	words := map[string][]string{}
 	for _, n := range names {
-		base := path.Base(n)
-		if tagName, ok := strings.CutPrefix(strings.TrimSuffix(base, ".txt"), "words."); ok && strings.HasSuffix(base, ".txt") {
+		if tagName, ok := check.WordListLocale(path.Base(n)); ok {
 			data, err := bound.ReadFile(fsys, n, bound.WordList)
 			if err != nil {
 				return nil, nil, nil, err
 			}
-			for _, line := range strings.Split(string(data), "\n") {
-				if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-					words[tagName] = append(words[tagName], line)
-				}
-			}
+			words[tagName] = append(words[tagName], check.WordList(data)...)
 		}
 	}
 	return g, words, names, nil
 }
+
+// isWordList reports whether a file of the glossary folder is a word list.
+func isWordList(name string) bool { _, ok := check.WordListLocale(name); return ok }
 
 // Parts divides the articles sel selects into parts of about maxBytes of
 // articles each (at least one article), in path order, for a command

@@ -14,6 +14,26 @@ import (
 // which the spelling check accepts (Input.Words).
 func WordListName(locale string) string { return "words." + locale + ".txt" }
 
+// WordListLocale is the locale whose word list a file of the glossary
+// folder is (WordListName's inverse), if it is one.
+func WordListLocale(name string) (string, bool) {
+	rest, ok := strings.CutPrefix(name, "words.")
+	loc, txt := strings.CutSuffix(rest, ".txt")
+	return loc, ok && txt && loc != ""
+}
+
+// WordList is the words of a word list's content: one per line, blank
+// lines and "#" comments left out, each line's spaces trimmed.
+func WordList(data []byte) []string {
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
 // AddWords adds words to a word list's content (one word per line, "#"
 // comments, as glossary/words.<locale>.txt holds them): each once, in
 // NFC, after the list's own lines, which stay as they are. header starts
@@ -23,10 +43,8 @@ func WordListName(locale string) string { return "words." + locale + ".txt" }
 // inside) is an error naming it, and nothing is added.
 func AddWords(list []byte, add []string, header string) ([]byte, []string, error) {
 	have := map[string]bool{}
-	for _, line := range strings.Split(string(list), "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			have[line] = true
-		}
+	for _, w := range WordList(list) {
+		have[w] = true
 	}
 	var added []string
 	for _, w := range add {

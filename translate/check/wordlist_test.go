@@ -2,6 +2,7 @@ package check
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -40,5 +41,22 @@ func TestAddWords(t *testing.T) {
 		if err != nil || string(got) != tt.want || !reflect.DeepEqual(added, tt.wantAdded) {
 			t.Errorf("%s: got %q, %q, %v; want %q, %q", tt.name, got, added, err, tt.want, tt.wantAdded)
 		}
+	}
+}
+
+// TestWordListFormat: a list's words are its lines, trimmed, without blank
+// lines and comments; a word list's file name gives its locale, and
+// WordListName is its inverse.
+func TestWordListFormat(t *testing.T) {
+	if got, want := WordList([]byte("# Russian words\n\nКаримов\n  Алматы  \n#not a word\nВерхний Ларс\n")), []string{"Каримов", "Алматы", "Верхний Ларс"}; !slices.Equal(got, want) {
+		t.Errorf("WordList = %q, want %q", got, want)
+	}
+	for name, want := range map[string]string{"words.ru.txt": "ru", "words.kk-Latn.txt": "kk-Latn", "words..txt": "", "words.ru.toml": "", "terms.toml": "", "mywords.ru.txt": ""} {
+		if got, ok := WordListLocale(name); got != want && ok || ok != (want != "") {
+			t.Errorf("WordListLocale(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+	if loc, ok := WordListLocale(WordListName("uz")); !ok || loc != "uz" {
+		t.Errorf("WordListLocale(WordListName(uz)) = %q, %v", loc, ok)
 	}
 }
