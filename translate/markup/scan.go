@@ -64,7 +64,7 @@ func Tokens(s string) iter.Seq[Token] {
 			t, skip := codeAt(s, i, i < action)
 			if skip > 0 {
 				if skip == len("{{") { // an action that is no placeholder
-					action, _ = actionEnd(s, i)
+					action, _ = ActionEnd(s, i)
 				}
 				i += skip
 				continue
@@ -114,7 +114,7 @@ func Verbatim(s string) iter.Seq2[int, int] {
 					if j < 0 {
 						break
 					}
-					e, closed := actionEnd(s, i+j)
+					e, closed := ActionEnd(s, i+j)
 					if !closed {
 						break
 					}
@@ -128,10 +128,11 @@ func Verbatim(s string) iter.Seq2[int, int] {
 	}
 }
 
-// actionEnd is where the action that starts with the "{{" at s[i:] ends,
-// as package placeholder reads it: just after its first "}}". If it has
-// none, it runs to the end of s and closed is false.
-func actionEnd(s string, i int) (end int, closed bool) {
+// ActionEnd is where the template action that starts with the "{{" at
+// s[i:] ends: just after its first "}}", as Verbatim and package
+// placeholder both read it. If it has none, it runs to the end of s and
+// closed is false.
+func ActionEnd(s string, i int) (end int, closed bool) {
 	if end := strings.Index(s[i+len("{{"):], "}}"); end >= 0 {
 		return i + len("{{") + end + len("}}"), true
 	}

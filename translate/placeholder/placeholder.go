@@ -56,11 +56,11 @@ func Scan(s string) ([]Placeholder, *Error) {
 			continue
 		}
 		start := t.Start + j
-		end := strings.Index(s[start+2:], "}}")
-		if end < 0 {
+		end, closed := markup.ActionEnd(s, start)
+		if !closed {
 			return out, &Error{Offset: start, Action: short(s[start:]), Msg: "a {{ that is never closed: write placeholders as {{.Name}}"}
 		}
-		action := short(s[start : start+2+end+2])
+		action := short(s[start:end])
 		return out, &Error{Offset: start, Action: action, Msg: fmt.Sprintf("%s is not a placeholder: a translation holds only the English's placeholders, written as {{.Name}} (no template code)", action)}
 	}
 	return out, nil
