@@ -29,6 +29,7 @@ type watcher struct {
 	fsw  *fsnotify.Watcher
 	root string
 	lay  workspace.Layout
+	dirs map[string]bool // the folders watched, by path relative to root (slashes): one moved away is a change
 }
 
 func newWatcher(root string, lay workspace.Layout) (*watcher, error) {
@@ -36,7 +37,7 @@ func newWatcher(root string, lay workspace.Layout) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fsw: fsw, root: root, lay: lay}
+	w := &watcher{fsw: fsw, root: root, lay: lay, dirs: map[string]bool{}}
 	if err := fsw.Add(root); err != nil { // tilmash.toml, and the folders' creation
 		fsw.Close()
 		return nil, err
@@ -54,7 +55,11 @@ func newWatcher(root string, lay workspace.Layout) (*watcher, error) {
 func (w *watcher) addTree(dir string) {
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.IsDir() {
-			_ = w.fsw.Add(p)
+			if w.fsw.Add(p) == nil {
+				if rel, err := filepath.Rel(w.root, p); err == nil {
+					w.dirs[filepath.ToSlash(rel)] = true
+				}
+			}
 		}
 		return nil
 	})
@@ -133,12 +138,14 @@ func (w *watcher) run(ctx context.Context, log io.Writer, reload func(why string
 // them an input (articles, catalogues, glossaries and word lists, images
 // all have one): a tool's temporary file, as sed -i writes
 // content/sedAbC123 and renames it over the article (the rename is its own
-// change, of the article). A folder stays: one made with files in it must
-// be read again. An input removed has an extension, and stays named.
+// change, of the article). A folder stays, there or gone: one made with
+// files in it must be read again, and one moved away (mv content/world
+// elsewhere) is one event, for the folder alone. An input removed has an
+// extension, and stays named.
 func (w *watcher) lasting(changed []string) []string {
 	var out []string
 	for _, rel := range changed {
-		if path.Ext(rel) == "" {
+		if path.Ext(rel) == "" && !w.dirs[rel] {
 			if fi, err := os.Lstat(filepath.Join(w.root, filepath.FromSlash(rel))); err != nil || !fi.IsDir() {
 				continue
 			}

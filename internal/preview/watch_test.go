@@ -16,7 +16,8 @@ import (
 
 // TestLasting: of the files a burst of changes named, those without an
 // extension (a tool's temporary file, there or gone) are dropped; an input
-// (it has an extension), removed or there, and a folder stay.
+// (it has an extension), removed or there, and a folder, there or a
+// watched one gone, stay.
 func TestLasting(t *testing.T) {
 	root := t.TempDir()
 	must(t, os.MkdirAll(filepath.Join(root, "content/news"), 0o755))
@@ -24,13 +25,14 @@ func TestLasting(t *testing.T) {
 		must(t, os.MkdirAll(filepath.Join(root, filepath.Dir(f)), 0o755))
 		must(t, os.WriteFile(filepath.Join(root, f), []byte("x"), 0o644))
 	}
-	w := &watcher{root: root, lay: workspace.Default}
+	w := &watcher{root: root, lay: workspace.Default, dirs: map[string]bool{"content/world": true}} // watched, since moved away
 	for _, tt := range []struct {
 		changed, want []string
 	}{
 		{[]string{"content/sedAbC123", "content/a.md"}, []string{"content/a.md"}},
 		{[]string{"content/gone.md", "locales/ru/gone.ru.toml"}, []string{"content/gone.md", "locales/ru/gone.ru.toml"}},
 		{[]string{"content/NOTES", "content/news"}, []string{"content/news"}},
+		{[]string{"content/world"}, []string{"content/world"}},
 		{[]string{"content/sedAbC123"}, nil},
 	} {
 		if got := w.lasting(tt.changed); !slices.Equal(got, tt.want) {
@@ -71,6 +73,32 @@ func TestWatchSedInPlace(t *testing.T) {
 	}
 	if strings.Contains(strings.Join(drain(whys), "\n"), "sed") {
 		t.Error("a reload named sed's temporary file")
+	}
+}
+
+// TestWatchFolderMovedAway: a folder of articles moved out of the project
+// is one event, for the folder: the preview reloads, naming it.
+func TestWatchFolderMovedAway(t *testing.T) {
+	root := t.TempDir()
+	must(t, os.MkdirAll(filepath.Join(root, "content/world"), 0o755))
+	must(t, os.WriteFile(filepath.Join(root, "content/world/b.md"), []byte("+++\ntitle = \"B\"\n+++\n\nText.\n"), 0o644))
+	w, err := newWatcher(root, workspace.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	whys := make(chan string, 10)
+	go w.run(ctx, io.Discard, func(why string) { whys <- why })
+	must(t, os.Rename(filepath.Join(root, "content/world"), filepath.Join(root, "world-old")))
+	select {
+	case why := <-whys:
+		if !strings.Contains(why, "content/world") {
+			t.Errorf("reload for %q, want content/world named", why)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no reload after the folder was moved away")
 	}
 }
 
