@@ -134,7 +134,8 @@ type Stage struct {
 
 	mu        sync.Mutex
 	checked   map[string]bool         // folders known to be no links
-	swept     map[string]bool         // folders swept of a killed run's temporary files
+	swept     map[string]bool         // folders swept of a killed run's temporary files (synced at the commit)
+	sweptFile map[string]bool         // files swept of their temporary files, in a stage with no journal
 	ops       map[string]*op          // path → its new content, in a temporary file
 	unchanged map[string]bool         // paths that already hold their content
 	gone      map[string]*journalGone // paths to remove, with what each held
@@ -150,7 +151,7 @@ func NewStage(root string, o Options) (*Stage, error) {
 			return nil, fmt.Errorf("%s: the write of an interrupted command is pending: run a command that writes (tilmash extract or build) to complete it first", filepath.Join(root, JournalName))
 		}
 	}
-	return &Stage{root: root, o: o, checked: map[string]bool{}, swept: map[string]bool{},
+	return &Stage{root: root, o: o, checked: map[string]bool{}, swept: map[string]bool{}, sweptFile: map[string]bool{},
 		ops: map[string]*op{}, unchanged: map[string]bool{}, gone: map[string]*journalGone{}, rank: map[string]int{}}, nil
 }
 
@@ -198,17 +199,18 @@ func (st *Stage) add(s Set, rank int) error {
 	}
 	// The temporary files a killed run left: in a project's folders every
 	// one of them (a killed build's must never be published); elsewhere
-	// only those of the files written here. Each folder once, before this
-	// stage writes any of its own there.
+	// only those of the files written here. Each folder (each file,
+	// elsewhere) once, before this stage writes any of its own there:
+	// under the lock, so that an add under way, or one that staged its
+	// file, never loses its temporary file to another add's sweep.
 	for _, rel := range s.Paths() {
 		dst := filepath.Join(root, filepath.FromSlash(rel))
 		dir := filepath.Dir(dst)
-		if o.Journal {
-			if !st.swept[dir] {
-				sweep(dir, "")
-			}
-		} else if st.ops[rel] == nil { // a staged file's temporary file is this stage's own
+		if o.Journal && !st.swept[dir] {
+			sweep(dir, "")
+		} else if !o.Journal && !st.sweptFile[dst] {
 			sweep(dir, filepath.Base(dst))
+			st.sweptFile[dst] = true
 		}
 		st.swept[dir] = true
 	}

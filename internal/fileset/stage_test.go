@@ -2,6 +2,7 @@ package fileset
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -190,5 +191,34 @@ func TestRankedWritersAgreeInAnyOrder(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(root, f)); string(got) != "to b\n" {
 		t.Errorf("after Add, a ranked add: %q, want the ranked one (Add clears the rank)", got)
+	}
+}
+
+// TestRankedWritersAtOnce: ranked writers adding one path at once, in a
+// stage with no journal, never sweep away each other's temporary file:
+// every add succeeds, and the lowest rank's content is what lands.
+func TestRankedWritersAtOnce(t *testing.T) {
+	const f = "out/old.html"
+	for round := range 50 {
+		root := t.TempDir()
+		st, err := NewStage(root, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := make(chan error, 4)
+		for rank := range 4 {
+			go func() { errs <- st.AddAs(rank, Set{f: []byte(fmt.Sprintf("rank %d\n", rank))}) }()
+		}
+		for range 4 {
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		if _, err := st.Commit(); err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if got, _ := os.ReadFile(filepath.Join(root, f)); string(got) != "rank 0\n" {
+			t.Fatalf("round %d: %q, want rank 0's", round, got)
+		}
 	}
 }
