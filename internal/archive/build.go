@@ -144,6 +144,7 @@ func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *
 	// file its report names (a kept edition's file, left as it was, is
 	// not known here).
 	full := len(bo.Locales) == 0 && len(bo.Formats) == 0 && bo.Article == "" && o.Selection.All() && !bo.PlanOnly
+	oldPages := workspace.OldPagesLeft(bo.Previous, len(bo.Locales) == 0 && len(bo.Formats) == 0 && bo.Article == "" && o.Selection.All(), o.Selection.Has)
 	nextKey := func(i int, r *builtPart) (cache.Key, bool) {
 		if !full || keyOf == nil {
 			return cache.Key{}, false
@@ -218,7 +219,7 @@ func buildParts(p *workspace.Project, o Options, bo workspace.BuildOptions, st *
 		r := &builtPart{Asked: map[string]map[string]bool{}, Files: map[string]string{}}
 		pbo := bo
 		pbo.Previous = prevOf(w.Names())
-		pbo.Part = &workspace.PartOptions{Selected: !o.Selection.All(), Elsewhere: func(slug string) map[string]bool {
+		pbo.Part = &workspace.PartOptions{Selected: !o.Selection.All(), OldPages: oldPages, Elsewhere: func(slug string) map[string]bool {
 			mu.Lock()
 			defer mu.Unlock()
 			// The same answer to every question about an article: the

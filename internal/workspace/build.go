@@ -99,6 +99,10 @@ type PartOptions struct {
 	// Elsewhere says in which locales an article the part does not hold
 	// is published (nil: in none, or not known), for the links to it.
 	Elsewhere func(slug string) map[string]bool
+	// OldPages are the old addresses a partial build of the archive
+	// leaves as they are (OldPagesLeft of the whole last report): a part's
+	// Previous holds only its own articles' editions.
+	OldPages map[string]string
 }
 
 // full reports whether the options build everything.
@@ -320,7 +324,37 @@ func (w *Workspace) scope(opts BuildOptions) BuildOptions {
 		w.elsewhere = opts.Part.Elsewhere
 	}
 	opts.Previous = w.trusted(opts.Previous)
+	if opts.Part != nil {
+		w.oldPages = opts.Part.OldPages
+	} else {
+		w.oldPages = OldPagesLeft(opts.Previous, opts.full(), func(slug string) bool { return w.selected.Has(slug) && (opts.Article == "" || slug == opts.Article) })
+	}
 	return opts
+}
+
+// OldPagesLeft are the old addresses (the redirect pages) the last build
+// (prev) made for the editions of articles a partial build does not decide
+// on (inBuild false: it leaves them as they are), with the article each
+// leads to; none for a full build. Such a page stays its article's when
+// that article is the first in path order of those that claim its old
+// name, as a full build decides.
+func OldPagesLeft(prev *Report, full bool, inBuild func(slug string) bool) map[string]string {
+	if prev == nil || full {
+		return nil
+	}
+	var out map[string]string
+	for _, o := range prev.Editions {
+		if len(o.Redirects) == 0 || inBuild(o.Article) {
+			continue
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		for _, f := range o.Redirects {
+			out[f] = o.Article
+		}
+	}
+	return out
 }
 
 // selection is what a build is of: the locales and the articles it
@@ -848,6 +882,18 @@ func mergeReport(prev, now Report, decided map[string]bool, formats []string) Re
 			continue // replaced, taken down, or carried over by this build
 		}
 		out.Editions = append(out.Editions, o)
+	}
+	// An old address this build's editions lead from is theirs now.
+	redirected := map[string]bool{}
+	for _, o := range now.Editions {
+		for _, f := range o.Redirects {
+			redirected[f] = true
+		}
+	}
+	for i, o := range out.Editions {
+		if slices.ContainsFunc(o.Redirects, func(f string) bool { return redirected[f] }) {
+			out.Editions[i].Redirects = slices.DeleteFunc(slices.Clone(o.Redirects), func(f string) bool { return redirected[f] })
+		}
 	}
 	out.Editions = append(out.Editions, now.Editions...)
 	for _, r := range prev.Refused {
@@ -1475,6 +1521,9 @@ func (w *Workspace) render(p plan, formats []string, pg render.Page, files files
 				file := w.editionFile(p.cat.Locale, n, f)
 				if _, taken := files[file]; taken {
 					continue // two articles claim the old name: it leads to the first's, in path order (and across parts: fileset.Stage.AddAs)
+				}
+				if owner, ok := w.oldPages[file]; ok && owner != p.article.Slug && w.isArticle(owner) && w.relBySlug[owner] < w.relBySlug[p.article.Slug] {
+					continue // the first's, which this partial build leaves as it is
 				}
 				if !p.planOnly {
 					files[file] = render.Redirect(ed, href)

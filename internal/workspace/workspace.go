@@ -119,6 +119,7 @@ type Workspace struct {
 	bySlug       map[string]*segment.Article       // the articles by slug, for Article
 	slugByPath   map[string]string                 // every article's slug by its file, the unselected too (links between articles)
 	elsewhere    func(string) map[string]bool      // a part's build: where the articles it does not hold are published (PartOptions)
+	oldPages     map[string]string                 // a partial build: the old addresses it leaves as they are, with their articles (oldPagesLeft)
 
 	figures map[*segment.Article][]media.Ref // each article's figures' images that can be published (Load)
 }
