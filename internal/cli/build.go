@@ -129,7 +129,7 @@ func buildRun(opts *BuildOptions) error {
 	digest, derr := workspace.DigestWith(fsys, opts.layout(), fmt.Sprintf("%s\x00%q %q %q %q %v %+v", programID(), opts.Locales, opts.Formats, opts.Site, opts.Fallback, opts.MinCoverage, opts.layout())+fmt.Sprintf(" %q %q", opts.Shard, opts.Articles), opts.inputHashes())
 	if derr == nil {
 		if prev, err := previousReportAt(opts.Global, opts.layout()); err == nil && prev != nil && prev.Inputs == digest && prev.Current(fsys) && !prev.Due(workspace.Now()) {
-			summary(opts.Out, &workspace.Result{Report: opts.ofThisBuild(*prev)}, false)
+			summary(opts.Out, &workspace.Result{Report: opts.ofThisBuild(*prev, append(slices.Clone(opts.Formats), prevHugo(prev)...))}, false)
 			fmt.Fprintf(opts.Out, "nothing changed since the last build: 0 files written, in %s/\n", opts.Dist)
 			return refusals(&workspace.Result{Report: *prev})
 		}
@@ -176,7 +176,8 @@ func buildRun(opts *BuildOptions) error {
 			fmt.Fprintf(opts.Out, "built %s %s: %s\n", ed.Locale, escape.Line(ed.Article), escape.Line(strings.Join(ed.Files, " ")))
 		}
 	}
-	summary(opts.Out, &workspace.Result{Report: opts.ofThisBuild(res.Report)}, false)
+	formats, _ := workspace.BuildFormats(bo, p.Config)
+	summary(opts.Out, &workspace.Result{Report: opts.ofThisBuild(res.Report, formats)}, false)
 	fmt.Fprintf(opts.Out, "%s written, %d unchanged, %d removed, in %s/\n", count(len(done.Written), "file"), len(done.Unchanged), len(done.Removed), opts.Dist)
 	if res.OutOfDate != "" {
 		fmt.Fprintf(opts.Err, "tilmash: note: %s (built from the articles as they are)\n", escape.Line(res.OutOfDate))
@@ -190,12 +191,14 @@ func buildRun(opts *BuildOptions) error {
 	return refusals(&workspace.Result{Report: res.Report})
 }
 
-// ofThisBuild is r with only the editions this build was asked to make: a
+// ofThisBuild is r with only the editions this build was asked to make (of
+// formats, when --format names some: the Hugo tree with them when the
+// site is Hugo's, workspace.BuildFormats): a
 // partial build (some locales, formats or articles) merges its editions
 // into the last build's report, which keeps them all, and its table lists
 // only its own. The refusals stay, all of them: a required edition the
 // last build refused still fails this one, and the table says why.
-func (opts *BuildOptions) ofThisBuild(r workspace.Report) workspace.Report {
+func (opts *BuildOptions) ofThisBuild(r workspace.Report, formats []string) workspace.Report {
 	sel, err := opts.SelectOptions.selection()
 	if err != nil {
 		sel = workspace.Selection{}
@@ -209,11 +212,20 @@ func (opts *BuildOptions) ofThisBuild(r workspace.Report) workspace.Report {
 	out := r
 	out.Editions = nil
 	for _, o := range r.Editions {
-		if (len(locales) == 0 || slices.Contains(locales, o.Locale)) && (len(opts.Formats) == 0 || slices.Contains(opts.Formats, o.Format)) && sel.Has(o.Article) {
+		if (len(locales) == 0 || slices.Contains(locales, o.Locale)) && (len(opts.Formats) == 0 || slices.Contains(formats, o.Format)) && sel.Has(o.Article) {
 			out.Editions = append(out.Editions, o)
 		}
 	}
 	return out
+}
+
+// prevHugo is the Hugo format if the last build made the Hugo tree: a
+// build that changed nothing made what it made.
+func prevHugo(r *workspace.Report) []string {
+	if slices.ContainsFunc(r.Editions, func(o workspace.Output) bool { return o.Format == workspace.HugoFormat }) {
+		return []string{workspace.HugoFormat}
+	}
+	return nil
 }
 
 // inputHashes hashes the project's files for the build digest through

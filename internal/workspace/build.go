@@ -279,7 +279,7 @@ func (w *Workspace) Build(opts BuildOptions) (*Result, error) {
 		return nil, err
 	}
 	opts = w.scope(opts)
-	formats, err := buildFormats(opts, w.Config)
+	formats, err := BuildFormats(opts, w.Config)
 	if err != nil {
 		return nil, err
 	}
@@ -744,7 +744,7 @@ func (p *Project) CombineBuilds(opts BuildOptions, parts []*Result, made func(st
 	w := &Workspace{Layout: p.Layout, fsys: p.fsys}
 	prev := w.trusted(opts.Previous)
 	opts.selection = opts.Part != nil && opts.Part.Selected
-	formats, err := buildFormats(opts, p.Config)
+	formats, err := BuildFormats(opts, p.Config)
 	if err != nil { // each part's Build refused it first
 		formats = Formats
 	}

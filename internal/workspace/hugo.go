@@ -30,9 +30,9 @@ const hugoMedia = "media"
 // hugo.toml,dist/hugo/languages.toml reads them.
 func (l Layout) HugoLanguagesFile() string { return path.Join(l.Dist, HugoDir, "languages.toml") }
 
-// buildFormats are the formats a build makes: those asked for, or all of
+// BuildFormats are the formats a build makes: those asked for, or all of
 // Formats, and the Hugo tree when the options or the settings ask for it.
-func buildFormats(opts BuildOptions, cfg *check.Config) ([]string, error) {
+func BuildFormats(opts BuildOptions, cfg *check.Config) ([]string, error) {
 	formats := slices.Clone(opts.Formats)
 	if len(formats) == 0 {
 		formats = slices.Clone(Formats)
