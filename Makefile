@@ -79,7 +79,7 @@ PLAIN_TESTS = ^(TestBadInput|TestBuildCacheNeverRemovesOutsideDist|TestBuildCach
 # Every package, as ./path (evaluated when a test target runs).
 PACKAGES = $(shell $(GO) list ./... | sed 's|^github.com/tilmash/tilmash|.|')
 test: deps vet $(BIN)
-	@tmp=$$(scripts/testtmp) && trap 'rm -rf "$$tmp"' EXIT && trap 'exit 130' INT TERM && status=0; \
+	@tmp=$$(scripts/testtmp) || exit $$?; trap 'rm -rf "$$tmp"' EXIT; trap 'exit 130' INT TERM; status=0; \
 	TMPDIR=$$tmp $(MAKE) --no-print-directory test-race || status=$$?; \
 	TMPDIR=$$tmp $(MAKE) --no-print-directory test-plain || status=$$?; exit $$status
 
