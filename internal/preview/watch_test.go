@@ -48,18 +48,7 @@ func TestWatchSedInPlace(t *testing.T) {
 	if _, err := exec.LookPath("sed"); err != nil {
 		t.Fatal("sed is not installed")
 	}
-	root := t.TempDir()
-	must(t, os.MkdirAll(filepath.Join(root, "content"), 0o755))
-	must(t, os.WriteFile(filepath.Join(root, "content/a.md"), []byte("+++\ntitle = \"A\"\n+++\n\nText.\n"), 0o644))
-	w, err := newWatcher(root, workspace.Default)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.close()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	whys := make(chan string, 10)
-	go w.run(ctx, io.Discard, func(why string) { whys <- why })
+	root, whys := watching(t, "content/a.md")
 	if out, err := exec.Command("sed", "-i", "s/Text/More text/", filepath.Join(root, "content/a.md")).CombinedOutput(); err != nil {
 		t.Fatalf("sed: %v\n%s", err, out)
 	}
@@ -79,18 +68,7 @@ func TestWatchSedInPlace(t *testing.T) {
 // TestWatchFolderMovedAway: a folder of articles moved out of the project
 // is one event, for the folder: the preview reloads, naming it.
 func TestWatchFolderMovedAway(t *testing.T) {
-	root := t.TempDir()
-	must(t, os.MkdirAll(filepath.Join(root, "content/world"), 0o755))
-	must(t, os.WriteFile(filepath.Join(root, "content/world/b.md"), []byte("+++\ntitle = \"B\"\n+++\n\nText.\n"), 0o644))
-	w, err := newWatcher(root, workspace.Default)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.close()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	whys := make(chan string, 10)
-	go w.run(ctx, io.Discard, func(why string) { whys <- why })
+	root, whys := watching(t, "content/world/b.md")
 	must(t, os.Rename(filepath.Join(root, "content/world"), filepath.Join(root, "world-old")))
 	select {
 	case why := <-whys:
@@ -100,6 +78,25 @@ func TestWatchFolderMovedAway(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("no reload after the folder was moved away")
 	}
+}
+
+// watching makes a project of one article at article and watches it
+// until the test ends: each reload's reason comes on whys.
+func watching(t *testing.T, article string) (root string, whys chan string) {
+	t.Helper()
+	root = t.TempDir()
+	must(t, os.MkdirAll(filepath.Join(root, filepath.Dir(article)), 0o755))
+	must(t, os.WriteFile(filepath.Join(root, article), []byte("+++\ntitle = \"A\"\n+++\n\nText.\n"), 0o644))
+	w, err := newWatcher(root, workspace.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	whys = make(chan string, 10)
+	done := make(chan struct{})
+	go func() { defer close(done); w.run(ctx, io.Discard, func(why string) { whys <- why }) }()
+	t.Cleanup(func() { cancel(); <-done; w.close() })
+	return root, whys
 }
 
 // drain is what ch holds now, a short settle later.
