@@ -751,17 +751,8 @@ func (p *Project) CombineBuilds(opts BuildOptions, parts []*Result, made func(st
 	var out Report
 	decided := map[string]bool{}
 	var kept, shown [][]Media
-	redirected := map[string]bool{} // old addresses, each the first part's that claims it (as its files are: fileset.Stage.AddAs)
 	for _, r := range parts {
-		for _, o := range r.Report.Editions {
-			if len(o.Redirects) > 0 {
-				o.Redirects = slices.DeleteFunc(slices.Clone(o.Redirects), func(f string) bool { return redirected[f] })
-				for _, f := range o.Redirects {
-					redirected[f] = true
-				}
-			}
-			out.Editions = append(out.Editions, o)
-		}
+		out.Editions = append(out.Editions, r.Report.Editions...)
 		out.Refused = append(out.Refused, r.Report.Refused...)
 		if u := r.Report.Until; u != "" && (out.Until == "" || u < out.Until) {
 			out.Until = u // RFC 3339 in UTC: ordered as text
@@ -773,6 +764,7 @@ func (p *Project) CombineBuilds(opts BuildOptions, parts []*Result, made func(st
 			decided[k] = true
 		}
 	}
+	oneClaimEach(out.Editions) // the first part's, as its files are (fileset.Stage.AddAs)
 	if !opts.PlanOnly {
 		out.Media = mergeMedia(shown...)
 		if prev != nil && opts.full() {
@@ -884,18 +876,8 @@ func mergeReport(prev, now Report, decided map[string]bool, formats []string) Re
 		out.Editions = append(out.Editions, o)
 	}
 	// An old address this build's editions lead from is theirs now.
-	redirected := map[string]bool{}
-	for _, o := range now.Editions {
-		for _, f := range o.Redirects {
-			redirected[f] = true
-		}
-	}
-	for i, o := range out.Editions {
-		if slices.ContainsFunc(o.Redirects, func(f string) bool { return redirected[f] }) {
-			out.Editions[i].Redirects = slices.DeleteFunc(slices.Clone(o.Redirects), func(f string) bool { return redirected[f] })
-		}
-	}
-	out.Editions = append(out.Editions, now.Editions...)
+	out.Editions = append(slices.Clone(now.Editions), out.Editions...)
+	oneClaimEach(out.Editions)
 	for _, r := range prev.Refused {
 		if !decided[r.Locale+"/"+r.Article] {
 			out.Refused = append(out.Refused, r)
@@ -906,6 +888,22 @@ func mergeReport(prev, now Report, decided map[string]bool, formats []string) Re
 	out.Until, out.HeldBack = now.Until, now.HeldBack // of the articles this build read
 	sortReport(&out)
 	return out
+}
+
+// oneClaimEach drops from each edition of eds the old pages (Redirects)
+// an edition before it lists: an old address leads to one page, the first
+// claimant's.
+func oneClaimEach(eds []Output) {
+	claimed := map[string]bool{}
+	for i, o := range eds {
+		if len(o.Redirects) == 0 {
+			continue
+		}
+		eds[i].Redirects = slices.DeleteFunc(slices.Clone(o.Redirects), func(f string) bool { return claimed[f] })
+		for _, f := range eds[i].Redirects {
+			claimed[f] = true
+		}
+	}
 }
 
 // MergeReports joins the reports of builds of disjoint selections of the
