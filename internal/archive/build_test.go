@@ -270,3 +270,33 @@ func firstDiff(a, b string) string {
 	from := max(0, i-80)
 	return "first: …" + a[from:min(len(a), i+80)] + "\nsecond: …" + b[from:min(len(b), i+80)]
 }
+
+// TestPartialBuildTakesAnOldNameBack: an old name only the second article
+// claimed is claimed by the first too (its catalogue records it later);
+// a build of the first alone takes the page, and the report lists it
+// under the first only, by parts as in one pass.
+func TestPartialBuildTakesAnOldNameBack(t *testing.T) {
+	testrace.NotUnderRace(t, `a part a core: "one article a part, a part a core"`)
+	t.Parallel()
+	fsys := linked(t)
+	claimOneOldName(t, fsys, "old-story", "russia-crowdsourcing")
+	one, parts := t.TempDir(), t.TempDir()
+	writeTree(t, fsys, one)
+	writeTree(t, fsys, parts)
+	onePass(t, one, workspace.Selection{}, workspace.BuildOptions{})
+	byParts(t, parts, workspace.Selection{}, workspace.BuildOptions{}, 0, 0)
+	claimOneOldName(t, fsys, "old-story", "kyrgyzstan-blogger")
+	first := "locales/en/kyrgyzstan-blogger.en.toml"
+	writeTree(t, fstest.MapFS{first: fsys[first]}, one)
+	writeTree(t, fstest.MapFS{first: fsys[first]}, parts)
+	sel := workspace.Selection{Articles: []string{"kyrgyzstan-blogger"}}
+	onePass(t, one, sel, workspace.BuildOptions{})
+	byParts(t, parts, sel, workspace.BuildOptions{}, 0, 0)
+	same(t, "the first claimant built alone (first: one pass; second: by parts)", one, parts)
+	for _, dir := range []string{one, parts} {
+		files := tree(t, dir)
+		if !strings.Contains(files["dist/en/old-story.html"], `url=kyrgyzstan-blogger.html"`) || strings.Count(files["dist/report.json"], `"dist/en/old-story.html"`) != 1 {
+			t.Errorf("%s: the old page %.200s; named %d times in the report", dir, files["dist/en/old-story.html"], strings.Count(files["dist/report.json"], `"dist/en/old-story.html"`))
+		}
+	}
+}
